@@ -1,0 +1,461 @@
+/* text.c - UTF-8 decoding with repair, grapheme cluster widths, character
+ * classes and comparison keys.
+ *
+ * Decoding is our own and strict (RFC 3629 / Unicode 15 table 3-7): no
+ * overlongs, no surrogates, nothing above U+10FFFF, no truncated sequences.
+ * Each byte that does not start a well-formed sequence stands for one
+ * U+FFFD, so every byte of the input is accounted for and offsets stay
+ * byte-exact.  Unicode data (widths, grapheme breaks, categories,
+ * normalisation) comes from libutf8proc.
+ */
+#include "config.h"
+
+#include "text.h"
+
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "util.h"
+
+#define CP_TAB  0x09
+#define CP_VS16 0xFE0F
+
+/* ---- decoding ---------------------------------------------------------- */
+
+static bool is_cont(unsigned char c)
+{
+    return (c & 0xC0) == 0x80;
+}
+
+/* Decode at s[i]; returns the length (1..4) and sets *cp.  On a malformed
+ * sequence returns 0 and sets *cp to TEXT_REPLACEMENT.  The second byte's
+ * allowed range depends on the lead byte; that is what rules out overlongs
+ * (E0 80..9F, F0 80..8F), surrogates (ED A0..BF) and values above U+10FFFF
+ * (F4 90..BF, F5..FF). */
+static size_t decode(const unsigned char *s, size_t len, size_t i, int32_t *cp)
+{
+    unsigned char c = s[i];
+    size_t avail = len - i;
+    *cp = TEXT_REPLACEMENT;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c < 0xC2) return 0; /* stray continuation byte, or overlong lead C0/C1 */
+    if (c < 0xE0) {
+        if (avail < 2 || !is_cont(s[i + 1])) return 0;
+        *cp = ((int32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+        return 2;
+    }
+    if (c < 0xF0) {
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+        if (avail < 3 || s[i + 1] < lo || s[i + 1] > hi || !is_cont(s[i + 2])) return 0;
+        *cp = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        return 3;
+    }
+    if (c < 0xF5) {
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+        if (avail < 4 || s[i + 1] < lo || s[i + 1] > hi || !is_cont(s[i + 2]) || !is_cont(s[i + 3]))
+            return 0;
+        *cp = ((int32_t)(c & 0x07) << 18) | ((int32_t)(s[i + 1] & 0x3F) << 12) |
+              ((int32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+        return 4;
+    }
+    return 0;
+}
+
+size_t text_decode(const char *s, size_t len, size_t i, int32_t *cp)
+{
+    size_t n = decode((const unsigned char *)s, len, i, cp);
+    return n ? n : 1;
+}
+
+bool text_valid_at(const char *s, size_t len, size_t i)
+{
+    int32_t cp;
+    return decode((const unsigned char *)s, len, i, &cp) != 0;
+}
+
+size_t text_count_invalid(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t bad = 0;
+    size_t i = 0;
+    while (i < len) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n = decode(u, len, i, &cp);
+        if (n == 0) {
+            bad++;
+            n = 1;
+        }
+        i += n;
+    }
+    return bad;
+}
+
+/* ---- display width ----------------------------------------------------- */
+
+static bool is_regional_indicator(int32_t cp)
+{
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+/* Width of one code point as the first visible part of a cluster. */
+static int cp_width(int32_t cp)
+{
+    if (cp == CP_TAB) return 1;
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC) return 0;
+    int w = utf8proc_charwidth(cp);
+    return w < 0 ? 0 : w > 2 ? 2 : w;
+}
+
+/* A cluster's width is that of its first code point of non-zero width,
+ * capped at 2, so combining marks, ZWJ and the later members of an emoji
+ * ZWJ sequence add nothing.  Two exceptions follow what terminals draw:
+ * U+FE0F (emoji presentation) widens a narrow symbol to 2 (❤️), and a flag
+ * (a pair of regional indicators, width 1 each in utf8proc) is 2. */
+size_t text_next_cluster(const char *s, size_t len, size_t i, int *width)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int32_t cp;
+    size_t n = decode(u, len, i, &cp);
+    if (n == 0) {
+        *width = 1;
+        return i + 1;
+    }
+    if (u[i] < 0x80 && (i + 1 >= len || u[i + 1] < 0x80) && u[i] != '\r') {
+        /* Fast path: an ASCII byte followed by ASCII or the end is a
+         * cluster on its own (only CR LF joins two ASCII code points). */
+        *width = cp_width(cp);
+        return i + 1;
+    }
+    int w = cp_width(cp);
+    int32_t base = w ? cp : 0;
+    int regional = is_regional_indicator(cp);
+    bool vs16 = false;
+    utf8proc_int32_t state = 0;
+    size_t j = i + n;
+    while (j < len) {
+        int32_t next;
+        size_t m = decode(u, len, j, &next);
+        if (m == 0 || utf8proc_grapheme_break_stateful(cp, next, &state)) break;
+        if (w == 0) {
+            w = cp_width(next);
+            if (w) base = next;
+        }
+        if (next == CP_VS16) vs16 = true;
+        if (is_regional_indicator(next)) regional++;
+        cp = next;
+        j += m;
+    }
+    if (vs16 && w == 1) {
+        /* Emoji variation sequences exist only for symbols and keycap
+         * bases, never for letters; keep stray VS16 after a letter narrow. */
+        utf8proc_category_t cat = utf8proc_category(base);
+        if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) w = 2;
+    }
+    if (regional >= 2) w = 2;
+    *width = w;
+    return j;
+}
+
+size_t text_width(const char *s, size_t len)
+{
+    size_t total = 0;
+    size_t i = 0;
+    while (i < len) {
+        int w;
+        i = text_next_cluster(s, len, i, &w);
+        total += (size_t)w;
+    }
+    return total;
+}
+
+/* ---- character classes ------------------------------------------------- */
+
+bool text_is_space(int32_t cp)
+{
+    /* The White_Space property of PropList.txt, in full. */
+    if (cp <= 0x20) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D);
+    if (cp < 0x85) return false;
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+static utf8proc_category_t category(int32_t cp)
+{
+    if (cp < 0 || cp > 0x10FFFF) return UTF8PROC_CATEGORY_CN;
+    return utf8proc_category(cp);
+}
+
+bool text_is_alnum(int32_t cp)
+{
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    utf8proc_category_t c = category(cp);
+    /* Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No are contiguous in utf8proc's enum. */
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
+}
+
+bool text_is_upper(int32_t cp)
+{
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool text_is_lower(int32_t cp)
+{
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+    return category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool text_is_digit(int32_t cp)
+{
+    if (cp < 0x80) return cp >= '0' && cp <= '9';
+    return category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool text_is_cjk(int32_t cp)
+{
+    static const struct {
+        int32_t lo, hi;
+    } ranges[] = {
+        {0x1100, 0x11FF},   /* Hangul Jamo */
+        {0x2E80, 0x2FDF},   /* CJK Radicals Supplement, Kangxi Radicals */
+        {0x2FF0, 0x2FFF},   /* Ideographic Description Characters */
+        {0x3000, 0x303F},   /* CJK Symbols and Punctuation */
+        {0x3040, 0x30FF},   /* Hiragana, Katakana */
+        {0x3100, 0x312F},   /* Bopomofo */
+        {0x3130, 0x318F},   /* Hangul Compatibility Jamo */
+        {0x3190, 0x31FF},   /* Kanbun, Bopomofo Ext., CJK Strokes, Katakana Ext. */
+        {0x3200, 0x33FF},   /* Enclosed CJK Letters, CJK Compatibility */
+        {0x3400, 0x4DBF},   /* CJK Unified Ideographs Extension A */
+        {0x4E00, 0x9FFF},   /* CJK Unified Ideographs */
+        {0xA960, 0xA97F},   /* Hangul Jamo Extended-A */
+        {0xAC00, 0xD7AF},   /* Hangul Syllables */
+        {0xD7B0, 0xD7FF},   /* Hangul Jamo Extended-B */
+        {0xF900, 0xFAFF},   /* CJK Compatibility Ideographs */
+        {0xFE30, 0xFE4F},   /* CJK Compatibility Forms */
+        {0xFF00, 0xFFEF},   /* Halfwidth and Fullwidth Forms */
+        {0x1AFF0, 0x1B16F}, /* Kana Extended-B, Kana Supplement, Ext.-A, Small Kana */
+        {0x20000, 0x2FFFD}, /* Supplementary Ideographic Plane (Ext. B-F, compat.) */
+        {0x30000, 0x3FFFD}, /* Tertiary Ideographic Plane (Ext. G, H) */
+    };
+    if (cp < 0x1100) return false;
+    for (size_t k = 0; k < WD_ARRAY_LEN(ranges); k++) {
+        if (cp < ranges[k].lo) return false;
+        if (cp <= ranges[k].hi) return true;
+    }
+    return false;
+}
+
+/* ---- comparison keys --------------------------------------------------- */
+
+/* Quotes, apostrophes and dashes folded to ASCII.  Applied before
+ * normalisation, because NFKC would otherwise break some of them apart
+ * (U+2033 DOUBLE PRIME becomes two primes, U+00B4 ACUTE ACCENT a space and
+ * a combining mark), and again after it, for characters whose NFKC form
+ * is one of them (U+FE58 SMALL EM DASH -> U+2014).  Returns cp unchanged
+ * when there is nothing to fold. */
+static int32_t fold_punct(int32_t cp)
+{
+    if (cp < 0x60) return cp;
+    switch (cp) {
+    case 0x0060: /* ` grave accent */
+    case 0x00B4: /* ´ acute accent */
+    case 0x02B9: /* ʹ modifier letter prime */
+    case 0x02BC: /* ʼ modifier letter apostrophe */
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case 0x201A: /* ‚ */
+    case 0x201B: /* ‛ */
+    case 0x2032: /* ′ prime */
+    case 0x2035: /* ‵ reversed prime */
+    case 0x2039: /* ‹ */
+    case 0x203A: /* › */
+        return '\'';
+    case 0x00AB: /* « */
+    case 0x00BB: /* » */
+    case 0x02BA: /* ʺ modifier letter double prime */
+    case 0x201C: /* “ */
+    case 0x201D: /* ” */
+    case 0x201E: /* „ */
+    case 0x201F: /* ‟ */
+    case 0x2033: /* ″ double prime */
+    case 0x2036: /* ‶ reversed double prime */
+    case 0x301D: /* 〝 */
+    case 0x301E: /* 〞 */
+    case 0x301F: /* 〟 */
+        return '"';
+    case 0x2010: /* hyphen, non-breaking hyphen, figure dash, en, em, bar */
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212: /* minus sign */
+    case 0xFE58: /* small em dash */
+    case 0xFE63: /* small hyphen-minus */
+    case 0xFF0D: /* fullwidth hyphen-minus */
+        return '-';
+    default:
+        return cp;
+    }
+}
+
+/* The ASCII fast path: lower case, ` to ', white space runs collapsed to
+ * one space and trimmed.  Identical to what the general path gives on
+ * ASCII input.  out may not alias s; it holds at least len bytes. */
+static size_t key_ascii(const unsigned char *s, size_t len, char *out)
+{
+    size_t o = 0;
+    bool pending_space = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+            pending_space = o > 0;
+            continue;
+        }
+        if (pending_space) {
+            out[o++] = ' ';
+            pending_space = false;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c | 0x20);
+        else if (c == '`')
+            c = '\'';
+        out[o++] = (char)c;
+    }
+    return o;
+}
+
+/* Canonical ordering (Unicode 3.11): stable-sort each run of non-starters
+ * by combining class.  utf8proc_decompose_custom does this for whole
+ * strings; we decompose one code point at a time (so invalid bytes can be
+ * kept as U+FFFD) and must do it ourselves.  Runs are short. */
+static void canonical_order(int32_t *cps, size_t n)
+{
+    for (size_t k = 1; k < n; k++) {
+        int32_t c = cps[k];
+        int cc = utf8proc_get_property(c)->combining_class;
+        if (cc == 0) continue;
+        size_t j = k;
+        while (j > 0) {
+            int pc = utf8proc_get_property(cps[j - 1])->combining_class;
+            if (pc <= cc) /* starters (0) stop the run */
+                break;
+            cps[j] = cps[j - 1];
+            j--;
+        }
+        cps[j] = c;
+    }
+}
+
+/* NFKC_Casefold-style options: compatibility composition, full case
+ * folding, and removal of default ignorables (soft hyphen, ZWSP, ZWJ,
+ * bidi marks, variation selectors), which readers never see and which
+ * editors insert at random.  STABLE keeps composition exclusions out. */
+#define KEY_OPTIONS                                                                                \
+    (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE)
+
+/* The general path.  The caller's byte buffer doubles as the UTF-32 work
+ * area: code points are decomposed into it as int32_t (the buffer comes
+ * from malloc via xgrow, so it is suitably aligned), composed in place,
+ * and then re-encoded as UTF-8 from the front.  Encoding in place is safe
+ * because code point k (4 bytes at offset 4k) is read before anything is
+ * written past offset 4k + 4, and no code point needs more than 4 bytes.
+ * So once the buffer has grown to the largest word seen, no call
+ * allocates. */
+static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t *cap)
+{
+    if (len > SIZE_MAX / sizeof(int32_t) - 16) util_oom();
+    /* Room in code points; grown below if decomposition expands. */
+    xgrow(buf, cap, (len + 16) * sizeof(int32_t), 1);
+    size_t room = *cap / sizeof(int32_t);
+    size_t n = 0;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t m = decode(s, len, i, &cp);
+        i += m ? m : 1;
+        cp = fold_punct(cp);
+        for (;;) {
+            int32_t *cps = (int32_t *)(void *)*buf;
+            int boundclass = UTF8PROC_BOUNDCLASS_START;
+            utf8proc_ssize_t r = utf8proc_decompose_char(cp, cps + n, (utf8proc_ssize_t)(room - n),
+                                                         KEY_OPTIONS, &boundclass);
+            if (r < 0) { /* cannot happen for a valid code point; keep it */
+                cps[n] = cp;
+                r = 1;
+            }
+            if ((size_t)r <= room - n) {
+                n += (size_t)r;
+                break;
+            }
+            /* Too little room: grow and decompose this code point again. */
+            room = n + (size_t)r + len - i + 16;
+            if (room > SIZE_MAX / sizeof(int32_t)) util_oom();
+            xgrow(buf, cap, room * sizeof(int32_t), 1);
+            room = *cap / sizeof(int32_t);
+        }
+    }
+
+    int32_t *cps = (int32_t *)(void *)*buf;
+    canonical_order(cps, n);
+    utf8proc_ssize_t composed = utf8proc_normalize_utf32(cps, (utf8proc_ssize_t)n, KEY_OPTIONS);
+    if (composed >= 0) n = (size_t)composed;
+
+    unsigned char *out = (unsigned char *)*buf;
+    size_t o = 0;
+    bool pending_space = false;
+    for (size_t k = 0; k < n; k++) {
+        int32_t cp = fold_punct(cps[k]);
+        if (text_is_space(cp)) {
+            pending_space = o > 0;
+            continue;
+        }
+        if (pending_space) {
+            out[o++] = ' ';
+            pending_space = false;
+        }
+        if (cp == 0x2026) { /* NFKC already makes "..."; kept for safety */
+            memcpy(out + o, "...", 3);
+            o += 3;
+            continue;
+        }
+        utf8proc_ssize_t w = utf8proc_encode_char(cp, out + o);
+        if (w <= 0) { /* not a valid scalar value: cannot happen */
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            w = 3;
+        }
+        o += (size_t)w;
+    }
+    return o;
+}
+
+size_t text_key(const char *s, size_t len, char **buf, size_t *cap)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len && u[i] < 0x80)
+        i++;
+    if (i == len) {
+        if (len == 0) return 0;
+        xgrow(buf, cap, len, 1);
+        return key_ascii(u, len, *buf);
+    }
+    return key_unicode(u, len, buf, cap);
+}

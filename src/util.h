@@ -1,0 +1,53 @@
+/* util.h - status codes and overflow-checked allocation shared by every layer.
+ *
+ * The core never prints and never exits, with one exception: allocation
+ * failure.  Like gnulib's xalloc and htop's XUtils, the x* helpers call
+ * util_oom() which writes one line to stderr and aborts; a diff tool cannot
+ * do anything useful without memory, and threading ENOMEM through every
+ * loop would hide the real logic.  util_set_oom_hook() lets the UI restore
+ * the terminal first.
+ */
+#ifndef WD_UTIL_H
+#define WD_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Result of every fallible core call.  util_strerror() gives the text the
+ * user sees after "wirediff: FILE: ". */
+enum wd_status {
+    WD_OK = 0,
+    WD_ENOENT,   /* no such file or directory */
+    WD_EISDIR,   /* is a directory */
+    WD_EACCES,   /* permission denied */
+    WD_EBINARY,  /* contains NUL bytes */
+    WD_ETOOBIG,  /* larger than the 4 GiB offsets we keep */
+    WD_EIO,      /* any other read/write error (errno kept by caller) */
+    WD_ENOTEXT,  /* a directory without text files */
+    WD_EEXIST,   /* output exists and --force was not given */
+    WD_EUSAGE,   /* bad arguments */
+    WD_STATUS_COUNT
+};
+
+/* Static string, never NULL. */
+const char *util_strerror(enum wd_status st);
+
+/* Allocation: never return NULL; abort via util_oom() on failure or on
+ * size overflow (n * size). */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Grow *p (holding *cap elements of size) so that it holds at least need;
+ * doubles capacity.  Returns the new pointer (also stored in *p). */
+void *xgrow(void *p_, size_t *cap, size_t need, size_t size);
+
+_Noreturn void util_oom(void);
+void util_set_oom_hook(void (*hook)(void));
+
+#define WD_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define WD_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define WD_ARRAY_LEN(x) (sizeof(x) / sizeof((x)[0]))
+
+#endif
