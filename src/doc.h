@@ -1,0 +1,86 @@
+/* doc.h - a loaded document: its original bytes, its sentences and its
+ * words, each a byte span into those bytes plus an interned id of its
+ * comparison key (see text_key()).
+ *
+ * Offsets are uint32_t byte offsets into the original file (end exclusive),
+ * so a document is at most 4 GiB - 1.  A document is immutable once loaded.
+ */
+#ifndef WD_DOC_H
+#define WD_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "intern.h"
+#include "util.h"
+
+/* Word flags. */
+enum {
+    WORD_PUNCT = 1u << 0, /* punctuation or symbol token, not a word */
+    WORD_NUM = 1u << 1,   /* starts with a digit */
+    WORD_CJK = 1u << 2,   /* one CJK character */
+};
+
+struct word {
+    uint32_t start, end; /* bytes */
+    uint32_t id;         /* interned text_key() of the token */
+    uint32_t flags;
+};
+
+/* Sentence flags. */
+enum {
+    SENT_LINE = 1u << 0,        /* ended by a line break without a stop (headline, credit) */
+    SENT_BOILERPLATE = 1u << 1, /* set by corpus analysis, never by the loader */
+};
+
+struct sentence {
+    uint32_t start, end;  /* bytes; start and end are on non-space bytes */
+    uint32_t word, nword; /* index of first word in doc_words() and count */
+    uint32_t id;          /* interned key of the token sequence */
+    uint32_t flags;
+};
+
+struct doc;
+
+struct doc_opts {
+    bool text; /* accept NUL bytes (shown as U+FFFD) instead of refusing */
+};
+
+/* Interning context shared by all documents that are compared. */
+struct doc_ctx {
+    struct intern *words;
+    struct intern *sentences;
+};
+
+struct doc_ctx *doc_ctx_new(void);
+void doc_ctx_free(struct doc_ctx *ctx);
+
+/* Load path ("-" = standard input).  On success *out owns a new document
+ * and WD_OK is returned.  Errors: WD_ENOENT, WD_EISDIR, WD_EACCES,
+ * WD_EBINARY (a NUL byte and !opts->text), WD_ETOOBIG, WD_EIO (errno kept).
+ * An empty file is valid (no sentences).  The file is only read. */
+enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_opts *opts,
+                        struct doc **out);
+
+/* Build a document from a copy of buf[0..len); name is used as its path.
+ * Same checks as doc_load (binary, size). */
+enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char *buf, size_t len,
+                               const struct doc_opts *opts, struct doc **out);
+
+void doc_free(struct doc *d);
+
+const char *doc_path(const struct doc *d);
+/* Original bytes (the BOM included; NUL-terminated for convenience). */
+const char *doc_bytes(const struct doc *d, size_t *len);
+const struct sentence *doc_sentences(const struct doc *d, size_t *n);
+const struct word *doc_words(const struct doc *d, size_t *n);
+/* Bytes shown as U+FFFD because they are not valid UTF-8. */
+size_t doc_invalid_bytes(const struct doc *d);
+/* A display title: the first sentence when it is a SENT_LINE headline,
+ * else the file's base name.  Owned by the document. */
+const char *doc_title(const struct doc *d);
+/* Number of words that are not punctuation. */
+size_t doc_word_count(const struct doc *d);
+
+#endif

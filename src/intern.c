@@ -1,0 +1,124 @@
+#include "config.h"
+
+#include "intern.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Open addressing with linear probing over slots holding id + 1 (0 =
+ * empty); keys live back to back in one growing arena, located by an
+ * offset/length array indexed by id.  Load factor kept under 1/2. */
+struct intern {
+    uint32_t *slots;
+    size_t nslots; /* power of two */
+    uint64_t *hashes;
+    size_t *offs; /* offs[id]..offs[id+1] is the key; count+1 entries */
+    size_t count, cap_ids;
+    char *arena;
+    size_t arena_len, arena_cap;
+};
+
+uint64_t intern_hash(const void *key, size_t len)
+{
+    /* FNV-1a, 64 bit, followed by a final avalanche (splitmix64) so that
+     * the low bits used for the slot index are well mixed. */
+    const unsigned char *p = key;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ull;
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebull;
+    h ^= h >> 31;
+    return h;
+}
+
+struct intern *intern_new(void)
+{
+    struct intern *t = xcalloc(1, sizeof *t);
+    t->nslots = 1024;
+    t->slots = xcalloc(t->nslots, sizeof *t->slots);
+    t->cap_ids = 512;
+    t->hashes = xmalloc(t->cap_ids * sizeof *t->hashes);
+    t->offs = xmalloc((t->cap_ids + 1) * sizeof *t->offs);
+    t->offs[0] = 0;
+    return t;
+}
+
+void intern_free(struct intern *t)
+{
+    if (!t)
+        return;
+    free(t->slots);
+    free(t->hashes);
+    free(t->offs);
+    free(t->arena);
+    free(t);
+}
+
+static void rehash(struct intern *t)
+{
+    size_t n = t->nslots * 2;
+    uint32_t *slots = xcalloc(n, sizeof *slots);
+    for (size_t id = 0; id < t->count; id++) {
+        size_t i = t->hashes[id] & (n - 1);
+        while (slots[i])
+            i = (i + 1) & (n - 1);
+        slots[i] = (uint32_t)id + 1;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = n;
+}
+
+uint32_t intern_add(struct intern *t, const void *key, size_t len)
+{
+    uint64_t h = intern_hash(key, len);
+    size_t mask = t->nslots - 1;
+    size_t i = h & mask;
+    for (; t->slots[i]; i = (i + 1) & mask) {
+        uint32_t id = t->slots[i] - 1;
+        if (t->hashes[id] == h && t->offs[id + 1] - t->offs[id] == len &&
+            memcmp(t->arena + t->offs[id], key, len) == 0)
+            return id;
+    }
+    if (t->count >= UINT32_MAX - 1)
+        util_oom();
+    uint32_t id = (uint32_t)t->count;
+    if (t->count + 1 >= t->cap_ids) {
+        t->cap_ids *= 2;
+        t->hashes = xreallocarray(t->hashes, t->cap_ids, sizeof *t->hashes);
+        t->offs = xreallocarray(t->offs, t->cap_ids + 1, sizeof *t->offs);
+    }
+    xgrow(&t->arena, &t->arena_cap, t->arena_len + len, 1);
+    if (len)
+        memcpy(t->arena + t->arena_len, key, len);
+    t->arena_len += len;
+    t->hashes[id] = h;
+    t->offs[id + 1] = t->arena_len;
+    t->count++;
+    t->slots[i] = id + 1;
+    if (t->count * 2 > t->nslots)
+        rehash(t);
+    return id;
+}
+
+size_t intern_count(const struct intern *t)
+{
+    return t->count;
+}
+
+const void *intern_key(const struct intern *t, uint32_t id, size_t *len)
+{
+    if (id >= t->count) {
+        *len = 0;
+        return "";
+    }
+    *len = t->offs[id + 1] - t->offs[id];
+    return t->arena ? t->arena + t->offs[id] : "";
+}

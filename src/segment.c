@@ -1,0 +1,427 @@
+#include "config.h"
+
+#include "segment.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "doc.h"
+#include "text.h"
+#include "util.h"
+
+/* Sentence rules (they mirror the conventions of hand segmentation used for
+ * news text, see tests/gold/README.md):
+ *  - a line break always ends a segment; a line without final punctuation is
+ *    a segment of its own (headline, credit, "Article continues below ad");
+ *  - a sentence ends at . ! ? ... (or U+2026) with any closing quotes and
+ *    brackets that follow, when white space and then something other than a
+ *    lower-case word or continuing punctuation follows;
+ *  - the CJK stops U+3002 U+FF01 U+FF1F end a sentence without white space;
+ *  - inside a double quotation opened on the same line a stop does not end
+ *    the sentence (a quoted passage of several sentences and its
+ *    attribution stay one sentence), unless the quotation has stayed open
+ *    for QUOTE_SPAN_MAX bytes, which is taken as an unbalanced quote mark;
+ *  - a period after an abbreviation, an initial or a dotted acronym
+ *    (U.S.) ends a sentence only when a clause-opening function word
+ *    follows ("... in the U.S. The ..."); after a title (Dr., Gen.) never.
+ */
+
+/* A quotation open longer than this (bytes) no longer protects its stops:
+ * real multi-sentence quotations in news copy are a paragraph at most. */
+#define QUOTE_SPAN_MAX 1200
+/* How far back to look for the word before a period (bytes). */
+#define ABBR_LOOKBACK 24
+
+static bool is_line_break(int32_t cp)
+{
+    return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 ||
+           cp == 0x2029;
+}
+
+static bool is_stop(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C || cp == 0x2047 ||
+           cp == 0x2048 || cp == 0x2049;
+}
+
+static bool is_cjk_stop(int32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
+}
+
+/* Closing quotes and brackets that stay with the sentence they close. */
+static bool is_closer(int32_t cp)
+{
+    switch (cp) {
+    case '"': case '\'': case ')': case ']': case '}':
+    case 0x2019: case 0x201D: case 0x00BB: case 0x203A:
+    case 0x300D: case 0x300F: case 0xFF09: case 0x3011: case 0x3009: case 0x300B:
+    case 0xFF02: case 0xFF07:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_open_dquote(int32_t cp)
+{
+    return cp == 0x201C || cp == 0x201E || cp == 0x00AB || cp == 0x300C || cp == 0x300E;
+}
+
+static bool is_close_dquote(int32_t cp)
+{
+    return cp == 0x201D || cp == 0x00BB || cp == 0x300D || cp == 0x300F;
+}
+
+static bool ascii_ieq(const char *a, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    if (n != m)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = a[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lit[i])
+            return false;
+    }
+    return true;
+}
+
+static bool in_list(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (ascii_ieq(w, n, *list))
+            return true;
+    return false;
+}
+
+/* Titles precede a name: the period never ends a sentence. */
+static const char *const titles[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "gov", "sen",
+    "rep", "rev", "hon", "maj", "adm", "cmdr", "pres", "supt", "insp", "messrs", "mme", "mlle",
+    "st", "ft", "mt", "no", "nos", "vol", "pp", "fig", "art", "sec", "ch", "ca", "approx",
+    "vs", "v", "cf", "e.g", "i.e", "viz", NULL};
+
+/* Abbreviations that may also close a sentence. */
+static const char *const abbrevs[] = {
+    "inc", "ltd", "co", "corp", "plc", "llc", "bros", "jr", "sr", "etc", "al", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "dept", "univ", "assn", "est", "div",
+    "govt", "natl", "intl", "ave", "blvd", "rd", "hwy", "km", "kg", "mg", "ml", "oz", "lb",
+    "lbs", "min", "max", "hr", "hrs", "yr", "yrs", "pct", NULL};
+
+/* Words that open a clause; after an abbreviation they signal that the
+ * abbreviation's period also ended the sentence. */
+static const char *const openers[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+    "those", "there", "but", "and", "in", "on", "at", "as", "if", "when", "while", "after",
+    "however", "meanwhile", "his", "her", "its", "their", "our", "my", "some", "many", "most",
+    "officials", "other", "such", "what", "why", "how", "who", "for", "from", "by", NULL};
+
+enum abbr_kind { ABBR_NONE, ABBR_TITLE, ABBR_MAYBE };
+
+/* Classify the word that ends just before the period at s[dot]. */
+static enum abbr_kind abbr_before(const char *s, size_t line_start, size_t dot)
+{
+    size_t b = dot;
+    size_t limit = dot > line_start + ABBR_LOOKBACK ? dot - ABBR_LOOKBACK : line_start;
+    while (b > limit) {
+        unsigned char c = (unsigned char)s[b - 1];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.')
+            b--;
+        else
+            break;
+    }
+    if (b == dot)
+        return ABBR_NONE;
+    if (b > line_start) {
+        unsigned char c = (unsigned char)s[b - 1];
+        /* Part of a longer token (a number, a non-ASCII word): not ours. */
+        if (c >= 0x80 || (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '/')
+            return ABBR_NONE;
+    }
+    const char *w = s + b;
+    size_t n = dot - b;
+    if (w[0] == '.')
+        return ABBR_NONE;
+    /* Dotted acronym: U.S, U.N, a.m, e.g (single letters joined by dots). */
+    if (n >= 3 && memchr(w, '.', n)) {
+        bool acronym = true;
+        for (size_t i = 0; i < n; i++)
+            if ((i % 2 == 1) != (w[i] == '.'))
+                acronym = false;
+        if (acronym)
+            return in_list(w, n, titles) ? ABBR_TITLE : ABBR_MAYBE;
+        return ABBR_NONE;
+    }
+    if (n == 1 && w[0] >= 'A' && w[0] <= 'Z')
+        return ABBR_MAYBE; /* an initial */
+    if (in_list(w, n, titles))
+        return ABBR_TITLE;
+    if (in_list(w, n, abbrevs))
+        return ABBR_MAYBE;
+    return ABBR_NONE;
+}
+
+static bool next_word_is_opener(const char *s, size_t k, size_t end)
+{
+    size_t e = k;
+    while (e < end && e - k < 16) {
+        unsigned char c = (unsigned char)s[e];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+            e++;
+        else
+            break;
+    }
+    if (e == k || (e < end && (unsigned char)s[e] >= 0x80))
+        return false;
+    return in_list(s + k, e - k, openers);
+}
+
+/* Does the text at s[k] (first non-space after a stop) start a new
+ * sentence?  Lower-case words and continuing punctuation do not. */
+static bool starts_sentence(int32_t cp)
+{
+    if (text_is_lower(cp))
+        return false;
+    switch (cp) {
+    case ',': case ';': case ':': case ')': case ']': case '}': case '%':
+        return false;
+    default:
+        return true;
+    }
+}
+
+static void emit(struct seg_span **out, size_t *n, size_t *cap, size_t start, size_t end,
+                 uint32_t flags)
+{
+    xgrow(out, cap, *n + 1, sizeof **out);
+    (*out)[*n].start = (uint32_t)start;
+    (*out)[*n].end = (uint32_t)end;
+    (*out)[*n].flags = flags;
+    (*n)++;
+}
+
+/* Segment one line s[ls..le) (no line breaks inside). */
+static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **out, size_t *n,
+                         size_t *cap)
+{
+    size_t i = ls;
+    size_t start = SIZE_MAX; /* start of the current sentence, SIZE_MAX = none */
+    size_t last = ls;        /* end of the last non-space code point */
+    bool in_quote = false;
+    size_t quote_at = 0;
+    int32_t prev = ' ';
+
+    while (i < le) {
+        int32_t cp;
+        size_t l = text_decode(s, le, i, &cp);
+        if (text_is_space(cp)) {
+            prev = cp;
+            i += l;
+            continue;
+        }
+        if (start == SIZE_MAX)
+            start = i;
+        if (is_open_dquote(cp) || (cp == '"' && (text_is_space(prev) || prev == '(' ||
+                                                 prev == '[' || i == start))) {
+            in_quote = true;
+            quote_at = i;
+        } else if (is_close_dquote(cp) || cp == '"') {
+            in_quote = false;
+        }
+        if (!is_stop(cp) && !is_cjk_stop(cp)) {
+            prev = cp;
+            i += l;
+            last = i;
+            continue;
+        }
+
+        /* A run of stops, then closing quotes and brackets. */
+        size_t stop_at = i;
+        bool single_period = cp == '.';
+        bool cjk = is_cjk_stop(cp);
+        size_t j = i + l;
+        int32_t c2 = 0;
+        while (j < le) {
+            size_t l2 = text_decode(s, le, j, &c2);
+            if (is_stop(c2) || is_cjk_stop(c2)) {
+                single_period = false;
+                cjk = cjk || is_cjk_stop(c2);
+                j += l2;
+            } else {
+                break;
+            }
+        }
+        while (j < le) {
+            size_t l2 = text_decode(s, le, j, &c2);
+            if (!is_closer(c2))
+                break;
+            if (is_close_dquote(c2) || c2 == '"')
+                in_quote = false;
+            j += l2;
+        }
+        last = j;
+        prev = c2;
+
+        size_t k = j;
+        int32_t nc = 0;
+        bool space_after = false;
+        while (k < le) {
+            size_t l2 = text_decode(s, le, k, &nc);
+            if (!text_is_space(nc))
+                break;
+            space_after = true;
+            k += l2;
+        }
+        i = j;
+        if (k >= le)
+            break; /* the line end closes the sentence */
+        if (!space_after && !cjk)
+            continue; /* "3.5", "U.S.-led", "Benzinga.com" */
+        if (in_quote && stop_at - quote_at < QUOTE_SPAN_MAX)
+            continue;
+        if (!starts_sentence(nc))
+            continue;
+        if (single_period) {
+            enum abbr_kind a = abbr_before(s, ls, stop_at);
+            if (a == ABBR_TITLE)
+                continue;
+            if (a == ABBR_MAYBE && !next_word_is_opener(s, k, le))
+                continue;
+        }
+        emit(out, n, cap, start, j, 0);
+        start = SIZE_MAX;
+        in_quote = false;
+        i = k;
+    }
+    if (start != SIZE_MAX) {
+        /* Flag segments that end without a stop: headlines, credits. */
+        uint32_t flags = 0;
+        size_t b = last;
+        while (b > start) {
+            int32_t cp;
+            size_t p = b - 1;
+            while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
+                p--;
+            text_decode(s, le, p, &cp);
+            if (is_closer(cp)) {
+                b = p;
+                continue;
+            }
+            if (!is_stop(cp) && !is_cjk_stop(cp))
+                flags = SENT_LINE;
+            break;
+        }
+        emit(out, n, cap, start, last, flags);
+    }
+}
+
+void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out, size_t *n,
+                   size_t *cap)
+{
+    size_t ls = from;
+    size_t i = from;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        int32_t cp = c;
+        size_t l = 1;
+        if (c >= 0x80)
+            l = text_decode(s, len, i, &cp);
+        if (is_line_break(cp)) {
+            segment_line(s, ls, i, out, n, cap);
+            i += l;
+            ls = i;
+        } else {
+            i += l;
+        }
+    }
+    segment_line(s, ls, len, out, n, cap);
+}
+
+/* ---- words ---------------------------------------------------------------- */
+
+static bool is_han_or_kana(int32_t cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+           (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static bool is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static bool is_hyphen(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static bool word_char(int32_t cp)
+{
+    return cp == TEXT_REPLACEMENT || (text_is_alnum(cp) && !is_han_or_kana(cp));
+}
+
+void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, size_t *n,
+               size_t *cap)
+{
+    size_t i = start;
+    while (i < end) {
+        int32_t cp;
+        size_t l = text_decode(s, end, i, &cp);
+        if (text_is_space(cp) || (cp < 0x20 && cp != '\t') || cp == 0x7F) {
+            i += l;
+            continue;
+        }
+        if (is_han_or_kana(cp)) {
+            int w;
+            size_t e = text_next_cluster(s, end, i, &w);
+            emit(out, n, cap, i, e, WORD_CJK);
+            i = e;
+            continue;
+        }
+        if (!word_char(cp)) {
+            int w;
+            size_t e = text_next_cluster(s, end, i, &w);
+            emit(out, n, cap, i, e, WORD_PUNCT);
+            i = e;
+            continue;
+        }
+        uint32_t flags = text_is_digit(cp) ? WORD_NUM : 0;
+        bool digits = text_is_digit(cp);
+        size_t j = i + l;
+        int32_t prevc = cp;
+        while (j < end) {
+            int32_t c;
+            size_t lc = text_decode(s, end, j, &c);
+            if (word_char(c)) {
+                digits = text_is_digit(c);
+                prevc = c;
+                j += lc;
+                continue;
+            }
+            /* A connector joins when a word character follows it. */
+            int32_t nx = 0;
+            size_t ln = j + lc < end ? text_decode(s, end, j + lc, &nx) : 0;
+            bool next_word = ln && word_char(nx);
+            bool join = false;
+            if (next_word && (is_apostrophe(c) || is_hyphen(c)))
+                join = true; /* Kim's, don't, Hong-kyun */
+            else if (next_word && (c == '.' || c == ',') && digits && text_is_digit(nx))
+                join = true; /* 1,000 and 3.5 */
+            else if (next_word && c == '.' && !text_is_digit(prevc))
+                join = true; /* U.S, Benzinga.com */
+            if (!join)
+                break;
+            j += lc;
+        }
+        /* Dotted acronym keeps its final period: U.S. U.N. a.m. */
+        if (j < end && s[j] == '.' && j - i >= 3 && s[j - 2] == '.')
+            j++;
+        emit(out, n, cap, i, j, flags);
+        i = j;
+    }
+}

@@ -1,0 +1,31 @@
+/* segment.h - sentence and word segmentation over original bytes.
+ *
+ * Both work on the bytes as written (invalid UTF-8 is tolerated and treated
+ * as a letter-like symbol) and report byte spans, end exclusive.
+ */
+#ifndef WD_SEGMENT_H
+#define WD_SEGMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct seg_span {
+    uint32_t start, end;
+    uint32_t flags; /* SENT_* (segment) or WORD_* (words) from doc.h */
+};
+
+/* Split s[from..len) into sentences.  Every non-space byte lies in exactly
+ * one span; spans are in order, start and end on non-space bytes.  Appends
+ * to *out (grown with xgrow, capacity *cap) starting at index *n, updating
+ * *n.  Line breaks are LF, CRLF or CR. */
+void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out, size_t *n,
+                   size_t *cap);
+
+/* Split s[start..end) into word and punctuation tokens; appends like
+ * seg_sentences.  Numbers (1,000 3.5), hyphenated words, contractions and
+ * words with internal apostrophes stay whole; each punctuation character is
+ * its own token; CJK ideographs and kana are one token each. */
+void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, size_t *n,
+               size_t *cap);
+
+#endif
