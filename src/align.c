@@ -1,0 +1,584 @@
+#include "config.h"
+
+#include "align.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+#include "sim.h"
+#include "util.h"
+#include "wdiff.h"
+
+/* Similarity floors, on the weighted Dice of words and neighbouring-word
+ * pairs (sim.h).  Measured on the sample corpus, sentences that restate one
+ * statement score from about 0.18 (a single shared clause) to 0.9, while
+ * sentences that merely share the story's topic ("North Korea", "Putin",
+ * "military") stay under 0.17: their shared words are scattered, not
+ * phrases, and occur in many sentences.  An in-order pair inside a changed
+ * hunk needs PAIR_FLOOR; a move has no position to support it and needs
+ * MOVE_FLOOR. */
+#define PAIR_FLOOR 0.17
+#define MOVE_FLOOR 0.20
+/* Documents are taken for versions of one story when they share at least
+ * ANCHORS_MIN sentences that are identical or reworded with similarity
+ * ANCHOR_SIM or more (fewer when a document is that short).  Only then are
+ * weaker pairs believed; otherwise every pair needs ANCHOR_SIM: two reports
+ * on one topic share names and places in many sentences, but no statement. */
+#define ANCHOR_SIM 0.40
+#define ANCHORS_MIN 2
+/* A neighbouring sentence (or two) joins a pair as a piece of a split or
+ * merge when at least PIECE_FLOOR of its weight, and PIECE_FEATURES_MIN
+ * features, are found in the part of the other side that the pair does
+ * not explain yet. */
+#define PIECE_FLOOR 0.20
+#define PIECE_FEATURES_MIN 2
+
+struct pair {
+    uint32_t a, an, b, bn;
+    float sim;
+    bool moved;
+    int32_t row[2]; /* rows showing A and B (the same row unless moved) */
+};
+
+struct alignment {
+    const struct doc *d[2];
+    struct align_row *rows;
+    size_t nrows;
+    struct wop *ops;
+    size_t nops;
+    struct align_stats stats;
+};
+
+struct builder {
+    const struct doc *d[2];
+    size_t n[2];
+    uint8_t *changed[2]; /* from the sentence diff: 1 = not matched as same */
+    int32_t *pair_of[2]; /* sentence -> pair index, -1 */
+    struct pair *pairs;
+    size_t npairs, cappairs;
+    const struct sentence *sents[2];
+    struct sim *sim;
+    struct align_opts o;
+};
+
+void align_default_opts(struct align_opts *o)
+{
+    o->floor = PAIR_FLOOR;
+    o->move_floor = MOVE_FLOOR;
+    o->no_moves = false;
+    o->minimal = false;
+}
+
+const char *align_kind_name(enum row_kind k)
+{
+    static const char *const names[ROW_KIND_COUNT] = {"same", "changed", "moved", "deleted",
+                                                      "inserted"};
+    return (unsigned)k < ROW_KIND_COUNT ? names[k] : "?";
+}
+
+static struct sim_group grp(int side, uint32_t first, uint32_t n)
+{
+    struct sim_group g = {side, first, n};
+    return g;
+}
+
+static size_t add_pair(struct builder *B, uint32_t a, uint32_t b, float sim, bool moved)
+{
+    xgrow(&B->pairs, &B->cappairs, B->npairs + 1, sizeof *B->pairs);
+    struct pair *p = &B->pairs[B->npairs];
+    p->a = a;
+    p->an = 1;
+    p->b = b;
+    p->bn = 1;
+    p->sim = sim;
+    p->moved = moved;
+    p->row[0] = p->row[1] = -1;
+    B->pair_of[0][a] = (int32_t)B->npairs;
+    B->pair_of[1][b] = (int32_t)B->npairs;
+    return B->npairs++;
+}
+
+/* Is sentence k of side free to join a pair: changed, unpaired, and inside
+ * [lo, hi)? */
+static bool free_sentence(const struct builder *B, int side, int64_t k, size_t lo, size_t hi)
+{
+    return k >= (int64_t)lo && k < (int64_t)hi && B->changed[side][k] &&
+           B->pair_of[side][k] < 0;
+}
+
+/* Grow pair p into a split or merge: repeatedly add the neighbouring free
+ * sentence (or two; on one side only) that best explains what the other
+ * side says beyond the pair so far. */
+static void extend_pair(struct builder *B, size_t pi, const size_t lo[2], const size_t hi[2])
+{
+    for (;;) {
+        struct pair *p = &B->pairs[pi];
+        double best = 0;
+        int best_side = -1;
+        bool best_left = false;
+        uint32_t best_len = 0;
+        for (int side = 0; side < 2; side++) {
+            uint32_t first = side ? p->b : p->a, n = side ? p->bn : p->an;
+            uint32_t ofirst = side ? p->a : p->b, on = side ? p->an : p->bn;
+            if (on > 1)
+                continue; /* one side groups, the other stays a single sentence */
+            struct sim_group other = grp(!side, ofirst, on);
+            for (int left = 0; left < 2; left++) {
+                /* a piece of one sentence, or of two when the nearer one
+                 * alone is too loose a paraphrase to pass */
+                for (uint32_t len = 1; len <= 2 && n + len <= ALIGN_MAX_GROUP; len++) {
+                    int64_t k = left ? (int64_t)first - len : (int64_t)first + n;
+                    bool ok = true;
+                    for (uint32_t q = 0; q < len; q++) {
+                        int64_t kq = k + q;
+                        /* A headline or credit line never joins a group of
+                         * sentences (nor the reverse): it sums up, it is no
+                         * piece. */
+                        if (!free_sentence(B, side, kq, lo[side], hi[side]) ||
+                            ((B->sents[side][kq].flags ^ B->sents[side][first].flags) &
+                             SENT_LINE))
+                            ok = false;
+                    }
+                    if (!ok)
+                        break;
+                    size_t matched;
+                    double c = sim_contain_rest(B->sim, grp(side, (uint32_t)k, len), other,
+                                                grp(side, first, n), &matched);
+                    if (c < PIECE_FLOOR || matched < PIECE_FEATURES_MIN || c <= best)
+                        continue;
+                    best = c;
+                    best_side = side;
+                    best_left = left;
+                    best_len = len;
+                }
+            }
+        }
+        if (best_side < 0)
+            return;
+        uint32_t *first = best_side ? &p->b : &p->a, *n = best_side ? &p->bn : &p->an;
+        uint32_t k = best_left ? *first - best_len : *first + *n;
+        if (best_left)
+            *first -= best_len;
+        *n += best_len;
+        for (uint32_t q = 0; q < best_len; q++)
+            B->pair_of[best_side][k + q] = (int32_t)pi;
+        p->sim = (float)sim_dice(B->sim, grp(SIDE_A, p->a, p->an), grp(SIDE_B, p->b, p->bn));
+    }
+}
+
+/* Heaviest chain of candidates strictly increasing in x and y (weighted
+ * longest increasing subsequence with a Fenwick tree of prefix maxima over
+ * y): O(C log ndst).  Marks chosen candidates in take[]. */
+struct fen {
+    double v;
+    int32_t c;
+};
+
+static void heaviest_chain(const struct sim_cand *c, size_t nc, size_t ndst, bool *take)
+{
+    struct fen *tree = xcalloc(ndst + 1, sizeof *tree);
+    for (size_t i = 0; i <= ndst; i++)
+        tree[i].c = -1;
+    double *dp = xmalloc((nc ? nc : 1) * sizeof *dp);
+    int32_t *prev = xmalloc((nc ? nc : 1) * sizeof *prev);
+    size_t g = 0;
+    while (g < nc) {
+        size_t e = g;
+        while (e < nc && c[e].x == c[g].x)
+            e++;
+        for (size_t k = g; k < e; k++) { /* query prefix max over y' < y */
+            struct fen best = {0, -1};
+            for (size_t i = c[k].y; i > 0; i -= i & (~i + 1))
+                if (tree[i].v > best.v)
+                    best = tree[i];
+            dp[k] = best.v + c[k].score;
+            prev[k] = best.c;
+        }
+        for (size_t k = g; k < e; k++) /* then insert at y+1 */
+            for (size_t i = c[k].y + 1; i <= ndst; i += i & (~i + 1))
+                if (dp[k] > tree[i].v) {
+                    tree[i].v = dp[k];
+                    tree[i].c = (int32_t)k;
+                }
+        g = e;
+    }
+    int32_t best = -1;
+    for (size_t k = 0; k < nc; k++)
+        if (best < 0 || dp[k] > dp[best])
+            best = (int32_t)k;
+    for (int32_t k = best; k >= 0; k = prev[k])
+        take[k] = true;
+    free(tree);
+    free(dp);
+    free(prev);
+}
+
+/* Pair reworded sentences inside one changed hunk, in order. */
+static void pair_hunk(struct builder *B, const struct diff_hunk *h)
+{
+    if (!h->na || !h->nb)
+        return;
+    uint32_t *src = xmalloc(h->na * sizeof *src), *dst = xmalloc(h->nb * sizeof *dst);
+    for (size_t i = 0; i < h->na; i++)
+        src[i] = (uint32_t)(h->a + i);
+    for (size_t j = 0; j < h->nb; j++)
+        dst[j] = (uint32_t)(h->b + j);
+    struct sim_cand *c = NULL;
+    bool approx = false;
+    size_t nc = sim_candidates(B->sim, SIDE_A, src, h->na, dst, h->nb, B->o.floor, &c, &approx);
+    bool *take = xcalloc(nc ? nc : 1, sizeof *take);
+    heaviest_chain(c, nc, h->nb, take);
+    size_t first = B->npairs;
+    for (size_t k = 0; k < nc; k++)
+        if (take[k])
+            add_pair(B, src[c[k].x], dst[c[k].y], c[k].score, false);
+    /* Splits and merges, bounded by the neighbouring pairs of the chain. */
+    for (size_t pi = first; pi < B->npairs; pi++) {
+        size_t lo[2] = {h->a, h->b}, hi[2] = {h->a + h->na, h->b + h->nb};
+        if (pi > first) {
+            lo[0] = B->pairs[pi - 1].a + B->pairs[pi - 1].an;
+            lo[1] = B->pairs[pi - 1].b + B->pairs[pi - 1].bn;
+        }
+        if (pi + 1 < B->npairs) {
+            hi[0] = B->pairs[pi + 1].a;
+            hi[1] = B->pairs[pi + 1].b;
+        }
+        extend_pair(B, pi, lo, hi);
+    }
+    free(take);
+    free(c);
+    free(src);
+    free(dst);
+}
+
+static int cmp_cand_score(const void *p, const void *q)
+{
+    const struct sim_cand *a = p, *b = q;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    if (a->x != b->x)
+        return a->x < b->x ? -1 : 1;
+    return a->y < b->y ? -1 : a->y > b->y;
+}
+
+/* Match sentences left over on both sides, across hunks: best pairs first. */
+static void find_moves(struct builder *B)
+{
+    uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src), *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
+    size_t ns = 0, nd = 0;
+    for (size_t i = 0; i < B->n[0]; i++)
+        if (B->changed[0][i] && B->pair_of[0][i] < 0)
+            src[ns++] = (uint32_t)i;
+    for (size_t j = 0; j < B->n[1]; j++)
+        if (B->changed[1][j] && B->pair_of[1][j] < 0)
+            dst[nd++] = (uint32_t)j;
+    struct sim_cand *c = NULL;
+    bool approx = false;
+    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, dst, nd, B->o.move_floor, &c, &approx);
+    if (nc > 1)
+        qsort(c, nc, sizeof *c, cmp_cand_score);
+    size_t lo[2] = {0, 0}, hi[2] = {B->n[0], B->n[1]};
+    for (size_t k = 0; k < nc; k++) {
+        uint32_t a = src[c[k].x], b = dst[c[k].y];
+        if (B->pair_of[0][a] >= 0 || B->pair_of[1][b] >= 0)
+            continue;
+        size_t pi = add_pair(B, a, b, c[k].score, true);
+        extend_pair(B, pi, lo, hi);
+    }
+    free(c);
+    free(src);
+    free(dst);
+}
+
+/* ---- rows ------------------------------------------------------------------ */
+
+struct rowbuf {
+    struct align_row *rows;
+    size_t n, cap;
+};
+
+static size_t push_row(struct rowbuf *rb, enum row_kind kind, uint32_t a, uint32_t an, uint32_t b,
+                       uint32_t bn, uint32_t show, float sim)
+{
+    xgrow(&rb->rows, &rb->cap, rb->n + 1, sizeof *rb->rows);
+    struct align_row *r = &rb->rows[rb->n];
+    r->kind = kind;
+    r->a = a;
+    r->an = an;
+    r->b = b;
+    r->bn = bn;
+    r->show = show;
+    r->sim = sim;
+    r->op = r->nop = 0;
+    r->partner = -1;
+    return rb->n++;
+}
+
+/* Rows for the one-sided material of side `side` in [from, to): deleted or
+ * inserted sentences, and the visible half of moved pairs. */
+static void one_sided(struct builder *B, struct rowbuf *rb, int side, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        int32_t pi = B->pair_of[side][k];
+        if (pi < 0) {
+            if (side == SIDE_A)
+                push_row(rb, ROW_DELETED, (uint32_t)k, 1, 0, 0, SHOW_A, 0);
+            else
+                push_row(rb, ROW_INSERTED, 0, 0, (uint32_t)k, 1, SHOW_B, 0);
+            continue;
+        }
+        struct pair *p = &B->pairs[pi];
+        if (!p->moved || k != (side ? p->b : p->a))
+            continue; /* in-order pairs are placed by the caller; groups once */
+        p->row[side] = (int32_t)push_row(rb, ROW_MOVED, p->a, p->an, p->b, p->bn,
+                                         side ? SHOW_B : SHOW_A, p->sim);
+    }
+}
+
+static void build_rows(struct builder *B, struct rowbuf *rb)
+{
+    size_t i = 0, j = 0;
+    /* in-order pairs in A order (they are also in B order) */
+    int32_t *order = xmalloc((B->npairs + 1) * sizeof *order);
+    size_t no = 0;
+    for (size_t k = 0; k < B->n[0]; k++) {
+        int32_t pi = B->pair_of[0][k];
+        if (pi >= 0 && !B->pairs[pi].moved && B->pairs[pi].a == k)
+            order[no++] = pi;
+    }
+    size_t next = 0;
+    while (i < B->n[0] || j < B->n[1]) {
+        if (i < B->n[0] && j < B->n[1] && !B->changed[0][i] && !B->changed[1][j]) {
+            push_row(rb, ROW_SAME, (uint32_t)i, 1, (uint32_t)j, 1, SHOW_A | SHOW_B, 1.0f);
+            i++;
+            j++;
+            continue;
+        }
+        size_t ie = i, je = j; /* the hunk */
+        while (ie < B->n[0] && B->changed[0][ie])
+            ie++;
+        while (je < B->n[1] && B->changed[1][je])
+            je++;
+        while (next < no && B->pairs[order[next]].a < ie) {
+            struct pair *p = &B->pairs[order[next++]];
+            one_sided(B, rb, SIDE_A, i, p->a);
+            one_sided(B, rb, SIDE_B, j, p->b);
+            size_t r = push_row(rb, ROW_CHANGED, p->a, p->an, p->b, p->bn, SHOW_A | SHOW_B,
+                                p->sim);
+            p->row[0] = p->row[1] = (int32_t)r;
+            i = p->a + p->an;
+            j = p->b + p->bn;
+        }
+        one_sided(B, rb, SIDE_A, i, ie);
+        one_sided(B, rb, SIDE_B, j, je);
+        i = ie;
+        j = je;
+    }
+    free(order);
+}
+
+/* Count anchors (see ANCHOR_SIM) up to ANCHORS_MIN. */
+static size_t count_anchors(struct builder *B)
+{
+    size_t anchors = 0;
+    for (size_t i = 0; i < B->n[0]; i++)
+        anchors += !B->changed[0][i];
+    if (anchors >= ANCHORS_MIN)
+        return anchors;
+    uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src), *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
+    size_t ns = 0, nd = 0;
+    for (size_t i = 0; i < B->n[0]; i++)
+        if (B->changed[0][i])
+            src[ns++] = (uint32_t)i;
+    for (size_t j = 0; j < B->n[1]; j++)
+        if (B->changed[1][j])
+            dst[nd++] = (uint32_t)j;
+    struct sim_cand *c = NULL;
+    bool approx = false;
+    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, dst, nd, ANCHOR_SIM, &c, &approx);
+    for (size_t k = 0; k < nc; k++)
+        if (k == 0 || c[k].x != c[k - 1].x)
+            anchors++; /* candidates come sorted by x: count sentences */
+    free(c);
+    free(src);
+    free(dst);
+    return anchors;
+}
+
+struct alignment *align_docs(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
+                             const struct align_opts *opts)
+{
+    struct builder B;
+    memset(&B, 0, sizeof B);
+    if (opts)
+        B.o = *opts;
+    else
+        align_default_opts(&B.o);
+    B.d[0] = a;
+    B.d[1] = b;
+    const struct sentence **s = B.sents;
+    s[0] = doc_sentences(a, &B.n[0]);
+    s[1] = doc_sentences(b, &B.n[1]);
+
+    uint32_t *ids[2];
+    for (int side = 0; side < 2; side++) {
+        ids[side] = xmalloc((B.n[side] + 1) * sizeof *ids[side]);
+        for (size_t k = 0; k < B.n[side]; k++)
+            ids[side][k] = s[side][k].id;
+        B.pair_of[side] = xmalloc((B.n[side] + 1) * sizeof *B.pair_of[side]);
+        for (size_t k = 0; k < B.n[side]; k++)
+            B.pair_of[side][k] = -1;
+    }
+    struct diff_opts dopts = {.minimal = B.o.minimal, .shift = true};
+    struct diff_result dr;
+    diff_run(ids[0], B.n[0], ids[1], B.n[1], &dopts, &dr);
+    free(ids[0]);
+    free(ids[1]);
+    B.changed[0] = dr.ca;
+    B.changed[1] = dr.cb;
+
+    B.sim = sim_new(a, b, ctx->words);
+    size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(B.n[0], B.n[1]));
+    if (count_anchors(&B) < need || need == 0) {
+        B.o.floor = WD_MAX(B.o.floor, ANCHOR_SIM);
+        B.o.move_floor = WD_MAX(B.o.move_floor, ANCHOR_SIM);
+    }
+    struct diff_hunk *h = NULL;
+    size_t nh = diff_hunks(&dr, &h);
+    for (size_t k = 0; k < nh; k++)
+        pair_hunk(&B, &h[k]);
+    free(h);
+    if (!B.o.no_moves)
+        find_moves(&B);
+
+    struct rowbuf rb = {NULL, 0, 0};
+    build_rows(&B, &rb);
+
+    struct alignment *al = xcalloc(1, sizeof *al);
+    al->d[0] = a;
+    al->d[1] = b;
+    size_t capops = 0;
+    for (size_t pi = 0; pi < B.npairs; pi++) {
+        struct pair *p = &B.pairs[pi];
+        size_t op = al->nops;
+        size_t nop = wdiff_pair(a, p->a, p->an, b, p->b, p->bn, &al->ops, &al->nops, &capops);
+        for (int side = 0; side < 2; side++) {
+            struct align_row *r = &rb.rows[p->row[side]];
+            r->op = (uint32_t)op;
+            r->nop = (uint32_t)nop;
+        }
+        if (p->moved) {
+            rb.rows[p->row[0]].partner = p->row[1];
+            rb.rows[p->row[1]].partner = p->row[0];
+        }
+    }
+    al->rows = rb.rows;
+    al->nrows = rb.n;
+
+    struct align_stats *st = &al->stats;
+    st->sentences[0] = B.n[0];
+    st->sentences[1] = B.n[1];
+    st->limited = dr.limited;
+    for (size_t k = 0; k < rb.n; k++) {
+        const struct align_row *r = &rb.rows[k];
+        if (r->kind == ROW_MOVED && !(r->show & SHOW_A))
+            continue; /* count a moved pair once */
+        st->rows[r->kind]++;
+        if (r->kind == ROW_SAME || r->kind == ROW_CHANGED || r->kind == ROW_MOVED) {
+            st->pairs++;
+            st->matched[0] += r->an;
+            st->matched[1] += r->bn;
+            if (r->kind == ROW_SAME) {
+                st->same_sentences[0]++;
+                st->same_sentences[1]++;
+            }
+        }
+    }
+
+    diff_result_free(&dr);
+    free(B.pair_of[0]);
+    free(B.pair_of[1]);
+    free(B.pairs);
+    sim_free(B.sim);
+    return al;
+}
+
+struct alignment *align_swapped(const struct alignment *al)
+{
+    struct alignment *s = xcalloc(1, sizeof *s);
+    s->d[0] = al->d[1];
+    s->d[1] = al->d[0];
+    s->nrows = al->nrows;
+    s->rows = xmalloc((al->nrows + 1) * sizeof *s->rows);
+    for (size_t k = 0; k < al->nrows; k++) {
+        struct align_row r = al->rows[k];
+        uint32_t t = r.a, tn = r.an;
+        r.a = r.b;
+        r.an = r.bn;
+        r.b = t;
+        r.bn = tn;
+        r.show = ((r.show & SHOW_A) ? SHOW_B : 0) | ((r.show & SHOW_B) ? SHOW_A : 0);
+        if (r.kind == ROW_DELETED)
+            r.kind = ROW_INSERTED;
+        else if (r.kind == ROW_INSERTED)
+            r.kind = ROW_DELETED;
+        s->rows[k] = r;
+    }
+    s->nops = al->nops;
+    s->ops = xmalloc((al->nops + 1) * sizeof *s->ops);
+    for (size_t k = 0; k < al->nops; k++) {
+        struct wop o = al->ops[k];
+        uint32_t t0 = o.a_start, t1 = o.a_end;
+        o.a_start = o.b_start;
+        o.a_end = o.b_end;
+        o.b_start = t0;
+        o.b_end = t1;
+        if (o.kind == WOP_DEL)
+            o.kind = WOP_INS;
+        else if (o.kind == WOP_INS)
+            o.kind = WOP_DEL;
+        s->ops[k] = o;
+    }
+    s->stats = al->stats;
+    for (int side = 0; side < 2; side++) {
+        s->stats.sentences[side] = al->stats.sentences[!side];
+        s->stats.matched[side] = al->stats.matched[!side];
+        s->stats.same_sentences[side] = al->stats.same_sentences[!side];
+    }
+    size_t t = s->stats.rows[ROW_DELETED];
+    s->stats.rows[ROW_DELETED] = s->stats.rows[ROW_INSERTED];
+    s->stats.rows[ROW_INSERTED] = t;
+    return s;
+}
+
+void align_free(struct alignment *al)
+{
+    if (!al)
+        return;
+    free(al->rows);
+    free(al->ops);
+    free(al);
+}
+
+const struct doc *align_doc(const struct alignment *al, int side)
+{
+    return al->d[side ? 1 : 0];
+}
+
+const struct align_row *align_rows(const struct alignment *al, size_t *n)
+{
+    *n = al->nrows;
+    return al->rows;
+}
+
+const struct wop *align_ops(const struct alignment *al, size_t *n)
+{
+    *n = al->nops;
+    return al->ops;
+}
+
+const struct align_stats *align_get_stats(const struct alignment *al)
+{
+    return al->stats.sentences[0] || al->stats.sentences[1] || al->nrows ? &al->stats : &al->stats;
+}

@@ -1,0 +1,74 @@
+/* sim.h - word-level similarity of sentences (and groups of consecutive
+ * sentences) of two documents, and an inverted index that proposes
+ * candidate pairs without comparing every sentence with every other.
+ *
+ * A sentence is seen as a bag of features: its content words (punctuation
+ * left out, compounds split, see sim_new) and each pair of neighbouring
+ * content words, so that a shared phrase counts more than the same words
+ * scattered.  Each feature is weighted by its inverse document frequency
+ * over the sentences of both documents, w(t) = ln(1 + N / df(t)): words
+ * every sentence shares ("the", "said") weigh little, names and numbers a
+ * lot.  The similarity of two bags is the weighted Dice coefficient
+ * 2 |X ∩ Y|_w / (|X|_w + |Y|_w); containment is |X ∩ Y|_w / |X|_w.
+ * Following gnulib's fstrcmp_bounded, a
+ * cheap upper bound (from the weights alone) lets callers skip exact scores
+ * that cannot reach their floor.
+ */
+#ifndef WD_SIM_H
+#define WD_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+struct sim;
+
+/* Weights over the sentences of a and b.  words is the documents' shared
+ * word table: the parts of hyphenated words are added to it, because a bag
+ * holds features rather than tokens: "Son-gyong" counts as "son" + "gyong"
+ * (so it meets "Son Gyong") and a possessive 's is dropped ("Russia's"
+ * meets "Russia").  The word diff still sees whole tokens. */
+struct sim *sim_new(const struct doc *a, const struct doc *b, struct intern *words);
+void sim_free(struct sim *s);
+
+/* A group of consecutive sentences first .. first+n-1 of one side. */
+struct sim_group {
+    int side; /* SIDE_A or SIDE_B (align.h): 0 or 1 */
+    uint32_t first, n;
+};
+
+/* Total weight of a group's bag. */
+double sim_weight(struct sim *s, struct sim_group g);
+/* Weighted Dice of two groups, 0..1; 0 when both are empty. */
+double sim_dice(struct sim *s, struct sim_group x, struct sim_group y);
+/* Share of x's weight found in y, 0..1. */
+double sim_contain(struct sim *s, struct sim_group x, struct sim_group y);
+
+/* Share of x's weight found in what y has beyond z (multiset difference
+ * y - z), 0..1; z is a group on x's side that y is already paired with.
+ * It tells whether x explains a part of y that z leaves unexplained, the
+ * test for a further piece of a split.  *matched receives the number of
+ * x's features found there. */
+double sim_contain_rest(struct sim *s, struct sim_group x, struct sim_group y,
+                        struct sim_group z, size_t *matched);
+
+struct sim_cand {
+    uint32_t x, y; /* indices into the caller's source and target lists */
+    float score;   /* weighted Dice of the two sentences */
+};
+
+/* Candidate pairs between sentences src[0..nsrc) of side `side` and
+ * sentences dst[0..ndst) of the other side with Dice >= floor.  Small
+ * inputs are compared exhaustively; large ones through an inverted index
+ * over the rarest words of each sentence (at most SIM_PROBE_WORDS probes
+ * per source sentence, postings longer than SIM_POSTING_CAP skipped, at
+ * most SIM_TOP_K exact scores per source sentence), which may miss pairs
+ * that share only common words.  *limited is set when that happened.
+ * Returns the count; *out is malloc'ed (caller frees), sorted by x then y. */
+size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
+                      const uint32_t *dst, size_t ndst, double floor, struct sim_cand **out,
+                      bool *limited);
+
+#endif
