@@ -96,15 +96,17 @@ static bool in_list(const char *w, size_t n, const char *const *list)
     return false;
 }
 
-/* Titles precede a name: the period never ends a sentence. */
+/* Titles precede a name: the period never ends a sentence.  Only words
+ * that are not also ordinary words belong here ("no", "art" do not). */
 static const char *const titles[] = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "gov", "sen",
     "rep", "rev", "hon", "maj", "adm", "cmdr", "pres", "supt", "insp", "messrs", "mme", "mlle",
-    "st", "ft", "mt", "no", "nos", "vol", "pp", "fig", "art", "sec", "ch", "ca", "approx",
-    "vs", "v", "cf", "e.g", "i.e", "viz", NULL};
+    "e.g", "i.e", "viz", "cf", "vs", "approx", NULL};
 
-/* Abbreviations that may also close a sentence. */
+/* Abbreviations that may also close a sentence (and ordinary words that are
+ * abbreviations too: "no" of "No. 5", "art" of "Art. 3"). */
 static const char *const abbrevs[] = {
+    "st", "ft", "mt", "no", "nos", "vol", "pp", "fig", "art", "sec", "ch", "ca", "v",
     "inc", "ltd", "co", "corp", "plc", "llc", "bros", "jr", "sr", "etc", "al", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
     "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "dept", "univ", "assn", "est", "div",
@@ -174,8 +176,14 @@ static bool next_word_is_opener(const char *s, size_t k, size_t end)
         else
             break;
     }
-    if (e == k || (e < end && (unsigned char)s[e] >= 0x80))
+    if (e == k)
         return false;
+    if (e < end && (unsigned char)s[e] >= 0x80) {
+        int32_t cp; /* "It’s" ends the word; "Éclair"-like letters continue it */
+        text_decode(s, end, e, &cp);
+        if (text_is_alnum(cp))
+            return false;
+    }
     return in_list(s + k, e - k, openers);
 }
 
@@ -418,8 +426,9 @@ void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, s
                 break;
             j += lc;
         }
-        /* Dotted acronym keeps its final period: U.S. U.N. a.m. */
-        if (j < end && s[j] == '.' && j - i >= 3 && s[j - 2] == '.')
+        /* Dotted acronym keeps its final period: U.S. U.N. a.m. (not 3.5.) */
+        if (j < end && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' &&
+            ((s[j - 1] >= 'A' && s[j - 1] <= 'Z') || (s[j - 1] >= 'a' && s[j - 1] <= 'z')))
             j++;
         emit(out, n, cap, i, j, flags);
         i = j;

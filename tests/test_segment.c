@@ -1,0 +1,660 @@
+/* test_segment.c - unit tests for sentence segmentation (seg_sentences) and
+ * word tokens (seg_words) in src/segment.c: abbreviations, numbers,
+ * ellipses, quotations, line breaks, CJK stops, and a coverage property
+ * over pseudo-random input. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "segment.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- helpers ----------------------------------------------------------- */
+
+/* Spans produced by one call, owned by the caller (free with spans_free). */
+struct spans {
+    struct seg_span *v;
+    size_t n, cap;
+};
+
+static void spans_free(struct spans *sp)
+{
+    free(sp->v);
+    sp->v = NULL;
+    sp->n = sp->cap = 0;
+}
+
+/* Segment s[from..len) and return the sentences as NUL-terminated strings
+ * (a NULL-terminated array; free with strv_free).  *flags, when not NULL,
+ * receives a malloc'd array of the SENT_* flags. */
+static char **split_sentences(const char *s, size_t len, size_t from, size_t *n,
+                              uint32_t **flags)
+{
+    struct spans sp = {0};
+    seg_sentences(s, len, from, &sp.v, &sp.n, &sp.cap);
+    char **v = xcalloc(sp.n + 1, sizeof *v);
+    if (flags)
+        *flags = xcalloc(sp.n + 1, sizeof **flags);
+    for (size_t i = 0; i < sp.n; i++) {
+        assert_true(sp.v[i].start < sp.v[i].end);
+        assert_true(sp.v[i].end <= len);
+        v[i] = xstrndup(s + sp.v[i].start, sp.v[i].end - sp.v[i].start);
+        if (flags)
+            (*flags)[i] = sp.v[i].flags;
+    }
+    *n = sp.n;
+    spans_free(&sp);
+    return v;
+}
+
+/* Tokens of s[0..len) as strings, like split_sentences. */
+static char **split_words(const char *s, size_t len, size_t *n, uint32_t **flags)
+{
+    struct spans sp = {0};
+    seg_words(s, 0, len, &sp.v, &sp.n, &sp.cap);
+    char **v = xcalloc(sp.n + 1, sizeof *v);
+    *flags = xcalloc(sp.n + 1, sizeof **flags);
+    for (size_t i = 0; i < sp.n; i++) {
+        assert_true(sp.v[i].start < sp.v[i].end);
+        assert_true(sp.v[i].end <= len);
+        v[i] = xstrndup(s + sp.v[i].start, sp.v[i].end - sp.v[i].start);
+        (*flags)[i] = sp.v[i].flags;
+    }
+    *n = sp.n;
+    spans_free(&sp);
+    return v;
+}
+
+static void strv_free(char **v)
+{
+    if (!v)
+        return;
+    for (char **p = v; *p; p++)
+        free(*p);
+    free(v);
+}
+
+static size_t strv_len(const char *const *v)
+{
+    size_t n = 0;
+    while (v[n])
+        n++;
+    return n;
+}
+
+static void print_strv(const char *label, const char *const *v, size_t n)
+{
+    print_error("  %s (%zu):\n", label, n);
+    for (size_t i = 0; i < n; i++)
+        print_error("    [%zu] \"%s\"\n", i, v[i]);
+}
+
+/* Compare got[0..ngot) with the NULL-terminated want; on mismatch print
+ * both lists and return false (the caller frees and fails). */
+static bool same_strv(const char *input, char **got, size_t ngot, const char *const *want)
+{
+    size_t nwant = strv_len(want);
+    bool same = ngot == nwant;
+    for (size_t i = 0; same && i < ngot; i++)
+        same = strcmp(got[i], want[i]) == 0;
+    if (!same) {
+        print_error("input \"%s\":\n", input);
+        print_strv("got", (const char *const *)got, ngot);
+        print_strv("want", want, nwant);
+    }
+    return same;
+}
+
+/* Assert that s[from..len) splits into exactly the sentences in want
+ * (NULL-terminated) and, when want_flags is not NULL, with those flags. */
+static void check_sents(const char *s, size_t len, size_t from, const char *const *want,
+                        const uint32_t *want_flags)
+{
+    size_t n;
+    uint32_t *flags = NULL;
+    char **got = split_sentences(s, len, from, &n, &flags);
+    bool ok = same_strv(s, got, n, want);
+    if (ok && want_flags) {
+        for (size_t i = 0; i < n; i++) {
+            if (flags[i] != want_flags[i]) {
+                print_error("input \"%s\": sentence %zu \"%s\" has flags %u, want %u\n", s, i,
+                            got[i], flags[i], want_flags[i]);
+                ok = false;
+            }
+        }
+    }
+    free(flags);
+    strv_free(got);
+    if (!ok)
+        fail();
+}
+
+#define SENTS(lit, ...)                                                                          \
+    check_sents((lit), sizeof(lit) - 1, 0, (const char *const[]){__VA_ARGS__, NULL}, NULL)
+#define NO_SENTS(lit) check_sents((lit), sizeof(lit) - 1, 0, (const char *const[]){NULL}, NULL)
+
+/* Assert the tokens of s and, when want_flags is not NULL, their flags. */
+static void check_words(const char *s, size_t len, const char *const *want,
+                        const uint32_t *want_flags)
+{
+    size_t n;
+    uint32_t *flags = NULL;
+    char **got = split_words(s, len, &n, &flags);
+    bool ok = same_strv(s, got, n, want);
+    if (ok && want_flags) {
+        for (size_t i = 0; i < n; i++) {
+            if (flags[i] != want_flags[i]) {
+                print_error("input \"%s\": token %zu \"%s\" has flags %u, want %u\n", s, i,
+                            got[i], flags[i], want_flags[i]);
+                ok = false;
+            }
+        }
+    }
+    free(flags);
+    strv_free(got);
+    if (!ok)
+        fail();
+}
+
+#define WORDS(lit, ...)                                                                          \
+    check_words((lit), sizeof(lit) - 1, (const char *const[]){__VA_ARGS__, NULL}, NULL)
+#define WORDS_FLAGS(lit, flags, ...)                                                             \
+    check_words((lit), sizeof(lit) - 1, (const char *const[]){__VA_ARGS__, NULL}, (flags))
+
+/* ---- sentences: abbreviations ----------------------------------------- */
+
+static void test_abbrev_acronyms(void **state)
+{
+    (void)state;
+    SENTS("The U.S. Deputy Secretary met the U.N. envoy. He left.",
+          "The U.S. Deputy Secretary met the U.N. envoy.", "He left.");
+    /* A dotted acronym closes the sentence before a clause opener. */
+    SENTS("Troops left the U.S. The talks ended.", "Troops left the U.S.", "The talks ended.");
+}
+
+static void test_abbrev_titles(void **state)
+{
+    (void)state;
+    SENTS("Dr. Uk Yang spoke. Then Sept. 13 came.", "Dr. Uk Yang spoke.", "Then Sept. 13 came.");
+    SENTS("Gen. Kim said so.", "Gen. Kim said so.");
+    /* A title never ends a sentence, even before a clause opener. */
+    SENTS("He met Gen. The Kims left.", "He met Gen. The Kims left.");
+}
+
+static void test_abbrev_company(void **state)
+{
+    (void)state;
+    SENTS("Apple Inc. said so.", "Apple Inc. said so.");
+    SENTS("He works at Apple Inc. The firm said no.", "He works at Apple Inc.",
+          "The firm said no.");
+    /* Not followed by a clause opener: stays one sentence. */
+    SENTS("Apple Inc. Chief Tim Cook spoke.", "Apple Inc. Chief Tim Cook spoke.");
+}
+
+static void test_abbrev_initials(void **state)
+{
+    (void)state;
+    SENTS("John F. Kennedy was shot. It was 1963.", "John F. Kennedy was shot.", "It was 1963.");
+    SENTS("J. K. Rowling wrote it.", "J. K. Rowling wrote it.");
+    /* An upper-case word that is not an abbreviation ends normally. */
+    SENTS("He met KIM. Then he left.", "He met KIM.", "Then he left.");
+}
+
+/* Ordinary words that are also on the title list ("no" for "No. 5",
+ * "art" for "Art. 3") must still end a sentence before a capitalised
+ * clause. */
+static void test_abbrev_title_words(void **state)
+{
+    (void)state;
+    SENTS("He said no. The talks ended.", "He said no.", "The talks ended.");
+    SENTS("They studied art. The museum closed.", "They studied art.", "The museum closed.");
+}
+
+/* The clause opener after an abbreviation may carry a curly apostrophe,
+ * as the straight one already works. */
+static void test_abbrev_opener_apostrophe(void **state)
+{
+    (void)state;
+    SENTS("He joined Apple Inc. It's big.", "He joined Apple Inc.", "It's big.");
+    SENTS("He joined Apple Inc. It\xE2\x80\x99s big.", "He joined Apple Inc.",
+          "It\xE2\x80\x99s big.");
+}
+
+/* ---- sentences: numbers and ellipses ----------------------------------- */
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    SENTS("Growth was 3.5 percent. It fell.", "Growth was 3.5 percent.", "It fell.");
+    SENTS("It cost $1,000. Then more.", "It cost $1,000.", "Then more.");
+    SENTS("It grew 3.5. Then it fell.", "It grew 3.5.", "Then it fell.");
+    /* No space after the period: a domain, not a stop. */
+    SENTS("Read Benzinga.com for more.", "Read Benzinga.com for more.");
+}
+
+static void test_ellipses(void **state)
+{
+    (void)state;
+    SENTS("He paused\xE2\x80\xA6 then spoke.", "He paused\xE2\x80\xA6 then spoke.");
+    SENTS("He paused... Then he spoke.", "He paused...", "Then he spoke.");
+    SENTS("He paused\xE2\x80\xA6 Then he spoke.", "He paused\xE2\x80\xA6", "Then he spoke.");
+    SENTS("potentially\xE2\x80\xA6 depending on the type\xE2\x80\xA6 violate",
+          "potentially\xE2\x80\xA6 depending on the type\xE2\x80\xA6 violate");
+}
+
+/* ---- sentences: quotes and brackets ------------------------------------ */
+
+static void test_closers(void **state)
+{
+    (void)state;
+    SENTS("He said \xE2\x80\x9Cyes.\xE2\x80\x9D She said no.",
+          "He said \xE2\x80\x9Cyes.\xE2\x80\x9D", "She said no.");
+    SENTS("(This is it.) Next one.", "(This is it.)", "Next one.");
+    SENTS("He said \"yes.\" She said no.", "He said \"yes.\"", "She said no.");
+    SENTS("Really?! Yes.", "Really?!", "Yes.");
+}
+
+static void test_quotation_attribution(void **state)
+{
+    (void)state;
+    SENTS("\xE2\x80\x9CHard currency? Is it energy? We don\xE2\x80\x99t know,\xE2\x80\x9D he said. "
+          "Next sentence.",
+          "\xE2\x80\x9CHard currency? Is it energy? We don\xE2\x80\x99t know,\xE2\x80\x9D he said.",
+          "Next sentence.");
+    SENTS("\"One. Two. Three,\" she said. Next.", "\"One. Two. Three,\" she said.", "Next.");
+    /* The quotation may end with its own stop before the next sentence. */
+    SENTS("He said: \xE2\x80\x9COne. Two.\xE2\x80\x9D Then he left.",
+          "He said: \xE2\x80\x9COne. Two.\xE2\x80\x9D", "Then he left.");
+}
+
+static void test_quote_span_limit(void **state)
+{
+    (void)state;
+    /* An opening quote never closed: after QUOTE_SPAN_MAX (1200) bytes its
+     * stops split again, so the text is not one giant sentence. */
+    char buf[4096];
+    size_t len = 0;
+    memcpy(buf, "\xE2\x80\x9C", 3);
+    len = 3;
+    while (len < 3000) {
+        memcpy(buf + len, "Some words here. ", 17);
+        len += 17;
+    }
+    buf[len] = '\0';
+    struct spans sp = {0};
+    seg_sentences(buf, len, 0, &sp.v, &sp.n, &sp.cap);
+    assert_true(sp.n > 1);
+    assert_true(sp.v[0].end > 1200);
+    assert_true(sp.v[0].end < 1300);
+    spans_free(&sp);
+}
+
+/* ---- sentences: lines -------------------------------------------------- */
+
+static void test_line_segments(void **state)
+{
+    (void)state;
+    const char *const want[] = {"Headline here",
+                                "Body sentence one.",
+                                "Body two.",
+                                "Article continues below ad",
+                                "Photo: AFP",
+                                NULL};
+    const uint32_t flags[] = {SENT_LINE, 0, 0, SENT_LINE, SENT_LINE};
+    static const char in[] =
+        "Headline here\nBody sentence one. Body two.\nArticle continues below ad\nPhoto: AFP";
+    check_sents(in, sizeof in - 1, 0, want, flags);
+
+    /* A stop followed by closers is not a SENT_LINE. */
+    const char *const want2[] = {"He said \xE2\x80\x9Cyes.\xE2\x80\x9D", "(Reuters)", NULL};
+    const uint32_t flags2[] = {0, SENT_LINE};
+    static const char in2[] = "He said \xE2\x80\x9Cyes.\xE2\x80\x9D\n(Reuters)\n";
+    check_sents(in2, sizeof in2 - 1, 0, want2, flags2);
+}
+
+static void test_line_breaks(void **state)
+{
+    (void)state;
+    const char *const want[] = {"One", "Two", "Three", "Four", NULL};
+    const uint32_t flags[] = {SENT_LINE, SENT_LINE, SENT_LINE, SENT_LINE};
+    static const char in[] = "One\r\nTwo\rThree\nFour";
+    check_sents(in, sizeof in - 1, 0, want, flags);
+
+    /* A line break ends a sentence even inside a quotation or after an
+     * abbreviation; blank lines and indentation produce nothing. */
+    SENTS("\xE2\x80\x9COne\n  two.\xE2\x80\x9D\n\n\n", "\xE2\x80\x9COne", "two.\xE2\x80\x9D");
+    SENTS("Dr.\r\nWho", "Dr.", "Who");
+    /* Unicode line and paragraph separators and NEL. */
+    SENTS("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c\xC2\x85" "d", "a", "b", "c", "d");
+}
+
+static void test_cjk_stops(void **state)
+{
+    (void)state;
+    SENTS("今日は晴れです。明日は雨です！本当？", "今日は晴れです。", "明日は雨です！", "本当？");
+    /* A CJK closing bracket stays with its sentence. */
+    SENTS("「行く。」彼は言った。", "「行く。」", "彼は言った。");
+}
+
+static void test_lowercase_continues(void **state)
+{
+    (void)state;
+    SENTS("Is it? he asked.", "Is it? he asked.");
+    SENTS("Wow! said she.", "Wow! said she.");
+    SENTS("It rose 5. percent", "It rose 5. percent");
+    /* Continuing punctuation after a stop. */
+    SENTS("See Vol. 3. , the note.", "See Vol. 3. , the note.");
+}
+
+static void test_empty_and_from(void **state)
+{
+    (void)state;
+    NO_SENTS("");
+    NO_SENTS("   \t \n\r\n  \r \xC2\xA0 ");
+
+    /* from skips a prefix (the BOM case). */
+    static const char bom[] = "\xEF\xBB\xBFHello world. Bye.";
+    size_t n;
+    uint32_t *flags = NULL;
+    char **got = split_sentences(bom, sizeof bom - 1, 3, &n, &flags);
+    bool ok = same_strv(bom, got, n, (const char *const[]){"Hello world.", "Bye.", NULL});
+    strv_free(got);
+    free(flags);
+    assert_true(ok);
+
+    struct spans sp = {0};
+    seg_sentences(bom, sizeof bom - 1, 3, &sp.v, &sp.n, &sp.cap);
+    assert_int_equal(sp.n, 2);
+    assert_int_equal(sp.v[0].start, 3);
+    spans_free(&sp);
+
+    /* from in the middle of a line. */
+    static const char mid[] = "Skip this. Keep this. And this.";
+    got = split_sentences(mid, sizeof mid - 1, 11, &n, NULL);
+    ok = same_strv(mid, got, n, (const char *const[]){"Keep this.", "And this.", NULL});
+    strv_free(got);
+    assert_true(ok);
+
+    /* from == len gives nothing. */
+    seg_sentences(mid, sizeof mid - 1, sizeof mid - 1, &sp.v, &sp.n, &sp.cap);
+    assert_int_equal(sp.n, 0);
+    spans_free(&sp);
+}
+
+static void test_appends(void **state)
+{
+    (void)state;
+    /* seg_sentences and seg_words append after existing entries. */
+    struct spans sp = {0};
+    static const char a[] = "One. Two.";
+    seg_sentences(a, sizeof a - 1, 0, &sp.v, &sp.n, &sp.cap);
+    assert_int_equal(sp.n, 2);
+    seg_sentences(a, sizeof a - 1, 0, &sp.v, &sp.n, &sp.cap);
+    assert_int_equal(sp.n, 4);
+    assert_int_equal(sp.v[2].start, sp.v[0].start);
+    assert_int_equal(sp.v[3].end, sp.v[1].end);
+    size_t before = sp.n;
+    seg_words(a, 0, sizeof a - 1, &sp.v, &sp.n, &sp.cap);
+    assert_int_equal(sp.n, before + 4); /* One . Two . */
+    assert_int_equal(sp.v[0].start, 0);
+    spans_free(&sp);
+}
+
+/* ---- sentences: coverage property -------------------------------------- */
+
+static uint64_t rng_next(uint64_t *x)
+{
+    /* xorshift64* (Vigna 2016), fixed seed: deterministic. */
+    *x ^= *x >> 12;
+    *x ^= *x << 25;
+    *x ^= *x >> 27;
+    return *x * 0x2545F4914F6CDD1DULL;
+}
+
+/* Check the contract of seg_sentences on s[from..len) and of seg_words on
+ * each sentence.  Returns false (after printing) on a violation. */
+static bool check_coverage(const char *s, size_t len, size_t from)
+{
+    /* Classify every byte by the code point that contains it, decoding
+     * sequentially from `from` as the segmenter does. */
+    unsigned char *space = xcalloc(len + 1, 1);   /* 1 = space byte */
+    unsigned char *cpstart = xcalloc(len + 1, 1); /* 1 = code point boundary */
+    unsigned char *control = xcalloc(len + 1, 1); /* 1 = C0 control or DEL */
+    unsigned char *covered = xcalloc(len + 1, 1);
+    for (size_t i = from; i < len;) {
+        int32_t cp;
+        size_t l = text_decode(s, len, i, &cp);
+        cpstart[i] = 1;
+        for (size_t k = i; k < i + l; k++) {
+            space[k] = text_is_space(cp);
+            control[k] = (cp < 0x20 && cp != '\t') || cp == 0x7F;
+        }
+        i += l;
+    }
+    cpstart[len] = 1;
+
+    struct spans sp = {0}, ws = {0};
+    seg_sentences(s, len, from, &sp.v, &sp.n, &sp.cap);
+    bool ok = true;
+    const char *why = NULL;
+    size_t bad = 0;
+    uint32_t prev_end = (uint32_t)from;
+    for (size_t i = 0; ok && i < sp.n; i++) {
+        struct seg_span v = sp.v[i];
+        bad = i;
+        if (v.start < prev_end || v.start >= v.end || v.end > len) {
+            ok = false, why = "out of order, empty or out of range";
+        } else if (!cpstart[v.start] || !cpstart[v.end]) {
+            ok = false, why = "not on a code point boundary";
+        } else if (space[v.start] || space[v.end - 1]) {
+            ok = false, why = "starts or ends on white space";
+        } else if (v.flags & ~(uint32_t)SENT_LINE) {
+            ok = false, why = "unexpected flags";
+        }
+        if (!ok)
+            break;
+        for (uint32_t k = v.start; k < v.end; k++)
+            covered[k]++;
+        prev_end = v.end;
+
+        /* Words: in order, inside the sentence, and every byte that is
+         * neither space nor a control is in one token. */
+        ws.n = 0;
+        seg_words(s, v.start, v.end, &ws.v, &ws.n, &ws.cap);
+        uint32_t wprev = v.start;
+        unsigned char *wcov = xcalloc(len + 1, 1);
+        for (size_t w = 0; ok && w < ws.n; w++) {
+            struct seg_span t = ws.v[w];
+            if (t.start < wprev || t.start >= t.end || t.end > v.end) {
+                ok = false, why = "word out of order or outside its sentence";
+            } else if (!cpstart[t.start] || !cpstart[t.end]) {
+                ok = false, why = "word not on a code point boundary";
+            } else if (space[t.start]) {
+                ok = false, why = "word starts with white space";
+            }
+            for (uint32_t k = t.start; ok && k < t.end; k++)
+                wcov[k] = 1;
+            wprev = t.end;
+        }
+        for (uint32_t k = v.start; ok && k < v.end; k++) {
+            if (!space[k] && !control[k] && !wcov[k]) {
+                ok = false, why = "a non-space byte is in no word";
+            }
+        }
+        free(wcov);
+    }
+    for (size_t k = from; ok && k < len; k++) {
+        if (!space[k] && covered[k] != 1) {
+            ok = false, why = "a non-space byte is not covered exactly once";
+            bad = k;
+        }
+        if (space[k] && covered[k] > 1) {
+            ok = false, why = "a space byte is covered twice";
+            bad = k;
+        }
+    }
+    if (!ok) {
+        print_error("coverage: %s (index %zu), from %zu, input (%zu bytes):\n  \"", why, bad, from,
+                    len);
+        for (size_t k = 0; k < len; k++) {
+            unsigned char c = (unsigned char)s[k];
+            if (c >= 0x20 && c < 0x7F && c != '\\' && c != '"')
+                print_error("%c", c);
+            else
+                print_error("\\x%02X", c);
+        }
+        print_error("\"\n");
+        for (size_t i = 0; i < sp.n; i++)
+            print_error("  span %zu: [%u, %u) flags %u\n", i, sp.v[i].start, sp.v[i].end,
+                        sp.v[i].flags);
+    }
+    spans_free(&ws);
+    spans_free(&sp);
+    free(space);
+    free(cpstart);
+    free(control);
+    free(covered);
+    return ok;
+}
+
+static void test_coverage_property(void **state)
+{
+    (void)state;
+    static const char *const frags[] = {
+        "Dr.", "U.S.", "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "...", "\xE2\x80\xA6", "?", "!",
+        " ", "\n", "\r\n", "\r", "word", "Word", "3.5", "\xE3\x80\x82", "\xC3\xA9", "\xFF",
+        "\t", "The", "(", ")", ",", "'", "\xC2\xA0", "\xE2\x80\xA8", "\xE3\x80\x8D",
+        "\xCC\x81", "\xE2\x80\x99", "-", "\xE6\x97\xA5", "\xC3", "\xE2\x80", "Inc.", "J.",
+    };
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    char buf[512];
+    size_t bounds[128];
+    for (int iter = 0; iter < 600; iter++) {
+        size_t nfrag = (size_t)(rng_next(&x) % 60);
+        size_t len = 0, nb = 0;
+        bounds[nb++] = 0;
+        for (size_t f = 0; f < nfrag; f++) {
+            const char *fr = frags[rng_next(&x) % WD_ARRAY_LEN(frags)];
+            size_t fl = strlen(fr);
+            memcpy(buf + len, fr, fl);
+            len += fl;
+            bounds[nb++] = len;
+        }
+        buf[len] = '\0';
+        /* Mostly from 0; sometimes from a fragment boundary (which may
+         * even split a code point: the segmenter must still cope). */
+        size_t from = 0;
+        if (nb > 1 && rng_next(&x) % 4 == 0)
+            from = bounds[rng_next(&x) % nb];
+        if (!check_coverage(buf, len, from))
+            fail_msg("coverage property failed at iteration %d", iter);
+    }
+}
+
+/* ---- words ------------------------------------------------------------- */
+
+static void test_words_basic(void **state)
+{
+    (void)state;
+    const uint32_t flags[] = {0, 0, WORD_NUM, 0, WORD_PUNCT, WORD_NUM, 0, WORD_PUNCT};
+    WORDS_FLAGS("Kim Jong-un's 1,000 troops, 3.5 km.", flags, "Kim", "Jong-un's", "1,000",
+                "troops", ",", "3.5", "km", ".");
+    WORDS("don't", "don't");
+    WORDS("Kim\xE2\x80\x99s", "Kim\xE2\x80\x99s");
+    /* Connectors at the edges are punctuation. */
+    WORDS("'tis -ok- rock'", "'", "tis", "-", "ok", "-", "rock", "'");
+    /* Each punctuation character is its own token. */
+    WORDS("Hi!?\xE2\x80\x94yes", "Hi", "!", "?", "\xE2\x80\x94", "yes");
+    WORDS("", NULL);
+    WORDS("  \t ", NULL);
+}
+
+static void test_words_dotted(void **state)
+{
+    (void)state;
+    WORDS("U.S.", "U.S.");
+    WORDS("the U.S. said", "the", "U.S.", "said");
+    WORDS("U.S.-led", "U.S.", "-", "led");
+    WORDS("at 9 a.m. today", "at", "9", "a.m.", "today");
+    WORDS("Benzinga.com.", "Benzinga.com", ".");
+    WORDS("was 1,000.", "was", "1,000", ".");
+    WORDS("grew 3.25.", "grew", "3.25", ".");
+}
+
+/* A decimal with one digit after the point at the end of a sentence: the
+ * stop must be its own token, as after "3.25." (the dotted-acronym rule
+ * "U.S." must not take it). */
+static void test_words_decimal_at_stop(void **state)
+{
+    (void)state;
+    const uint32_t flags[] = {0, 0, WORD_NUM, WORD_PUNCT};
+    WORDS_FLAGS("It grew 3.5.", flags, "It", "grew", "3.5", ".");
+}
+
+static void test_words_cjk(void **state)
+{
+    (void)state;
+    const uint32_t flags[] = {WORD_CJK, WORD_CJK, WORD_CJK, WORD_CJK,
+                              WORD_CJK, WORD_CJK, WORD_CJK};
+    WORDS_FLAGS("日本語テキスト", flags, "日", "本", "語", "テ", "キ", "ス", "ト");
+    const uint32_t flags2[] = {WORD_CJK, WORD_CJK, WORD_PUNCT};
+    WORDS_FLAGS("東京。", flags2, "東", "京", "。");
+    /* Hangul is a script of words, not one token per syllable. */
+    WORDS("서울 시장", "서울", "시장");
+}
+
+static void test_words_clusters(void **state)
+{
+    (void)state;
+    /* Woman technologist: U+1F469 ZWJ U+1F4BB, one token. */
+    const uint32_t flags[] = {0, WORD_PUNCT, 0};
+    WORDS_FLAGS("a \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB b", flags, "a",
+                "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", "b");
+    /* café with e + U+0301 COMBINING ACUTE ACCENT. */
+    WORDS("caf" "e\xCC\x81 noir", "cafe\xCC\x81", "noir");
+    /* Precomposed é too. */
+    WORDS("caf\xC3\xA9", "caf\xC3\xA9");
+    /* An invalid byte is letter-like: it stays inside the word. */
+    WORDS("ab\xFF" "cd ef", "ab\xFF" "cd", "ef");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_abbrev_acronyms),
+        cmocka_unit_test(test_abbrev_titles),
+        cmocka_unit_test(test_abbrev_company),
+        cmocka_unit_test(test_abbrev_initials),
+        cmocka_unit_test(test_abbrev_title_words),
+        cmocka_unit_test(test_abbrev_opener_apostrophe),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_ellipses),
+        cmocka_unit_test(test_closers),
+        cmocka_unit_test(test_quotation_attribution),
+        cmocka_unit_test(test_quote_span_limit),
+        cmocka_unit_test(test_line_segments),
+        cmocka_unit_test(test_line_breaks),
+        cmocka_unit_test(test_cjk_stops),
+        cmocka_unit_test(test_lowercase_continues),
+        cmocka_unit_test(test_empty_and_from),
+        cmocka_unit_test(test_appends),
+        cmocka_unit_test(test_coverage_property),
+        cmocka_unit_test(test_words_basic),
+        cmocka_unit_test(test_words_dotted),
+        cmocka_unit_test(test_words_decimal_at_stop),
+        cmocka_unit_test(test_words_cjk),
+        cmocka_unit_test(test_words_clusters),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
