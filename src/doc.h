@@ -44,7 +44,7 @@ struct sentence {
 struct doc;
 
 struct doc_opts {
-    bool text; /* accept NUL bytes (shown as U+FFFD) instead of refusing */
+    bool text; /* accept NUL bytes (not drawn, like other controls) instead of refusing */
 };
 
 /* Interning context shared by all documents that are compared. */

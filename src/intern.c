@@ -84,7 +84,7 @@ uint32_t intern_add(struct intern *t, const void *key, size_t len)
     for (; t->slots[i]; i = (i + 1) & mask) {
         uint32_t id = t->slots[i] - 1;
         if (t->hashes[id] == h && t->offs[id + 1] - t->offs[id] == len &&
-            memcmp(t->arena + t->offs[id], key, len) == 0)
+            (len == 0 || memcmp(t->arena + t->offs[id], key, len) == 0))
             return id;
     }
     if (t->count >= UINT32_MAX - 1)

@@ -1,0 +1,786 @@
+#include "config.h"
+
+#include "layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "text.h"
+#include "util.h"
+
+/* Layout is one pass over the alignment.  Each side of each row is laid out
+ * sentence by sentence with greedy line filling (the traditional "first
+ * fit" method that Knuth & Plass, "Breaking Paragraphs into Lines", 1981,
+ * start from: put as much on a line as fits, then break), measured in
+ * display columns of grapheme clusters (text.h).  The text of a
+ * sentence is cut into units, the stretches between break opportunities:
+ *  - white space is a break opportunity and is dropped at a break, so no
+ *    line starts or ends with it (no-break spaces U+00A0, U+2007, U+202F
+ *    are not white space here);
+ *  - next to a CJK character there is a break opportunity without any
+ *    space (UAX #14 class ID), except before closing punctuation and small
+ *    kana and after opening brackets (the basic kinsoku rules of JIS X 4051);
+ *  - a unit wider than the column starts on a line of its own and is broken
+ *    between clusters; the last part continues like any other unit.
+ * Attributes never influence where lines break: they only cut the text of a
+ * line into pieces.
+ *
+ * Widths: a TAB is as wide as the distance to the next multiple of opts.tab
+ * from the column's left edge; controls, line separators and other clusters
+ * of width 0 are counted 0 and not drawn; a cluster wider than the column
+ * (a wide character in a 1-column view) counts 1 and is drawn as U+FFFD.
+ * layout_piece_text() walks the bytes with the same cluster function, so the
+ * drawn width always equals the counted width. */
+
+/* wdiff marks, kept at the start of the layout-owned text: "[-" at 0,
+ * "-]" at 3, "{+" at 6, "+}" at 9 (each NUL-terminated). */
+static const char mark_text[] = "[-\0-]\0{+\0+}";
+#define MARK_W 2
+/* Offset of the opening (close == false) or closing mark of attr. */
+static uint32_t mark_at(uint16_t attr, bool close)
+{
+    return (attr == LA_INS ? 6u : 0u) + (close ? 3u : 0u);
+}
+
+/* Limits of the clamped options: columns fit lay_piece.col (uint16_t). */
+#define LAY_WIDTH_MAX 65535
+#define LAY_TAB_MAX   256
+
+/* UTF-8 of U+2026 HORIZONTAL ELLIPSIS and U+FFFD REPLACEMENT CHARACTER. */
+#define ELLIPSIS_UTF8    "\xE2\x80\xA6"
+#define REPLACEMENT_UTF8 "\xEF\xBF\xBD"
+
+struct layout {
+    struct layout_opts o;
+    const char *bytes[2];
+    struct lay_vrow *vrows;
+    size_t nvrows, capvrows;
+    struct lay_line *lines;
+    size_t nlines, caplines;
+    struct lay_piece *pieces;
+    size_t npieces, cappieces;
+    char *fold; /* fold marker texts, each NUL-terminated */
+    size_t nfold, capfold;
+    uint64_t height;
+};
+
+/* ---- clusters ------------------------------------------------------------ */
+
+/* Cluster flags. */
+enum {
+    CL_SPACE = 1u << 0, /* a break opportunity, dropped at a break */
+    CL_CJK = 1u << 1,   /* a CJK character: break opportunity before and after */
+    CL_DROP = 1u << 2,  /* width 0: not drawn */
+    CL_TAB = 1u << 3,   /* drawn as w spaces */
+    CL_REPL = 1u << 4,  /* drawn as U+FFFD (invalid byte, or too wide for the column) */
+};
+/* Clusters between units: white space, and clusters of width 0 (controls,
+ * NUL, a lone mark), which are invisible and so may neither start nor end
+ * a line's visible text.  Every unit is therefore at least 1 column wide. */
+#define CL_GAP (CL_SPACE | CL_DROP)
+
+struct lay_cl {
+    size_t end; /* byte just past the cluster */
+    int w;      /* display columns */
+    unsigned flags;
+    int32_t cp; /* first code point (U+FFFD for an invalid byte) */
+};
+
+/* White space that offers a line break (text_is_space minus the no-break
+ * spaces), and ZERO WIDTH SPACE, which exists to offer one. */
+static bool is_break_space(int32_t cp)
+{
+    if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F) return false;
+    return cp == 0x200B || text_is_space(cp);
+}
+
+/* The code point of a well-formed 3-byte sequence at s[i], else -1. */
+static int32_t dec3(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (len - i < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return -1;
+    int32_t cp = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? cp : -1;
+}
+
+/* CJK characters that are a grapheme cluster of their own and 2 columns
+ * wide whatever follows, unless a combining character follows: kana,
+ * unified ideographs, Hangul syllables, CJK and fullwidth punctuation
+ * (East Asian Width W or F, Grapheme_Cluster_Break Other, all text_is_cjk;
+ * tests/test_layout.c checks them against text_next_cluster).  They skip
+ * the general path when the next character is ASCII or one of them. */
+static bool fast_wide(int32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3041 && cp <= 0x3096) ||
+           (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+           (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) ||
+           (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
+/* The cluster of s[0..len) at i (i < len), starting at display column col
+ * of a column width cols wide.  ASCII takes a fast path: a byte < 0x80 is a
+ * cluster of its own unless a non-ASCII byte follows (a combining mark may
+ * attach to it); controls never join anything (UAX #29 GB4/GB5).  Common
+ * CJK takes another (fast_wide). */
+static void lay_cluster(const char *s, size_t len, size_t i, int col, int tab, int cols,
+                        struct lay_cl *c)
+{
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x20 || b == 0x7F) {
+        c->end = i + 1;
+        c->cp = b;
+        if (b == '\t') {
+            c->w = tab - col % tab;
+            c->flags = CL_SPACE | CL_TAB;
+        } else {
+            c->w = 0;
+            c->flags = CL_DROP | ((b >= '\n' && b <= '\r') ? CL_SPACE : 0);
+        }
+        return;
+    }
+    if (b < 0x80 && (i + 1 >= len || (unsigned char)s[i + 1] < 0x80)) {
+        c->end = i + 1;
+        c->cp = b;
+        c->w = 1;
+        c->flags = b == ' ' ? CL_SPACE : 0;
+        return;
+    }
+    if (b >= 0xE3 && b <= 0xEF) {
+        int32_t cp = dec3(s, len, i);
+        if (fast_wide(cp) &&
+            (i + 3 >= len || (unsigned char)s[i + 3] < 0x80 || fast_wide(dec3(s, len, i + 3)))) {
+            c->end = i + 3;
+            c->cp = cp;
+            c->w = cols >= 2 ? 2 : 1;
+            c->flags = CL_CJK | (cols >= 2 ? 0 : CL_REPL);
+            return;
+        }
+    }
+    int w;
+    size_t end = text_next_cluster(s, len, i, &w);
+    int32_t cp;
+    size_t n = text_decode(s, len, i, &cp);
+    unsigned flags = 0;
+    if (b >= 0x80 && n == 1) {
+        flags = CL_REPL; /* an invalid byte: width 1 */
+    } else if (end == i + n && is_break_space(cp)) {
+        flags = CL_SPACE;
+        if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) w = 0; /* line breaks */
+    } else if (text_is_cjk(cp)) {
+        flags = CL_CJK;
+    }
+    if (w == 0) flags |= CL_DROP;
+    if (w > cols) {
+        w = 1;
+        flags |= CL_REPL;
+    }
+    c->end = end;
+    c->w = w;
+    c->flags = flags;
+    c->cp = cp;
+}
+
+/* Is cp in the sorted list? */
+static bool in_list(const uint16_t *list, size_t n, int32_t cp)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid] == cp) return true;
+        if (list[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* Kinsoku: characters that must not start a line (closing punctuation,
+ * iteration marks, the prolonged sound mark, small kana).  Sorted. */
+static bool no_line_start(int32_t cp)
+{
+    static const uint16_t list[] = {
+        0x00BB, 0x2019, 0x201D, 0x2025, 0x2026, 0x3001, 0x3002, 0x3005, 0x3009, 0x300B,
+        0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301F, 0x3041, 0x3043, 0x3045,
+        0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3095, 0x3096, 0x309D,
+        0x309E, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7,
+        0x30EE, 0x30F5, 0x30F6, 0x30FB, 0x30FC, 0x30FD, 0x30FE, 0xFF01, 0xFF09, 0xFF0C,
+        0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D,
+    };
+    if (cp < 0x80) return cp && strchr(")]},.:;!?%'\"", (int)cp) != NULL;
+    return cp <= 0xFFFF && in_list(list, WD_ARRAY_LEN(list), cp);
+}
+
+/* Kinsoku: opening brackets and quotes must not end a line.  Sorted. */
+static bool no_line_end(int32_t cp)
+{
+    static const uint16_t list[] = {
+        0x00AB, 0x2018, 0x201C, 0x3008, 0x300A, 0x300C, 0x300E, 0x3010,
+        0x3014, 0x3016, 0x3018, 0x301D, 0xFF08, 0xFF3B, 0xFF5B,
+    };
+    if (cp < 0x80) return cp == '(' || cp == '[' || cp == '{';
+    return cp <= 0xFFFF && in_list(list, WD_ARRAY_LEN(list), cp);
+}
+
+/* A break opportunity between two adjacent clusters that are not white space. */
+static bool cjk_break(const struct lay_cl *prev, const struct lay_cl *cur)
+{
+    return ((prev->flags | cur->flags) & CL_CJK) && !no_line_start(cur->cp) &&
+           !no_line_end(prev->cp);
+}
+
+/* ---- the builder --------------------------------------------------------- */
+
+/* A stretch of bytes with one attribute; the runs of a sentence cover it
+ * without holes, in order. */
+struct lay_run {
+    uint32_t start, end;
+    uint16_t attr;
+};
+
+struct builder {
+    struct layout *l;
+    int cols, tab; /* the side's width and the tab stop */
+    const char *s; /* the text laid out: a document or the fold buffer */
+    const struct lay_run *runs;
+    size_t nruns, ri; /* runs of the current sentence and the one at the cursor */
+    int col;          /* column of the next cluster on the current line */
+    struct lay_run *runbuf;
+    size_t caprunbuf;
+    struct lay_run *spans; /* word spans of the current row side, in order */
+    size_t nspans, capspans;
+    struct lay_cl last; /* the cluster lay_text looked at last ... */
+    size_t last_at;     /* ... and where it starts (SIZE_MAX: none) */
+};
+
+static void new_line(struct builder *b)
+{
+    struct layout *l = b->l;
+    xgrow(&l->lines, &l->caplines, l->nlines + 1, sizeof *l->lines);
+    struct lay_line *ln = &l->lines[l->nlines++];
+    ln->piece = (uint32_t)l->npieces;
+    ln->npiece = 0;
+    ln->width = 0;
+    b->col = 0;
+}
+
+/* Append bytes [p, q) of width w, all with attribute attr, at the cursor. */
+static void add_piece(struct builder *b, size_t p, size_t q, uint16_t attr, int w)
+{
+    struct layout *l = b->l;
+    struct lay_line *ln = &l->lines[l->nlines - 1];
+    struct lay_piece *last = ln->npiece ? &l->pieces[l->npieces - 1] : NULL;
+    if (last && last->end == p && last->attr == attr) {
+        last->end = (uint32_t)q;
+    } else {
+        xgrow(&l->pieces, &l->cappieces, l->npieces + 1, sizeof *l->pieces);
+        struct lay_piece *pc = &l->pieces[l->npieces++];
+        pc->start = (uint32_t)p;
+        pc->end = (uint32_t)q;
+        pc->attr = attr;
+        pc->col = (uint16_t)b->col;
+        ln->npiece++;
+    }
+    b->col += w;
+    ln->width = (uint16_t)b->col;
+}
+
+/* Move the run cursor to the run holding byte p. */
+static uint16_t attr_at(struct builder *b, size_t p)
+{
+    while (b->ri + 1 < b->nruns && b->runs[b->ri].end <= p)
+        b->ri++;
+    return b->runs[b->ri].attr;
+}
+
+/* Put [p, q) (len: end of the sentence), known to be w columns wide, on
+ * the current line.  When wrap is set the text is broken between clusters
+ * wherever the next cluster would pass the column's right edge. */
+static bool marked(const struct builder *b, uint16_t attr)
+{
+    return b->l->o.marks && (attr == LA_DEL || attr == LA_INS);
+}
+
+/* Columns the marks inside [i, j) take: an opening mark where a marked run
+ * starts in [i, j), a closing one where it ends in (i, j]. */
+static int marks_width(const struct builder *b, size_t i, size_t j)
+{
+    int w = 0;
+    if (!b->l->o.marks || b->s == b->l->fold)
+        return 0;
+    for (size_t k = b->ri; k < b->nruns && b->runs[k].start < j; k++) {
+        if (!marked(b, b->runs[k].attr))
+            continue;
+        if (b->runs[k].start >= i)
+            w += MARK_W;
+        if (b->runs[k].end > i && b->runs[k].end <= j)
+            w += MARK_W;
+    }
+    return w;
+}
+
+/* Put [p, q) (len: end of the sentence), known to be w columns wide (marks
+ * included), on the current line.  When wrap is set the text is broken
+ * between clusters wherever the next cluster would pass the column's right
+ * edge. */
+static void emit(struct builder *b, size_t p, size_t q, size_t len, int w, bool wrap)
+{
+    if (p == q) return;
+    uint16_t attr = attr_at(b, p);
+    if (!wrap && q <= b->runs[b->ri].end && !marked(b, attr)) {
+        add_piece(b, p, q, attr, w);
+        return;
+    }
+    size_t i = p;
+    while (i < q) {
+        struct lay_cl c;
+        lay_cluster(b->s, len, i, b->col, b->tab, b->cols, &c);
+        uint16_t a = attr_at(b, i);
+        const struct lay_run *run = &b->runs[b->ri];
+        bool open = marked(b, a) && run->start == i && b->s != b->l->fold;
+        bool close = marked(b, a) && run->end == c.end && b->s != b->l->fold;
+        int need = c.w + (open ? MARK_W : 0) + (close ? MARK_W : 0);
+        if (wrap && b->col > 0 && b->col + need > b->cols) new_line(b);
+        if (open) {
+            uint32_t m = mark_at(a, false);
+            add_piece(b, m, m + MARK_W, LA_MARK, MARK_W);
+        }
+        add_piece(b, i, c.end, a, c.w);
+        if (close) {
+            uint32_t m = mark_at(a, true);
+            add_piece(b, m, m + MARK_W, LA_MARK, MARK_W);
+        }
+        i = c.end;
+    }
+}
+
+/* The cluster at i for measuring (column 0: a TAB's width is not used),
+ * remembering the last one: the gap scan and the unit scan each stop at a
+ * cluster the other starts with. */
+static void text_cluster(struct builder *b, size_t end, size_t i, struct lay_cl *c)
+{
+    if (i != b->last_at) {
+        lay_cluster(b->s, end, i, 0, b->tab, b->cols, &b->last);
+        b->last_at = i;
+    }
+    *c = b->last;
+}
+
+/* Lay out the sentence s[start..end) with the runs set in b, starting on a
+ * new line. */
+static void lay_text(struct builder *b, size_t start, size_t end)
+{
+    const char *s = b->s;
+    struct lay_cl c;
+    new_line(b);
+    b->ri = 0;
+    b->last_at = SIZE_MAX;
+    size_t i = start;
+    while (i < end) {
+        text_cluster(b, end, i, &c);
+        if (!(c.flags & CL_GAP)) break;
+        i = c.end;
+    }
+    size_t gap = i; /* the gap before the unit at i: [gap, i) */
+    while (i < end) {
+        /* Measure the unit at i: up to a gap or a CJK break. */
+        size_t j = i;
+        int uw = 0;
+        struct lay_cl prev = {0, 0, 0, 0};
+        while (j < end) {
+            unsigned char ch = (unsigned char)s[j];
+            if (ch > 0x20 && ch < 0x7F && !(prev.flags & CL_CJK) &&
+                (j + 1 >= end || (unsigned char)s[j + 1] < 0x80)) {
+                /* ASCII fast path: printable, not a space, standing alone,
+                 * not after a CJK character (which may offer a break). */
+                prev.cp = ch;
+                prev.flags = 0;
+                uw++;
+                j++;
+                continue;
+            }
+            text_cluster(b, end, j, &c);
+            if ((c.flags & CL_GAP) || (j > i && cjk_break(&prev, &c))) break;
+            uw += c.w;
+            prev = c;
+            j = c.end;
+        }
+        uw += marks_width(b, i, j);
+        struct lay_line *ln = &b->l->lines[b->l->nlines - 1];
+        bool placed = false;
+        if (ln->npiece) {
+            /* Width of the white space before the unit, at the cursor. */
+            int gw = 0;
+            if (i == gap + 1 && s[gap] == ' ') {
+                gw = 1; /* the common case: one ASCII space */
+            } else {
+                for (size_t k = gap; k < i; k = c.end) {
+                    lay_cluster(s, end, k, b->col + gw, b->tab, b->cols, &c);
+                    gw += c.w;
+                }
+            }
+            if ((int64_t)b->col + gw + uw <= b->cols) {
+                emit(b, gap, j, end, gw + uw, false);
+                placed = true;
+            } else {
+                new_line(b);
+            }
+        }
+        if (!placed) emit(b, i, j, end, uw, uw > b->cols);
+        /* Skip the gap after the unit. */
+        gap = i = j;
+        if (i + 1 < end && s[i] == ' ' && (unsigned char)s[i + 1] > ' ' &&
+            (unsigned char)s[i + 1] < 0x7F) {
+            i++; /* one ASCII space before an ASCII character: a gap of one */
+            continue;
+        }
+        while (i < end) {
+            text_cluster(b, end, i, &c);
+            if (!(c.flags & CL_GAP)) break;
+            i = c.end;
+        }
+    }
+}
+
+static int cmp_span(const void *x, const void *y)
+{
+    const struct lay_run *a = x, *c = y;
+    return a->start < c->start ? -1 : a->start > c->start;
+}
+
+/* Collect the word spans of side of row r in b->spans, in byte order. */
+static void collect_spans(struct builder *b, const struct wop *ops, const struct align_row *r,
+                          int side)
+{
+    b->nspans = 0;
+    bool sorted = true;
+    for (uint32_t k = r->op; k < r->op + r->nop; k++) {
+        const struct wop *op = &ops[k];
+        uint32_t st, en;
+        uint16_t attr;
+        if (op->kind == WOP_EQUAL) {
+            attr = LA_COMMON;
+        } else if (op->kind == (side ? WOP_INS : WOP_DEL)) {
+            attr = side ? LA_INS : LA_DEL;
+        } else {
+            continue;
+        }
+        st = side ? op->b_start : op->a_start;
+        en = side ? op->b_end : op->a_end;
+        if (en <= st) continue;
+        if (b->nspans && st < b->spans[b->nspans - 1].end) sorted = false;
+        xgrow(&b->spans, &b->capspans, b->nspans + 1, sizeof *b->spans);
+        b->spans[b->nspans++] = (struct lay_run){st, en, attr};
+    }
+    if (!sorted) qsort(b->spans, b->nspans, sizeof *b->spans, cmp_span);
+}
+
+static void push_run(struct builder *b, size_t *n, uint32_t st, uint32_t en, uint16_t attr)
+{
+    if (en <= st) return;
+    xgrow(&b->runbuf, &b->caprunbuf, *n + 1, sizeof *b->runbuf);
+    b->runbuf[(*n)++] = (struct lay_run){st, en, attr};
+}
+
+/* Runs of sentence [st, en) from the word spans (cursor *k over b->spans).
+ * Bytes in no span (the white space between words) take LA_COMMON, unless
+ * both neighbouring spans have one attribute: then a marked phrase stays
+ * one continuous highlight. */
+static size_t word_runs(struct builder *b, size_t *k, uint32_t st, uint32_t en)
+{
+    size_t n = 0;
+    uint32_t pos = st;
+    int prev = -1; /* attribute of the span before pos, -1 none */
+    while (*k < b->nspans && b->spans[*k].end <= st)
+        (*k)++;
+    while (*k < b->nspans && b->spans[*k].start < en) {
+        const struct lay_run *sp = &b->spans[*k];
+        uint32_t s0 = WD_MAX(sp->start, pos), e0 = WD_MIN(sp->end, en);
+        if (s0 > pos) push_run(b, &n, pos, s0, prev == sp->attr ? sp->attr : LA_COMMON);
+        if (e0 > s0) {
+            push_run(b, &n, s0, e0, sp->attr);
+            pos = e0;
+        }
+        prev = sp->attr;
+        if (sp->end > en) break; /* continues into the next sentence (should not happen) */
+        (*k)++;
+    }
+    push_run(b, &n, pos, en, LA_COMMON);
+    if (n == 0) push_run(b, &n, st, st + 1, LA_COMMON); /* an empty sentence */
+    return n;
+}
+
+/* Lay out one side of alignment row r; returns its number of lines. */
+static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
+                             const struct align_row *r, int side)
+{
+    struct layout *l = b->l;
+    uint32_t first = side ? r->b : r->a, n = side ? r->bn : r->an;
+    if (!(r->show & (1u << side)) || n == 0) return 0;
+    size_t nsent, nops;
+    const struct sentence *sent = doc_sentences(align_doc(al, side), &nsent);
+    const struct wop *ops = align_ops(al, &nops);
+    bool words = l->o.words && (r->kind == ROW_CHANGED || r->kind == ROW_MOVED);
+    uint16_t attr = LA_PLAIN;
+    if (r->kind == ROW_DELETED)
+        attr = LA_DELETED;
+    else if (r->kind == ROW_INSERTED)
+        attr = LA_INSERTED;
+    else if (r->kind == ROW_CHANGED || r->kind == ROW_MOVED)
+        attr = LA_COMMON;
+    if (words) collect_spans(b, ops, r, side);
+    size_t before = l->nlines, k = 0;
+    b->s = l->bytes[side];
+    b->cols = l->o.width[side];
+    for (uint32_t q = first; q < first + n && q < nsent; q++) {
+        const struct sentence *se = &sent[q];
+        if (words) {
+            b->nruns = word_runs(b, &k, se->start, se->end);
+        } else {
+            b->runbuf = xgrow(&b->runbuf, &b->caprunbuf, 1, sizeof *b->runbuf);
+            b->runbuf[0] = (struct lay_run){se->start, se->end, attr};
+            b->nruns = 1;
+        }
+        b->runs = b->runbuf;
+        lay_text(b, se->start, se->end);
+    }
+    return (uint32_t)(l->nlines - before);
+}
+
+static struct lay_vrow *push_vrow(struct layout *l, enum vrow_kind kind, size_t row, size_t nrows)
+{
+    xgrow(&l->vrows, &l->capvrows, l->nvrows + 1, sizeof *l->vrows);
+    struct lay_vrow *v = &l->vrows[l->nvrows++];
+    memset(v, 0, sizeof *v);
+    v->kind = kind;
+    v->row = (uint32_t)row;
+    v->nrows = (uint32_t)nrows;
+    v->y = l->height;
+    return v;
+}
+
+static void finish_vrow(struct layout *l, struct lay_vrow *v)
+{
+    v->height = WD_MAX(WD_MAX(v->nline[0], v->nline[1]), 1u);
+    l->height += v->height;
+}
+
+static void lay_row(struct builder *b, const struct alignment *al, const struct align_row *rows,
+                    size_t r)
+{
+    struct layout *l = b->l;
+    struct lay_vrow *v = push_vrow(l, VROW_ROW, r, 1); /* vrows do not move below */
+    for (int side = 0; side < 2; side++) {
+        v->line[side] = (uint32_t)l->nlines;
+        v->nline[side] = lay_row_side(b, al, &rows[r], side);
+    }
+    finish_vrow(l, v);
+}
+
+/* One fold marker standing for rows [r, r+n). */
+static void lay_fold(struct builder *b, size_t r, size_t n)
+{
+    struct layout *l = b->l;
+    char text[64];
+    int len = snprintf(text, sizeof text, ELLIPSIS_UTF8 " %zu identical sentence%s", n,
+                       n == 1 ? "" : "s");
+    size_t start = l->nfold;
+    xgrow(&l->fold, &l->capfold, start + (size_t)len + 1, 1);
+    memcpy(l->fold + start, text, (size_t)len + 1);
+    l->nfold += (size_t)len + 1;
+    struct lay_run run = {(uint32_t)start, (uint32_t)(start + (size_t)len), LA_FOLD};
+    struct lay_vrow *v = push_vrow(l, VROW_FOLD, r, n);
+    for (int side = 0; side < 2; side++) {
+        b->s = l->fold;
+        b->cols = l->o.width[side];
+        b->runs = &run;
+        b->nruns = 1;
+        v->line[side] = (uint32_t)l->nlines;
+        lay_text(b, run.start, run.end);
+        v->nline[side] = (uint32_t)(l->nlines - v->line[side]);
+    }
+    finish_vrow(l, v);
+}
+
+void layout_default_opts(struct layout_opts *o, int width_a, int width_b)
+{
+    o->width[0] = width_a;
+    o->width[1] = width_b;
+    o->words = true;
+    o->fold = false;
+    o->fold_min = 8;
+    o->fold_context = 2;
+    o->tab = 8;
+    o->marks = false;
+}
+
+static int clamp(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+struct layout *layout_build(const struct alignment *al, const struct layout_opts *o)
+{
+    struct layout *l = xcalloc(1, sizeof *l);
+    l->o = *o;
+    for (int side = 0; side < 2; side++) {
+        l->o.width[side] = clamp(o->width[side], 1, LAY_WIDTH_MAX);
+        size_t len;
+        l->bytes[side] = doc_bytes(align_doc(al, side), &len);
+    }
+    l->o.tab = clamp(o->tab, 1, LAY_TAB_MAX);
+    l->o.fold_min = WD_MAX(o->fold_min, 1);
+    l->o.fold_context = WD_MAX(o->fold_context, 0);
+    /* the marks come first in the layout-owned text, at MARK_OPEN[] etc. */
+    l->capfold = sizeof mark_text;
+    l->fold = xmalloc(l->capfold);
+    memcpy(l->fold, mark_text, sizeof mark_text);
+    l->nfold = sizeof mark_text;
+
+    struct builder b;
+    memset(&b, 0, sizeof b);
+    b.l = l;
+    b.tab = l->o.tab;
+    size_t nrows;
+    const struct align_row *rows = align_rows(al, &nrows);
+    size_t r = 0;
+    while (r < nrows) {
+        size_t run = 0;
+        if (l->o.fold)
+            while (r + run < nrows && rows[r + run].kind == ROW_SAME)
+                run++;
+        if (run == 0 || run < (size_t)l->o.fold_min) {
+            /* Not folded: at least one row, all rows of a short same run. */
+            size_t m = WD_MAX(run, 1);
+            for (size_t k = 0; k < m; k++)
+                lay_row(&b, al, rows, r + k);
+            r += m;
+            continue;
+        }
+        /* A run at the start or end of the document keeps context only on the
+         * side facing the changes; a document that is one run keeps its top. */
+        size_t ctx = (size_t)l->o.fold_context;
+        bool at_start = r == 0, at_end = r + run == nrows;
+        size_t head = at_start && !at_end ? 0 : ctx, tail = at_end ? 0 : ctx;
+        if (head + tail >= run) {
+            for (size_t k = 0; k < run; k++)
+                lay_row(&b, al, rows, r + k);
+        } else {
+            for (size_t k = 0; k < head; k++)
+                lay_row(&b, al, rows, r + k);
+            lay_fold(&b, r + head, run - head - tail);
+            for (size_t k = run - tail; k < run; k++)
+                lay_row(&b, al, rows, r + k);
+        }
+        r += run;
+    }
+    free(b.runbuf);
+    free(b.spans);
+    return l;
+}
+
+void layout_free(struct layout *l)
+{
+    if (!l) return;
+    free(l->vrows);
+    free(l->lines);
+    free(l->pieces);
+    free(l->fold);
+    free(l);
+}
+
+const struct lay_vrow *layout_vrows(const struct layout *l, size_t *n)
+{
+    *n = l->nvrows;
+    return l->vrows;
+}
+
+const struct lay_line *layout_lines(const struct layout *l, size_t *n)
+{
+    *n = l->nlines;
+    return l->lines;
+}
+
+const struct lay_piece *layout_pieces(const struct layout *l, size_t *n)
+{
+    *n = l->npieces;
+    return l->pieces;
+}
+
+uint64_t layout_height(const struct layout *l)
+{
+    return l->height;
+}
+
+size_t layout_vrow_at(const struct layout *l, uint64_t y)
+{
+    if (y >= l->height || l->nvrows == 0) return l->nvrows;
+    size_t lo = 0, hi = l->nvrows; /* the answer is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->vrows[mid].y <= y)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t layout_vrow_of_row(const struct layout *l, size_t r)
+{
+    if (l->nvrows == 0) return 0;
+    const struct lay_vrow *last = &l->vrows[l->nvrows - 1];
+    if (r >= (size_t)last->row + last->nrows) return l->nvrows;
+    size_t lo = 0, hi = l->nvrows;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->vrows[mid].row <= r)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const char *layout_fold_text(const struct layout *l)
+{
+    return l->fold;
+}
+
+const struct layout_opts *layout_get_opts(const struct layout *l)
+{
+    return &l->o;
+}
+
+size_t layout_piece_text(const struct layout *l, int side, const struct lay_piece *p, char **buf,
+                         size_t *cap)
+{
+    const char *s = p->attr == LA_FOLD || p->attr == LA_MARK ? l->fold : l->bytes[side];
+    int cols = l->o.width[side], tab = l->o.tab, col = p->col;
+    size_t n = 0;
+    xgrow(buf, cap, (size_t)(p->end - p->start) + 1, 1);
+    for (size_t i = p->start; i < p->end;) {
+        struct lay_cl c;
+        lay_cluster(s, p->end, i, col, tab, cols, &c);
+        size_t need = (c.flags & CL_TAB) ? (size_t)c.w : (c.flags & CL_REPL) ? 3 : c.end - i;
+        xgrow(buf, cap, n + need + 1, 1);
+        char *out = *buf + n;
+        if (c.flags & CL_DROP) {
+            need = 0;
+        } else if (c.flags & CL_TAB) {
+            memset(out, ' ', need);
+        } else if (c.flags & CL_REPL) {
+            memcpy(out, REPLACEMENT_UTF8, 3);
+        } else {
+            memcpy(out, s + i, need);
+        }
+        n += need;
+        col += c.w;
+        i = c.end;
+    }
+    (*buf)[n] = '\0';
+    return n;
+}
