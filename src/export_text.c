@@ -1,0 +1,309 @@
+#include "config.h"
+
+#include "export.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "text.h"
+#include "util.h"
+
+/* ---- inline: one column, wdiff style ----------------------------------------
+ * One line per alignment row: same sentences as they are, deleted ones as
+ * [-text-], inserted ones as {+text+}, pairs with their differing words
+ * marked the same way.  A moved sentence shows as [-text-] where it left,
+ * with "(moved to row N)", and as a marked pair where it arrived, with
+ * "(moved from row N)"; rows count the lines after the comparison's
+ * "---"/"+++" header from 1.
+ * Runs of white space (and line breaks) inside a sentence print as one
+ * space, so a row is always one line. */
+
+static void put_text(FILE *f, const char *s, uint32_t start, uint32_t end)
+{
+    bool space = false;
+    for (uint32_t i = start; i < end;) {
+        int32_t cp;
+        size_t l = text_decode(s, end, i, &cp);
+        if (text_is_space(cp)) {
+            space = true;
+        } else {
+            if (space)
+                putc(' ', f);
+            space = false;
+            if (cp == TEXT_REPLACEMENT && !text_valid_at(s, end, i))
+                fputs("\xEF\xBF\xBD", f);
+            else if (cp >= 0x20 && cp != 0x7F)
+                fwrite(s + i, 1, l, f);
+        }
+        i += (uint32_t)l;
+    }
+}
+
+static bool gap_has_space(const char *s, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++)
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+            (unsigned char)s[i] >= 0x80)
+            return true;
+    return false;
+}
+
+/* Whole sentences first .. first+n-1 of d, space-separated. */
+static void put_sentences(FILE *f, const struct doc *d, uint32_t first, uint32_t n)
+{
+    size_t ns;
+    const struct sentence *s = doc_sentences(d, &ns);
+    const char *bytes = doc_bytes(d, NULL);
+    for (uint32_t k = first; k < first + n; k++) {
+        if (k > first)
+            putc(' ', f);
+        put_text(f, bytes, s[k].start, s[k].end);
+    }
+}
+
+static void put_pair(FILE *f, const struct alignment *al, const struct align_row *r, bool words)
+{
+    const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
+    if (!words) {
+        fputs("[-", f);
+        put_sentences(f, da, r->a, r->an);
+        fputs("-] {+", f);
+        put_sentences(f, db, r->b, r->bn);
+        fputs("+}", f);
+        return;
+    }
+    size_t nops;
+    const struct wop *ops = align_ops(al, &nops);
+    const char *ta = doc_bytes(da, NULL), *tb = doc_bytes(db, NULL);
+    uint32_t last_a = UINT32_MAX, last_b = UINT32_MAX;
+    for (uint32_t k = 0; k < r->nop; k++) {
+        const struct wop *o = &ops[r->op + k];
+        bool sep = false;
+        if (k > 0) {
+            if (o->kind != WOP_INS && last_a != UINT32_MAX)
+                sep = gap_has_space(ta, last_a, o->a_start) || o->a_start < last_a;
+            else if (o->kind != WOP_DEL && last_b != UINT32_MAX)
+                sep = gap_has_space(tb, last_b, o->b_start) || o->b_start < last_b;
+            else
+                sep = true;
+        }
+        if (sep)
+            putc(' ', f);
+        if (o->kind == WOP_EQUAL) {
+            put_text(f, ta, o->a_start, o->a_end);
+        } else if (o->kind == WOP_DEL) {
+            fputs("[-", f);
+            put_text(f, ta, o->a_start, o->a_end);
+            fputs("-]", f);
+        } else {
+            fputs("{+", f);
+            put_text(f, tb, o->b_start, o->b_end);
+            fputs("+}", f);
+        }
+        if (o->kind != WOP_INS)
+            last_a = o->a_end;
+        if (o->kind != WOP_DEL)
+            last_b = o->b_end;
+    }
+}
+
+static void inline_cmp(FILE *f, const struct export_input *in, const struct export_cmp *c)
+{
+    const struct alignment *al = c->al;
+    const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
+    fputs("--- ", f);
+    fputs(doc_path(da), f);
+    fputs("\n+++ ", f);
+    fputs(doc_path(db), f);
+    putc('\n', f);
+    size_t nr;
+    const struct align_row *rows = align_rows(al, &nr);
+    for (size_t i = 0; i < nr; i++) {
+        const struct align_row *r = &rows[i];
+        switch (r->kind) {
+        case ROW_SAME:
+            put_sentences(f, da, r->a, r->an);
+            break;
+        case ROW_DELETED:
+            fputs("[-", f);
+            put_sentences(f, da, r->a, r->an);
+            fputs("-]", f);
+            break;
+        case ROW_INSERTED:
+            fputs("{+", f);
+            put_sentences(f, db, r->b, r->bn);
+            fputs("+}", f);
+            break;
+        case ROW_CHANGED:
+            put_pair(f, al, r, in->view.words);
+            break;
+        case ROW_MOVED:
+        default:
+            if (r->show & SHOW_A) {
+                fputs("[-", f);
+                put_sentences(f, da, r->a, r->an);
+                fprintf(f, "-] (moved to row %d)", r->partner + 1);
+            } else {
+                put_pair(f, al, r, in->view.words);
+                fprintf(f, " (moved from row %d)", r->partner + 1);
+            }
+            break;
+        }
+        putc('\n', f);
+    }
+}
+
+enum wd_status export_inline(FILE *f, const struct export_input *in)
+{
+    for (size_t k = 0; k < in->ncmps; k++) {
+        if (k)
+            putc('\n', f);
+        inline_cmp(f, in, &in->cmps[k]);
+    }
+    return ferror(f) ? WD_EIO : WD_OK;
+}
+
+/* ---- text: side by side ------------------------------------------------------
+ * Two columns and a gutter of GUTTER_W columns whose middle character gives
+ * the row kind: ' ' same, '|' changed, '<' deleted, '>' inserted, 'm' moved.
+ * Rows are aligned: every row is as tall as its taller side.  Inside pairs
+ * the differing words are marked [-old-] {+new+}.  Where a moved sentence
+ * left, the empty side says where it went ("(moved to line N)"), and where
+ * it arrived, where it came from; N counts lines of the whole output. */
+
+#define GUTTER_W 3
+#define TEXT_MIN_COL 8
+
+struct text_out {
+    FILE *f;
+    char *buf; /* one piece's text */
+    size_t cap;
+    char *ln; /* the output line being built */
+    size_t nln, capln;
+    uint64_t line; /* lines written so far */
+};
+
+static void ln_put(struct text_out *t, const char *s, size_t n)
+{
+    xgrow(&t->ln, &t->capln, t->nln + n + 1, 1);
+    memcpy(t->ln + t->nln, s, n);
+    t->nln += n;
+}
+
+static void ln_pad(struct text_out *t, int n)
+{
+    for (; n > 0; n--)
+        ln_put(t, " ", 1);
+}
+
+/* Write the line without trailing blanks and start a new one. */
+static void ln_end(struct text_out *t)
+{
+    while (t->nln && t->ln[t->nln - 1] == ' ')
+        t->nln--;
+    ln_put(t, "\n", 1);
+    fwrite(t->ln, 1, t->nln, t->f);
+    t->nln = 0;
+    t->line++;
+}
+
+static char gutter_char(const struct align_row *r)
+{
+    switch (r->kind) {
+    case ROW_SAME: return ' ';
+    case ROW_CHANGED: return '|';
+    case ROW_DELETED: return '<';
+    case ROW_INSERTED: return '>';
+    default: return 'm';
+    }
+}
+
+/* Write line k of one side (or blanks) padded to width cols. */
+static void put_cell(struct text_out *t, const struct layout *l, int side,
+                     const struct lay_vrow *v, uint32_t k, int cols, const char *note)
+{
+    size_t nl, np;
+    const struct lay_line *lines = layout_lines(l, &nl);
+    const struct lay_piece *pieces = layout_pieces(l, &np);
+    int used = 0;
+    if (k < v->nline[side]) {
+        const struct lay_line *ln = &lines[v->line[side] + k];
+        for (uint32_t q = 0; q < ln->npiece; q++) {
+            const struct lay_piece *p = &pieces[ln->piece + q];
+            ln_pad(t, p->col - used);
+            used = WD_MAX(used, (int)p->col);
+            size_t n = layout_piece_text(l, side, p, &t->buf, &t->cap);
+            ln_put(t, t->buf, n);
+            used += (int)text_width(t->buf, n);
+        }
+    } else if (note && k == 0) {
+        ln_put(t, note, strlen(note));
+        used = (int)text_width(note, strlen(note));
+    }
+    if (side == SIDE_A)
+        ln_pad(t, cols - used);
+}
+
+static void text_cmp(struct text_out *t, const struct export_input *in, const struct export_cmp *c)
+{
+    const struct alignment *al = c->al;
+    const struct align_stats *st = align_get_stats(al);
+    int width = in->view.width > 0 ? in->view.width : 160;
+    int cols = WD_MAX((width - GUTTER_W) / 2, TEXT_MIN_COL);
+    for (int side = 0; side < 2; side++) {
+        const struct doc *d = align_doc(al, side);
+        size_t n = st->sentences[side];
+        char head[64];
+        snprintf(head, sizeof head, ": %zu sentences, %zu%% matched", n,
+                 n ? st->matched[side] * 100 / n : 100);
+        ln_put(t, side ? "+++ " : "--- ", 4);
+        ln_put(t, doc_path(d), strlen(doc_path(d)));
+        ln_put(t, head, strlen(head));
+        ln_end(t);
+    }
+    struct layout_opts lo;
+    layout_default_opts(&lo, cols, cols);
+    lo.words = in->view.words;
+    lo.fold = in->view.fold;
+    lo.marks = true;
+    struct layout *l = layout_build(al, &lo);
+    size_t nv, nr;
+    const struct lay_vrow *vr = layout_vrows(l, &nv);
+    const struct align_row *rows = align_rows(al, &nr);
+    uint64_t base = t->line + 1; /* output line of layout line 0 */
+    char note[64];
+    for (size_t i = 0; i < nv; i++) {
+        const struct lay_vrow *v = &vr[i];
+        const struct align_row *r = v->kind == VROW_ROW ? &rows[v->row] : NULL;
+        note[0] = '\0';
+        if (r && r->kind == ROW_MOVED && r->partner >= 0) {
+            const struct lay_vrow *pv = &vr[layout_vrow_of_row(l, (size_t)r->partner)];
+            snprintf(note, sizeof note, "(moved %s line %llu)",
+                     (r->show & SHOW_A) ? "to" : "from", (unsigned long long)(base + pv->y));
+        }
+        for (uint32_t k = 0; k < v->height; k++) {
+            put_cell(t, l, SIDE_A, v, k, cols, note);
+            char g[GUTTER_W + 1] = {' ', r && k == 0 ? gutter_char(r) : ' ', ' ', '\0'};
+            ln_put(t, g, GUTTER_W);
+            put_cell(t, l, SIDE_B, v, k, cols, note);
+            ln_end(t);
+        }
+    }
+    layout_free(l);
+}
+
+enum wd_status export_text(FILE *f, const struct export_input *in)
+{
+    struct text_out t = {.f = f};
+    for (size_t k = 0; k < in->ncmps; k++) {
+        if (k)
+            ln_end(&t);
+        text_cmp(&t, in, &in->cmps[k]);
+    }
+    free(t.buf);
+    free(t.ln);
+    return ferror(f) ? WD_EIO : WD_OK;
+}

@@ -1,0 +1,275 @@
+/* main.c - options, batch or interactive mode, exit status like diff(1):
+ * 0 no differences, 1 differences, 2 trouble. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "align.h"
+#include "doc.h"
+#include "export.h"
+#include "tui.h"
+#include "util.h"
+
+#define EXIT_SAME 0
+#define EXIT_DIFFERENT 1
+#define EXIT_TROUBLE 2
+
+/* Width of side-by-side text when stdout is no terminal. */
+#define DEFAULT_WIDTH 160
+
+enum {
+    OPT_SENTENCES = 256,
+    OPT_EXPORT,
+    OPT_TEXT,
+    OPT_FORCE,
+    OPT_MINIMAL,
+    OPT_NO_MOVES,
+    OPT_NO_WORDS,
+    OPT_FOLD,
+    OPT_SCRIPT,
+};
+
+static const struct option long_opts[] = {
+    {"sentences", no_argument, NULL, OPT_SENTENCES},
+    {"export", required_argument, NULL, OPT_EXPORT},
+    {"output", required_argument, NULL, 'o'},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"width", required_argument, NULL, 'w'},
+    {"text", no_argument, NULL, OPT_TEXT},
+    {"minimal", no_argument, NULL, OPT_MINIMAL},
+    {"no-moves", no_argument, NULL, OPT_NO_MOVES},
+    {"no-words", no_argument, NULL, OPT_NO_WORDS},
+    {"fold", no_argument, NULL, OPT_FOLD},
+    {"script", required_argument, NULL, OPT_SCRIPT},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *f)
+{
+    fputs("Usage: wirediff [OPTION]... FILE1 FILE2 [FILE]...\n"
+          "Compare variants of one article sentence by sentence: reworded sentences are\n"
+          "paired, moved ones recognised, and the differing words inside each pair marked.\n"
+          "With a terminal on standard output the pair opens side by side; otherwise, or\n"
+          "with --export, a snapshot is written.  FILE may be - for standard input (once).\n"
+          "With more than two files, the first is compared with each of the others.\n"
+          "\n"
+          "Output:\n"
+          "      --export=FORMAT  write a snapshot: text (side by side, [-old-] {+new+}),\n"
+          "                       inline (one column, wdiff style), json\n"
+          "  -o, --output=FILE    write the snapshot to FILE (atomically) instead of stdout\n"
+          "      --force          replace FILE if it exists\n"
+          "  -w, --width=N        width of side-by-side text (default: terminal, else 160)\n"
+          "      --no-words       do not mark word differences inside pairs\n"
+          "      --fold           fold runs of identical sentences\n"
+          "      --sentences      print each file's sentences with their byte spans\n"
+          "\n"
+          "Comparison:\n"
+          "      --minimal        exact sentence diff, no cost limit (slow on huge input)\n"
+          "      --no-moves       do not pair sentences that moved\n"
+          "      --text           compare files with NUL bytes as text\n"
+          "\n"
+          "  -h, --help           show this help and exit\n"
+          "  -V, --version        show the version and exit\n"
+          "\n"
+          "Exit status: 0 no differences, 1 differences, 2 trouble.\n"
+          "See wirediff(1) for the reader's keys and the JSON format.\n",
+          f);
+}
+
+static int fail(const char *path, const char *msg)
+{
+    if (path)
+        fprintf(stderr, "wirediff: %s: %s\n", path, msg);
+    else
+        fprintf(stderr, "wirediff: %s\n", msg);
+    return EXIT_TROUBLE;
+}
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    if (c && atoi(c) > 0)
+        return atoi(c);
+    return DEFAULT_WIDTH;
+}
+
+/* A terminal the reader can drive: TERM set and not "dumb"; otherwise the
+ * text form is printed, as when stdout is a pipe. */
+static bool terminal_usable(void)
+{
+    const char *t = getenv("TERM");
+    return t && *t && strcmp(t, "dumb") != 0 && strcmp(t, "unknown") != 0;
+}
+
+/* Print "index<TAB>start<TAB>end<TAB>text" per sentence, the gold TSV form. */
+static int print_sentences(const struct doc *d, bool header)
+{
+    size_t n, len;
+    const struct sentence *s = doc_sentences(d, &n);
+    const char *bytes = doc_bytes(d, &len);
+    if (header)
+        printf("# %s\n", doc_path(d));
+    for (size_t i = 0; i < n; i++) {
+        printf("%zu\t%u\t%u\t", i, (unsigned)s[i].start, (unsigned)s[i].end);
+        fwrite(bytes + s[i].start, 1, s[i].end - s[i].start, stdout);
+        putchar('\n');
+    }
+    return ferror(stdout) ? EXIT_TROUBLE : 0;
+}
+
+static bool parse_int(const char *s, long lo, long hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    bool sentences = false, force = false, minimal = false, no_moves = false;
+    bool words = true, fold = false;
+    int format = -1, width = 0;
+    const char *output = NULL;
+    const char *script = getenv("WIREDIFF_SCRIPT");
+    struct doc_opts dopts = {.text = false};
+
+    int c;
+    while ((c = getopt_long(argc, argv, "o:w:hV", long_opts, NULL)) != -1) {
+        switch (c) {
+        case OPT_SENTENCES: sentences = true; break;
+        case OPT_EXPORT:
+            format = export_parse_format(optarg);
+            if (format < 0) {
+                fprintf(stderr, "wirediff: unknown export format '%s' (json, text, inline)\n",
+                        optarg);
+                return EXIT_TROUBLE;
+            }
+            break;
+        case 'o': output = optarg; break;
+        case OPT_FORCE: force = true; break;
+        case 'w':
+            if (!parse_int(optarg, 20, 10000, &width))
+                return fail(NULL, "--width takes a number from 20 to 10000");
+            break;
+        case OPT_TEXT: dopts.text = true; break;
+        case OPT_MINIMAL: minimal = true; break;
+        case OPT_NO_MOVES: no_moves = true; break;
+        case OPT_NO_WORDS: words = false; break;
+        case OPT_FOLD: fold = true; break;
+        case OPT_SCRIPT: script = optarg; break;
+        case 'h': usage(stdout); return 0;
+        case 'V': puts(PACKAGE_STRING); return 0;
+        default:
+            fputs("Try 'wirediff --help' for more information.\n", stderr);
+            return EXIT_TROUBLE;
+        }
+    }
+    int nfiles = argc - optind;
+    char **files = argv + optind;
+    if (nfiles < (sentences ? 1 : 2)) {
+        fprintf(stderr, "wirediff: %s\nTry 'wirediff --help' for more information.\n",
+                sentences ? "no file given" : "need two files to compare");
+        return EXIT_TROUBLE;
+    }
+    int nstdin = 0;
+    for (int i = 0; i < nfiles; i++)
+        nstdin += strcmp(files[i], "-") == 0;
+    if (nstdin > 1)
+        return fail("-", "standard input can be read only once");
+
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
+    int rc = 0;
+    for (int i = 0; i < nfiles && rc == 0; i++) {
+        enum wd_status st = doc_load(ctx, files[i], &dopts, &docs[i]);
+        if (st != WD_OK) {
+            rc = fail(files[i], util_strerror(st));
+            break;
+        }
+        size_t bad = doc_invalid_bytes(docs[i]);
+        bool seen = false; /* one warning per file, even when named twice */
+        for (int j = 0; j < i; j++)
+            seen |= strcmp(files[j], files[i]) == 0;
+        if (bad && !seen)
+            fprintf(stderr, "wirediff: %s: warning: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
+                    files[i], bad, bad == 1 ? "" : "s");
+    }
+
+    if (rc == 0 && sentences) {
+        for (int i = 0; i < nfiles && rc == 0; i++)
+            rc = print_sentences(docs[i], nfiles > 1);
+    } else if (rc == 0) {
+        struct align_opts ao;
+        align_default_opts(&ao);
+        ao.minimal = minimal;
+        ao.no_moves = no_moves;
+        size_t ncmp = (size_t)nfiles - 1;
+        struct export_cmp *cmps = xcalloc(ncmp, sizeof *cmps);
+        bool differ = false;
+        for (size_t k = 0; k < ncmp; k++) {
+            cmps[k].a = 0;
+            cmps[k].b = k + 1;
+            cmps[k].al = align_docs(docs[0], docs[k + 1], ctx, &ao);
+            const struct align_stats *st = align_get_stats(cmps[k].al);
+            if (st->rows[ROW_CHANGED] + st->rows[ROW_MOVED] + st->rows[ROW_DELETED] +
+                    st->rows[ROW_INSERTED] >
+                0)
+                differ = true;
+        }
+        bool interactive = format < 0 && !output && !sentences &&
+                           (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+        if (interactive) {
+            struct tui_opts to = {.script = script, .words = words, .fold = fold};
+            rc = tui_run(ctx, docs, (size_t)nfiles, (struct alignment *)cmps[0].al, &to);
+            if (rc == 0)
+                rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
+        }
+        if (format < 0)
+            format = EXPORT_TEXT;
+        struct export_input in = {
+            .docs = (const struct doc *const *)docs,
+            .ndocs = (size_t)nfiles,
+            .cmps = cmps,
+            .ncmps = ncmp,
+            .view = {.width = width ? width : terminal_width(), .words = words, .fold = fold},
+        };
+        enum wd_status st;
+        if (interactive) {
+            /* the reader has run */
+        } else if (output) {
+            st = export_to_path(output, force, (enum export_format)format, &in);
+            if (st != WD_OK)
+                rc = fail(output, st == WD_EIO ? strerror(errno) : util_strerror(st));
+        } else {
+            st = export_write(stdout, (enum export_format)format, &in);
+            if (st != WD_OK)
+                rc = fail("standard output", strerror(errno));
+        }
+        if (rc == 0)
+            rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
+        for (size_t k = 0; k < ncmp; k++)
+            align_free((struct alignment *)cmps[k].al);
+        free(cmps);
+    }
+    for (int i = 0; i < nfiles; i++)
+        doc_free(docs[i]);
+    free(docs);
+    doc_ctx_free(ctx);
+    return rc;
+}

@@ -1,0 +1,29 @@
+/* tui.h - the interactive reader (ncurses).  Only the tui_* files include
+ * curses; they ask the core for everything and compute no diff themselves.
+ */
+#ifndef WD_TUI_H
+#define WD_TUI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "align.h"
+#include "doc.h"
+
+struct tui_opts {
+    /* Headless scripted mode: read commands from this file instead of a
+     * terminal, draw into a virtual screen of $COLUMNS x $LINES and dump it
+     * to standard output on request (see tests/ui/README).  NULL: a real
+     * terminal. */
+    const char *script;
+    bool words; /* start with word marks on */
+    bool fold;  /* start with identical runs folded */
+};
+
+/* Run the reader on the comparison al of docs[0] and docs[1].  Returns 0
+ * when the user quit, 2 after an error that it reported on stderr (with the
+ * terminal restored first).  The caller keeps ownership of everything. */
+int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct alignment *al,
+            const struct tui_opts *o);
+
+#endif

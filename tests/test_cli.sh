@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Command-line behaviour: exit status like diff(1), one-line errors naming
+# the file, standard input, output files, and inputs never modified.
+# Exit 0 pass, 1 fail, 99 hard error (Automake conventions).
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+WD="$top_builddir/wirediff"
+S="$top_srcdir/seeds"
+A="$S/000_f22e6673dc503adc.txt"
+B="$S/001_337949aa419a66f0.txt"
+C="$S/002_a1f37eaed367186e.txt"
+tmp=$(mktemp -d) || exit 99
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+fails=0
+n=0
+
+check() { # check NAME EXPECTED_STATUS GOT_STATUS [stderr-file PATTERN]
+    n=$((n + 1))
+    local name=$1 want=$2 got=$3
+    if [ "$got" != "$want" ]; then
+        echo "FAIL $name: exit status $got, want $want"
+        fails=$((fails + 1))
+        return
+    fi
+    if [ $# -ge 5 ]; then
+        if ! grep -qE -- "$5" "$4"; then
+            echo "FAIL $name: stderr does not match '$5':"
+            cat "$4"
+            fails=$((fails + 1))
+            return
+        fi
+        if [ "$(wc -l <"$4")" -ne 1 ]; then
+            echo "FAIL $name: want exactly one line on stderr:"
+            cat "$4"
+            fails=$((fails + 1))
+            return
+        fi
+    fi
+    echo "ok $n $name"
+}
+
+sums_before=$(cat "$S"/*.txt | cksum)
+
+"$WD" "$A" "$A" >"$tmp/out" 2>"$tmp/err"; check "identical files exit 0" 0 $?
+"$WD" "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "different files exit 1" 1 $?
+"$WD" "$A" "$tmp/missing.txt" >"$tmp/out" 2>"$tmp/err"
+check "missing file" 2 $? "$tmp/err" "^wirediff: .*missing.txt: no such file or directory$"
+"$WD" "$A" "$tmp" >"$tmp/out" 2>"$tmp/err"
+check "directory" 2 $? "$tmp/err" "is a directory$"
+printf 'abc\0def. More text.' >"$tmp/bin.txt"
+"$WD" "$A" "$tmp/bin.txt" >"$tmp/out" 2>"$tmp/err"
+check "binary file" 2 $? "$tmp/err" "^wirediff: .*bin.txt: binary file \(use --text to compare anyway\)$"
+"$WD" --text "$A" "$tmp/bin.txt" >"$tmp/out" 2>"$tmp/err"; check "--text accepts NUL" 1 $?
+: >"$tmp/empty.txt"
+"$WD" "$tmp/empty.txt" "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"; check "empty files are valid" 0 $?
+"$WD" "$tmp/empty.txt" "$A" >"$tmp/out" 2>"$tmp/err"; check "empty vs text" 1 $?
+if [ "$(id -u)" -ne 0 ]; then
+    cp "$A" "$tmp/locked.txt" && chmod 000 "$tmp/locked.txt"
+    "$WD" "$A" "$tmp/locked.txt" >"$tmp/out" 2>"$tmp/err"
+    check "unreadable file" 2 $? "$tmp/err" "permission denied$"
+fi
+"$WD" - - <"$A" >"$tmp/out" 2>"$tmp/err"
+check "stdin twice refused" 2 $? "$tmp/err" "standard input can be read only once"
+"$WD" - "$A" <"$A" >"$tmp/out" 2>"$tmp/err"; check "stdin as one side" 0 $?
+"$WD" "$A" >"$tmp/out" 2>"$tmp/err"; check "one file is a usage error" 2 $?
+"$WD" --export=pdf "$A" "$B" >"$tmp/out" 2>"$tmp/err"
+check "unknown format" 2 $? "$tmp/err" "unknown export format 'pdf'"
+"$WD" --width=5 "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "bad width" 2 $?
+"$WD" --bogus "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "unknown option" 2 $?
+"$WD" --help >"$tmp/out" 2>&1; check "--help" 0 $?
+grep -q -- "--export=FORMAT" "$tmp/out" || { echo "FAIL --help lacks --export"; fails=$((fails + 1)); }
+"$WD" --version >"$tmp/out" 2>&1; check "--version" 0 $?
+
+# invalid UTF-8: one warning, still compared
+printf 'Caf\xe9 au lait. Second sentence here.\n' >"$tmp/latin1.txt"
+"$WD" "$tmp/latin1.txt" "$tmp/latin1.txt" >"$tmp/out" 2>"$tmp/err"
+check "invalid UTF-8 warns once" 0 $? "$tmp/err" "latin1.txt: warning: 1 invalid UTF-8 byte shown as U\+FFFD$"
+
+# CRLF and BOM give the same sentences as LF
+printf '\xef\xbb\xbfFirst line here.\r\nSecond one here.\r\n' >"$tmp/crlf.txt"
+printf 'First line here.\nSecond one here.\n' >"$tmp/lf.txt"
+"$WD" "$tmp/crlf.txt" "$tmp/lf.txt" >"$tmp/out" 2>"$tmp/err"; check "CRLF+BOM equals LF" 0 $?
+
+# --sentences prints index, byte span and text
+"$WD" --sentences "$C" >"$tmp/out" 2>"$tmp/err"; check "--sentences" 0 $?
+[ "$(wc -l <"$tmp/out")" -eq 20 ] || { echo "FAIL --sentences: want 20 lines"; fails=$((fails + 1)); }
+head -1 "$tmp/out" | grep -qP '^0\t0\t271\tSouth Korea and the United States' ||
+    { echo "FAIL --sentences first line"; fails=$((fails + 1)); }
+
+# output files: written atomically, never replaced without --force
+"$WD" --export=json -o "$tmp/o.json" "$A" "$B" 2>"$tmp/err"; check "-o writes" 1 $?
+[ -s "$tmp/o.json" ] || { echo "FAIL -o wrote nothing"; fails=$((fails + 1)); }
+"$WD" --export=json -o "$tmp/o.json" "$A" "$B" 2>"$tmp/err"
+check "-o refuses to replace" 2 $? "$tmp/err" "o.json: file exists \(use --force to replace it\)$"
+"$WD" --export=json --force -o "$tmp/o.json" "$A" "$B" 2>"$tmp/err"; check "--force replaces" 1 $?
+"$WD" --export=json -o "$tmp/nodir/o.json" "$A" "$B" 2>"$tmp/err"
+check "-o into a missing folder" 2 $? "$tmp/err" "nodir/o.json: no such file or directory$"
+ls "$tmp" | grep -q '\.tmp\.' && { echo "FAIL temporary file left behind"; fails=$((fails + 1)); }
+
+# JSON is well-formed and has the documented top level
+if command -v python3 >/dev/null; then
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]=="wirediff" and d["version"]==1 and len(d["comparisons"])==1' "$tmp/o.json"
+    check "JSON parses" 0 $?
+    "$WD" --export=json "$A" "$B" "$C" >"$tmp/three.json"
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [(c["a"],c["b"]) for c in d["comparisons"]]==[(0,1),(0,2)]' "$tmp/three.json"
+    check "three files: first against each other" 0 $?
+fi
+
+# a closed stdout is trouble, not a crash
+"$WD" --export=inline "$A" "$B" 2>"$tmp/err" | head -c 10 >/dev/null
+st=${PIPESTATUS[0]}
+[ "$st" -eq 2 ] || [ "$st" -eq 141 ] || { echo "FAIL closed stdout: status $st"; fails=$((fails + 1)); }
+
+[ "$sums_before" = "$(cat "$S"/*.txt | cksum)" ] || { echo "FAIL inputs were modified"; fails=$((fails + 1)); }
+
+echo "$((n - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
