@@ -504,6 +504,13 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     return al;
 }
 
+static void swap_u32(uint32_t *x, uint32_t *y)
+{
+    uint32_t t = *x;
+    *x = *y;
+    *y = t;
+}
+
 struct alignment *align_swapped(const struct alignment *al)
 {
     struct alignment *s = xcalloc(1, sizeof *s);
@@ -513,11 +520,8 @@ struct alignment *align_swapped(const struct alignment *al)
     s->rows = xmalloc((al->nrows + 1) * sizeof *s->rows);
     for (size_t k = 0; k < al->nrows; k++) {
         struct align_row r = al->rows[k];
-        uint32_t t = r.a, tn = r.an;
-        r.a = r.b;
-        r.an = r.bn;
-        r.b = t;
-        r.bn = tn;
+        swap_u32(&r.a, &r.b);
+        swap_u32(&r.an, &r.bn);
         r.show = ((r.show & SHOW_A) ? SHOW_B : 0) | ((r.show & SHOW_B) ? SHOW_A : 0);
         if (r.kind == ROW_DELETED)
             r.kind = ROW_INSERTED;
@@ -529,11 +533,8 @@ struct alignment *align_swapped(const struct alignment *al)
     s->ops = xmalloc((al->nops + 1) * sizeof *s->ops);
     for (size_t k = 0; k < al->nops; k++) {
         struct wop o = al->ops[k];
-        uint32_t t0 = o.a_start, t1 = o.a_end;
-        o.a_start = o.b_start;
-        o.a_end = o.b_end;
-        o.b_start = t0;
-        o.b_end = t1;
+        swap_u32(&o.a_start, &o.b_start);
+        swap_u32(&o.a_end, &o.b_end);
         if (o.kind == WOP_DEL)
             o.kind = WOP_INS;
         else if (o.kind == WOP_INS)

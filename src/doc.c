@@ -42,31 +42,12 @@ void doc_ctx_free(struct doc_ctx *ctx)
     free(ctx);
 }
 
-static enum wd_status status_from_errno(int e)
-{
-    switch (e) {
-    case ENOENT:
-    case ENOTDIR:
-        return WD_ENOENT;
-    case EISDIR:
-        return WD_EISDIR;
-    case EACCES:
-    case EPERM:
-        return WD_EACCES;
-    case EFBIG:
-    case EOVERFLOW:
-        return WD_ETOOBIG;
-    default:
-        return WD_EIO;
-    }
-}
-
 /* Read all of fd into a new NUL-terminated buffer. */
 static enum wd_status read_all(int fd, char **out, size_t *outlen)
 {
     struct stat st;
     if (fstat(fd, &st) != 0)
-        return status_from_errno(errno);
+        return util_status_from_errno(errno);
     if (S_ISDIR(st.st_mode))
         return WD_EISDIR;
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
@@ -83,7 +64,7 @@ static enum wd_status read_all(int fd, char **out, size_t *outlen)
                 continue;
             int e = errno;
             free(buf);
-            return status_from_errno(e);
+            return util_status_from_errno(e);
         }
         if (r == 0)
             break;
@@ -198,7 +179,7 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
     } else {
         fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
         if (fd < 0)
-            return status_from_errno(errno);
+            return util_status_from_errno(errno);
     }
     char *bytes = NULL;
     size_t len = 0;

@@ -50,25 +50,6 @@ enum wd_status export_write(FILE *f, enum export_format fmt, const struct export
     return st;
 }
 
-static enum wd_status status_of_errno(int e)
-{
-    switch (e) {
-    case ENOENT:
-    case ENOTDIR:
-        return WD_ENOENT;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-        return WD_EACCES;
-    case EISDIR:
-        return WD_EISDIR;
-    case EEXIST:
-        return WD_EEXIST;
-    default:
-        return WD_EIO;
-    }
-}
-
 enum wd_status export_to_path(const char *path, bool force, enum export_format fmt,
                               const struct export_input *in)
 {
@@ -85,7 +66,7 @@ enum wd_status export_to_path(const char *path, bool force, enum export_format f
     memcpy(tmp + n, ".tmp.XXXXXX", 12);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        enum wd_status e = status_of_errno(errno);
+        enum wd_status e = util_status_from_errno(errno);
         free(tmp);
         return e;
     }
@@ -106,11 +87,11 @@ enum wd_status export_to_path(const char *path, bool force, enum export_format f
     if (s == WD_OK) {
         if (force) {
             if (rename(tmp, path) != 0)
-                s = status_of_errno(errno);
+                s = util_status_from_errno(errno);
         } else {
             /* link() fails if path appeared meanwhile: never clobber */
             if (link(tmp, path) != 0)
-                s = status_of_errno(errno);
+                s = util_status_from_errno(errno);
         }
     }
     unlink(tmp);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "linebreak.h"
 #include "text.h"
 #include "util.h"
 
@@ -66,172 +67,6 @@ struct layout {
     uint64_t height;
 };
 
-/* ---- clusters ------------------------------------------------------------ */
-
-/* Cluster flags. */
-enum {
-    CL_SPACE = 1u << 0, /* a break opportunity, dropped at a break */
-    CL_CJK = 1u << 1,   /* a CJK character: break opportunity before and after */
-    CL_DROP = 1u << 2,  /* width 0: not drawn */
-    CL_TAB = 1u << 3,   /* drawn as w spaces */
-    CL_REPL = 1u << 4,  /* drawn as U+FFFD (invalid byte, or too wide for the column) */
-};
-/* Clusters between units: white space, and clusters of width 0 (controls,
- * NUL, a lone mark), which are invisible and so may neither start nor end
- * a line's visible text.  Every unit is therefore at least 1 column wide. */
-#define CL_GAP (CL_SPACE | CL_DROP)
-
-struct lay_cl {
-    size_t end; /* byte just past the cluster */
-    int w;      /* display columns */
-    unsigned flags;
-    int32_t cp; /* first code point (U+FFFD for an invalid byte) */
-};
-
-/* White space that offers a line break (text_is_space minus the no-break
- * spaces), and ZERO WIDTH SPACE, which exists to offer one. */
-static bool is_break_space(int32_t cp)
-{
-    if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F) return false;
-    return cp == 0x200B || text_is_space(cp);
-}
-
-/* The code point of a well-formed 3-byte sequence at s[i], else -1. */
-static int32_t dec3(const char *s, size_t len, size_t i)
-{
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (len - i < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
-        return -1;
-    int32_t cp = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? cp : -1;
-}
-
-/* CJK characters that are a grapheme cluster of their own and 2 columns
- * wide whatever follows, unless a combining character follows: kana,
- * unified ideographs, Hangul syllables, CJK and fullwidth punctuation
- * (East Asian Width W or F, Grapheme_Cluster_Break Other, all text_is_cjk;
- * tests/test_layout.c checks them against text_next_cluster).  They skip
- * the general path when the next character is ASCII or one of them. */
-static bool fast_wide(int32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3041 && cp <= 0x3096) ||
-           (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-           (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) ||
-           (cp >= 0xFF01 && cp <= 0xFF5E);
-}
-
-/* The cluster of s[0..len) at i (i < len), starting at display column col
- * of a column width cols wide.  ASCII takes a fast path: a byte < 0x80 is a
- * cluster of its own unless a non-ASCII byte follows (a combining mark may
- * attach to it); controls never join anything (UAX #29 GB4/GB5).  Common
- * CJK takes another (fast_wide). */
-static void lay_cluster(const char *s, size_t len, size_t i, int col, int tab, int cols,
-                        struct lay_cl *c)
-{
-    unsigned char b = (unsigned char)s[i];
-    if (b < 0x20 || b == 0x7F) {
-        c->end = i + 1;
-        c->cp = b;
-        if (b == '\t') {
-            c->w = tab - col % tab;
-            c->flags = CL_SPACE | CL_TAB;
-        } else {
-            c->w = 0;
-            c->flags = CL_DROP | ((b >= '\n' && b <= '\r') ? CL_SPACE : 0);
-        }
-        return;
-    }
-    if (b < 0x80 && (i + 1 >= len || (unsigned char)s[i + 1] < 0x80)) {
-        c->end = i + 1;
-        c->cp = b;
-        c->w = 1;
-        c->flags = b == ' ' ? CL_SPACE : 0;
-        return;
-    }
-    if (b >= 0xE3 && b <= 0xEF) {
-        int32_t cp = dec3(s, len, i);
-        if (fast_wide(cp) &&
-            (i + 3 >= len || (unsigned char)s[i + 3] < 0x80 || fast_wide(dec3(s, len, i + 3)))) {
-            c->end = i + 3;
-            c->cp = cp;
-            c->w = cols >= 2 ? 2 : 1;
-            c->flags = CL_CJK | (cols >= 2 ? 0 : CL_REPL);
-            return;
-        }
-    }
-    int w;
-    size_t end = text_next_cluster(s, len, i, &w);
-    int32_t cp;
-    size_t n = text_decode(s, len, i, &cp);
-    unsigned flags = 0;
-    if (b >= 0x80 && n == 1) {
-        flags = CL_REPL; /* an invalid byte: width 1 */
-    } else if (end == i + n && is_break_space(cp)) {
-        flags = CL_SPACE;
-        if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) w = 0; /* line breaks */
-    } else if (text_is_cjk(cp)) {
-        flags = CL_CJK;
-    }
-    if (w == 0) flags |= CL_DROP;
-    if (w > cols) {
-        w = 1;
-        flags |= CL_REPL;
-    }
-    c->end = end;
-    c->w = w;
-    c->flags = flags;
-    c->cp = cp;
-}
-
-/* Is cp in the sorted list? */
-static bool in_list(const uint16_t *list, size_t n, int32_t cp)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (list[mid] == cp) return true;
-        if (list[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
-}
-
-/* Kinsoku: characters that must not start a line (closing punctuation,
- * iteration marks, the prolonged sound mark, small kana).  Sorted. */
-static bool no_line_start(int32_t cp)
-{
-    static const uint16_t list[] = {
-        0x00BB, 0x2019, 0x201D, 0x2025, 0x2026, 0x3001, 0x3002, 0x3005, 0x3009, 0x300B,
-        0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301F, 0x3041, 0x3043, 0x3045,
-        0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3095, 0x3096, 0x309D,
-        0x309E, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7,
-        0x30EE, 0x30F5, 0x30F6, 0x30FB, 0x30FC, 0x30FD, 0x30FE, 0xFF01, 0xFF09, 0xFF0C,
-        0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D,
-    };
-    if (cp < 0x80) return cp && strchr(")]},.:;!?%'\"", (int)cp) != NULL;
-    return cp <= 0xFFFF && in_list(list, WD_ARRAY_LEN(list), cp);
-}
-
-/* Kinsoku: opening brackets and quotes must not end a line.  Sorted. */
-static bool no_line_end(int32_t cp)
-{
-    static const uint16_t list[] = {
-        0x00AB, 0x2018, 0x201C, 0x3008, 0x300A, 0x300C, 0x300E, 0x3010,
-        0x3014, 0x3016, 0x3018, 0x301D, 0xFF08, 0xFF3B, 0xFF5B,
-    };
-    if (cp < 0x80) return cp == '(' || cp == '[' || cp == '{';
-    return cp <= 0xFFFF && in_list(list, WD_ARRAY_LEN(list), cp);
-}
-
-/* A break opportunity between two adjacent clusters that are not white space. */
-static bool cjk_break(const struct lay_cl *prev, const struct lay_cl *cur)
-{
-    return ((prev->flags | cur->flags) & CL_CJK) && !no_line_start(cur->cp) &&
-           !no_line_end(prev->cp);
-}
-
 /* ---- the builder --------------------------------------------------------- */
 
 /* A stretch of bytes with one attribute; the runs of a sentence cover it
@@ -252,7 +87,7 @@ struct builder {
     size_t caprunbuf;
     struct lay_run *spans; /* word spans of the current row side, in order */
     size_t nspans, capspans;
-    struct lay_cl last; /* the cluster lay_text looked at last ... */
+    struct lb_cl last; /* the cluster lay_text looked at last ... */
     size_t last_at;     /* ... and where it starts (SIZE_MAX: none) */
 };
 
@@ -336,8 +171,8 @@ static void emit(struct builder *b, size_t p, size_t q, size_t len, int w, bool 
     }
     size_t i = p;
     while (i < q) {
-        struct lay_cl c;
-        lay_cluster(b->s, len, i, b->col, b->tab, b->cols, &c);
+        struct lb_cl c;
+        lb_cluster(b->s, len, i, b->col, b->tab, b->cols, &c);
         uint16_t a = attr_at(b, i);
         const struct lay_run *run = &b->runs[b->ri];
         bool open = marked(b, a) && run->start == i && b->s != b->l->fold;
@@ -360,10 +195,10 @@ static void emit(struct builder *b, size_t p, size_t q, size_t len, int w, bool 
 /* The cluster at i for measuring (column 0: a TAB's width is not used),
  * remembering the last one: the gap scan and the unit scan each stop at a
  * cluster the other starts with. */
-static void text_cluster(struct builder *b, size_t end, size_t i, struct lay_cl *c)
+static void text_cluster(struct builder *b, size_t end, size_t i, struct lb_cl *c)
 {
     if (i != b->last_at) {
-        lay_cluster(b->s, end, i, 0, b->tab, b->cols, &b->last);
+        lb_cluster(b->s, end, i, 0, b->tab, b->cols, &b->last);
         b->last_at = i;
     }
     *c = b->last;
@@ -374,14 +209,14 @@ static void text_cluster(struct builder *b, size_t end, size_t i, struct lay_cl 
 static void lay_text(struct builder *b, size_t start, size_t end)
 {
     const char *s = b->s;
-    struct lay_cl c;
+    struct lb_cl c;
     new_line(b);
     b->ri = 0;
     b->last_at = SIZE_MAX;
     size_t i = start;
     while (i < end) {
         text_cluster(b, end, i, &c);
-        if (!(c.flags & CL_GAP)) break;
+        if (!(c.flags & LB_GAP)) break;
         i = c.end;
     }
     size_t gap = i; /* the gap before the unit at i: [gap, i) */
@@ -389,10 +224,10 @@ static void lay_text(struct builder *b, size_t start, size_t end)
         /* Measure the unit at i: up to a gap or a CJK break. */
         size_t j = i;
         int uw = 0;
-        struct lay_cl prev = {0, 0, 0, 0};
+        struct lb_cl prev = {0, 0, 0, 0};
         while (j < end) {
             unsigned char ch = (unsigned char)s[j];
-            if (ch > 0x20 && ch < 0x7F && !(prev.flags & CL_CJK) &&
+            if (ch > 0x20 && ch < 0x7F && !(prev.flags & LB_CJK) &&
                 (j + 1 >= end || (unsigned char)s[j + 1] < 0x80)) {
                 /* ASCII fast path: printable, not a space, standing alone,
                  * not after a CJK character (which may offer a break). */
@@ -403,7 +238,7 @@ static void lay_text(struct builder *b, size_t start, size_t end)
                 continue;
             }
             text_cluster(b, end, j, &c);
-            if ((c.flags & CL_GAP) || (j > i && cjk_break(&prev, &c))) break;
+            if ((c.flags & LB_GAP) || (j > i && lb_cjk_break(&prev, &c))) break;
             uw += c.w;
             prev = c;
             j = c.end;
@@ -418,7 +253,7 @@ static void lay_text(struct builder *b, size_t start, size_t end)
                 gw = 1; /* the common case: one ASCII space */
             } else {
                 for (size_t k = gap; k < i; k = c.end) {
-                    lay_cluster(s, end, k, b->col + gw, b->tab, b->cols, &c);
+                    lb_cluster(s, end, k, b->col + gw, b->tab, b->cols, &c);
                     gw += c.w;
                 }
             }
@@ -439,7 +274,7 @@ static void lay_text(struct builder *b, size_t start, size_t end)
         }
         while (i < end) {
             text_cluster(b, end, i, &c);
-            if (!(c.flags & CL_GAP)) break;
+            if (!(c.flags & LB_GAP)) break;
             i = c.end;
         }
     }
@@ -763,16 +598,16 @@ size_t layout_piece_text(const struct layout *l, int side, const struct lay_piec
     size_t n = 0;
     xgrow(buf, cap, (size_t)(p->end - p->start) + 1, 1);
     for (size_t i = p->start; i < p->end;) {
-        struct lay_cl c;
-        lay_cluster(s, p->end, i, col, tab, cols, &c);
-        size_t need = (c.flags & CL_TAB) ? (size_t)c.w : (c.flags & CL_REPL) ? 3 : c.end - i;
+        struct lb_cl c;
+        lb_cluster(s, p->end, i, col, tab, cols, &c);
+        size_t need = (c.flags & LB_TAB) ? (size_t)c.w : (c.flags & LB_REPL) ? 3 : c.end - i;
         xgrow(buf, cap, n + need + 1, 1);
         char *out = *buf + n;
-        if (c.flags & CL_DROP) {
+        if (c.flags & LB_DROP) {
             need = 0;
-        } else if (c.flags & CL_TAB) {
+        } else if (c.flags & LB_TAB) {
             memset(out, ' ', need);
-        } else if (c.flags & CL_REPL) {
+        } else if (c.flags & LB_REPL) {
             memcpy(out, REPLACEMENT_UTF8, 3);
         } else {
             memcpy(out, s + i, need);

@@ -2,6 +2,7 @@
 
 #include "util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,28 @@ const char *util_strerror(enum wd_status st)
     if ((unsigned)st >= WD_STATUS_COUNT || !status_text[st])
         return "unknown error";
     return status_text[st];
+}
+
+enum wd_status util_status_from_errno(int e)
+{
+    switch (e) {
+    case ENOENT:
+    case ENOTDIR:
+        return WD_ENOENT;
+    case EISDIR:
+        return WD_EISDIR;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        return WD_EACCES;
+    case EEXIST:
+        return WD_EEXIST;
+    case EFBIG:
+    case EOVERFLOW:
+        return WD_ETOOBIG;
+    default:
+        return WD_EIO;
+    }
 }
 
 static void (*oom_hook)(void);

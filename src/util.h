@@ -32,6 +32,10 @@ enum wd_status {
 /* Static string, never NULL. */
 const char *util_strerror(enum wd_status st);
 
+/* The status for a failed system call's errno (WD_EIO for the rest; the
+ * caller keeps errno for strerror()). */
+enum wd_status util_status_from_errno(int e);
+
 /* Allocation: never return NULL; abort via util_oom() on failure or on
  * size overflow (n * size). */
 void *xmalloc(size_t size);
