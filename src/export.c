@@ -50,6 +50,21 @@ enum wd_status export_write(FILE *f, enum export_format fmt, const struct export
     return st;
 }
 
+/* A target that exists and is no regular file (a device such as /dev/null,
+ * a FIFO, a terminal) is written in place: replacing it by renaming would
+ * destroy it, and writing to it replaces no data. */
+static enum wd_status write_in_place(const char *path, enum export_format fmt,
+                                     const struct export_input *in)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return util_status_from_errno(errno);
+    enum wd_status s = export_write(f, fmt, in);
+    if (fclose(f) != 0 && s == WD_OK)
+        s = WD_EIO;
+    return s;
+}
+
 enum wd_status export_to_path(const char *path, bool force, enum export_format fmt,
                               const struct export_input *in)
 {
@@ -57,6 +72,8 @@ enum wd_status export_to_path(const char *path, bool force, enum export_format f
     if (stat(path, &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return WD_EISDIR;
+        if (!S_ISREG(st.st_mode))
+            return write_in_place(path, fmt, in);
         if (!force)
             return WD_EEXIST;
     }
@@ -88,10 +105,15 @@ enum wd_status export_to_path(const char *path, bool force, enum export_format f
         if (force) {
             if (rename(tmp, path) != 0)
                 s = util_status_from_errno(errno);
-        } else {
-            /* link() fails if path appeared meanwhile: never clobber */
-            if (link(tmp, path) != 0)
-                s = util_status_from_errno(errno);
+        } else if (link(tmp, path) != 0) {
+            /* link() fails if path appeared meanwhile: never clobber.  On a
+             * file system without hard links, check and rename instead. */
+            int e = errno;
+            if ((e == EPERM || e == ENOTSUP || e == EOPNOTSUPP || e == ENOSYS) &&
+                stat(path, &st) != 0 && errno == ENOENT)
+                s = rename(tmp, path) == 0 ? WD_OK : util_status_from_errno(errno);
+            else
+                s = util_status_from_errno(e);
         }
     }
     unlink(tmp);

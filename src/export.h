@@ -49,7 +49,8 @@ struct export_input {
 enum wd_status export_write(FILE *f, enum export_format fmt, const struct export_input *in);
 
 /* Write to path atomically: a temporary file beside it, then rename.
- * Without force an existing path is left alone and WD_EEXIST returned.
+ * Without force an existing file is left alone and WD_EEXIST returned; an
+ * existing non-regular file (/dev/null, a FIFO) is written in place.
  * Other failures: WD_EACCES, WD_ENOENT (missing folder), WD_EISDIR, WD_EIO. */
 enum wd_status export_to_path(const char *path, bool force, enum export_format fmt,
                               const struct export_input *in);

@@ -98,6 +98,16 @@ check "-o refuses to replace" 2 $? "$tmp/err" "o.json: file exists \(use --force
 check "-o into a missing folder" 2 $? "$tmp/err" "nodir/o.json: no such file or directory$"
 ls "$tmp" | grep -q '\.tmp\.' && { echo "FAIL temporary file left behind"; fails=$((fails + 1)); }
 
+# a device is written in place, never replaced (even with --force)
+if [ -c /dev/null ]; then
+    "$WD" --export=json -o /dev/null --force "$A" "$B" 2>"$tmp/err"; check "-o /dev/null" 1 $?
+    [ -c /dev/null ] || { echo "FAIL /dev/null is no longer a device"; fails=$((fails + 1)); }
+fi
+mkfifo "$tmp/fifo" && { cat "$tmp/fifo" >"$tmp/fifo.out" & }
+"$WD" --export=inline -o "$tmp/fifo" "$A" "$B" 2>"$tmp/err"; check "-o FIFO" 1 $?
+wait
+[ -p "$tmp/fifo" ] && [ -s "$tmp/fifo.out" ] || { echo "FAIL FIFO replaced or empty"; fails=$((fails + 1)); }
+
 # JSON is well-formed and has the documented top level
 if command -v python3 >/dev/null; then
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]=="wirediff" and d["version"]==1 and len(d["comparisons"])==1' "$tmp/o.json"
