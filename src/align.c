@@ -438,7 +438,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     B.changed[0] = dr.ca;
     B.changed[1] = dr.cb;
 
-    B.sim = sim_new(a, b, ctx->words);
+    B.sim = sim_new(a, b, ctx, B.changed[0], B.changed[1]);
     size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(B.n[0], B.n[1]));
     if (count_anchors(&B) < need || need == 0) {
         B.o.floor = WD_MAX(B.o.floor, ANCHOR_SIM);
@@ -462,7 +462,8 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     for (size_t pi = 0; pi < B.npairs; pi++) {
         struct pair *p = &B.pairs[pi];
         size_t op = al->nops;
-        size_t nop = wdiff_pair(a, p->a, p->an, b, p->b, p->bn, &al->ops, &al->nops, &capops);
+        size_t nop =
+            wdiff_pair(ctx, a, p->a, p->an, b, p->b, p->bn, &al->ops, &al->nops, &capops);
         for (int side = 0; side < 2; side++) {
             struct align_row *r = &rb.rows[p->row[side]];
             r->op = (uint32_t)op;

@@ -13,24 +13,119 @@
 #include "text.h"
 
 struct doc {
+    struct doc_ctx *ctx; /* whose sentence table refers to this document */
     char *path;
     char *bytes; /* len + 1 bytes, NUL-terminated */
     size_t len;
     struct sentence *sents;
     size_t nsents;
-    struct word *words;
-    size_t nwords;
     size_t invalid;
-    size_t content_words;
+    size_t content_words; /* SIZE_MAX until doc_word_count() counts them */
     char *title;
 };
+
+/* ---- sentence keys ----------------------------------------------------------
+ * Sentence ids without storing keys: a slot holds the 64-bit hash of a
+ * sentence's comparison key and where that sentence is; a lookup whose hash
+ * matches recomputes the stored sentence's key and compares the bytes, so
+ * ids are exact.  Open addressing, linear probing, load under 3/4. */
+struct sent_slot {
+    uint64_t hash;
+    const struct doc *d; /* NULL: empty */
+    uint32_t sent, id;
+};
+
+struct sentab {
+    struct sent_slot *slots;
+    size_t nslots, count;
+};
+
+struct scratch {
+    char *key, *key2; /* comparison keys */
+    size_t keycap, key2cap;
+    struct seg_span *spans; /* word spans of one sentence */
+    size_t capspans;
+};
+
+static struct sentab *sentab_new(void)
+{
+    struct sentab *t = xcalloc(1, sizeof *t);
+    t->nslots = 1024;
+    t->slots = xcalloc(t->nslots, sizeof *t->slots);
+    return t;
+}
+
+static void sentab_free(struct sentab *t)
+{
+    if (!t)
+        return;
+    free(t->slots);
+    free(t);
+}
+
+/* Rehash into n slots, leaving out the slots of document gone (if any). */
+static void sentab_rehash(struct sentab *t, size_t n, const struct doc *gone)
+{
+    struct sent_slot *slots = xcalloc(n, sizeof *slots);
+    for (size_t i = 0; i < t->nslots; i++) {
+        if (!t->slots[i].d || t->slots[i].d == gone)
+            continue;
+        size_t j = t->slots[i].hash & (n - 1);
+        while (slots[j].d)
+            j = (j + 1) & (n - 1);
+        slots[j] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = n;
+}
+
+/* The id of sentence i of d (its key is key[0..klen)), adding it if new. */
+static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, const char *key,
+                          size_t klen)
+{
+    struct sentab *t = ctx->sentences;
+    struct scratch *sc = ctx->scratch;
+    uint64_t h = intern_hash(key, klen);
+    size_t mask = t->nslots - 1, j = h & mask;
+    for (; t->slots[j].d; j = (j + 1) & mask) {
+        struct sent_slot *sl = &t->slots[j];
+        if (sl->hash != h)
+            continue;
+        const struct sentence *o = &sl->d->sents[sl->sent];
+        const struct sentence *me = &d->sents[i];
+        /* byte-identical sentences have equal keys: no need to rebuild it */
+        if (o->end - o->start == me->end - me->start &&
+            memcmp(sl->d->bytes + o->start, d->bytes + me->start, o->end - o->start) == 0)
+            return sl->id;
+        size_t ol = text_key(sl->d->bytes + o->start, o->end - o->start, &sc->key2, &sc->key2cap);
+        if (ol == klen && (klen == 0 || memcmp(sc->key2, key, klen) == 0))
+            return sl->id;
+    }
+    if (t->count >= UINT32_MAX - 1)
+        util_oom();
+    struct sent_slot *sl = &t->slots[j];
+    sl->hash = h;
+    sl->d = d;
+    sl->sent = i;
+    sl->id = (uint32_t)t->count++;
+    if (t->count * 4 > t->nslots * 3)
+        sentab_rehash(t, t->nslots * 2, NULL);
+    return (uint32_t)(t->count - 1);
+}
 
 struct doc_ctx *doc_ctx_new(void)
 {
     struct doc_ctx *ctx = xmalloc(sizeof *ctx);
     ctx->words = intern_new();
-    ctx->sentences = intern_new();
+    ctx->sentences = sentab_new();
+    ctx->scratch = xcalloc(1, sizeof(struct scratch));
     return ctx;
+}
+
+size_t doc_ctx_sentence_count(const struct doc_ctx *ctx)
+{
+    return ctx->sentences->count;
 }
 
 void doc_ctx_free(struct doc_ctx *ctx)
@@ -38,7 +133,12 @@ void doc_ctx_free(struct doc_ctx *ctx)
     if (!ctx)
         return;
     intern_free(ctx->words);
-    intern_free(ctx->sentences);
+    sentab_free(ctx->sentences);
+    struct scratch *sc = ctx->scratch;
+    free(sc->key);
+    free(sc->key2);
+    free(sc->spans);
+    free(sc);
     free(ctx);
 }
 
@@ -96,6 +196,7 @@ static enum wd_status doc_build(struct doc_ctx *ctx, const char *name, char *byt
         return WD_EBINARY;
     }
     struct doc *d = xcalloc(1, sizeof *d);
+    d->ctx = ctx;
     d->path = xstrdup(name);
     d->bytes = bytes;
     d->len = len;
@@ -108,40 +209,20 @@ static enum wd_status doc_build(struct doc_ctx *ctx, const char *name, char *byt
     struct seg_span *spans = NULL;
     size_t nspans = 0, capspans = 0;
     seg_sentences(bytes, len, from, &spans, &nspans, &capspans);
-    d->sents = xcalloc(nspans, sizeof *d->sents);
+    d->sents = xcalloc(nspans ? nspans : 1, sizeof *d->sents);
     d->nsents = nspans;
-
-    struct seg_span *ws = NULL;
-    size_t nws = 0, capws = 0;
-    size_t capwords = 0;
-    char *key = NULL;
-    size_t keycap = 0;
-    uint32_t *ids = NULL;
-    size_t capids = 0;
     for (size_t i = 0; i < nspans; i++) {
-        nws = 0;
-        seg_words(bytes, spans[i].start, spans[i].end, &ws, &nws, &capws);
-        xgrow(&d->words, &capwords, d->nwords + nws, sizeof *d->words);
-        xgrow(&ids, &capids, nws, sizeof *ids);
-        struct sentence *s = &d->sents[i];
-        s->start = spans[i].start;
-        s->end = spans[i].end;
-        s->flags = spans[i].flags;
-        s->word = (uint32_t)d->nwords;
-        s->nword = (uint32_t)nws;
-        for (size_t w = 0; w < nws; w++) {
-            size_t kl = text_key(bytes + ws[w].start, ws[w].end - ws[w].start, &key, &keycap);
-            struct word *wd = &d->words[d->nwords++];
-            wd->start = ws[w].start;
-            wd->end = ws[w].end;
-            wd->flags = ws[w].flags;
-            wd->id = intern_add(ctx->words, key, kl);
-            ids[w] = wd->id;
-            if (!(wd->flags & WORD_PUNCT))
-                d->content_words++;
-        }
-        s->id = intern_add(ctx->sentences, ids, nws * sizeof *ids);
+        d->sents[i].start = spans[i].start;
+        d->sents[i].end = spans[i].end;
+        d->sents[i].flags = spans[i].flags;
     }
+    struct scratch *sc = ctx->scratch;
+    for (size_t i = 0; i < nspans; i++) {
+        struct sentence *se = &d->sents[i];
+        size_t kl = text_key(bytes + se->start, se->end - se->start, &sc->key, &sc->keycap);
+        se->id = sentab_id(ctx, d, (uint32_t)i, sc->key, kl);
+    }
+    d->content_words = SIZE_MAX;
     if (nspans && (d->sents[0].flags & SENT_LINE) &&
         d->sents[0].end - d->sents[0].start <= TITLE_MAX) {
         d->title = xstrndup(bytes + d->sents[0].start, d->sents[0].end - d->sents[0].start);
@@ -149,9 +230,6 @@ static enum wd_status doc_build(struct doc_ctx *ctx, const char *name, char *byt
         const char *base = strrchr(name, '/');
         d->title = xstrdup(base && base[1] ? base + 1 : name);
     }
-    free(ids);
-    free(key);
-    free(ws);
     free(spans);
     *out = d;
     return WD_OK;
@@ -195,10 +273,13 @@ void doc_free(struct doc *d)
 {
     if (!d)
         return;
+    /* Its sentences can no longer stand for their keys.  Ids stay unique:
+     * a key seen again later gets a new one. */
+    struct sentab *t = d->ctx->sentences;
+    sentab_rehash(t, t->nslots, d);
     free(d->path);
     free(d->bytes);
     free(d->sents);
-    free(d->words);
     free(d->title);
     free(d);
 }
@@ -221,10 +302,24 @@ const struct sentence *doc_sentences(const struct doc *d, size_t *n)
     return d->sents;
 }
 
-const struct word *doc_words(const struct doc *d, size_t *n)
+size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
+                          size_t *n, size_t *cap)
 {
-    *n = d->nwords;
-    return d->words;
+    struct scratch *sc = ctx->scratch;
+    size_t nspans = 0;
+    const struct sentence *se = &d->sents[i];
+    seg_words(d->bytes, se->start, se->end, &sc->spans, &nspans, &sc->capspans);
+    xgrow(out, cap, *n + nspans, sizeof **out);
+    for (size_t k = 0; k < nspans; k++) {
+        const struct seg_span *sp = &sc->spans[k];
+        size_t kl = text_key(d->bytes + sp->start, sp->end - sp->start, &sc->key, &sc->keycap);
+        struct word *w = &(*out)[(*n)++];
+        w->start = sp->start;
+        w->end = sp->end;
+        w->flags = sp->flags;
+        w->id = intern_add(ctx->words, sc->key, kl);
+    }
+    return nspans;
 }
 
 size_t doc_invalid_bytes(const struct doc *d)
@@ -234,6 +329,20 @@ size_t doc_invalid_bytes(const struct doc *d)
 
 size_t doc_word_count(const struct doc *d)
 {
+    if (d->content_words == SIZE_MAX) {
+        /* Counted once, on demand: a cache, the document stays the same. */
+        struct doc *m = (struct doc *)d;
+        struct seg_span *spans = NULL;
+        size_t cap = 0, count = 0;
+        for (size_t i = 0; i < d->nsents; i++) {
+            size_t n = 0;
+            seg_words(d->bytes, d->sents[i].start, d->sents[i].end, &spans, &n, &cap);
+            for (size_t k = 0; k < n; k++)
+                count += !(spans[k].flags & WORD_PUNCT);
+        }
+        free(spans);
+        m->content_words = count;
+    }
     return d->content_words;
 }
 

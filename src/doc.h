@@ -1,6 +1,10 @@
-/* doc.h - a loaded document: its original bytes, its sentences and its
- * words, each a byte span into those bytes plus an interned id of its
- * comparison key (see text_key()).
+/* doc.h - a loaded document: its original bytes and its sentences, each a
+ * byte span into those bytes plus an interned id of its comparison key
+ * (text_key() of the sentence: identical ids mean "same after
+ * normalisation").  Words are not stored: doc_sentence_words() tokenizes a
+ * sentence when it is needed (similarity and word diffs of changed
+ * sentences), so a loaded document costs its bytes plus 16 bytes a
+ * sentence.
  *
  * Offsets are uint32_t byte offsets into the original file (end exclusive),
  * so a document is at most 4 GiB - 1.  A document is immutable once loaded.
@@ -24,7 +28,7 @@ enum {
 
 struct word {
     uint32_t start, end; /* bytes */
-    uint32_t id;         /* interned text_key() of the token */
+    uint32_t id;         /* interned text_key() of the token (doc_ctx.words) */
     uint32_t flags;
 };
 
@@ -35,9 +39,8 @@ enum {
 };
 
 struct sentence {
-    uint32_t start, end;  /* bytes; start and end are on non-space bytes */
-    uint32_t word, nword; /* index of first word in doc_words() and count */
-    uint32_t id;          /* interned key of the token sequence */
+    uint32_t start, end; /* bytes; start and end are on non-space bytes */
+    uint32_t id;         /* id of the sentence's comparison key, dense from 0 */
     uint32_t flags;
 };
 
@@ -47,14 +50,22 @@ struct doc_opts {
     bool text; /* accept NUL bytes (not drawn, like other controls) instead of refusing */
 };
 
-/* Interning context shared by all documents that are compared. */
+struct sentab;
+
+/* Interning context shared by all documents that are compared: sentence
+ * keys (a hash table that refers back to the sentences, see doc.c), word
+ * keys, and scratch buffers for tokenizing.  Free the documents before
+ * their context. */
 struct doc_ctx {
     struct intern *words;
-    struct intern *sentences;
+    struct sentab *sentences;
+    void *scratch; /* private to doc.c */
 };
 
 struct doc_ctx *doc_ctx_new(void);
 void doc_ctx_free(struct doc_ctx *ctx);
+/* Distinct sentence keys seen so far (sentence ids are 0 .. count-1). */
+size_t doc_ctx_sentence_count(const struct doc_ctx *ctx);
 
 /* Load path ("-" = standard input).  On success *out owns a new document
  * and WD_OK is returned.  Errors: WD_ENOENT, WD_EISDIR, WD_EACCES,
@@ -74,13 +85,17 @@ const char *doc_path(const struct doc *d);
 /* Original bytes (the BOM included; NUL-terminated for convenience). */
 const char *doc_bytes(const struct doc *d, size_t *len);
 const struct sentence *doc_sentences(const struct doc *d, size_t *n);
-const struct word *doc_words(const struct doc *d, size_t *n);
+/* Tokenize sentence i (seg_words) and intern its word keys in ctx->words.
+ * Appends the words to *out (grown with xgrow, capacity *cap) from index
+ * *n on, updating *n; returns the number appended. */
+size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
+                          size_t *n, size_t *cap);
 /* Bytes shown as U+FFFD because they are not valid UTF-8. */
 size_t doc_invalid_bytes(const struct doc *d);
 /* A display title: the first sentence when it is a SENT_LINE headline,
  * else the file's base name.  Owned by the document. */
 const char *doc_title(const struct doc *d);
-/* Number of words that are not punctuation. */
+/* Number of words that are not punctuation (counted on first use). */
 size_t doc_word_count(const struct doc *d);
 
 #endif

@@ -45,9 +45,26 @@ void export_json_string(FILE *f, const char *s, size_t len)
     putc('"', f);
 }
 
+/* Decimal digits of v without printf's format parsing (the sentence and
+ * op arrays are most of a large export). */
+static void put_u32(FILE *f, uint32_t v)
+{
+    char buf[10];
+    size_t n = 0;
+    do {
+        buf[sizeof buf - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    fwrite(buf + sizeof buf - n, 1, n, f);
+}
+
 static void span(FILE *f, uint32_t s, uint32_t e)
 {
-    fprintf(f, "[%u,%u]", (unsigned)s, (unsigned)e);
+    putc('[', f);
+    put_u32(f, s);
+    putc(',', f);
+    put_u32(f, e);
+    putc(']', f);
 }
 
 static void json_doc(FILE *f, const struct doc *d)
@@ -61,8 +78,8 @@ static void json_doc(FILE *f, const struct doc *d)
     fputs(",\"title\":", f);
     const char *t = doc_title(d);
     export_json_string(f, t, strlen(t));
-    fprintf(f, ",\"bytes\":%zu,\"words\":%zu,\"invalid_bytes\":%zu,\"sentences\":[", len,
-            doc_word_count(d), doc_invalid_bytes(d));
+    fprintf(f, ",\"bytes\":%zu,\"invalid_bytes\":%zu,\"sentences\":[", len,
+            doc_invalid_bytes(d));
     for (size_t i = 0; i < n; i++) {
         if (i)
             putc(',', f);
@@ -75,10 +92,11 @@ static void json_index(FILE *f, const char *key, uint32_t first, uint32_t n)
 {
     fprintf(f, ",\"%s\":", key);
     if (n)
-        fprintf(f, "%u", (unsigned)first);
+        put_u32(f, first);
     else
         fputs("null", f);
-    fprintf(f, ",\"%s_count\":%u", key, (unsigned)n);
+    fprintf(f, ",\"%s_count\":", key);
+    put_u32(f, n);
 }
 
 static void json_cmp(FILE *f, const struct export_cmp *c)

@@ -32,6 +32,13 @@
 /* How far back to look for the word before a period (bytes). */
 #define ABBR_LOOKBACK 24
 
+/* ASCII bytes that are letters or digits: inside words the segmenters skip
+ * runs of them without decoding (the hot path on news text). */
+static bool ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 static bool is_line_break(int32_t cp)
 {
     return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 ||
@@ -73,19 +80,17 @@ static bool is_close_dquote(int32_t cp)
     return cp == 0x201D || cp == 0x00BB || cp == 0x300D || cp == 0x300F;
 }
 
+/* Does a[0..n) equal the lower-case literal lit, ignoring ASCII case? */
 static bool ascii_ieq(const char *a, size_t n, const char *lit)
 {
-    size_t m = strlen(lit);
-    if (n != m)
-        return false;
     for (size_t i = 0; i < n; i++) {
         char c = a[i];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
         if (c != lit[i])
-            return false;
+            return false; /* also when lit ends first */
     }
-    return true;
+    return lit[n] == '\0';
 }
 
 static bool in_list(const char *w, size_t n, const char *const *list)
@@ -223,9 +228,19 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
     int32_t prev = ' ';
 
     while (i < le) {
-        int32_t cp;
-        size_t l = text_decode(s, le, i, &cp);
-        if (text_is_space(cp)) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ascii_alnum(ch) && start != SIZE_MAX) {
+            /* the common case: a run of ASCII letters and digits */
+            do
+                i++;
+            while (i < le && ascii_alnum((unsigned char)s[i]));
+            prev = (unsigned char)s[i - 1];
+            last = i;
+            continue;
+        }
+        int32_t cp = ch;
+        size_t l = ch < 0x80 ? 1 : text_decode(s, le, i, &cp);
+        if (ch == ' ' || (ch >= 0x80 ? text_is_space(cp) : (ch >= 0x09 && ch <= 0x0D))) {
             prev = cp;
             i += l;
             continue;
@@ -333,6 +348,10 @@ void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out
     size_t i = from;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
+        if (c > 0x0D && c < 0x80) {
+            i++; /* no ASCII line break is above CR */
+            continue;
+        }
         int32_t cp = c;
         size_t l = 1;
         if (c >= 0x80)
@@ -378,6 +397,28 @@ void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, s
 {
     size_t i = start;
     while (i < end) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ') {
+            i++;
+            continue;
+        }
+        if (ascii_alnum(ch)) {
+            /* An ASCII word with no connector or non-ASCII byte after it
+             * needs no decoding: take it whole. */
+            size_t j = i + 1;
+            while (j < end && ascii_alnum((unsigned char)s[j]))
+                j++;
+            unsigned char nx = j < end ? (unsigned char)s[j] : ' ';
+            if (nx == ' ' || nx == ',' || nx == ';' || nx == ':' || nx == '!' || nx == '?' ||
+                nx == ')' || nx == '"' || (nx == '.' && (j + 1 >= end || s[j + 1] == ' '))) {
+                bool num = ch >= '0' && ch <= '9';
+                if (!(num && (nx == ',') && j + 1 < end && s[j + 1] >= '0' && s[j + 1] <= '9')) {
+                    emit(out, n, cap, i, j, num ? WORD_NUM : 0);
+                    i = j;
+                    continue;
+                }
+            }
+        }
         int32_t cp;
         size_t l = text_decode(s, end, i, &cp);
         if (text_is_space(cp) || (cp < 0x20 && cp != '\t') || cp == 0x7F) {

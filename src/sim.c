@@ -18,45 +18,54 @@
 /* ... and score exactly only the best few targets by shared probe weight. */
 #define SIM_TOP_K 8
 
-/* Content words of every sentence of one side, sorted by id (repeats
- * kept), so that bags intersect by a merge walk. */
+/* A feature of a bag with its weight.  Word features have the word's id as
+ * key; a pair of neighbouring words has PAIR_BIT and 31 bits of a hash of
+ * the two ids (a false match between two given bags is as unlikely as one
+ * in millions, and would add one pair's weight).  A pair weighs as much as
+ * the rarer of its words: a pair occurs in no more sentences than either
+ * word, so its inverse document frequency is at least the larger of theirs,
+ * and that bound is the best the word counts give without a table of all
+ * pairs ("of the" stays as light as "of"). */
+struct feat {
+    uint32_t key;
+    float w;
+};
+#define PAIR_BIT 0x80000000u
+
+/* The bags of every sentence of one side, sorted by key (repeats kept),
+ * so that bags intersect by a merge walk. */
 struct bags {
-    uint32_t *off; /* nsent + 1 offsets into ids */
-    uint32_t *ids;
-    float *weight; /* per sentence: sum of its words' weights */
+    uint32_t *off; /* nsent + 1 offsets into f */
+    struct feat *f;
+    float *weight; /* per sentence: sum of its features' weights */
     size_t nsent;
 };
 
 struct sim {
-    float *w; /* per word id */
-    size_t vocab;
+    float *w; /* per word id (unigram features) */
+    size_t nw;
     struct bags bag[2];
-    uint32_t *tmp[3]; /* merged group bags */
+    struct feat *tmp[3]; /* merged group bags */
     size_t tmpcap[3];
-    /* inverted index scratch, indexed by word id, all zero between calls */
+    /* inverted index scratch over word ids, all zero between calls */
     uint32_t *post_count, *post_start;
     uint32_t *post;
     size_t postcap;
 };
 
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 /* Features of each word id: the id itself, or for a compound its parts
- * with a possessive 's dropped.  Computed once per word id on first use. */
+ * with a possessive 's dropped.  Computed once per word id on first use;
+ * the memo grows with the word table, which tokenizing keeps extending. */
 struct features {
     struct intern *words;
-    size_t vocab;      /* ids below this have memo entries */
-    uint32_t *first;   /* per word id: offset into ids + 1 (0 = not yet) */
-    uint8_t *n;        /* per word id: number of features */
+    uint32_t *first; /* per word id: offset into ids + 1 (0 = not yet) */
+    uint8_t *n;      /* per word id: number of features */
+    size_t cap;      /* entries of first and n */
     uint32_t *ids;
-    size_t nids, cap;
+    size_t nids, capids;
 };
 
-/* Longest key part we consider; longer parts are kept whole. */
+/* Most parts of a compound counted separately; longer ones stay whole. */
 #define FEATURE_PARTS_MAX 8
 
 static bool is_possessive(const char *k, size_t n)
@@ -66,10 +75,14 @@ static bool is_possessive(const char *k, size_t n)
 
 static void features_of(struct features *f, uint32_t id, const uint32_t **out, size_t *n)
 {
-    if (id >= f->vocab) {
-        *out = NULL;
-        *n = 0;
-        return;
+    if (id >= f->cap) {
+        size_t old = f->cap, cap = f->cap;
+        xgrow(&f->first, &cap, (size_t)id + 1, sizeof *f->first);
+        cap = old;
+        xgrow(&f->n, &cap, (size_t)id + 1, sizeof *f->n);
+        memset(f->first + old, 0, (cap - old) * sizeof *f->first);
+        memset(f->n + old, 0, (cap - old) * sizeof *f->n);
+        f->cap = cap;
     }
     if (!f->first[id]) {
         size_t len;
@@ -92,10 +105,11 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
             }
             if (i < len) /* too many parts: keep the word whole */
                 np = 0;
+            k = NULL; /* intern_add may have moved the key */
         }
         if (!np)
             parts[np++] = id;
-        xgrow(&f->ids, &f->cap, f->nids + np, sizeof *f->ids);
+        xgrow(&f->ids, &f->capids, f->nids + np, sizeof *f->ids);
         memcpy(f->ids + f->nids, parts, np * sizeof *parts);
         f->first[id] = (uint32_t)f->nids + 1;
         f->n[id] = (uint8_t)np;
@@ -105,111 +119,168 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
     *n = f->n[id];
 }
 
-/* Unigram features of every sentence in reading order (pass 1). */
-static void bags_collect(struct bags *bg, const struct doc *d, struct features *f)
+/* Sort features by key: insertion sort for short runs, quicksort (median
+ * of three, recursing into the smaller part) above, no callbacks. */
+static void sort_feats(struct feat *a, size_t n)
 {
-    size_t ns, nw;
-    const struct sentence *s = doc_sentences(d, &ns);
-    const struct word *w = doc_words(d, &nw);
-    bg->nsent = ns;
-    bg->off = xmalloc((ns + 1) * sizeof *bg->off);
-    size_t cap = nw + 16;
-    bg->ids = xmalloc(cap * sizeof *bg->ids);
-    bg->weight = xcalloc(ns ? ns : 1, sizeof *bg->weight);
+    while (n > 24) {
+        uint32_t x = a[0].key, y = a[n / 2].key, z = a[n - 1].key;
+        uint32_t piv = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+        size_t i = 0, j = n - 1;
+        for (;;) {
+            while (a[i].key < piv)
+                i++;
+            while (a[j].key > piv)
+                j--;
+            if (i >= j)
+                break;
+            struct feat t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+            i++;
+            j--;
+        }
+        size_t left = j + 1; /* keys of a[0..left) <= piv <= keys of a[left..n) */
+        if (left < n - left) {
+            sort_feats(a, left);
+            a += left;
+            n -= left;
+        } else {
+            sort_feats(a + left, n - left);
+            n = left;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        struct feat v = a[i];
+        size_t j = i;
+        while (j > 0 && a[j - 1].key > v.key) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = v;
+    }
+}
+
+static uint32_t pair_key(uint32_t x, uint32_t y)
+{
+    uint64_t h = ((uint64_t)x << 32 | y) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return PAIR_BIT | (uint32_t)(h >> 33);
+}
+
+/* Word features of the changed sentences in reading order (pass 1), with
+ * off[i] .. off[i+1] per sentence; other sentences get none. */
+static uint32_t *collect_words(const struct doc *d, struct doc_ctx *ctx, const uint8_t *changed,
+                               struct features *f, uint32_t **offp)
+{
+    size_t ns;
+    (void)doc_sentences(d, &ns);
+    uint32_t *off = xmalloc((ns + 1) * sizeof *off);
+    uint32_t *ids = NULL;
+    size_t cap = 0;
+    struct word *w = NULL;
+    size_t capw = 0;
     uint32_t k = 0;
     for (size_t i = 0; i < ns; i++) {
-        bg->off[i] = k;
-        for (uint32_t j = s[i].word; j < s[i].word + s[i].nword; j++) {
+        off[i] = k;
+        if (changed && !changed[i])
+            continue;
+        size_t nw = 0;
+        doc_sentence_words(d, ctx, i, &w, &nw, &capw);
+        for (size_t j = 0; j < nw; j++) {
             if (w[j].flags & WORD_PUNCT)
                 continue;
             const uint32_t *fi;
             size_t fn;
             features_of(f, w[j].id, &fi, &fn);
-            xgrow(&bg->ids, &cap, (size_t)k + fn, sizeof *bg->ids);
+            xgrow(&ids, &cap, (size_t)k + fn + 1, sizeof *ids);
             for (size_t q = 0; q < fn; q++)
-                bg->ids[k++] = fi[q];
+                ids[k++] = fi[q];
         }
+    }
+    off[ns] = k;
+    free(w);
+    *offp = off;
+    return ids;
+}
+
+/* Pass 2: the bags, words and neighbouring pairs, weighted and sorted. */
+static void bags_build(struct bags *bg, size_t ns, const uint32_t *ids, const uint32_t *off,
+                       const float *w)
+{
+    size_t n = off[ns];
+    bg->nsent = ns;
+    bg->f = xmalloc((2 * n + 1) * sizeof *bg->f);
+    bg->off = xmalloc((ns + 1) * sizeof *bg->off);
+    bg->weight = xcalloc(ns ? ns : 1, sizeof *bg->weight);
+    uint32_t k = 0;
+    for (size_t i = 0; i < ns; i++) {
+        bg->off[i] = k;
+        double sum = 0;
+        for (uint32_t j = off[i]; j < off[i + 1]; j++) {
+            bg->f[k++] = (struct feat){ids[j], w[ids[j]]};
+            sum += w[ids[j]];
+            if (j + 1 < off[i + 1]) {
+                float pw = WD_MAX(w[ids[j]], w[ids[j + 1]]);
+                bg->f[k++] = (struct feat){pair_key(ids[j], ids[j + 1]), pw};
+                sum += pw;
+            }
+        }
+        sort_feats(bg->f + bg->off[i], k - bg->off[i]);
+        bg->weight[i] = (float)sum;
     }
     bg->off[ns] = k;
 }
 
-/* Pass 2: add a feature for each pair of neighbouring words (ids from
- * base up, interned in pairs), then sort each bag.  A shared phrase
- * ("artillery shells") then counts more than the same words scattered,
- * which is what tells a restated statement from a shared topic. */
-static void bags_add_pairs(struct bags *bg, struct intern *pairs, uint32_t base)
-{
-    size_t n = bg->off[bg->nsent];
-    size_t cap = 2 * n + 16;
-    uint32_t *ids = xmalloc(cap * sizeof *ids);
-    uint32_t *off = xmalloc((bg->nsent + 1) * sizeof *off);
-    uint32_t k = 0;
-    for (size_t i = 0; i < bg->nsent; i++) {
-        off[i] = k;
-        uint32_t lo = bg->off[i], hi = bg->off[i + 1];
-        for (uint32_t j = lo; j < hi; j++) {
-            ids[k++] = bg->ids[j];
-            if (j + 1 < hi) {
-                uint32_t key[2] = {bg->ids[j], bg->ids[j + 1]};
-                ids[k++] = base + intern_add(pairs, key, sizeof key);
-            }
-        }
-        if (k - off[i] > 1)
-            qsort(ids + off[i], k - off[i], sizeof *ids, cmp_u32);
-    }
-    off[bg->nsent] = k;
-    free(bg->ids);
-    free(bg->off);
-    bg->ids = ids;
-    bg->off = off;
-}
-
-struct sim *sim_new(const struct doc *a, const struct doc *b, struct intern *words)
+struct sim *sim_new(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
+                    const uint8_t *changed_a, const uint8_t *changed_b)
 {
     struct sim *s = xcalloc(1, sizeof *s);
-    struct features f = {.words = words, .vocab = intern_count(words)};
-    f.first = xcalloc(f.vocab + 1, sizeof *f.first);
-    f.n = xcalloc(f.vocab + 1, sizeof *f.n);
-    bags_collect(&s->bag[0], a, &f);
-    bags_collect(&s->bag[1], b, &f);
+    struct features f = {.words = ctx->words};
+    const struct doc *d[2] = {a, b};
+    const uint8_t *ch[2] = {changed_a, changed_b};
+    uint32_t *ids[2], *off[2];
+    size_t ns[2];
+    for (int side = 0; side < 2; side++) {
+        (void)doc_sentences(d[side], &ns[side]);
+        ids[side] = collect_words(d[side], ctx, ch[side], &f, &off[side]);
+    }
     free(f.first);
     free(f.n);
     free(f.ids);
-    uint32_t base = (uint32_t)intern_count(words);
-    struct intern *pairs = intern_new();
-    bags_add_pairs(&s->bag[0], pairs, base);
-    bags_add_pairs(&s->bag[1], pairs, base);
-    size_t vocab = base + intern_count(pairs);
-    intern_free(pairs);
-    s->vocab = vocab;
 
-    /* Document frequency over the sentences of both sides: each sentence
-     * counts a word once (its bag is sorted, so repeats are adjacent). */
-    uint32_t *df = xcalloc(vocab ? vocab : 1, sizeof *df);
-    size_t nsent = 0;
-    for (int side = 0; side < 2; side++) {
-        struct bags *bg = &s->bag[side];
-        nsent += bg->nsent;
-        for (size_t i = 0; i < bg->nsent; i++)
-            for (uint32_t j = bg->off[i]; j < bg->off[i + 1]; j++)
-                if (j == bg->off[i] || bg->ids[j] != bg->ids[j - 1])
-                    df[bg->ids[j]]++;
-    }
-    s->w = xmalloc((vocab ? vocab : 1) * sizeof *s->w);
-    for (size_t t = 0; t < vocab; t++)
-        s->w[t] = df[t] ? (float)log(1.0 + (double)nsent / df[t]) : 0.0f;
+    /* Document frequency of each word over the compared sentences of both
+     * sides, each sentence counting a word once (seen[] holds the last
+     * sentence that counted it, + 1). */
+    size_t nw = intern_count(ctx->words);
+    uint32_t *df = xcalloc(nw + 1, sizeof *df);
+    uint32_t *seen = xcalloc(nw + 1, sizeof *seen);
+    uint32_t serial = 0;
+    for (int side = 0; side < 2; side++)
+        for (size_t i = 0; i < ns[side]; i++) {
+            if (off[side][i + 1] == off[side][i])
+                continue;
+            serial++;
+            for (uint32_t j = off[side][i]; j < off[side][i + 1]; j++)
+                if (seen[ids[side][j]] != serial) {
+                    seen[ids[side][j]] = serial;
+                    df[ids[side][j]]++;
+                }
+        }
+    free(seen);
+    s->nw = nw;
+    s->w = xmalloc((nw + 1) * sizeof *s->w);
+    for (size_t t = 0; t < nw; t++)
+        s->w[t] = df[t] ? (float)log(1.0 + (double)serial / df[t]) : 0.0f;
     free(df);
     for (int side = 0; side < 2; side++) {
-        struct bags *bg = &s->bag[side];
-        for (size_t i = 0; i < bg->nsent; i++) {
-            double sum = 0;
-            for (uint32_t j = bg->off[i]; j < bg->off[i + 1]; j++)
-                sum += s->w[bg->ids[j]];
-            bg->weight[i] = (float)sum;
-        }
+        bags_build(&s->bag[side], ns[side], ids[side], off[side], s->w);
+        free(ids[side]);
+        free(off[side]);
     }
-    s->post_count = xcalloc(vocab ? vocab : 1, sizeof *s->post_count);
-    s->post_start = xcalloc(vocab ? vocab : 1, sizeof *s->post_start);
+    s->post_count = xcalloc(nw + 1, sizeof *s->post_count);
+    s->post_start = xcalloc(nw + 1, sizeof *s->post_start);
     return s;
 }
 
@@ -219,7 +290,7 @@ void sim_free(struct sim *s)
         return;
     for (int side = 0; side < 2; side++) {
         free(s->bag[side].off);
-        free(s->bag[side].ids);
+        free(s->bag[side].f);
         free(s->bag[side].weight);
     }
     for (int slot = 0; slot < 3; slot++)
@@ -233,16 +304,16 @@ void sim_free(struct sim *s)
 
 /* The sorted bag of a group; single sentences need no copy.  slot picks
  * one of three scratch buffers so three groups can be live at once. */
-static const uint32_t *group_bag(struct sim *s, struct sim_group g, int slot, size_t *n)
+static const struct feat *group_bag(struct sim *s, struct sim_group g, int slot, size_t *n)
 {
     const struct bags *bg = &s->bag[g.side];
     uint32_t lo = bg->off[g.first], hi = bg->off[g.first + g.n];
     *n = hi - lo;
     if (g.n <= 1)
-        return bg->ids + lo;
-    xgrow(&s->tmp[slot], &s->tmpcap[slot], *n, sizeof(uint32_t));
-    memcpy(s->tmp[slot], bg->ids + lo, *n * sizeof(uint32_t));
-    qsort(s->tmp[slot], *n, sizeof(uint32_t), cmp_u32);
+        return bg->f + lo;
+    xgrow(&s->tmp[slot], &s->tmpcap[slot], *n, sizeof(struct feat));
+    memcpy(s->tmp[slot], bg->f + lo, *n * sizeof(struct feat));
+    sort_feats(s->tmp[slot], *n);
     return s->tmp[slot];
 }
 
@@ -254,17 +325,16 @@ double sim_weight(struct sim *s, struct sim_group g)
     return sum;
 }
 
-static double common_weight(struct sim *s, const uint32_t *x, size_t nx, const uint32_t *y,
-                            size_t ny)
+static double common_weight(const struct feat *x, size_t nx, const struct feat *y, size_t ny)
 {
     double c = 0;
     size_t i = 0, j = 0;
     while (i < nx && j < ny) {
-        if (x[i] == y[j]) {
-            c += s->w[x[i]];
+        if (x[i].key == y[j].key) {
+            c += WD_MIN(x[i].w, y[j].w);
             i++;
             j++;
-        } else if (x[i] < y[j]) {
+        } else if (x[i].key < y[j].key) {
             i++;
         } else {
             j++;
@@ -279,9 +349,9 @@ double sim_dice(struct sim *s, struct sim_group x, struct sim_group y)
     if (wx + wy <= 0)
         return 0;
     size_t nx, ny;
-    const uint32_t *bx = group_bag(s, x, 0, &nx);
-    const uint32_t *by = group_bag(s, y, 1, &ny);
-    return 2 * common_weight(s, bx, nx, by, ny) / (wx + wy);
+    const struct feat *bx = group_bag(s, x, 0, &nx);
+    const struct feat *by = group_bag(s, y, 1, &ny);
+    return 2 * common_weight(bx, nx, by, ny) / (wx + wy);
 }
 
 double sim_contain(struct sim *s, struct sim_group x, struct sim_group y)
@@ -290,9 +360,9 @@ double sim_contain(struct sim *s, struct sim_group x, struct sim_group y)
     if (wx <= 0)
         return 0;
     size_t nx, ny;
-    const uint32_t *bx = group_bag(s, x, 0, &nx);
-    const uint32_t *by = group_bag(s, y, 1, &ny);
-    return common_weight(s, bx, nx, by, ny) / wx;
+    const struct feat *bx = group_bag(s, x, 0, &nx);
+    const struct feat *by = group_bag(s, y, 1, &ny);
+    return common_weight(bx, nx, by, ny) / wx;
 }
 
 double sim_contain_rest(struct sim *s, struct sim_group x, struct sim_group y,
@@ -303,29 +373,29 @@ double sim_contain_rest(struct sim *s, struct sim_group x, struct sim_group y,
     if (wx <= 0)
         return 0;
     size_t nx, ny, nz;
-    const uint32_t *bx = group_bag(s, x, 0, &nx);
-    const uint32_t *by = group_bag(s, y, 1, &ny);
-    const uint32_t *bz = group_bag(s, z, 2, &nz);
-    /* walk x against y, skipping the copies of each id that z uses up */
+    const struct feat *bx = group_bag(s, x, 0, &nx);
+    const struct feat *by = group_bag(s, y, 1, &ny);
+    const struct feat *bz = group_bag(s, z, 2, &nz);
+    /* walk x against y, skipping the copies of each key that z uses up */
     double c = 0;
     size_t i = 0, j = 0, k = 0;
     while (i < nx && j < ny) {
-        if (bx[i] < by[j]) {
+        if (bx[i].key < by[j].key) {
             i++;
             continue;
         }
-        if (by[j] < bx[i]) {
+        if (by[j].key < bx[i].key) {
             j++;
             continue;
         }
-        while (k < nz && bz[k] < by[j])
+        while (k < nz && bz[k].key < by[j].key)
             k++;
-        if (k < nz && bz[k] == by[j]) {
+        if (k < nz && bz[k].key == by[j].key) {
             k++; /* this copy of y's feature is z's */
             j++;
             continue;
         }
-        c += s->w[bx[i]];
+        c += WD_MIN(bx[i].w, by[j].w);
         (*matched)++;
         i++;
         j++;
@@ -350,8 +420,8 @@ static double pair_dice(struct sim *s, int side, uint32_t x, uint32_t y, double 
     double wx = bx->weight[x], wy = by->weight[y];
     if (wx + wy <= 0 || 2 * WD_MIN(wx, wy) / (wx + wy) < floor)
         return 0;
-    double c = common_weight(s, bx->ids + bx->off[x], bx->off[x + 1] - bx->off[x],
-                             by->ids + by->off[y], by->off[y + 1] - by->off[y]);
+    double c = common_weight(bx->f + bx->off[x], bx->off[x + 1] - bx->off[x],
+                             by->f + by->off[y], by->off[y + 1] - by->off[y]);
     return 2 * c / (wx + wy);
 }
 
@@ -394,23 +464,24 @@ size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
         return n;
     }
 
-    /* Inverted index over the distinct words of the targets, laid out in
+    /* Inverted index over the distinct words (not pairs: they sort last)
+     * of the targets, laid out in
      * one array (counting sort by word id); post_count/post_start are
      * indexed by word id and restored to zero at the end. */
     const struct bags *bs = &s->bag[side], *bd = &s->bag[!side];
     size_t total = 0;
     for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1]; j++)
-            if (j == bd->off[dst[y]] || bd->ids[j] != bd->ids[j - 1]) {
-                s->post_count[bd->ids[j]]++;
+        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++)
+            if (j == bd->off[dst[y]] || bd->f[j].key != bd->f[j - 1].key) {
+                s->post_count[bd->f[j].key]++;
                 total++;
             }
     xgrow(&s->post, &s->postcap, total, sizeof *s->post);
     size_t run = 0;
     for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1]; j++) {
-            uint32_t t = bd->ids[j];
-            if ((j == bd->off[dst[y]] || t != bd->ids[j - 1]) && s->post_start[t] == 0 &&
+        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++) {
+            uint32_t t = bd->f[j].key;
+            if ((j == bd->off[dst[y]] || t != bd->f[j - 1].key) && s->post_start[t] == 0 &&
                 s->post_count[t] != 0) {
                 /* first sight of t: reserve its slice (start stored +1) */
                 s->post_start[t] = (uint32_t)run + 1;
@@ -419,9 +490,9 @@ size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
             }
         }
     for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1]; j++) {
-            uint32_t t = bd->ids[j];
-            if (j == bd->off[dst[y]] || t != bd->ids[j - 1])
+        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++) {
+            uint32_t t = bd->f[j].key;
+            if (j == bd->off[dst[y]] || t != bd->f[j - 1].key)
                 s->post[s->post_start[t] - 1 + s->post_count[t]++] = (uint32_t)y;
         }
 
@@ -432,9 +503,9 @@ size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
     for (size_t x = 0; x < nsrc; x++) {
         /* The rarest distinct words of x that the targets contain. */
         size_t np = 0;
-        for (uint32_t j = bs->off[src[x]]; j < bs->off[src[x] + 1]; j++) {
-            uint32_t t = bs->ids[j];
-            if (j > bs->off[src[x]] && t == bs->ids[j - 1])
+        for (uint32_t j = bs->off[src[x]]; j < bs->off[src[x] + 1] && bs->f[j].key < PAIR_BIT; j++) {
+            uint32_t t = bs->f[j].key;
+            if (j > bs->off[src[x]] && t == bs->f[j - 1].key)
                 continue;
             uint32_t c = s->post_count[t];
             if (c == 0)
@@ -487,9 +558,9 @@ size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
     free(touched);
     free(best);
     for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1]; j++) {
-            s->post_count[bd->ids[j]] = 0;
-            s->post_start[bd->ids[j]] = 0;
+        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++) {
+            s->post_count[bd->f[j].key] = 0;
+            s->post_start[bd->f[j].key] = 0;
         }
     if (n > 1)
         qsort(*out, n, sizeof **out, cmp_cand);

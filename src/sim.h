@@ -5,10 +5,10 @@
  * A sentence is seen as a bag of features: its content words (punctuation
  * left out, compounds split, see sim_new) and each pair of neighbouring
  * content words, so that a shared phrase counts more than the same words
- * scattered.  Each feature is weighted by its inverse document frequency
- * over the sentences of both documents, w(t) = ln(1 + N / df(t)): words
- * every sentence shares ("the", "said") weigh little, names and numbers a
- * lot.  The similarity of two bags is the weighted Dice coefficient
+ * scattered.  A word is weighted by its inverse document frequency over
+ * the compared sentences of both documents, w(t) = ln(1 + N / df(t)):
+ * words every sentence shares ("the", "said") weigh little, names and
+ * numbers a lot; a pair weighs as much as its rarer word.  The similarity of two bags is the weighted Dice coefficient
  * 2 |X ∩ Y|_w / (|X|_w + |Y|_w); containment is |X ∩ Y|_w / |X|_w.
  * Following gnulib's fstrcmp_bounded, a
  * cheap upper bound (from the weights alone) lets callers skip exact scores
@@ -25,12 +25,16 @@
 
 struct sim;
 
-/* Weights over the sentences of a and b.  words is the documents' shared
- * word table: the parts of hyphenated words are added to it, because a bag
- * holds features rather than tokens: "Son-gyong" counts as "son" + "gyong"
- * (so it meets "Son Gyong") and a possessive 's is dropped ("Russia's"
- * meets "Russia").  The word diff still sees whole tokens. */
-struct sim *sim_new(const struct doc *a, const struct doc *b, struct intern *words);
+/* Bags and weights for the sentences of a and b with a non-zero flag in
+ * changed_a / changed_b (NULL: all sentences); other sentences have empty
+ * bags.  Their words are tokenized through ctx, whose word table also
+ * receives the parts of hyphenated words: a bag holds features rather than
+ * tokens, so "Son-gyong" counts as "son" + "gyong" (it meets "Son Gyong")
+ * and a possessive 's is dropped ("Russia's" meets "Russia").  The word
+ * diff still sees whole tokens.  Weights are computed over the sentences
+ * that have bags. */
+struct sim *sim_new(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
+                    const uint8_t *changed_a, const uint8_t *changed_b);
 void sim_free(struct sim *s);
 
 /* A group of consecutive sentences first .. first+n-1 of one side. */

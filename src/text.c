@@ -446,6 +446,51 @@ static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t
     return o;
 }
 
+/* Text that is ASCII but for typographic quotes, dashes, ellipses and
+ * spaces (most news copy) needs no normalisation: NFKC and case folding
+ * leave those unchanged after the folds below, so the key is built
+ * directly.  Returns false, having written nothing final, when another
+ * non-ASCII character turns up; the caller then takes the full path.  The
+ * key is never longer than the text (a folded character is as long or
+ * shorter). */
+static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *outlen)
+{
+    size_t o = 0;
+    bool pending_space = false;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        int32_t cp = c;
+        size_t l = 1;
+        if (c >= 0x80) {
+            l = decode(s, len, i, &cp);
+            if (!l)
+                return false;
+        }
+        i += l;
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x80 && text_is_space(cp))) {
+            pending_space = o > 0;
+            continue;
+        }
+        if (pending_space) {
+            out[o++] = ' ';
+            pending_space = false;
+        }
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c == '`' ? '\'' : c);
+        } else if (cp == 0x2026) {
+            memcpy(out + o, "...", 3);
+            o += 3;
+        } else {
+            int32_t f = fold_punct(cp);
+            if (f >= 0x80 || f == cp)
+                return false;
+            out[o++] = (char)f;
+        }
+    }
+    *outlen = o;
+    return true;
+}
+
 size_t text_key(const char *s, size_t len, char **buf, size_t *cap)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -457,5 +502,9 @@ size_t text_key(const char *s, size_t len, char **buf, size_t *cap)
         xgrow(buf, cap, len, 1);
         return key_ascii(u, len, *buf);
     }
+    size_t n;
+    xgrow(buf, cap, len, 1);
+    if (key_simple(u, len, *buf, &n))
+        return n;
     return key_unicode(u, len, buf, cap);
 }

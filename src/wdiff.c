@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diff.h"
 #include "util.h"
@@ -27,17 +28,25 @@ struct run {
     bool eq;
 };
 
-static size_t group_words(const struct doc *d, uint32_t s0, uint32_t sn, size_t *first)
+/* The tokens of a group of sentences, and for each the ordinal of its
+ * sentence in the group, so that emitted spans can stop at sentence ends. */
+struct tokens {
+    struct word *w;
+    size_t n, cap;
+    uint8_t *sent;
+    size_t capsent;
+};
+
+static void group_tokens(const struct doc *d, struct doc_ctx *ctx, uint32_t s0, uint32_t sn,
+                         struct tokens *t)
 {
-    size_t ns, nw;
-    const struct sentence *s = doc_sentences(d, &ns);
-    (void)doc_words(d, &nw);
-    if (sn == 0) {
-        *first = 0;
-        return 0;
+    t->n = 0;
+    for (uint32_t k = 0; k < sn; k++) {
+        size_t before = t->n;
+        doc_sentence_words(d, ctx, s0 + k, &t->w, &t->n, &t->cap);
+        xgrow(&t->sent, &t->capsent, t->n + 1, 1);
+        memset(t->sent + before, (int)k, t->n - before);
     }
-    *first = s[s0].word;
-    return s[s0 + sn - 1].word + s[s0 + sn - 1].nword - s[s0].word;
 }
 
 static size_t content_tokens(const struct word *w, size_t from, size_t n)
@@ -49,99 +58,73 @@ static size_t content_tokens(const struct word *w, size_t from, size_t n)
     return c;
 }
 
-/* Index of the sentence holding token w (sentences cover tokens in order). */
-static size_t sentence_of(const struct sentence *s, size_t ns, size_t w)
+static struct wop *push_op(struct wop **ops, size_t *cnt, size_t *cap, uint32_t kind)
 {
-    size_t lo = 0, hi = ns;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s[mid].word <= w)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    xgrow(ops, cap, *cnt + 1, sizeof **ops);
+    struct wop *o = &(*ops)[(*cnt)++];
+    memset(o, 0, sizeof *o);
+    o->kind = kind;
+    return o;
 }
 
-/* Emit a run of tokens [from, from+n) of one side as spans that stop at
- * sentence ends.  side 0 fills a_*, side 1 fills b_*. */
-static void emit_side(const struct doc *d, const struct word *w, size_t from, size_t n,
-                      uint32_t kind, struct wop **ops, size_t *cnt, size_t *cap)
+/* Emit tokens [from, from+n) of one side as spans that stop at sentence
+ * ends: WOP_DEL fills the a span, WOP_INS the b span. */
+static void emit_side(const struct tokens *t, size_t from, size_t n, uint32_t kind,
+                      struct wop **ops, size_t *cnt, size_t *cap)
 {
-    size_t ns;
-    const struct sentence *s = doc_sentences(d, &ns);
     size_t i = from, end = from + n;
-    size_t si = sentence_of(s, ns, from);
     while (i < end) {
-        while (si + 1 < ns && s[si].word + s[si].nword <= i)
-            si++;
-        size_t stop = WD_MIN(end, (size_t)s[si].word + s[si].nword);
-        if (stop <= i)
-            stop = i + 1;
-        xgrow(ops, cap, *cnt + 1, sizeof **ops);
-        struct wop *o = &(*ops)[(*cnt)++];
-        o->kind = kind;
-        o->a_start = o->a_end = o->b_start = o->b_end = 0;
+        size_t stop = i + 1;
+        while (stop < end && t->sent[stop] == t->sent[i])
+            stop++;
+        struct wop *o = push_op(ops, cnt, cap, kind);
         if (kind == WOP_DEL) {
-            o->a_start = w[i].start;
-            o->a_end = w[stop - 1].end;
+            o->a_start = t->w[i].start;
+            o->a_end = t->w[stop - 1].end;
         } else {
-            o->b_start = w[i].start;
-            o->b_end = w[stop - 1].end;
+            o->b_start = t->w[i].start;
+            o->b_end = t->w[stop - 1].end;
         }
         i = stop;
     }
 }
 
-/* Equal runs: emit span pairs, split where either side crosses a sentence
- * boundary. */
-static void emit_equal(const struct doc *a, const struct word *wa, size_t fa, const struct doc *b,
-                       const struct word *wb, size_t fb, size_t n, struct wop **ops, size_t *cnt,
-                       size_t *cap)
+/* Equal runs: span pairs, split where either side crosses a sentence end. */
+static void emit_equal(const struct tokens *ta, size_t fa, const struct tokens *tb, size_t fb,
+                       size_t n, struct wop **ops, size_t *cnt, size_t *cap)
 {
-    size_t nsa, nsb;
-    const struct sentence *sa = doc_sentences(a, &nsa);
-    const struct sentence *sb = doc_sentences(b, &nsb);
     size_t k = 0;
-    size_t ia = sentence_of(sa, nsa, fa), ib = sentence_of(sb, nsb, fb);
     while (k < n) {
-        size_t pa = fa + k, pb = fb + k;
-        while (ia + 1 < nsa && sa[ia].word + sa[ia].nword <= pa)
-            ia++;
-        while (ib + 1 < nsb && sb[ib].word + sb[ib].nword <= pb)
-            ib++;
-        size_t lim = n - k;
-        lim = WD_MIN(lim, (size_t)sa[ia].word + sa[ia].nword - pa);
-        lim = WD_MIN(lim, (size_t)sb[ib].word + sb[ib].nword - pb);
-        if (lim == 0)
-            lim = 1;
-        xgrow(ops, cap, *cnt + 1, sizeof **ops);
-        struct wop *o = &(*ops)[(*cnt)++];
-        o->kind = WOP_EQUAL;
-        o->a_start = wa[pa].start;
-        o->a_end = wa[pa + lim - 1].end;
-        o->b_start = wb[pb].start;
-        o->b_end = wb[pb + lim - 1].end;
+        size_t lim = 1;
+        while (k + lim < n && ta->sent[fa + k + lim] == ta->sent[fa + k] &&
+               tb->sent[fb + k + lim] == tb->sent[fb + k])
+            lim++;
+        struct wop *o = push_op(ops, cnt, cap, WOP_EQUAL);
+        o->a_start = ta->w[fa + k].start;
+        o->a_end = ta->w[fa + k + lim - 1].end;
+        o->b_start = tb->w[fb + k].start;
+        o->b_end = tb->w[fb + k + lim - 1].end;
         k += lim;
     }
 }
 
-size_t wdiff_pair(const struct doc *a, uint32_t a0, uint32_t an, const struct doc *b, uint32_t b0,
-                  uint32_t bn, struct wop **ops, size_t *n, size_t *cap)
+size_t wdiff_pair(struct doc_ctx *ctx, const struct doc *a, uint32_t a0, uint32_t an,
+                  const struct doc *b, uint32_t b0, uint32_t bn, struct wop **ops, size_t *n,
+                  size_t *cap)
 {
     size_t before = *n;
-    size_t fa, fb, nwa, nwb;
-    const struct word *wa = doc_words(a, &nwa);
-    const struct word *wb = doc_words(b, &nwb);
-    size_t la = group_words(a, a0, an, &fa);
-    size_t lb = group_words(b, b0, bn, &fb);
+    struct tokens ta = {0}, tb = {0};
+    group_tokens(a, ctx, a0, an, &ta);
+    group_tokens(b, ctx, b0, bn, &tb);
+    size_t la = ta.n, lb = tb.n;
+    const struct word *wa = ta.w;
 
     uint32_t *ia = xmalloc((la + lb + 1) * sizeof *ia);
     uint32_t *ib = ia + la;
     for (size_t i = 0; i < la; i++)
-        ia[i] = wa[fa + i].id;
+        ia[i] = ta.w[i].id;
     for (size_t i = 0; i < lb; i++)
-        ib[i] = wb[fb + i].id;
+        ib[i] = tb.w[i].id;
     struct diff_result r;
     diff_run(ia, la, ib, lb, NULL, &r);
     free(ia);
@@ -180,7 +163,7 @@ size_t wdiff_pair(const struct doc *a, uint32_t a0, uint32_t an, const struct do
             size_t len = runs[k].na;
             size_t left = WD_MAX(runs[k - 1].na, runs[k - 1].nb);
             size_t right = WD_MAX(runs[k + 1].na, runs[k + 1].nb);
-            bool punct_only = content_tokens(wa, fa + runs[k].a, len) == 0;
+            bool punct_only = content_tokens(wa, runs[k].a, len) == 0;
             if ((punct_only && len <= WD_MIN(left, right)) ||
                 (len <= CONFETTI_MAX && len < left && len < right)) {
                 runs[k].eq = false;
@@ -202,14 +185,18 @@ size_t wdiff_pair(const struct doc *a, uint32_t a0, uint32_t an, const struct do
 
     for (size_t k = 0; k < nr; k++) {
         if (runs[k].eq) {
-            emit_equal(a, wa, fa + runs[k].a, b, wb, fb + runs[k].b, runs[k].na, ops, n, cap);
+            emit_equal(&ta, runs[k].a, &tb, runs[k].b, runs[k].na, ops, n, cap);
         } else {
             if (runs[k].na)
-                emit_side(a, wa, fa + runs[k].a, runs[k].na, WOP_DEL, ops, n, cap);
+                emit_side(&ta, runs[k].a, runs[k].na, WOP_DEL, ops, n, cap);
             if (runs[k].nb)
-                emit_side(b, wb, fb + runs[k].b, runs[k].nb, WOP_INS, ops, n, cap);
+                emit_side(&tb, runs[k].b, runs[k].nb, WOP_INS, ops, n, cap);
         }
     }
     free(runs);
+    free(ta.w);
+    free(ta.sent);
+    free(tb.w);
+    free(tb.sent);
     return *n - before;
 }

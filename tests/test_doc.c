@@ -145,14 +145,35 @@ static bool same_sentences(const struct doc *d, const char *const *want)
 #define EXPECT_SENTS(d, ...)                                                                     \
     assert_true(same_sentences((d), (const char *const[]){__VA_ARGS__, NULL}))
 
+/* All words of d, sentence by sentence (tokenized through ctx); first[i]
+ * is the index of sentence i's first word, first[ns] the total.  The
+ * caller frees both arrays. */
+static struct word *all_words(const struct doc *d, struct doc_ctx *ctx, size_t *nw,
+                              uint32_t **first)
+{
+    size_t ns, cap = 0;
+    (void)doc_sentences(d, &ns);
+    struct word *w = NULL;
+    *nw = 0;
+    *first = malloc((ns + 1) * sizeof **first);
+    for (size_t i = 0; i < ns; i++) {
+        (*first)[i] = (uint32_t)*nw;
+        doc_sentence_words(d, ctx, i, &w, nw, &cap);
+    }
+    (*first)[ns] = (uint32_t)*nw;
+    return w;
+}
+
 /* Structural invariants every loaded document must satisfy: sentences in
- * order inside the bytes, their words contiguous and inside them, and the
+ * order inside the bytes, their words inside them, and the
  * non-punctuation count equal to doc_word_count(). */
 static void check_invariants(const struct doc *d)
 {
     size_t ns, nw, len;
     const struct sentence *s = doc_sentences(d, &ns);
-    const struct word *w = doc_words(d, &nw);
+    struct doc_ctx *wctx = doc_ctx_new();
+    uint32_t *first;
+    struct word *w = all_words(d, wctx, &nw, &first);
     const char *b = doc_bytes(d, &len);
     assert_int_equal(b[len], '\0');
     size_t next_word = 0, content = 0;
@@ -161,19 +182,22 @@ static void check_invariants(const struct doc *d)
         assert_true(s[i].start >= prev_end);
         assert_true(s[i].start < s[i].end);
         assert_true(s[i].end <= len);
-        assert_int_equal(s[i].word, next_word);
-        for (uint32_t k = s[i].word; k < s[i].word + s[i].nword; k++) {
+        assert_int_equal(first[i], next_word);
+        for (uint32_t k = first[i]; k < first[i + 1]; k++) {
             assert_true(w[k].start >= s[i].start);
             assert_true(w[k].end <= s[i].end);
             assert_true(w[k].start < w[k].end);
             if (!(w[k].flags & WORD_PUNCT))
                 content++;
         }
-        next_word += s[i].nword;
+        next_word = first[i + 1];
         prev_end = s[i].end;
     }
     assert_int_equal(next_word, nw);
     assert_int_equal(content, doc_word_count(d));
+    free(w);
+    free(first);
+    doc_ctx_free(wctx);
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -277,8 +301,6 @@ static void test_empty(void **state)
     size_t n, len;
     doc_sentences(d, &n);
     assert_int_equal(n, 0);
-    doc_words(d, &n);
-    assert_int_equal(n, 0);
     const char *b = doc_bytes(d, &len);
     assert_int_equal(len, 0);
     assert_non_null(b);
@@ -318,9 +340,12 @@ static void test_bom(void **state)
     const char *b = doc_bytes(d, &len);
     assert_int_equal(len, sizeof data - 1);
     assert_memory_equal(b, data, len);
-    const struct word *w = doc_words(d, &n);
+    struct word *w = NULL;
+    size_t nw = 0, capw = 0;
+    doc_sentence_words(d, fx->ctx, 0, &w, &nw, &capw);
     assert_int_equal(w[0].start, 3);
     assert_int_equal(w[0].end, 8);
+    free(w);
     check_invariants(d);
 
     /* A BOM alone. */
@@ -387,7 +412,8 @@ static void test_invalid_utf8(void **state)
     /* Every bad byte lies in a sentence and in a word. */
     size_t ns, nw;
     const struct sentence *s = doc_sentences(d, &ns);
-    const struct word *w = doc_words(d, &nw);
+    uint32_t *first;
+    struct word *w = all_words(d, fx->ctx, &nw, &first);
     for (size_t k = 0; k < len; k++) {
         unsigned char c = (unsigned char)b[k];
         if (c < 0x80)
@@ -400,6 +426,8 @@ static void test_invalid_utf8(void **state)
         assert_true(in_sent);
         assert_true(in_word);
     }
+    free(w);
+    free(first);
     check_invariants(d);
     doc_free(d);
 
@@ -473,30 +501,35 @@ static void test_interning(void **state)
     assert_int_not_equal(sa[1].id, sa[2].id);
     assert_int_not_equal(sa[2].id, sb[2].id);
     /* Ids are dense: four distinct sentences so far. */
-    assert_int_equal(intern_count(fx->ctx->sentences), 4);
+    assert_int_equal(doc_ctx_sentence_count(fx->ctx), 4);
     for (size_t i = 0; i < na; i++)
         assert_true(sa[i].id < 4);
 
     /* Word ids follow the same key: "Kim’s" and "kim's". */
     size_t nwa, nwb;
-    const struct word *wa = doc_words(a, &nwa);
-    const struct word *wb = doc_words(b, &nwb);
-    assert_int_equal(wa[sa[0].word].id, wb[sb[1].word].id);
-    assert_int_equal(wa[sa[0].word].end - wa[sa[0].word].start, 7);
-    assert_int_equal(wb[sb[1].word].end - wb[sb[1].word].start, 5);
+    uint32_t *fa, *fb;
+    struct word *wa = all_words(a, fx->ctx, &nwa, &fa);
+    struct word *wb = all_words(b, fx->ctx, &nwb, &fb);
+    assert_int_equal(wa[fa[0]].id, wb[fb[1]].id);
+    assert_int_equal(wa[fa[0]].end - wa[fa[0]].start, 7);
+    assert_int_equal(wb[fb[1]].end - wb[fb[1]].start, 5);
     /* "Putin" in both, "waited" vs "left" differ. */
-    assert_int_equal(wa[sa[2].word].id, wb[sb[2].word].id);
-    assert_int_not_equal(wa[sa[2].word + 1].id, wb[sb[2].word + 1].id);
+    assert_int_equal(wa[fa[2]].id, wb[fb[2]].id);
+    assert_int_not_equal(wa[fa[2] + 1].id, wb[fb[2] + 1].id);
+    free(wa);
+    free(wb);
+    free(fa);
+    free(fb);
 
     /* The same file loaded twice: identical ids, no new keys. */
-    size_t count = intern_count(fx->ctx->sentences);
+    size_t count = doc_ctx_sentence_count(fx->ctx);
     struct doc *a2 = load_ok(fx->ctx, pa, NULL);
     size_t na2;
     const struct sentence *sa2 = doc_sentences(a2, &na2);
     assert_int_equal(na2, na);
     for (size_t i = 0; i < na; i++)
         assert_int_equal(sa2[i].id, sa[i].id);
-    assert_int_equal(intern_count(fx->ctx->sentences), count);
+    assert_int_equal(doc_ctx_sentence_count(fx->ctx), count);
 
     /* Punctuation is part of the key: a question differs. */
     struct doc *q = MEM(fx->ctx, "Talks ended?");
@@ -525,7 +558,9 @@ static void test_title_and_counts(void **state)
     /* 3 + 8 (Kim Jong-un met Putin on Tuesday officials said) + 5. */
     assert_int_equal(doc_word_count(d), 3 + 8 + 5);
     size_t nw;
-    doc_words(d, &nw);
+    uint32_t *first;
+    free(all_words(d, fx->ctx, &nw, &first));
+    free(first);
     assert_int_equal(nw, 3 + 8 + 5 + 3); /* , . . */
     check_invariants(d);
     doc_free(d);
