@@ -7,6 +7,7 @@
 
 #include "diff.h"
 #include "sim.h"
+#include "tokens.h"
 #include "util.h"
 #include "wdiff.h"
 
@@ -438,7 +439,8 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     B.changed[0] = dr.ca;
     B.changed[1] = dr.cb;
 
-    B.sim = sim_new(a, b, ctx, B.changed[0], B.changed[1]);
+    struct tokens *tk[2] = {tokens_new(a, ctx, B.changed[0]), tokens_new(b, ctx, B.changed[1])};
+    B.sim = sim_new(a, b, ctx, tk[0], tk[1]);
     size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(B.n[0], B.n[1]));
     if (count_anchors(&B) < need || need == 0) {
         B.o.floor = WD_MAX(B.o.floor, ANCHOR_SIM);
@@ -462,8 +464,8 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     for (size_t pi = 0; pi < B.npairs; pi++) {
         struct pair *p = &B.pairs[pi];
         size_t op = al->nops;
-        size_t nop =
-            wdiff_pair(ctx, a, p->a, p->an, b, p->b, p->bn, &al->ops, &al->nops, &capops);
+        size_t nop = wdiff_pair(a, tk[0], p->a, p->an, b, tk[1], p->b, p->bn, &al->ops,
+                                &al->nops, &capops);
         for (int side = 0; side < 2; side++) {
             struct align_row *r = &rb.rows[p->row[side]];
             r->op = (uint32_t)op;
@@ -502,6 +504,8 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     free(B.pair_of[1]);
     free(B.pairs);
     sim_free(B.sim);
+    tokens_free(tk[0]);
+    tokens_free(tk[1]);
     return al;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "intern.h"
+#include "tokens.h"
 #include "util.h"
 
 /* Exhaustive comparison up to this many sentence pairs per call. */
@@ -169,38 +170,31 @@ static uint32_t pair_key(uint32_t x, uint32_t y)
     return PAIR_BIT | (uint32_t)(h >> 33);
 }
 
-/* Word features of the changed sentences in reading order (pass 1), with
- * off[i] .. off[i+1] per sentence; other sentences get none. */
-static uint32_t *collect_words(const struct doc *d, struct doc_ctx *ctx, const uint8_t *changed,
-                               struct features *f, uint32_t **offp)
+/* Word features of the tokenized sentences in reading order (pass 1), with
+ * off[i] .. off[i+1] per sentence; sentences without tokens get none. */
+static uint32_t *collect_words(const struct tokens *tk, size_t ns, struct features *f,
+                               uint32_t **offp)
 {
-    size_t ns;
-    (void)doc_sentences(d, &ns);
     uint32_t *off = xmalloc((ns + 1) * sizeof *off);
     uint32_t *ids = NULL;
     size_t cap = 0;
-    struct word *w = NULL;
-    size_t capw = 0;
     uint32_t k = 0;
     for (size_t i = 0; i < ns; i++) {
         off[i] = k;
-        if (changed && !changed[i])
-            continue;
-        size_t nw = 0;
-        doc_sentence_words(d, ctx, i, &w, &nw, &capw);
-        for (size_t j = 0; j < nw; j++) {
-            if (w[j].flags & WORD_PUNCT)
+        size_t nt;
+        const uint32_t *t = tokens_of(tk, i, &nt);
+        for (size_t j = 0; j < nt; j++) {
+            if (t[j] & TOKEN_PUNCT)
                 continue;
             const uint32_t *fi;
             size_t fn;
-            features_of(f, w[j].id, &fi, &fn);
+            features_of(f, t[j], &fi, &fn);
             xgrow(&ids, &cap, (size_t)k + fn + 1, sizeof *ids);
             for (size_t q = 0; q < fn; q++)
                 ids[k++] = fi[q];
         }
     }
     off[ns] = k;
-    free(w);
     *offp = off;
     return ids;
 }
@@ -234,17 +228,17 @@ static void bags_build(struct bags *bg, size_t ns, const uint32_t *ids, const ui
 }
 
 struct sim *sim_new(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
-                    const uint8_t *changed_a, const uint8_t *changed_b)
+                    const struct tokens *ta, const struct tokens *tb)
 {
     struct sim *s = xcalloc(1, sizeof *s);
     struct features f = {.words = ctx->words};
     const struct doc *d[2] = {a, b};
-    const uint8_t *ch[2] = {changed_a, changed_b};
+    const struct tokens *tk[2] = {ta, tb};
     uint32_t *ids[2], *off[2];
     size_t ns[2];
     for (int side = 0; side < 2; side++) {
         (void)doc_sentences(d[side], &ns[side]);
-        ids[side] = collect_words(d[side], ctx, ch[side], &f, &off[side]);
+        ids[side] = collect_words(tk[side], ns[side], &f, &off[side]);
     }
     free(f.first);
     free(f.n);

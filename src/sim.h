@@ -22,19 +22,19 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "tokens.h"
 
 struct sim;
 
-/* Bags and weights for the sentences of a and b with a non-zero flag in
- * changed_a / changed_b (NULL: all sentences); other sentences have empty
- * bags.  Their words are tokenized through ctx, whose word table also
- * receives the parts of hyphenated words: a bag holds features rather than
- * tokens, so "Son-gyong" counts as "son" + "gyong" (it meets "Son Gyong")
- * and a possessive 's is dropped ("Russia's" meets "Russia").  The word
- * diff still sees whole tokens.  Weights are computed over the sentences
- * that have bags. */
+/* Bags and weights for the sentences of a and b that have tokens in ta / tb
+ * (tokens.h); other sentences have empty bags.  ctx's word table receives
+ * the parts of hyphenated words: a bag holds features rather than tokens,
+ * so "Son-gyong" counts as "son" + "gyong" (it meets "Son Gyong") and a
+ * possessive 's is dropped ("Russia's" meets "Russia").  The word diff
+ * still sees whole tokens.  Weights are computed over the sentences that
+ * have bags. */
 struct sim *sim_new(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
-                    const uint8_t *changed_a, const uint8_t *changed_b);
+                    const struct tokens *ta, const struct tokens *tb);
 void sim_free(struct sim *s);
 
 /* A group of consecutive sentences first .. first+n-1 of one side. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "segment.h"
 #include "util.h"
 
 /* The clean-up follows the idea of diff-match-patch's semantic clean-up
@@ -30,22 +31,41 @@ struct run {
 
 /* The tokens of a group of sentences, and for each the ordinal of its
  * sentence in the group, so that emitted spans can stop at sentence ends. */
-struct tokens {
+struct gtokens {
     struct word *w;
     size_t n, cap;
     uint8_t *sent;
     size_t capsent;
+    struct seg_span *spans;
+    size_t capspans;
 };
 
-static void group_tokens(const struct doc *d, struct doc_ctx *ctx, uint32_t s0, uint32_t sn,
-                         struct tokens *t)
+/* The tokens of sentences s0 .. s0+sn-1: ids from the cache, byte spans
+ * from a new pass of the tokenizer (the same tokenizer, so the same
+ * tokens, without keys or interning). */
+static void group_tokens(const struct doc *d, const struct tokens *cache, uint32_t s0, uint32_t sn,
+                         struct gtokens *t)
 {
+    size_t ns;
+    const struct sentence *sent = doc_sentences(d, &ns);
+    const char *bytes = doc_bytes(d, NULL);
     t->n = 0;
     for (uint32_t k = 0; k < sn; k++) {
-        size_t before = t->n;
-        doc_sentence_words(d, ctx, s0 + k, &t->w, &t->n, &t->cap);
-        xgrow(&t->sent, &t->capsent, t->n + 1, 1);
-        memset(t->sent + before, (int)k, t->n - before);
+        size_t nid, nsp = 0;
+        const uint32_t *ids = tokens_of(cache, s0 + k, &nid);
+        seg_words(bytes, sent[s0 + k].start, sent[s0 + k].end, &t->spans, &nsp, &t->capspans);
+        size_t n = WD_MIN(nid, nsp); /* equal: one tokenizer */
+        xgrow(&t->w, &t->cap, t->n + n + 1, sizeof *t->w);
+        xgrow(&t->sent, &t->capsent, t->n + n + 1, 1);
+        for (size_t j = 0; j < n; j++) {
+            struct word *w = &t->w[t->n + j];
+            w->start = t->spans[j].start;
+            w->end = t->spans[j].end;
+            w->id = ids[j] & ~TOKEN_PUNCT;
+            w->flags = (ids[j] & TOKEN_PUNCT) ? WORD_PUNCT : 0;
+            t->sent[t->n + j] = (uint8_t)k;
+        }
+        t->n += n;
     }
 }
 
@@ -69,7 +89,7 @@ static struct wop *push_op(struct wop **ops, size_t *cnt, size_t *cap, uint32_t 
 
 /* Emit tokens [from, from+n) of one side as spans that stop at sentence
  * ends: WOP_DEL fills the a span, WOP_INS the b span. */
-static void emit_side(const struct tokens *t, size_t from, size_t n, uint32_t kind,
+static void emit_side(const struct gtokens *t, size_t from, size_t n, uint32_t kind,
                       struct wop **ops, size_t *cnt, size_t *cap)
 {
     size_t i = from, end = from + n;
@@ -90,7 +110,7 @@ static void emit_side(const struct tokens *t, size_t from, size_t n, uint32_t ki
 }
 
 /* Equal runs: span pairs, split where either side crosses a sentence end. */
-static void emit_equal(const struct tokens *ta, size_t fa, const struct tokens *tb, size_t fb,
+static void emit_equal(const struct gtokens *ta, size_t fa, const struct gtokens *tb, size_t fb,
                        size_t n, struct wop **ops, size_t *cnt, size_t *cap)
 {
     size_t k = 0;
@@ -108,14 +128,14 @@ static void emit_equal(const struct tokens *ta, size_t fa, const struct tokens *
     }
 }
 
-size_t wdiff_pair(struct doc_ctx *ctx, const struct doc *a, uint32_t a0, uint32_t an,
-                  const struct doc *b, uint32_t b0, uint32_t bn, struct wop **ops, size_t *n,
-                  size_t *cap)
+size_t wdiff_pair(const struct doc *a, const struct tokens *ka, uint32_t a0, uint32_t an,
+                  const struct doc *b, const struct tokens *kb, uint32_t b0, uint32_t bn,
+                  struct wop **ops, size_t *n, size_t *cap)
 {
     size_t before = *n;
-    struct tokens ta = {0}, tb = {0};
-    group_tokens(a, ctx, a0, an, &ta);
-    group_tokens(b, ctx, b0, bn, &tb);
+    struct gtokens ta = {0}, tb = {0};
+    group_tokens(a, ka, a0, an, &ta);
+    group_tokens(b, kb, b0, bn, &tb);
     size_t la = ta.n, lb = tb.n;
     const struct word *wa = ta.w;
 
@@ -196,7 +216,9 @@ size_t wdiff_pair(struct doc_ctx *ctx, const struct doc *a, uint32_t a0, uint32_
     free(runs);
     free(ta.w);
     free(ta.sent);
+    free(ta.spans);
     free(tb.w);
     free(tb.sent);
+    free(tb.spans);
     return *n - before;
 }

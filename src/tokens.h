@@ -1,0 +1,28 @@
+/* tokens.h - the word ids of selected sentences of a document, tokenized
+ * and interned once and shared by the similarity bags (sim.c) and the word
+ * diffs (wdiff.c).  4 bytes a token; sentences that are not selected (the
+ * ones the sentence diff matched as same) cost only their offset.
+ */
+#ifndef WD_TOKENS_H
+#define WD_TOKENS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+/* Set on the id of a punctuation token (ids stay below it). */
+#define TOKEN_PUNCT 0x80000000u
+
+struct tokens;
+
+/* Tokenize the sentences of d with a non-zero select[i] (NULL: all),
+ * interning their words in ctx.  Never fails. */
+struct tokens *tokens_new(const struct doc *d, struct doc_ctx *ctx, const uint8_t *select);
+void tokens_free(struct tokens *t);
+
+/* The token ids of sentence i (empty when it was not selected), in order;
+ * punctuation carries TOKEN_PUNCT.  *n receives the count. */
+const uint32_t *tokens_of(const struct tokens *t, size_t i, size_t *n);
+
+#endif
