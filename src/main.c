@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,10 @@ int main(int argc, char **argv)
             .view = {.width = width ? width : terminal_width(), .words = words, .fold = fold},
         };
         enum wd_status st;
+        /* A reader that stops reading (wirediff ... | head) is a write
+         * error like any other: reported on one line, exit status 2. */
+        if (!interactive)
+            signal(SIGPIPE, SIG_IGN);
         if (interactive) {
             /* the reader has run */
         } else if (output) {

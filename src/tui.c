@@ -1,0 +1,261 @@
+/* tui.c - tui_run: the terminal's set-up and tear-down, signals, and the
+ * interactive event loop.  The view and its keys are in tui_view.c, the
+ * drawing in tui_draw.c, the scripted mode in tui_script.c.
+ *
+ * The terminal is always given back: on q, on SIGINT/SIGTERM/SIGHUP (the
+ * handlers only set a flag; the loop sees it because the handlers are
+ * installed without SA_RESTART, so the blocking read returns), and on
+ * running out of memory (util_set_oom_hook calls endwin before the abort).
+ */
+#include "config.h"
+
+#include "tui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tui_int.h"
+#include "util.h"
+
+/* After our own headers: term.h defines a macro for every capability
+ * name (lines, columns, ...). */
+#include <term.h>
+
+/* File scope because a signal handler and the OOM hook take no argument:
+ * the signal that asked us to stop, and whether curses owns the terminal. */
+static volatile sig_atomic_t stop_signal;
+static bool curses_active;
+
+/* Consecutive failed reads without a signal after which the terminal is
+ * taken to be gone (hung up): quit instead of spinning. */
+#define MAX_READ_ERRORS 16
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+    if (curses_active) {
+        endwin();
+        curses_active = false;
+    }
+}
+
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void set_signals(struct sigaction *old)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: the read in wget_wch must return */
+    for (size_t i = 0; i < WD_ARRAY_LEN(stop_signals); i++)
+        sigaction(stop_signals[i], &sa, &old[i]);
+}
+
+static void reset_signals(const struct sigaction *old)
+{
+    for (size_t i = 0; i < WD_ARRAY_LEN(stop_signals); i++)
+        sigaction(stop_signals[i], &old[i], NULL);
+}
+
+double tui_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* A key from the terminal; false when there is none (a signal, a hang-up,
+ * a mouse event that is not the wheel). */
+static bool read_key(struct tui_key *k, int *errors)
+{
+    wint_t wc;
+    errno = 0;
+    int r = wget_wch(stdscr, &wc);
+    if (r == ERR) {
+        if (errno != EINTR) ++*errors;
+        return false;
+    }
+    *errors = 0;
+    k->fn = r == KEY_CODE_YES;
+    k->code = (int)wc;
+    if (k->fn && k->code == KEY_MOUSE) {
+        MEVENT ev;
+        if (getmouse(&ev) != OK) return false;
+        if (ev.bstate & BUTTON4_PRESSED) {
+            k->code = TUI_KEY_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+        } else if (ev.bstate & BUTTON5_PRESSED) {
+            k->code = TUI_KEY_WHEEL_DOWN;
+#endif
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void event_loop(struct tui *t)
+{
+    int errors = 0;
+    tui_frame(t);
+    while (!t->quit) {
+        struct tui_key k;
+        bool got = read_key(&k, &errors);
+        if (stop_signal || errors >= MAX_READ_ERRORS) break;
+        if (!got) continue;
+        tui_handle_key(t, &k);
+        if (!t->quit) tui_frame(t);
+    }
+}
+
+/* Can curses drive terminal type term (NULL: $TERM) on out: a terminfo
+ * entry with cursor addressing?  Asked with setupterm first because a
+ * failed newterm leaks memory inside curses. */
+static bool term_usable(const char *term, FILE *out)
+{
+    int err = 0;
+    if (setupterm(term, fileno(out), &err) != OK) return false;
+    bool ok = tigetstr("cup") != NULL && tigetstr("cup") != (char *)-1;
+    del_curterm(cur_term);
+    return ok;
+}
+
+/* The terminal of the headless mode: $TERM if curses can use it, else
+ * xterm-256color, drawing into /dev/null. */
+static SCREEN *headless_term(FILE *out, FILE *in)
+{
+    const char *term = getenv("TERM");
+    if (!term || !*term || !term_usable(term, out)) term = "xterm-256color";
+    return term_usable(term, out) ? newterm(term, out, in) : NULL;
+}
+
+static int env_size(const char *name, int dflt)
+{
+    const char *v = getenv(name);
+    char *end;
+    long n = v ? strtol(v, &end, 10) : 0;
+    return v && *v && !*end && n > 0 && n <= 10000 ? (int)n : dflt;
+}
+
+/* Put curses in the modes the reader uses. */
+static void setup_modes(const struct tui *t)
+{
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    intrflush(stdscr, FALSE);
+    if (t->headless) return;
+    set_escdelay(50); /* Esc closes the prompt without a noticeable wait */
+    mmask_t wheel = BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wheel |= BUTTON5_PRESSED;
+#endif
+    mousemask(wheel, NULL);
+    mouseinterval(0);
+    curs_set(0);
+}
+
+int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct alignment *al,
+            const struct tui_opts *o)
+{
+    double t0 = tui_now_ms();
+    (void)ctx;
+    (void)docs;
+    setlocale(LC_ALL, "");
+    struct tui t;
+    memset(&t, 0, sizeof t);
+    t.headless = o->script != NULL;
+    t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+
+    int rc = 2;
+    FILE *script = NULL, *in = NULL, *out = NULL;
+    bool own_in = false, own_out = false;
+    SCREEN *scr = NULL;
+    struct sigaction old[WD_ARRAY_LEN(stop_signals)];
+    if (t.headless) {
+        script = fopen(o->script, "r");
+        if (!script) {
+            fprintf(stderr, "wirediff: %s: %s\n", o->script,
+                    util_strerror(util_status_from_errno(errno)));
+            goto out;
+        }
+        out = fopen("/dev/null", "w");
+        in = fopen("/dev/null", "r");
+        own_in = own_out = true;
+    } else {
+        out = stdout;
+        in = stdin;
+        if (!isatty(STDIN_FILENO)) { /* input is a file or pipe: keys come from the terminal */
+            in = fopen("/dev/tty", "r");
+            own_in = true;
+        }
+    }
+    if (!in || !out) {
+        fprintf(stderr, "wirediff: %s: %s\n", t.headless ? "/dev/null" : "/dev/tty",
+                util_strerror(util_status_from_errno(errno)));
+        goto out;
+    }
+    if (t.headless)
+        scr = headless_term(out, in);
+    else if (term_usable(NULL, out))
+        scr = newterm(NULL, out, in);
+    if (!scr) {
+        const char *term = getenv("TERM");
+        fprintf(stderr, "wirediff: cannot use terminal type '%s'\n", term ? term : "");
+        goto out;
+    }
+
+    set_term(scr);
+    curses_active = true;
+    util_set_oom_hook(restore_terminal);
+    if (!t.headless) set_signals(old);
+    if (t.headless) resizeterm(env_size("LINES", 24), env_size("COLUMNS", 80));
+    setup_modes(&t);
+    tui_colors_init(&t);
+    tui_view_init(&t, al, ndocs, o->words, o->fold);
+    if (ndocs > 2)
+        tui_message(&t, false, "showing the first 2 of %zu files (--export shows all)", ndocs);
+
+    if (t.headless) {
+        rc = tui_script_run(&t, script, o->script, t0);
+    } else {
+        event_loop(&t);
+        rc = 0;
+    }
+
+    restore_terminal();
+    delscreen(scr);
+    util_set_oom_hook(NULL);
+    if (!t.headless) reset_signals(old);
+out:
+    if (own_in && in) fclose(in);
+    if (own_out && out) fclose(out);
+    if (script) fclose(script);
+    tui_view_free(&t);
+    tui_search_free(&t);
+    free(t.shadow);
+    free(t.buf);
+    free(t.kbuf);
+
+    int sig = stop_signal;
+    stop_signal = 0;
+    if (sig == SIGTERM || sig == SIGHUP) {
+        /* Die of the signal as asked, now that the terminal is restored. */
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+    return rc;
+}

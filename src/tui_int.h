@@ -1,0 +1,192 @@
+/* tui_int.h - private to the reader (src/tui*.c): the state of one reader
+ * session and the functions its files share.  Only the tui files include
+ * curses.
+ *
+ *   tui.c         tui_run: terminal set-up and tear-down, signals, the
+ *                 interactive event loop
+ *   tui_view.c    the view: layout cache, scrolling, jumps, the key map
+ *   tui_search.c  the search prompt and matching (text_key on both sides)
+ *   tui_draw.c    colours, cells, the two columns and the gutter, the
+ *                 shadow grid of semantic attributes
+ *   tui_chrome.c  header and status lines, help screen, too-small notice
+ *   tui_script.c  the headless scripted mode (tests/ui/README)
+ *
+ * Units: "lines" are screen lines of the layout (uint64_t), "rows" are
+ * alignment rows, "vrows" display rows of the layout (layout.h).
+ */
+#ifndef WD_TUI_INT_H
+#define WD_TUI_INT_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "align.h"
+#include "layout.h"
+#include "tui.h"
+
+/* Smallest usable terminal; below it only a notice is drawn. */
+#define TUI_MIN_COLS  40
+#define TUI_MIN_LINES 8
+
+/* Lines the mouse wheel scrolls per notch. */
+#define TUI_WHEEL_LINES 3
+
+/* Key codes of our own beyond curses' KEY_MAX (mouse wheel). */
+enum { TUI_KEY_WHEEL_UP = KEY_MAX + 1, TUI_KEY_WHEEL_DOWN };
+
+/* One key press: a character (code point) or a function key (a curses
+ * KEY_* code or TUI_KEY_*). */
+struct tui_key {
+    bool fn;
+    int code;
+};
+
+/* What a screen cell shows, for colour and for "dump attrs" (one letter
+ * each, see tui_face_letter).  The first LA_COUNT values are enum lay_attr. */
+enum tui_face {
+    TF_HEADER = LA_COUNT, /* header line */
+    TF_STATUS,            /* status line */
+    TF_ERROR,             /* an error message in the status line */
+    TF_GUTTER_CHANGED,    /* gutter marks, per row kind */
+    TF_GUTTER_MOVED,
+    TF_GUTTER_DELETED,
+    TF_GUTTER_INSERTED,
+    TF_MATCH,    /* a search match */
+    TF_HELP_KEY, /* key names on the help screen */
+    TF_COUNT
+};
+
+/* A built layout and the options it was built for (cache entry). */
+struct tui_lay {
+    struct layout *l;
+    int width[2];
+    bool words, fold, swapped;
+};
+
+#define TUI_LAY_CACHE 2 /* layouts kept: toggling an option back is instant */
+
+struct tui {
+    /* The model: [0] as given, [1] swapped (built on first use, ours). */
+    struct alignment *al[2];
+    bool swapped;
+    size_t nrows;
+    uint32_t *diffs; /* rows that are not same, ascending */
+    size_t ndiffs;
+    uint32_t *moves; /* moved rows, ascending */
+    size_t nmoves;
+    size_t ndocs;
+
+    /* The view. */
+    struct tui_lay cache[TUI_LAY_CACHE]; /* cache[0] is the current layout */
+    bool words, fold;
+    uint64_t top; /* first layout line shown */
+    int gutter;   /* gutter width in columns */
+    bool help;    /* the help screen is shown */
+    bool quit;
+
+    /* Search. */
+    bool prompt; /* the search prompt is open */
+    char *input; /* its UTF-8 text, NUL-terminated */
+    size_t ninput, capinput;
+    char *pat; /* text_key of the last pattern (not NUL-terminated) */
+    size_t npat, cappat;
+    char *pat_text;  /* the pattern as typed, for messages */
+    uint32_t *mrows; /* rows whose shown sentences match pat, ascending */
+    size_t nmrows;
+    char *mkey;     /* per-cluster key of a sentence, for highlights ... */
+    uint32_t *kmap; /* ... and the byte span of the cluster of each key byte */
+    size_t capmkey, capkmap;
+
+    /* Status line message. */
+    char msg[256];
+    bool msg_error;
+
+    /* Terminal. */
+    bool headless;
+    bool utf8; /* the locale's charset is UTF-8 */
+    attr_t face_attr[TF_COUNT];
+    short face_pair[TF_COUNT];
+    char *shadow; /* LINES x COLS letters of the faces drawn (tui_face_letter) */
+    int shadow_lines, shadow_cols;
+
+    /* Scratch buffers. */
+    char *buf, *kbuf;
+    size_t capbuf, capkbuf;
+};
+
+/* ---- tui_view.c ---- */
+void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold);
+void tui_view_free(struct tui *t);
+const struct alignment *tui_al(const struct tui *t);
+/* The current layout (built if needed for the terminal's size); NULL when
+ * the terminal is too small. */
+const struct layout *tui_layout(struct tui *t);
+bool tui_too_small(void);
+/* Lines of text between header and status line. */
+int tui_view_height(void);
+/* The terminal size changed (LINES and COLS are current). */
+void tui_resized(struct tui *t);
+/* Act on one key. */
+void tui_handle_key(struct tui *t, const struct tui_key *k);
+/* Put the display row of alignment row `row` at the top of the view (a
+ * jump: may show blank lines past the end, like less). */
+void tui_goto_row(struct tui *t, size_t row);
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- tui_search.c ---- */
+void tui_search_free(struct tui *t);
+void tui_prompt_open(struct tui *t);
+void tui_prompt_key(struct tui *t, const struct tui_key *k);
+/* Search for the last pattern from row start on (may be -1 or nrows: it
+ * wraps), forward or backward, around the document once; lands on the
+ * matching row and reports in the status line. */
+void tui_search(struct tui *t, ptrdiff_t start, bool forward);
+/* Does row r match the last pattern? */
+bool tui_row_matches(const struct tui *t, size_t r);
+/* The matches of the last pattern in the sentence s[from, to): byte spans
+ * as start, end pairs into out (room for cap pairs); returns how many.
+ * Matching is on text_key of each grapheme cluster with white space runs
+ * as one space, so a span starts and ends on cluster boundaries; when that
+ * finds nothing but the sentence's own key matches, the whole sentence. */
+size_t tui_match_spans(struct tui *t, const char *s, uint32_t from, uint32_t to, uint32_t *out,
+                       size_t cap);
+
+/* ---- tui_draw.c ---- */
+void tui_colors_init(struct tui *t);
+/* Draw the whole screen into stdscr and the shadow grid (no refresh). */
+void tui_draw(struct tui *t);
+/* Draw and send the frame to the terminal. */
+void tui_frame(struct tui *t);
+/* The letter "dump attrs" prints for face f. */
+char tui_face_letter(int f);
+/* Draw UTF-8 text at (y, x) in face, cluster by cluster, in at most maxw
+ * columns; returns the columns drawn.  tui_put_trunc ends a text wider
+ * than maxw with an ellipsis. */
+int tui_put_str(struct tui *t, int y, int x, const char *s, int maxw, int face);
+int tui_put_trunc(struct tui *t, int y, int x, const char *s, int maxw, int face);
+/* w blank cells in face from (y, x). */
+void tui_fill(struct tui *t, int y, int x, int w, int face);
+/* Display width of a NUL-terminated UTF-8 string (text.h clusters). */
+int tui_str_width(const char *s);
+
+/* ---- tui_chrome.c ---- */
+void tui_draw_header(struct tui *t, const struct layout *l);
+void tui_draw_status(struct tui *t, const struct layout *l);
+void tui_draw_help(struct tui *t);
+void tui_draw_too_small(struct tui *t);
+
+/* ---- tui_script.c ---- */
+/* Run the script read from f (named name in messages) against t, from
+ * the first frame on; t0_ms is when tui_run started (for the timing
+ * file).  Returns 0, or 2 after a message on stderr. */
+int tui_script_run(struct tui *t, FILE *f, const char *name, double t0_ms);
+double tui_now_ms(void);
+
+#endif

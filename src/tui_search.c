@@ -1,0 +1,319 @@
+/* tui_search.c - the search prompt and matching.
+ *
+ * A pattern matches a sentence when text_key(pattern) occurs in
+ * text_key(sentence): case, quotes, dashes, white space and compatibility
+ * forms (NFKC) folded alike, so "vedomosti" finds "Vedomosti" and "don't"
+ * finds "don’t".  Both sides are searched; a row matches when one of the
+ * sentences it shows does.  The matching rows are found once per pattern
+ * (one pass over the document), so n and N are binary searches.  Swapping
+ * sides keeps the rows and what they show, so the list stays valid.
+ */
+#include "config.h"
+
+#include "tui_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "text.h"
+#include "util.h"
+
+/* Longest pattern accepted at the prompt, in bytes. */
+#define PROMPT_MAX 1024
+
+void tui_search_free(struct tui *t)
+{
+    free(t->input);
+    free(t->pat);
+    free(t->pat_text);
+    free(t->mrows);
+    free(t->mkey);
+    free(t->kmap);
+}
+
+void tui_prompt_open(struct tui *t)
+{
+    t->prompt = true;
+    t->ninput = 0;
+    xgrow(&t->input, &t->capinput, 1, 1);
+    t->input[0] = '\0';
+}
+
+static size_t utf8_encode(int32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Does the sentence s[from, to) contain the pattern key? */
+static bool sentence_matches(struct tui *t, const char *s, uint32_t from, uint32_t to)
+{
+    size_t kl = text_key(s + from, to - from, &t->kbuf, &t->capkbuf);
+    return kl >= t->npat && memmem(t->kbuf, kl, t->pat, t->npat) != NULL;
+}
+
+static bool row_side_matches(struct tui *t, const struct align_row *r, int side)
+{
+    if (!(r->show & (1u << side))) return false;
+    const struct doc *d = align_doc(tui_al(t), side);
+    size_t ns, len;
+    const struct sentence *s = doc_sentences(d, &ns);
+    const char *bytes = doc_bytes(d, &len);
+    uint32_t first = side ? r->b : r->a, n = side ? r->bn : r->an;
+    for (uint32_t q = first; q < first + n && q < ns; q++)
+        if (sentence_matches(t, bytes, s[q].start, s[q].end)) return true;
+    return false;
+}
+
+/* Set the pattern from the prompt's text and find its rows. */
+static bool set_pattern(struct tui *t, const char *text)
+{
+    size_t kl = text_key(text, strlen(text), &t->kbuf, &t->capkbuf);
+    if (kl == 0) return false;
+    xgrow(&t->pat, &t->cappat, kl, 1);
+    memcpy(t->pat, t->kbuf, kl);
+    t->npat = kl;
+    free(t->pat_text);
+    t->pat_text = xstrdup(text);
+    size_t nr, cap = 0;
+    const struct align_row *rows = align_rows(tui_al(t), &nr);
+    free(t->mrows);
+    t->mrows = NULL;
+    t->nmrows = 0;
+    for (size_t r = 0; r < nr; r++) {
+        if (!row_side_matches(t, &rows[r], SIDE_A) && !row_side_matches(t, &rows[r], SIDE_B))
+            continue;
+        xgrow(&t->mrows, &cap, t->nmrows + 1, sizeof *t->mrows);
+        t->mrows[t->nmrows++] = (uint32_t)r;
+    }
+    return true;
+}
+
+bool tui_row_matches(const struct tui *t, size_t r)
+{
+    size_t lo = 0, hi = t->nmrows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->mrows[mid] == r) return true;
+        if (t->mrows[mid] < r)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+void tui_search(struct tui *t, ptrdiff_t start, bool forward)
+{
+    if (t->nmrows == 0 || t->nrows == 0) {
+        tui_message(t, true, "pattern not found: %s", t->pat_text ? t->pat_text : "");
+        return;
+    }
+    ptrdiff_t n = (ptrdiff_t)t->nrows;
+    bool wrapped = false;
+    if (start >= n) {
+        start = 0;
+        wrapped = true;
+    } else if (start < 0) {
+        start = n - 1;
+        wrapped = true;
+    }
+    /* First match at or after start (forward), last at or before (back). */
+    size_t lo = 0, hi = t->nmrows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((ptrdiff_t)t->mrows[mid] >= start + !forward)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    size_t k;
+    if (forward) {
+        if (lo == t->nmrows) wrapped = true;
+        k = lo == t->nmrows ? 0 : lo;
+    } else {
+        if (lo == 0) wrapped = true;
+        k = lo == 0 ? t->nmrows - 1 : lo - 1;
+    }
+    size_t row = t->mrows[k];
+    bool unfolded = false;
+    if (t->fold) {
+        const struct layout *l = tui_layout(t);
+        size_t nv;
+        const struct lay_vrow *v = l ? layout_vrows(l, &nv) : NULL;
+        size_t i = l ? layout_vrow_of_row(l, row) : 0;
+        if (v && i < nv && v[i].kind == VROW_FOLD) {
+            t->fold = false; /* show the matching sentence */
+            unfolded = true;
+        }
+    }
+    tui_goto_row(t, row);
+    tui_message(t, false, "/%s: match %zu of %zu rows%s%s", t->pat_text, k + 1, t->nmrows,
+                wrapped ? (forward ? ", wrapped to the top" : ", wrapped to the bottom") : "",
+                unfolded ? ", folding off" : "");
+}
+
+/* Enter at the prompt: search from the current row on. */
+static void prompt_enter(struct tui *t)
+{
+    t->prompt = false;
+    if (t->ninput == 0 && !t->pat) {
+        tui_message(t, false, "search cancelled");
+        return;
+    }
+    if (t->ninput > 0 && !set_pattern(t, t->input)) {
+        tui_message(t, true, "nothing to search for in \"%s\"", t->input);
+        return;
+    }
+    const struct layout *l = tui_layout(t);
+    size_t start = 0;
+    if (l) {
+        size_t nv;
+        const struct lay_vrow *v = layout_vrows(l, &nv);
+        size_t i = layout_vrow_at(l, t->top);
+        if (i < nv) start = v[i].row;
+    }
+    tui_search(t, (ptrdiff_t)start, true);
+}
+
+void tui_prompt_key(struct tui *t, const struct tui_key *k)
+{
+    int c = k->code;
+    if (k->fn) {
+        if (c == KEY_ENTER) {
+            prompt_enter(t);
+        } else if (c == KEY_BACKSPACE || c == KEY_DC) {
+            if (t->ninput == 0) {
+                t->prompt = false; /* like less and vim: backspace on empty leaves */
+                return;
+            }
+            do
+                t->ninput--;
+            while (t->ninput > 0 && ((unsigned char)t->input[t->ninput] & 0xC0) == 0x80);
+            t->input[t->ninput] = '\0';
+        }
+        return; /* other function keys and the mouse do nothing here */
+    }
+    switch (c) {
+    case '\n':
+    case '\r':
+        prompt_enter(t);
+        return;
+    case 27: /* Esc */
+    case 3:  /* ^C */
+    case 7:  /* ^G */
+        t->prompt = false;
+        tui_message(t, false, "search cancelled");
+        return;
+    case 8:
+    case 127: {
+        struct tui_key bs = {true, KEY_BACKSPACE};
+        tui_prompt_key(t, &bs);
+        return;
+    }
+    case 21: /* ^U */
+        t->ninput = 0;
+        t->input[0] = '\0';
+        return;
+    default:
+        break;
+    }
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return; /* controls and non-characters are not typed */
+    if (t->ninput + 4 > PROMPT_MAX) return;
+    xgrow(&t->input, &t->capinput, t->ninput + 5, 1);
+    t->ninput += utf8_encode(c, t->input + t->ninput);
+    t->input[t->ninput] = '\0';
+}
+
+/* Append key bytes kb[0..kl) standing for source bytes [s, e). */
+static size_t push_key(struct tui *t, size_t nk, const char *kb, size_t kl, uint32_t s, uint32_t e)
+{
+    xgrow(&t->mkey, &t->capmkey, nk + kl, 1);
+    xgrow(&t->kmap, &t->capkmap, 2 * (nk + kl), sizeof *t->kmap);
+    memcpy(t->mkey + nk, kb, kl);
+    for (size_t j = 0; j < kl; j++) {
+        t->kmap[2 * (nk + j)] = s;
+        t->kmap[2 * (nk + j) + 1] = e;
+    }
+    return nk + kl;
+}
+
+size_t tui_match_spans(struct tui *t, const char *s, uint32_t from, uint32_t to, uint32_t *out,
+                       size_t cap)
+{
+    if (!t->pat || t->npat == 0 || cap == 0 || to <= from) return 0;
+    size_t nk = 0;
+    bool pending = false;
+    uint32_t sp_s = 0, sp_e = 0; /* the white space run a pending space stands for */
+    for (size_t i = from; i < to;) {
+        int w;
+        size_t e = text_next_cluster(s, to, i, &w);
+        size_t kl;
+        unsigned char ch = (unsigned char)s[i];
+        if (e == i + 1 && ch < 0x80) { /* ASCII: text_key's own folding, inline */
+            char c = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch == '`' ? '\'' : ch);
+            if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+                if (!pending) sp_s = (uint32_t)i;
+                pending = nk > 0;
+                sp_e = (uint32_t)e;
+            } else {
+                if (pending) nk = push_key(t, nk, " ", 1, sp_s, sp_e);
+                pending = false;
+                nk = push_key(t, nk, &c, 1, (uint32_t)i, (uint32_t)e);
+            }
+            i = e;
+            continue;
+        }
+        kl = text_key(s + i, e - i, &t->kbuf, &t->capkbuf);
+        int32_t cp;
+        text_decode(s, to, i, &cp);
+        if (kl == 0) {
+            if (text_is_space(cp)) {
+                if (!pending) sp_s = (uint32_t)i;
+                pending = nk > 0;
+                sp_e = (uint32_t)e;
+            }
+        } else {
+            if (pending) nk = push_key(t, nk, " ", 1, sp_s, sp_e);
+            pending = false;
+            nk = push_key(t, nk, t->kbuf, kl, (uint32_t)i, (uint32_t)e);
+        }
+        i = e;
+    }
+    size_t n = 0;
+    for (size_t at = 0; n < cap && at + t->npat <= nk;) {
+        const char *hit = memmem(t->mkey + at, nk - at, t->pat, t->npat);
+        if (!hit) break;
+        size_t ks = (size_t)(hit - t->mkey), ke = ks + t->npat - 1;
+        out[2 * n] = t->kmap[2 * ks];
+        out[2 * n + 1] = t->kmap[2 * ke + 1];
+        n++;
+        at = ks + t->npat;
+    }
+    if (n == 0 && sentence_matches(t, s, from, to)) {
+        out[0] = from;
+        out[1] = to;
+        n = 1;
+    }
+    return n;
+}

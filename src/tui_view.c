@@ -1,0 +1,462 @@
+/* tui_view.c - the reader's view of the model: which layout is shown, where
+ * the view is, and what each key does to it.  No drawing here.
+ *
+ * The view scrolls by screen lines like less: t->top is the first layout
+ * line shown and the "current row" is the display row holding it.  Every
+ * navigation key is O(log n) in the size of the document (binary searches
+ * over the layout and over the rows that differ); only a change of column
+ * width, word marks, folding or sides builds a new layout, and the last
+ * TUI_LAY_CACHE layouts are kept so that toggling back is free.
+ */
+#include "config.h"
+
+#include "tui_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "layout.h"
+#include "util.h"
+
+/* Indices of the moved rows of al (moved_only) or of its rows that are not
+ * same, ascending. */
+static uint32_t *collect_rows(const struct alignment *al, bool moved_only, size_t *n)
+{
+    size_t nrows;
+    const struct align_row *rows = align_rows(al, &nrows);
+    uint32_t *out = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (size_t r = 0; r < nrows; r++) {
+        bool want = moved_only ? rows[r].kind == ROW_MOVED : rows[r].kind != ROW_SAME;
+        if (!want) continue;
+        xgrow(&out, &cap, *n + 1, sizeof *out);
+        out[(*n)++] = (uint32_t)r;
+    }
+    return out;
+}
+
+static int digits(size_t n)
+{
+    int d = 1;
+    while (n >= 10) {
+        n /= 10;
+        d++;
+    }
+    return d;
+}
+
+void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold)
+{
+    t->al[0] = al;
+    t->ndocs = ndocs;
+    t->words = words;
+    t->fold = fold;
+    align_rows(al, &t->nrows);
+    /* Swapping keeps the order and kinds of rows apart from deleted and
+     * inserted trading places, so one list serves both sides. */
+    t->diffs = collect_rows(al, false, &t->ndiffs);
+    t->moves = collect_rows(al, true, &t->nmoves);
+    /* Room for " ↓123 ": a space, the arrow, the counterpart's row number
+     * and a space; at least 5 columns. */
+    t->gutter = WD_MAX(5, digits(t->nrows) + 3);
+}
+
+void tui_view_free(struct tui *t)
+{
+    for (int i = 0; i < TUI_LAY_CACHE; i++)
+        layout_free(t->cache[i].l);
+    if (t->al[1]) align_free(t->al[1]);
+    free(t->diffs);
+    free(t->moves);
+}
+
+const struct alignment *tui_al(const struct tui *t)
+{
+    return t->al[t->swapped];
+}
+
+bool tui_too_small(void)
+{
+    return COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
+}
+
+int tui_view_height(void)
+{
+    return WD_MAX(LINES - 2, 1);
+}
+
+const struct layout *tui_layout(struct tui *t)
+{
+    if (tui_too_small()) return NULL;
+    int wa = (COLS - t->gutter) / 2, wb = COLS - t->gutter - wa;
+    for (int i = 0; i < TUI_LAY_CACHE; i++) {
+        struct tui_lay *c = &t->cache[i];
+        if (c->l && c->width[0] == wa && c->width[1] == wb && c->words == t->words &&
+            c->fold == t->fold && c->swapped == t->swapped) {
+            if (i > 0) { /* move to the front */
+                struct tui_lay tmp = *c;
+                memmove(&t->cache[1], &t->cache[0], (size_t)i * sizeof tmp);
+                t->cache[0] = tmp;
+            }
+            return t->cache[0].l;
+        }
+    }
+    if (t->swapped && !t->al[1]) t->al[1] = align_swapped(t->al[0]);
+    struct layout_opts o;
+    layout_default_opts(&o, wa, wb);
+    o.words = t->words;
+    o.fold = t->fold;
+    layout_free(t->cache[TUI_LAY_CACHE - 1].l);
+    memmove(&t->cache[1], &t->cache[0], (TUI_LAY_CACHE - 1) * sizeof t->cache[0]);
+    t->cache[0] = (struct tui_lay){
+        .l = layout_build(tui_al(t), &o),
+        .width = {wa, wb},
+        .words = t->words,
+        .fold = t->fold,
+        .swapped = t->swapped,
+    };
+    return t->cache[0].l;
+}
+
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+    va_end(ap);
+    t->msg_error = error;
+}
+
+/* ---- where the view is --------------------------------------------------- */
+
+/* Where the view is, in terms that survive a new layout: an alignment row
+ * and how far into its display row the top line is (a fraction). */
+struct anchor {
+    size_t row;
+    double frac;
+    bool valid;
+};
+
+static struct anchor get_anchor(const struct tui *t)
+{
+    struct anchor a = {0, 0, false};
+    const struct layout *l = t->cache[0].l;
+    if (!l) return a;
+    size_t n;
+    const struct lay_vrow *v = layout_vrows(l, &n);
+    if (n == 0) return a;
+    size_t i = layout_vrow_at(l, t->top);
+    if (i >= n) i = n - 1;
+    a.row = v[i].row;
+    a.frac = t->top > v[i].y ? (double)(t->top - v[i].y) / v[i].height : 0;
+    a.valid = true;
+    return a;
+}
+
+static void set_anchor(struct tui *t, struct anchor a)
+{
+    const struct layout *l = tui_layout(t);
+    if (!l || !a.valid) return;
+    size_t n;
+    const struct lay_vrow *v = layout_vrows(l, &n);
+    size_t i = layout_vrow_of_row(l, a.row);
+    if (i >= n) {
+        t->top = 0;
+        return;
+    }
+    t->top = v[i].y + (uint64_t)(a.frac * v[i].height);
+}
+
+/* Last line the view may start at when scrolling: the end of the text at
+ * the bottom of the view.  Jumps may go further (like less after a search
+ * near the end); scrolling down then stays put. */
+static uint64_t max_top(struct tui *t)
+{
+    const struct layout *l = t->cache[0].l;
+    uint64_t h = l ? layout_height(l) : 0, vh = (uint64_t)tui_view_height();
+    return h > vh ? h - vh : 0;
+}
+
+static void scroll_by(struct tui *t, int64_t d)
+{
+    if (!tui_layout(t)) return;
+    if (d < 0) {
+        uint64_t up = (uint64_t)(-d);
+        t->top = t->top > up ? t->top - up : 0;
+    } else {
+        uint64_t lim = WD_MAX(max_top(t), t->top);
+        t->top = t->top + (uint64_t)d < lim ? t->top + (uint64_t)d : lim;
+    }
+}
+
+void tui_goto_row(struct tui *t, size_t row)
+{
+    const struct layout *l = tui_layout(t);
+    if (!l) return;
+    size_t n;
+    const struct lay_vrow *v = layout_vrows(l, &n);
+    size_t i = layout_vrow_of_row(l, row);
+    if (i < n) t->top = v[i].y;
+}
+
+/* The display row at the top of the view, or NULL when there is none. */
+static const struct lay_vrow *top_vrow(struct tui *t)
+{
+    const struct layout *l = tui_layout(t);
+    if (!l) return NULL;
+    size_t n;
+    const struct lay_vrow *v = layout_vrows(l, &n);
+    size_t i = layout_vrow_at(l, t->top);
+    return i < n ? &v[i] : NULL;
+}
+
+/* First index in the ascending list a[0..n) with a[i] > x (or >= x). */
+static size_t upper(const uint32_t *a, size_t n, size_t x, bool inclusive)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] > x || (inclusive && a[mid] == x))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+static void next_diff(struct tui *t)
+{
+    const struct lay_vrow *v = top_vrow(t);
+    if (!v) return;
+    size_t i = upper(t->diffs, t->ndiffs, v->row + v->nrows - 1, false);
+    if (i >= t->ndiffs) {
+        tui_message(t, false, "no more differences below");
+        return;
+    }
+    tui_goto_row(t, t->diffs[i]);
+}
+
+static void prev_diff(struct tui *t)
+{
+    const struct lay_vrow *v = top_vrow(t);
+    if (!v) return;
+    size_t nr;
+    const struct align_row *rows = align_rows(tui_al(t), &nr);
+    if (t->top > v->y && v->kind == VROW_ROW && rows[v->row].kind != ROW_SAME) {
+        t->top = v->y; /* back to the start of the difference we are in */
+        return;
+    }
+    size_t i = upper(t->diffs, t->ndiffs, v->row, true);
+    if (i == 0) {
+        tui_message(t, false, "no more differences above");
+        return;
+    }
+    tui_goto_row(t, t->diffs[i - 1]);
+}
+
+/* m: the moved row at or nearest below the top, to its counterpart. */
+static void jump_moved(struct tui *t)
+{
+    const struct lay_vrow *v = top_vrow(t);
+    if (!v) return;
+    size_t i = upper(t->moves, t->nmoves, v->row, true);
+    if (i >= t->nmoves) {
+        tui_message(t, false, t->nmoves ? "no moved sentence below" : "no moved sentences");
+        return;
+    }
+    size_t nr;
+    const struct align_row *rows = align_rows(tui_al(t), &nr);
+    size_t from = t->moves[i], to = (size_t)rows[from].partner;
+    tui_goto_row(t, to);
+    tui_message(t, false, "row %zu: moved %s row %zu", to + 1,
+                rows[to].show & SHOW_A ? "to" : "from", from + 1);
+}
+
+/* Apply a change of layout options, keeping the current row in view. */
+static void relayout(struct tui *t, void (*change)(struct tui *))
+{
+    struct anchor a = get_anchor(t);
+    change(t);
+    set_anchor(t, a);
+}
+
+static void toggle_fold(struct tui *t)
+{
+    t->fold = !t->fold;
+}
+
+static void toggle_words(struct tui *t)
+{
+    t->words = !t->words;
+}
+
+static void toggle_swap(struct tui *t)
+{
+    t->swapped = !t->swapped;
+}
+
+void tui_resized(struct tui *t)
+{
+    /* The anchor comes from the layout of the old size (still cached). */
+    struct anchor a = get_anchor(t);
+    set_anchor(t, a);
+    free(t->shadow);
+    t->shadow = NULL;
+    clearok(curscr, TRUE);
+}
+
+static bool is_char(const struct tui_key *k, int c)
+{
+    return !k->fn && k->code == c;
+}
+
+void tui_handle_key(struct tui *t, const struct tui_key *k)
+{
+    if (k->fn && k->code == KEY_RESIZE) {
+        tui_resized(t);
+        return;
+    }
+    if (t->prompt) {
+        tui_prompt_key(t, k);
+        return;
+    }
+    if (t->help) {
+        /* Any key closes help; the wheel does not count as a key. */
+        if (!(k->fn && (k->code == KEY_MOUSE || k->code == TUI_KEY_WHEEL_UP ||
+                        k->code == TUI_KEY_WHEEL_DOWN)))
+            t->help = false;
+        return;
+    }
+    t->msg[0] = '\0';
+    t->msg_error = false;
+    if (is_char(k, 'q') || is_char(k, 'Q') || is_char(k, 3)) {
+        t->quit = true;
+        return;
+    }
+    if (tui_too_small()) return; /* nothing else makes sense on a notice */
+    int64_t page = tui_view_height(), half = WD_MAX(page / 2, 1);
+    int c = k->code;
+    if (k->fn) {
+        switch (c) {
+        case KEY_DOWN:
+            scroll_by(t, 1);
+            break;
+        case KEY_UP:
+            scroll_by(t, -1);
+            break;
+        case KEY_NPAGE:
+            scroll_by(t, page);
+            break;
+        case KEY_PPAGE:
+            scroll_by(t, -page);
+            break;
+        case KEY_HOME:
+            t->top = 0;
+            break;
+        case KEY_END:
+            tui_layout(t);
+            t->top = max_top(t);
+            break;
+        case KEY_F(1):
+            t->help = true;
+            break;
+        case KEY_ENTER:
+            scroll_by(t, 1);
+            break;
+        case TUI_KEY_WHEEL_UP:
+            scroll_by(t, -TUI_WHEEL_LINES);
+            break;
+        case TUI_KEY_WHEEL_DOWN:
+            scroll_by(t, TUI_WHEEL_LINES);
+            break;
+        default:
+            break;
+        }
+        return;
+    }
+    switch (c) {
+    case 'j':
+    case '\n':
+    case '\r':
+    case 5 /* ^E */:
+        scroll_by(t, 1);
+        break;
+    case 'k':
+    case 25 /* ^Y */:
+        scroll_by(t, -1);
+        break;
+    case ' ':
+    case 6 /* ^F */:
+        scroll_by(t, page);
+        break;
+    case 'b':
+    case 2 /* ^B */:
+        scroll_by(t, -page);
+        break;
+    case 4 /* ^D */:
+        scroll_by(t, half);
+        break;
+    case 21 /* ^U */:
+        scroll_by(t, -half);
+        break;
+    case 'g':
+    case '<':
+        t->top = 0;
+        break;
+    case 'G':
+    case '>':
+        tui_layout(t);
+        t->top = max_top(t);
+        break;
+    case ']':
+        next_diff(t);
+        break;
+    case '[':
+        prev_diff(t);
+        break;
+    case 'm':
+        jump_moved(t);
+        break;
+    case '/':
+        tui_prompt_open(t);
+        break;
+    case 'n':
+    case 'N': {
+        if (!t->pat) {
+            tui_message(t, true, "no previous search (type / to search)");
+            break;
+        }
+        /* From the row after (before) the current one; rows inside a fold
+         * at the top are searched too (the match unfolds). */
+        const struct lay_vrow *v = top_vrow(t);
+        ptrdiff_t r = v ? (ptrdiff_t)v->row : 0;
+        tui_search(t, c == 'n' ? r + 1 : r - 1, c == 'n');
+        break;
+    }
+    case 'f':
+        relayout(t, toggle_fold);
+        tui_message(t, false, "folding of identical runs %s", t->fold ? "on" : "off");
+        break;
+    case 'w':
+        relayout(t, toggle_words);
+        tui_message(t, false, "word marks %s", t->words ? "on" : "off");
+        break;
+    case 's':
+        relayout(t, toggle_swap);
+        tui_message(t, false, "sides swapped%s", t->swapped ? "" : " back");
+        break;
+    case 'r':
+    case 12 /* ^L */:
+        clearok(curscr, TRUE);
+        break;
+    case '?':
+        t->help = true;
+        break;
+    default:
+        break;
+    }
+}

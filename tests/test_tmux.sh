@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Smoke tests of the reader in a real terminal: tmux runs wirediff in a
+# detached session on a private socket; we type keys with send-keys and read
+# the screen with capture-pane.  We wait for conditions by polling the pane
+# (bounded: POLL_STEPS x 0.1 s), never for fixed times.
+#
+#  1. seeds 000/001 at 120x40: the "airtight"/"close" pair on one line, each
+#     word wrapped in SGR sequences (highlighted); q leaves the alternate
+#     screen, the cursor visible, and a shell that echoes.
+#  2. search, n, a resize to 80x24 that keeps the row, a tiny terminal
+#     notice and recovery, Ctrl-C restoring the terminal.
+#  3. file on a pipe (wirediff - B): keys come from /dev/tty; NO_COLOR gives
+#     attributes without colours.
+#
+# Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+top_srcdir=$(cd "$top_srcdir" && pwd) || exit 99
+top_builddir=$(cd "$top_builddir" && pwd) || exit 99
+WD="$top_builddir/wirediff"
+A="$top_srcdir/seeds/000_f22e6673dc503adc.txt"
+B="$top_srcdir/seeds/001_337949aa419a66f0.txt"
+POLL_STEPS=${POLL_STEPS:-100}
+
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "test_tmux: SKIP: tmux not found"
+    exit 77
+fi
+if [ ! -x "$WD" ]; then
+    echo "test_tmux: $WD not found (build it first)" >&2
+    exit 99
+fi
+term=tmux-256color
+infocmp "$term" >/dev/null 2>&1 || term=screen-256color
+if ! infocmp "$term" >/dev/null 2>&1; then
+    echo "test_tmux: SKIP: no terminfo entry for tmux-256color or screen-256color"
+    exit 77
+fi
+
+sock="wdtest$$"
+tmp=$(mktemp -d) || exit 99
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() {
+    T kill-server >/dev/null 2>&1
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+fail() {
+    echo "FAIL $cur: $*"
+    echo "--- screen:"
+    T capture-pane -p -t "$cur" 2>/dev/null | sed 's/^/| /'
+    failed=$((failed + 1))
+    ok=false
+}
+
+# start NAME COLS LINES: a session running a plain sh with a pinned
+# environment (the user's tmux.conf and shell rc files are not read).
+start() {
+    cur=$1
+    ok=true
+    T new-session -d -x "$2" -y "$3" -s "$1" \
+        "env -i PATH='$PATH' HOME='$tmp' TERM=$term LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC PS1='$ ' sh" ||
+        { echo "test_tmux: cannot start a tmux session" >&2; exit 99; }
+}
+
+# run LINE: type a command line into the session's shell.
+run() {
+    T send-keys -t "$cur" -l "$1" && T send-keys -t "$cur" Enter
+}
+
+# wait_for ERE [capture options]: poll until a screen line matches.
+wait_for() {
+    local re=$1 i
+    shift
+    for ((i = 0; i < POLL_STEPS; i++)); do
+        if T capture-pane -p "$@" -t "$cur" | grep -qE -- "$re"; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
+# The terminal is usable again: wirediff exited with status want, the pane
+# left the alternate screen, the cursor is visible, and typing echoes.
+check_restored() {
+    local want=$1
+    wait_for "^EXITED $want\$" || { fail "no 'EXITED $want' after quitting"; return; }
+    [ "$(T display -p -t "$cur" '#{alternate_on}')" = 0 ] || fail "still in the alternate screen"
+    [ "$(T display -p -t "$cur" '#{cursor_flag}')" = 1 ] || fail "cursor left invisible"
+    run "echo hel''lo"
+    wait_for '^hello$' || fail "the shell does not answer after quitting"
+    wait_for "echo hel''lo" || fail "typed text is not echoed after quitting"
+}
+
+# Sessions stay until the end: killing the last one would stop the server
+# while the next test starts a session on it.
+finish() {
+    if $ok; then
+        echo "ok $cur"
+        passed=$((passed + 1))
+    fi
+}
+
+esc=$'\033'
+
+# ---- 1: the pair on one row, highlighted; q restores the terminal --------
+start wdpair 120 40
+run "'$WD' '$A' '$B'; echo EXITED \$?"
+if ! wait_for 'sentences, 48% matched'; then
+    fail "the header did not appear"
+else
+    line=$(T capture-pane -p -t "$cur" | grep -E 'airtight.*close' | head -n 1)
+    [ -n "$line" ] || fail "no line shows both airtight and close"
+    eline=$(T capture-pane -p -e -t "$cur" | grep -E 'airtight' | head -n 1)
+    [[ $eline == *"${esc}["*m"airtight${esc}["* ]] || fail "airtight is not highlighted: $eline"
+    [[ $eline == *"${esc}["*m"close${esc}["* ]] || fail "close is not highlighted: $eline"
+    T send-keys -t "$cur" q
+    check_restored 1
+fi
+finish
+
+# ---- 2: search, n, resize, tiny terminal, Ctrl-C ----------------------------
+start wdsearch 120 40
+run "'$WD' '$A' '$B'; echo EXITED \$?"
+if ! wait_for 'sentences, 48% matched'; then
+    fail "the header did not appear"
+else
+    T send-keys -t "$cur" / && T send-keys -t "$cur" -l Vedomosti && T send-keys -t "$cur" Enter
+    wait_for '/Vedomosti: match 1 of 2 rows +15/71' || fail "search did not land on row 15"
+    T capture-pane -p -t "$cur" | sed -n 2p | grep -q "Russia’s Vedomosti newspaper" ||
+        fail "the matching row is not at the top"
+    T send-keys -t "$cur" n
+    wait_for 'match 2 of 2 rows +20/71' || fail "n did not go to the next match"
+    T resize-window -t "$cur" -x 80 -y 24
+    wait_for ' 37 s\. 48%' || fail "no re-layout at 80x24"
+    wait_for ' 20/71 ' || fail "the current row was lost on resize"
+    T resize-window -t "$cur" -x 30 -y 6
+    wait_for '^too small: 40x8 needed' || fail "no notice in a 30x6 terminal"
+    T resize-window -t "$cur" -x 100 -y 30
+    wait_for ' 20/71 ' || fail "no recovery after enlarging"
+    T send-keys -t "$cur" C-c
+    check_restored 1
+fi
+finish
+
+# ---- 3: a file on a pipe (keys from /dev/tty), NO_COLOR -------------------
+start wdpipe 120 40
+run "cat '$A' | NO_COLOR=1 '$WD' - '$B'; echo EXITED \$?"
+if ! wait_for '\(standard input\)'; then
+    fail "the header did not appear"
+else
+    eline=$(T capture-pane -p -e -t "$cur" | grep -E 'airtight' | head -n 1)
+    [[ $eline == *"${esc}["*m"airtight${esc}["* ]] || fail "airtight is not highlighted: $eline"
+    if [[ $eline == *"${esc}[38;"* || $eline == *"${esc}[48;"* || $eline =~ $esc\[(3|4)[0-7]m ]]; then
+        fail "colours despite NO_COLOR: $eline"
+    fi
+    T send-keys -t "$cur" j q
+    check_restored 1
+fi
+finish
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
