@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# bench/run.sh - time wirediff against git diff --word-diff and GNU diff on
+# synthetic variant pairs from bench/wdgen.
+#
+#   bench/run.sh BUILDDIR        (make bench runs it with the build tree)
+#
+# BUILDDIR holds the built wirediff and bench/wdgen.  Environment:
+#   BENCH_SIZES    sentences per article, in increasing order
+#                  (default "10000 100000 1000000")
+#   BENCH_RUNS     repetitions per size (default 3; sizes >= BENCH_BIG get 1)
+#   BENCH_BIG      size from which BENCH_RUNS_BIG applies (default 1000000)
+#   BENCH_RUNS_BIG repetitions for big sizes (default 1)
+#   BENCH_TIMEOUT  seconds per command before it is reported as TIMEOUT (900)
+#   BENCH_SEED     wdgen seed (default 1)
+#   WIREDIFF, WDGEN, GNU_TIME  override the programs used
+#   TMPDIR         where the pairs are generated (about 440 MB for 1M)
+#
+# Wall time comes from bash's EPOCHREALTIME (microseconds) around each
+# command, peak RSS from GNU time's %M (Debian package "time").  Each cell
+# is the median over the runs.  The targets at the end are informational:
+# the exit status is 0 unless a tool crashed or wirediff failed (status 2),
+# then 1; 2 for a usage or setup error.
+
+set -u -o pipefail
+export LC_ALL=C
+
+if [ -z "${EPOCHREALTIME:-}" ]; then
+    echo "$0: needs bash 5 or later (EPOCHREALTIME)" >&2
+    exit 2
+fi
+
+if [ $# -ne 1 ] || [ ! -d "$1" ]; then
+    echo "usage: $0 BUILDDIR" >&2
+    exit 2
+fi
+builddir=$(cd "$1" && pwd)
+WIREDIFF=${WIREDIFF:-$builddir/wirediff}
+WDGEN=${WDGEN:-$builddir/bench/wdgen}
+GNU_TIME=${GNU_TIME:-/usr/bin/time}
+sizes=${BENCH_SIZES:-"10000 100000 1000000"}
+runs=${BENCH_RUNS:-3}
+big=${BENCH_BIG:-1000000}
+runs_big=${BENCH_RUNS_BIG:-1}
+tmo=${BENCH_TIMEOUT:-900}
+seed=${BENCH_SEED:-1}
+
+for prog in "$WIREDIFF" "$WDGEN"; do
+    if [ ! -x "$prog" ]; then
+        echo "$0: $prog not found or not executable (build it first: make wirediff bench/wdgen)" >&2
+        exit 2
+    fi
+done
+if ! "$GNU_TIME" -f '%e %M' -o /dev/null true 2>/dev/null; then
+    echo "$0: GNU time not found at $GNU_TIME (Debian: apt-get install time)" >&2
+    exit 2
+fi
+for t in git diff timeout awk; do
+    if ! command -v "$t" >/dev/null; then
+        echo "$0: $t not found" >&2
+        exit 2
+    fi
+done
+
+# git must not read the user's configuration (diff.algorithm, pager, ...).
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/wdbench.XXXXXX") || exit 2
+# shellcheck disable=SC2317 # called by the trap
+cleanup() { rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+fatal=0
+
+# measure TOOL CMD...: run CMD once with stdout to /dev/null; sets m_secs
+# (wall seconds, or TIMEOUT / FAILED) and m_mb (peak RSS MiB).  Exit status
+# 0 and 1 both mean success here (1 = the inputs differ).
+measure() {
+    local tool=$1
+    shift
+    local t0 t1 rc
+    t0=$EPOCHREALTIME
+    "$GNU_TIME" -f '%e %M' -o "$tmp/time" timeout -k 10 "$tmo" "$@" >/dev/null 2>"$tmp/stderr"
+    rc=$?
+    t1=$EPOCHREALTIME
+    m_mb=$(tail -n 1 "$tmp/time" | awk '{ printf "%.1f", $2 / 1024 }')
+    if [ "$rc" -le 1 ]; then
+        m_secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+        return
+    fi
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+        m_secs=TIMEOUT
+        m_mb=TIMEOUT
+        echo "  $tool: TIMEOUT after ${tmo}s" >&2
+        return
+    fi
+    m_secs=FAILED
+    m_mb=FAILED
+    echo "  $tool: exit status $rc" >&2
+    sed -n '1,5s/^/    /p' "$tmp/stderr" >&2
+    # wirediff's 2 is its own failure; above 125 a signal (a crash) for all
+    if [ "$tool" = wirediff ] || [ "$rc" -gt 125 ]; then
+        fatal=1
+    fi
+}
+
+# median FORMAT VALUE...: the median of the values printed with the printf
+# FORMAT; a non-number (TIMEOUT, FAILED) counts as the
+# largest, and is the answer if it reaches the median.
+median() {
+    local f=$1 v nums=() other=()
+    shift
+    for v in "$@"; do
+        if [[ $v =~ ^[0-9.]+$ ]]; then nums+=("$v"); else other+=("$v"); fi
+    done
+    { [ ${#nums[@]} -gt 0 ] && printf '%s\n' "${nums[@]}" | sort -g
+      [ ${#other[@]} -gt 0 ] && printf '%s\n' "${other[@]}"; } | awk -v f="$f" '
+        { v[NR] = $0 }
+        END {
+            lo = v[int((NR + 1) / 2)]; hi = v[int(NR / 2) + 1]
+            if (lo !~ /^[0-9.]+$/) print lo
+            else if (hi !~ /^[0-9.]+$/) print hi
+            else printf f "\n", (lo + hi) / 2
+        }'
+}
+
+# ratio A B: A / B, or "-" when either is not a number
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN {
+        if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) { print "-"; exit }
+        printf "%.2f\n", a / b }'
+}
+
+echo "wirediff benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, seed $seed"
+echo "  wirediff: $WIREDIFF ($("$WIREDIFF" --version 2>/dev/null | head -n 1))"
+echo "  $(git --version), $(diff --version | head -n 1)"
+echo "  runs per size: $runs ($runs_big from $big sentences), timeout ${tmo}s"
+echo
+
+declare -A WT WM GT GM DT DM MB
+for n in $sizes; do
+    a=$tmp/a.txt b=$tmp/b.txt
+    if ! "$WDGEN" --seed "$seed" --lines "$tmp/a.lines" "$tmp/b.lines" "$n" "$a" "$b"; then
+        echo "$0: wdgen failed for $n sentences" >&2
+        exit 2
+    fi
+    MB[$n]=$(awk -v s="$(wc -c <"$a")" 'BEGIN { printf "%.1f", s / 1048576 }')
+    r=$runs
+    [ "$n" -ge "$big" ] && r=$runs_big
+    echo "size $n sentences (${MB[$n]} MB per file), $r run(s)..." >&2
+    wt=() wm=() gt=() gm=() dt=() dm=()
+    for ((i = 0; i < r; i++)); do
+        measure wirediff "$WIREDIFF" --export=json "$a" "$b"
+        wt+=("$m_secs") wm+=("$m_mb")
+        measure git git diff --no-index --word-diff=plain "$a" "$b"
+        gt+=("$m_secs") gm+=("$m_mb")
+        measure diff diff "$tmp/a.lines" "$tmp/b.lines"
+        dt+=("$m_secs") dm+=("$m_mb")
+    done
+    WT[$n]=$(median %.3f "${wt[@]}") WM[$n]=$(median %.1f "${wm[@]}")
+    GT[$n]=$(median %.3f "${gt[@]}") GM[$n]=$(median %.1f "${gm[@]}")
+    DT[$n]=$(median %.3f "${dt[@]}") DM[$n]=$(median %.1f "${dm[@]}")
+    rm -f "$a" "$b" "$tmp/a.lines" "$tmp/b.lines"
+done
+
+echo
+echo "median wall seconds (s) and peak RSS (MB = MiB); ratios are wirediff / other"
+row() {
+    printf '%9s %7s | %8s %8s | %8s %8s | %8s %8s | %7s %7s %7s %7s\n' "$@"
+}
+row sentences file_MB wd_s wd_MB git_s git_MB diff_s diff_MB \
+    t/git t/diff mem/git mem/diff
+for n in $sizes; do
+    row "$n" "${MB[$n]}" "${WT[$n]}" "${WM[$n]}" "${GT[$n]}" "${GM[$n]}" \
+        "${DT[$n]}" "${DM[$n]}" \
+        "$(ratio "${WT[$n]}" "${GT[$n]}")" "$(ratio "${WT[$n]}" "${DT[$n]}")" \
+        "$(ratio "${WM[$n]}" "${GM[$n]}")" "$(ratio "${WM[$n]}" "${DM[$n]}")"
+done
+
+# exponent N1 N2 V1 V2: log(V2/V1) / log(N2/N1), or "-"
+exponent() {
+    awk -v n1="$1" -v n2="$2" -v a="$3" -v b="$4" 'BEGIN {
+        if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || a + 0 == 0 || b + 0 == 0) { print "-"; exit }
+        printf "%.2f\n", log(b / a) / log(n2 / n1) }'
+}
+
+echo
+echo "wirediff scaling exponents, log(v2/v1) / log(n2/n1) (1.00 = linear):"
+declare -A XT XM
+prev=
+for n in $sizes; do
+    if [ -n "$prev" ]; then
+        XT[$n]=$(exponent "$prev" "$n" "${WT[$prev]}" "${WT[$n]}")
+        XM[$n]=$(exponent "$prev" "$n" "${WM[$prev]}" "${WM[$n]}")
+        printf '  %9s -> %-9s time %5s   memory %5s\n' "$prev" "$n" "${XT[$n]}" "${XM[$n]}"
+    fi
+    prev=$n
+done
+
+# verdict OK LABEL: print PASS/FAIL (or N/A when the comparison is undefined)
+verdict() {
+    printf '  %-4s %s\n' "$1" "$2"
+}
+# le A B [FACTOR]: is A <= FACTOR * B?  TIMEOUT/FAILED on the left fails, on
+# the right (only) passes.
+le() {
+    awk -v a="$1" -v b="$2" -v f="${3:-1}" 'BEGIN {
+        na = a ~ /^-?[0-9.]+$/; nb = b ~ /^-?[0-9.]+$/
+        if (a == "-") { print "N/A"; exit }
+        if (!na) { print "FAIL"; exit }
+        if (!nb) { print (b == "-" ? "N/A" : "PASS"); exit }
+        print (a + 0 <= f * b ? "PASS" : "FAIL") }'
+}
+
+echo
+echo "targets (informational):"
+for n in $sizes; do
+    [ "$n" -ge 100000 ] || continue
+    verdict "$(le "${WT[$n]}" "${GT[$n]}")" "$n: wirediff time ${WT[$n]} s <= git ${GT[$n]} s"
+    verdict "$(le "${WT[$n]}" "${DT[$n]}" 3)" "$n: wirediff time ${WT[$n]} s <= 3 x diff ${DT[$n]} s"
+    verdict "$(le "${WM[$n]}" "${GM[$n]}")" "$n: wirediff RSS ${WM[$n]} MB <= git ${GM[$n]} MB"
+    if [ -n "${XT[$n]:-}" ]; then
+        verdict "$(le "${XT[$n]}" 1.1)" "$n: wirediff time exponent ${XT[$n]} <= 1.1"
+        verdict "$(le "${XM[$n]}" 1.1)" "$n: wirediff memory exponent ${XM[$n]} <= 1.1"
+    fi
+done
+
+if [ "$fatal" -ne 0 ]; then
+    echo "a tool crashed or wirediff failed (see above)" >&2
+    exit 1
+fi
+exit 0
