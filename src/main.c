@@ -77,12 +77,16 @@ static void usage(FILE *f)
           "      --minimal        exact sentence diff, no cost limit (slow on huge input)\n"
           "      --no-moves       do not pair sentences that moved\n"
           "      --text           compare files with NUL bytes as text\n"
+          "      --script=FILE    run the reader headless from a key script (tests)\n"
           "\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
           "\n"
+          "In the reader: j/k scroll, ]/[ next/previous difference, / search, f fold,\n"
+          "w word marks, s swap, m moved counterpart, q quit; ? lists every key.\n"
+          "\n"
           "Exit status: 0 no differences, 1 differences, 2 trouble.\n"
-          "See wirediff(1) for the reader's keys and the JSON format.\n",
+          "See wirediff(1) for the keys and the JSON format.\n",
           f);
 }
 
