@@ -138,6 +138,43 @@ echo "  $(git --version), $(diff --version | head -n 1)"
 echo "  runs per size: $runs ($runs_big from $big sentences), timeout ${tmo}s"
 echo
 
+# reader_bench A B: the reader in scripted mode (no terminal) at 120x40 on
+# this pair: time to the first frame, and the slowest and median time of
+# navigation keys (the layout is built once per width; a key must not depend
+# on the document's length).  Targets: first frame < 1 s, keys < 10 ms.
+reader_bench() {
+    local keys=$tmp/reader.keys timing=$tmp/reader.timing
+    {
+        for k in j j j space space b G g ']' ']' '[' pgdn pgup down up end home; do
+            echo "key $k"
+        done
+        for ((i = 0; i < 40; i++)); do echo "key ]"; done
+        echo quit
+    } >"$keys"
+    : >"$timing"
+    if ! COLUMNS=120 LINES=40 TERM=xterm-256color WIREDIFF_TIMING=$timing \
+        timeout -k 10 "$tmo" "$WIREDIFF" --script="$keys" "$1" "$2" >/dev/null; then
+        echo "reader: scripted run failed" >&2
+        fatal=1
+        return
+    fi
+    local ff n md mx
+    ff=$(awk '$1 == "first_frame_ms" { print $2 }' "$timing")
+    awk '$1 == "key" { print $4 }' "$timing" | sort -n >"$timing.keys"
+    n=$(wc -l <"$timing.keys")
+    if [ -z "$ff" ] || [ "$n" -eq 0 ]; then
+        echo "reader: no timings recorded" >&2
+        fatal=1
+        return
+    fi
+    md=$(sed -n "$(((n + 1) / 2))p" "$timing.keys")
+    mx=$(tail -n 1 "$timing.keys")
+    READER=$(awk -v ff="$ff" -v md="$md" -v mx="$mx" -v n="$n" 'BEGIN {
+        printf "first frame %.1f ms, navigation keys: median %.3f ms, slowest %.3f ms (%d keys)", ff, md, mx, n
+        printf "|%s|%s", (ff < 1000 ? "PASS" : "FAIL"), (mx < 10 ? "PASS" : "FAIL") }')
+}
+READER=""
+
 declare -A WT WM GT GM DT DM MB
 for n in $sizes; do
     a=$tmp/a.txt b=$tmp/b.txt
@@ -161,6 +198,9 @@ for n in $sizes; do
     WT[$n]=$(median %.3f "${wt[@]}") WM[$n]=$(median %.1f "${wm[@]}")
     GT[$n]=$(median %.3f "${gt[@]}") GM[$n]=$(median %.1f "${gm[@]}")
     DT[$n]=$(median %.3f "${dt[@]}") DM[$n]=$(median %.1f "${dm[@]}")
+    if [ "$n" -eq "${BENCH_READER:-100000}" ]; then
+        reader_bench "$a" "$b"
+    fi
     rm -f "$a" "$b" "$tmp/a.lines" "$tmp/b.lines"
 done
 
@@ -225,6 +265,14 @@ for n in $sizes; do
         verdict "$(le "${XM[$n]}" 1.1)" "$n: wirediff memory exponent ${XM[$n]} <= 1.1"
     fi
 done
+
+if [ -n "$READER" ]; then
+    IFS='|' read -r rtext rff rkey <<<"$READER"
+    echo
+    echo "reader, ${BENCH_READER:-100000} sentences, scripted mode at 120x40: $rtext"
+    verdict "$rff" "reader: first frame < 1000 ms"
+    verdict "$rkey" "reader: every navigation key < 10 ms"
+fi
 
 if [ "$fatal" -ne 0 ]; then
     echo "a tool crashed or wirediff failed (see above)" >&2
