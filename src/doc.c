@@ -116,7 +116,7 @@ static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, 
 
 struct doc_ctx *doc_ctx_new(void)
 {
-    struct doc_ctx *ctx = xmalloc(sizeof *ctx);
+    struct doc_ctx *ctx = xcalloc(1, sizeof *ctx);
     ctx->words = intern_new();
     ctx->sentences = sentab_new();
     ctx->scratch = xcalloc(1, sizeof(struct scratch));
@@ -125,7 +125,16 @@ struct doc_ctx *doc_ctx_new(void)
 
 size_t doc_ctx_sentence_count(const struct doc_ctx *ctx)
 {
-    return ctx->sentences->count;
+    return ctx->sentences ? ctx->sentences->count : ctx->sealed_count;
+}
+
+void doc_ctx_seal(struct doc_ctx *ctx)
+{
+    if (!ctx->sentences)
+        return;
+    ctx->sealed_count = ctx->sentences->count;
+    sentab_free(ctx->sentences);
+    ctx->sentences = NULL;
 }
 
 void doc_ctx_free(struct doc_ctx *ctx)
@@ -190,6 +199,10 @@ static enum wd_status doc_build(struct doc_ctx *ctx, const char *name, char *byt
     if (len >= UINT32_MAX) {
         free(bytes);
         return WD_ETOOBIG;
+    }
+    if (!ctx->sentences) {
+        free(bytes);
+        return WD_EUSAGE;
     }
     if ((!opts || !opts->text) && memchr(bytes, '\0', len)) {
         free(bytes);
@@ -276,7 +289,8 @@ void doc_free(struct doc *d)
     /* Its sentences can no longer stand for their keys.  Ids stay unique:
      * a key seen again later gets a new one. */
     struct sentab *t = d->ctx->sentences;
-    sentab_rehash(t, t->nslots, d);
+    if (t)
+        sentab_rehash(t, t->nslots, d);
     free(d->path);
     free(d->bytes);
     free(d->sents);

@@ -58,14 +58,20 @@ struct sentab;
  * their context. */
 struct doc_ctx {
     struct intern *words;
-    struct sentab *sentences;
-    void *scratch; /* private to doc.c */
+    struct sentab *sentences; /* NULL once sealed */
+    size_t sealed_count;      /* sentence ids given out before sealing */
+    void *scratch;            /* private to doc.c */
 };
 
 struct doc_ctx *doc_ctx_new(void);
 void doc_ctx_free(struct doc_ctx *ctx);
 /* Distinct sentence keys seen so far (sentence ids are 0 .. count-1). */
 size_t doc_ctx_sentence_count(const struct doc_ctx *ctx);
+/* Free the sentence-key table once every document is loaded: it is needed
+ * only to give new sentences their ids (its slots are most of a load's
+ * memory after the bytes).  Loading into a sealed context returns
+ * WD_EUSAGE. */
+void doc_ctx_seal(struct doc_ctx *ctx);
 
 /* Load path ("-" = standard input).  On success *out owns a new document
  * and WD_OK is returned.  Errors: WD_ENOENT, WD_EISDIR, WD_EACCES,

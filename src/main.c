@@ -216,6 +216,7 @@ int main(int argc, char **argv)
                     files[i], bad, bad == 1 ? "" : "s");
     }
 
+    doc_ctx_seal(ctx); /* every document is in */
     if (rc == 0 && sentences) {
         for (int i = 0; i < nfiles && rc == 0; i++)
             rc = print_sentences(docs[i], nfiles > 1);
