@@ -80,7 +80,7 @@ const char *align_kind_name(enum row_kind k)
 
 static struct sim_group grp(int side, uint32_t first, uint32_t n)
 {
-    struct sim_group g = {side, first, n};
+    struct sim_group g = {(size_t)side, first, n};
     return g;
 }
 
@@ -227,7 +227,7 @@ static void pair_hunk(struct builder *B, const struct diff_hunk *h)
         dst[j] = (uint32_t)(h->b + j);
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc = sim_candidates(B->sim, SIDE_A, src, h->na, dst, h->nb, B->o.floor, &c, &approx);
+    size_t nc = sim_candidates(B->sim, SIDE_A, src, h->na, SIDE_B, dst, h->nb, B->o.floor, &c, &approx);
     bool *take = xcalloc(nc ? nc : 1, sizeof *take);
     heaviest_chain(c, nc, h->nb, take);
     size_t first = B->npairs;
@@ -276,7 +276,7 @@ static void find_moves(struct builder *B)
             dst[nd++] = (uint32_t)j;
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, dst, nd, B->o.move_floor, &c, &approx);
+    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, B->o.move_floor, &c, &approx);
     if (nc > 1)
         qsort(c, nc, sizeof *c, cmp_cand_score);
     size_t lo[2] = {0, 0}, hi[2] = {B->n[0], B->n[1]};
@@ -397,7 +397,7 @@ static size_t count_anchors(struct builder *B)
             dst[nd++] = (uint32_t)j;
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, dst, nd, ANCHOR_SIM, &c, &approx);
+    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, ANCHOR_SIM, &c, &approx);
     for (size_t k = 0; k < nc; k++)
         if (k == 0 || c[k].x != c[k - 1].x)
             anchors++; /* candidates come sorted by x: count sentences */
@@ -440,7 +440,8 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     B.changed[1] = dr.cb;
 
     struct tokens *tk[2] = {tokens_new(a, ctx, B.changed[0]), tokens_new(b, ctx, B.changed[1])};
-    B.sim = sim_new(a, b, ctx, tk[0], tk[1]);
+    const struct doc *dd[2] = {a, b};
+    B.sim = sim_new(dd, (const struct tokens *const *)tk, 2, ctx);
     size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(B.n[0], B.n[1]));
     if (count_anchors(&B) < need || need == 0) {
         B.o.floor = WD_MAX(B.o.floor, ANCHOR_SIM);

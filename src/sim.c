@@ -27,11 +27,8 @@
  * word, so its inverse document frequency is at least the larger of theirs,
  * and that bound is the best the word counts give without a table of all
  * pairs ("of the" stays as light as "of"). */
-struct feat {
-    uint32_t key;
-    float w;
-};
-#define PAIR_BIT 0x80000000u
+#define feat sim_feat
+#define PAIR_BIT SIM_PAIR_BIT
 
 /* The bags of every sentence of one side, sorted by key (repeats kept),
  * so that bags intersect by a merge walk. */
@@ -45,7 +42,8 @@ struct bags {
 struct sim {
     float *w; /* per word id (unigram features) */
     size_t nw;
-    struct bags bag[2];
+    struct bags *bag; /* one per document */
+    size_t ndocs;
     struct feat *tmp[3]; /* merged group bags */
     size_t tmpcap[3];
     /* inverted index scratch over word ids, all zero between calls */
@@ -87,11 +85,12 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
     }
     if (!f->first[id]) {
         size_t len;
-        const char *k = intern_key(f->words, id, &len);
+        const char *key = intern_key(f->words, id, &len);
         uint32_t parts[FEATURE_PARTS_MAX];
         size_t np = 0;
-        bool split = memchr(k, '-', len) != NULL || is_possessive(k, len);
-        if (split) {
+        if (memchr(key, '-', len) != NULL || is_possessive(key, len)) {
+            /* a copy: interning the parts may move the table's keys */
+            char *k = xstrndup(key, len);
             size_t i = 0;
             while (i < len && np < FEATURE_PARTS_MAX) {
                 size_t e = i;
@@ -106,7 +105,7 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
             }
             if (i < len) /* too many parts: keep the word whole */
                 np = 0;
-            k = NULL; /* intern_add may have moved the key */
+            free(k);
         }
         if (!np)
             parts[np++] = id;
@@ -227,39 +226,40 @@ static void bags_build(struct bags *bg, size_t ns, const uint32_t *ids, const ui
     bg->off[ns] = k;
 }
 
-struct sim *sim_new(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
-                    const struct tokens *ta, const struct tokens *tb)
+struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *tk, size_t ndocs,
+                    struct doc_ctx *ctx)
 {
     struct sim *s = xcalloc(1, sizeof *s);
     struct features f = {.words = ctx->words};
-    const struct doc *d[2] = {a, b};
-    const struct tokens *tk[2] = {ta, tb};
-    uint32_t *ids[2], *off[2];
-    size_t ns[2];
-    for (int side = 0; side < 2; side++) {
-        (void)doc_sentences(d[side], &ns[side]);
-        ids[side] = collect_words(tk[side], ns[side], &f, &off[side]);
+    s->ndocs = ndocs;
+    s->bag = xcalloc(ndocs ? ndocs : 1, sizeof *s->bag);
+    uint32_t **ids = xcalloc(ndocs ? ndocs : 1, sizeof *ids);
+    uint32_t **off = xcalloc(ndocs ? ndocs : 1, sizeof *off);
+    size_t *ns = xcalloc(ndocs ? ndocs : 1, sizeof *ns);
+    for (size_t k = 0; k < ndocs; k++) {
+        (void)doc_sentences(docs[k], &ns[k]);
+        ids[k] = collect_words(tk[k], ns[k], &f, &off[k]);
     }
     free(f.first);
     free(f.n);
     free(f.ids);
 
-    /* Document frequency of each word over the compared sentences of both
-     * sides, each sentence counting a word once (seen[] holds the last
+    /* Document frequency of each word over the compared sentences of all
+     * documents, each sentence counting a word once (seen[] holds the last
      * sentence that counted it, + 1). */
     size_t nw = intern_count(ctx->words);
     uint32_t *df = xcalloc(nw + 1, sizeof *df);
     uint32_t *seen = xcalloc(nw + 1, sizeof *seen);
     uint32_t serial = 0;
-    for (int side = 0; side < 2; side++)
-        for (size_t i = 0; i < ns[side]; i++) {
-            if (off[side][i + 1] == off[side][i])
+    for (size_t k = 0; k < ndocs; k++)
+        for (size_t i = 0; i < ns[k]; i++) {
+            if (off[k][i + 1] == off[k][i])
                 continue;
             serial++;
-            for (uint32_t j = off[side][i]; j < off[side][i + 1]; j++)
-                if (seen[ids[side][j]] != serial) {
-                    seen[ids[side][j]] = serial;
-                    df[ids[side][j]]++;
+            for (uint32_t j = off[k][i]; j < off[k][i + 1]; j++)
+                if (seen[ids[k][j]] != serial) {
+                    seen[ids[k][j]] = serial;
+                    df[ids[k][j]]++;
                 }
         }
     free(seen);
@@ -268,11 +268,14 @@ struct sim *sim_new(const struct doc *a, const struct doc *b, struct doc_ctx *ct
     for (size_t t = 0; t < nw; t++)
         s->w[t] = df[t] ? (float)log(1.0 + (double)serial / df[t]) : 0.0f;
     free(df);
-    for (int side = 0; side < 2; side++) {
-        bags_build(&s->bag[side], ns[side], ids[side], off[side], s->w);
-        free(ids[side]);
-        free(off[side]);
+    for (size_t k = 0; k < ndocs; k++) {
+        bags_build(&s->bag[k], ns[k], ids[k], off[k], s->w);
+        free(ids[k]);
+        free(off[k]);
     }
+    free(ids);
+    free(off);
+    free(ns);
     s->post_count = xcalloc(nw + 1, sizeof *s->post_count);
     s->post_start = xcalloc(nw + 1, sizeof *s->post_start);
     return s;
@@ -282,11 +285,12 @@ void sim_free(struct sim *s)
 {
     if (!s)
         return;
-    for (int side = 0; side < 2; side++) {
-        free(s->bag[side].off);
-        free(s->bag[side].f);
-        free(s->bag[side].weight);
+    for (size_t k = 0; k < s->ndocs; k++) {
+        free(s->bag[k].off);
+        free(s->bag[k].f);
+        free(s->bag[k].weight);
     }
+    free(s->bag);
     for (int slot = 0; slot < 3; slot++)
         free(s->tmp[slot]);
     free(s->w);
@@ -300,7 +304,7 @@ void sim_free(struct sim *s)
  * one of three scratch buffers so three groups can be live at once. */
 static const struct feat *group_bag(struct sim *s, struct sim_group g, int slot, size_t *n)
 {
-    const struct bags *bg = &s->bag[g.side];
+    const struct bags *bg = &s->bag[g.doc];
     uint32_t lo = bg->off[g.first], hi = bg->off[g.first + g.n];
     *n = hi - lo;
     if (g.n <= 1)
@@ -315,7 +319,7 @@ double sim_weight(struct sim *s, struct sim_group g)
 {
     double sum = 0;
     for (uint32_t i = g.first; i < g.first + g.n; i++)
-        sum += s->bag[g.side].weight[i];
+        sum += s->bag[g.doc].weight[i];
     return sum;
 }
 
@@ -408,9 +412,9 @@ static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x,
 }
 
 /* Dice of two single sentences with the bound 2 min(W) / (Wx + Wy) first. */
-static double pair_dice(struct sim *s, int side, uint32_t x, uint32_t y, double floor)
+static double pair_dice(struct sim *s, size_t dx, uint32_t x, size_t dy, uint32_t y, double floor)
 {
-    const struct bags *bx = &s->bag[side], *by = &s->bag[!side];
+    const struct bags *bx = &s->bag[dx], *by = &s->bag[dy];
     double wx = bx->weight[x], wy = by->weight[y];
     if (wx + wy <= 0 || 2 * WD_MIN(wx, wy) / (wx + wy) < floor)
         return 0;
@@ -440,7 +444,7 @@ static int cmp_cand(const void *p, const void *q)
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
-size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
+size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc, size_t ddst,
                       const uint32_t *dst, size_t ndst, double floor, struct sim_cand **out,
                       bool *limited)
 {
@@ -451,7 +455,7 @@ size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
     if ((uint64_t)nsrc * ndst <= SIM_DENSE_CELLS) {
         for (size_t x = 0; x < nsrc; x++)
             for (size_t y = 0; y < ndst; y++) {
-                double d = pair_dice(s, side, src[x], dst[y], floor);
+                double d = pair_dice(s, dsrc, src[x], ddst, dst[y], floor);
                 if (d >= floor && d > 0)
                     push_cand(out, &n, &cap, (uint32_t)x, (uint32_t)y, d);
             }
@@ -462,7 +466,7 @@ size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
      * of the targets, laid out in
      * one array (counting sort by word id); post_count/post_start are
      * indexed by word id and restored to zero at the end. */
-    const struct bags *bs = &s->bag[side], *bd = &s->bag[!side];
+    const struct bags *bs = &s->bag[dsrc], *bd = &s->bag[ddst];
     size_t total = 0;
     for (size_t y = 0; y < ndst; y++)
         for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++)
@@ -543,7 +547,7 @@ size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
             keep = SIM_TOP_K;
         }
         for (size_t k = 0; k < keep; k++) {
-            double d = pair_dice(s, side, src[x], dst[best[k].y], floor);
+            double d = pair_dice(s, dsrc, src[x], ddst, dst[best[k].y], floor);
             if (d >= floor && d > 0)
                 push_cand(out, &n, &cap, (uint32_t)x, best[k].y, d);
         }
@@ -559,4 +563,128 @@ size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
     if (n > 1)
         qsort(*out, n, sizeof **out, cmp_cand);
     return n;
+}
+
+size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
+{
+    /* Global sentence numbers: doc k's sentence i is base[k] + i. */
+    size_t *base = xmalloc((s->ndocs + 1) * sizeof *base);
+    size_t total = 0;
+    for (size_t k = 0; k < s->ndocs; k++) {
+        base[k] = total;
+        total += s->bag[k].nsent;
+    }
+    base[s->ndocs] = total;
+    uint32_t *docof = xmalloc((total + 1) * sizeof *docof);
+    for (size_t k = 0; k < s->ndocs; k++)
+        for (size_t i = base[k]; i < base[k + 1]; i++)
+            docof[i] = (uint32_t)k;
+    /* Postings of every word over global sentence numbers, laid out by a
+     * counting sort (post_count/post_start zero before and after). */
+    size_t cap_post = SIM_POSTING_CAP + 2 * s->ndocs;
+    size_t npost = 0;
+    for (size_t k = 0; k < s->ndocs; k++) {
+        const struct bags *bg = &s->bag[k];
+        for (size_t i = 0; i < bg->nsent; i++)
+            for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++)
+                if (j == bg->off[i] || bg->f[j].key != bg->f[j - 1].key) {
+                    s->post_count[bg->f[j].key]++;
+                    npost++;
+                }
+    }
+    uint32_t *start = xmalloc((s->nw + 1) * sizeof *start);
+    size_t run = 0;
+    for (size_t t = 0; t < s->nw; t++) {
+        start[t] = (uint32_t)run;
+        run += s->post_count[t];
+        s->post_count[t] = 0;
+    }
+    uint32_t *post = xmalloc((npost + 1) * sizeof *post);
+    for (size_t k = 0; k < s->ndocs; k++) {
+        const struct bags *bg = &s->bag[k];
+        for (size_t i = 0; i < bg->nsent; i++)
+            for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++)
+                if (j == bg->off[i] || bg->f[j].key != bg->f[j - 1].key) {
+                    uint32_t t = bg->f[j].key;
+                    post[start[t] + s->post_count[t]++] = (uint32_t)(base[k] + i);
+                }
+    }
+
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    float *accw = xcalloc(total + 1, sizeof *accw);
+    uint32_t *touched = xmalloc((total + 1) * sizeof *touched);
+    struct acc *best = xmalloc((total + 1) * sizeof *best);
+    size_t top_k = SIM_TOP_K + 2 * s->ndocs;
+    for (size_t g = 0; g < total; g++) {
+        size_t k = docof[g], i = g - base[k];
+        const struct bags *bg = &s->bag[k];
+        /* the rarest words of the sentence that other sentences share */
+        uint32_t probe[SIM_PROBE_WORDS];
+        size_t np = 0;
+        for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++) {
+            uint32_t t = bg->f[j].key;
+            if ((j > bg->off[i] && t == bg->f[j - 1].key) || s->post_count[t] < 2 ||
+                s->post_count[t] > cap_post)
+                continue;
+            if (np < SIM_PROBE_WORDS) {
+                probe[np++] = t;
+                continue;
+            }
+            size_t worst = 0;
+            for (size_t q = 1; q < np; q++)
+                if (s->w[probe[q]] < s->w[probe[worst]])
+                    worst = q;
+            if (s->w[t] > s->w[probe[worst]])
+                probe[worst] = t;
+        }
+        size_t nt = 0;
+        for (size_t q = 0; q < np; q++) {
+            uint32_t t = probe[q];
+            for (uint32_t m = 0; m < s->post_count[t]; m++) {
+                uint32_t h = post[start[t] + m];
+                if (h <= g || docof[h] == k)
+                    continue; /* each pair once, other documents only */
+                if (accw[h] == 0)
+                    touched[nt++] = h;
+                accw[h] += s->w[t];
+            }
+        }
+        for (size_t q = 0; q < nt; q++) {
+            best[q].y = touched[q];
+            best[q].w = accw[touched[q]];
+            accw[touched[q]] = 0;
+        }
+        size_t keep = nt;
+        if (nt > top_k) {
+            qsort(best, nt, sizeof *best, cmp_acc_desc);
+            keep = top_k;
+        }
+        for (size_t q = 0; q < keep; q++) {
+            uint32_t h = best[q].y, dk = docof[h];
+            uint32_t y = (uint32_t)(h - base[dk]);
+            double d = pair_dice(s, k, (uint32_t)i, dk, y, floor);
+            if (d < floor || d <= 0)
+                continue;
+            xgrow(out, &cap, n + 1, sizeof **out);
+            (*out)[n++] = (struct sim_match){(uint32_t)k, (uint32_t)i, dk, y, (float)d};
+        }
+    }
+    for (size_t t = 0; t < s->nw; t++)
+        s->post_count[t] = 0;
+    free(accw);
+    free(touched);
+    free(best);
+    free(post);
+    free(start);
+    free(docof);
+    free(base);
+    return n;
+}
+
+const struct sim_feat *sim_bag(const struct sim *s, size_t doc, size_t i, size_t *n)
+{
+    const struct bags *bg = &s->bag[doc];
+    *n = bg->off[i + 1] - bg->off[i];
+    return bg->f + bg->off[i];
 }

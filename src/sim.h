@@ -26,20 +26,29 @@
 
 struct sim;
 
-/* Bags and weights for the sentences of a and b that have tokens in ta / tb
- * (tokens.h); other sentences have empty bags.  ctx's word table receives
- * the parts of hyphenated words: a bag holds features rather than tokens,
- * so "Son-gyong" counts as "son" + "gyong" (it meets "Son Gyong") and a
- * possessive 's is dropped ("Russia's" meets "Russia").  The word diff
- * still sees whole tokens.  Weights are computed over the sentences that
- * have bags. */
-struct sim *sim_new(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
-                    const struct tokens *ta, const struct tokens *tb);
+/* A feature of a bag and its weight.  Word features have the word's id as
+ * key; a pair of neighbouring words has SIM_PAIR_BIT set.  Bags are sorted
+ * by key, so a sentence's words come before its pairs. */
+struct sim_feat {
+    uint32_t key;
+    float w;
+};
+#define SIM_PAIR_BIT 0x80000000u
+
+/* Bags and weights for the sentences of docs[0 .. ndocs) that have tokens
+ * in tk[k] (tokens.h); other sentences have empty bags.  ctx's word table
+ * receives the parts of hyphenated words: a bag holds features rather than
+ * tokens, so "Son-gyong" counts as "son" + "gyong" (it meets "Son Gyong")
+ * and a possessive 's is dropped ("Russia's" meets "Russia").  The word
+ * diff still sees whole tokens.  Weights are computed over the sentences
+ * that have bags, in all documents. */
+struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *tk, size_t ndocs,
+                    struct doc_ctx *ctx);
 void sim_free(struct sim *s);
 
-/* A group of consecutive sentences first .. first+n-1 of one side. */
+/* A group of consecutive sentences first .. first+n-1 of one document. */
 struct sim_group {
-    int side; /* SIDE_A or SIDE_B (align.h): 0 or 1 */
+    size_t doc; /* index in sim_new's docs (align: SIDE_A or SIDE_B) */
     uint32_t first, n;
 };
 
@@ -63,16 +72,33 @@ struct sim_cand {
     float score;   /* weighted Dice of the two sentences */
 };
 
-/* Candidate pairs between sentences src[0..nsrc) of side `side` and
- * sentences dst[0..ndst) of the other side with Dice >= floor.  Small
+/* Candidate pairs between sentences src[0..nsrc) of document dsrc and
+ * sentences dst[0..ndst) of document ddst with Dice >= floor.  Small
  * inputs are compared exhaustively; large ones through an inverted index
  * over the rarest words of each sentence (at most SIM_PROBE_WORDS probes
  * per source sentence, postings longer than SIM_POSTING_CAP skipped, at
  * most SIM_TOP_K exact scores per source sentence), which may miss pairs
  * that share only common words.  *limited is set when that happened.
  * Returns the count; *out is malloc'ed (caller frees), sorted by x then y. */
-size_t sim_candidates(struct sim *s, int side, const uint32_t *src, size_t nsrc,
+size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc, size_t ddst,
                       const uint32_t *dst, size_t ndst, double floor, struct sim_cand **out,
                       bool *limited);
+
+/* The bag of sentence i of document doc (owned by s). */
+const struct sim_feat *sim_bag(const struct sim *s, size_t doc, size_t i, size_t *n);
+
+/* A candidate pair between two different documents: sentence x of doc dx
+ * and sentence y of doc dy, dx < dy. */
+struct sim_match {
+    uint32_t dx, x, dy, y;
+    float score; /* weighted Dice */
+};
+
+/* Candidate pairs between the sentences of all documents at once, each
+ * pair of sentences of different documents at most once, with Dice >=
+ * floor: one inverted index over every sentence (probing as
+ * sim_candidates does, with room for a match in every other document).
+ * Returns the count; *out is malloc'ed (caller frees). */
+size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out);
 
 #endif

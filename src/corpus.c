@@ -1,0 +1,364 @@
+#include "config.h"
+
+#include "corpus.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim.h"
+#include "tokens.h"
+#include "util.h"
+
+/* The similarity floors and the anchor rule of align.c, for the same
+ * reasons: a weak match is believed only between documents that share
+ * at least ANCHORS_MIN strong ones. */
+#define MATCH_FLOOR 0.17
+#define ANCHOR_SIM 0.40
+#define ANCHORS_MIN 2
+/* A line is "tied to the story" when at least this share of its word
+ * weight occurs in the document's story sentences. */
+#define COHESION_MIN 0.25
+
+struct corpus {
+    size_t n;
+    uint8_t **boiler;
+    size_t *story;
+    struct corpus_pair *pairs;
+    size_t npairs;
+    uint8_t *overlaps;
+};
+
+static int cmp_match_pair(const void *p, const void *q)
+{
+    const struct sim_match *a = p, *b = q;
+    if (a->dx != b->dx)
+        return a->dx < b->dx ? -1 : 1;
+    if (a->dy != b->dy)
+        return a->dy < b->dy ? -1 : 1;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    if (a->x != b->x)
+        return a->x < b->x ? -1 : 1;
+    return a->y < b->y ? -1 : a->y > b->y;
+}
+
+static int cmp_pair_rank(const void *p, const void *q)
+{
+    const struct corpus_pair *a = p, *b = q;
+    if (a->overlap != b->overlap)
+        return a->overlap > b->overlap ? -1 : 1;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* The matches of one document pair kept one to one: strong ones always,
+ * weak ones only when the pair has enough anchors.  m[0..n) is sorted by
+ * score, highest first.  Returns the number kept, moved to the front. */
+static size_t keep_matches(struct sim_match *m, size_t n, size_t na, size_t nb, uint8_t *used_a,
+                           uint8_t *used_b)
+{
+    size_t anchors = 0;
+    for (size_t k = 0; k < n; k++)
+        anchors += m[k].score >= ANCHOR_SIM;
+    size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(na, nb));
+    double floor = anchors >= need && need > 0 ? MATCH_FLOOR : ANCHOR_SIM;
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (m[k].score < floor || used_a[m[k].x] || used_b[m[k].y])
+            continue;
+        used_a[m[k].x] = used_b[m[k].y] = 1;
+        m[kept++] = m[k];
+    }
+    for (size_t k = 0; k < kept; k++)
+        used_a[m[k].x] = used_b[m[k].y] = 0;
+    return kept;
+}
+
+static int cmp_match_x(const void *p, const void *q)
+{
+    const struct sim_match *a = p, *b = q;
+    return a->x < b->x ? -1 : a->x > b->x;
+}
+
+/* Mark in inorder[] the longest chain of matches increasing in both x and
+ * y (patience sorting, O(n log n)); m sorted by x. */
+static void longest_chain(const struct sim_match *m, size_t n, uint8_t *inorder)
+{
+    uint32_t *tail = xmalloc((n + 1) * sizeof *tail); /* index of the chain end per length */
+    int32_t *prev = xmalloc((n + 1) * sizeof *prev);
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t lo = 0, hi = len; /* first length whose end has y >= m[k].y */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (m[tail[mid]].y < m[k].y)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        prev[k] = lo ? (int32_t)tail[lo - 1] : -1;
+        tail[lo] = (uint32_t)k;
+        if (lo == len)
+            len++;
+    }
+    memset(inorder, 0, n);
+    for (int32_t k = len ? (int32_t)tail[len - 1] : -1; k >= 0; k = prev[k])
+        inorder[k] = 1;
+    free(tail);
+    free(prev);
+}
+
+/* Share of sentence i's word weight (of document k) found among the story
+ * words (in_story[word id] != 0).  Weights are squared IDF, so that the
+ * measure is about content words: function words, which every text shares,
+ * would otherwise give any sentence a fifth of the story's vocabulary. */
+static double cohesion(const struct sim *s, size_t k, size_t i, const uint8_t *in_story)
+{
+    size_t nf;
+    const struct sim_feat *f = sim_bag(s, k, i, &nf);
+    double all = 0, in = 0;
+    for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++) {
+        double w = (double)f[j].w * f[j].w;
+        all += w;
+        if (in_story[f[j].key])
+            in += w;
+    }
+    return all > 0 ? in / all : 1.0;
+}
+
+/* Boilerplate of document k (see corpus.h).  matched[i] != 0 when
+ * sentence i matches a sentence of another document. */
+static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
+                             const uint8_t *matched, uint8_t *in_story, size_t nw, uint8_t *out)
+{
+    size_t ns;
+    const struct sentence *se = doc_sentences(d, &ns);
+    /* repetition within the document: a line without final punctuation
+     * that comes back after something else */
+    for (size_t i = 0; i < ns; i++) {
+        if (!(se[i].flags & SENT_LINE))
+            continue;
+        for (size_t j = i + 2; j < ns; j++)
+            if (se[j].id == se[i].id)
+                out[i] = out[j] = 1;
+    }
+    /* the story: sentences (not lines) that match another document */
+    bool has_story = false;
+    memset(in_story, 0, nw);
+    for (size_t i = 0; i < ns; i++) {
+        if (!matched[i] || out[i] || (se[i].flags & SENT_LINE))
+            continue;
+        has_story = true;
+        size_t nf;
+        const struct sim_feat *f = sim_bag(s, k, i, &nf);
+        for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++)
+            in_story[f[j].key] = 1;
+    }
+    if (!has_story)
+        return;
+    /* The title block, the lines before the first sentence, is the
+     * headline (and its scraped repeats), not boilerplate. */
+    size_t title = 0;
+    while (title < ns && (se[title].flags & SENT_LINE))
+        title++;
+    if (title == ns)
+        title = 0;
+    /* lines with no structure and no tie to the story */
+    for (size_t i = title; i < ns; i++)
+        if ((se[i].flags & SENT_LINE) && !matched[i] && cohesion(s, k, i, in_story) < COHESION_MIN)
+            out[i] = 1;
+    /* The unrelated tail: the longest run at the end with no sentence that
+     * matches another document (lines do not count: "Comments" is no
+     * anchor) whose first sentence and average are loosely tied to the
+     * story. */
+    size_t start = ns;
+    double sum = 0;
+    size_t tail = ns;
+    for (size_t i = ns; i-- > title;) {
+        if (matched[i] && !(se[i].flags & SENT_LINE))
+            break;
+        double c = cohesion(s, k, i, in_story);
+        sum += c;
+        start = i;
+        if (c < COHESION_MIN && sum / (double)(ns - start) < COHESION_MIN)
+            tail = start;
+    }
+    for (size_t i = tail; i < ns; i++)
+        out[i] = 1;
+}
+
+struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n)
+{
+    struct corpus *c = xcalloc(1, sizeof *c);
+    c->n = n;
+    c->boiler = xcalloc(n ? n : 1, sizeof *c->boiler);
+    c->story = xcalloc(n ? n : 1, sizeof *c->story);
+    c->overlaps = xcalloc(n ? n : 1, 1);
+    struct tokens **tk = xcalloc(n ? n : 1, sizeof *tk);
+    for (size_t k = 0; k < n; k++)
+        tk[k] = tokens_new(docs[k], ctx, NULL);
+    struct sim *s = sim_new((const struct doc *const *)docs, (const struct tokens *const *)tk, n,
+                            ctx);
+    struct sim_match *m = NULL;
+    size_t nm = sim_matches_all(s, MATCH_FLOOR, &m);
+    if (nm > 1)
+        qsort(m, nm, sizeof *m, cmp_match_pair);
+
+    /* 1. one-to-one matches per document pair, kept in place */
+    uint8_t **matched = xcalloc(n ? n : 1, sizeof *matched);
+    uint8_t **used = xcalloc(n ? n : 1, sizeof *used);
+    size_t maxs = 1;
+    for (size_t k = 0; k < n; k++) {
+        size_t ns;
+        (void)doc_sentences(docs[k], &ns);
+        matched[k] = xcalloc(ns + 1, 1);
+        used[k] = xcalloc(ns + 1, 1);
+        c->boiler[k] = xcalloc(ns + 1, 1);
+        maxs = WD_MAX(maxs, ns);
+    }
+    size_t *grp_start = xmalloc((nm + 1) * sizeof *grp_start), ngrp = 0;
+    size_t *grp_len = xmalloc((nm + 1) * sizeof *grp_len);
+    for (size_t g = 0; g < nm;) {
+        size_t e = g;
+        while (e < nm && m[e].dx == m[g].dx && m[e].dy == m[g].dy)
+            e++;
+        size_t na, nb;
+        (void)doc_sentences(docs[m[g].dx], &na);
+        (void)doc_sentences(docs[m[g].dy], &nb);
+        size_t kept = keep_matches(m + g, e - g, na, nb, used[m[g].dx], used[m[g].dy]);
+        for (size_t q = g; q < g + kept; q++)
+            matched[m[q].dx][m[q].x] = matched[m[q].dy][m[q].y] = 1;
+        grp_start[ngrp] = g;
+        grp_len[ngrp++] = kept;
+        g = e;
+    }
+
+    /* 2. boilerplate, from the matches */
+    size_t nw = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t ns;
+        (void)doc_sentences(docs[k], &ns);
+        for (size_t i = 0; i < ns; i++) {
+            size_t nf;
+            const struct sim_feat *f = sim_bag(s, k, i, &nf);
+            for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++)
+                nw = WD_MAX(nw, (size_t)f[j].key + 1);
+        }
+    }
+    uint8_t *in_story = xmalloc(nw + 1);
+    for (size_t k = 0; k < n; k++)
+        find_boilerplate(s, k, docs[k], matched[k], in_story, nw, c->boiler[k]);
+    free(in_story);
+    /* lines shared by documents that share no statement: site furniture */
+    for (size_t q = 0; q < ngrp; q++) {
+        struct sim_match *g = m + grp_start[q];
+        size_t strong = 0;
+        for (size_t r = 0; r < grp_len[q]; r++) {
+            const struct sentence *sa = doc_sentences(docs[g[r].dx], &(size_t){0});
+            strong += g[r].score >= ANCHOR_SIM && !(sa[g[r].x].flags & SENT_LINE);
+        }
+        if (strong)
+            continue;
+        for (size_t r = 0; r < grp_len[q]; r++) {
+            const struct sentence *sa = doc_sentences(docs[g[r].dx], &(size_t){0});
+            if ((sa[g[r].x].flags & SENT_LINE) && g[r].score >= 0.999f)
+                c->boiler[g[r].dx][g[r].x] = c->boiler[g[r].dy][g[r].y] = 1;
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t ns;
+        (void)doc_sentences(docs[k], &ns);
+        for (size_t i = 0; i < ns; i++)
+            c->story[k] += !c->boiler[k][i];
+    }
+
+    /* 3. the figures per pair, boilerplate left out */
+    uint8_t *inorder = xmalloc(maxs + 1);
+    size_t cappairs = 0;
+    for (size_t q = 0; q < ngrp; q++) {
+        struct sim_match *g = m + grp_start[q];
+        size_t len = 0;
+        for (size_t r = 0; r < grp_len[q]; r++)
+            if (!c->boiler[g[r].dx][g[r].x] && !c->boiler[g[r].dy][g[r].y])
+                g[len++] = g[r];
+        if (!len)
+            continue;
+        qsort(g, len, sizeof *g, cmp_match_x);
+        longest_chain(g, len, inorder);
+        struct corpus_pair p;
+        memset(&p, 0, sizeof p);
+        p.a = g[0].dx;
+        p.b = g[0].dy;
+        const struct sentence *sa = doc_sentences(docs[p.a], &(size_t){0});
+        const struct sentence *sb = doc_sentences(docs[p.b], &(size_t){0});
+        for (size_t r = 0; r < len; r++) {
+            uint32_t *kind = !inorder[r] ? p.moved
+                             : sa[g[r].x].id == sb[g[r].y].id ? p.same
+                                                              : p.changed;
+            kind[0]++;
+            kind[1]++;
+        }
+        size_t story = c->story[p.a] + c->story[p.b];
+        p.overlap = story ? (float)(2.0 * (double)len / (double)story) : 0.0f;
+        xgrow(&c->pairs, &cappairs, c->npairs + 1, sizeof *c->pairs);
+        c->pairs[c->npairs++] = p;
+        c->overlaps[p.a] = c->overlaps[p.b] = 1;
+    }
+    if (c->npairs > 1)
+        qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair_rank);
+    free(inorder);
+    free(grp_start);
+    free(grp_len);
+    for (size_t k = 0; k < n; k++) {
+        free(matched[k]);
+        free(used[k]);
+        tokens_free(tk[k]);
+    }
+    free(matched);
+    free(used);
+    free(tk);
+    free(m);
+    sim_free(s);
+    return c;
+}
+
+void corpus_free(struct corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t k = 0; k < c->n; k++)
+        free(c->boiler[k]);
+    free(c->boiler);
+    free(c->story);
+    free(c->pairs);
+    free(c->overlaps);
+    free(c);
+}
+
+size_t corpus_ndocs(const struct corpus *c)
+{
+    return c->n;
+}
+
+const uint8_t *corpus_boilerplate(const struct corpus *c, size_t k)
+{
+    return c->boiler[k];
+}
+
+size_t corpus_story_sentences(const struct corpus *c, size_t k)
+{
+    return c->story[k];
+}
+
+const struct corpus_pair *corpus_pairs(const struct corpus *c, size_t *n)
+{
+    *n = c->npairs;
+    return c->pairs;
+}
+
+int corpus_doc_overlaps(const struct corpus *c, size_t k)
+{
+    return c->overlaps[k];
+}

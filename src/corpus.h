@@ -1,0 +1,58 @@
+/* corpus.h - many documents at once: which reports overlap and by how
+ * much, and which lines are not part of the story (boilerplate).
+ *
+ * Sentences of all documents are matched through one inverted index
+ * (sim_matches_all) rather than by aligning every pair: a pair of
+ * documents then counts its matched sentences, one to one, as same
+ * (identical), changed (reworded, in order) or moved (reworded or not, out
+ * of order).  Overlap figures leave boilerplate out.
+ *
+ * Boilerplate is recognised by signals, not by a list of strings:
+ *  - repetition within a document: a line without final punctuation that
+ *    comes back later in the same document (ad markers, photo credits);
+ *  - repetition across unrelated documents: a line two documents share
+ *    while sharing no statement (site furniture such as "Comments");
+ *  - no sentence structure and no tie to the story: an unmatched line
+ *    without final punctuation whose words hardly occur in the document's
+ *    story ("See also ...", "Leave a Reply");
+ *  - an unrelated tail: the longest run at the end of a document with no
+ *    match in any other document and, on average, little vocabulary in
+ *    common with the document's story (scraped teasers of other articles).
+ * The story of a document is its sentences that match another document; a
+ * document that matches none has no known story, and only repetition can
+ * mark its boilerplate.
+ */
+#ifndef WD_CORPUS_H
+#define WD_CORPUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+struct corpus_pair {
+    uint32_t a, b;         /* document indices, a < b */
+    uint32_t same[2];      /* sentences of a / b matched identically */
+    uint32_t changed[2];   /* ... reworded, in order */
+    uint32_t moved[2];     /* ... out of order */
+    float overlap;         /* matched sentences of both / story sentences of both, 0..1 */
+};
+
+struct corpus;
+
+/* Analyse docs[0 .. n), all from ctx.  Never fails. */
+struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n);
+void corpus_free(struct corpus *c);
+
+size_t corpus_ndocs(const struct corpus *c);
+/* Per sentence of document k: non-zero when it is boilerplate. */
+const uint8_t *corpus_boilerplate(const struct corpus *c, size_t k);
+/* Sentences of document k that are not boilerplate. */
+size_t corpus_story_sentences(const struct corpus *c, size_t k);
+/* The pairs of documents that share at least one sentence, by overlap,
+ * highest first (ties: lower indices first). */
+const struct corpus_pair *corpus_pairs(const struct corpus *c, size_t *n);
+/* Does document k share a sentence with any other? */
+int corpus_doc_overlaps(const struct corpus *c, size_t k);
+
+#endif
