@@ -19,6 +19,9 @@
 /* A line is "tied to the story" when at least this share of its word
  * weight occurs in the document's story sentences. */
 #define COHESION_MIN 0.25
+/* An unrelated tail must, on average, be tied to the story less than a
+ * single line may be. */
+#define TAIL_MEAN 0.20
 
 struct corpus {
     size_t n;
@@ -113,7 +116,7 @@ static void longest_chain(const struct sim_match *m, size_t n, uint8_t *inorder)
 /* Share of sentence i's word weight (of document k) found among the story
  * words (in_story[word id] != 0).  Weights are squared IDF, so that the
  * measure is about content words: function words, which every text shares,
- * would otherwise give any sentence a fifth of the story's vocabulary. */
+ * would otherwise tie any sentence to any story. */
 static double cohesion(const struct sim *s, size_t k, size_t i, const uint8_t *in_story)
 {
     size_t nf;
@@ -131,7 +134,7 @@ static double cohesion(const struct sim *s, size_t k, size_t i, const uint8_t *i
 /* Boilerplate of document k (see corpus.h).  matched[i] != 0 when
  * sentence i matches a sentence of another document. */
 static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
-                             const uint8_t *matched, uint8_t *in_story, size_t nw, uint8_t *out)
+                             const uint8_t *matched, const uint8_t *in_story, uint8_t *out)
 {
     size_t ns;
     const struct sentence *se = doc_sentences(d, &ns);
@@ -144,18 +147,10 @@ static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
             if (se[j].id == se[i].id)
                 out[i] = out[j] = 1;
     }
-    /* the story: sentences (not lines) that match another document */
+    /* a document without a story (matching nothing) has no known topic */
     bool has_story = false;
-    memset(in_story, 0, nw);
-    for (size_t i = 0; i < ns; i++) {
-        if (!matched[i] || out[i] || (se[i].flags & SENT_LINE))
-            continue;
-        has_story = true;
-        size_t nf;
-        const struct sim_feat *f = sim_bag(s, k, i, &nf);
-        for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++)
-            in_story[f[j].key] = 1;
-    }
+    for (size_t i = 0; i < ns && !has_story; i++)
+        has_story = matched[i] && !(se[i].flags & SENT_LINE);
     if (!has_story)
         return;
     /* The title block, the lines before the first sentence, is the
@@ -171,8 +166,8 @@ static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
             out[i] = 1;
     /* The unrelated tail: the longest run at the end with no sentence that
      * matches another document (lines do not count: "Comments" is no
-     * anchor) whose first sentence and average are loosely tied to the
-     * story. */
+     * anchor) whose first sentence is loosely tied to the story and whose
+     * average is under TAIL_MEAN. */
     size_t start = ns;
     double sum = 0;
     size_t tail = ns;
@@ -182,7 +177,7 @@ static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
         double c = cohesion(s, k, i, in_story);
         sum += c;
         start = i;
-        if (c < COHESION_MIN && sum / (double)(ns - start) < COHESION_MIN)
+        if (c < COHESION_MIN && sum / (double)(ns - start) < TAIL_MEAN)
             tail = start;
     }
     for (size_t i = tail; i < ns; i++)
@@ -247,9 +242,35 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
                 nw = WD_MAX(nw, (size_t)f[j].key + 1);
         }
     }
+    /* The story's vocabulary, per document: the words of the matched
+     * sentences (not lines) of the document and of every document it
+     * shares a match with. */
     uint8_t *in_story = xmalloc(nw + 1);
-    for (size_t k = 0; k < n; k++)
-        find_boilerplate(s, k, docs[k], matched[k], in_story, nw, c->boiler[k]);
+    uint8_t *linked = xmalloc(n + 1);
+    for (size_t k = 0; k < n; k++) {
+        memset(linked, 0, n);
+        linked[k] = 1;
+        for (size_t q = 0; q < ngrp; q++)
+            if (grp_len[q] && (m[grp_start[q]].dx == k || m[grp_start[q]].dy == k))
+                linked[m[grp_start[q]].dx] = linked[m[grp_start[q]].dy] = 1;
+        memset(in_story, 0, nw);
+        for (size_t o = 0; o < n; o++) {
+            if (!linked[o])
+                continue;
+            size_t ns;
+            const struct sentence *se = doc_sentences(docs[o], &ns);
+            for (size_t i = 0; i < ns; i++) {
+                if (!matched[o][i] || (se[i].flags & SENT_LINE))
+                    continue;
+                size_t nf;
+                const struct sim_feat *f = sim_bag(s, o, i, &nf);
+                for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++)
+                    in_story[f[j].key] = 1;
+            }
+        }
+        find_boilerplate(s, k, docs[k], matched[k], in_story, c->boiler[k]);
+    }
+    free(linked);
     free(in_story);
     /* lines shared by documents that share no statement: site furniture */
     for (size_t q = 0; q < ngrp; q++) {
