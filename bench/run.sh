@@ -175,6 +175,22 @@ reader_bench() {
 }
 READER=""
 
+# overlap_bench: --overlap on 500 articles of 40 sentences (250 stories in
+# two versions each, from wdgen).  Target: under 2 s.
+overlap_bench() {
+    local dir=$tmp/corpus i
+    mkdir -p "$dir"
+    for ((i = 0; i < 250; i++)); do
+        "$WDGEN" --seed $((i + 1000)) 40 "$dir/$(printf 's%03d_a.txt' "$i")" \
+            "$dir/$(printf 's%03d_b.txt' "$i")" || { fatal=1; return; }
+    done
+    measure overlap "$WIREDIFF" --overlap "$dir"
+    OVERLAP="$m_secs s, $m_mb MB peak RSS"
+    OVERLAP_OK=$(le "$m_secs" 2)
+    rm -rf "$dir"
+}
+OVERLAP=""
+
 declare -A WT WM GT GM DT DM MB
 for n in $sizes; do
     a=$tmp/a.txt b=$tmp/b.txt
@@ -265,6 +281,13 @@ for n in $sizes; do
         verdict "$(le "${XM[$n]}" 1.1)" "$n: wirediff memory exponent ${XM[$n]} <= 1.1"
     fi
 done
+
+if [ "${BENCH_OVERLAP:-1}" = 1 ]; then
+    overlap_bench
+    echo
+    echo "overlap of 500 articles of 40 sentences (--overlap on a folder): $OVERLAP"
+    verdict "$OVERLAP_OK" "overlap: under 2 s"
+fi
 
 if [ -n "$READER" ]; then
     IFS='|' read -r rtext rff rkey <<<"$READER"

@@ -315,11 +315,12 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
         const struct sentence *sa = doc_sentences(docs[p.a], &(size_t){0});
         const struct sentence *sb = doc_sentences(docs[p.b], &(size_t){0});
         for (size_t r = 0; r < len; r++) {
-            uint32_t *kind = !inorder[r] ? p.moved
-                             : sa[g[r].x].id == sb[g[r].y].id ? p.same
-                                                              : p.changed;
-            kind[0]++;
-            kind[1]++;
+            if (!inorder[r])
+                p.moved++;
+            else if (sa[g[r].x].id == sb[g[r].y].id)
+                p.same++;
+            else
+                p.changed++;
         }
         size_t story = c->story[p.a] + c->story[p.b];
         p.overlap = story ? (float)(2.0 * (double)len / (double)story) : 0.0f;

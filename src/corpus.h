@@ -31,11 +31,11 @@
 #include "doc.h"
 
 struct corpus_pair {
-    uint32_t a, b;         /* document indices, a < b */
-    uint32_t same[2];      /* sentences of a / b matched identically */
-    uint32_t changed[2];   /* ... reworded, in order */
-    uint32_t moved[2];     /* ... out of order */
-    float overlap;         /* matched sentences of both / story sentences of both, 0..1 */
+    uint32_t a, b;    /* document indices, a < b */
+    uint32_t same;    /* story sentences matched one to one, identical */
+    uint32_t changed; /* ... reworded, in order */
+    uint32_t moved;   /* ... out of order */
+    float overlap;    /* matched story sentences of both / story sentences of both, 0..1 */
 };
 
 struct corpus;

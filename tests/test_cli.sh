@@ -46,8 +46,9 @@ sums_before=$(cat "$S"/*.txt | cksum)
 "$WD" "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "different files exit 1" 1 $?
 "$WD" "$A" "$tmp/missing.txt" >"$tmp/out" 2>"$tmp/err"
 check "missing file" 2 $? "$tmp/err" "^wirediff: .*missing.txt: no such file or directory$"
-"$WD" "$A" "$tmp" >"$tmp/out" 2>"$tmp/err"
-check "directory" 2 $? "$tmp/err" "is a directory$"
+mkdir "$tmp/nothing"
+"$WD" "$A" "$tmp/nothing" >"$tmp/out" 2>"$tmp/err"
+check "directory without files" 2 $? "$tmp/err" "nothing: directory holds no text files$"
 printf 'abc\0def. More text.' >"$tmp/bin.txt"
 "$WD" "$A" "$tmp/bin.txt" >"$tmp/out" 2>"$tmp/err"
 check "binary file" 2 $? "$tmp/err" "^wirediff: .*bin.txt: binary file \(use --text to compare anyway\)$"
@@ -122,6 +123,25 @@ for i in $(seq 40); do cat "$A"; done >"$tmp/big_a.txt"
 for i in $(seq 40); do cat "$B"; done >"$tmp/big_b.txt"
 "$WD" --export=inline "$tmp/big_a.txt" "$tmp/big_b.txt" 2>"$tmp/err" | head -c 10 >/dev/null
 check "closed stdout" 2 "${PIPESTATUS[0]}" "$tmp/err" "^wirediff: standard output: Broken pipe$"
+
+# --overlap and folders: the table, exit 0; JSON; a folder without files
+"$WD" --overlap "$S" >"$tmp/ov.txt" 2>"$tmp/err"; check "--overlap on a folder" 0 $?
+grep -q '^overlapping nothing: 3 003_' "$tmp/ov.txt" || { echo "FAIL --overlap: 003 should overlap nothing"; fails=$((fails + 1)); }
+head -9 "$tmp/ov.txt" | tail -1 | grep -q '0 ~ 1' || { echo "FAIL --overlap: 000 ~ 001 should rank first"; cat "$tmp/ov.txt"; fails=$((fails + 1)); }
+"$WD" "$S" >"$tmp/ov2.txt" 2>"$tmp/err"; check "a folder means --overlap" 0 $?
+cmp -s "$tmp/ov.txt" "$tmp/ov2.txt" || { echo "FAIL folder output differs from --overlap"; fails=$((fails + 1)); }
+if command -v python3 >/dev/null; then
+    "$WD" --overlap --export=json "$A" "$B" "$C" >"$tmp/ov.json"
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]=="wirediff-overlap" and d["pairs"][0]["a"]==0 and 21 in d["documents"][0]["boilerplate"]' "$tmp/ov.json"
+    check "--overlap JSON" 0 $?
+fi
+mkdir "$tmp/emptydir"
+"$WD" --overlap "$tmp/emptydir" >"$tmp/out" 2>"$tmp/err"
+check "folder without files" 2 $? "$tmp/err" "emptydir: directory holds no text files$"
+mkdir "$tmp/mixed" && cp "$A" "$B" "$tmp/mixed/" && printf 'x\0y' >"$tmp/mixed/zz.bin"
+"$WD" --overlap "$tmp/mixed" >"$tmp/out" 2>"$tmp/err"
+check "binary file in a folder is skipped" 0 $? "$tmp/err" "zz.bin: binary file, skipped$"
+"$WD" --overlap --export=html "$S" >"$tmp/out" 2>"$tmp/err"; check "--overlap with html refused" 2 $?
 
 [ "$sums_before" = "$(cat "$S"/*.txt | cksum)" ] || { echo "FAIL inputs were modified"; fails=$((fails + 1)); }
 

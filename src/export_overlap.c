@@ -1,0 +1,123 @@
+#include "config.h"
+
+#include "export_overlap.h"
+
+#include <string.h>
+
+#include "export.h"
+#include "text.h"
+
+/* Longest title shown in the text table (display columns). */
+#define TITLE_COLS 60
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s && s[1] ? s + 1 : p;
+}
+
+/* What a reader recognises a document by: its headline, else its first
+ * sentence.  *len receives the length in bytes. */
+static const char *first_line(const struct doc *d, size_t *len)
+{
+    size_t ns;
+    const struct sentence *s = doc_sentences(d, &ns);
+    if (ns == 0 || (s[0].flags & SENT_LINE)) {
+        const char *t = doc_title(d);
+        *len = strlen(t);
+        return t;
+    }
+    *len = s[0].end - s[0].start;
+    return doc_bytes(d, NULL) + s[0].start;
+}
+
+/* t[0..len) cut to at most cols display columns on a cluster boundary,
+ * line breaks shown as spaces. */
+static void put_title(FILE *f, const char *t, size_t len, int cols)
+{
+    size_t i = 0;
+    int w = 0;
+    while (i < len) {
+        int cw;
+        size_t e = text_next_cluster(t, len, i, &cw);
+        if (w + cw > cols) {
+            fputs("\xE2\x80\xA6", f);
+            break;
+        }
+        if (t[i] == '\n' || t[i] == '\r' || t[i] == '\t')
+            putc(' ', f);
+        else
+            fwrite(t + i, 1, e - i, f);
+        w += cw ? cw : (t[i] == '\n' || t[i] == '\r' || t[i] == '\t');
+        i = e;
+    }
+}
+
+enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct doc *const *docs)
+{
+    size_t n = corpus_ndocs(c), np;
+    const struct corpus_pair *p = corpus_pairs(c, &np);
+    fprintf(f, "documents (%zu): sentences, story sentences (not boilerplate), title\n", n);
+    for (size_t k = 0; k < n; k++) {
+        size_t ns;
+        (void)doc_sentences(docs[k], &ns);
+        fprintf(f, "%4zu  %-28s %5zu %5zu  ", k, base_name(doc_path(docs[k])), ns,
+                corpus_story_sentences(c, k));
+        size_t tl;
+        const char *t = first_line(docs[k], &tl);
+        put_title(f, t, tl, TITLE_COLS);
+        putc('\n', f);
+    }
+    fprintf(f, "\npairs by overlap (%zu): share of story sentences matched, then sentences "
+               "same / changed / moved\n",
+            np);
+    for (size_t i = 0; i < np; i++)
+        fprintf(f, "%5.1f%%  %4u %4u %4u  %zu ~ %zu  %s ~ %s\n", 100.0 * p[i].overlap,
+                p[i].same, p[i].changed, p[i].moved, (size_t)p[i].a, (size_t)p[i].b,
+                base_name(doc_path(docs[p[i].a])), base_name(doc_path(docs[p[i].b])));
+    bool any = false;
+    for (size_t k = 0; k < n; k++) {
+        if (corpus_doc_overlaps(c, k))
+            continue;
+        fputs(any ? ", " : "\noverlapping nothing: ", f);
+        fprintf(f, "%zu %s", k, base_name(doc_path(docs[k])));
+        any = true;
+    }
+    if (any)
+        putc('\n', f);
+    return ferror(f) ? WD_EIO : WD_OK;
+}
+
+enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct doc *const *docs)
+{
+    size_t n = corpus_ndocs(c), np;
+    const struct corpus_pair *p = corpus_pairs(c, &np);
+    fputs("{\"format\":\"wirediff-overlap\",\"version\":1,\n\"documents\":[", f);
+    for (size_t k = 0; k < n; k++) {
+        size_t ns;
+        (void)doc_sentences(docs[k], &ns);
+        fputs(k ? ",\n{\"path\":" : "\n{\"path\":", f);
+        const char *path = doc_path(docs[k]), *title = doc_title(docs[k]);
+        export_json_string(f, path, strlen(path));
+        fputs(",\"title\":", f);
+        export_json_string(f, title, strlen(title));
+        fprintf(f, ",\"sentences\":%zu,\"story_sentences\":%zu,\"overlaps\":%s,\"boilerplate\":[",
+                ns, corpus_story_sentences(c, k), corpus_doc_overlaps(c, k) ? "true" : "false");
+        const uint8_t *b = corpus_boilerplate(c, k);
+        bool first = true;
+        for (size_t i = 0; i < ns; i++)
+            if (b[i]) {
+                fprintf(f, first ? "%zu" : ",%zu", i);
+                first = false;
+            }
+        fputs("]}", f);
+    }
+    fputs("],\n\"pairs\":[", f);
+    for (size_t i = 0; i < np; i++)
+        fprintf(f,
+                "%s{\"a\":%u,\"b\":%u,\"overlap\":%.3f,\"same\":%u,\"changed\":%u,\"moved\":%u}",
+                i ? ",\n" : "\n", p[i].a, p[i].b, (double)p[i].overlap, p[i].same,
+                p[i].changed, p[i].moved);
+    fputs("]}\n", f);
+    return ferror(f) ? WD_EIO : WD_OK;
+}

@@ -1,0 +1,19 @@
+/* export_overlap.h - the overlap table of many documents (corpus.h) as
+ * text or JSON, for `wirediff --overlap`. */
+#ifndef WD_EXPORT_OVERLAP_H
+#define WD_EXPORT_OVERLAP_H
+
+#include <stdio.h>
+
+#include "corpus.h"
+#include "doc.h"
+#include "util.h"
+
+/* Documents, then the pairs by overlap, then the documents that overlap
+ * nothing.  Returns WD_OK or WD_EIO. */
+enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct doc *const *docs);
+/* {"format":"wirediff-overlap","version":1,"documents":[...],"pairs":[...]}
+ * (doc/wirediff-json.md). */
+enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct doc *const *docs);
+
+#endif

@@ -1,0 +1,139 @@
+/* The corpus analysis on the sample corpus (seeds/) and on small made-up
+ * documents: ranking of overlapping pairs, boilerplate, furniture. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "corpus.h"
+#include "doc.h"
+#include "gold.h"
+
+static double pair_overlap(const struct corpus *c, uint32_t a, uint32_t b)
+{
+    size_t np;
+    const struct corpus_pair *p = corpus_pairs(c, &np);
+    for (size_t i = 0; i < np; i++)
+        if (p[i].a == a && p[i].b == b)
+            return p[i].overlap;
+    return 0;
+}
+
+static void test_seeds(void **state)
+{
+    (void)state;
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc *d[5];
+    char rel[256];
+    for (int k = 0; k < 5; k++) {
+        snprintf(rel, sizeof rel, "seeds/%s.txt", gold_seeds[k]);
+        assert_int_equal(doc_load(ctx, gold_path(rel), NULL, &d[k]), WD_OK);
+    }
+    struct corpus *c = corpus_new(ctx, d, 5);
+
+    /* 000-001, 000-002 and 001-002 rank above every pair with 003 or 004 */
+    size_t np;
+    const struct corpus_pair *p = corpus_pairs(c, &np);
+    assert_true(np >= 3);
+    for (size_t i = 0; i < np; i++)
+        printf("# %u-%u overlap %.3f same %u changed %u moved %u\n", p[i].a, p[i].b,
+               (double)p[i].overlap, p[i].same, p[i].changed, p[i].moved);
+    double worst_story = 1;
+    worst_story = pair_overlap(c, 0, 1) < worst_story ? pair_overlap(c, 0, 1) : worst_story;
+    worst_story = pair_overlap(c, 0, 2) < worst_story ? pair_overlap(c, 0, 2) : worst_story;
+    worst_story = pair_overlap(c, 1, 2) < worst_story ? pair_overlap(c, 1, 2) : worst_story;
+    assert_true(worst_story > 0);
+    for (size_t i = 0; i < np; i++)
+        if (p[i].a >= 3 || p[i].b >= 3)
+            assert_true(p[i].overlap < worst_story);
+    for (size_t i = 0; i < 3; i++)
+        assert_true(p[i].a < 3 && p[i].b < 3);
+    assert_false(corpus_doc_overlaps(c, 4));
+
+    /* the unrelated tail of 000 (teasers from #21 on) is boilerplate, the
+     * story before it is not, but for the photo credit #3 */
+    const uint8_t *b0 = corpus_boilerplate(c, 0);
+    for (int i = 21; i < 37; i++)
+        assert_true(b0[i]);
+    for (int i = 0; i < 21; i++)
+        assert_int_equal(b0[i], i == 3);
+    /* 001's ad lines and footer */
+    const uint8_t *b1 = corpus_boilerplate(c, 1);
+    const int ads[] = {11, 16, 24, 40, 43, 51, 52, 53, 54};
+    for (size_t i = 0; i < sizeof ads / sizeof *ads; i++)
+        assert_true(b1[ads[i]]);
+    /* its headline and story sentences are not */
+    const int story[] = {0, 2, 3, 5, 9, 10, 12, 13, 23, 25, 29, 46, 47, 48};
+    for (size_t i = 0; i < sizeof story / sizeof *story; i++)
+        assert_false(b1[story[i]]);
+    assert_true(corpus_story_sentences(c, 0) == 20);
+
+    corpus_free(c);
+    for (int k = 0; k < 5; k++)
+        doc_free(d[k]);
+    doc_ctx_free(ctx);
+}
+
+/* A line two unrelated documents share ("Comments") is site furniture;
+ * a document alone has no story, so only repetition can mark it. */
+static void test_furniture_and_repetition(void **state)
+{
+    (void)state;
+    const char *ta = "Stargazers marveled at a dramatic red moon during a rare eclipse.\n"
+                     "Share this article\n"
+                     "The celestial spectacle was visible in the Americas.\n"
+                     "Share this article\n"
+                     "Comments\n";
+    const char *tb = "Romania's electoral commission excluded a second hopeful.\n"
+                     "The court annulled the election after claims of interference.\n"
+                     "Comments\n";
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc *d[2];
+    assert_int_equal(doc_from_memory(ctx, "a", ta, strlen(ta), NULL, &d[0]), WD_OK);
+    assert_int_equal(doc_from_memory(ctx, "b", tb, strlen(tb), NULL, &d[1]), WD_OK);
+    struct corpus *c = corpus_new(ctx, d, 2);
+    const uint8_t *ba = corpus_boilerplate(c, 0), *bb = corpus_boilerplate(c, 1);
+    assert_true(ba[1] && ba[3]);  /* repeated within the document */
+    assert_true(ba[4] && bb[2]);  /* shared by documents sharing nothing else */
+    assert_false(ba[0] || ba[2] || bb[0] || bb[1]);
+    size_t np;
+    corpus_pairs(c, &np);
+    assert_int_equal(np, 0); /* furniture is no overlap */
+    assert_false(corpus_doc_overlaps(c, 0));
+    corpus_free(c);
+    doc_free(d[0]);
+    doc_free(d[1]);
+    doc_ctx_free(ctx);
+}
+
+static void test_empty_corpus(void **state)
+{
+    (void)state;
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc *d[1];
+    assert_int_equal(doc_from_memory(ctx, "e", "", 0, NULL, &d[0]), WD_OK);
+    struct corpus *c = corpus_new(ctx, d, 1);
+    size_t np;
+    corpus_pairs(c, &np);
+    assert_int_equal(np, 0);
+    assert_int_equal(corpus_story_sentences(c, 0), 0);
+    corpus_free(c);
+    doc_free(d[0]);
+    doc_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seeds),
+        cmocka_unit_test(test_furniture_and_repetition),
+        cmocka_unit_test(test_empty_corpus),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
