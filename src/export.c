@@ -7,18 +7,35 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "text.h"
 
 static const char *const format_names[EXPORT_FORMAT_COUNT] = {
     [EXPORT_TEXT] = "text",
     [EXPORT_INLINE] = "inline",
     [EXPORT_JSON] = "json",
+    [EXPORT_HTML] = "html",
+    [EXPORT_MD] = "md",
+    [EXPORT_ANSI] = "ansi",
+};
+
+static const char *const format_exts[EXPORT_FORMAT_COUNT] = {
+    [EXPORT_TEXT] = "txt",
+    [EXPORT_INLINE] = "inline.txt",
+    [EXPORT_JSON] = "json",
+    [EXPORT_HTML] = "html",
+    [EXPORT_MD] = "md",
+    [EXPORT_ANSI] = "ansi",
 };
 
 int export_parse_format(const char *name)
 {
     if (strcmp(name, "txt") == 0)
         return EXPORT_TEXT;
+    if (strcmp(name, "markdown") == 0)
+        return EXPORT_MD;
     for (int f = 0; f < EXPORT_FORMAT_COUNT; f++)
         if (strcmp(name, format_names[f]) == 0)
             return f;
@@ -30,6 +47,11 @@ const char *export_format_name(enum export_format f)
     return (unsigned)f < EXPORT_FORMAT_COUNT ? format_names[f] : "?";
 }
 
+const char *export_format_ext(enum export_format f)
+{
+    return (unsigned)f < EXPORT_FORMAT_COUNT ? format_exts[f] : "txt";
+}
+
 enum wd_status export_write(FILE *f, enum export_format fmt, const struct export_input *in)
 {
     enum wd_status st;
@@ -39,6 +61,15 @@ enum wd_status export_write(FILE *f, enum export_format fmt, const struct export
         break;
     case EXPORT_INLINE:
         st = export_inline(f, in);
+        break;
+    case EXPORT_HTML:
+        st = export_html(f, in);
+        break;
+    case EXPORT_MD:
+        st = export_md(f, in);
+        break;
+    case EXPORT_ANSI:
+        st = export_ansi(f, in);
         break;
     case EXPORT_TEXT:
     default:
@@ -119,4 +150,284 @@ enum wd_status export_to_path(const char *path, bool force, enum export_format f
     unlink(tmp);
     free(tmp);
     return s;
+}
+
+/* ---- what the writers share ---------------------------------------------- */
+
+const enum row_kind export_kind_order[ROW_KIND_COUNT] = {
+    ROW_CHANGED, ROW_MOVED, ROW_DELETED, ROW_INSERTED, ROW_SAME,
+};
+
+struct blocks {
+    struct export_block *b;
+    size_t n, cap;
+    const struct export_view *v;
+};
+
+static void push_block(struct blocks *bl, size_t row, size_t nrows, bool fold)
+{
+    const struct export_view *v = bl->v;
+    if (v->range && (row > v->last_row || row + nrows - 1 < v->first_row))
+        return;
+    xgrow(&bl->b, &bl->cap, bl->n + 1, sizeof *bl->b);
+    bl->b[bl->n++] = (struct export_block){row, nrows, fold};
+}
+
+static void push_rows(struct blocks *bl, size_t row, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        push_block(bl, row + k, 1, false);
+}
+
+/* The same rule as layout_build (layout.c), with the same constants taken
+ * from layout_default_opts, so a fold in a snapshot is the fold the reader
+ * showed: a run of at least fold_min same rows folds, keeping fold_context
+ * rows at each end facing a change (none at the start of the document,
+ * none at its end; a document that is one run keeps its top). */
+struct export_block *export_blocks(const struct alignment *al, const struct export_view *v,
+                                   size_t *n)
+{
+    struct layout_opts lo;
+    layout_default_opts(&lo, 1, 1);
+    size_t fold_min = (size_t)WD_MAX(lo.fold_min, 1), ctx = (size_t)WD_MAX(lo.fold_context, 0);
+    size_t nrows;
+    const struct align_row *rows = align_rows(al, &nrows);
+    struct blocks bl = {NULL, 0, 0, v};
+    size_t r = 0;
+    while (r < nrows) {
+        size_t run = 0;
+        if (v->fold)
+            while (r + run < nrows && rows[r + run].kind == ROW_SAME)
+                run++;
+        if (run == 0 || run < fold_min) {
+            size_t m = WD_MAX(run, 1);
+            push_rows(&bl, r, m);
+            r += m;
+            continue;
+        }
+        bool at_start = r == 0, at_end = r + run == nrows;
+        size_t head = at_start && !at_end ? 0 : ctx, tail = at_end ? 0 : ctx;
+        if (head + tail >= run) {
+            push_rows(&bl, r, run);
+        } else {
+            push_rows(&bl, r, head);
+            push_block(&bl, r + head, run - head - tail, true);
+            push_rows(&bl, r + run - tail, tail);
+        }
+        r += run;
+    }
+    *n = bl.n;
+    return bl.b;
+}
+
+size_t export_block_of_row(const struct export_block *b, size_t n, size_t r)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b[mid].row + b[mid].nrows <= r)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && b[lo].row <= r ? lo : n;
+}
+
+static void push_run(struct export_run **runs, size_t *cap, size_t *n, uint32_t st, uint32_t en,
+                     uint16_t attr, bool *first)
+{
+    if (en <= st)
+        return;
+    xgrow(runs, cap, *n + 1, sizeof **runs);
+    (*runs)[(*n)++] = (struct export_run){st, en, attr, *first};
+    *first = false;
+}
+
+static int cmp_run(const void *x, const void *y)
+{
+    const struct export_run *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+size_t export_side_runs(const struct alignment *al, const struct align_row *r, int side,
+                        bool words, struct export_run **runs, size_t *cap)
+{
+    uint32_t first = side ? r->b : r->a, count = side ? r->bn : r->an;
+    if (!(r->show & (1u << side)) || count == 0)
+        return 0;
+    size_t ns, nops;
+    const struct sentence *sent = doc_sentences(align_doc(al, side), &ns);
+    const struct wop *ops = align_ops(al, &nops);
+    bool pair = r->kind == ROW_CHANGED || r->kind == ROW_MOVED;
+    uint16_t attr = r->kind == ROW_DELETED    ? LA_DELETED
+                    : r->kind == ROW_INSERTED ? LA_INSERTED
+                    : pair                    ? LA_COMMON
+                                              : LA_PLAIN;
+    words = words && pair;
+    /* The word spans of this side, in byte order (as layout.c collects
+     * them), then the runs after them in the same array. */
+    size_t nsp = 0;
+    bool sorted = true, dummy = false;
+    for (uint32_t k = r->op; words && k < r->op + r->nop; k++) {
+        const struct wop *o = &ops[k];
+        if (o->kind != WOP_EQUAL && o->kind != (side ? WOP_INS : WOP_DEL))
+            continue;
+        uint32_t s0 = side ? o->b_start : o->a_start, e0 = side ? o->b_end : o->a_end;
+        uint16_t a = o->kind == WOP_EQUAL ? LA_COMMON : side ? LA_INS : LA_DEL;
+        if (nsp && s0 < (*runs)[nsp - 1].end)
+            sorted = false;
+        push_run(runs, cap, &nsp, s0, e0, a, &dummy);
+    }
+    if (!sorted)
+        qsort(*runs, nsp, sizeof **runs, cmp_run);
+    size_t n = nsp, k = 0;
+    for (uint32_t q = first; q < first + count && q < ns; q++) {
+        uint32_t pos = sent[q].start, en = sent[q].end;
+        bool start = true;
+        int prev = -1; /* attribute of the word span before pos */
+        while (k < nsp && (*runs)[k].end <= pos)
+            k++;
+        for (; k < nsp && (*runs)[k].start < en; k++) {
+            struct export_run sp = (*runs)[k]; /* a copy: push_run may move the array */
+            uint32_t s0 = WD_MAX(sp.start, pos), e0 = WD_MIN(sp.end, en);
+            push_run(runs, cap, &n, pos, s0, prev == sp.attr ? sp.attr : LA_COMMON, &start);
+            if (e0 > s0) {
+                push_run(runs, cap, &n, s0, e0, sp.attr, &start);
+                pos = e0;
+            }
+            prev = sp.attr;
+            if (sp.end > en)
+                break;
+        }
+        push_run(runs, cap, &n, pos, en, words ? LA_COMMON : attr, &start);
+    }
+    /* drop the spans: the runs start at index nsp */
+    memmove(*runs, *runs + nsp, (n - nsp) * sizeof **runs);
+    return n - nsp;
+}
+
+int export_matched_pct(const struct align_stats *st, int side)
+{
+    size_t n = st->sentences[side];
+    return n ? (int)(st->matched[side] * 100 / n) : 100;
+}
+
+void export_side_summary(char *buf, size_t size, const struct align_stats *st, int side)
+{
+    size_t n = st->sentences[side];
+    snprintf(buf, size, "%zu sentence%s, %d%% matched", n, n == 1 ? "" : "s",
+             export_matched_pct(st, side));
+}
+
+size_t export_char(const char *s, size_t end, size_t i, int32_t *cp)
+{
+    size_t l = text_decode(s, end, i, cp);
+    int32_t c = *cp;
+    if (c == TEXT_REPLACEMENT)
+        return l; /* invalid, or U+FFFD itself: shown the same */
+    if (text_is_space(c))
+        *cp = ' ';
+    else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        *cp = -1;
+    else if ((c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF))
+        *cp = TEXT_REPLACEMENT;
+    return l;
+}
+
+void export_timestamp_now(char *buf, size_t size)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm) || strftime(buf, size, "%Y-%m-%dT%H:%M:%S%z", &tm) == 0) {
+        snprintf(buf, size, "%lld", (long long)now);
+        return;
+    }
+    /* strftime's %z is +0100; ISO 8601's extended form wants +01:00 */
+    size_t n = strlen(buf);
+    if (n >= 5 && n + 2 <= size && (buf[n - 5] == '+' || buf[n - 5] == '-')) {
+        memmove(buf + n - 1, buf + n - 2, 3);
+        buf[n - 2] = ':';
+    }
+}
+
+/* Append to out (room for cap bytes, NUL-terminated) at most max
+ * characters of s[0..len) with each unsafe one as '_'. */
+static size_t put_safe(char *out, size_t at, size_t cap, const char *s, size_t len, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len && k < max && at + 1 < cap; k++) {
+        int32_t cp;
+        i += text_decode(s, len, i, &cp);
+        bool safe = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                    (cp >= '0' && cp <= '9') || cp == '_' || cp == '-';
+        out[at++] = safe ? (char)cp : '_';
+    }
+    out[at] = '\0';
+    return at;
+}
+
+/* The base name of path without its extension ("-": "stdin"). */
+static void stem(const char *path, const char **s, size_t *len)
+{
+    if (strcmp(path, "-") == 0) {
+        *s = "stdin";
+        *len = 5;
+        return;
+    }
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t b = n;
+    while (b > 0 && path[b - 1] != '/')
+        b--;
+    size_t e = n;
+    for (size_t i = n; i > b + 1; i--)
+        if (path[i - 1] == '.') {
+            e = i - 1;
+            break;
+        }
+    *s = path + b;
+    *len = e - b;
+    if (*len == 0) {
+        *s = "doc";
+        *len = 3;
+    }
+}
+
+#define NAME_STEM_MAX 8
+
+char *export_default_name(const char *path_a, const char *path_b, const char *timestamp,
+                          const char *suffix, enum export_format fmt)
+{
+    char name[160];
+    size_t at = 0;
+    const char *s;
+    size_t len;
+    stem(path_a, &s, &len);
+    at = put_safe(name, at, sizeof name, s, len, NAME_STEM_MAX);
+    at = put_safe(name, at, sizeof name, "-vs-", 4, 4);
+    stem(path_b, &s, &len);
+    at = put_safe(name, at, sizeof name, s, len, NAME_STEM_MAX);
+    if (timestamp && *timestamp) {
+        char digits[13];
+        size_t nd = 0;
+        for (const char *p = timestamp; *p && nd < 12; p++)
+            if (*p >= '0' && *p <= '9')
+                digits[nd++] = *p;
+        at = put_safe(name, at, sizeof name, "-", 1, 1);
+        if (nd == 12) {
+            at = put_safe(name, at, sizeof name, digits, 8, 8);
+            at = put_safe(name, at, sizeof name, "-", 1, 1);
+            at = put_safe(name, at, sizeof name, digits + 8, 4, 4);
+        } else {
+            at = put_safe(name, at, sizeof name, timestamp, strlen(timestamp), 24);
+        }
+    }
+    if (suffix)
+        at = put_safe(name, at, sizeof name, suffix, strlen(suffix), 32);
+    const char *ext = export_format_ext(fmt);
+    size_t ne = strlen(ext), total = at + 1 + ne + 1;
+    char *out = xmalloc(total);
+    snprintf(out, total, "%s.%s", name, ext);
+    return out;
 }

@@ -1,34 +1,64 @@
 /* export.h - snapshot writers.  They read the alignment model (and the
  * layout where a fixed width is wanted), never the screen, so a snapshot
  * from the command line and one from the reader agree.
+ *
+ *   export.c       format names, atomic writes, and what the writers
+ *                  share: display blocks (folding, a row range), the
+ *                  statistics line, character clean-up, default names
+ *   export_json.c  JSON (doc/wirediff-json.md)
+ *   export_text.c  inline (wdiff style) and side-by-side text, the latter
+ *                  also drawing the ANSI form (export_side_by_side)
+ *   export_ansi.c  the reader's colours as SGR escape codes
+ *   export_html.c  one self-contained HTML page
+ *   export_md.c    Markdown for forges (GitHub, GitLab)
  */
 #ifndef WD_EXPORT_H
 #define WD_EXPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "align.h"
 #include "doc.h"
+#include "layout.h"
 #include "util.h"
 
 enum export_format {
     EXPORT_TEXT,   /* side by side, plain text, [-del-] {+ins+} */
     EXPORT_INLINE, /* one column, wdiff style */
     EXPORT_JSON,   /* the documented format, doc/wirediff-json.md */
+    EXPORT_HTML,   /* one self-contained page, side-by-side table */
+    EXPORT_MD,     /* Markdown blocks, ~~deleted~~ and **inserted** words */
+    EXPORT_ANSI,   /* side by side with the reader's colours (less -R) */
     EXPORT_FORMAT_COUNT
 };
 
-/* Parse a format name ("json", "text"/"txt", "inline"); -1 if unknown. */
+/* Parse a format name ("html", "md"/"markdown", "text"/"txt", "ansi",
+ * "json", "inline"); -1 if unknown. */
 int export_parse_format(const char *name);
+/* The canonical name ("text", "md", ...), a static string. */
 const char *export_format_name(enum export_format f);
+/* The file name extension without the dot ("html", "md", "txt",
+ * "inline.txt", "ansi", "json"), a static string. */
+const char *export_format_ext(enum export_format f);
 
 /* What the reader was showing; the command line uses the defaults. */
 struct export_view {
-    int width;    /* total width for side-by-side text (columns) */
+    int width;    /* total width for side-by-side text and ANSI (columns) */
     bool words;   /* word marks inside pairs */
-    bool fold;    /* fold runs of identical sentences */
+    bool fold;    /* fold runs of identical sentences (the reader's rule) */
     bool swapped; /* sides exchanged (the alignments given are already swapped) */
+    /* Written as is into the HTML and Markdown headers ("2026-11-23T17:10:00Z");
+     * NULL: no time is written.  Never read from the clock here, so that a
+     * pinned string (--timestamp) makes every export reproducible. */
+    const char *timestamp;
+    /* Only part of each comparison (the reader's E): the display rows that
+     * show alignment rows first_row .. last_row (0-based, inclusive, rows
+     * of the alignments given).  false: every row. */
+    bool range;
+    size_t first_row, last_row;
 };
 
 struct export_cmp {
@@ -55,12 +85,105 @@ enum wd_status export_write(FILE *f, enum export_format fmt, const struct export
 enum wd_status export_to_path(const char *path, bool force, enum export_format fmt,
                               const struct export_input *in);
 
-/* Individual writers (export_json.c, export_text.c). */
+/* Individual writers (export_json.c, export_text.c, export_ansi.c,
+ * export_html.c, export_md.c). */
 enum wd_status export_json(FILE *f, const struct export_input *in);
 enum wd_status export_text(FILE *f, const struct export_input *in);
 enum wd_status export_inline(FILE *f, const struct export_input *in);
+enum wd_status export_ansi(FILE *f, const struct export_input *in);
+enum wd_status export_html(FILE *f, const struct export_input *in);
+enum wd_status export_md(FILE *f, const struct export_input *in);
 
 /* JSON string literal of s[0..len) with invalid UTF-8 as \ufffd. */
 void export_json_string(FILE *f, const char *s, size_t len);
+
+/* ---- side by side (export_text.c) ---------------------------------------- */
+
+/* How export_side_by_side dresses the text: plain ([-old-] {+new+} marks)
+ * or with SGR escape codes.  Each string is the parameter list of one SGR
+ * sequence ("1;33"), NULL for none; a styled stretch is always closed
+ * again ("\033[0m") before the end of its line. */
+struct export_style {
+    bool marks;                         /* wdiff marks around word changes */
+    const char *attr[LA_COUNT];         /* per piece attribute (layout.h) */
+    const char *gutter[ROW_KIND_COUNT]; /* the gutter mark, per row kind */
+    const char *note;                   /* "(moved to line N)" */
+    const char *header;                 /* the "--- A" / "+++ B" lines */
+};
+
+/* The two versions side by side in view.width columns, rows aligned (see
+ * export_text.c for the form). */
+enum wd_status export_side_by_side(FILE *f, const struct export_input *in,
+                                   const struct export_style *style);
+
+/* ---- shared by the writers (export.c) ------------------------------------ */
+
+/* A display row of an export: one alignment row, or a fold standing for a
+ * run of identical rows. */
+struct export_block {
+    size_t row;   /* the (first) alignment row */
+    size_t nrows; /* 1, or the rows a fold stands for */
+    bool fold;
+};
+
+/* The display rows of al under view v, in order: with v->fold, runs of
+ * same rows fold exactly as in the reader (layout_build's rule and
+ * constants); with v->range only the blocks showing a row of
+ * first_row..last_row.  Returns a new array (the caller frees it; NULL
+ * when *n is 0). */
+struct export_block *export_blocks(const struct alignment *al, const struct export_view *v,
+                                   size_t *n);
+/* The index of the block holding alignment row r, or n when none does. */
+size_t export_block_of_row(const struct export_block *b, size_t n, size_t r);
+
+/* A stretch of one sentence of one side of a row, for the writers that
+ * mark words themselves (HTML, Markdown). */
+struct export_run {
+    uint32_t start, end; /* bytes into the side's document */
+    uint16_t attr;       /* LA_PLAIN, LA_COMMON, LA_DEL, LA_INS, LA_DELETED, LA_INSERTED */
+    bool sentence;       /* the first run of a sentence */
+};
+
+/* The runs of side (SIDE_A, SIDE_B) of row r of al, sentence by sentence
+ * in order, covering each sentence from its first byte to its last: the
+ * reader's colouring (layout.c lay_row_side): one run per sentence of a
+ * same (LA_PLAIN) or one-sided row (LA_DELETED, LA_INSERTED), and of a
+ * pair without words (LA_COMMON); with words, a pair's words only on this
+ * side are LA_DEL (A) or LA_INS (B), the rest LA_COMMON, and the white
+ * space between two marked words takes their mark, so a changed phrase
+ * is one stretch.  Stores the runs in *runs (grown with xgrow, capacity
+ * *cap; the caller frees) and returns how many (0 when the row does not
+ * show side). */
+size_t export_side_runs(const struct alignment *al, const struct align_row *r, int side, bool words,
+                        struct export_run **runs, size_t *cap);
+
+/* Share of side's sentences that are matched, in percent (100 for none). */
+int export_matched_pct(const struct align_stats *st, int side);
+/* "37 sentences, 48% matched" for side, into buf. */
+void export_side_summary(char *buf, size_t size, const struct align_stats *st, int side);
+
+/* The row kinds in the order the statistics and legends list them. */
+extern const enum row_kind export_kind_order[ROW_KIND_COUNT];
+
+/* The character at s[i] (i < end) as an export shows it: returns its
+ * length in bytes and stores in *cp the code point, ' ' for any white
+ * space, TEXT_REPLACEMENT for an invalid byte or a noncharacter (U+FFFE,
+ * U+FFFF and the like: the caller then writes U+FFFD, never the bytes),
+ * or -1 for a character that is not shown (C0 and C1 controls, DEL).
+ * Everything else (combining marks, ZWJ, emoji) passes as written. */
+size_t export_char(const char *s, size_t end, size_t i, int32_t *cp);
+
+/* The current local time as ISO 8601 with offset ("2026-11-23T17:10:00+01:00")
+ * into buf (at least 32 bytes). */
+void export_timestamp_now(char *buf, size_t size);
+
+/* A short, safe default file name for a snapshot of a against b: each base
+ * name without folders and extension, cut to 8 characters, characters other
+ * than [A-Za-z0-9_-] as '_' (one for each UTF-8 character); then the
+ * timestamp's first 12 digits as YYYYMMDD-HHMM (or, with fewer digits, its
+ * safe characters); then suffix (may be NULL) and the format's extension:
+ * "000_f22e-vs-001_3379-20261123-1710.html".  Returns a new string. */
+char *export_default_name(const char *path_a, const char *path_b, const char *timestamp,
+                          const char *suffix, enum export_format fmt);
 
 #endif

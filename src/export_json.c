@@ -99,7 +99,9 @@ static void json_index(FILE *f, const char *key, uint32_t first, uint32_t n)
     put_u32(f, n);
 }
 
-static void json_cmp(FILE *f, const struct export_cmp *c)
+/* The rows written: all, or with a range (the reader's E) rows
+ * first_row..last_row; row indices (partner) always count all rows. */
+static void json_cmp(FILE *f, const struct export_cmp *c, const struct export_view *v)
 {
     const struct align_stats *st = align_get_stats(c->al);
     fprintf(f, "{\"a\":%zu,\"b\":%zu,\"stats\":{", c->a, c->b);
@@ -113,10 +115,15 @@ static void json_cmp(FILE *f, const struct export_cmp *c)
     size_t nr, nops;
     const struct align_row *rows = align_rows(c->al, &nr);
     const struct wop *ops = align_ops(c->al, &nops);
+    size_t from = 0, to = nr;
+    if (v->range) {
+        from = WD_MIN(v->first_row, nr);
+        to = v->last_row < nr ? v->last_row + 1 : nr;
+    }
     fputs(",\"rows\":[", f);
-    for (size_t i = 0; i < nr; i++) {
+    for (size_t i = from; i < to; i++) {
         const struct align_row *r = &rows[i];
-        if (i)
+        if (i > from)
             putc(',', f);
         fprintf(f, "\n{\"kind\":\"%s\"", align_kind_name(r->kind));
         json_index(f, "a", r->a, r->an);
@@ -155,9 +162,14 @@ static void json_cmp(FILE *f, const struct export_cmp *c)
 enum wd_status export_json(FILE *f, const struct export_input *in)
 {
     fprintf(f, "{\"format\":\"wirediff\",\"version\":%d,\"view\":{\"words\":%s,\"fold\":%s,"
-               "\"swapped\":%s},\n\"documents\":[",
+               "\"swapped\":%s,\"rows\":",
             JSON_VERSION, in->view.words ? "true" : "false", in->view.fold ? "true" : "false",
             in->view.swapped ? "true" : "false");
+    if (in->view.range)
+        fprintf(f, "[%zu,%zu]", in->view.first_row, in->view.last_row);
+    else
+        fputs("null", f);
+    fputs("},\n\"documents\":[", f);
     for (size_t i = 0; i < in->ndocs; i++) {
         if (i)
             fputs(",\n", f);
@@ -167,7 +179,7 @@ enum wd_status export_json(FILE *f, const struct export_input *in)
     for (size_t i = 0; i < in->ncmps; i++) {
         if (i)
             fputs(",\n", f);
-        json_cmp(f, &in->cmps[i]);
+        json_cmp(f, &in->cmps[i], &in->view);
     }
     fputs("]}\n", f);
     return ferror(f) ? WD_EIO : WD_OK;

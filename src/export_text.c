@@ -17,7 +17,9 @@
  * marked the same way.  A moved sentence shows as [-text-] where it left,
  * with "(moved to row N)", and as a marked pair where it arrived, with
  * "(moved from row N)"; rows count the lines after the comparison's
- * "---"/"+++" header from 1.
+ * "---"/"+++" header from 1.  With folding, a run of identical sentences
+ * is one line "… N identical sentences"; with a row range (the reader's
+ * E) only those rows are written.
  * Runs of white space (and line breaks) inside a sentence print as one
  * space, so a row is always one line. */
 
@@ -29,13 +31,15 @@ static void put_text(FILE *f, const char *s, uint32_t start, uint32_t end)
         size_t l = text_decode(s, end, i, &cp);
         if (text_is_space(cp)) {
             space = true;
+        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+            /* a control: not shown, and no word boundary either */
         } else {
             if (space)
                 putc(' ', f);
             space = false;
             if (cp == TEXT_REPLACEMENT && !text_valid_at(s, end, i))
                 fputs("\xEF\xBF\xBD", f);
-            else if (cp >= 0x20 && cp != 0x7F)
+            else
                 fwrite(s + i, 1, l, f);
         }
         i += (uint32_t)l;
@@ -110,6 +114,18 @@ static void put_pair(FILE *f, const struct alignment *al, const struct align_row
     }
 }
 
+/* The note after a moved row: its partner's line (counted from 1 after
+ * the header), or that the partner is not written (a row range). */
+static void moved_note(FILE *f, const struct align_row *r, const struct export_block *b, size_t nb)
+{
+    const char *dir = (r->show & SHOW_A) ? "to" : "from";
+    size_t pi = r->partner >= 0 ? export_block_of_row(b, nb, (size_t)r->partner) : nb;
+    if (pi < nb)
+        fprintf(f, " (moved %s row %zu)", dir, pi + 1);
+    else
+        fprintf(f, " (moved %s a row not shown)", dir);
+}
+
 static void inline_cmp(FILE *f, const struct export_input *in, const struct export_cmp *c)
 {
     const struct alignment *al = c->al;
@@ -119,10 +135,16 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
     fputs("\n+++ ", f);
     fputs(doc_path(db), f);
     putc('\n', f);
-    size_t nr;
+    size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
-    for (size_t i = 0; i < nr; i++) {
-        const struct align_row *r = &rows[i];
+    struct export_block *blocks = export_blocks(al, &in->view, &nb);
+    for (size_t i = 0; i < nb; i++) {
+        if (blocks[i].fold) {
+            fprintf(f, "\xE2\x80\xA6 %zu identical sentence%s\n", blocks[i].nrows,
+                    blocks[i].nrows == 1 ? "" : "s");
+            continue;
+        }
+        const struct align_row *r = &rows[blocks[i].row];
         switch (r->kind) {
         case ROW_SAME:
             put_sentences(f, da, r->a, r->an);
@@ -145,15 +167,16 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
             if (r->show & SHOW_A) {
                 fputs("[-", f);
                 put_sentences(f, da, r->a, r->an);
-                fprintf(f, "-] (moved to row %d)", r->partner + 1);
+                fputs("-]", f);
             } else {
                 put_pair(f, al, r, in->view.words);
-                fprintf(f, " (moved from row %d)", r->partner + 1);
             }
+            moved_note(f, r, blocks, nb);
             break;
         }
         putc('\n', f);
     }
+    free(blocks);
 }
 
 enum wd_status export_inline(FILE *f, const struct export_input *in)
@@ -170,15 +193,19 @@ enum wd_status export_inline(FILE *f, const struct export_input *in)
  * Two columns and a gutter of GUTTER_W columns whose middle character gives
  * the row kind: ' ' same, '|' changed, '<' deleted, '>' inserted, 'm' moved.
  * Rows are aligned: every row is as tall as its taller side.  Inside pairs
- * the differing words are marked [-old-] {+new+}.  Where a moved sentence
- * left, the empty side says where it went ("(moved to line N)"), and where
- * it arrived, where it came from; N counts lines of the whole output. */
+ * the differing words are marked [-old-] {+new+} (plain text) or coloured
+ * (ANSI, export_ansi.c).  Where a moved sentence left, the empty side says
+ * where it went ("(moved to line N)"), and where it arrived, where it came
+ * from; N counts lines of the whole output.  With a row range only the
+ * display rows showing those rows are written, and a partner outside it is
+ * "(moved to a row not shown)". */
 
 #define GUTTER_W 3
 #define TEXT_MIN_COL 8
 
 struct text_out {
     FILE *f;
+    const struct export_style *style;
     char *buf; /* one piece's text */
     size_t cap;
     char *ln; /* the output line being built */
@@ -191,6 +218,24 @@ static void ln_put(struct text_out *t, const char *s, size_t n)
     xgrow(&t->ln, &t->capln, t->nln + n + 1, 1);
     memcpy(t->ln + t->nln, s, n);
     t->nln += n;
+}
+
+static void ln_puts(struct text_out *t, const char *s)
+{
+    ln_put(t, s, strlen(s));
+}
+
+/* s[0..n) in SGR style sgr (NULL: plain), closed again after it. */
+static void ln_styled(struct text_out *t, const char *sgr, const char *s, size_t n)
+{
+    if (sgr && n) {
+        ln_puts(t, "\033[");
+        ln_puts(t, sgr);
+        ln_put(t, "m", 1);
+    }
+    ln_put(t, s, n);
+    if (sgr && n)
+        ln_puts(t, "\033[0m");
 }
 
 static void ln_pad(struct text_out *t, int n)
@@ -236,58 +281,102 @@ static void put_cell(struct text_out *t, const struct layout *l, int side,
             ln_pad(t, p->col - used);
             used = WD_MAX(used, (int)p->col);
             size_t n = layout_piece_text(l, side, p, &t->buf, &t->cap);
-            ln_put(t, t->buf, n);
+            ln_styled(t, p->attr < LA_COUNT ? t->style->attr[p->attr] : NULL, t->buf, n);
             used += (int)text_width(t->buf, n);
         }
-    } else if (note && k == 0) {
-        ln_put(t, note, strlen(note));
+    } else if (note && note[0] && k == 0) {
+        ln_styled(t, t->style->note, note, strlen(note));
         used = (int)text_width(note, strlen(note));
     }
     if (side == SIDE_A)
         ln_pad(t, cols - used);
 }
 
+/* A file name for the header: controls (an escape in a name would reach
+ * the terminal of the ANSI form) as '?'. */
+static void put_name(struct text_out *t, const char *path)
+{
+    for (size_t i = 0, n = strlen(path); i < n;) {
+        int32_t cp;
+        size_t l = export_char(path, n, i, &cp);
+        if (cp < 0 || (cp != ' ' && (unsigned char)path[i] < 0x20))
+            ln_put(t, "?", 1);
+        else if (cp == TEXT_REPLACEMENT)
+            ln_puts(t, "\xEF\xBF\xBD");
+        else
+            ln_put(t, path + i, l);
+        i += l;
+    }
+}
+
+static void text_header(struct text_out *t, const struct alignment *al)
+{
+    const struct align_stats *st = align_get_stats(al);
+    for (int side = 0; side < 2; side++) {
+        char head[80];
+        export_side_summary(head, sizeof head, st, side);
+        size_t start = t->nln;
+        ln_put(t, side ? "+++ " : "--- ", 4);
+        put_name(t, doc_path(align_doc(al, side)));
+        ln_put(t, ": ", 2);
+        ln_puts(t, head);
+        if (t->style->header) { /* style the whole line */
+            char *text = xstrndup(t->ln + start, t->nln - start);
+            t->nln = start;
+            ln_styled(t, t->style->header, text, strlen(text));
+            free(text);
+        }
+        ln_end(t);
+    }
+}
+
+/* Does display row v show a row in the view's range? */
+static bool vrow_in_range(const struct export_view *w, const struct lay_vrow *v)
+{
+    return !w->range || (v->row <= w->last_row && v->row + v->nrows - 1 >= w->first_row);
+}
+
 static void text_cmp(struct text_out *t, const struct export_input *in, const struct export_cmp *c)
 {
     const struct alignment *al = c->al;
-    const struct align_stats *st = align_get_stats(al);
     int width = in->view.width > 0 ? in->view.width : 160;
     int cols = WD_MAX((width - GUTTER_W) / 2, TEXT_MIN_COL);
-    for (int side = 0; side < 2; side++) {
-        const struct doc *d = align_doc(al, side);
-        size_t n = st->sentences[side];
-        char head[64];
-        snprintf(head, sizeof head, ": %zu sentences, %zu%% matched", n,
-                 n ? st->matched[side] * 100 / n : 100);
-        ln_put(t, side ? "+++ " : "--- ", 4);
-        ln_put(t, doc_path(d), strlen(doc_path(d)));
-        ln_put(t, head, strlen(head));
-        ln_end(t);
-    }
+    text_header(t, al);
     struct layout_opts lo;
     layout_default_opts(&lo, cols, cols);
     lo.words = in->view.words;
     lo.fold = in->view.fold;
-    lo.marks = true;
+    lo.marks = t->style->marks;
     struct layout *l = layout_build(al, &lo);
     size_t nv, nr;
     const struct lay_vrow *vr = layout_vrows(l, &nv);
     const struct align_row *rows = align_rows(al, &nr);
-    uint64_t base = t->line + 1; /* output line of layout line 0 */
+    /* The first display row written, and the output line it starts on
+     * (the layout lines before a range are not written). */
+    size_t first = 0;
+    while (first < nv && !vrow_in_range(&in->view, &vr[first]))
+        first++;
+    uint64_t y0 = first < nv ? vr[first].y : 0, base = t->line + 1;
     char note[64];
-    for (size_t i = 0; i < nv; i++) {
+    for (size_t i = first; i < nv && vrow_in_range(&in->view, &vr[i]); i++) {
         const struct lay_vrow *v = &vr[i];
         const struct align_row *r = v->kind == VROW_ROW ? &rows[v->row] : NULL;
         note[0] = '\0';
         if (r && r->kind == ROW_MOVED && r->partner >= 0) {
+            const char *dir = (r->show & SHOW_A) ? "to" : "from";
             const struct lay_vrow *pv = &vr[layout_vrow_of_row(l, (size_t)r->partner)];
-            snprintf(note, sizeof note, "(moved %s line %llu)",
-                     (r->show & SHOW_A) ? "to" : "from", (unsigned long long)(base + pv->y));
+            if (vrow_in_range(&in->view, pv))
+                snprintf(note, sizeof note, "(moved %s line %llu)", dir,
+                         (unsigned long long)(base + (pv->y - y0)));
+            else
+                snprintf(note, sizeof note, "(moved %s a row not shown)", dir);
         }
         for (uint32_t k = 0; k < v->height; k++) {
             put_cell(t, l, SIDE_A, v, k, cols, note);
-            char g[GUTTER_W + 1] = {' ', r && k == 0 ? gutter_char(r) : ' ', ' ', '\0'};
-            ln_put(t, g, GUTTER_W);
+            char g = r && k == 0 ? gutter_char(r) : ' ';
+            ln_put(t, " ", 1);
+            ln_styled(t, r && g != ' ' ? t->style->gutter[r->kind] : NULL, &g, 1);
+            ln_put(t, " ", 1);
             put_cell(t, l, SIDE_B, v, k, cols, note);
             ln_end(t);
         }
@@ -295,9 +384,10 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
     layout_free(l);
 }
 
-enum wd_status export_text(FILE *f, const struct export_input *in)
+enum wd_status export_side_by_side(FILE *f, const struct export_input *in,
+                                   const struct export_style *style)
 {
-    struct text_out t = {.f = f};
+    struct text_out t = {.f = f, .style = style};
     for (size_t k = 0; k < in->ncmps; k++) {
         if (k)
             ln_end(&t);
@@ -306,4 +396,10 @@ enum wd_status export_text(FILE *f, const struct export_input *in)
     free(t.buf);
     free(t.ln);
     return ferror(f) ? WD_EIO : WD_OK;
+}
+
+enum wd_status export_text(FILE *f, const struct export_input *in)
+{
+    static const struct export_style plain = {.marks = true};
+    return export_side_by_side(f, in, &plain);
 }

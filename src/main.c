@@ -13,6 +13,9 @@
 #include <unistd.h>
 
 #include "align.h"
+#include "corpus.h"
+#include "export_overlap.h"
+#include "inputs.h"
 #include "doc.h"
 #include "export.h"
 #include "tui.h"
@@ -35,7 +38,12 @@ enum {
     OPT_NO_WORDS,
     OPT_FOLD,
     OPT_SCRIPT,
+    OPT_OVERLAP,
+    OPT_TIMESTAMP,
 };
+
+/* Longest --timestamp accepted, in bytes. */
+#define TIMESTAMP_MAX 64
 
 static const struct option long_opts[] = {
     {"sentences", no_argument, NULL, OPT_SENTENCES},
@@ -49,6 +57,8 @@ static const struct option long_opts[] = {
     {"no-words", no_argument, NULL, OPT_NO_WORDS},
     {"fold", no_argument, NULL, OPT_FOLD},
     {"script", required_argument, NULL, OPT_SCRIPT},
+    {"timestamp", required_argument, NULL, OPT_TIMESTAMP},
+    {"overlap", no_argument, NULL, OPT_OVERLAP},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -64,13 +74,18 @@ static void usage(FILE *f)
           "With more than two files, the first is compared with each of the others.\n"
           "\n"
           "Output:\n"
-          "      --export=FORMAT  write a snapshot: text (side by side, [-old-] {+new+}),\n"
-          "                       inline (one column, wdiff style), json\n"
+          "      --export=FORMAT  write a snapshot: html (one page, side by side), md\n"
+          "                       (Markdown), text (side by side, [-old-] {+new+}), ansi\n"
+          "                       (side by side in colour, for less -R), inline (one\n"
+          "                       column, wdiff style), json\n"
           "  -o, --output=FILE    write the snapshot to FILE (atomically) instead of stdout\n"
           "      --force          replace FILE if it exists\n"
           "  -w, --width=N        width of side-by-side text (default: terminal, else 160)\n"
           "      --no-words       do not mark word differences inside pairs\n"
           "      --fold           fold runs of identical sentences\n"
+          "      --timestamp=TEXT write TEXT as the time of the snapshot (HTML and Markdown\n"
+          "                       headers, the reader's default file names) instead of\n"
+          "                       the current local time, e.g. 2026-11-23T17:10:00Z\n"
           "      --sentences      print each file's sentences with their byte spans\n"
           "\n"
           "Comparison:\n"
@@ -83,7 +98,8 @@ static void usage(FILE *f)
           "  -V, --version        show the version and exit\n"
           "\n"
           "In the reader: j/k scroll, ]/[ next/previous difference, / search, f fold,\n"
-          "w word marks, s swap, m moved counterpart, q quit; ? lists every key.\n"
+          "w word marks, s swap, m moved counterpart, e export (E: the rows on screen),\n"
+          "q quit; ? lists every key.\n"
           "\n"
           "Exit status: 0 no differences, 1 differences, 2 trouble.\n"
           "See wirediff(1) for the keys and the JSON format.\n",
@@ -134,6 +150,34 @@ static int print_sentences(const struct doc *d, bool header)
     return ferror(stdout) ? EXIT_TROUBLE : 0;
 }
 
+/* A --timestamp: 1 to TIMESTAMP_MAX bytes of printable text. */
+static bool timestamp_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > TIMESTAMP_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+            return false;
+    return true;
+}
+
+/* --overlap: the table of which documents overlap, on standard output. */
+static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool json,
+                       const char *output)
+{
+    if (output)
+        return fail(output, "--overlap writes to standard output (redirect it to a file)");
+    struct corpus *c = corpus_new(ctx, docs, n);
+    signal(SIGPIPE, SIG_IGN);
+    const struct doc *const *d = (const struct doc *const *)docs;
+    enum wd_status st = json ? export_overlap_json(stdout, c, d) : export_overlap_text(stdout, c, d);
+    if (st == WD_OK && fflush(stdout) != 0)
+        st = WD_EIO;
+    corpus_free(c);
+    return st == WD_OK ? 0 : fail("standard output", strerror(errno));
+}
+
 static bool parse_int(const char *s, long lo, long hi, int *out)
 {
     char *end;
@@ -148,9 +192,9 @@ static bool parse_int(const char *s, long lo, long hi, int *out)
 int main(int argc, char **argv)
 {
     bool sentences = false, force = false, minimal = false, no_moves = false;
-    bool words = true, fold = false;
+    bool words = true, fold = false, overlap = false;
     int format = -1, width = 0;
-    const char *output = NULL;
+    const char *output = NULL, *timestamp = NULL;
     const char *script = getenv("WIREDIFF_SCRIPT");
     struct doc_opts dopts = {.text = false};
 
@@ -161,7 +205,9 @@ int main(int argc, char **argv)
         case OPT_EXPORT:
             format = export_parse_format(optarg);
             if (format < 0) {
-                fprintf(stderr, "wirediff: unknown export format '%s' (json, text, inline)\n",
+                fprintf(stderr,
+                        "wirediff: unknown export format '%s' "
+                        "(html, md, text, ansi, json, inline)\n",
                         optarg);
                 return EXIT_TROUBLE;
             }
@@ -178,6 +224,12 @@ int main(int argc, char **argv)
         case OPT_NO_WORDS: words = false; break;
         case OPT_FOLD: fold = true; break;
         case OPT_SCRIPT: script = optarg; break;
+        case OPT_TIMESTAMP:
+            if (!timestamp_ok(optarg))
+                return fail(NULL, "--timestamp takes 1 to 64 printable characters");
+            timestamp = optarg;
+            break;
+        case OPT_OVERLAP: overlap = true; break;
         case 'h': usage(stdout); return 0;
         case 'V': puts(PACKAGE_STRING); return 0;
         default:
@@ -185,29 +237,49 @@ int main(int argc, char **argv)
             return EXIT_TROUBLE;
         }
     }
-    int nfiles = argc - optind;
-    char **files = argv + optind;
-    if (nfiles < (sentences ? 1 : 2)) {
+    struct inputs args;
+    const char *badarg = NULL;
+    enum wd_status ist = inputs_expand(argv + optind, (size_t)(argc - optind), &args, &badarg);
+    if (ist != WD_OK)
+        return fail(badarg, util_strerror(ist));
+    overlap = overlap || args.had_dir; /* a folder of reports: how they overlap */
+    if (overlap && format >= 0 && format != EXPORT_JSON && format != EXPORT_TEXT) {
+        inputs_free(&args);
+        return fail(NULL, "--overlap writes text or json");
+    }
+    int nfiles = (int)args.n;
+    char **files = args.paths;
+    if (nfiles < (sentences || overlap ? 1 : 2)) {
         fprintf(stderr, "wirediff: %s\nTry 'wirediff --help' for more information.\n",
-                sentences ? "no file given" : "need two files to compare");
+                sentences || overlap ? "no file given" : "need two files to compare");
+        inputs_free(&args);
         return EXIT_TROUBLE;
     }
     int nstdin = 0;
     for (int i = 0; i < nfiles; i++)
         nstdin += strcmp(files[i], "-") == 0;
-    if (nstdin > 1)
+    if (nstdin > 1) {
+        inputs_free(&args);
         return fail("-", "standard input can be read only once");
+    }
 
     struct doc_ctx *ctx = doc_ctx_new();
     struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
     int rc = 0;
+    int ndocs = 0;
     for (int i = 0; i < nfiles && rc == 0; i++) {
-        enum wd_status st = doc_load(ctx, files[i], &dopts, &docs[i]);
+        enum wd_status st = doc_load(ctx, files[i], &dopts, &docs[ndocs]);
+        if (st == WD_EBINARY && overlap) {
+            /* a folder may hold other files: say so and go on */
+            fprintf(stderr, "wirediff: %s: binary file, skipped\n", files[i]);
+            continue;
+        }
         if (st != WD_OK) {
             rc = fail(files[i], util_strerror(st));
             break;
         }
-        size_t bad = doc_invalid_bytes(docs[i]);
+        ndocs++;
+        size_t bad = doc_invalid_bytes(docs[ndocs - 1]);
         bool seen = false; /* one warning per file, even when named twice */
         for (int j = 0; j < i; j++)
             seen |= strcmp(files[j], files[i]) == 0;
@@ -217,15 +289,19 @@ int main(int argc, char **argv)
     }
 
     doc_ctx_seal(ctx); /* every document is in */
-    if (rc == 0 && sentences) {
-        for (int i = 0; i < nfiles && rc == 0; i++)
-            rc = print_sentences(docs[i], nfiles > 1);
+    if (rc == 0 && overlap && ndocs == 0) {
+        rc = fail(args.had_dir ? argv[optind] : files[0], util_strerror(WD_ENOTEXT));
+    } else if (rc == 0 && overlap) {
+        rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output);
+    } else if (rc == 0 && sentences) {
+        for (int i = 0; i < ndocs && rc == 0; i++)
+            rc = print_sentences(docs[i], ndocs > 1);
     } else if (rc == 0) {
         struct align_opts ao;
         align_default_opts(&ao);
         ao.minimal = minimal;
         ao.no_moves = no_moves;
-        size_t ncmp = (size_t)nfiles - 1;
+        size_t ncmp = (size_t)ndocs - 1;
         struct export_cmp *cmps = xcalloc(ncmp, sizeof *cmps);
         bool differ = false;
         for (size_t k = 0; k < ncmp; k++) {
@@ -241,19 +317,28 @@ int main(int argc, char **argv)
         bool interactive = format < 0 && !output && !sentences &&
                            (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
-            struct tui_opts to = {.script = script, .words = words, .fold = fold};
-            rc = tui_run(ctx, docs, (size_t)nfiles, (struct alignment *)cmps[0].al, &to);
+            struct tui_opts to = {
+                .script = script, .words = words, .fold = fold, .timestamp = timestamp};
+            rc = tui_run(ctx, docs, (size_t)ndocs, (struct alignment *)cmps[0].al, &to);
             if (rc == 0)
                 rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         }
         if (format < 0)
             format = EXPORT_TEXT;
+        char now[48];
+        if (!timestamp && !interactive) {
+            export_timestamp_now(now, sizeof now);
+            timestamp = now;
+        }
         struct export_input in = {
             .docs = (const struct doc *const *)docs,
-            .ndocs = (size_t)nfiles,
+            .ndocs = (size_t)ndocs,
             .cmps = cmps,
             .ncmps = ncmp,
-            .view = {.width = width ? width : terminal_width(), .words = words, .fold = fold},
+            .view = {.width = width ? width : terminal_width(),
+                     .words = words,
+                     .fold = fold,
+                     .timestamp = timestamp},
         };
         enum wd_status st;
         /* A reader that stops reading (wirediff ... | head) is a write
@@ -277,9 +362,10 @@ int main(int argc, char **argv)
             align_free((struct alignment *)cmps[k].al);
         free(cmps);
     }
-    for (int i = 0; i < nfiles; i++)
+    for (int i = 0; i < ndocs; i++)
         doc_free(docs[i]);
     free(docs);
     doc_ctx_free(ctx);
+    inputs_free(&args);
     return rc;
 }

@@ -226,6 +226,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     setup_modes(&t);
     tui_colors_init(&t);
     tui_view_init(&t, al, ndocs, o->words, o->fold);
+    t.exp.timestamp = o->timestamp;
     if (ndocs > 2)
         tui_message(&t, false, "showing the first 2 of %zu files (--export shows all)", ndocs);
 
@@ -246,6 +247,7 @@ out:
     if (script) fclose(script);
     tui_view_free(&t);
     tui_search_free(&t);
+    tui_export_free(&t);
     free(t.shadow);
     free(t.buf);
     free(t.kbuf);

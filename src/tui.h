@@ -18,6 +18,9 @@ struct tui_opts {
     const char *script;
     bool words; /* start with word marks on */
     bool fold;  /* start with identical runs folded */
+    /* The time written into snapshots (e, E) and their default names;
+     * NULL: the local time when the export starts. */
+    const char *timestamp;
 };
 
 /* Run the reader on the comparison al of docs[0] and docs[1].  Returns 0

@@ -109,6 +109,10 @@ void tui_draw_status(struct tui *t, const struct layout *l)
         move(y, 1 + w);
         return;
     }
+    if (t->exp.stage != TUI_EXP_CLOSED) {
+        tui_export_draw(t, y);
+        return;
+    }
     if (t->msg[0]) {
         tui_put_trunc(t, y, 1, t->msg, room - 1, t->msg_error ? TF_ERROR : TF_STATUS);
         return;
@@ -144,6 +148,7 @@ static const char *const help_lines[][2] = {
     {"f", "fold runs of identical sentences (toggle)"},
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
+    {"e  E", "export a snapshot / only the rows on screen"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
     {"q  ^C", "quit"},

@@ -457,7 +457,7 @@ void tui_draw(struct tui *t)
         tui_draw_header(t, l);
         draw_body(t, l);
         tui_draw_status(t, l);
-        cursor = t->prompt;
+        cursor = t->prompt || t->exp.stage != TUI_EXP_CLOSED;
     }
     leaveok(stdscr, !cursor);
     if (!t->headless) curs_set(cursor ? 1 : 0);

@@ -6,6 +6,7 @@
  *                 interactive event loop
  *   tui_view.c    the view: layout cache, scrolling, jumps, the key map
  *   tui_search.c  the search prompt and matching (text_key on both sides)
+ *   tui_export.c  the export prompt (e, E): format, file name, replace?
  *   tui_draw.c    colours, cells, the two columns and the gutter, the
  *                 shadow grid of semantic attributes
  *   tui_chrome.c  header and status lines, help screen, too-small notice
@@ -71,6 +72,21 @@ struct tui_lay {
 
 #define TUI_LAY_CACHE 2 /* layouts kept: toggling an option back is instant */
 
+/* Where the export prompt is (tui_export.c). */
+enum tui_exp_stage { TUI_EXP_CLOSED, TUI_EXP_FORMAT, TUI_EXP_NAME, TUI_EXP_REPLACE };
+
+struct tui_export {
+    enum tui_exp_stage stage;
+    bool used;             /* opened before (else format is html) */
+    int format;            /* enum export_format: the default at the prompt */
+    bool visible;          /* E: only the rows on screen ... */
+    size_t first, last;    /* ... alignment rows first..last (inclusive) */
+    char stamp[64];        /* the time of this snapshot */
+    char *input;           /* the text being edited, NUL-terminated */
+    size_t ninput, capinput;
+    const char *timestamp; /* --timestamp, or NULL: the clock */
+};
+
 struct tui {
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
@@ -102,6 +118,9 @@ struct tui {
     char *mkey;     /* per-cluster key of a sentence, for highlights ... */
     uint32_t *kmap; /* ... and the byte span of the cluster of each key byte */
     size_t capmkey, capkmap;
+
+    /* Export prompt. */
+    struct tui_export exp;
 
     /* Status line message. */
     char msg[256];
@@ -157,6 +176,19 @@ bool tui_row_matches(const struct tui *t, size_t r);
  * finds nothing but the sentence's own key matches, the whole sentence. */
 size_t tui_match_spans(struct tui *t, const char *s, uint32_t from, uint32_t to, uint32_t *out,
                        size_t cap);
+
+/* UTF-8 of code point cp into out (room for 4); returns its length. */
+size_t tui_utf8_encode(int32_t cp, char *out);
+
+/* ---- tui_export.c ---- */
+/* e (visible false) or E (true): open the export prompt. */
+void tui_export_open(struct tui *t, bool visible);
+/* A key while the export prompt is open. */
+void tui_export_key(struct tui *t, const struct tui_key *k);
+/* Draw the prompt over the whole status line y (a file name is long);
+ * leaves the cursor after the text. */
+void tui_export_draw(struct tui *t, int y);
+void tui_export_free(struct tui *t);
 
 /* ---- tui_draw.c ---- */
 void tui_colors_init(struct tui *t);

@@ -40,7 +40,7 @@ void tui_prompt_open(struct tui *t)
     t->input[0] = '\0';
 }
 
-static size_t utf8_encode(int32_t cp, char *out)
+size_t tui_utf8_encode(int32_t cp, char *out)
 {
     if (cp < 0x80) {
         out[0] = (char)cp;
@@ -241,7 +241,7 @@ void tui_prompt_key(struct tui *t, const struct tui_key *k)
         return; /* controls and non-characters are not typed */
     if (t->ninput + 4 > PROMPT_MAX) return;
     xgrow(&t->input, &t->capinput, t->ninput + 5, 1);
-    t->ninput += utf8_encode(c, t->input + t->ninput);
+    t->ninput += tui_utf8_encode(c, t->input + t->ninput);
     t->input[t->ninput] = '\0';
 }
 

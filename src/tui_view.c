@@ -320,6 +320,10 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
         tui_resized(t);
         return;
     }
+    if (t->exp.stage != TUI_EXP_CLOSED) {
+        tui_export_key(t, k);
+        return;
+    }
     if (t->prompt) {
         tui_prompt_key(t, k);
         return;
@@ -444,6 +448,10 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
     case 'w':
         relayout(t, toggle_words);
         tui_message(t, false, "word marks %s", t->words ? "on" : "off");
+        break;
+    case 'e':
+    case 'E':
+        tui_export_open(t, c == 'E');
         break;
     case 's':
         relayout(t, toggle_swap);

@@ -99,6 +99,27 @@ check "-o refuses to replace" 2 $? "$tmp/err" "o.json: file exists \(use --force
 check "-o into a missing folder" 2 $? "$tmp/err" "nodir/o.json: no such file or directory$"
 ls "$tmp" | grep -q '\.tmp\.' && { echo "FAIL temporary file left behind"; fails=$((fails + 1)); }
 
+# the same for HTML; an unwritable folder; format names
+"$WD" --export=html --timestamp=T -o "$tmp/o.html" "$A" "$B" 2>"$tmp/err"; check "-o writes html" 1 $?
+grep -q '^<!DOCTYPE html>' "$tmp/o.html" || { echo "FAIL -o html wrote no page"; fails=$((fails + 1)); }
+cp "$tmp/o.html" "$tmp/o.html.before"
+"$WD" --export=html -o "$tmp/o.html" "$A" "$C" 2>"$tmp/err"
+check "-o html refuses to replace" 2 $? "$tmp/err" "o.html: file exists \(use --force to replace it\)$"
+cmp -s "$tmp/o.html" "$tmp/o.html.before" || { echo "FAIL refused html was modified"; fails=$((fails + 1)); }
+"$WD" --export=html --force -o "$tmp/o.html" "$A" "$C" 2>"$tmp/err"; check "--force replaces html" 1 $?
+cmp -s "$tmp/o.html" "$tmp/o.html.before" && { echo "FAIL --force left html as it was"; fails=$((fails + 1)); }
+"$WD" --export=html -o /nonexistent/x.html "$A" "$B" 2>"$tmp/err"
+check "-o into a missing folder (html)" 2 $? "$tmp/err" "^wirediff: /nonexistent/x.html: no such file or directory$"
+if [ "$(id -u)" -ne 0 ]; then
+    mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
+    "$WD" --export=md -o "$tmp/ro/x.md" "$A" "$B" 2>"$tmp/err"
+    check "-o into a read-only folder" 2 $? "$tmp/err" "ro/x.md: permission denied$"
+fi
+"$WD" --export=markdown --timestamp=T "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "--export=markdown" 1 $?
+head -1 "$tmp/out" | grep -q '^# wirediff snapshot$' || { echo "FAIL markdown heading"; fails=$((fails + 1)); }
+"$WD" --export=ansi "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "--export=ansi to stdout" 1 $?
+grep -q $'\033\[' "$tmp/out" || { echo "FAIL ansi has no escapes"; fails=$((fails + 1)); }
+
 # a device is written in place, never replaced (even with --force)
 if [ -c /dev/null ]; then
     "$WD" --export=json -o /dev/null --force "$A" "$B" 2>"$tmp/err"; check "-o /dev/null" 1 $?

@@ -10,6 +10,10 @@
 # (paths relative to $top_srcdir, size COLSxLINES, default 80x24), and
 # may name words that must be marked side by side on one screen line:
 #   # check-attrs: airtight D close I
+# and files the reader must have written (into the test's current folder,
+# a fresh empty temporary one), or a text such a file must hold:
+#   # files: a.html b.md
+#   # file-has: b.json "swapped":true
 # The script language is described in tests/ui/README.
 #
 #   WD_UI_UPDATE=1 tests/test_ui.sh    rewrite the .expected files (then
@@ -73,12 +77,23 @@ run_one() {
     size=${size:-80x24}
     cols=${size%x*}
     lines=${size#*x}
-    # shellcheck disable=SC2086 # args is a list of paths without blanks
-    (cd "$top_srcdir" &&
+    # Each test runs in an empty folder of its own (the reader's exports go
+    # to the current folder); input paths are made absolute.
+    local work="$tmp/cwd-$name" a
+    local -a argv=()
+    # shellcheck disable=SC2086 # args is a list of words without blanks
+    for a in $args; do
+        case $a in
+        -* | /*) argv+=("$a") ;;
+        *) argv+=("$top_srcdir/$a") ;;
+        esac
+    done
+    rm -rf "$work" && mkdir "$work" || return 1
+    (cd "$work" &&
         env -u NO_COLOR -u WIREDIFF_SCRIPT -u WIREDIFF_TIMING \
             TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME="$tmp" \
             COLUMNS="$cols" LINES="$lines" \
-            "$WD" --script="$keys" $args) >"$tmp/$name.out" 2>"$tmp/$name.err"
+            "$WD" --script="$keys" "${argv[@]}") >"$tmp/$name.out" 2>"$tmp/$name.err"
     rc=$?
     if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
         echo "FAIL $name: exit status $rc"
@@ -95,6 +110,30 @@ run_one() {
         # shellcheck disable=SC2086 # four words
         check_attrs "$tmp/$name.out" $check || return 1
     done < <(sed -n 's/^# check-attrs:[[:space:]]*//p' "$keys")
+    local file text
+    # shellcheck disable=SC2013 # file names without blanks
+    for file in $(sed -n 's/^# files:[[:space:]]*//p' "$keys"); do
+        if [ ! -s "$work/$file" ]; then
+            echo "FAIL $name: the reader did not write $file (folder holds: $(ls "$work"))"
+            return 1
+        fi
+        case $file in
+        *.html)
+            if command -v xmllint >/dev/null 2>&1 &&
+                [ -n "$(xmllint --html --noout "$work/$file" 2>&1)" ]; then
+                echo "FAIL $name: $file is not valid HTML:"
+                xmllint --html --noout "$work/$file" 2>&1 | head -n 10
+                return 1
+            fi
+            ;;
+        esac
+    done
+    while read -r file text; do
+        if ! grep -qF -- "$text" "$work/$file" 2>/dev/null; then
+            echo "FAIL $name: $file does not hold '$text'"
+            return 1
+        fi
+    done < <(sed -n 's/^# file-has:[[:space:]]*//p' "$keys")
     if [ -n "${WD_UI_UPDATE:-}" ]; then
         if ! cmp -s "$tmp/$name.out" "$expected"; then
             cp "$tmp/$name.out" "$expected" || return 1

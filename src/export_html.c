@@ -1,0 +1,341 @@
+/* export_html.c - one self-contained HTML page: inline CSS, no script, no
+ * network.  It opens in any browser, mails as one attachment, and prints.
+ *
+ * Per comparison: a table of both sources (path, title, sentences, share
+ * matched), the row counts per kind, a legend, and a side-by-side table
+ * with one <tr> per display row of the reader (export_blocks: the same
+ * rows, the same folds).  A pair's two sentences share a row; the words
+ * only in A are <del class="w">, those only in B <ins class="w">; the
+ * sentences of a one-sided row sit in a cell of class "only-a" or
+ * "only-b".  The gutter cell holds the row number (a link to the row
+ * itself, to copy) and the kind's mark; a moved sentence shows at both
+ * places, each linking to the other (#r12 is alignment row 12, counted
+ * from 1 as in the reader).  Colours follow prefers-color-scheme; print
+ * keeps the light colours and never splits a row across pages.
+ *
+ * HTML 4-compatible elements only (no <main>, <section>, <mark>), so that
+ * `xmllint --html` validates the output (make check does).  All text is
+ * escaped (& < > " '), invalid UTF-8 becomes U+FFFD, and controls are
+ * dropped (export_char).
+ */
+#include "config.h"
+
+#include "export.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static const char css[] =
+    ":root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;"
+    "--head:#f6f8fa;--del-bg:#ffcecb;--del-fg:#82071e;--ins-bg:#aceebb;--ins-fg:#055d20;"
+    "--only-a:#fff1ef;--only-a-bar:#cf222e;--only-b:#edfbef;--only-b-bar:#1a7f37;"
+    "--pair:#9a6700;--moved:#0969da;--moved-bg:#ddf4ff;--target:#fff8c5}\n"
+    "@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;"
+    "--line:#3d444d;--head:#151b23;--del-bg:#8e1519;--del-fg:#ffebe9;--ins-bg:#116329;"
+    "--ins-fg:#dafbe1;--only-a:#2d1519;--only-a-bar:#f85149;--only-b:#0f2a1a;"
+    "--only-b-bar:#3fb950;--pair:#d29922;--moved:#4493f8;--moved-bg:#15304f;--target:#3b2e00}}\n"
+    "body{margin:1.5em;background:var(--bg);color:var(--fg);"
+    "font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}\n"
+    "h1{font-size:1.4em;margin:0 0 .3em}h2{font-size:1.15em;margin:1.5em 0 .4em}\n"
+    ".meta,.stats{color:var(--muted);margin:.3em 0}\n"
+    ".sources{border-collapse:collapse;margin:.6em 0}\n"
+    ".sources th,.sources td{text-align:left;padding:.15em .8em .15em 0;vertical-align:top}\n"
+    ".sources .path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;"
+    "font-size:.9em}\n"
+    ".stats b{color:var(--fg)}\n"
+    ".legend{list-style:none;padding:0;margin:.5em 0 1em;color:var(--muted)}\n"
+    ".legend li{display:inline-block;margin:0 1.2em .3em 0}\n"
+    ".legend .only-a,.legend .only-b,.legend .mv{padding:0 .4em}\n"
+    "table.diff{width:100%;border-collapse:collapse;table-layout:fixed}\n"
+    "table.diff col.side{width:50%}table.diff col.gut{width:3.6em}\n"
+    "table.diff th{position:sticky;top:0;background:var(--head);text-align:left;"
+    "font-weight:600;padding:.35em .6em;border-bottom:1px solid var(--line);"
+    "overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\n"
+    "table.diff td{vertical-align:top;padding:.3em .6em;border-bottom:1px solid var(--line);"
+    "overflow-wrap:anywhere}\n"
+    "td.g{text-align:center;color:var(--muted);font-size:.85em;padding:.35em .2em}\n"
+    "td.g a{color:inherit;text-decoration:none}td.g .n{display:block;font-size:.85em}\n"
+    "td.g .k{font-weight:700}tr.changed td.g .k{color:var(--pair)}\n"
+    "tr.deleted td.g .k{color:var(--only-a-bar)}tr.inserted td.g .k{color:var(--only-b-bar)}\n"
+    "td.g a.mv{color:var(--moved);font-weight:700}\n"
+    ".only-a{background:var(--only-a);box-shadow:inset 3px 0 var(--only-a-bar)}\n"
+    ".only-b{background:var(--only-b);box-shadow:inset 3px 0 var(--only-b-bar)}\n"
+    ".mv{background:var(--moved-bg)}\n"
+    "del.w{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through;"
+    "text-decoration-thickness:1px;border-radius:2px}\n"
+    "ins.w{background:var(--ins-bg);color:var(--ins-fg);text-decoration:none;"
+    "border-radius:2px}\n"
+    "tr.fold td{text-align:center;color:var(--muted);font-style:italic}\n"
+    "tr:target td{background:var(--target)}\n"
+    "@media print{:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;"
+    "--head:#eee;--del-bg:#ffcecb;--del-fg:#82071e;--ins-bg:#aceebb;--ins-fg:#055d20;"
+    "--only-a:#fff1ef;--only-a-bar:#cf222e;--only-b:#edfbef;--only-b-bar:#1a7f37;"
+    "--pair:#9a6700;--moved:#0969da;--moved-bg:#ddf4ff;--target:#fff}\n"
+    "body{margin:0;font-size:10pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "table.diff th{position:static}thead{display:table-header-group}\n"
+    "tr,td{break-inside:avoid;page-break-inside:avoid}ins.w{text-decoration:underline}}\n";
+
+/* Text s[start, end) escaped, white space runs as one space. */
+static void html_text(FILE *f, const char *s, size_t start, size_t end)
+{
+    bool space = false;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        size_t l = export_char(s, end, i, &cp);
+        if (cp == ' ') {
+            if (!space) putc(' ', f);
+            space = true;
+            i += l;
+            continue;
+        }
+        if (cp < 0) { /* not shown, and no word boundary either */
+            i += l;
+            continue;
+        }
+        space = false;
+        switch (cp) {
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\'':
+            fputs("&#39;", f);
+            break;
+        case TEXT_REPLACEMENT:
+            fputs("\xEF\xBF\xBD", f);
+            break;
+        default:
+            fwrite(s + i, 1, l, f);
+        }
+        i += l;
+    }
+}
+
+static void html_str(FILE *f, const char *s)
+{
+    html_text(f, s, 0, strlen(s));
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* The part of the page that is the same for every comparison. */
+static void html_head(FILE *f, const struct export_input *in)
+{
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"wirediff\">\n<title>wirediff: ",
+          f);
+    const struct doc *a = in->ncmps ? align_doc(in->cmps[0].al, SIDE_A) : NULL;
+    const struct doc *b = in->ncmps ? align_doc(in->cmps[0].al, SIDE_B) : NULL;
+    if (a) html_str(f, base_name(doc_path(a)));
+    if (b && in->ncmps == 1) {
+        fputs(" vs ", f);
+        html_str(f, base_name(doc_path(b)));
+    } else if (in->ncmps > 1) {
+        fprintf(f, " vs %zu files", in->ncmps);
+    }
+    fputs("</title>\n<style>\n", f);
+    fputs(css, f);
+    fputs("</style>\n</head>\n<body>\n<h1>wirediff snapshot</h1>\n<p class=\"meta\">", f);
+    if (in->view.timestamp) {
+        html_str(f, in->view.timestamp);
+        fputs(" \xC2\xB7 ", f);
+    }
+    fprintf(f, "word marks %s \xC2\xB7 identical runs %s \xC2\xB7 sides %s</p>\n",
+            in->view.words ? "on" : "off", in->view.fold ? "folded" : "shown",
+            in->view.swapped ? "swapped" : "as given");
+}
+
+static void html_sources(FILE *f, const struct alignment *al)
+{
+    const struct align_stats *st = align_get_stats(al);
+    fputs("<table class=\"sources\">\n", f);
+    for (int side = 0; side < 2; side++) {
+        const struct doc *d = align_doc(al, side);
+        char sum[80];
+        export_side_summary(sum, sizeof sum, st, side);
+        fprintf(f, "<tr><th scope=\"row\">%c</th><td class=\"path\">", side ? 'B' : 'A');
+        html_str(f, doc_path(d));
+        fputs("</td><td class=\"title\">", f);
+        html_str(f, doc_title(d));
+        fprintf(f, "</td><td>%s</td></tr>\n", sum);
+    }
+    fputs("</table>\n", f);
+}
+
+static void html_stats(FILE *f, const struct alignment *al, const struct export_view *v)
+{
+    const struct align_stats *st = align_get_stats(al);
+    size_t nr;
+    align_rows(al, &nr);
+    fprintf(f, "<p class=\"stats\">%zu row%s", nr, nr == 1 ? "" : "s");
+    if (v->range && nr)
+        fprintf(f, " (rows %zu\xE2\x80\x93%zu shown)", v->first_row + 1,
+                WD_MIN(v->last_row, nr - 1) + 1);
+    fputs(":", f);
+    for (int i = 0; i < ROW_KIND_COUNT; i++) {
+        enum row_kind k = export_kind_order[i];
+        fprintf(f, "%s <b>%zu</b> %s%s", i ? " \xC2\xB7" : "", st->rows[k], align_kind_name(k),
+                k == ROW_MOVED ? " (pairs)" : "");
+    }
+    if (st->limited)
+        fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);
+    fputs("</p>\n<ul class=\"legend\"><li><del class=\"w\">deleted words</del></li>"
+          "<li><ins class=\"w\">inserted words</ins></li>"
+          "<li><span class=\"only-a\">only in A</span></li>"
+          "<li><span class=\"only-b\">only in B</span></li>"
+          "<li><b>~</b> changed</li>"
+          "<li><span class=\"mv\">\xE2\x86\x93"
+          "12</span> moved: the row of the other "
+          "place</li></ul>\n",
+          f);
+}
+
+struct html_out {
+    FILE *f;
+    const struct alignment *al;
+    const struct export_view *v;
+    char id[32]; /* the id prefix of this comparison: "r" or "c2r" */
+    struct export_run *runs;
+    size_t cap;
+};
+
+static void html_cell(struct html_out *h, const struct align_row *r, int side)
+{
+    FILE *f = h->f;
+    const char *bytes = doc_bytes(align_doc(h->al, side), NULL);
+    size_t n = export_side_runs(h->al, r, side, h->v->words, &h->runs, &h->cap);
+    const char *cls = "";
+    if (n && r->kind == ROW_DELETED)
+        cls = " only-a";
+    else if (n && r->kind == ROW_INSERTED)
+        cls = " only-b";
+    else if (n && r->kind == ROW_MOVED)
+        cls = " mv";
+    fprintf(f, "<td class=\"%c%s\">", side ? 'b' : 'a', cls);
+    for (size_t i = 0; i < n; i++) {
+        const struct export_run *u = &h->runs[i];
+        if (u->sentence && i) fputs("<br>", f);
+        if (u->attr == LA_DEL || u->attr == LA_INS) {
+            const char *tag = u->attr == LA_DEL ? "del" : "ins";
+            fprintf(f, "<%s class=\"w\">", tag);
+            html_text(f, bytes, u->start, u->end);
+            fprintf(f, "</%s>", tag);
+        } else {
+            html_text(f, bytes, u->start, u->end);
+        }
+    }
+    fputs("</td>", f);
+}
+
+static void html_gutter(struct html_out *h, const struct align_row *r, size_t row,
+                        bool partner_shown)
+{
+    FILE *f = h->f;
+    fprintf(f, "<td class=\"g\"><a class=\"n\" href=\"#%s%zu\">%zu</a>", h->id, row + 1, row + 1);
+    switch (r->kind) {
+    case ROW_CHANGED:
+        fputs("<span class=\"k\">~</span>", f);
+        break;
+    case ROW_DELETED:
+        fputs("<span class=\"k\">&lt;</span>", f);
+        break;
+    case ROW_INSERTED:
+        fputs("<span class=\"k\">&gt;</span>", f);
+        break;
+    case ROW_MOVED: {
+        const char *dir = (r->show & SHOW_A) ? "to" : "from";
+        const char *arrow = r->partner > (int32_t)row ? "\xE2\x86\x93" : "\xE2\x86\x91";
+        if (partner_shown)
+            fprintf(f, "<a class=\"mv\" href=\"#%s%ld\" title=\"moved %s row %ld\">%s%ld</a>",
+                    h->id, (long)r->partner + 1, dir, (long)r->partner + 1, arrow,
+                    (long)r->partner + 1);
+        else
+            fprintf(f, "<span class=\"k\" title=\"moved %s row %ld (not shown)\">%s%ld</span>", dir,
+                    (long)r->partner + 1, arrow, (long)r->partner + 1);
+        break;
+    }
+    default:
+        break;
+    }
+    fputs("</td>", f);
+}
+
+static void html_cmp(struct html_out *h, const struct export_input *in, size_t k)
+{
+    FILE *f = h->f;
+    const struct alignment *al = in->cmps[k].al;
+    h->al = al;
+    h->v = &in->view;
+    if (k == 0)
+        snprintf(h->id, sizeof h->id, "r");
+    else
+        snprintf(h->id, sizeof h->id, "c%zur", k + 1);
+    const char *na = base_name(doc_path(align_doc(al, SIDE_A)));
+    const char *nb = base_name(doc_path(align_doc(al, SIDE_B)));
+    if (in->ncmps > 1) {
+        fprintf(f, "<h2 id=\"c%zu\">", k + 1);
+        html_str(f, na);
+        fputs(" vs ", f);
+        html_str(f, nb);
+        fputs("</h2>\n", f);
+    }
+    html_sources(f, al);
+    html_stats(f, al, &in->view);
+    fputs("<table class=\"diff\">\n<colgroup><col class=\"side\"><col class=\"gut\">"
+          "<col class=\"side\"></colgroup>\n<thead><tr><th scope=\"col\">A \xC2\xB7 ",
+          f);
+    html_str(f, na);
+    fputs("</th><th scope=\"col\"></th><th scope=\"col\">B \xC2\xB7 ", f);
+    html_str(f, nb);
+    fputs("</th></tr></thead>\n<tbody>\n", f);
+    size_t nr, nb_;
+    const struct align_row *rows = align_rows(al, &nr);
+    struct export_block *blocks = export_blocks(al, &in->view, &nb_);
+    if (nb_ == 0)
+        fputs("<tr class=\"fold\"><td colspan=\"3\">(no sentences on either side)</td></tr>\n", f);
+    for (size_t i = 0; i < nb_; i++) {
+        const struct export_block *b = &blocks[i];
+        if (b->fold) {
+            fprintf(f,
+                    "<tr class=\"fold\"><td colspan=\"3\">\xE2\x80\xA6 %zu identical "
+                    "sentence%s</td></tr>\n",
+                    b->nrows, b->nrows == 1 ? "" : "s");
+            continue;
+        }
+        const struct align_row *r = &rows[b->row];
+        bool shown = r->partner >= 0 && export_block_of_row(blocks, nb_, (size_t)r->partner) < nb_;
+        fprintf(f, "<tr id=\"%s%zu\" class=\"%s\">", h->id, b->row + 1, align_kind_name(r->kind));
+        html_cell(h, r, SIDE_A);
+        html_gutter(h, r, b->row, shown);
+        html_cell(h, r, SIDE_B);
+        fputs("</tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n", f);
+    free(blocks);
+}
+
+enum wd_status export_html(FILE *f, const struct export_input *in)
+{
+    struct html_out h = {.f = f};
+    html_head(f, in);
+    for (size_t k = 0; k < in->ncmps; k++)
+        html_cmp(&h, in, k);
+    fputs("</body>\n</html>\n", f);
+    free(h.runs);
+    return ferror(f) ? WD_EIO : WD_OK;
+}

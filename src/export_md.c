@@ -1,0 +1,344 @@
+/* export_md.c - Markdown that renders on the common forges (GitHub,
+ * GitLab: CommonMark with the GFM strikethrough and tables extensions).
+ *
+ * A table cannot hold long sentences readably, so only the header is a
+ * table (both sources, their sentence counts and share matched); the
+ * rows are blocks, one per display row of the reader (export_blocks: the
+ * same rows and folds), each a bold row number and kind, then its
+ * sentences in a block quote, labelled A and B:
+ *
+ *     <a id="r12"></a>**12** · changed
+ *
+ *     > **A:** the ministry ~~said~~ in a statement.
+ *     >
+ *     > **B:** the ministry **wrote** in a statement.
+ *
+ * Words only in A are ~~struck~~, words only in B **bold** (or <del> and
+ * <b>, which the forges allow, where CommonMark's flanking rules would
+ * not let the ~~ or ** open and close: see md_side).  A moved
+ * sentence appears at both places, each linking to the other ("moved to
+ * [row 47](#r47)"; the forges keep the anchor of an <a id>).  All article
+ * text is escaped (a backslash before every Markdown metacharacter:
+ * \ ` * _ ~ [ ] < > # | & and, at the start of a line, list and heading
+ * markers), so text cannot inject formatting, links or HTML; white space
+ * runs become one space, so every block stays one line.
+ */
+#include "config.h"
+
+#include "export.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+/* Text s[start, end) escaped; *space: the last character written was a
+ * space (or nothing yet), so a white space run writes one space only.
+ * *bol: at the start of a line, where "-", "+", "=" and "1." would start
+ * a list or heading. */
+static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
+{
+    bool space = false;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        size_t l = export_char(s, end, i, &cp);
+        if (cp == ' ') {
+            if (!space && !*bol) putc(' ', f);
+            space = true;
+            i += l;
+            continue;
+        }
+        if (cp < 0) { /* not shown, and no word boundary either */
+            i += l;
+            continue;
+        }
+        space = false;
+        if (*bol) {
+            if (cp == '-' || cp == '+' || cp == '=') {
+                putc('\\', f);
+            } else if (cp >= '0' && cp <= '9') {
+                /* "12." or "12)" starts an ordered list */
+                size_t j = i;
+                while (j < end && j - i < 10 && s[j] >= '0' && s[j] <= '9')
+                    j++;
+                if (j < end && (s[j] == '.' || s[j] == ')')) {
+                    fwrite(s + i, 1, j - i, f);
+                    putc('\\', f);
+                    i = j;
+                    *bol = false;
+                    continue;
+                }
+            }
+            *bol = false;
+        }
+        if (cp < 0x80 && strchr("\\`*_~[]<>#|&", (int)cp)) putc('\\', f);
+        if (cp == TEXT_REPLACEMENT)
+            fputs("\xEF\xBF\xBD", f);
+        else
+            fwrite(s + i, 1, l, f);
+        i += l;
+    }
+}
+
+static void md_str(FILE *f, const char *s)
+{
+    bool bol = false;
+    md_text(f, s, 0, strlen(s), &bol);
+}
+
+static void md_head(FILE *f, const struct export_input *in)
+{
+    fputs("# wirediff snapshot\n\n", f);
+    if (in->view.timestamp) {
+        md_str(f, in->view.timestamp);
+        fputs(" \xC2\xB7 ", f);
+    }
+    fprintf(f, "word marks %s \xC2\xB7 identical runs %s \xC2\xB7 sides %s\n",
+            in->view.words ? "on" : "off", in->view.fold ? "folded" : "shown",
+            in->view.swapped ? "swapped" : "as given");
+}
+
+static void md_summary(FILE *f, const struct alignment *al, const struct export_view *v)
+{
+    const struct align_stats *st = align_get_stats(al);
+    fputs("\n| | file | title | sentences | matched |\n|---|---|---|--:|--:|\n", f);
+    for (int side = 0; side < 2; side++) {
+        const struct doc *d = align_doc(al, side);
+        fprintf(f, "| %c | ", side ? 'B' : 'A');
+        md_str(f, doc_path(d));
+        fputs(" | ", f);
+        md_str(f, doc_title(d));
+        fprintf(f, " | %zu | %d%% |\n", st->sentences[side], export_matched_pct(st, side));
+    }
+    size_t nr;
+    align_rows(al, &nr);
+    fprintf(f, "\n%zu row%s", nr, nr == 1 ? "" : "s");
+    if (v->range && nr)
+        fprintf(f, " (rows %zu\xE2\x80\x93%zu shown)", v->first_row + 1,
+                WD_MIN(v->last_row, nr - 1) + 1);
+    fputs(":", f);
+    for (int i = 0; i < ROW_KIND_COUNT; i++) {
+        enum row_kind k = export_kind_order[i];
+        fprintf(f, "%s **%zu** %s%s", i ? " \xC2\xB7" : "", st->rows[k], align_kind_name(k),
+                k == ROW_MOVED ? " (pairs)" : "");
+    }
+    if (st->limited)
+        fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);
+    fputs("\n\nLegend: ~~deleted words~~ \xC2\xB7 **inserted words** \xC2\xB7 "
+          "*deleted*: only in A \xC2\xB7 *inserted*: only in B \xC2\xB7 "
+          "*moved*: at both places, each linking to the other\n\n---\n",
+          f);
+}
+
+struct md_out {
+    FILE *f;
+    const struct alignment *al;
+    const struct export_view *v;
+    char id[32]; /* the anchor prefix of this comparison: "r" or "c2r" */
+    struct export_run *runs;
+    size_t cap;
+    char **piece; /* the escaped text of each run */
+    size_t *npiece;
+    size_t cappiece;
+};
+
+/* CommonMark's classes for the flanking rules: Unicode white space (line
+ * ends count), and punctuation (ASCII punctuation, Unicode P and S). */
+static bool md_space(int32_t cp)
+{
+    return cp == '\n' || text_is_space(cp);
+}
+
+static bool md_punct(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp > 0x20 && cp < 0x7F && !(cp >= '0' && cp <= '9') &&
+               !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO) ||
+           (c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO);
+}
+
+static int32_t first_cp(const char *s, size_t n)
+{
+    int32_t cp = '\n';
+    if (n) text_decode(s, n, 0, &cp);
+    return cp;
+}
+
+static int32_t last_cp(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    return i > 0 ? first_cp(s + i - 1, n - i + 1) : '\n';
+}
+
+/* Can a delimiter run such as ~~ or ** open between prev and next (left-
+ * flanking), or close (right-flanking)?  CommonMark 0.31, 6.2. */
+static bool md_opens(int32_t prev, int32_t next)
+{
+    return !md_space(next) && (!md_punct(next) || md_space(prev) || md_punct(prev));
+}
+
+static bool md_closes(int32_t prev, int32_t next)
+{
+    return !md_space(prev) && (!md_punct(prev) || md_space(next) || md_punct(next));
+}
+
+/* Escape every run of the side into m->piece first, so that each marked
+ * run can see its neighbours: ~~text~~ and **text** only work where the
+ * flanking rules let the delimiters open and close ("Campbell~~, said~~"
+ * does not: a comma after a letter); there the same marks are written as
+ * the inline HTML the forges allow, <del> and <b>. */
+static void md_side(struct md_out *m, const struct align_row *r, int side, const char *label)
+{
+    FILE *f = m->f;
+    const char *bytes = doc_bytes(align_doc(m->al, side), NULL);
+    size_t n = export_side_runs(m->al, r, side, m->v->words, &m->runs, &m->cap);
+    if (n > m->cappiece) {
+        m->piece = xreallocarray(m->piece, n, sizeof *m->piece);
+        m->npiece = xreallocarray(m->npiece, n, sizeof *m->npiece);
+        for (size_t i = m->cappiece; i < n; i++)
+            m->piece[i] = NULL;
+        m->cappiece = n;
+    }
+    bool bol = label == NULL;
+    for (size_t i = 0; i < n; i++) {
+        const struct export_run *u = &m->runs[i];
+        free(m->piece[i]);
+        m->piece[i] = NULL;
+        FILE *mf = open_memstream(&m->piece[i], &m->npiece[i]);
+        if (!mf) util_oom();
+        md_text(mf, bytes, u->start, u->end, &bol);
+        if (fclose(mf) != 0) util_oom();
+    }
+    fputs("> ", f);
+    int32_t prev = ' ';
+    if (label) fprintf(f, "**%s:** ", label);
+    for (size_t i = 0; i < n; i++) {
+        const struct export_run *u = &m->runs[i];
+        const char *p = m->piece[i];
+        size_t len = m->npiece[i];
+        if (u->sentence && i) {
+            putc(' ', f);
+            prev = ' ';
+        }
+        if (len == 0) continue;
+        const char *open = "", *close = "";
+        if (u->attr == LA_DEL || u->attr == LA_INS) {
+            bool del = u->attr == LA_DEL;
+            int32_t next = i + 1 < n && !m->runs[i + 1].sentence
+                               ? first_cp(m->piece[i + 1], m->npiece[i + 1])
+                               : ' ';
+            if (md_opens(prev, first_cp(p, len)) && md_closes(last_cp(p, len), next))
+                open = close = del ? "~~" : "**";
+            else if (del)
+                open = "<del>", close = "</del>";
+            else
+                open = "<b>", close = "</b>";
+        }
+        fputs(open, f);
+        fwrite(p, 1, len, f);
+        fputs(close, f);
+        prev = *close ? '>' : last_cp(p, len); /* '~' and '*' are punctuation like '>' */
+    }
+    putc('\n', f);
+}
+
+/* Do the two sides of same row r hold the same bytes? */
+static bool same_bytes(const struct alignment *al, const struct align_row *r)
+{
+    size_t na, nb;
+    const struct sentence *sa = doc_sentences(align_doc(al, SIDE_A), &na);
+    const struct sentence *sb = doc_sentences(align_doc(al, SIDE_B), &nb);
+    if (r->an != r->bn || r->an == 0) return false;
+    const char *ta = doc_bytes(align_doc(al, SIDE_A), NULL);
+    const char *tb = doc_bytes(align_doc(al, SIDE_B), NULL);
+    uint32_t a0 = sa[r->a].start, a1 = sa[r->a + r->an - 1].end;
+    uint32_t b0 = sb[r->b].start, b1 = sb[r->b + r->bn - 1].end;
+    return a1 - a0 == b1 - b0 && memcmp(ta + a0, tb + b0, a1 - a0) == 0;
+}
+
+static void md_row(struct md_out *m, const struct align_row *r, size_t row, bool partner_shown)
+{
+    FILE *f = m->f;
+    fprintf(f, "\n<a id=\"%s%zu\"></a>**%zu** \xC2\xB7 %s", m->id, row + 1, row + 1,
+            align_kind_name(r->kind));
+    if (r->kind == ROW_DELETED)
+        fputs(" (only in A)", f);
+    else if (r->kind == ROW_INSERTED)
+        fputs(" (only in B)", f);
+    else if (r->kind == ROW_MOVED) {
+        const char *dir = (r->show & SHOW_A) ? "to" : "from";
+        if (partner_shown)
+            fprintf(f, " %s [row %ld](#%s%ld)", dir, (long)r->partner + 1, m->id,
+                    (long)r->partner + 1);
+        else
+            fprintf(f, " %s row %ld (not shown)", dir, (long)r->partner + 1);
+    }
+    fputs("\n\n", f);
+    if (r->kind == ROW_SAME && same_bytes(m->al, r)) {
+        md_side(m, r, SIDE_A, NULL);
+    } else if (r->kind == ROW_SAME || r->kind == ROW_CHANGED) {
+        /* a same row whose bytes differ (equal after normalisation) shows both */
+        md_side(m, r, SIDE_A, "A");
+        fputs(">\n", f);
+        md_side(m, r, SIDE_B, "B");
+    } else {
+        int side = r->kind == ROW_DELETED || (r->kind == ROW_MOVED && (r->show & SHOW_A)) ? SIDE_A
+                                                                                          : SIDE_B;
+        md_side(m, r, side, side ? "B" : "A");
+    }
+}
+
+static void md_cmp(struct md_out *m, const struct export_input *in, size_t k)
+{
+    FILE *f = m->f;
+    const struct alignment *al = in->cmps[k].al;
+    m->al = al;
+    m->v = &in->view;
+    if (k == 0)
+        snprintf(m->id, sizeof m->id, "r");
+    else
+        snprintf(m->id, sizeof m->id, "c%zur", k + 1);
+    if (in->ncmps > 1) {
+        fputs("\n## ", f);
+        md_str(f, doc_path(align_doc(al, SIDE_A)));
+        fputs(" vs ", f);
+        md_str(f, doc_path(align_doc(al, SIDE_B)));
+        putc('\n', f);
+    }
+    md_summary(f, al, &in->view);
+    size_t nr, nb;
+    const struct align_row *rows = align_rows(al, &nr);
+    struct export_block *blocks = export_blocks(al, &in->view, &nb);
+    if (nb == 0) fputs("\n*(no sentences on either side)*\n", f);
+    for (size_t i = 0; i < nb; i++) {
+        const struct export_block *b = &blocks[i];
+        if (b->fold) {
+            fprintf(f, "\n*\xE2\x80\xA6 %zu identical sentence%s*\n", b->nrows,
+                    b->nrows == 1 ? "" : "s");
+            continue;
+        }
+        const struct align_row *r = &rows[b->row];
+        bool shown = r->partner >= 0 && export_block_of_row(blocks, nb, (size_t)r->partner) < nb;
+        md_row(m, r, b->row, shown);
+    }
+    free(blocks);
+}
+
+enum wd_status export_md(FILE *f, const struct export_input *in)
+{
+    struct md_out m = {.f = f};
+    md_head(f, in);
+    for (size_t k = 0; k < in->ncmps; k++)
+        md_cmp(&m, in, k);
+    free(m.runs);
+    for (size_t i = 0; i < m.cappiece; i++)
+        free(m.piece[i]);
+    free(m.piece);
+    free(m.npiece);
+    return ferror(f) ? WD_EIO : WD_OK;
+}

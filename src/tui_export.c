@@ -1,0 +1,312 @@
+/* tui_export.c - the export prompt: e writes a snapshot of the current
+ * view (the pair as shown: swapped sides, folding, word marks), E only of
+ * the rows on screen.
+ *
+ * The prompt lives in the status line and asks, in turn:
+ *   1. the format, typed, with the last one as the default:
+ *        export format [html] (html md txt ansi json):
+ *   2. the file name, pre-filled with a default in the current folder made
+ *      of both file names and the time (export_default_name), editable;
+ *   3. if that file exists: "NAME exists: replace? (y/n)".
+ * Backspace deletes, ^U clears, Enter accepts, Esc (^C, ^G) cancels at any
+ * step.  The snapshot is written atomically (export_to_path); the status
+ * line then says "wrote NAME", or why it could not be written, and the
+ * reader goes on either way.
+ */
+#include "config.h"
+
+#include "tui_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "export.h"
+#include "text.h"
+#include "util.h"
+
+/* Longest text accepted at the prompt, in bytes. */
+#define EXP_INPUT_MAX 1024
+
+/* The formats offered, in the order the prompt lists them. */
+static const char *const offered = "html md txt ansi json";
+
+void tui_export_free(struct tui *t)
+{
+    free(t->exp.input);
+    t->exp.input = NULL;
+}
+
+static void set_input(struct tui *t, const char *s)
+{
+    struct tui_export *e = &t->exp;
+    size_t n = WD_MIN(strlen(s), (size_t)EXP_INPUT_MAX);
+    xgrow(&e->input, &e->capinput, n + 1, 1);
+    memcpy(e->input, s, n);
+    e->input[n] = '\0';
+    e->ninput = n;
+}
+
+static void close_prompt(struct tui *t)
+{
+    t->exp.stage = TUI_EXP_CLOSED;
+}
+
+/* The alignment rows on screen: from the display row at the top to the
+ * one at the last text line (a fold counts with all its rows).  False
+ * when nothing is shown. */
+static bool rows_on_screen(struct tui *t, size_t *first, size_t *last)
+{
+    const struct layout *l = tui_layout(t);
+    if (!l) return false;
+    size_t nv;
+    const struct lay_vrow *v = layout_vrows(l, &nv);
+    size_t i0 = layout_vrow_at(l, t->top);
+    if (nv == 0 || i0 >= nv) return false;
+    size_t i1 = layout_vrow_at(l, t->top + (uint64_t)tui_view_height() - 1);
+    if (i1 >= nv) i1 = nv - 1;
+    *first = v[i0].row;
+    *last = v[i1].row + v[i1].nrows - 1;
+    return true;
+}
+
+void tui_export_open(struct tui *t, bool visible)
+{
+    struct tui_export *e = &t->exp;
+    if (!tui_layout(t)) return; /* builds the swapped alignment when needed */
+    e->visible = visible && rows_on_screen(t, &e->first, &e->last);
+    if (visible && !e->visible) {
+        tui_message(t, true, "no rows on screen to export");
+        return;
+    }
+    if (e->timestamp)
+        snprintf(e->stamp, sizeof e->stamp, "%s", e->timestamp);
+    else
+        export_timestamp_now(e->stamp, sizeof e->stamp);
+    if (!e->used) e->format = EXPORT_HTML;
+    e->used = true;
+    e->stage = TUI_EXP_FORMAT;
+    set_input(t, "");
+}
+
+/* path with a leading "~/" as the home folder, as in a shell; a new
+ * string. */
+static char *expand_home(const char *path)
+{
+    const char *home = getenv("HOME");
+    if (strncmp(path, "~/", 2) != 0 || !home || !*home) return xstrdup(path);
+    size_t n = strlen(home) + strlen(path);
+    char *full = xmalloc(n);
+    snprintf(full, n, "%s%s", home, path + 1);
+    return full;
+}
+
+/* The snapshot of the current view, to path (as typed). */
+static void write_snapshot(struct tui *t, const char *path, bool force)
+{
+    struct tui_export *e = &t->exp;
+    const struct alignment *al = tui_al(t);
+    const struct doc *docs[2] = {align_doc(al, SIDE_A), align_doc(al, SIDE_B)};
+    struct export_cmp cmp = {0, 1, al};
+    struct export_input in = {
+        .docs = docs,
+        .ndocs = 2,
+        .cmps = &cmp,
+        .ncmps = 1,
+        .view =
+            {
+                .width = COLS,
+                .words = t->words,
+                .fold = t->fold,
+                .swapped = t->swapped,
+                .timestamp = e->stamp,
+                .range = e->visible,
+                .first_row = e->first,
+                .last_row = e->last,
+            },
+    };
+    char *full = expand_home(path);
+    errno = 0;
+    enum wd_status st = export_to_path(full, force, (enum export_format)e->format, &in);
+    if (st == WD_OK) {
+        close_prompt(t);
+        tui_message(t, false, "wrote %s", path);
+    } else if (st == WD_EEXIST) {
+        e->stage = TUI_EXP_REPLACE; /* appeared since we looked */
+    } else {
+        close_prompt(t);
+        tui_message(t, true, "cannot write %s: %s", path,
+                    st == WD_EIO && errno ? strerror(errno) : util_strerror(st));
+    }
+    free(full);
+}
+
+/* Enter on the format: remember it and offer the default name. */
+static void accept_format(struct tui *t)
+{
+    struct tui_export *e = &t->exp;
+    if (e->ninput > 0) {
+        const char *s = e->input + strspn(e->input, " ");
+        char name[32];
+        size_t n = strcspn(s, " ");
+        snprintf(name, sizeof name, "%.*s", (int)WD_MIN(n, sizeof name - 1), s);
+        int f = export_parse_format(name);
+        if (f < 0) {
+            close_prompt(t);
+            tui_message(t, true, "unknown export format '%s' (%s inline)", name, offered);
+            return;
+        }
+        e->format = f;
+    }
+    const struct alignment *al = tui_al(t);
+    char suffix[64] = "";
+    if (e->visible && e->first == e->last)
+        snprintf(suffix, sizeof suffix, "-row%zu", e->first + 1);
+    else if (e->visible)
+        snprintf(suffix, sizeof suffix, "-rows%zu-%zu", e->first + 1, e->last + 1);
+    char *def =
+        export_default_name(doc_path(align_doc(al, SIDE_A)), doc_path(align_doc(al, SIDE_B)),
+                            e->stamp, suffix, (enum export_format)e->format);
+    set_input(t, def);
+    free(def);
+    e->stage = TUI_EXP_NAME;
+}
+
+/* Enter on the file name: ask before replacing a file, else write. */
+static void accept_name(struct tui *t)
+{
+    struct tui_export *e = &t->exp;
+    if (e->ninput == 0) {
+        close_prompt(t);
+        tui_message(t, false, "export cancelled (no file name)");
+        return;
+    }
+    struct stat sb;
+    char *full = expand_home(e->input);
+    bool exists = stat(full, &sb) == 0 && S_ISREG(sb.st_mode);
+    free(full);
+    if (exists) {
+        e->stage = TUI_EXP_REPLACE;
+        return;
+    }
+    char *path = xstrdup(e->input);
+    write_snapshot(t, path, false);
+    free(path);
+}
+
+static void replace_key(struct tui *t, const struct tui_key *k)
+{
+    if (k->fn) return;
+    switch (k->code) {
+    case 'y':
+    case 'Y': {
+        char *path = xstrdup(t->exp.input);
+        write_snapshot(t, path, true);
+        free(path);
+        break;
+    }
+    case 'n':
+    case 'N':
+    case 27:
+    case 3:
+    case 7:
+        close_prompt(t);
+        tui_message(t, false, "not written: %s exists", t->exp.input);
+        break;
+    default:
+        break;
+    }
+}
+
+void tui_export_key(struct tui *t, const struct tui_key *k)
+{
+    struct tui_export *e = &t->exp;
+    if (e->stage == TUI_EXP_REPLACE) {
+        replace_key(t, k);
+        return;
+    }
+    int c = k->code;
+    bool enter = (!k->fn && (c == '\n' || c == '\r')) || (k->fn && c == KEY_ENTER);
+    bool back = (!k->fn && (c == 8 || c == 127)) || (k->fn && (c == KEY_BACKSPACE || c == KEY_DC));
+    if (enter) {
+        if (e->stage == TUI_EXP_FORMAT)
+            accept_format(t);
+        else
+            accept_name(t);
+        return;
+    }
+    if (back) {
+        if (e->ninput == 0) { /* like the search prompt: backspace on empty leaves */
+            close_prompt(t);
+            tui_message(t, false, "export cancelled");
+            return;
+        }
+        do
+            e->ninput--;
+        while (e->ninput > 0 && ((unsigned char)e->input[e->ninput] & 0xC0) == 0x80);
+        e->input[e->ninput] = '\0';
+        return;
+    }
+    if (k->fn) return;                 /* other function keys and the mouse do nothing here */
+    if (c == 27 || c == 3 || c == 7) { /* Esc, ^C, ^G */
+        close_prompt(t);
+        tui_message(t, false, "export cancelled");
+        return;
+    }
+    if (c == 21) { /* ^U */
+        set_input(t, "");
+        return;
+    }
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return; /* controls and non-characters are not typed */
+    if (e->ninput + 4 > EXP_INPUT_MAX) return;
+    xgrow(&e->input, &e->capinput, e->ninput + 5, 1);
+    e->ninput += tui_utf8_encode(c, e->input + e->ninput);
+    e->input[e->ninput] = '\0';
+}
+
+void tui_export_draw(struct tui *t, int y)
+{
+    struct tui_export *e = &t->exp;
+    int width = COLS - 1;
+    tui_fill(t, y, 0, COLS, TF_STATUS);
+    char label[160];
+    const char *fmt = export_format_name((enum export_format)e->format);
+    if (strcmp(fmt, "text") == 0) fmt = "txt";
+    char what[48] = "export";
+    if (e->visible) snprintf(what, sizeof what, "export rows %zu-%zu", e->first + 1, e->last + 1);
+    switch (e->stage) {
+    case TUI_EXP_FORMAT:
+        /* shorter forms when the line is narrow: leave room to type */
+        snprintf(label, sizeof label, " %s format [%s] (%s): ", what, fmt, offered);
+        if (tui_str_width(label) > width - 12)
+            snprintf(label, sizeof label, " %s format [%s]: ", what, fmt);
+        if (tui_str_width(label) > width - 12) snprintf(label, sizeof label, " format [%s]: ", fmt);
+        break;
+    case TUI_EXP_NAME:
+        snprintf(label, sizeof label, " %s %s to: ", what, fmt);
+        if (tui_str_width(label) > width / 3) snprintf(label, sizeof label, " file: ");
+        break;
+    case TUI_EXP_REPLACE:
+    default: {
+        /* The question must show whole: cut the name, not the question. */
+        const char *q = " exists: replace? (y/n) ";
+        int x = 1 + tui_put_trunc(t, y, 1, e->input, WD_MAX(width - tui_str_width(q) - 1, 1),
+                                  TF_STATUS);
+        x += tui_put_str(t, y, x, q, width - x, TF_STATUS);
+        move(y, WD_MIN(x, COLS - 1));
+        return;
+    }
+    }
+    int lw = tui_put_trunc(t, y, 0, label, width, TF_STATUS);
+    int avail = width - lw - 1;
+    /* Show the end of a long text: the part being typed. */
+    const char *s = e->input;
+    while (*s && tui_str_width(s) > avail) {
+        int w;
+        s += text_next_cluster(s, strlen(s), 0, &w);
+    }
+    int w = tui_put_str(t, y, lw, s, WD_MAX(avail, 0), TF_STATUS);
+    move(y, WD_MIN(lw + w, COLS - 1));
+}
