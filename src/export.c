@@ -431,3 +431,23 @@ char *export_default_name(const char *path_a, const char *path_b, const char *ti
     snprintf(out, total, "%s.%s", name, ext);
     return out;
 }
+
+void export_stats_line(FILE *f, const struct alignment *al, const struct export_view *v,
+                       const char *bold_open, const char *bold_close)
+{
+    const struct align_stats *st = align_get_stats(al);
+    size_t nr;
+    align_rows(al, &nr);
+    fprintf(f, "%zu row%s", nr, nr == 1 ? "" : "s");
+    if (v->range && nr)
+        fprintf(f, " (rows %zu\xE2\x80\x93%zu shown)", v->first_row + 1,
+                WD_MIN(v->last_row, nr - 1) + 1);
+    fputs(":", f);
+    for (int i = 0; i < ROW_KIND_COUNT; i++) {
+        enum row_kind k = export_kind_order[i];
+        fprintf(f, "%s %s%zu%s %s%s", i ? " \xC2\xB7" : "", bold_open, st->rows[k], bold_close,
+                align_kind_name(k), k == ROW_MOVED ? " (pairs)" : "");
+    }
+    if (st->limited)
+        fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);
+}

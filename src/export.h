@@ -165,6 +165,12 @@ void export_side_summary(char *buf, size_t size, const struct align_stats *st, i
 /* The row kinds in the order the statistics and legends list them. */
 extern const enum row_kind export_kind_order[ROW_KIND_COUNT];
 
+/* "N rows (rows a–b shown): 15 changed · 3 moved (pairs) · …" with each
+ * count between bold_open and bold_close (markup of the format), and a
+ * note when the cost limit was reached.  No line end. */
+void export_stats_line(FILE *f, const struct alignment *al, const struct export_view *v,
+                       const char *bold_open, const char *bold_close);
+
 /* The character at s[i] (i < end) as an export shows it: returns its
  * length in bytes and stores in *cp the code point, ' ' for any white
  * space, TEXT_REPLACEMENT for an invalid byte or a noncharacter (U+FFFE,

@@ -179,21 +179,8 @@ static void html_sources(FILE *f, const struct alignment *al)
 
 static void html_stats(FILE *f, const struct alignment *al, const struct export_view *v)
 {
-    const struct align_stats *st = align_get_stats(al);
-    size_t nr;
-    align_rows(al, &nr);
-    fprintf(f, "<p class=\"stats\">%zu row%s", nr, nr == 1 ? "" : "s");
-    if (v->range && nr)
-        fprintf(f, " (rows %zu\xE2\x80\x93%zu shown)", v->first_row + 1,
-                WD_MIN(v->last_row, nr - 1) + 1);
-    fputs(":", f);
-    for (int i = 0; i < ROW_KIND_COUNT; i++) {
-        enum row_kind k = export_kind_order[i];
-        fprintf(f, "%s <b>%zu</b> %s%s", i ? " \xC2\xB7" : "", st->rows[k], align_kind_name(k),
-                k == ROW_MOVED ? " (pairs)" : "");
-    }
-    if (st->limited)
-        fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);
+    fputs("<p class=\"stats\">", f);
+    export_stats_line(f, al, v, "<b>", "</b>");
     fputs("</p>\n<ul class=\"legend\"><li><del class=\"w\">deleted words</del></li>"
           "<li><ins class=\"w\">inserted words</ins></li>"
           "<li><span class=\"only-a\">only in A</span></li>"

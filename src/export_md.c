@@ -111,20 +111,8 @@ static void md_summary(FILE *f, const struct alignment *al, const struct export_
         md_str(f, doc_title(d));
         fprintf(f, " | %zu | %d%% |\n", st->sentences[side], export_matched_pct(st, side));
     }
-    size_t nr;
-    align_rows(al, &nr);
-    fprintf(f, "\n%zu row%s", nr, nr == 1 ? "" : "s");
-    if (v->range && nr)
-        fprintf(f, " (rows %zu\xE2\x80\x93%zu shown)", v->first_row + 1,
-                WD_MIN(v->last_row, nr - 1) + 1);
-    fputs(":", f);
-    for (int i = 0; i < ROW_KIND_COUNT; i++) {
-        enum row_kind k = export_kind_order[i];
-        fprintf(f, "%s **%zu** %s%s", i ? " \xC2\xB7" : "", st->rows[k], align_kind_name(k),
-                k == ROW_MOVED ? " (pairs)" : "");
-    }
-    if (st->limited)
-        fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);
+    fputs("\n", f);
+    export_stats_line(f, al, v, "**", "**");
     fputs("\n\nLegend: ~~deleted words~~ \xC2\xB7 **inserted words** \xC2\xB7 "
           "*deleted*: only in A \xC2\xB7 *inserted*: only in B \xC2\xB7 "
           "*moved*: at both places, each linking to the other\n\n---\n",
