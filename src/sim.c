@@ -428,6 +428,38 @@ struct acc {
     float w;
 };
 
+/* Up to SIM_PROBE_WORDS of the rarest distinct words of sentence i of bg
+ * whose posting lists (s->post_count) hold from lo to hi sentences, into
+ * probe[].  *limited is set when a word was passed over for being too
+ * common.  Returns the number chosen. */
+static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
+                          size_t hi, uint32_t *probe, bool *limited)
+{
+    size_t np = 0;
+    for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++) {
+        uint32_t t = bg->f[j].key, c = s->post_count[t];
+        if ((j > bg->off[i] && t == bg->f[j - 1].key) || c < lo)
+            continue;
+        if (c > hi) {
+            *limited = true;
+            continue;
+        }
+        if (np < SIM_PROBE_WORDS) {
+            probe[np++] = t;
+            continue;
+        }
+        size_t worst = 0; /* replace the most common probe */
+        for (size_t q = 1; q < np; q++)
+            if (s->w[probe[q]] < s->w[probe[worst]])
+                worst = q;
+        if (s->w[t] > s->w[probe[worst]]) {
+            probe[worst] = t;
+            *limited = true;
+        }
+    }
+    return np;
+}
+
 static int cmp_acc_desc(const void *p, const void *q)
 {
     const struct acc *a = p, *b = q;
@@ -500,31 +532,7 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
     uint32_t probe[SIM_PROBE_WORDS];
     for (size_t x = 0; x < nsrc; x++) {
         /* The rarest distinct words of x that the targets contain. */
-        size_t np = 0;
-        for (uint32_t j = bs->off[src[x]]; j < bs->off[src[x] + 1] && bs->f[j].key < PAIR_BIT; j++) {
-            uint32_t t = bs->f[j].key;
-            if (j > bs->off[src[x]] && t == bs->f[j - 1].key)
-                continue;
-            uint32_t c = s->post_count[t];
-            if (c == 0)
-                continue;
-            if (c > SIM_POSTING_CAP) {
-                *limited = true;
-                continue;
-            }
-            if (np < SIM_PROBE_WORDS) {
-                probe[np++] = t;
-            } else {
-                size_t worst = 0; /* replace the most common probe */
-                for (size_t p = 1; p < np; p++)
-                    if (s->w[probe[p]] < s->w[probe[worst]])
-                        worst = p;
-                if (s->w[t] > s->w[probe[worst]]) {
-                    probe[worst] = t;
-                    *limited = true;
-                }
-            }
-        }
+        size_t np = pick_probes(s, bs, src[x], 1, SIM_POSTING_CAP, probe, limited);
         size_t nt = 0;
         for (size_t p = 0; p < np; p++) {
             uint32_t t = probe[p];
@@ -621,23 +629,8 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
         const struct bags *bg = &s->bag[k];
         /* the rarest words of the sentence that other sentences share */
         uint32_t probe[SIM_PROBE_WORDS];
-        size_t np = 0;
-        for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++) {
-            uint32_t t = bg->f[j].key;
-            if ((j > bg->off[i] && t == bg->f[j - 1].key) || s->post_count[t] < 2 ||
-                s->post_count[t] > cap_post)
-                continue;
-            if (np < SIM_PROBE_WORDS) {
-                probe[np++] = t;
-                continue;
-            }
-            size_t worst = 0;
-            for (size_t q = 1; q < np; q++)
-                if (s->w[probe[q]] < s->w[probe[worst]])
-                    worst = q;
-            if (s->w[t] > s->w[probe[worst]])
-                probe[worst] = t;
-        }
+        bool passed = false;
+        size_t np = pick_probes(s, bg, (uint32_t)i, 2, cap_post, probe, &passed);
         size_t nt = 0;
         for (size_t q = 0; q < np; q++) {
             uint32_t t = probe[q];
