@@ -26,13 +26,13 @@
  * ANCHOR_SIM or more (fewer when a document is that short).  Only then are
  * weaker pairs believed; otherwise every pair needs ANCHOR_SIM: two reports
  * on one topic share names and places in many sentences, but no statement. */
-#define ANCHOR_SIM 0.40
+#define ANCHOR_SIM  0.40
 #define ANCHORS_MIN 2
 /* A neighbouring sentence (or two) joins a pair as a piece of a split or
  * merge when at least PIECE_FLOOR of its weight, and PIECE_FEATURES_MIN
  * features, are found in the part of the other side that the pair does
  * not explain yet. */
-#define PIECE_FLOOR 0.20
+#define PIECE_FLOOR        0.20
 #define PIECE_FEATURES_MIN 2
 
 struct pair {
@@ -104,8 +104,7 @@ static size_t add_pair(struct builder *B, uint32_t a, uint32_t b, float sim, boo
  * [lo, hi)? */
 static bool free_sentence(const struct builder *B, int side, int64_t k, size_t lo, size_t hi)
 {
-    return k >= (int64_t)lo && k < (int64_t)hi && B->changed[side][k] &&
-           B->pair_of[side][k] < 0;
+    return k >= (int64_t)lo && k < (int64_t)hi && B->changed[side][k] && B->pair_of[side][k] < 0;
 }
 
 /* Grow pair p into a split or merge: repeatedly add the neighbouring free
@@ -122,8 +121,7 @@ static void extend_pair(struct builder *B, size_t pi, const size_t lo[2], const 
         for (int side = 0; side < 2; side++) {
             uint32_t first = side ? p->b : p->a, n = side ? p->bn : p->an;
             uint32_t ofirst = side ? p->a : p->b, on = side ? p->an : p->bn;
-            if (on > 1)
-                continue; /* one side groups, the other stays a single sentence */
+            if (on > 1) continue; /* one side groups, the other stays a single sentence */
             struct sim_group other = grp(!side, ofirst, on);
             for (int left = 0; left < 2; left++) {
                 /* a piece of one sentence, or of two when the nearer one
@@ -137,17 +135,14 @@ static void extend_pair(struct builder *B, size_t pi, const size_t lo[2], const 
                          * sentences (nor the reverse): it sums up, it is no
                          * piece. */
                         if (!free_sentence(B, side, kq, lo[side], hi[side]) ||
-                            ((B->sents[side][kq].flags ^ B->sents[side][first].flags) &
-                             SENT_LINE))
+                            ((B->sents[side][kq].flags ^ B->sents[side][first].flags) & SENT_LINE))
                             ok = false;
                     }
-                    if (!ok)
-                        break;
+                    if (!ok) break;
                     size_t matched;
                     double c = sim_contain_rest(B->sim, grp(side, (uint32_t)k, len), other,
                                                 grp(side, first, n), &matched);
-                    if (c < PIECE_FLOOR || matched < PIECE_FEATURES_MIN || c <= best)
-                        continue;
+                    if (c < PIECE_FLOOR || matched < PIECE_FEATURES_MIN || c <= best) continue;
                     best = c;
                     best_side = side;
                     best_left = left;
@@ -155,12 +150,10 @@ static void extend_pair(struct builder *B, size_t pi, const size_t lo[2], const 
                 }
             }
         }
-        if (best_side < 0)
-            return;
+        if (best_side < 0) return;
         uint32_t *first = best_side ? &p->b : &p->a, *n = best_side ? &p->bn : &p->an;
         uint32_t k = best_left ? *first - best_len : *first + *n;
-        if (best_left)
-            *first -= best_len;
+        if (best_left) *first -= best_len;
         *n += best_len;
         for (uint32_t q = 0; q < best_len; q++)
             B->pair_of[best_side][k + q] = (int32_t)pi;
@@ -191,8 +184,7 @@ static void heaviest_chain(const struct sim_cand *c, size_t nc, size_t ndst, boo
         for (size_t k = g; k < e; k++) { /* query prefix max over y' < y */
             struct fen best = {0, -1};
             for (size_t i = c[k].y; i > 0; i -= i & (~i + 1))
-                if (tree[i].v > best.v)
-                    best = tree[i];
+                if (tree[i].v > best.v) best = tree[i];
             dp[k] = best.v + c[k].score;
             prev[k] = best.c;
         }
@@ -206,8 +198,7 @@ static void heaviest_chain(const struct sim_cand *c, size_t nc, size_t ndst, boo
     }
     int32_t best = -1;
     for (size_t k = 0; k < nc; k++)
-        if (best < 0 || dp[k] > dp[best])
-            best = (int32_t)k;
+        if (best < 0 || dp[k] > dp[best]) best = (int32_t)k;
     for (int32_t k = best; k >= 0; k = prev[k])
         take[k] = true;
     free(tree);
@@ -218,8 +209,7 @@ static void heaviest_chain(const struct sim_cand *c, size_t nc, size_t ndst, boo
 /* Pair reworded sentences inside one changed hunk, in order. */
 static void pair_hunk(struct builder *B, const struct diff_hunk *h)
 {
-    if (!h->na || !h->nb)
-        return;
+    if (!h->na || !h->nb) return;
     uint32_t *src = xmalloc(h->na * sizeof *src), *dst = xmalloc(h->nb * sizeof *dst);
     for (size_t i = 0; i < h->na; i++)
         src[i] = (uint32_t)(h->a + i);
@@ -227,13 +217,13 @@ static void pair_hunk(struct builder *B, const struct diff_hunk *h)
         dst[j] = (uint32_t)(h->b + j);
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc = sim_candidates(B->sim, SIDE_A, src, h->na, SIDE_B, dst, h->nb, B->o.floor, &c, &approx);
+    size_t nc =
+        sim_candidates(B->sim, SIDE_A, src, h->na, SIDE_B, dst, h->nb, B->o.floor, &c, &approx);
     bool *take = xcalloc(nc ? nc : 1, sizeof *take);
     heaviest_chain(c, nc, h->nb, take);
     size_t first = B->npairs;
     for (size_t k = 0; k < nc; k++)
-        if (take[k])
-            add_pair(B, src[c[k].x], dst[c[k].y], c[k].score, false);
+        if (take[k]) add_pair(B, src[c[k].x], dst[c[k].y], c[k].score, false);
     /* Splits and merges, bounded by the neighbouring pairs of the chain. */
     for (size_t pi = first; pi < B->npairs; pi++) {
         size_t lo[2] = {h->a, h->b}, hi[2] = {h->a + h->na, h->b + h->nb};
@@ -256,34 +246,30 @@ static void pair_hunk(struct builder *B, const struct diff_hunk *h)
 static int cmp_cand_score(const void *p, const void *q)
 {
     const struct sim_cand *a = p, *b = q;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    if (a->x != b->x)
-        return a->x < b->x ? -1 : 1;
+    if (a->score != b->score) return a->score > b->score ? -1 : 1;
+    if (a->x != b->x) return a->x < b->x ? -1 : 1;
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
 /* Match sentences left over on both sides, across hunks: best pairs first. */
 static void find_moves(struct builder *B)
 {
-    uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src), *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
+    uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src),
+             *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
     size_t ns = 0, nd = 0;
     for (size_t i = 0; i < B->n[0]; i++)
-        if (B->changed[0][i] && B->pair_of[0][i] < 0)
-            src[ns++] = (uint32_t)i;
+        if (B->changed[0][i] && B->pair_of[0][i] < 0) src[ns++] = (uint32_t)i;
     for (size_t j = 0; j < B->n[1]; j++)
-        if (B->changed[1][j] && B->pair_of[1][j] < 0)
-            dst[nd++] = (uint32_t)j;
+        if (B->changed[1][j] && B->pair_of[1][j] < 0) dst[nd++] = (uint32_t)j;
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, B->o.move_floor, &c, &approx);
-    if (nc > 1)
-        qsort(c, nc, sizeof *c, cmp_cand_score);
+    size_t nc =
+        sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, B->o.move_floor, &c, &approx);
+    if (nc > 1) qsort(c, nc, sizeof *c, cmp_cand_score);
     size_t lo[2] = {0, 0}, hi[2] = {B->n[0], B->n[1]};
     for (size_t k = 0; k < nc; k++) {
         uint32_t a = src[c[k].x], b = dst[c[k].y];
-        if (B->pair_of[0][a] >= 0 || B->pair_of[1][b] >= 0)
-            continue;
+        if (B->pair_of[0][a] >= 0 || B->pair_of[1][b] >= 0) continue;
         size_t pi = add_pair(B, a, b, c[k].score, true);
         extend_pair(B, pi, lo, hi);
     }
@@ -345,8 +331,7 @@ static void build_rows(struct builder *B, struct rowbuf *rb)
     size_t no = 0;
     for (size_t k = 0; k < B->n[0]; k++) {
         int32_t pi = B->pair_of[0][k];
-        if (pi >= 0 && !B->pairs[pi].moved && B->pairs[pi].a == k)
-            order[no++] = pi;
+        if (pi >= 0 && !B->pairs[pi].moved && B->pairs[pi].a == k) order[no++] = pi;
     }
     size_t next = 0;
     while (i < B->n[0] || j < B->n[1]) {
@@ -365,8 +350,7 @@ static void build_rows(struct builder *B, struct rowbuf *rb)
             struct pair *p = &B->pairs[order[next++]];
             one_sided(B, rb, SIDE_A, i, p->a);
             one_sided(B, rb, SIDE_B, j, p->b);
-            size_t r = push_row(rb, ROW_CHANGED, p->a, p->an, p->b, p->bn, SHOW_A | SHOW_B,
-                                p->sim);
+            size_t r = push_row(rb, ROW_CHANGED, p->a, p->an, p->b, p->bn, SHOW_A | SHOW_B, p->sim);
             p->row[0] = p->row[1] = (int32_t)r;
             i = p->a + p->an;
             j = p->b + p->bn;
@@ -385,16 +369,14 @@ static size_t count_anchors(struct builder *B)
     size_t anchors = 0;
     for (size_t i = 0; i < B->n[0]; i++)
         anchors += !B->changed[0][i];
-    if (anchors >= ANCHORS_MIN)
-        return anchors;
-    uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src), *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
+    if (anchors >= ANCHORS_MIN) return anchors;
+    uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src),
+             *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
     size_t ns = 0, nd = 0;
     for (size_t i = 0; i < B->n[0]; i++)
-        if (B->changed[0][i])
-            src[ns++] = (uint32_t)i;
+        if (B->changed[0][i]) src[ns++] = (uint32_t)i;
     for (size_t j = 0; j < B->n[1]; j++)
-        if (B->changed[1][j])
-            dst[nd++] = (uint32_t)j;
+        if (B->changed[1][j]) dst[nd++] = (uint32_t)j;
     struct sim_cand *c = NULL;
     bool approx = false;
     size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, ANCHOR_SIM, &c, &approx);
@@ -452,8 +434,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     for (size_t k = 0; k < nh; k++)
         pair_hunk(&B, &h[k]);
     free(h);
-    if (!B.o.no_moves)
-        find_moves(&B);
+    if (!B.o.no_moves) find_moves(&B);
 
     struct rowbuf rb = {NULL, 0, 0};
     build_rows(&B, &rb);
@@ -465,8 +446,8 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     for (size_t pi = 0; pi < B.npairs; pi++) {
         struct pair *p = &B.pairs[pi];
         size_t op = al->nops;
-        size_t nop = wdiff_pair(a, tk[0], p->a, p->an, b, tk[1], p->b, p->bn, &al->ops,
-                                &al->nops, &capops);
+        size_t nop =
+            wdiff_pair(a, tk[0], p->a, p->an, b, tk[1], p->b, p->bn, &al->ops, &al->nops, &capops);
         for (int side = 0; side < 2; side++) {
             struct align_row *r = &rb.rows[p->row[side]];
             r->op = (uint32_t)op;
@@ -486,8 +467,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     st->limited = dr.limited;
     for (size_t k = 0; k < rb.n; k++) {
         const struct align_row *r = &rb.rows[k];
-        if (r->kind == ROW_MOVED && !(r->show & SHOW_A))
-            continue; /* count a moved pair once */
+        if (r->kind == ROW_MOVED && !(r->show & SHOW_A)) continue; /* count a moved pair once */
         st->rows[r->kind]++;
         if (r->kind == ROW_SAME || r->kind == ROW_CHANGED || r->kind == ROW_MOVED) {
             st->pairs++;
@@ -561,8 +541,7 @@ struct alignment *align_swapped(const struct alignment *al)
 
 void align_free(struct alignment *al)
 {
-    if (!al)
-        return;
+    if (!al) return;
     free(al->rows);
     free(al->ops);
     free(al);

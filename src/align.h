@@ -71,12 +71,12 @@ struct align_opts {
 void align_default_opts(struct align_opts *o);
 
 struct align_stats {
-    size_t rows[ROW_KIND_COUNT];      /* rows per kind (a moved pair counts once) */
-    size_t sentences[2];              /* sentences in A and B */
-    size_t matched[2];                /* sentences of A / B in same, changed or moved rows */
-    size_t same_sentences[2];         /* of which identical */
-    size_t pairs;                     /* same + changed + moved pairs */
-    bool limited;                     /* a cost limit cut the search short */
+    size_t rows[ROW_KIND_COUNT]; /* rows per kind (a moved pair counts once) */
+    size_t sentences[2];         /* sentences in A and B */
+    size_t matched[2];           /* sentences of A / B in same, changed or moved rows */
+    size_t same_sentences[2];    /* of which identical */
+    size_t pairs;                /* same + changed + moved pairs */
+    bool limited;                /* a cost limit cut the search short */
 };
 
 struct alignment;

@@ -14,7 +14,7 @@
  * reasons: a weak match is believed only between documents that share
  * at least ANCHORS_MIN strong ones. */
 #define MATCH_FLOOR 0.17
-#define ANCHOR_SIM 0.40
+#define ANCHOR_SIM  0.40
 #define ANCHORS_MIN 2
 /* A line is "tied to the story" when at least this share of its word
  * weight occurs in the document's story sentences. */
@@ -35,24 +35,18 @@ struct corpus {
 static int cmp_match_pair(const void *p, const void *q)
 {
     const struct sim_match *a = p, *b = q;
-    if (a->dx != b->dx)
-        return a->dx < b->dx ? -1 : 1;
-    if (a->dy != b->dy)
-        return a->dy < b->dy ? -1 : 1;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    if (a->x != b->x)
-        return a->x < b->x ? -1 : 1;
+    if (a->dx != b->dx) return a->dx < b->dx ? -1 : 1;
+    if (a->dy != b->dy) return a->dy < b->dy ? -1 : 1;
+    if (a->score != b->score) return a->score > b->score ? -1 : 1;
+    if (a->x != b->x) return a->x < b->x ? -1 : 1;
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
 static int cmp_pair_rank(const void *p, const void *q)
 {
     const struct corpus_pair *a = p, *b = q;
-    if (a->overlap != b->overlap)
-        return a->overlap > b->overlap ? -1 : 1;
-    if (a->a != b->a)
-        return a->a < b->a ? -1 : 1;
+    if (a->overlap != b->overlap) return a->overlap > b->overlap ? -1 : 1;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
     return a->b < b->b ? -1 : a->b > b->b;
 }
 
@@ -69,8 +63,7 @@ static size_t keep_matches(struct sim_match *m, size_t n, size_t na, size_t nb, 
     double floor = anchors >= need && need > 0 ? MATCH_FLOOR : ANCHOR_SIM;
     size_t kept = 0;
     for (size_t k = 0; k < n; k++) {
-        if (m[k].score < floor || used_a[m[k].x] || used_b[m[k].y])
-            continue;
+        if (m[k].score < floor || used_a[m[k].x] || used_b[m[k].y]) continue;
         used_a[m[k].x] = used_b[m[k].y] = 1;
         m[kept++] = m[k];
     }
@@ -103,8 +96,7 @@ static void longest_chain(const struct sim_match *m, size_t n, uint8_t *inorder)
         }
         prev[k] = lo ? (int32_t)tail[lo - 1] : -1;
         tail[lo] = (uint32_t)k;
-        if (lo == len)
-            len++;
+        if (lo == len) len++;
     }
     memset(inorder, 0, n);
     for (int32_t k = len ? (int32_t)tail[len - 1] : -1; k >= 0; k = prev[k])
@@ -125,8 +117,7 @@ static double cohesion(const struct sim *s, size_t k, size_t i, const uint8_t *i
     for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++) {
         double w = (double)f[j].w * f[j].w;
         all += w;
-        if (in_story[f[j].key])
-            in += w;
+        if (in_story[f[j].key]) in += w;
     }
     return all > 0 ? in / all : 1.0;
 }
@@ -141,25 +132,21 @@ static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
     /* repetition within the document: a line without final punctuation
      * that comes back after something else */
     for (size_t i = 0; i < ns; i++) {
-        if (!(se[i].flags & SENT_LINE))
-            continue;
+        if (!(se[i].flags & SENT_LINE)) continue;
         for (size_t j = i + 2; j < ns; j++)
-            if (se[j].id == se[i].id)
-                out[i] = out[j] = 1;
+            if (se[j].id == se[i].id) out[i] = out[j] = 1;
     }
     /* a document without a story (matching nothing) has no known topic */
     bool has_story = false;
     for (size_t i = 0; i < ns && !has_story; i++)
         has_story = matched[i] && !(se[i].flags & SENT_LINE);
-    if (!has_story)
-        return;
+    if (!has_story) return;
     /* The title block, the lines before the first sentence, is the
      * headline (and its scraped repeats), not boilerplate. */
     size_t title = 0;
     while (title < ns && (se[title].flags & SENT_LINE))
         title++;
-    if (title == ns)
-        title = 0;
+    if (title == ns) title = 0;
     /* lines with no structure and no tie to the story */
     for (size_t i = title; i < ns; i++)
         if ((se[i].flags & SENT_LINE) && !matched[i] && cohesion(s, k, i, in_story) < COHESION_MIN)
@@ -172,13 +159,11 @@ static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
     double sum = 0;
     size_t tail = ns;
     for (size_t i = ns; i-- > title;) {
-        if (matched[i] && !(se[i].flags & SENT_LINE))
-            break;
+        if (matched[i] && !(se[i].flags & SENT_LINE)) break;
         double c = cohesion(s, k, i, in_story);
         sum += c;
         start = i;
-        if (c < COHESION_MIN && sum / (double)(ns - start) < TAIL_MEAN)
-            tail = start;
+        if (c < COHESION_MIN && sum / (double)(ns - start) < TAIL_MEAN) tail = start;
     }
     for (size_t i = tail; i < ns; i++)
         out[i] = 1;
@@ -194,12 +179,11 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     struct tokens **tk = xcalloc(n ? n : 1, sizeof *tk);
     for (size_t k = 0; k < n; k++)
         tk[k] = tokens_new(docs[k], ctx, NULL);
-    struct sim *s = sim_new((const struct doc *const *)docs, (const struct tokens *const *)tk, n,
-                            ctx);
+    struct sim *s =
+        sim_new((const struct doc *const *)docs, (const struct tokens *const *)tk, n, ctx);
     struct sim_match *m = NULL;
     size_t nm = sim_matches_all(s, MATCH_FLOOR, &m);
-    if (nm > 1)
-        qsort(m, nm, sizeof *m, cmp_match_pair);
+    if (nm > 1) qsort(m, nm, sizeof *m, cmp_match_pair);
 
     /* 1. one-to-one matches per document pair, kept in place */
     uint8_t **matched = xcalloc(n ? n : 1, sizeof *matched);
@@ -255,13 +239,11 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
                 linked[m[grp_start[q]].dx] = linked[m[grp_start[q]].dy] = 1;
         memset(in_story, 0, nw);
         for (size_t o = 0; o < n; o++) {
-            if (!linked[o])
-                continue;
+            if (!linked[o]) continue;
             size_t ns;
             const struct sentence *se = doc_sentences(docs[o], &ns);
             for (size_t i = 0; i < ns; i++) {
-                if (!matched[o][i] || (se[i].flags & SENT_LINE))
-                    continue;
+                if (!matched[o][i] || (se[i].flags & SENT_LINE)) continue;
                 size_t nf;
                 const struct sim_feat *f = sim_bag(s, o, i, &nf);
                 for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++)
@@ -280,8 +262,7 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
             const struct sentence *sa = doc_sentences(docs[g[r].dx], &(size_t){0});
             strong += g[r].score >= ANCHOR_SIM && !(sa[g[r].x].flags & SENT_LINE);
         }
-        if (strong)
-            continue;
+        if (strong) continue;
         for (size_t r = 0; r < grp_len[q]; r++) {
             const struct sentence *sa = doc_sentences(docs[g[r].dx], &(size_t){0});
             if ((sa[g[r].x].flags & SENT_LINE) && g[r].score >= 0.999f)
@@ -302,10 +283,8 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
         struct sim_match *g = m + grp_start[q];
         size_t len = 0;
         for (size_t r = 0; r < grp_len[q]; r++)
-            if (!c->boiler[g[r].dx][g[r].x] && !c->boiler[g[r].dy][g[r].y])
-                g[len++] = g[r];
-        if (!len)
-            continue;
+            if (!c->boiler[g[r].dx][g[r].x] && !c->boiler[g[r].dy][g[r].y]) g[len++] = g[r];
+        if (!len) continue;
         qsort(g, len, sizeof *g, cmp_match_x);
         longest_chain(g, len, inorder);
         struct corpus_pair p;
@@ -328,8 +307,7 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
         c->pairs[c->npairs++] = p;
         c->overlaps[p.a] = c->overlaps[p.b] = 1;
     }
-    if (c->npairs > 1)
-        qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair_rank);
+    if (c->npairs > 1) qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair_rank);
     free(inorder);
     free(grp_start);
     free(grp_len);
@@ -348,8 +326,7 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
 
 void corpus_free(struct corpus *c)
 {
-    if (!c)
-        return;
+    if (!c) return;
     for (size_t k = 0; k < c->n; k++)
         free(c->boiler[k]);
     free(c->boiler);

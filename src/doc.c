@@ -57,8 +57,7 @@ static struct sentab *sentab_new(void)
 
 static void sentab_free(struct sentab *t)
 {
-    if (!t)
-        return;
+    if (!t) return;
     free(t->slots);
     free(t);
 }
@@ -68,8 +67,7 @@ static void sentab_rehash(struct sentab *t, size_t n, const struct doc *gone)
 {
     struct sent_slot *slots = xcalloc(n, sizeof *slots);
     for (size_t i = 0; i < t->nslots; i++) {
-        if (!t->slots[i].d || t->slots[i].d == gone)
-            continue;
+        if (!t->slots[i].d || t->slots[i].d == gone) continue;
         size_t j = t->slots[i].hash & (n - 1);
         while (slots[j].d)
             j = (j + 1) & (n - 1);
@@ -90,8 +88,7 @@ static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, 
     size_t mask = t->nslots - 1, j = h & mask;
     for (; t->slots[j].d; j = (j + 1) & mask) {
         struct sent_slot *sl = &t->slots[j];
-        if (sl->hash != h)
-            continue;
+        if (sl->hash != h) continue;
         const struct sentence *o = &sl->d->sents[sl->sent];
         const struct sentence *me = &d->sents[i];
         /* byte-identical sentences have equal keys: no need to rebuild it */
@@ -99,18 +96,15 @@ static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, 
             memcmp(sl->d->bytes + o->start, d->bytes + me->start, o->end - o->start) == 0)
             return sl->id;
         size_t ol = text_key(sl->d->bytes + o->start, o->end - o->start, &sc->key2, &sc->key2cap);
-        if (ol == klen && (klen == 0 || memcmp(sc->key2, key, klen) == 0))
-            return sl->id;
+        if (ol == klen && (klen == 0 || memcmp(sc->key2, key, klen) == 0)) return sl->id;
     }
-    if (t->count >= UINT32_MAX - 1)
-        util_oom();
+    if (t->count >= UINT32_MAX - 1) util_oom();
     struct sent_slot *sl = &t->slots[j];
     sl->hash = h;
     sl->d = d;
     sl->sent = i;
     sl->id = (uint32_t)t->count++;
-    if (t->count * 4 > t->nslots * 3)
-        sentab_rehash(t, t->nslots * 2, NULL);
+    if (t->count * 4 > t->nslots * 3) sentab_rehash(t, t->nslots * 2, NULL);
     return (uint32_t)(t->count - 1);
 }
 
@@ -130,8 +124,7 @@ size_t doc_ctx_sentence_count(const struct doc_ctx *ctx)
 
 void doc_ctx_seal(struct doc_ctx *ctx)
 {
-    if (!ctx->sentences)
-        return;
+    if (!ctx->sentences) return;
     ctx->sealed_count = ctx->sentences->count;
     sentab_free(ctx->sentences);
     ctx->sentences = NULL;
@@ -139,8 +132,7 @@ void doc_ctx_seal(struct doc_ctx *ctx)
 
 void doc_ctx_free(struct doc_ctx *ctx)
 {
-    if (!ctx)
-        return;
+    if (!ctx) return;
     intern_free(ctx->words);
     sentab_free(ctx->sentences);
     struct scratch *sc = ctx->scratch;
@@ -155,28 +147,22 @@ void doc_ctx_free(struct doc_ctx *ctx)
 static enum wd_status read_all(int fd, char **out, size_t *outlen)
 {
     struct stat st;
-    if (fstat(fd, &st) != 0)
-        return util_status_from_errno(errno);
-    if (S_ISDIR(st.st_mode))
-        return WD_EISDIR;
+    if (fstat(fd, &st) != 0) return util_status_from_errno(errno);
+    if (S_ISDIR(st.st_mode)) return WD_EISDIR;
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size >= UINT32_MAX)
-        return WD_ETOOBIG;
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size >= UINT32_MAX) return WD_ETOOBIG;
     char *buf = xmalloc(cap);
     size_t len = 0;
     for (;;) {
-        if (len + 1 >= cap)
-            xgrow(&buf, &cap, len + 65536, 1);
+        if (len + 1 >= cap) xgrow(&buf, &cap, len + 65536, 1);
         ssize_t r = read(fd, buf + len, cap - len - 1);
         if (r < 0) {
-            if (errno == EINTR)
-                continue;
+            if (errno == EINTR) continue;
             int e = errno;
             free(buf);
             return util_status_from_errno(e);
         }
-        if (r == 0)
-            break;
+        if (r == 0) break;
         len += (size_t)r;
         if (len >= UINT32_MAX) {
             free(buf);
@@ -251,11 +237,9 @@ static enum wd_status doc_build(struct doc_ctx *ctx, const char *name, char *byt
 enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char *buf, size_t len,
                                const struct doc_opts *opts, struct doc **out)
 {
-    if (len >= UINT32_MAX)
-        return WD_ETOOBIG;
+    if (len >= UINT32_MAX) return WD_ETOOBIG;
     char *copy = xmalloc(len + 1);
-    if (len)
-        memcpy(copy, buf, len);
+    if (len) memcpy(copy, buf, len);
     copy[len] = '\0';
     return doc_build(ctx, name, copy, len, opts, out);
 }
@@ -269,28 +253,23 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
         fd = STDIN_FILENO;
     } else {
         fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-        if (fd < 0)
-            return util_status_from_errno(errno);
+        if (fd < 0) return util_status_from_errno(errno);
     }
     char *bytes = NULL;
     size_t len = 0;
     enum wd_status st = read_all(fd, &bytes, &len);
-    if (!is_stdin)
-        close(fd);
-    if (st != WD_OK)
-        return st;
+    if (!is_stdin) close(fd);
+    if (st != WD_OK) return st;
     return doc_build(ctx, path, bytes, len, opts, out);
 }
 
 void doc_free(struct doc *d)
 {
-    if (!d)
-        return;
+    if (!d) return;
     /* Its sentences can no longer stand for their keys.  Ids stay unique:
      * a key seen again later gets a new one. */
     struct sentab *t = d->ctx->sentences;
-    if (t)
-        sentab_rehash(t, t->nslots, d);
+    if (t) sentab_rehash(t, t->nslots, d);
     free(d->path);
     free(d->bytes);
     free(d->sents);
@@ -305,8 +284,7 @@ const char *doc_path(const struct doc *d)
 
 const char *doc_bytes(const struct doc *d, size_t *len)
 {
-    if (len)
-        *len = d->len;
+    if (len) *len = d->len;
     return d->bytes;
 }
 

@@ -13,32 +13,22 @@
 #include "text.h"
 
 static const char *const format_names[EXPORT_FORMAT_COUNT] = {
-    [EXPORT_TEXT] = "text",
-    [EXPORT_INLINE] = "inline",
-    [EXPORT_JSON] = "json",
-    [EXPORT_HTML] = "html",
-    [EXPORT_MD] = "md",
-    [EXPORT_ANSI] = "ansi",
+    [EXPORT_TEXT] = "text", [EXPORT_INLINE] = "inline", [EXPORT_JSON] = "json",
+    [EXPORT_HTML] = "html", [EXPORT_MD] = "md",         [EXPORT_ANSI] = "ansi",
 };
 
 static const char *const format_exts[EXPORT_FORMAT_COUNT] = {
-    [EXPORT_TEXT] = "txt",
-    [EXPORT_INLINE] = "inline.txt",
-    [EXPORT_JSON] = "json",
-    [EXPORT_HTML] = "html",
-    [EXPORT_MD] = "md",
-    [EXPORT_ANSI] = "ansi",
+    [EXPORT_TEXT] = "txt",  [EXPORT_INLINE] = "inline.txt",
+    [EXPORT_JSON] = "json", [EXPORT_HTML] = "html",
+    [EXPORT_MD] = "md",     [EXPORT_ANSI] = "ansi",
 };
 
 int export_parse_format(const char *name)
 {
-    if (strcmp(name, "txt") == 0)
-        return EXPORT_TEXT;
-    if (strcmp(name, "markdown") == 0)
-        return EXPORT_MD;
+    if (strcmp(name, "txt") == 0) return EXPORT_TEXT;
+    if (strcmp(name, "markdown") == 0) return EXPORT_MD;
     for (int f = 0; f < EXPORT_FORMAT_COUNT; f++)
-        if (strcmp(name, format_names[f]) == 0)
-            return f;
+        if (strcmp(name, format_names[f]) == 0) return f;
     return -1;
 }
 
@@ -76,8 +66,7 @@ enum wd_status export_write(FILE *f, enum export_format fmt, const struct export
         st = export_text(f, in);
         break;
     }
-    if (st == WD_OK && (fflush(f) != 0 || ferror(f)))
-        st = WD_EIO;
+    if (st == WD_OK && (fflush(f) != 0 || ferror(f))) st = WD_EIO;
     return st;
 }
 
@@ -88,11 +77,9 @@ static enum wd_status write_in_place(const char *path, enum export_format fmt,
                                      const struct export_input *in)
 {
     FILE *f = fopen(path, "w");
-    if (!f)
-        return util_status_from_errno(errno);
+    if (!f) return util_status_from_errno(errno);
     enum wd_status s = export_write(f, fmt, in);
-    if (fclose(f) != 0 && s == WD_OK)
-        s = WD_EIO;
+    if (fclose(f) != 0 && s == WD_OK) s = WD_EIO;
     return s;
 }
 
@@ -101,12 +88,9 @@ enum wd_status export_to_path(const char *path, bool force, enum export_format f
 {
     struct stat st;
     if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return WD_EISDIR;
-        if (!S_ISREG(st.st_mode))
-            return write_in_place(path, fmt, in);
-        if (!force)
-            return WD_EEXIST;
+        if (S_ISDIR(st.st_mode)) return WD_EISDIR;
+        if (!S_ISREG(st.st_mode)) return write_in_place(path, fmt, in);
+        if (!force) return WD_EEXIST;
     }
     size_t n = strlen(path);
     char *tmp = xmalloc(n + 16);
@@ -130,12 +114,10 @@ enum wd_status export_to_path(const char *path, bool force, enum export_format f
         return WD_EIO;
     }
     enum wd_status s = export_write(f, fmt, in);
-    if (fclose(f) != 0 && s == WD_OK)
-        s = WD_EIO;
+    if (fclose(f) != 0 && s == WD_OK) s = WD_EIO;
     if (s == WD_OK) {
         if (force) {
-            if (rename(tmp, path) != 0)
-                s = util_status_from_errno(errno);
+            if (rename(tmp, path) != 0) s = util_status_from_errno(errno);
         } else if (link(tmp, path) != 0) {
             /* link() fails if path appeared meanwhile: never clobber.  On a
              * file system without hard links, check and rename instead. */
@@ -167,8 +149,7 @@ struct blocks {
 static void push_block(struct blocks *bl, size_t row, size_t nrows, bool fold)
 {
     const struct export_view *v = bl->v;
-    if (v->range && (row > v->last_row || row + nrows - 1 < v->first_row))
-        return;
+    if (v->range && (row > v->last_row || row + nrows - 1 < v->first_row)) return;
     xgrow(&bl->b, &bl->cap, bl->n + 1, sizeof *bl->b);
     bl->b[bl->n++] = (struct export_block){row, nrows, fold};
 }
@@ -236,8 +217,7 @@ size_t export_block_of_row(const struct export_block *b, size_t n, size_t r)
 static void push_run(struct export_run **runs, size_t *cap, size_t *n, uint32_t st, uint32_t en,
                      uint16_t attr, bool *first)
 {
-    if (en <= st)
-        return;
+    if (en <= st) return;
     xgrow(runs, cap, *n + 1, sizeof **runs);
     (*runs)[(*n)++] = (struct export_run){st, en, attr, *first};
     *first = false;
@@ -249,12 +229,11 @@ static int cmp_run(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-size_t export_side_runs(const struct alignment *al, const struct align_row *r, int side,
-                        bool words, struct export_run **runs, size_t *cap)
+size_t export_side_runs(const struct alignment *al, const struct align_row *r, int side, bool words,
+                        struct export_run **runs, size_t *cap)
 {
     uint32_t first = side ? r->b : r->a, count = side ? r->bn : r->an;
-    if (!(r->show & (1u << side)) || count == 0)
-        return 0;
+    if (!(r->show & (1u << side)) || count == 0) return 0;
     size_t ns, nops;
     const struct sentence *sent = doc_sentences(align_doc(al, side), &ns);
     const struct wop *ops = align_ops(al, &nops);
@@ -270,16 +249,13 @@ size_t export_side_runs(const struct alignment *al, const struct align_row *r, i
     bool sorted = true, dummy = false;
     for (uint32_t k = r->op; words && k < r->op + r->nop; k++) {
         const struct wop *o = &ops[k];
-        if (o->kind != WOP_EQUAL && o->kind != (side ? WOP_INS : WOP_DEL))
-            continue;
+        if (o->kind != WOP_EQUAL && o->kind != (side ? WOP_INS : WOP_DEL)) continue;
         uint32_t s0 = side ? o->b_start : o->a_start, e0 = side ? o->b_end : o->a_end;
         uint16_t a = o->kind == WOP_EQUAL ? LA_COMMON : side ? LA_INS : LA_DEL;
-        if (nsp && s0 < (*runs)[nsp - 1].end)
-            sorted = false;
+        if (nsp && s0 < (*runs)[nsp - 1].end) sorted = false;
         push_run(runs, cap, &nsp, s0, e0, a, &dummy);
     }
-    if (!sorted)
-        qsort(*runs, nsp, sizeof **runs, cmp_run);
+    if (!sorted) qsort(*runs, nsp, sizeof **runs, cmp_run);
     size_t n = nsp, k = 0;
     for (uint32_t q = first; q < first + count && q < ns; q++) {
         uint32_t pos = sent[q].start, en = sent[q].end;
@@ -296,8 +272,7 @@ size_t export_side_runs(const struct alignment *al, const struct align_row *r, i
                 pos = e0;
             }
             prev = sp.attr;
-            if (sp.end > en)
-                break;
+            if (sp.end > en) break;
         }
         push_run(runs, cap, &n, pos, en, words ? LA_COMMON : attr, &start);
     }
@@ -323,8 +298,7 @@ size_t export_char(const char *s, size_t end, size_t i, int32_t *cp)
 {
     size_t l = text_decode(s, end, i, cp);
     int32_t c = *cp;
-    if (c == TEXT_REPLACEMENT)
-        return l; /* invalid, or U+FFFD itself: shown the same */
+    if (c == TEXT_REPLACEMENT) return l; /* invalid, or U+FFFD itself: shown the same */
     if (text_is_space(c))
         *cp = ' ';
     else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
@@ -412,8 +386,7 @@ char *export_default_name(const char *path_a, const char *path_b, const char *ti
         char digits[13];
         size_t nd = 0;
         for (const char *p = timestamp; *p && nd < 12; p++)
-            if (*p >= '0' && *p <= '9')
-                digits[nd++] = *p;
+            if (*p >= '0' && *p <= '9') digits[nd++] = *p;
         at = put_safe(name, at, sizeof name, "-", 1, 1);
         if (nd == 12) {
             at = put_safe(name, at, sizeof name, digits, 8, 8);
@@ -423,8 +396,7 @@ char *export_default_name(const char *path_a, const char *path_b, const char *ti
             at = put_safe(name, at, sizeof name, timestamp, strlen(timestamp), 24);
         }
     }
-    if (suffix)
-        at = put_safe(name, at, sizeof name, suffix, strlen(suffix), 32);
+    if (suffix) at = put_safe(name, at, sizeof name, suffix, strlen(suffix), 32);
     const char *ext = export_format_ext(fmt);
     size_t ne = strlen(ext), total = at + 1 + ne + 1;
     char *out = xmalloc(total);

@@ -20,11 +20,21 @@ void export_json_string(FILE *f, const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             switch (c) {
-            case '"': fputs("\\\"", f); break;
-            case '\\': fputs("\\\\", f); break;
-            case '\n': fputs("\\n", f); break;
-            case '\r': fputs("\\r", f); break;
-            case '\t': fputs("\\t", f); break;
+            case '"':
+                fputs("\\\"", f);
+                break;
+            case '\\':
+                fputs("\\\\", f);
+                break;
+            case '\n':
+                fputs("\\n", f);
+                break;
+            case '\r':
+                fputs("\\r", f);
+                break;
+            case '\t':
+                fputs("\\t", f);
+                break;
             default:
                 if (c < 0x20 || c == 0x7F)
                     fprintf(f, "\\u%04x", c);
@@ -78,11 +88,9 @@ static void json_doc(FILE *f, const struct doc *d)
     fputs(",\"title\":", f);
     const char *t = doc_title(d);
     export_json_string(f, t, strlen(t));
-    fprintf(f, ",\"bytes\":%zu,\"invalid_bytes\":%zu,\"sentences\":[", len,
-            doc_invalid_bytes(d));
+    fprintf(f, ",\"bytes\":%zu,\"invalid_bytes\":%zu,\"sentences\":[", len, doc_invalid_bytes(d));
     for (size_t i = 0; i < n; i++) {
-        if (i)
-            putc(',', f);
+        if (i) putc(',', f);
         span(f, s[i].start, s[i].end);
     }
     fputs("]}", f);
@@ -109,8 +117,8 @@ static void json_cmp(FILE *f, const struct export_cmp *c, const struct export_vi
             "\"sentences_a\":%zu,\"sentences_b\":%zu,\"matched_a\":%zu,\"matched_b\":%zu,"
             "\"same\":%zu,\"changed\":%zu,\"moved\":%zu,\"deleted\":%zu,\"inserted\":%zu,"
             "\"limited\":%s}",
-            st->sentences[0], st->sentences[1], st->matched[0], st->matched[1],
-            st->rows[ROW_SAME], st->rows[ROW_CHANGED], st->rows[ROW_MOVED], st->rows[ROW_DELETED],
+            st->sentences[0], st->sentences[1], st->matched[0], st->matched[1], st->rows[ROW_SAME],
+            st->rows[ROW_CHANGED], st->rows[ROW_MOVED], st->rows[ROW_DELETED],
             st->rows[ROW_INSERTED], st->limited ? "true" : "false");
     size_t nr, nops;
     const struct align_row *rows = align_rows(c->al, &nr);
@@ -123,8 +131,7 @@ static void json_cmp(FILE *f, const struct export_cmp *c, const struct export_vi
     fputs(",\"rows\":[", f);
     for (size_t i = from; i < to; i++) {
         const struct align_row *r = &rows[i];
-        if (i > from)
-            putc(',', f);
+        if (i > from) putc(',', f);
         fprintf(f, "\n{\"kind\":\"%s\"", align_kind_name(r->kind));
         json_index(f, "a", r->a, r->an);
         json_index(f, "b", r->b, r->bn);
@@ -136,8 +143,7 @@ static void json_cmp(FILE *f, const struct export_cmp *c, const struct export_vi
             fputs(",\"ops\":[", f);
             for (uint32_t k = 0; k < r->nop; k++) {
                 const struct wop *o = &ops[r->op + k];
-                if (k)
-                    putc(',', f);
+                if (k) putc(',', f);
                 if (o->kind == WOP_EQUAL) {
                     fputs("{\"op\":\"equal\",\"a\":", f);
                     span(f, o->a_start, o->a_end);
@@ -161,8 +167,9 @@ static void json_cmp(FILE *f, const struct export_cmp *c, const struct export_vi
 
 enum wd_status export_json(FILE *f, const struct export_input *in)
 {
-    fprintf(f, "{\"format\":\"wirediff\",\"version\":%d,\"view\":{\"words\":%s,\"fold\":%s,"
-               "\"swapped\":%s,\"rows\":",
+    fprintf(f,
+            "{\"format\":\"wirediff\",\"version\":%d,\"view\":{\"words\":%s,\"fold\":%s,"
+            "\"swapped\":%s,\"rows\":",
             JSON_VERSION, in->view.words ? "true" : "false", in->view.fold ? "true" : "false",
             in->view.swapped ? "true" : "false");
     if (in->view.range)
@@ -171,14 +178,12 @@ enum wd_status export_json(FILE *f, const struct export_input *in)
         fputs("null", f);
     fputs("},\n\"documents\":[", f);
     for (size_t i = 0; i < in->ndocs; i++) {
-        if (i)
-            fputs(",\n", f);
+        if (i) fputs(",\n", f);
         json_doc(f, in->docs[i]);
     }
     fputs("],\n\"comparisons\":[", f);
     for (size_t i = 0; i < in->ncmps; i++) {
-        if (i)
-            fputs(",\n", f);
+        if (i) fputs(",\n", f);
         json_cmp(f, &in->cmps[i], &in->view);
     }
     fputs("]}\n", f);

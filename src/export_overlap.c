@@ -68,23 +68,22 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
         put_title(f, t, tl, TITLE_COLS);
         putc('\n', f);
     }
-    fprintf(f, "\npairs by overlap (%zu): share of story sentences matched, then sentences "
-               "same / changed / moved\n",
+    fprintf(f,
+            "\npairs by overlap (%zu): share of story sentences matched, then sentences "
+            "same / changed / moved\n",
             np);
     for (size_t i = 0; i < np; i++)
-        fprintf(f, "%5.1f%%  %4u %4u %4u  %zu ~ %zu  %s ~ %s\n", 100.0 * p[i].overlap,
-                p[i].same, p[i].changed, p[i].moved, (size_t)p[i].a, (size_t)p[i].b,
+        fprintf(f, "%5.1f%%  %4u %4u %4u  %zu ~ %zu  %s ~ %s\n", 100.0 * p[i].overlap, p[i].same,
+                p[i].changed, p[i].moved, (size_t)p[i].a, (size_t)p[i].b,
                 base_name(doc_path(docs[p[i].a])), base_name(doc_path(docs[p[i].b])));
     bool any = false;
     for (size_t k = 0; k < n; k++) {
-        if (corpus_doc_overlaps(c, k))
-            continue;
+        if (corpus_doc_overlaps(c, k)) continue;
         fputs(any ? ", " : "\noverlapping nothing: ", f);
         fprintf(f, "%zu %s", k, base_name(doc_path(docs[k])));
         any = true;
     }
-    if (any)
-        putc('\n', f);
+    if (any) putc('\n', f);
     return ferror(f) ? WD_EIO : WD_OK;
 }
 
@@ -114,10 +113,9 @@ enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct
     }
     fputs("],\n\"pairs\":[", f);
     for (size_t i = 0; i < np; i++)
-        fprintf(f,
-                "%s{\"a\":%u,\"b\":%u,\"overlap\":%.3f,\"same\":%u,\"changed\":%u,\"moved\":%u}",
-                i ? ",\n" : "\n", p[i].a, p[i].b, (double)p[i].overlap, p[i].same,
-                p[i].changed, p[i].moved);
+        fprintf(f, "%s{\"a\":%u,\"b\":%u,\"overlap\":%.3f,\"same\":%u,\"changed\":%u,\"moved\":%u}",
+                i ? ",\n" : "\n", p[i].a, p[i].b, (double)p[i].overlap, p[i].same, p[i].changed,
+                p[i].moved);
     fputs("]}\n", f);
     return ferror(f) ? WD_EIO : WD_OK;
 }

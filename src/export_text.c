@@ -34,8 +34,7 @@ static void put_text(FILE *f, const char *s, uint32_t start, uint32_t end)
         } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
             /* a control: not shown, and no word boundary either */
         } else {
-            if (space)
-                putc(' ', f);
+            if (space) putc(' ', f);
             space = false;
             if (cp == TEXT_REPLACEMENT && !text_valid_at(s, end, i))
                 fputs("\xEF\xBF\xBD", f);
@@ -62,8 +61,7 @@ static void put_sentences(FILE *f, const struct doc *d, uint32_t first, uint32_t
     const struct sentence *s = doc_sentences(d, &ns);
     const char *bytes = doc_bytes(d, NULL);
     for (uint32_t k = first; k < first + n; k++) {
-        if (k > first)
-            putc(' ', f);
+        if (k > first) putc(' ', f);
         put_text(f, bytes, s[k].start, s[k].end);
     }
 }
@@ -94,8 +92,7 @@ static void put_pair(FILE *f, const struct alignment *al, const struct align_row
             else
                 sep = true;
         }
-        if (sep)
-            putc(' ', f);
+        if (sep) putc(' ', f);
         if (o->kind == WOP_EQUAL) {
             put_text(f, ta, o->a_start, o->a_end);
         } else if (o->kind == WOP_DEL) {
@@ -107,10 +104,8 @@ static void put_pair(FILE *f, const struct alignment *al, const struct align_row
             put_text(f, tb, o->b_start, o->b_end);
             fputs("+}", f);
         }
-        if (o->kind != WOP_INS)
-            last_a = o->a_end;
-        if (o->kind != WOP_DEL)
-            last_b = o->b_end;
+        if (o->kind != WOP_INS) last_a = o->a_end;
+        if (o->kind != WOP_DEL) last_b = o->b_end;
     }
 }
 
@@ -182,8 +177,7 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
 enum wd_status export_inline(FILE *f, const struct export_input *in)
 {
     for (size_t k = 0; k < in->ncmps; k++) {
-        if (k)
-            putc('\n', f);
+        if (k) putc('\n', f);
         inline_cmp(f, in, &in->cmps[k]);
     }
     return ferror(f) ? WD_EIO : WD_OK;
@@ -200,7 +194,7 @@ enum wd_status export_inline(FILE *f, const struct export_input *in)
  * display rows showing those rows are written, and a partner outside it is
  * "(moved to a row not shown)". */
 
-#define GUTTER_W 3
+#define GUTTER_W     3
 #define TEXT_MIN_COL 8
 
 struct text_out {
@@ -234,8 +228,7 @@ static void ln_styled(struct text_out *t, const char *sgr, const char *s, size_t
         ln_put(t, "m", 1);
     }
     ln_put(t, s, n);
-    if (sgr && n)
-        ln_puts(t, "\033[0m");
+    if (sgr && n) ln_puts(t, "\033[0m");
 }
 
 static void ln_pad(struct text_out *t, int n)
@@ -258,17 +251,22 @@ static void ln_end(struct text_out *t)
 static char gutter_char(const struct align_row *r)
 {
     switch (r->kind) {
-    case ROW_SAME: return ' ';
-    case ROW_CHANGED: return '|';
-    case ROW_DELETED: return '<';
-    case ROW_INSERTED: return '>';
-    default: return 'm';
+    case ROW_SAME:
+        return ' ';
+    case ROW_CHANGED:
+        return '|';
+    case ROW_DELETED:
+        return '<';
+    case ROW_INSERTED:
+        return '>';
+    default:
+        return 'm';
     }
 }
 
 /* Write line k of one side (or blanks) padded to width cols. */
-static void put_cell(struct text_out *t, const struct layout *l, int side,
-                     const struct lay_vrow *v, uint32_t k, int cols, const char *note)
+static void put_cell(struct text_out *t, const struct layout *l, int side, const struct lay_vrow *v,
+                     uint32_t k, int cols, const char *note)
 {
     size_t nl, np;
     const struct lay_line *lines = layout_lines(l, &nl);
@@ -288,8 +286,7 @@ static void put_cell(struct text_out *t, const struct layout *l, int side,
         ln_styled(t, t->style->note, note, strlen(note));
         used = (int)text_width(note, strlen(note));
     }
-    if (side == SIDE_A)
-        ln_pad(t, cols - used);
+    if (side == SIDE_A) ln_pad(t, cols - used);
 }
 
 /* A file name for the header: controls (an escape in a name would reach
@@ -389,8 +386,7 @@ enum wd_status export_side_by_side(FILE *f, const struct export_input *in,
 {
     struct text_out t = {.f = f, .style = style};
     for (size_t k = 0; k < in->ncmps; k++) {
-        if (k)
-            ln_end(&t);
+        if (k) ln_end(&t);
         text_cmp(&t, in, &in->cmps[k]);
     }
     free(t.buf);

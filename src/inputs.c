@@ -24,21 +24,18 @@ static int cmp_str(const void *a, const void *b)
 static enum wd_status expand_dir(const char *dir, struct inputs *in, size_t *cap)
 {
     DIR *d = opendir(dir);
-    if (!d)
-        return util_status_from_errno(errno);
+    if (!d) return util_status_from_errno(errno);
     size_t first = in->n;
     struct dirent *e;
     size_t dl = strlen(dir);
     bool slash = dl && dir[dl - 1] == '/';
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
+        if (e->d_name[0] == '.') continue;
         size_t nl = strlen(e->d_name);
         char *p = xmalloc(dl + nl + 2);
         memcpy(p, dir, dl);
         size_t o = dl;
-        if (!slash)
-            p[o++] = '/';
+        if (!slash) p[o++] = '/';
         memcpy(p + o, e->d_name, nl + 1);
         struct stat st;
         if (stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -48,8 +45,7 @@ static enum wd_status expand_dir(const char *dir, struct inputs *in, size_t *cap
         push(in, cap, p);
     }
     closedir(d);
-    if (in->n == first)
-        return WD_ENOTEXT;
+    if (in->n == first) return WD_ENOTEXT;
     qsort(in->paths + first, in->n - first, sizeof *in->paths, cmp_str);
     return WD_OK;
 }

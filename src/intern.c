@@ -66,8 +66,7 @@ struct intern *intern_new(void)
 
 void intern_free(struct intern *t)
 {
-    if (!t)
-        return;
+    if (!t) return;
     free(t->slots);
     free(t->hashes);
     free(t->offs);
@@ -98,15 +97,13 @@ uint32_t intern_add(struct intern *t, const void *key, size_t len)
     size_t mask = t->nslots - 1;
     size_t i = h & mask;
     for (; t->slots[i].id1; i = (i + 1) & mask) {
-        if (t->slots[i].tag != tag)
-            continue;
+        if (t->slots[i].tag != tag) continue;
         uint32_t id = t->slots[i].id1 - 1;
         if (t->offs[id + 1] - t->offs[id] == len &&
             (len == 0 || memcmp(t->arena + t->offs[id], key, len) == 0))
             return id;
     }
-    if (t->count >= UINT32_MAX - 1)
-        util_oom();
+    if (t->count >= UINT32_MAX - 1) util_oom();
     uint32_t id = (uint32_t)t->count;
     if (t->count + 1 >= t->cap_ids) {
         t->cap_ids *= 2;
@@ -114,16 +111,14 @@ uint32_t intern_add(struct intern *t, const void *key, size_t len)
         t->offs = xreallocarray(t->offs, t->cap_ids + 1, sizeof *t->offs);
     }
     xgrow(&t->arena, &t->arena_cap, t->arena_len + len, 1);
-    if (len)
-        memcpy(t->arena + t->arena_len, key, len);
+    if (len) memcpy(t->arena + t->arena_len, key, len);
     t->arena_len += len;
     t->hashes[id] = h;
     t->offs[id + 1] = t->arena_len;
     t->count++;
     t->slots[i].tag = tag;
     t->slots[i].id1 = id + 1;
-    if (t->count * 2 > t->nslots)
-        rehash(t);
+    if (t->count * 2 > t->nslots) rehash(t);
     return id;
 }
 

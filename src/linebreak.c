@@ -149,4 +149,3 @@ bool lb_cjk_break(const struct lb_cl *prev, const struct lb_cl *cur)
     return ((prev->flags | cur->flags) & LB_CJK) && !no_line_start(cur->cp) &&
            !no_line_end(prev->cp);
 }
-

@@ -60,10 +60,23 @@ static bool is_cjk_stop(int32_t cp)
 static bool is_closer(int32_t cp)
 {
     switch (cp) {
-    case '"': case '\'': case ')': case ']': case '}':
-    case 0x2019: case 0x201D: case 0x00BB: case 0x203A:
-    case 0x300D: case 0x300F: case 0xFF09: case 0x3011: case 0x3009: case 0x300B:
-    case 0xFF02: case 0xFF07:
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x2019:
+    case 0x201D:
+    case 0x00BB:
+    case 0x203A:
+    case 0x300D:
+    case 0x300F:
+    case 0xFF09:
+    case 0x3011:
+    case 0x3009:
+    case 0x300B:
+    case 0xFF02:
+    case 0xFF07:
         return true;
     default:
         return false;
@@ -85,10 +98,8 @@ static bool ascii_ieq(const char *a, size_t n, const char *lit)
 {
     for (size_t i = 0; i < n; i++) {
         char c = a[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != lit[i])
-            return false; /* also when lit ends first */
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != lit[i]) return false; /* also when lit ends first */
     }
     return lit[n] == '\0';
 }
@@ -96,35 +107,35 @@ static bool ascii_ieq(const char *a, size_t n, const char *lit)
 static bool in_list(const char *w, size_t n, const char *const *list)
 {
     for (; *list; list++)
-        if (ascii_ieq(w, n, *list))
-            return true;
+        if (ascii_ieq(w, n, *list)) return true;
     return false;
 }
 
 /* Titles precede a name: the period never ends a sentence.  Only words
  * that are not also ordinary words belong here ("no", "art" do not). */
 static const char *const titles[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "gov", "sen",
-    "rep", "rev", "hon", "maj", "adm", "cmdr", "pres", "supt", "insp", "messrs", "mme", "mlle",
-    "e.g", "i.e", "viz", "cf", "vs", "approx", NULL};
+    "mr",     "mrs", "ms",   "dr",  "prof", "gen", "col", "lt",   "sgt",    "capt", "cpl",
+    "gov",    "sen", "rep",  "rev", "hon",  "maj", "adm", "cmdr", "pres",   "supt", "insp",
+    "messrs", "mme", "mlle", "e.g", "i.e",  "viz", "cf",  "vs",   "approx", NULL};
 
 /* Abbreviations that may also close a sentence (and ordinary words that are
  * abbreviations too: "no" of "No. 5", "art" of "Art. 3"). */
 static const char *const abbrevs[] = {
-    "st", "ft", "mt", "no", "nos", "vol", "pp", "fig", "art", "sec", "ch", "ca", "v",
-    "inc", "ltd", "co", "corp", "plc", "llc", "bros", "jr", "sr", "etc", "al", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "dept", "univ", "assn", "est", "div",
-    "govt", "natl", "intl", "ave", "blvd", "rd", "hwy", "km", "kg", "mg", "ml", "oz", "lb",
-    "lbs", "min", "max", "hr", "hrs", "yr", "yrs", "pct", NULL};
+    "st",  "ft",  "mt",   "no",   "nos",  "vol",   "pp",   "fig",  "art",  "sec",  "ch",   "ca",
+    "v",   "inc", "ltd",  "co",   "corp", "plc",   "llc",  "bros", "jr",   "sr",   "etc",  "al",
+    "jan", "feb", "mar",  "apr",  "jun",  "jul",   "aug",  "sep",  "sept", "oct",  "nov",  "dec",
+    "mon", "tue", "tues", "wed",  "thu",  "thurs", "fri",  "sat",  "sun",  "dept", "univ", "assn",
+    "est", "div", "govt", "natl", "intl", "ave",   "blvd", "rd",   "hwy",  "km",   "kg",   "mg",
+    "ml",  "oz",  "lb",   "lbs",  "min",  "max",   "hr",   "hrs",  "yr",   "yrs",  "pct",  NULL};
 
 /* Words that open a clause; after an abbreviation they signal that the
  * abbreviation's period also ended the sentence. */
 static const char *const openers[] = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-    "those", "there", "but", "and", "in", "on", "at", "as", "if", "when", "while", "after",
-    "however", "meanwhile", "his", "her", "its", "their", "our", "my", "some", "many", "most",
-    "officials", "other", "such", "what", "why", "how", "who", "for", "from", "by", NULL};
+    "the",   "a",    "an",    "he",    "she",   "it",      "they",      "we",    "i",    "you",
+    "this",  "that", "these", "those", "there", "but",     "and",       "in",    "on",   "at",
+    "as",    "if",   "when",  "while", "after", "however", "meanwhile", "his",   "her",  "its",
+    "their", "our",  "my",    "some",  "many",  "most",    "officials", "other", "such", "what",
+    "why",   "how",  "who",   "for",   "from",  "by",      NULL};
 
 enum abbr_kind { ABBR_NONE, ABBR_TITLE, ABBR_MAYBE };
 
@@ -140,8 +151,7 @@ static enum abbr_kind abbr_before(const char *s, size_t line_start, size_t dot)
         else
             break;
     }
-    if (b == dot)
-        return ABBR_NONE;
+    if (b == dot) return ABBR_NONE;
     if (b > line_start) {
         unsigned char c = (unsigned char)s[b - 1];
         /* Part of a longer token (a number, a non-ASCII word): not ours. */
@@ -150,24 +160,18 @@ static enum abbr_kind abbr_before(const char *s, size_t line_start, size_t dot)
     }
     const char *w = s + b;
     size_t n = dot - b;
-    if (w[0] == '.')
-        return ABBR_NONE;
+    if (w[0] == '.') return ABBR_NONE;
     /* Dotted acronym: U.S, U.N, a.m, e.g (single letters joined by dots). */
     if (n >= 3 && memchr(w, '.', n)) {
         bool acronym = true;
         for (size_t i = 0; i < n; i++)
-            if ((i % 2 == 1) != (w[i] == '.'))
-                acronym = false;
-        if (acronym)
-            return in_list(w, n, titles) ? ABBR_TITLE : ABBR_MAYBE;
+            if ((i % 2 == 1) != (w[i] == '.')) acronym = false;
+        if (acronym) return in_list(w, n, titles) ? ABBR_TITLE : ABBR_MAYBE;
         return ABBR_NONE;
     }
-    if (n == 1 && w[0] >= 'A' && w[0] <= 'Z')
-        return ABBR_MAYBE; /* an initial */
-    if (in_list(w, n, titles))
-        return ABBR_TITLE;
-    if (in_list(w, n, abbrevs))
-        return ABBR_MAYBE;
+    if (n == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBR_MAYBE; /* an initial */
+    if (in_list(w, n, titles)) return ABBR_TITLE;
+    if (in_list(w, n, abbrevs)) return ABBR_MAYBE;
     return ABBR_NONE;
 }
 
@@ -181,13 +185,11 @@ static bool next_word_is_opener(const char *s, size_t k, size_t end)
         else
             break;
     }
-    if (e == k)
-        return false;
+    if (e == k) return false;
     if (e < end && (unsigned char)s[e] >= 0x80) {
         int32_t cp; /* "It’s" ends the word; "Éclair"-like letters continue it */
         text_decode(s, end, e, &cp);
-        if (text_is_alnum(cp))
-            return false;
+        if (text_is_alnum(cp)) return false;
     }
     return in_list(s + k, e - k, openers);
 }
@@ -196,10 +198,15 @@ static bool next_word_is_opener(const char *s, size_t k, size_t end)
  * sentence?  Lower-case words and continuing punctuation do not. */
 static bool starts_sentence(int32_t cp)
 {
-    if (text_is_lower(cp))
-        return false;
+    if (text_is_lower(cp)) return false;
     switch (cp) {
-    case ',': case ';': case ':': case ')': case ']': case '}': case '%':
+    case ',':
+    case ';':
+    case ':':
+    case ')':
+    case ']':
+    case '}':
+    case '%':
         return false;
     default:
         return true;
@@ -245,10 +252,9 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
             i += l;
             continue;
         }
-        if (start == SIZE_MAX)
-            start = i;
-        if (is_open_dquote(cp) || (cp == '"' && (text_is_space(prev) || prev == '(' ||
-                                                 prev == '[' || i == start))) {
+        if (start == SIZE_MAX) start = i;
+        if (is_open_dquote(cp) ||
+            (cp == '"' && (text_is_space(prev) || prev == '(' || prev == '[' || i == start))) {
             in_quote = true;
             quote_at = i;
         } else if (is_close_dquote(cp) || cp == '"') {
@@ -279,10 +285,8 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
         }
         while (j < le) {
             size_t l2 = text_decode(s, le, j, &c2);
-            if (!is_closer(c2))
-                break;
-            if (is_close_dquote(c2) || c2 == '"')
-                in_quote = false;
+            if (!is_closer(c2)) break;
+            if (is_close_dquote(c2) || c2 == '"') in_quote = false;
             j += l2;
         }
         last = j;
@@ -293,26 +297,19 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
         bool space_after = false;
         while (k < le) {
             size_t l2 = text_decode(s, le, k, &nc);
-            if (!text_is_space(nc))
-                break;
+            if (!text_is_space(nc)) break;
             space_after = true;
             k += l2;
         }
         i = j;
-        if (k >= le)
-            break; /* the line end closes the sentence */
-        if (!space_after && !cjk)
-            continue; /* "3.5", "U.S.-led", "Benzinga.com" */
-        if (in_quote && stop_at - quote_at < QUOTE_SPAN_MAX)
-            continue;
-        if (!starts_sentence(nc))
-            continue;
+        if (k >= le) break;                 /* the line end closes the sentence */
+        if (!space_after && !cjk) continue; /* "3.5", "U.S.-led", "Benzinga.com" */
+        if (in_quote && stop_at - quote_at < QUOTE_SPAN_MAX) continue;
+        if (!starts_sentence(nc)) continue;
         if (single_period) {
             enum abbr_kind a = abbr_before(s, ls, stop_at);
-            if (a == ABBR_TITLE)
-                continue;
-            if (a == ABBR_MAYBE && !next_word_is_opener(s, k, le))
-                continue;
+            if (a == ABBR_TITLE) continue;
+            if (a == ABBR_MAYBE && !next_word_is_opener(s, k, le)) continue;
         }
         emit(out, n, cap, start, j, 0);
         start = SIZE_MAX;
@@ -333,8 +330,7 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
                 b = p;
                 continue;
             }
-            if (!is_stop(cp) && !is_cjk_stop(cp))
-                flags = SENT_LINE;
+            if (!is_stop(cp) && !is_cjk_stop(cp)) flags = SENT_LINE;
             break;
         }
         emit(out, n, cap, start, last, flags);
@@ -354,8 +350,7 @@ void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out
         }
         int32_t cp = c;
         size_t l = 1;
-        if (c >= 0x80)
-            l = text_decode(s, len, i, &cp);
+        if (c >= 0x80) l = text_decode(s, len, i, &cp);
         if (is_line_break(cp)) {
             segment_line(s, ls, i, out, n, cap);
             i += l;
@@ -463,8 +458,7 @@ void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, s
                 join = true; /* 1,000 and 3.5 */
             else if (next_word && c == '.' && !text_is_digit(prevc))
                 join = true; /* U.S, Benzinga.com */
-            if (!join)
-                break;
+            if (!join) break;
             j += lc;
         }
         /* Dotted acronym keeps its final period: U.S. U.N. a.m. (not 3.5.) */

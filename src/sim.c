@@ -27,7 +27,7 @@
  * word, so its inverse document frequency is at least the larger of theirs,
  * and that bound is the best the word counts give without a table of all
  * pairs ("of the" stays as light as "of"). */
-#define feat sim_feat
+#define feat     sim_feat
 #define PAIR_BIT SIM_PAIR_BIT
 
 /* The bags of every sentence of one side, sorted by key (repeats kept),
@@ -97,18 +97,15 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
                 while (e < len && k[e] != '-')
                     e++;
                 size_t pl = e - i;
-                if (is_possessive(k + i, pl))
-                    pl -= 2;
-                if (pl)
-                    parts[np++] = intern_add(f->words, k + i, pl);
+                if (is_possessive(k + i, pl)) pl -= 2;
+                if (pl) parts[np++] = intern_add(f->words, k + i, pl);
                 i = e + 1;
             }
             if (i < len) /* too many parts: keep the word whole */
                 np = 0;
             free(k);
         }
-        if (!np)
-            parts[np++] = id;
+        if (!np) parts[np++] = id;
         xgrow(&f->ids, &f->capids, f->nids + np, sizeof *f->ids);
         memcpy(f->ids + f->nids, parts, np * sizeof *parts);
         f->first[id] = (uint32_t)f->nids + 1;
@@ -132,8 +129,7 @@ static void sort_feats(struct feat *a, size_t n)
                 i++;
             while (a[j].key > piv)
                 j--;
-            if (i >= j)
-                break;
+            if (i >= j) break;
             struct feat t = a[i];
             a[i] = a[j];
             a[j] = t;
@@ -183,8 +179,7 @@ static uint32_t *collect_words(const struct tokens *tk, size_t ns, struct featur
         size_t nt;
         const uint32_t *t = tokens_of(tk, i, &nt);
         for (size_t j = 0; j < nt; j++) {
-            if (t[j] & TOKEN_PUNCT)
-                continue;
+            if (t[j] & TOKEN_PUNCT) continue;
             const uint32_t *fi;
             size_t fn;
             features_of(f, t[j], &fi, &fn);
@@ -253,8 +248,7 @@ struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *t
     uint32_t serial = 0;
     for (size_t k = 0; k < ndocs; k++)
         for (size_t i = 0; i < ns[k]; i++) {
-            if (off[k][i + 1] == off[k][i])
-                continue;
+            if (off[k][i + 1] == off[k][i]) continue;
             serial++;
             for (uint32_t j = off[k][i]; j < off[k][i + 1]; j++)
                 if (seen[ids[k][j]] != serial) {
@@ -283,8 +277,7 @@ struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *t
 
 void sim_free(struct sim *s)
 {
-    if (!s)
-        return;
+    if (!s) return;
     for (size_t k = 0; k < s->ndocs; k++) {
         free(s->bag[k].off);
         free(s->bag[k].f);
@@ -307,8 +300,7 @@ static const struct feat *group_bag(struct sim *s, struct sim_group g, int slot,
     const struct bags *bg = &s->bag[g.doc];
     uint32_t lo = bg->off[g.first], hi = bg->off[g.first + g.n];
     *n = hi - lo;
-    if (g.n <= 1)
-        return bg->f + lo;
+    if (g.n <= 1) return bg->f + lo;
     xgrow(&s->tmp[slot], &s->tmpcap[slot], *n, sizeof(struct feat));
     memcpy(s->tmp[slot], bg->f + lo, *n * sizeof(struct feat));
     sort_feats(s->tmp[slot], *n);
@@ -344,8 +336,7 @@ static double common_weight(const struct feat *x, size_t nx, const struct feat *
 double sim_dice(struct sim *s, struct sim_group x, struct sim_group y)
 {
     double wx = sim_weight(s, x), wy = sim_weight(s, y);
-    if (wx + wy <= 0)
-        return 0;
+    if (wx + wy <= 0) return 0;
     size_t nx, ny;
     const struct feat *bx = group_bag(s, x, 0, &nx);
     const struct feat *by = group_bag(s, y, 1, &ny);
@@ -355,21 +346,19 @@ double sim_dice(struct sim *s, struct sim_group x, struct sim_group y)
 double sim_contain(struct sim *s, struct sim_group x, struct sim_group y)
 {
     double wx = sim_weight(s, x);
-    if (wx <= 0)
-        return 0;
+    if (wx <= 0) return 0;
     size_t nx, ny;
     const struct feat *bx = group_bag(s, x, 0, &nx);
     const struct feat *by = group_bag(s, y, 1, &ny);
     return common_weight(bx, nx, by, ny) / wx;
 }
 
-double sim_contain_rest(struct sim *s, struct sim_group x, struct sim_group y,
-                        struct sim_group z, size_t *matched)
+double sim_contain_rest(struct sim *s, struct sim_group x, struct sim_group y, struct sim_group z,
+                        size_t *matched)
 {
     *matched = 0;
     double wx = sim_weight(s, x);
-    if (wx <= 0)
-        return 0;
+    if (wx <= 0) return 0;
     size_t nx, ny, nz;
     const struct feat *bx = group_bag(s, x, 0, &nx);
     const struct feat *by = group_bag(s, y, 1, &ny);
@@ -416,10 +405,9 @@ static double pair_dice(struct sim *s, size_t dx, uint32_t x, size_t dy, uint32_
 {
     const struct bags *bx = &s->bag[dx], *by = &s->bag[dy];
     double wx = bx->weight[x], wy = by->weight[y];
-    if (wx + wy <= 0 || 2 * WD_MIN(wx, wy) / (wx + wy) < floor)
-        return 0;
-    double c = common_weight(bx->f + bx->off[x], bx->off[x + 1] - bx->off[x],
-                             by->f + by->off[y], by->off[y + 1] - by->off[y]);
+    if (wx + wy <= 0 || 2 * WD_MIN(wx, wy) / (wx + wy) < floor) return 0;
+    double c = common_weight(bx->f + bx->off[x], bx->off[x + 1] - bx->off[x], by->f + by->off[y],
+                             by->off[y + 1] - by->off[y]);
     return 2 * c / (wx + wy);
 }
 
@@ -438,8 +426,7 @@ static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i
     size_t np = 0;
     for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++) {
         uint32_t t = bg->f[j].key, c = s->post_count[t];
-        if ((j > bg->off[i] && t == bg->f[j - 1].key) || c < lo)
-            continue;
+        if ((j > bg->off[i] && t == bg->f[j - 1].key) || c < lo) continue;
         if (c > hi) {
             *limited = true;
             continue;
@@ -450,8 +437,7 @@ static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i
         }
         size_t worst = 0; /* replace the most common probe */
         for (size_t q = 1; q < np; q++)
-            if (s->w[probe[q]] < s->w[probe[worst]])
-                worst = q;
+            if (s->w[probe[q]] < s->w[probe[worst]]) worst = q;
         if (s->w[t] > s->w[probe[worst]]) {
             probe[worst] = t;
             *limited = true;
@@ -463,16 +449,14 @@ static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i
 static int cmp_acc_desc(const void *p, const void *q)
 {
     const struct acc *a = p, *b = q;
-    if (a->w != b->w)
-        return a->w > b->w ? -1 : 1;
+    if (a->w != b->w) return a->w > b->w ? -1 : 1;
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
 static int cmp_cand(const void *p, const void *q)
 {
     const struct sim_cand *a = p, *b = q;
-    if (a->x != b->x)
-        return a->x < b->x ? -1 : 1;
+    if (a->x != b->x) return a->x < b->x ? -1 : 1;
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
@@ -482,14 +466,12 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
 {
     size_t n = 0, cap = 0;
     *out = NULL;
-    if (!nsrc || !ndst)
-        return 0;
+    if (!nsrc || !ndst) return 0;
     if ((uint64_t)nsrc * ndst <= SIM_DENSE_CELLS) {
         for (size_t x = 0; x < nsrc; x++)
             for (size_t y = 0; y < ndst; y++) {
                 double d = pair_dice(s, dsrc, src[x], ddst, dst[y], floor);
-                if (d >= floor && d > 0)
-                    push_cand(out, &n, &cap, (uint32_t)x, (uint32_t)y, d);
+                if (d >= floor && d > 0) push_cand(out, &n, &cap, (uint32_t)x, (uint32_t)y, d);
             }
         return n;
     }
@@ -509,7 +491,8 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
     xgrow(&s->post, &s->postcap, total, sizeof *s->post);
     size_t run = 0;
     for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++) {
+        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT;
+             j++) {
             uint32_t t = bd->f[j].key;
             if ((j == bd->off[dst[y]] || t != bd->f[j - 1].key) && s->post_start[t] == 0 &&
                 s->post_count[t] != 0) {
@@ -520,7 +503,8 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
             }
         }
     for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++) {
+        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT;
+             j++) {
             uint32_t t = bd->f[j].key;
             if (j == bd->off[dst[y]] || t != bd->f[j - 1].key)
                 s->post[s->post_start[t] - 1 + s->post_count[t]++] = (uint32_t)y;
@@ -539,8 +523,7 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
             const uint32_t *pl = s->post + s->post_start[t] - 1;
             for (uint32_t k = 0; k < s->post_count[t]; k++) {
                 uint32_t y = pl[k];
-                if (accw[y] == 0)
-                    touched[nt++] = y;
+                if (accw[y] == 0) touched[nt++] = y;
                 accw[y] += s->w[t];
             }
         }
@@ -556,20 +539,19 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
         }
         for (size_t k = 0; k < keep; k++) {
             double d = pair_dice(s, dsrc, src[x], ddst, dst[best[k].y], floor);
-            if (d >= floor && d > 0)
-                push_cand(out, &n, &cap, (uint32_t)x, best[k].y, d);
+            if (d >= floor && d > 0) push_cand(out, &n, &cap, (uint32_t)x, best[k].y, d);
         }
     }
     free(accw);
     free(touched);
     free(best);
     for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++) {
+        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT;
+             j++) {
             s->post_count[bd->f[j].key] = 0;
             s->post_start[bd->f[j].key] = 0;
         }
-    if (n > 1)
-        qsort(*out, n, sizeof **out, cmp_cand);
+    if (n > 1) qsort(*out, n, sizeof **out, cmp_cand);
     return n;
 }
 
@@ -636,10 +618,8 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
             uint32_t t = probe[q];
             for (uint32_t m = 0; m < s->post_count[t]; m++) {
                 uint32_t h = post[start[t] + m];
-                if (h <= g || docof[h] == k)
-                    continue; /* each pair once, other documents only */
-                if (accw[h] == 0)
-                    touched[nt++] = h;
+                if (h <= g || docof[h] == k) continue; /* each pair once, other documents only */
+                if (accw[h] == 0) touched[nt++] = h;
                 accw[h] += s->w[t];
             }
         }
@@ -657,8 +637,7 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
             uint32_t h = best[q].y, dk = docof[h];
             uint32_t y = (uint32_t)(h - base[dk]);
             double d = pair_dice(s, k, (uint32_t)i, dk, y, floor);
-            if (d < floor || d <= 0)
-                continue;
+            if (d < floor || d <= 0) continue;
             xgrow(out, &cap, n + 1, sizeof **out);
             (*out)[n++] = (struct sim_match){(uint32_t)k, (uint32_t)i, dk, y, (float)d};
         }

@@ -8,8 +8,8 @@
  * scattered.  A word is weighted by its inverse document frequency over
  * the compared sentences of both documents, w(t) = ln(1 + N / df(t)):
  * words every sentence shares ("the", "said") weigh little, names and
- * numbers a lot; a pair weighs as much as its rarer word.  The similarity of two bags is the weighted Dice coefficient
- * 2 |X ∩ Y|_w / (|X|_w + |Y|_w); containment is |X ∩ Y|_w / |X|_w.
+ * numbers a lot; a pair weighs as much as its rarer word.  The similarity of two bags is the
+ * weighted Dice coefficient 2 |X ∩ Y|_w / (|X|_w + |Y|_w); containment is |X ∩ Y|_w / |X|_w.
  * Following gnulib's fstrcmp_bounded, a
  * cheap upper bound (from the weights alone) lets callers skip exact scores
  * that cannot reach their floor.
@@ -64,8 +64,8 @@ double sim_contain(struct sim *s, struct sim_group x, struct sim_group y);
  * It tells whether x explains a part of y that z leaves unexplained, the
  * test for a further piece of a split.  *matched receives the number of
  * x's features found there. */
-double sim_contain_rest(struct sim *s, struct sim_group x, struct sim_group y,
-                        struct sim_group z, size_t *matched);
+double sim_contain_rest(struct sim *s, struct sim_group x, struct sim_group y, struct sim_group z,
+                        size_t *matched);
 
 struct sim_cand {
     uint32_t x, y; /* indices into the caller's source and target lists */

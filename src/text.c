@@ -463,8 +463,7 @@ static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *ou
         size_t l = 1;
         if (c >= 0x80) {
             l = decode(s, len, i, &cp);
-            if (!l)
-                return false;
+            if (!l) return false;
         }
         i += l;
         if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x80 && text_is_space(cp))) {
@@ -482,8 +481,7 @@ static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *ou
             o += 3;
         } else {
             int32_t f = fold_punct(cp);
-            if (f >= 0x80 || f == cp)
-                return false;
+            if (f >= 0x80 || f == cp) return false;
             out[o++] = (char)f;
         }
     }
@@ -504,7 +502,6 @@ size_t text_key(const char *s, size_t len, char **buf, size_t *cap)
     }
     size_t n;
     xgrow(buf, cap, len, 1);
-    if (key_simple(u, len, *buf, &n))
-        return n;
+    if (key_simple(u, len, *buf, &n)) return n;
     return key_unicode(u, len, buf, cap);
 }

@@ -38,12 +38,12 @@ size_t text_next_cluster(const char *s, size_t len, size_t i, int *width);
 size_t text_width(const char *s, size_t len);
 
 /* Character classes used by the segmenter and tokenizer, on a code point. */
-bool text_is_space(int32_t cp);   /* Unicode White_Space, incl. NBSP */
-bool text_is_alnum(int32_t cp);   /* letters, marks and digits (any script) */
-bool text_is_upper(int32_t cp);   /* uppercase or titlecase letter */
+bool text_is_space(int32_t cp); /* Unicode White_Space, incl. NBSP */
+bool text_is_alnum(int32_t cp); /* letters, marks and digits (any script) */
+bool text_is_upper(int32_t cp); /* uppercase or titlecase letter */
 bool text_is_lower(int32_t cp);
-bool text_is_digit(int32_t cp);   /* Unicode decimal digit */
-bool text_is_cjk(int32_t cp);     /* Han, Kana, Hangul, CJK punctuation/fullwidth */
+bool text_is_digit(int32_t cp); /* Unicode decimal digit */
+bool text_is_cjk(int32_t cp);   /* Han, Kana, Hangul, CJK punctuation/fullwidth */
 
 /* Comparison key of s[0..len): NFKC, case-folded, curly quotes and
  * apostrophes folded to ' and ", dashes (U+2010..2015, U+2212) to '-',

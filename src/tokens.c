@@ -21,8 +21,7 @@ struct tokens *tokens_new(const struct doc *d, struct doc_ctx *ctx, const uint8_
     size_t capw = 0, cap = 0, k = 0;
     for (size_t i = 0; i < t->nsent; i++) {
         t->off[i] = (uint32_t)k;
-        if (select && !select[i])
-            continue;
+        if (select && !select[i]) continue;
         size_t nw = 0;
         doc_sentence_words(d, ctx, i, &w, &nw, &capw);
         xgrow(&t->ids, &cap, k + nw + 1, sizeof *t->ids);
@@ -36,8 +35,7 @@ struct tokens *tokens_new(const struct doc *d, struct doc_ctx *ctx, const uint8_
 
 void tokens_free(struct tokens *t)
 {
-    if (!t)
-        return;
+    if (!t) return;
     free(t->off);
     free(t->ids);
     free(t);

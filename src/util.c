@@ -22,8 +22,7 @@ static const char *const status_text[WD_STATUS_COUNT] = {
 
 const char *util_strerror(enum wd_status st)
 {
-    if ((unsigned)st >= WD_STATUS_COUNT || !status_text[st])
-        return "unknown error";
+    if ((unsigned)st >= WD_STATUS_COUNT || !status_text[st]) return "unknown error";
     return status_text[st];
 }
 
@@ -58,8 +57,7 @@ void util_set_oom_hook(void (*hook)(void))
 
 _Noreturn void util_oom(void)
 {
-    if (oom_hook)
-        oom_hook();
+    if (oom_hook) oom_hook();
     fputs("wirediff: out of memory\n", stderr);
     abort();
 }
@@ -67,39 +65,33 @@ _Noreturn void util_oom(void)
 void *xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);
-    if (!p)
-        util_oom();
+    if (!p) util_oom();
     return p;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p)
-        util_oom();
+    if (!p) util_oom();
     return p;
 }
 
 void *xreallocarray(void *p, size_t n, size_t size)
 {
-    if (size && n > SIZE_MAX / size)
-        util_oom();
+    if (size && n > SIZE_MAX / size) util_oom();
     size_t total = n * size;
     void *q = realloc(p, total ? total : 1);
-    if (!q)
-        util_oom();
+    if (!q) util_oom();
     return q;
 }
 
 void *xgrow(void *p_, size_t *cap, size_t need, size_t size)
 {
     void **p = p_;
-    if (need <= *cap)
-        return *p;
+    if (need <= *cap) return *p;
     size_t c = *cap ? *cap : 8;
     while (c < need) {
-        if (c > SIZE_MAX / 2)
-            util_oom();
+        if (c > SIZE_MAX / 2) util_oom();
         c *= 2;
     }
     *p = xreallocarray(*p, c, size);

@@ -17,15 +17,15 @@
  * user sees after "wirediff: FILE: ". */
 enum wd_status {
     WD_OK = 0,
-    WD_ENOENT,   /* no such file or directory */
-    WD_EISDIR,   /* is a directory */
-    WD_EACCES,   /* permission denied */
-    WD_EBINARY,  /* contains NUL bytes */
-    WD_ETOOBIG,  /* larger than the 4 GiB offsets we keep */
-    WD_EIO,      /* any other read/write error (errno kept by caller) */
-    WD_ENOTEXT,  /* a directory without text files */
-    WD_EEXIST,   /* output exists and --force was not given */
-    WD_EUSAGE,   /* bad arguments */
+    WD_ENOENT,  /* no such file or directory */
+    WD_EISDIR,  /* is a directory */
+    WD_EACCES,  /* permission denied */
+    WD_EBINARY, /* contains NUL bytes */
+    WD_ETOOBIG, /* larger than the 4 GiB offsets we keep */
+    WD_EIO,     /* any other read/write error (errno kept by caller) */
+    WD_ENOTEXT, /* a directory without text files */
+    WD_EEXIST,  /* output exists and --force was not given */
+    WD_EUSAGE,  /* bad arguments */
     WD_STATUS_COUNT
 };
 
@@ -50,8 +50,8 @@ void *xgrow(void *p_, size_t *cap, size_t need, size_t size);
 _Noreturn void util_oom(void);
 void util_set_oom_hook(void (*hook)(void));
 
-#define WD_MIN(a, b) ((a) < (b) ? (a) : (b))
-#define WD_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define WD_MIN(a, b)    ((a) < (b) ? (a) : (b))
+#define WD_MAX(a, b)    ((a) > (b) ? (a) : (b))
 #define WD_ARRAY_LEN(x) (sizeof(x) / sizeof((x)[0]))
 
 #endif

@@ -24,8 +24,8 @@
 /* One run of the edit script: eq tokens in common, or del/ins tokens
  * changed.  Positions are token indices into the two word arrays. */
 struct run {
-    size_t a, b;     /* first token on each side */
-    size_t na, nb;   /* tokens on each side */
+    size_t a, b;   /* first token on each side */
+    size_t na, nb; /* tokens on each side */
     bool eq;
 };
 
@@ -73,8 +73,7 @@ static size_t content_tokens(const struct word *w, size_t from, size_t n)
 {
     size_t c = 0;
     for (size_t i = from; i < from + n; i++)
-        if (!(w[i].flags & WORD_PUNCT))
-            c++;
+        if (!(w[i].flags & WORD_PUNCT)) c++;
     return c;
 }
 
@@ -178,8 +177,7 @@ size_t wdiff_pair(const struct doc *a, const struct tokens *ka, uint32_t a0, uin
     while (again) {
         again = false;
         for (size_t k = 1; k + 1 < nr; k++) {
-            if (!runs[k].eq || runs[k - 1].eq || runs[k + 1].eq)
-                continue;
+            if (!runs[k].eq || runs[k - 1].eq || runs[k + 1].eq) continue;
             size_t len = runs[k].na;
             size_t left = WD_MAX(runs[k - 1].na, runs[k - 1].nb);
             size_t right = WD_MAX(runs[k + 1].na, runs[k + 1].nb);
@@ -207,10 +205,8 @@ size_t wdiff_pair(const struct doc *a, const struct tokens *ka, uint32_t a0, uin
         if (runs[k].eq) {
             emit_equal(&ta, runs[k].a, &tb, runs[k].b, runs[k].na, ops, n, cap);
         } else {
-            if (runs[k].na)
-                emit_side(&ta, runs[k].a, runs[k].na, WOP_DEL, ops, n, cap);
-            if (runs[k].nb)
-                emit_side(&tb, runs[k].b, runs[k].nb, WOP_INS, ops, n, cap);
+            if (runs[k].na) emit_side(&ta, runs[k].a, runs[k].na, WOP_DEL, ops, n, cap);
+            if (runs[k].nb) emit_side(&tb, runs[k].b, runs[k].nb, WOP_INS, ops, n, cap);
         }
     }
     free(runs);

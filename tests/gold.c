@@ -31,8 +31,7 @@ static long read_rows(const char *path, void **out, size_t size,
     size_t cap = 0, n = 0, alloc = 16;
     char *rows = malloc(alloc * size);
     while (getline(&line, &cap, f) > 0) {
-        if (line[0] == '\n' || line[0] == '\0')
-            continue;
+        if (line[0] == '\n' || line[0] == '\0') continue;
         if (n == alloc) {
             alloc *= 2;
             rows = realloc(rows, alloc * size);
@@ -56,8 +55,7 @@ static int parse_sent(char *line, void *row)
 {
     struct gold_sent *s = row;
     unsigned long idx, a, b;
-    if (sscanf(line, "%lu\t%lu\t%lu", &idx, &a, &b) != 3)
-        return -1;
+    if (sscanf(line, "%lu\t%lu\t%lu", &idx, &a, &b) != 3) return -1;
     s->start = a;
     s->end = b;
     return 0;
@@ -71,8 +69,7 @@ static int parse_pair(char *line, void *row)
     char *f1 = strtok_r(NULL, "\t\n", &save);
     char *f2 = strtok_r(NULL, "\t\n", &save);
     char *f3 = strtok_r(NULL, "\t\n", &save);
-    if (!f0 || !f1 || !f2)
-        return -1;
+    if (!f0 || !f1 || !f2) return -1;
     p->a = atoi(f0);
     p->b = atoi(f1);
     snprintf(p->kind, sizeof p->kind, "%s", f2);

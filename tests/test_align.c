@@ -144,8 +144,7 @@ static void test_moved(void **state)
     const struct align_row *rows = align_rows(f.al, &nr);
     int moved_a = -1, moved_b = -1;
     for (size_t i = 0; i < nr; i++) {
-        if (rows[i].kind != ROW_MOVED)
-            continue;
+        if (rows[i].kind != ROW_MOVED) continue;
         if (rows[i].show == SHOW_A)
             moved_a = (int)i;
         else if (rows[i].show == SHOW_B)
@@ -223,8 +222,7 @@ static void test_split(void **state)
     const struct wop *ops = align_ops(f.al, &nops);
     const struct sentence *sb = doc_sentences(f.b, &ns);
     for (uint32_t k = rows[1].op; k < rows[1].op + rows[1].nop; k++) {
-        if (ops[k].kind == WOP_DEL)
-            continue;
+        if (ops[k].kind == WOP_DEL) continue;
         bool inside = false;
         for (size_t i = 0; i < ns; i++)
             inside |= ops[k].b_start >= sb[i].start && ops[k].b_end <= sb[i].end;
@@ -248,8 +246,7 @@ static void test_swapped(void **state)
     for (size_t i = 0; i < n1; i++) {
         assert_int_equal(r1[i].a, r2[i].b);
         assert_int_equal(r1[i].bn, r2[i].an);
-        if (r1[i].kind == ROW_DELETED)
-            assert_int_equal(r2[i].kind, ROW_INSERTED);
+        if (r1[i].kind == ROW_DELETED) assert_int_equal(r2[i].kind, ROW_INSERTED);
     }
     const struct align_stats *s1 = align_get_stats(f.al), *s2 = align_get_stats(sw);
     assert_int_equal(s1->rows[ROW_DELETED], s2->rows[ROW_INSERTED]);
@@ -287,11 +284,11 @@ static void test_kind_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_airtight_close), cmocka_unit_test(test_identical),
+        cmocka_unit_test(test_airtight_close),  cmocka_unit_test(test_identical),
         cmocka_unit_test(test_normalised_same), cmocka_unit_test(test_unrelated_no_pairs),
-        cmocka_unit_test(test_moved),          cmocka_unit_test(test_no_moves_option),
-        cmocka_unit_test(test_split),          cmocka_unit_test(test_swapped),
-        cmocka_unit_test(test_empty_docs),     cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_moved),           cmocka_unit_test(test_no_moves_option),
+        cmocka_unit_test(test_split),           cmocka_unit_test(test_swapped),
+        cmocka_unit_test(test_empty_docs),      cmocka_unit_test(test_kind_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,8 +20,7 @@ static double pair_overlap(const struct corpus *c, uint32_t a, uint32_t b)
     size_t np;
     const struct corpus_pair *p = corpus_pairs(c, &np);
     for (size_t i = 0; i < np; i++)
-        if (p[i].a == a && p[i].b == b)
-            return p[i].overlap;
+        if (p[i].a == a && p[i].b == b) return p[i].overlap;
     return 0;
 }
 
@@ -50,8 +49,7 @@ static void test_seeds(void **state)
     worst_story = pair_overlap(c, 1, 2) < worst_story ? pair_overlap(c, 1, 2) : worst_story;
     assert_true(worst_story > 0);
     for (size_t i = 0; i < np; i++)
-        if (p[i].a >= 3 || p[i].b >= 3)
-            assert_true(p[i].overlap < worst_story);
+        if (p[i].a >= 3 || p[i].b >= 3) assert_true(p[i].overlap < worst_story);
     for (size_t i = 0; i < 3; i++)
         assert_true(p[i].a < 3 && p[i].b < 3);
     assert_false(corpus_doc_overlaps(c, 4));
@@ -99,8 +97,8 @@ static void test_furniture_and_repetition(void **state)
     assert_int_equal(doc_from_memory(ctx, "b", tb, strlen(tb), NULL, &d[1]), WD_OK);
     struct corpus *c = corpus_new(ctx, d, 2);
     const uint8_t *ba = corpus_boilerplate(c, 0), *bb = corpus_boilerplate(c, 1);
-    assert_true(ba[1] && ba[3]);  /* repeated within the document */
-    assert_true(ba[4] && bb[2]);  /* shared by documents sharing nothing else */
+    assert_true(ba[1] && ba[3]); /* repeated within the document */
+    assert_true(ba[4] && bb[2]); /* shared by documents sharing nothing else */
     assert_false(ba[0] || ba[2] || bb[0] || bb[1]);
     size_t np;
     corpus_pairs(c, &np);

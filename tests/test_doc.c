@@ -61,8 +61,7 @@ static int teardown(void **state)
         free(fx->files[i]);
     }
     int rc = rmdir(fx->dir);
-    if (rc != 0)
-        print_error("cannot remove %s: %s\n", fx->dir, strerror(errno));
+    if (rc != 0) print_error("cannot remove %s: %s\n", fx->dir, strerror(errno));
     doc_ctx_free(fx->ctx);
     free(fx);
     return rc == 0 ? 0 : -1;
@@ -85,8 +84,7 @@ static const char *write_file(struct fixture *fx, const char *name, const char *
     const char *p = fx_path(fx, name);
     FILE *f = fopen(p, "wb");
     assert_non_null(f);
-    if (len)
-        assert_int_equal(fwrite(data, 1, len, f), len);
+    if (len) assert_int_equal(fwrite(data, 1, len, f), len);
     assert_int_equal(fclose(f), 0);
     return p;
 }
@@ -98,8 +96,7 @@ static struct doc *load_ok(struct doc_ctx *ctx, const char *path, const struct d
 {
     struct doc *d = NULL;
     enum wd_status st = doc_load(ctx, path, opts, &d);
-    if (st != WD_OK)
-        fail_msg("doc_load(%s): %s", path, util_strerror(st));
+    if (st != WD_OK) fail_msg("doc_load(%s): %s", path, util_strerror(st));
     assert_non_null(d);
     return d;
 }
@@ -108,8 +105,7 @@ static struct doc *mem_ok(struct doc_ctx *ctx, const char *name, const char *buf
 {
     struct doc *d = NULL;
     enum wd_status st = doc_from_memory(ctx, name, buf, len, NULL, &d);
-    if (st != WD_OK)
-        fail_msg("doc_from_memory(%s): %s", name, util_strerror(st));
+    if (st != WD_OK) fail_msg("doc_from_memory(%s): %s", name, util_strerror(st));
     assert_non_null(d);
     return d;
 }
@@ -142,7 +138,7 @@ static bool same_sentences(const struct doc *d, const char *const *want)
     return same;
 }
 
-#define EXPECT_SENTS(d, ...)                                                                     \
+#define EXPECT_SENTS(d, ...)                                                                       \
     assert_true(same_sentences((d), (const char *const[]){__VA_ARGS__, NULL}))
 
 /* All words of d, sentence by sentence (tokenized through ctx); first[i]
@@ -187,8 +183,7 @@ static void check_invariants(const struct doc *d)
             assert_true(w[k].start >= s[i].start);
             assert_true(w[k].end <= s[i].end);
             assert_true(w[k].start < w[k].end);
-            if (!(w[k].flags & WORD_PUNCT))
-                content++;
+            if (!(w[k].flags & WORD_PUNCT)) content++;
         }
         next_word = first[i + 1];
         prev_end = s[i].end;
@@ -227,8 +222,7 @@ static int load_status_unprivileged(struct doc_ctx *ctx, const char *path)
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
-        if (setgid(65534) != 0 || setuid(65534) != 0)
-            _exit(255);
+        if (setgid(65534) != 0 || setuid(65534) != 0) _exit(255);
         struct doc *d = NULL;
         enum wd_status st = doc_load(ctx, path, NULL, &d);
         doc_free(d);
@@ -256,8 +250,7 @@ static void test_unreadable(void **state)
     assert_int_equal(chmod(fx->dir, 0755), 0);
     int st = load_status_unprivileged(fx->ctx, p);
     assert_int_equal(chmod(fx->dir, 0700), 0);
-    if (st < 0)
-        skip();
+    if (st < 0) skip();
     assert_int_equal(st, WD_EACCES);
 }
 
@@ -416,8 +409,7 @@ static void test_invalid_utf8(void **state)
     struct word *w = all_words(d, fx->ctx, &nw, &first);
     for (size_t k = 0; k < len; k++) {
         unsigned char c = (unsigned char)b[k];
-        if (c < 0x80)
-            continue;
+        if (c < 0x80) continue;
         bool in_sent = false, in_word = false;
         for (size_t i = 0; i < ns; i++)
             in_sent = in_sent || (k >= s[i].start && k < s[i].end);
@@ -432,7 +424,8 @@ static void test_invalid_utf8(void **state)
     doc_free(d);
 
     /* Valid UTF-8 counts nothing. */
-    d = MEM(fx->ctx, "Caf\xC3\xA9 \xE2\x80\x9C" "au\xE2\x80\x9D lait \xF0\x9F\x98\x80.");
+    d = MEM(fx->ctx, "Caf\xC3\xA9 \xE2\x80\x9C"
+                     "au\xE2\x80\x9D lait \xF0\x9F\x98\x80.");
     assert_int_equal(doc_invalid_bytes(d), 0);
     doc_free(d);
 }
@@ -610,10 +603,8 @@ static struct doc *load_stdin(struct doc_ctx *ctx, const char *data, size_t len,
             size_t off = 0;
             while (off < len) {
                 ssize_t w = write(fds[1], data + off, len - off);
-                if (w < 0 && errno == EINTR)
-                    continue;
-                if (w <= 0)
-                    _exit(1);
+                if (w < 0 && errno == EINTR) continue;
+                if (w <= 0) _exit(1);
                 off += (size_t)w;
             }
             _exit(0);
@@ -636,8 +627,7 @@ static struct doc *load_stdin(struct doc_ctx *ctx, const char *data, size_t len,
         assert_int_equal(waitpid(pid, &ws, 0), pid);
         assert_true(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
     }
-    if (st != WD_OK)
-        fail_msg("doc_load(-): %s", util_strerror(st));
+    if (st != WD_OK) fail_msg("doc_load(-): %s", util_strerror(st));
     return d;
 }
 

@@ -22,11 +22,11 @@
 #include "doc.h"
 #include "gold.h"
 
-#define MIN_F1 0.85
+#define MIN_F1              0.85
 #define MAX_FALSE_UNRELATED 2
 
 struct gold_case {
-    int a, b;        /* seed numbers */
+    int a, b; /* seed numbers */
     bool related;
 };
 
@@ -71,12 +71,10 @@ static void run_case(void **state)
     uint32_t(*pp)[2] = malloc(cap * sizeof *pp);
     for (size_t i = 0; i < nr; i++) {
         const struct align_row *r = &rows[i];
-        if (!r->an || !r->bn || (r->kind == ROW_MOVED && !(r->show & SHOW_A)))
-            continue;
+        if (!r->an || !r->bn || (r->kind == ROW_MOVED && !(r->show & SHOW_A))) continue;
         for (uint32_t x = r->a; x < r->a + r->an; x++)
             for (uint32_t y = r->b; y < r->b + r->bn; y++) {
-                if (np == cap)
-                    pp = realloc(pp, (cap *= 2) * sizeof *pp);
+                if (np == cap) pp = realloc(pp, (cap *= 2) * sizeof *pp);
                 pp[np][0] = x;
                 pp[np][1] = y;
                 np++;
@@ -95,8 +93,7 @@ static void run_case(void **state)
             }
         }
         tp += ok;
-        if (!ok && getenv("WD_GOLD_VERBOSE"))
-            printf("#   false pair %u-%u\n", pp[i][0], pp[i][1]);
+        if (!ok && getenv("WD_GOLD_VERBOSE")) printf("#   false pair %u-%u\n", pp[i][0], pp[i][1]);
     }
     size_t nfound = 0;
     for (long g = 0; g < ng; g++) {

@@ -23,8 +23,8 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static double boundary_f1(const size_t *pred, size_t np, const size_t *gold, size_t ng,
-                          double *p, double *r)
+static double boundary_f1(const size_t *pred, size_t np, const size_t *gold, size_t ng, double *p,
+                          double *r)
 {
     size_t tp = 0, i = 0, j = 0;
     while (i < np && j < ng) {
@@ -68,8 +68,8 @@ static void test_seed(void **state)
     qsort(pb, np, sizeof *pb, cmp_size);
     qsort(gb, ngb, sizeof *gb, cmp_size);
     double p, r, f1 = boundary_f1(pb, np, gb, ngb, &p, &r);
-    printf("# %s: sentences %zu (gold %ld), boundary P %.3f R %.3f F1 %.3f\n", gold_seeds[k], n,
-           ng, p, r, f1);
+    printf("# %s: sentences %zu (gold %ld), boundary P %.3f R %.3f F1 %.3f\n", gold_seeds[k], n, ng,
+           p, r, f1);
     if (f1 < MIN_F1 || getenv("WD_GOLD_VERBOSE")) {
         /* Show the disagreements to make a failure actionable. */
         for (size_t i = 0; i < np; i++)

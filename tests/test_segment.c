@@ -38,20 +38,17 @@ static void spans_free(struct spans *sp)
 /* Segment s[from..len) and return the sentences as NUL-terminated strings
  * (a NULL-terminated array; free with strv_free).  *flags, when not NULL,
  * receives a malloc'd array of the SENT_* flags. */
-static char **split_sentences(const char *s, size_t len, size_t from, size_t *n,
-                              uint32_t **flags)
+static char **split_sentences(const char *s, size_t len, size_t from, size_t *n, uint32_t **flags)
 {
     struct spans sp = {0};
     seg_sentences(s, len, from, &sp.v, &sp.n, &sp.cap);
     char **v = xcalloc(sp.n + 1, sizeof *v);
-    if (flags)
-        *flags = xcalloc(sp.n + 1, sizeof **flags);
+    if (flags) *flags = xcalloc(sp.n + 1, sizeof **flags);
     for (size_t i = 0; i < sp.n; i++) {
         assert_true(sp.v[i].start < sp.v[i].end);
         assert_true(sp.v[i].end <= len);
         v[i] = xstrndup(s + sp.v[i].start, sp.v[i].end - sp.v[i].start);
-        if (flags)
-            (*flags)[i] = sp.v[i].flags;
+        if (flags) (*flags)[i] = sp.v[i].flags;
     }
     *n = sp.n;
     spans_free(&sp);
@@ -78,8 +75,7 @@ static char **split_words(const char *s, size_t len, size_t *n, uint32_t **flags
 
 static void strv_free(char **v)
 {
-    if (!v)
-        return;
+    if (!v) return;
     for (char **p = v; *p; p++)
         free(*p);
     free(v);
@@ -136,11 +132,10 @@ static void check_sents(const char *s, size_t len, size_t from, const char *cons
     }
     free(flags);
     strv_free(got);
-    if (!ok)
-        fail();
+    if (!ok) fail();
 }
 
-#define SENTS(lit, ...)                                                                          \
+#define SENTS(lit, ...)                                                                            \
     check_sents((lit), sizeof(lit) - 1, 0, (const char *const[]){__VA_ARGS__, NULL}, NULL)
 #define NO_SENTS(lit) check_sents((lit), sizeof(lit) - 1, 0, (const char *const[]){NULL}, NULL)
 
@@ -155,21 +150,20 @@ static void check_words(const char *s, size_t len, const char *const *want,
     if (ok && want_flags) {
         for (size_t i = 0; i < n; i++) {
             if (flags[i] != want_flags[i]) {
-                print_error("input \"%s\": token %zu \"%s\" has flags %u, want %u\n", s, i,
-                            got[i], flags[i], want_flags[i]);
+                print_error("input \"%s\": token %zu \"%s\" has flags %u, want %u\n", s, i, got[i],
+                            flags[i], want_flags[i]);
                 ok = false;
             }
         }
     }
     free(flags);
     strv_free(got);
-    if (!ok)
-        fail();
+    if (!ok) fail();
 }
 
-#define WORDS(lit, ...)                                                                          \
+#define WORDS(lit, ...)                                                                            \
     check_words((lit), sizeof(lit) - 1, (const char *const[]){__VA_ARGS__, NULL}, NULL)
-#define WORDS_FLAGS(lit, flags, ...)                                                             \
+#define WORDS_FLAGS(lit, flags, ...)                                                               \
     check_words((lit), sizeof(lit) - 1, (const char *const[]){__VA_ARGS__, NULL}, (flags))
 
 /* ---- sentences: abbreviations ----------------------------------------- */
@@ -305,12 +299,9 @@ static void test_quote_span_limit(void **state)
 static void test_line_segments(void **state)
 {
     (void)state;
-    const char *const want[] = {"Headline here",
-                                "Body sentence one.",
-                                "Body two.",
-                                "Article continues below ad",
-                                "Photo: AFP",
-                                NULL};
+    const char *const want[] = {"Headline here", "Body sentence one.",
+                                "Body two.",     "Article continues below ad",
+                                "Photo: AFP",    NULL};
     const uint32_t flags[] = {SENT_LINE, 0, 0, SENT_LINE, SENT_LINE};
     static const char in[] =
         "Headline here\nBody sentence one. Body two.\nArticle continues below ad\nPhoto: AFP";
@@ -336,7 +327,11 @@ static void test_line_breaks(void **state)
     SENTS("\xE2\x80\x9COne\n  two.\xE2\x80\x9D\n\n\n", "\xE2\x80\x9COne", "two.\xE2\x80\x9D");
     SENTS("Dr.\r\nWho", "Dr.", "Who");
     /* Unicode line and paragraph separators and NEL. */
-    SENTS("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c\xC2\x85" "d", "a", "b", "c", "d");
+    SENTS("a\xE2\x80\xA8"
+          "b\xE2\x80\xA9"
+          "c\xC2\x85"
+          "d",
+          "a", "b", "c", "d");
 }
 
 static void test_cjk_stops(void **state)
@@ -462,8 +457,7 @@ static bool check_coverage(const char *s, size_t len, size_t from)
         } else if (v.flags & ~(uint32_t)SENT_LINE) {
             ok = false, why = "unexpected flags";
         }
-        if (!ok)
-            break;
+        if (!ok) break;
         for (uint32_t k = v.start; k < v.end; k++)
             covered[k]++;
         prev_end = v.end;
@@ -532,10 +526,42 @@ static void test_coverage_property(void **state)
 {
     (void)state;
     static const char *const frags[] = {
-        "Dr.", "U.S.", "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "...", "\xE2\x80\xA6", "?", "!",
-        " ", "\n", "\r\n", "\r", "word", "Word", "3.5", "\xE3\x80\x82", "\xC3\xA9", "\xFF",
-        "\t", "The", "(", ")", ",", "'", "\xC2\xA0", "\xE2\x80\xA8", "\xE3\x80\x8D",
-        "\xCC\x81", "\xE2\x80\x99", "-", "\xE6\x97\xA5", "\xC3", "\xE2\x80", "Inc.", "J.",
+        "Dr.",
+        "U.S.",
+        "\xE2\x80\x9C",
+        "\xE2\x80\x9D",
+        "\"",
+        "...",
+        "\xE2\x80\xA6",
+        "?",
+        "!",
+        " ",
+        "\n",
+        "\r\n",
+        "\r",
+        "word",
+        "Word",
+        "3.5",
+        "\xE3\x80\x82",
+        "\xC3\xA9",
+        "\xFF",
+        "\t",
+        "The",
+        "(",
+        ")",
+        ",",
+        "'",
+        "\xC2\xA0",
+        "\xE2\x80\xA8",
+        "\xE3\x80\x8D",
+        "\xCC\x81",
+        "\xE2\x80\x99",
+        "-",
+        "\xE6\x97\xA5",
+        "\xC3",
+        "\xE2\x80",
+        "Inc.",
+        "J.",
     };
     uint64_t x = 0x9E3779B97F4A7C15ULL;
     char buf[512];
@@ -555,8 +581,7 @@ static void test_coverage_property(void **state)
         /* Mostly from 0; sometimes from a fragment boundary (which may
          * even split a code point: the segmenter must still cope). */
         size_t from = 0;
-        if (nb > 1 && rng_next(&x) % 4 == 0)
-            from = bounds[rng_next(&x) % nb];
+        if (nb > 1 && rng_next(&x) % 4 == 0) from = bounds[rng_next(&x) % nb];
         if (!check_coverage(buf, len, from))
             fail_msg("coverage property failed at iteration %d", iter);
     }
@@ -568,8 +593,8 @@ static void test_words_basic(void **state)
 {
     (void)state;
     const uint32_t flags[] = {0, 0, WORD_NUM, 0, WORD_PUNCT, WORD_NUM, 0, WORD_PUNCT};
-    WORDS_FLAGS("Kim Jong-un's 1,000 troops, 3.5 km.", flags, "Kim", "Jong-un's", "1,000",
-                "troops", ",", "3.5", "km", ".");
+    WORDS_FLAGS("Kim Jong-un's 1,000 troops, 3.5 km.", flags, "Kim", "Jong-un's", "1,000", "troops",
+                ",", "3.5", "km", ".");
     WORDS("don't", "don't");
     WORDS("Kim\xE2\x80\x99s", "Kim\xE2\x80\x99s");
     /* Connectors at the edges are punctuation. */
@@ -605,8 +630,7 @@ static void test_words_decimal_at_stop(void **state)
 static void test_words_cjk(void **state)
 {
     (void)state;
-    const uint32_t flags[] = {WORD_CJK, WORD_CJK, WORD_CJK, WORD_CJK,
-                              WORD_CJK, WORD_CJK, WORD_CJK};
+    const uint32_t flags[] = {WORD_CJK, WORD_CJK, WORD_CJK, WORD_CJK, WORD_CJK, WORD_CJK, WORD_CJK};
     WORDS_FLAGS("日本語テキスト", flags, "日", "本", "語", "テ", "キ", "ス", "ト");
     const uint32_t flags2[] = {WORD_CJK, WORD_CJK, WORD_PUNCT};
     WORDS_FLAGS("東京。", flags2, "東", "京", "。");
@@ -622,11 +646,17 @@ static void test_words_clusters(void **state)
     WORDS_FLAGS("a \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB b", flags, "a",
                 "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", "b");
     /* café with e + U+0301 COMBINING ACUTE ACCENT. */
-    WORDS("caf" "e\xCC\x81 noir", "cafe\xCC\x81", "noir");
+    WORDS("caf"
+          "e\xCC\x81 noir",
+          "cafe\xCC\x81", "noir");
     /* Precomposed é too. */
     WORDS("caf\xC3\xA9", "caf\xC3\xA9");
     /* An invalid byte is letter-like: it stays inside the word. */
-    WORDS("ab\xFF" "cd ef", "ab\xFF" "cd", "ef");
+    WORDS("ab\xFF"
+          "cd ef",
+          "ab\xFF"
+          "cd",
+          "ef");
 }
 
 int main(void)
