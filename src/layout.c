@@ -450,6 +450,7 @@ void layout_default_opts(struct layout_opts *o, int width_a, int width_b)
     o->fold_context = 2;
     o->tab = 8;
     o->marks = false;
+    o->skip = NULL;
 }
 
 static int clamp(int v, int lo, int hi)
@@ -482,10 +483,16 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
     size_t nrows;
     const struct align_row *rows = align_rows(al, &nrows);
     size_t r = 0;
+    const uint8_t *skip = l->o.skip;
+    l->o.skip = NULL; /* borrowed for the build only */
     while (r < nrows) {
+        if (skip && skip[r]) {
+            r++;
+            continue;
+        }
         size_t run = 0;
         if (l->o.fold)
-            while (r + run < nrows && rows[r + run].kind == ROW_SAME)
+            while (r + run < nrows && rows[r + run].kind == ROW_SAME && !(skip && skip[r + run]))
                 run++;
         if (run == 0 || run < (size_t)l->o.fold_min) {
             /* Not folded: at least one row, all rows of a short same run. */

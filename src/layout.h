@@ -68,6 +68,11 @@ struct layout_opts {
     bool marks;       /* with words: put each run of LA_DEL words in [- -] and
                          of LA_INS words in {+ +}, for plain text; the marks
                          are LA_MARK pieces counted in the wrapping */
+    const uint8_t *skip; /* NULL, or one byte per alignment row: rows with a
+                            non-zero byte get no display row (the reader hides
+                            boilerplate with it); a fold never spans a skipped
+                            row.  Read by layout_build only (layout_get_opts
+                            reports NULL). */
 };
 
 void layout_default_opts(struct layout_opts *o, int width_a, int width_b);
@@ -85,7 +90,8 @@ const struct lay_piece *layout_pieces(const struct layout *l, size_t *n);
 uint64_t layout_height(const struct layout *l);
 /* The display row holding screen line y (binary search); n if y is past the end. */
 size_t layout_vrow_at(const struct layout *l, uint64_t y);
-/* The display row showing alignment row r (a fold covering it, if folded). */
+/* The display row showing alignment row r (a fold covering it, if folded;
+ * for a skipped row, the display row before it, or 0). */
 size_t layout_vrow_of_row(const struct layout *l, size_t r);
 /* Bytes of the fold marker texts ("… 12 identical sentences"); owned by
  * the layout, never NULL. */

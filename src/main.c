@@ -67,11 +67,15 @@ static const struct option long_opts[] = {
 static void usage(FILE *f)
 {
     fputs("Usage: wirediff [OPTION]... FILE1 FILE2 [FILE]...\n"
+          "  or:  wirediff [OPTION]... FOLDER...\n"
           "Compare variants of one article sentence by sentence: reworded sentences are\n"
           "paired, moved ones recognised, and the differing words inside each pair marked.\n"
           "With a terminal on standard output the pair opens side by side; otherwise, or\n"
           "with --export, a snapshot is written.  FILE may be - for standard input (once).\n"
-          "With more than two files, the first is compared with each of the others.\n"
+          "A FOLDER stands for its files.  With a FOLDER or more than two files, a\n"
+          "terminal opens the overview of which reports overlap; otherwise snapshots\n"
+          "compare the first file with each of the others, and a FOLDER prints the\n"
+          "--overlap table.\n"
           "\n"
           "Output:\n"
           "      --export=FORMAT  write a snapshot: html (one page, side by side), md\n"
@@ -87,6 +91,8 @@ static void usage(FILE *f)
           "                       headers, the reader's default file names) instead of\n"
           "                       the current local time, e.g. 2026-11-23T17:10:00Z\n"
           "      --sentences      print each file's sentences with their byte spans\n"
+          "      --overlap        print which reports overlap and by how much (text, or\n"
+          "                       json with --export=json), boilerplate left out\n"
           "\n"
           "Comparison:\n"
           "      --minimal        exact sentence diff, no cost limit (slow on huge input)\n"
@@ -242,16 +248,23 @@ int main(int argc, char **argv)
     enum wd_status ist = inputs_expand(argv + optind, (size_t)(argc - optind), &args, &badarg);
     if (ist != WD_OK)
         return fail(badarg, util_strerror(ist));
-    overlap = overlap || args.had_dir; /* a folder of reports: how they overlap */
+    /* A folder or more than two files for a terminal: the overview of many
+     * reports (the reader); without one, a folder prints the overlap table
+     * and more files compare the first with each other. */
+    bool can_read = script || (isatty(STDOUT_FILENO) && terminal_usable());
+    bool overview = !overlap && !sentences && format < 0 && !output && can_read &&
+                    (args.had_dir || args.n > 2);
+    overlap = overlap || (args.had_dir && !overview); /* a folder of reports: how they overlap */
+    bool many = overlap || overview; /* binary files in a folder are skipped */
     if (overlap && format >= 0 && format != EXPORT_JSON && format != EXPORT_TEXT) {
         inputs_free(&args);
         return fail(NULL, "--overlap writes text or json");
     }
     int nfiles = (int)args.n;
     char **files = args.paths;
-    if (nfiles < (sentences || overlap ? 1 : 2)) {
+    if (nfiles < (sentences || many ? 1 : 2)) {
         fprintf(stderr, "wirediff: %s\nTry 'wirediff --help' for more information.\n",
-                sentences || overlap ? "no file given" : "need two files to compare");
+                sentences || many ? "no file given" : "need two files to compare");
         inputs_free(&args);
         return EXIT_TROUBLE;
     }
@@ -269,7 +282,7 @@ int main(int argc, char **argv)
     int ndocs = 0;
     for (int i = 0; i < nfiles && rc == 0; i++) {
         enum wd_status st = doc_load(ctx, files[i], &dopts, &docs[ndocs]);
-        if (st == WD_EBINARY && overlap) {
+        if (st == WD_EBINARY && many) {
             /* a folder may hold other files: say so and go on */
             fprintf(stderr, "wirediff: %s: binary file, skipped\n", files[i]);
             continue;
@@ -289,8 +302,20 @@ int main(int argc, char **argv)
     }
 
     doc_ctx_seal(ctx); /* every document is in */
-    if (rc == 0 && overlap && ndocs == 0) {
+    if (rc == 0 && many && ndocs == 0) {
         rc = fail(args.had_dir ? argv[optind] : files[0], util_strerror(WD_ENOTEXT));
+    } else if (rc == 0 && overview) {
+        struct align_opts ao;
+        align_default_opts(&ao);
+        ao.minimal = minimal;
+        ao.no_moves = no_moves;
+        struct tui_opts to = {.script = script,
+                              .words = words,
+                              .fold = fold,
+                              .timestamp = timestamp,
+                              .overview = true,
+                              .align = &ao};
+        rc = tui_run(ctx, docs, (size_t)ndocs, NULL, &to);
     } else if (rc == 0 && overlap) {
         rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output);
     } else if (rc == 0 && sentences) {

@@ -172,11 +172,11 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
             const struct tui_opts *o)
 {
     double t0 = tui_now_ms();
-    (void)ctx;
-    (void)docs;
     setlocale(LC_ALL, "");
     struct tui t;
+    struct tui_corpus cx;
     memset(&t, 0, sizeof t);
+    memset(&cx, 0, sizeof cx);
     t.headless = o->script != NULL;
     t.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
@@ -225,10 +225,26 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     if (t.headless) resizeterm(env_size("LINES", 24), env_size("COLUMNS", 80));
     setup_modes(&t);
     tui_colors_init(&t);
-    tui_view_init(&t, al, ndocs, o->words, o->fold);
     t.exp.timestamp = o->timestamp;
-    if (ndocs > 2)
-        tui_message(&t, false, "showing the first 2 of %zu files (--export shows all)", ndocs);
+    if (o->overview) {
+        /* The analysis takes a while for hundreds of reports: say so. */
+        t.words = o->words;
+        t.fold = o->fold;
+        if (!t.headless) {
+            char note[96];
+            snprintf(note, sizeof note, "reading %zu documents...", ndocs);
+            werase(stdscr);
+            mvaddnstr(0, 0, note, COLS);
+            refresh();
+        }
+        tui_corpus_init(&cx, ctx, docs, ndocs, o->align);
+        t.cx = &cx;
+        tui_overview_init(&t);
+    } else {
+        tui_view_init(&t, al, ndocs, o->words, o->fold);
+        if (ndocs > 2)
+            tui_message(&t, false, "showing the first 2 of %zu files (--export shows all)", ndocs);
+    }
 
     if (t.headless) {
         rc = tui_script_run(&t, script, o->script, t0);
@@ -246,6 +262,10 @@ out:
     if (own_out && out) fclose(out);
     if (script) fclose(script);
     tui_view_free(&t);
+    free(t.skip);
+    tui_multi_free(&t);
+    tui_overview_free(&t);
+    tui_corpus_free(&cx);
     tui_search_free(&t);
     tui_export_free(&t);
     free(t.shadow);

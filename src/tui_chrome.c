@@ -16,12 +16,7 @@
 #include "text.h"
 #include "util.h"
 
-static const char *base_name(const char *path)
-{
-    if (strcmp(path, "-") == 0) return "(standard input)";
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
-}
+#define base_name tui_base_name
 
 /* The statistics part of a header: long, short or none, chosen for the
  * narrower column so that both headers read alike. */
@@ -90,10 +85,10 @@ void tui_draw_status(struct tui *t, const struct layout *l)
      * scrolling. */
     char right[96], left[160];
     int nd = snprintf(NULL, 0, "%zu", t->nrows);
-    snprintf(right, sizeof right, " %*zu/%zu 100%%  ?:help q:quit ", nd, t->nrows, t->nrows);
+    const char *hint = t->cx ? "  ?:help q:back" : "  ?:help q:quit";
+    snprintf(right, sizeof right, " %*zu/%zu 100%%%s ", nd, t->nrows, t->nrows, hint);
     bool hints = tui_str_width(right) <= COLS / 2;
-    snprintf(right, sizeof right, " %*zu/%zu %3d%%%s ", nd, row, t->nrows, pct,
-             hints ? "  ?:help q:quit" : "");
+    snprintf(right, sizeof right, " %*zu/%zu %3d%%%s ", nd, row, t->nrows, pct, hints ? hint : "");
     int rw = tui_str_width(right);
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
     int room = COLS - rw - 1;
@@ -135,7 +130,7 @@ void tui_draw_status(struct tui *t, const struct layout *l)
     tui_put_trunc(t, y, 0, left, room, TF_STATUS);
 }
 
-static const char *const help_lines[][2] = {
+static const char *const help_pair[][2] = {
     {"j  k  Down  Up", "scroll one line"},
     {"Space  PgDn  ^F", "page down"},
     {"b  PgUp  ^B", "page up"},
@@ -155,16 +150,76 @@ static const char *const help_lines[][2] = {
     {"wheel", "scroll (Shift+drag selects text)"},
 };
 
-void tui_draw_help(struct tui *t)
+/* The pair reader opened from the overview or the columns: the same keys,
+ * boilerplate, and q goes back. */
+static const char *const help_pair_many[][2] = {
+    {"j  k  Down  Up", "scroll one line"},
+    {"Space b PgDn PgUp", "page down / up"},
+    {"^D  ^U", "half a page down / up"},
+    {"g  Home   G  End", "top / bottom"},
+    {"]  [", "next / previous difference"},
+    {"m", "jump to the counterpart of a moved sentence"},
+    {"/  n  N", "search both sides; next / previous match"},
+    {"f", "fold runs of identical sentences (toggle)"},
+    {"w", "mark differing words (toggle)"},
+    {"s", "swap sides"},
+    {"B", "hide / show boilerplate rows (dimmed when shown)"},
+    {"e  E", "export a snapshot / only the rows on screen"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Esc  Backspace", "back to the overview (or the columns)"},
+    {"Q  ^C", "quit"},
+};
+
+static const char *const help_overview[][2] = {
+    {"j  k  Down  Up", "select the next / previous line"},
+    {"Space b PgDn PgUp", "a page down / up"},
+    {"g  Home   G  End", "first / last line"},
+    {"Tab", "from the documents to the pairs and back"},
+    {"Enter  l  Right", "a pair: read it side by side"},
+    {"", "a document: the columns, it as pivot"},
+    {"p", "the columns, with the selected document (or the"},
+    {"", "pair's first) as pivot"},
+    {"B", "hide / show boilerplate in the reader and columns"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Q  ^C", "quit"},
+};
+
+static const char *const help_multi[][2] = {
+    {"j  k  Down  Up", "scroll one line"},
+    {"Space b PgDn PgUp", "page down / up"},
+    {"^D  ^U", "half a page down / up"},
+    {"g  Home   G  End", "top / bottom"},
+    {"h  l  Left  Right", "scroll the columns"},
+    {"]  [", "next / previous row where a shown column differs"},
+    {"p", "the first column shown becomes the pivot"},
+    {"P", "the next document becomes the pivot"},
+    {"Enter", "read the pivot and the first column side by side"},
+    {"w", "mark the words a column adds (toggle)"},
+    {"B", "hide / show the pivot's boilerplate rows"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Esc  Backspace", "back to the overview"},
+    {"Q  ^C", "quit"},
+};
+
+/* Draw "TEXT" pieces in their faces from (y, 2) on; returns nothing. */
+struct legend {
+    const char *text;
+    int face;
+};
+
+static void draw_legend(struct tui *t, int y, const struct legend *lg, size_t n)
 {
-    tui_fill(t, 0, 0, COLS, TF_HEADER);
-    tui_put_trunc(t, 0, 0, " wirediff keys", COLS, TF_HEADER);
-    int y = 2, last = LINES - 2;
-    size_t n = WD_ARRAY_LEN(help_lines);
-    for (size_t i = 0; i < n && y < last; i++, y++) {
-        tui_put_trunc(t, y, 2, help_lines[i][0], 18, TF_HELP_KEY);
-        tui_put_trunc(t, y, 22, help_lines[i][1], COLS - 23, LA_PLAIN);
-    }
+    int x = 2;
+    for (size_t i = 0; i < n && x < COLS; i++)
+        x += tui_put_str(t, y, x, lg[i].text, COLS - x, lg[i].face);
+}
+
+/* The legend lines of the pair reader; returns the next free line. */
+static int legend_pair(struct tui *t, int y, int last)
+{
     if (++y < last) {
         /* The gutter marks and the colours, drawn with the faces they name. */
         int x = 2;
@@ -179,20 +234,92 @@ void tui_draw_help(struct tui *t)
         tui_put_str(t, y, x, " moved (row of the other place)", COLS - x, LA_PLAIN);
     }
     if (++y < last) {
-        static const struct {
-            const char *text;
-            int face;
-        } legend[] = {
-            {"pair text", LA_COMMON},  {"deleted words", LA_DEL},   {"inserted words", LA_INS},
-            {"only left", LA_DELETED}, {"only right", LA_INSERTED}, {"match", TF_MATCH},
+        static const struct legend lg[] = {
+            {"pair text", LA_COMMON},  {"  ", LA_PLAIN},     {"deleted words", LA_DEL},
+            {"  ", LA_PLAIN},          {"inserted words", LA_INS}, {"  ", LA_PLAIN},
+            {"only left", LA_DELETED}, {"  ", LA_PLAIN},     {"only right", LA_INSERTED},
+            {"  ", LA_PLAIN},          {"match", TF_MATCH},  {"  ", LA_PLAIN},
+            {"boilerplate", TF_BOILER},
         };
-        int x = 2;
-        for (size_t i = 0; i < WD_ARRAY_LEN(legend) && x < COLS; i++) {
-            x += tui_put_str(t, y, x, legend[i].text, COLS - x, legend[i].face);
-            x += tui_put_str(t, y, x, "  ", COLS - x, LA_PLAIN);
-        }
+        draw_legend(t, y, lg, WD_ARRAY_LEN(lg) - (t->cx ? 0 : 2));
     }
-    if (y >= last && n + 4 > (size_t)(last - 2))
+    return y;
+}
+
+static int legend_overview(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        static const struct legend lg[] = {
+            {"overlap, story sentences matched: ", LA_PLAIN},
+            {" 1-19%", TF_HEAT1}, {" ", LA_PLAIN}, {"20-39%", TF_HEAT2}, {" ", LA_PLAIN},
+            {"40-59%", TF_HEAT3}, {" ", LA_PLAIN}, {"60-79%", TF_HEAT4}, {" ", LA_PLAIN},
+            {"80-100%", TF_HEAT5},
+        };
+        draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last)
+        tui_put_trunc(t, y, 2, "best: a document's highest overlap, and with which; none: shares "
+                      "no sentence", COLS - 3, LA_PLAIN);
+    return y;
+}
+
+static int legend_multi(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        struct legend lg[] = {
+            {"~", TF_GUTTER_CHANGED},  {" reworded  ", LA_PLAIN},
+            {t->utf8 ? "\xE2\x86\x95" : "m", TF_GUTTER_MOVED}, {" moved  ", LA_PLAIN},
+            {"<", TF_GUTTER_DELETED},  {" not in it  ", LA_PLAIN},
+            {"\"", TF_GUTTER_CHANGED}, {" paired with the row above", LA_PLAIN},
+        };
+        draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last) {
+        static const struct legend lg[] = {
+            {"reworded text", LA_COMMON}, {"  ", LA_PLAIN}, {"words added", LA_INS},
+            {"  ", LA_PLAIN}, {"boilerplate", TF_BOILER},
+        };
+        draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last)
+        tui_put_trunc(t, y, 2, "Sentences pairing with no pivot sentence are left out "
+                      "(+N in the column's header).", COLS - 3, LA_PLAIN);
+    return y;
+}
+
+void tui_draw_help(struct tui *t)
+{
+    const char *const(*lines)[2] = help_pair;
+    size_t n = WD_ARRAY_LEN(help_pair);
+    const char *title = " wirediff keys";
+    if (t->mode == TUI_MODE_OVERVIEW) {
+        lines = help_overview;
+        n = WD_ARRAY_LEN(help_overview);
+        title = " wirediff keys: the overview";
+    } else if (t->mode == TUI_MODE_MULTI) {
+        lines = help_multi;
+        n = WD_ARRAY_LEN(help_multi);
+        title = " wirediff keys: the columns (a pivot against the others)";
+    } else if (t->cx) {
+        lines = help_pair_many;
+        n = WD_ARRAY_LEN(help_pair_many);
+        title = " wirediff keys: a pair";
+    }
+    tui_fill(t, 0, 0, COLS, TF_HEADER);
+    tui_put_trunc(t, 0, 0, title, COLS, TF_HEADER);
+    int y = 2, last = LINES - 2;
+    for (size_t i = 0; i < n && y < last; i++, y++) {
+        tui_put_trunc(t, y, 2, lines[i][0], 18, TF_HELP_KEY);
+        tui_put_trunc(t, y, 22, lines[i][1], COLS - 23, LA_PLAIN);
+    }
+    bool all = y < last;
+    if (t->mode == TUI_MODE_OVERVIEW)
+        y = legend_overview(t, y, last);
+    else if (t->mode == TUI_MODE_MULTI)
+        y = legend_multi(t, y, last);
+    else
+        y = legend_pair(t, y, last);
+    if (!all || y >= last)
         tui_put_str(t, last, 2, "(enlarge the terminal to see all keys)", COLS - 2, LA_FOLD);
     tui_fill(t, LINES - 1, 0, COLS, TF_STATUS);
     tui_put_trunc(t, LINES - 1, 0, " press any key to return", COLS, TF_STATUS);

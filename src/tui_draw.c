@@ -49,6 +49,14 @@ char tui_face_letter(int f)
         [TF_GUTTER_INSERTED] = 'g',
         [TF_MATCH] = 'm',
         [TF_HELP_KEY] = 'h',
+        [TF_BOILER] = 'b',
+        [TF_SELECT] = 'v',
+        [TF_LABEL] = 'l',
+        [TF_HEAT1] = '1',
+        [TF_HEAT2] = '2',
+        [TF_HEAT3] = '3',
+        [TF_HEAT4] = '4',
+        [TF_HEAT5] = '5',
     };
     return f >= 0 && f < TF_COUNT ? letters[f] : '?';
 }
@@ -80,6 +88,15 @@ static const struct face_def pal256[TF_COUNT] = {
     [TF_GUTTER_INSERTED] = {COLOR_GREEN, -1, A_BOLD},
     [TF_MATCH] = {16, 220, A_BOLD},
     [TF_HELP_KEY] = {COLOR_CYAN, -1, A_BOLD},
+    [TF_BOILER] = {243, -1, A_NORMAL},
+    [TF_SELECT] = {-1, 238, A_BOLD},
+    [TF_LABEL] = {-1, -1, A_BOLD},
+    /* heat: one hue, darker to brighter backgrounds */
+    [TF_HEAT1] = {252, 237, A_NORMAL},
+    [TF_HEAT2] = {231, 52, A_NORMAL},
+    [TF_HEAT3] = {231, 88, A_NORMAL},
+    [TF_HEAT4] = {231, 124, A_BOLD},
+    [TF_HEAT5] = {231, 160, A_BOLD},
 };
 
 static const struct face_def pal16[TF_COUNT] = {
@@ -99,6 +116,14 @@ static const struct face_def pal16[TF_COUNT] = {
     [TF_GUTTER_INSERTED] = {COLOR_GREEN, -1, A_BOLD},
     [TF_MATCH] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL},
     [TF_HELP_KEY] = {COLOR_CYAN, -1, A_BOLD},
+    [TF_BOILER] = {8, -1, A_NORMAL},
+    [TF_SELECT] = {-1, -1, A_REVERSE},
+    [TF_LABEL] = {-1, -1, A_BOLD},
+    [TF_HEAT1] = {-1, -1, A_DIM},
+    [TF_HEAT2] = {COLOR_RED, -1, A_NORMAL},
+    [TF_HEAT3] = {COLOR_RED, -1, A_BOLD},
+    [TF_HEAT4] = {15, COLOR_RED, A_NORMAL},
+    [TF_HEAT5] = {15, COLOR_RED, A_BOLD},
 };
 
 /* Without colour (NO_COLOR, or a terminal without): attributes only. */
@@ -119,6 +144,15 @@ static const attr_t mono[TF_COUNT] = {
     [TF_GUTTER_INSERTED] = A_BOLD,
     [TF_MATCH] = A_REVERSE | A_UNDERLINE | A_BOLD,
     [TF_HELP_KEY] = A_BOLD,
+    [TF_BOILER] = A_DIM,
+    [TF_SELECT] = A_REVERSE,
+    [TF_LABEL] = A_BOLD,
+    /* heat without colour: dim, underline, bold, reverse, reverse bold */
+    [TF_HEAT1] = A_DIM,
+    [TF_HEAT2] = A_UNDERLINE,
+    [TF_HEAT3] = A_BOLD,
+    [TF_HEAT4] = A_REVERSE,
+    [TF_HEAT5] = A_REVERSE | A_BOLD,
 };
 
 void tui_colors_init(struct tui *t)
@@ -138,7 +172,7 @@ void tui_colors_init(struct tui *t)
         struct face_def d = pal[f];
         if (COLORS < 16) { /* 8 colours: no bright ones, grey is dim */
             if (d.fg >= 8) d.fg = d.fg == 8 ? -1 : COLOR_WHITE;
-            if (f == LA_FOLD) d.attr |= A_DIM;
+            if (f == LA_FOLD || f == TF_BOILER) d.attr |= A_DIM;
         }
         if (!dflt) { /* a terminal without default colours: white on black */
             if (d.fg < 0) d.fg = COLOR_WHITE;
@@ -313,6 +347,13 @@ int tui_str_width(const char *s)
     return (int)text_width(s, strlen(s));
 }
 
+int tui_heat_face(double overlap)
+{
+    if (!(overlap > 0)) return LA_PLAIN;
+    int level = (int)(overlap * TUI_HEAT_LEVELS); /* 0.2 steps */
+    return TF_HEAT1 + WD_MIN(level, TUI_HEAT_LEVELS - 1);
+}
+
 /* ---- the text ------------------------------------------------------------ */
 
 /* Search matches of one side of a display row, as byte spans. */
@@ -350,8 +391,17 @@ static int draw_part(struct tui *t, const struct layout *l, int side, const stru
     return put_text(t, y, x0 + col, t->buf, n, 0xFFFF, face);
 }
 
+/* Is byte pos in a boilerplate sentence of the row side dim describes? */
+static bool dimmed(const struct tui_dim *dim, uint32_t pos)
+{
+    if (!dim || !dim->flags) return false;
+    for (uint32_t q = dim->first; q < dim->first + dim->n; q++)
+        if (pos >= dim->sent[q].start && pos < dim->sent[q].end) return dim->flags[q] != 0;
+    return false;
+}
+
 static void draw_line(struct tui *t, const struct layout *l, int side, const struct lay_line *ln,
-                      int y, int x0, const struct spans *sp)
+                      int y, int x0, const struct spans *sp, const struct tui_dim *dim)
 {
     size_t np;
     const struct lay_piece *pieces = layout_pieces(l, &np);
@@ -359,18 +409,40 @@ static void draw_line(struct tui *t, const struct layout *l, int side, const str
         const struct lay_piece *p = &pieces[k];
         uint32_t pos = p->start;
         int col = p->col;
+        int face = p->attr;
         if (p->attr != LA_FOLD) {
+            if (p->attr != LA_MARK && dimmed(dim, p->start)) face = TF_BOILER;
             /* Cut the piece at the matches it overlaps. */
-            for (size_t m = 0; m < sp->n && pos < p->end; m++) {
+            for (size_t m = 0; sp && m < sp->n && pos < p->end; m++) {
                 uint32_t ms = WD_MAX(sp->s[2 * m], pos), me = WD_MIN(sp->s[2 * m + 1], p->end);
                 if (me <= ms) continue;
-                if (ms > pos) col += draw_part(t, l, side, p, pos, ms, col, y, x0, p->attr);
+                if (ms > pos) col += draw_part(t, l, side, p, pos, ms, col, y, x0, face);
                 col += draw_part(t, l, side, p, ms, me, col, y, x0, TF_MATCH);
                 pos = me;
             }
         }
-        if (pos < p->end) draw_part(t, l, side, p, pos, p->end, col, y, x0, p->attr);
+        if (pos < p->end) draw_part(t, l, side, p, pos, p->end, col, y, x0, face);
     }
+}
+
+void tui_draw_lay_line(struct tui *t, const struct layout *l, int side, const struct lay_line *ln,
+                       int y, int x0, const struct tui_dim *dim)
+{
+    draw_line(t, l, side, ln, y, x0, NULL, dim);
+}
+
+/* The boilerplate of side (as shown) of display row v, for dimming. */
+static void row_dim(const struct tui *t, const struct lay_vrow *v, int side, struct tui_dim *dim)
+{
+    memset(dim, 0, sizeof *dim);
+    if (v->kind != VROW_ROW) return;
+    dim->flags = t->boiler[side ^ t->swapped];
+    if (!dim->flags) return;
+    size_t nr, ns;
+    const struct align_row *r = &align_rows(tui_al(t), &nr)[v->row];
+    dim->sent = doc_sentences(align_doc(tui_al(t), side), &ns);
+    dim->first = side ? r->b : r->a;
+    dim->n = side ? r->bn : r->an;
 }
 
 static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
@@ -417,6 +489,7 @@ static void draw_body(struct tui *t, const struct layout *l)
     }
     size_t vi = layout_vrow_at(l, t->top), spans_of = SIZE_MAX;
     struct spans sp[2];
+    struct tui_dim dim[2];
     for (int y = 0; y < h && vi < nv; y++) {
         uint64_t sy = t->top + (uint64_t)y;
         while (vi < nv && sy >= vrows[vi].y + vrows[vi].height)
@@ -426,13 +499,16 @@ static void draw_body(struct tui *t, const struct layout *l)
         if (spans_of != vi) {
             row_spans(t, v, 0, &sp[0]);
             row_spans(t, v, 1, &sp[1]);
+            row_dim(t, v, 0, &dim[0]);
+            row_dim(t, v, 1, &dim[1]);
             spans_of = vi;
         }
         uint64_t li = sy - v->y;
         if (li == 0) draw_gutter(t, v, y + 1, o->width[0]);
         for (int side = 0; side < 2; side++)
             if (li < v->nline[side])
-                draw_line(t, l, side, &lines[v->line[side] + li], y + 1, x0[side], &sp[side]);
+                draw_line(t, l, side, &lines[v->line[side] + li], y + 1, x0[side], &sp[side],
+                          &dim[side]);
     }
 }
 
@@ -452,6 +528,10 @@ void tui_draw(struct tui *t)
         tui_draw_too_small(t);
     } else if (t->help) {
         tui_draw_help(t);
+    } else if (t->mode == TUI_MODE_OVERVIEW) {
+        tui_overview_draw(t);
+    } else if (t->mode == TUI_MODE_MULTI) {
+        tui_multi_draw(t);
     } else {
         const struct layout *l = tui_layout(t);
         tui_draw_header(t, l);

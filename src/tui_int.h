@@ -11,6 +11,14 @@
  *                 shadow grid of semantic attributes
  *   tui_chrome.c  header and status lines, help screen, too-small notice
  *   tui_script.c  the headless scripted mode (tests/ui/README)
+ *   tui_corpus.c  many documents: the corpus, alignments on demand (cached),
+ *                 opening and closing a pair, boilerplate flags of a pair
+ *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
+ *   tui_multi.c   the multi-column view: a pivot against the others
+ *
+ * Modes: a session of two files is the pair reader only (TUI_MODE_PAIR).
+ * A session of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter
+ * on a pair opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.
  *
  * Units: "lines" are screen lines of the layout (uint64_t), "rows" are
  * alignment rows, "vrows" display rows of the layout (layout.h).
@@ -60,14 +68,25 @@ enum tui_face {
     TF_GUTTER_INSERTED,
     TF_MATCH,    /* a search match */
     TF_HELP_KEY, /* key names on the help screen */
+    TF_BOILER,   /* text of a boilerplate sentence (dimmed) */
+    TF_SELECT,   /* the selected line of a list */
+    TF_LABEL,    /* section and column titles of the overview */
+    TF_HEAT1,    /* overlap heat levels, lowest to highest (tui_heat_face) */
+    TF_HEAT2,
+    TF_HEAT3,
+    TF_HEAT4,
+    TF_HEAT5,
     TF_COUNT
 };
+
+/* Heat levels of an overlap share: (0, .2) .2 .4 .6 .8 and up. */
+#define TUI_HEAT_LEVELS 5
 
 /* A built layout and the options it was built for (cache entry). */
 struct tui_lay {
     struct layout *l;
     int width[2];
-    bool words, fold, swapped;
+    bool words, fold, swapped, hide;
 };
 
 #define TUI_LAY_CACHE 2 /* layouts kept: toggling an option back is instant */
@@ -87,7 +106,85 @@ struct tui_export {
     const char *timestamp; /* --timestamp, or NULL: the clock */
 };
 
+enum tui_mode { TUI_MODE_PAIR, TUI_MODE_OVERVIEW, TUI_MODE_MULTI };
+
+/* An alignment of the cache: documents a < b (a as side A), and the
+ * swapped one (b as side A), each built on first use. */
+struct tui_alent {
+    uint32_t a, b;
+    struct alignment *al, *sw;
+};
+
+/* The documents of a session of many (tui_corpus.c). */
+struct tui_corpus {
+    struct doc_ctx *ctx;
+    struct doc *const *docs; /* the caller's */
+    size_t ndocs;
+    struct corpus *c;
+    struct align_opts ao;
+    struct tui_alent *tab; /* open addressing on (a, b); cap a power of 2 */
+    size_t cap, used;
+};
+
+/* The overview (tui_overview.c). */
+struct tui_overview {
+    size_t sel;         /* selected item: documents 0..n-1, then the pairs */
+    size_t dtop, ptop;  /* first document / pair shown */
+    float *best;        /* per document: highest overlap with another ... */
+    uint32_t *bestof;   /* ... and that other document */
+    float *matrix;      /* n x n overlaps when n <= TUI_MATRIX_MAX, else NULL */
+    uint32_t *nothing;  /* documents that overlap nothing */
+    size_t nnothing;
+    int namew;          /* widest file name (display columns) */
+};
+
+/* One other document of the multi-column view, against the pivot. */
+struct tui_mcol {
+    const struct alignment *al; /* pivot as A, this document as B (cache) */
+    uint32_t *rowof;            /* per pivot sentence: its row in al (UINT32_MAX: none) */
+    size_t unpaired;            /* sentences of B in no pair with the pivot */
+    float overlap;              /* of the pair (corpus), 0 when none */
+    struct layout *l;           /* al laid out at width (B side used), or NULL */
+    int width;
+    bool words;
+};
+
+/* The multi-column view (tui_multi.c). */
+struct tui_multi {
+    size_t pivot;
+    struct tui_mcol *cols;   /* per document (the pivot's unused), filled on use */
+    struct alignment *self;  /* the pivot with itself: one row per sentence */
+    struct layout *selfl;    /* ... laid out at selfw */
+    int selfw;
+    bool selfwords;
+    size_t first;            /* first other document shown, counted among the others */
+    /* The row index: which pivot sentences are shown and their heights, for
+     * the columns shown; rebuilt only when one of the keys changes. */
+    bool valid;
+    size_t kfirst;
+    int kncols, kwidth;
+    bool kwords, khide;
+    uint32_t *rows;   /* pivot sentences shown, ascending */
+    uint64_t *ry;     /* first line of each; ry[nrows] is the total */
+    size_t nrows, caprows;
+    uint64_t top;     /* first line shown */
+};
+
 struct tui {
+    /* Sessions of many documents (NULL: two files). */
+    struct tui_corpus *cx;
+    enum tui_mode mode;
+    enum tui_mode back; /* where q in the pair reader returns to */
+    struct tui_overview ov;
+    struct tui_multi mv;
+    bool hide_boiler;   /* B: boilerplate rows hidden */
+
+    /* The pair's boilerplate flags per sentence of al[0]'s A and B (NULL:
+     * none known) and the rows they make hidden (all shown sentences
+     * boilerplate; NULL when none). */
+    const uint8_t *boiler[2];
+    uint8_t *skip;
+
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
     bool swapped;
@@ -159,8 +256,19 @@ void tui_goto_row(struct tui *t, size_t row);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Is row r hidden (boilerplate, with B)? */
+bool tui_row_hidden(const struct tui *t, size_t r);
+/* Is the key the character c? */
+bool tui_is_char(const struct tui_key *k, int c);
+/* The keys that scroll a view by lines: the change in lines for k (page:
+ * lines of a page), or 0 for no such key; *home / *end for the top and
+ * bottom keys. */
+int64_t tui_scroll_amount(const struct tui_key *k, int64_t page, bool *home, bool *end);
+
 /* ---- tui_search.c ---- */
 void tui_search_free(struct tui *t);
+/* Forget the pattern and its matches (a new pair is shown). */
+void tui_search_reset(struct tui *t);
 void tui_prompt_open(struct tui *t);
 void tui_prompt_key(struct tui *t, const struct tui_key *k);
 /* Search for the last pattern from row start on (may be -1 or nrows: it
@@ -207,6 +315,52 @@ int tui_put_trunc(struct tui *t, int y, int x, const char *s, int maxw, int face
 void tui_fill(struct tui *t, int y, int x, int w, int face);
 /* Display width of a NUL-terminated UTF-8 string (text.h clusters). */
 int tui_str_width(const char *s);
+/* The face of an overlap share in 0..1: TF_HEAT1 .. TF_HEAT5, or LA_PLAIN
+ * for 0. */
+int tui_heat_face(double overlap);
+
+/* Which sentences of a row side are boilerplate, for dimming: the side's
+ * sentences, the flags (NULL: none), the row's sentences first..first+n-1. */
+struct tui_dim {
+    const struct sentence *sent;
+    const uint8_t *flags;
+    uint32_t first, n;
+};
+/* Draw line ln of side of layout l at (y, x0): pieces in their faces,
+ * boilerplate text (dim, may be NULL) as TF_BOILER. */
+void tui_draw_lay_line(struct tui *t, const struct layout *l, int side, const struct lay_line *ln,
+                       int y, int x0, const struct tui_dim *dim);
+
+/* ---- tui_corpus.c ---- */
+/* Analyse docs[0..n) (corpus_new) into cx; ao may be NULL. */
+void tui_corpus_init(struct tui_corpus *cx, struct doc_ctx *ctx, struct doc *const *docs, size_t n,
+                     const struct align_opts *ao);
+void tui_corpus_free(struct tui_corpus *cx);
+/* The alignment of docs[a] (side A) with docs[b], a != b: built on first
+ * use and kept (owned by cx); b with a is the swapped one, so both
+ * directions pair the same sentences. */
+const struct alignment *tui_corpus_align(struct tui_corpus *cx, size_t a, size_t b);
+/* The file name of a path (without folders); "-" as "(standard input)". */
+const char *tui_base_name(const char *path);
+/* Open the pair reader on documents a and b (a on the left), returning to
+ * mode back on q. */
+void tui_pair_open(struct tui *t, size_t a, size_t b, enum tui_mode back);
+/* Leave the pair reader for the mode it came from. */
+void tui_pair_close(struct tui *t);
+
+/* ---- tui_overview.c ---- */
+void tui_overview_init(struct tui *t);
+void tui_overview_free(struct tui *t);
+void tui_overview_key(struct tui *t, const struct tui_key *k);
+void tui_overview_draw(struct tui *t);
+
+/* ---- tui_multi.c ---- */
+/* Show the multi-column view with pivot p, the others from first on
+ * (counted among the others, clamped). */
+void tui_multi_open(struct tui *t, size_t p, size_t first);
+void tui_multi_free(struct tui *t);
+void tui_multi_key(struct tui *t, const struct tui_key *k);
+void tui_multi_draw(struct tui *t);
 
 /* ---- tui_chrome.c ---- */
 void tui_draw_header(struct tui *t, const struct layout *l);

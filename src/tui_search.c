@@ -32,6 +32,16 @@ void tui_search_free(struct tui *t)
     free(t->kmap);
 }
 
+void tui_search_reset(struct tui *t)
+{
+    free(t->pat);
+    free(t->pat_text);
+    free(t->mrows);
+    t->pat = t->pat_text = NULL;
+    t->mrows = NULL;
+    t->npat = t->cappat = t->nmrows = 0;
+}
+
 void tui_prompt_open(struct tui *t)
 {
     t->prompt = true;
@@ -153,6 +163,16 @@ void tui_search(struct tui *t, ptrdiff_t start, bool forward)
     } else {
         if (lo == 0) wrapped = true;
         k = lo == 0 ? t->nmrows - 1 : lo - 1;
+    }
+    /* Rows hidden as boilerplate (B) are passed over, around once. */
+    for (size_t tries = 0; tries < t->nmrows && tui_row_hidden(t, t->mrows[k]); tries++) {
+        size_t next = forward ? (k + 1) % t->nmrows : (k + t->nmrows - 1) % t->nmrows;
+        wrapped = wrapped || (forward ? next < k : next > k);
+        k = next;
+    }
+    if (tui_row_hidden(t, t->mrows[k])) {
+        tui_message(t, true, "pattern found only in hidden boilerplate: %s", t->pat_text);
+        return;
     }
     size_t row = t->mrows[k];
     bool unfolded = false;

@@ -96,7 +96,7 @@ const struct layout *tui_layout(struct tui *t)
     for (int i = 0; i < TUI_LAY_CACHE; i++) {
         struct tui_lay *c = &t->cache[i];
         if (c->l && c->width[0] == wa && c->width[1] == wb && c->words == t->words &&
-            c->fold == t->fold && c->swapped == t->swapped) {
+            c->fold == t->fold && c->swapped == t->swapped && c->hide == t->hide_boiler) {
             if (i > 0) { /* move to the front */
                 struct tui_lay tmp = *c;
                 memmove(&t->cache[1], &t->cache[0], (size_t)i * sizeof tmp);
@@ -110,6 +110,7 @@ const struct layout *tui_layout(struct tui *t)
     layout_default_opts(&o, wa, wb);
     o.words = t->words;
     o.fold = t->fold;
+    o.skip = t->hide_boiler ? t->skip : NULL;
     layout_free(t->cache[TUI_LAY_CACHE - 1].l);
     memmove(&t->cache[1], &t->cache[0], (TUI_LAY_CACHE - 1) * sizeof t->cache[0]);
     t->cache[0] = (struct tui_lay){
@@ -118,8 +119,14 @@ const struct layout *tui_layout(struct tui *t)
         .words = t->words,
         .fold = t->fold,
         .swapped = t->swapped,
+        .hide = t->hide_boiler,
     };
     return t->cache[0].l;
+}
+
+bool tui_row_hidden(const struct tui *t, size_t r)
+{
+    return t->hide_boiler && t->skip && r < t->nrows && t->skip[r];
 }
 
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
@@ -157,20 +164,6 @@ static struct anchor get_anchor(const struct tui *t)
     return a;
 }
 
-static void set_anchor(struct tui *t, struct anchor a)
-{
-    const struct layout *l = tui_layout(t);
-    if (!l || !a.valid) return;
-    size_t n;
-    const struct lay_vrow *v = layout_vrows(l, &n);
-    size_t i = layout_vrow_of_row(l, a.row);
-    if (i >= n) {
-        t->top = 0;
-        return;
-    }
-    t->top = v[i].y + (uint64_t)(a.frac * v[i].height);
-}
-
 /* Last line the view may start at when scrolling: the end of the text at
  * the bottom of the view.  Jumps may go further (like less after a search
  * near the end); scrolling down then stays put. */
@@ -179,6 +172,20 @@ static uint64_t max_top(struct tui *t)
     const struct layout *l = t->cache[0].l;
     uint64_t h = l ? layout_height(l) : 0, vh = (uint64_t)tui_view_height();
     return h > vh ? h - vh : 0;
+}
+
+static void set_anchor(struct tui *t, struct anchor a)
+{
+    const struct layout *l = tui_layout(t);
+    if (!l || !a.valid) return;
+    size_t n;
+    const struct lay_vrow *v = layout_vrows(l, &n);
+    size_t i = layout_vrow_of_row(l, a.row);
+    if (i >= n) { /* the row and all after it are hidden: the end */
+        t->top = max_top(t);
+        return;
+    }
+    t->top = v[i].y + (uint64_t)(a.frac * v[i].height);
 }
 
 static void scroll_by(struct tui *t, int64_t d)
@@ -233,6 +240,8 @@ static void next_diff(struct tui *t)
     const struct lay_vrow *v = top_vrow(t);
     if (!v) return;
     size_t i = upper(t->diffs, t->ndiffs, v->row + v->nrows - 1, false);
+    while (i < t->ndiffs && tui_row_hidden(t, t->diffs[i]))
+        i++;
     if (i >= t->ndiffs) {
         tui_message(t, false, "no more differences below");
         return;
@@ -251,6 +260,8 @@ static void prev_diff(struct tui *t)
         return;
     }
     size_t i = upper(t->diffs, t->ndiffs, v->row, true);
+    while (i > 0 && tui_row_hidden(t, t->diffs[i - 1]))
+        i--;
     if (i == 0) {
         tui_message(t, false, "no more differences above");
         return;
@@ -263,13 +274,16 @@ static void jump_moved(struct tui *t)
 {
     const struct lay_vrow *v = top_vrow(t);
     if (!v) return;
+    size_t nr;
+    const struct align_row *rows = align_rows(tui_al(t), &nr);
     size_t i = upper(t->moves, t->nmoves, v->row, true);
+    while (i < t->nmoves && (tui_row_hidden(t, t->moves[i]) ||
+                             tui_row_hidden(t, (size_t)rows[t->moves[i]].partner)))
+        i++;
     if (i >= t->nmoves) {
         tui_message(t, false, t->nmoves ? "no moved sentence below" : "no moved sentences");
         return;
     }
-    size_t nr;
-    const struct align_row *rows = align_rows(tui_al(t), &nr);
     size_t from = t->moves[i], to = (size_t)rows[from].partner;
     tui_goto_row(t, to);
     tui_message(t, false, "row %zu: moved %s row %zu", to + 1,
@@ -299,19 +313,62 @@ static void toggle_swap(struct tui *t)
     t->swapped = !t->swapped;
 }
 
+static void toggle_boiler(struct tui *t)
+{
+    t->hide_boiler = !t->hide_boiler;
+}
+
 void tui_resized(struct tui *t)
 {
-    /* The anchor comes from the layout of the old size (still cached). */
-    struct anchor a = get_anchor(t);
-    set_anchor(t, a);
+    if (t->mode == TUI_MODE_PAIR) {
+        /* The anchor comes from the layout of the old size (still cached). */
+        struct anchor a = get_anchor(t);
+        set_anchor(t, a);
+    }
     free(t->shadow);
     t->shadow = NULL;
     clearok(curscr, TRUE);
 }
 
-static bool is_char(const struct tui_key *k, int c)
+bool tui_is_char(const struct tui_key *k, int c)
 {
     return !k->fn && k->code == c;
+}
+
+int64_t tui_scroll_amount(const struct tui_key *k, int64_t page, bool *home, bool *end)
+{
+    int64_t half = WD_MAX(page / 2, 1);
+    *home = *end = false;
+    if (k->fn) {
+        switch (k->code) {
+        case KEY_DOWN: return 1;
+        case KEY_UP: return -1;
+        case KEY_NPAGE: return page;
+        case KEY_PPAGE: return -page;
+        case KEY_HOME: *home = true; return 0;
+        case KEY_END: *end = true; return 0;
+        case TUI_KEY_WHEEL_UP: return -TUI_WHEEL_LINES;
+        case TUI_KEY_WHEEL_DOWN: return TUI_WHEEL_LINES;
+        default: return 0;
+        }
+    }
+    switch (k->code) {
+    case 'j':
+    case 5 /* ^E */: return 1;
+    case 'k':
+    case 25 /* ^Y */: return -1;
+    case ' ':
+    case 6 /* ^F */: return page;
+    case 'b':
+    case 2 /* ^B */: return -page;
+    case 4 /* ^D */: return half;
+    case 21 /* ^U */: return -half;
+    case 'g':
+    case '<': *home = true; return 0;
+    case 'G':
+    case '>': *end = true; return 0;
+    default: return 0;
+    }
 }
 
 void tui_handle_key(struct tui *t, const struct tui_key *k)
@@ -337,7 +394,24 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
     }
     t->msg[0] = '\0';
     t->msg_error = false;
-    if (is_char(k, 'q') || is_char(k, 'Q') || is_char(k, 3)) {
+    if (tui_is_char(k, 3) || tui_is_char(k, 'Q')) { /* ^C, Q: quit from any view */
+        t->quit = true;
+        return;
+    }
+    if (t->mode == TUI_MODE_OVERVIEW) {
+        tui_overview_key(t, k);
+        return;
+    }
+    if (t->mode == TUI_MODE_MULTI) {
+        tui_multi_key(t, k);
+        return;
+    }
+    if (t->cx && (tui_is_char(k, 'q') || tui_is_char(k, 27) || tui_is_char(k, 127) ||
+                  tui_is_char(k, 8) || (k->fn && k->code == KEY_BACKSPACE))) {
+        tui_pair_close(t); /* back to the overview or the multi-column view */
+        return;
+    }
+    if (tui_is_char(k, 'q')) {
         t->quit = true;
         return;
     }
@@ -456,6 +530,14 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
     case 's':
         relayout(t, toggle_swap);
         tui_message(t, false, "sides swapped%s", t->swapped ? "" : " back");
+        break;
+    case 'B':
+        if (!t->cx) {
+            tui_message(t, false, "boilerplate is known only with more files (an overview)");
+            break;
+        }
+        relayout(t, toggle_boiler);
+        tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
         break;
     case 'r':
     case 12 /* ^L */:

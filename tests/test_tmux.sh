@@ -11,6 +11,9 @@
 #     notice and recovery, Ctrl-C restoring the terminal.
 #  3. file on a pipe (wirediff - B): keys come from /dev/tty; NO_COLOR gives
 #     attributes without colours.
+#  4. the seeds folder: the overview with heat cells (a background colour),
+#     Enter on the top pair and q back, the multi-column view and back, q
+#     quits with status 0.
 #
 # Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
 set -u
@@ -161,6 +164,26 @@ else
     fi
     T send-keys -t "$cur" j q
     check_restored 1
+fi
+finish
+
+# ---- 4: a folder: overview, a pair and back, the columns, quit ------------
+start wdmany 100 30
+run "'$WD' '$top_srcdir/seeds'; echo EXITED \$?"
+if ! wait_for '5 documents'; then
+    fail "the overview did not appear"
+else
+    eline=$(T capture-pane -p -e -t "$cur" | grep -E '62\.1%' | head -n 1)
+    [[ $eline == *"${esc}[48;5;"*"62.1%"* || $eline == *"${esc}["*"48;5;"*"62.1%"* ]] ||
+        fail "the 62.1% overlap has no heat background: $eline"
+    T send-keys -t "$cur" Tab Enter
+    wait_for '37 s\. 48%' || fail "Enter on the top pair did not open the reader"
+    T send-keys -t "$cur" q
+    wait_for 'pairs by overlap' || fail "q did not return to the overview"
+    T send-keys -t "$cur" p
+    wait_for '^ pivot 0 ' || fail "p did not open the columns with pivot 0"
+    T send-keys -t "$cur" q q
+    check_restored 0
 fi
 finish
 

@@ -7,7 +7,8 @@
 # A .keys file names its inputs and terminal size in leading comments:
 #   # args: seeds/000_f22e6673dc503adc.txt seeds/001_337949aa419a66f0.txt
 #   # size: 120x40
-# (paths relative to $top_srcdir, size COLSxLINES, default 80x24), and
+# (paths relative to $top_srcdir, a folder allowed (seeds): the overview;
+# size COLSxLINES, default 80x24), and
 # may name words that must be marked side by side on one screen line:
 #   # check-attrs: airtight D close I
 # and files the reader must have written (into the test's current folder,

@@ -1,0 +1,573 @@
+/* tui_multi.c - the multi-column view: one document, the pivot, against
+ * every other one at once.
+ *
+ * The pivot is the leftmost column; the others follow, as many as fit at
+ * MULTI_MIN_W columns each, and h / l scroll through the rest.  Each screen
+ * row is one pivot sentence, in order, and each other column shows beside
+ * it the sentence(s) of its document paired with it in align(pivot, other):
+ * the same sentence plain, a reworded one with its own inserted words
+ * marked (LA_INS), a moved one with a mark; nothing (a '<' mark) when the
+ * document lacks it.  Sentences of another document that pair with no pivot
+ * sentence are not shown; its header counts them ("+12").  When a pair
+ * joins several pivot sentences with one of the other document, that one
+ * stands beside the first and the others get a ditto mark.
+ *
+ * Cost: the alignments come from the cache (tui_corpus.c) and each column
+ * is laid out once per width (layout.h, the other document's side; the
+ * pivot's side is not wrapped); the row index (which pivot sentences are
+ * shown and how tall each is) depends on the columns shown and is rebuilt
+ * only when they, the width, the word marks or hiding change.  Scrolling
+ * by lines is a binary search in that index; drawing visits the lines on
+ * screen.
+ */
+#include "config.h"
+
+#include "tui_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "util.h"
+
+/* Narrowest column (display columns, rule excluded) when several fit. */
+#define MULTI_MIN_W 30
+/* Columns of a column's gutter: a mark and a space. */
+#define MULTI_GUTTER 2
+/* Width given to the side of a layout that is not shown: no wrapping. */
+#define UNWRAPPED 65535
+
+static size_t ndocs(const struct tui *t)
+{
+    return t->cx->ndocs;
+}
+
+static size_t nothers(const struct tui *t)
+{
+    return ndocs(t) ? ndocs(t) - 1 : 0;
+}
+
+/* The document shown in other-column position i (0-based among the
+ * others, which skip the pivot). */
+static size_t other_doc(const struct tui *t, size_t i)
+{
+    return i < t->mv.pivot ? i : i + 1;
+}
+
+static void free_cols(struct tui *t)
+{
+    struct tui_multi *mv = &t->mv;
+    if (mv->cols)
+        for (size_t k = 0; k < ndocs(t); k++) {
+            free(mv->cols[k].rowof);
+            layout_free(mv->cols[k].l);
+        }
+    free(mv->cols);
+    mv->cols = NULL;
+    layout_free(mv->selfl);
+    mv->selfl = NULL;
+    if (mv->self) align_free(mv->self);
+    mv->self = NULL;
+}
+
+void tui_multi_free(struct tui *t)
+{
+    if (!t->cx) return;
+    free_cols(t);
+    free(t->mv.rows);
+    free(t->mv.ry);
+    memset(&t->mv, 0, sizeof t->mv);
+}
+
+void tui_multi_open(struct tui *t, size_t p, size_t first)
+{
+    struct tui_multi *mv = &t->mv;
+    if (!mv->cols || mv->pivot != p) {
+        free_cols(t);
+        mv->pivot = p;
+        mv->cols = xcalloc(ndocs(t), sizeof *mv->cols);
+        mv->valid = false;
+        mv->top = 0;
+        size_t np;
+        const struct corpus_pair *pairs = corpus_pairs(t->cx->c, &np);
+        for (size_t i = 0; i < np; i++)
+            if (pairs[i].a == p || pairs[i].b == p)
+                mv->cols[pairs[i].a == p ? pairs[i].b : pairs[i].a].overlap = pairs[i].overlap;
+    }
+    mv->first = first;
+    t->mode = TUI_MODE_MULTI;
+}
+
+/* ---- geometry and the per-column model ------------------------------------ */
+
+/* Columns on screen, the pivot included, and their width. */
+static int ncolumns(const struct tui *t, int *width)
+{
+    int k = WD_MAX((COLS + 1) / (MULTI_MIN_W + 1), 2);
+    k = (int)WD_MIN((size_t)k, nothers(t) + 1);
+    *width = (COLS - (k - 1)) / k;
+    return k;
+}
+
+/* Keep the first other column so that the last screen of columns is full. */
+static void clamp_first(struct tui *t, int k)
+{
+    size_t shown = (size_t)(k - 1), no = nothers(t);
+    size_t lim = no > shown ? no - shown : 0;
+    if (t->mv.first > lim) t->mv.first = lim;
+}
+
+/* Per pivot sentence, the row of al showing it on side A. */
+static uint32_t *rows_of_a(const struct alignment *al, size_t na)
+{
+    uint32_t *of = xmalloc((na ? na : 1) * sizeof *of);
+    for (size_t i = 0; i < na; i++)
+        of[i] = UINT32_MAX;
+    size_t nr;
+    const struct align_row *rows = align_rows(al, &nr);
+    for (size_t r = 0; r < nr; r++) {
+        if (!(rows[r].show & SHOW_A)) continue;
+        for (uint32_t q = rows[r].a; q < rows[r].a + rows[r].an && q < na; q++)
+            of[q] = (uint32_t)r;
+    }
+    return of;
+}
+
+static size_t pivot_sentences(const struct tui *t)
+{
+    size_t n;
+    doc_sentences(t->cx->docs[t->mv.pivot], &n);
+    return n;
+}
+
+static struct layout *lay_side(const struct alignment *al, int side, int width, bool words)
+{
+    struct layout_opts o;
+    layout_default_opts(&o, side ? UNWRAPPED : width, side ? width : UNWRAPPED);
+    o.words = words;
+    o.fold = false;
+    return layout_build(al, &o);
+}
+
+/* The pivot's own column: the pivot aligned with itself (one same row per
+ * sentence), laid out at width w. */
+static void ensure_self(struct tui *t, int w)
+{
+    struct tui_multi *mv = &t->mv;
+    if (!mv->self) {
+        const struct doc *d = t->cx->docs[mv->pivot];
+        mv->self = align_docs(d, d, t->cx->ctx, &t->cx->ao);
+        free(mv->cols[mv->pivot].rowof);
+        mv->cols[mv->pivot].rowof = rows_of_a(mv->self, pivot_sentences(t));
+        mv->cols[mv->pivot].al = mv->self;
+    }
+    if (!mv->selfl || mv->selfw != w) {
+        layout_free(mv->selfl);
+        mv->selfl = lay_side(mv->self, SIDE_A, w, false);
+        mv->selfw = w;
+    }
+}
+
+/* Column of document o, aligned and laid out at text width w. */
+static struct tui_mcol *ensure_col(struct tui *t, size_t o, int w)
+{
+    struct tui_mcol *c = &t->mv.cols[o];
+    if (!c->al) {
+        c->al = tui_corpus_align(t->cx, t->mv.pivot, o);
+        c->rowof = rows_of_a(c->al, pivot_sentences(t));
+        const struct align_stats *st = align_get_stats(c->al);
+        c->unpaired = st->sentences[SIDE_B] - st->matched[SIDE_B];
+    }
+    if (!c->l || c->width != w || c->words != t->words) {
+        layout_free(c->l);
+        c->l = lay_side(c->al, SIDE_B, w, t->words);
+        c->width = w;
+        c->words = t->words;
+    }
+    return c;
+}
+
+/* What column c shows beside pivot sentence i: the display row whose side
+ * lines to draw (or -1), and the mark. */
+enum cell_mark { CM_SAME, CM_CHANGED, CM_MOVED, CM_MISSING, CM_DITTO };
+
+static ptrdiff_t cell(const struct tui_mcol *c, size_t i, int side, enum cell_mark *mark)
+{
+    uint32_t r = c->rowof[i];
+    *mark = CM_MISSING;
+    if (r == UINT32_MAX) return -1;
+    size_t nr;
+    const struct align_row *rows = align_rows(c->al, &nr);
+    const struct align_row *w = &rows[r];
+    if (i != w->a) {
+        *mark = CM_DITTO;
+        return -1;
+    }
+    switch (w->kind) {
+    case ROW_SAME: *mark = CM_SAME; break;
+    case ROW_CHANGED: *mark = CM_CHANGED; break;
+    case ROW_MOVED:
+        *mark = CM_MOVED;
+        if (side == SIDE_B) return w->partner; /* the other place shows B */
+        break;
+    default: return -1;
+    }
+    return (ptrdiff_t)r;
+}
+
+/* Lines of column c (side) beside pivot sentence i. */
+static uint32_t cell_lines(const struct tui_mcol *c, const struct layout *l, size_t i, int side)
+{
+    enum cell_mark m;
+    ptrdiff_t r = cell(c, i, side, &m);
+    if (r < 0) return 0;
+    size_t nv;
+    const struct lay_vrow *v = layout_vrows(l, &nv);
+    return (size_t)r < nv ? v[r].nline[side] : 0;
+}
+
+/* ---- the row index --------------------------------------------------------- */
+
+static size_t row_at(const struct tui_multi *mv, uint64_t y)
+{
+    size_t lo = 0, hi = mv->nrows;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (mv->ry[mid] <= y)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static uint64_t max_top(const struct tui_multi *mv)
+{
+    uint64_t h = mv->nrows ? mv->ry[mv->nrows] : 0, vh = (uint64_t)tui_view_height();
+    return h > vh ? h - vh : 0;
+}
+
+/* Make sure the columns shown are built and the row index is theirs;
+ * returns the number of other columns shown and sets *w (column width). */
+static int prepare(struct tui *t, int *w)
+{
+    struct tui_multi *mv = &t->mv;
+    int k = ncolumns(t, w);
+    clamp_first(t, k);
+    int tw = WD_MAX(*w - MULTI_GUTTER, 1), shown = k - 1;
+    ensure_self(t, tw);
+    for (int c = 0; c < shown; c++)
+        ensure_col(t, other_doc(t, mv->first + (size_t)c), tw);
+    if (mv->valid && mv->kfirst == mv->first && mv->kncols == shown && mv->kwidth == *w &&
+        mv->kwords == t->words && mv->khide == t->hide_boiler)
+        return shown;
+    /* Where the view is, in sentences, to find it again. */
+    size_t anchor = 0;
+    uint64_t off = 0;
+    if (mv->valid && mv->nrows) {
+        size_t i = row_at(mv, mv->top);
+        anchor = mv->rows[i];
+        off = mv->top - mv->ry[i];
+    }
+    size_t np = pivot_sentences(t);
+    const uint8_t *bp = corpus_boilerplate(t->cx->c, mv->pivot);
+    xgrow(&mv->rows, &mv->caprows, np + 1, sizeof *mv->rows);
+    free(mv->ry);
+    mv->ry = xmalloc((np + 1) * sizeof *mv->ry);
+    mv->nrows = 0;
+    uint64_t y = 0;
+    const struct tui_mcol *self = &mv->cols[mv->pivot];
+    for (size_t i = 0; i < np; i++) {
+        if (t->hide_boiler && bp[i]) continue;
+        uint32_t h = cell_lines(self, mv->selfl, i, SIDE_A);
+        for (int c = 0; c < shown; c++) {
+            const struct tui_mcol *col = &mv->cols[other_doc(t, mv->first + (size_t)c)];
+            h = WD_MAX(h, cell_lines(col, col->l, i, SIDE_B));
+        }
+        mv->rows[mv->nrows] = (uint32_t)i;
+        mv->ry[mv->nrows++] = y;
+        y += WD_MAX(h, 1u) + 1; /* a blank line between rows */
+    }
+    mv->ry[mv->nrows] = y;
+    mv->top = 0;
+    if (mv->valid && mv->nrows) {
+        size_t j = 0;
+        while (j < mv->nrows && mv->rows[j] < anchor)
+            j++;
+        if (j == mv->nrows) j = mv->nrows - 1;
+        uint64_t h = mv->ry[j + 1] - mv->ry[j];
+        mv->top = mv->ry[j] + (mv->rows[j] == anchor && off < h ? off : 0);
+    }
+    if (mv->top > max_top(mv)) mv->top = max_top(mv); /* rows went: no empty screen */
+    mv->valid = true;
+    mv->kfirst = mv->first;
+    mv->kncols = shown;
+    mv->kwidth = *w;
+    mv->kwords = t->words;
+    mv->khide = t->hide_boiler;
+    return shown;
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+
+/* Does any shown column differ from the pivot at pivot sentence i? */
+static bool row_differs(struct tui *t, size_t i, int shown)
+{
+    for (int c = 0; c < shown; c++) {
+        enum cell_mark m;
+        cell(&t->mv.cols[other_doc(t, t->mv.first + (size_t)c)], i, SIDE_B, &m);
+        if (m == CM_CHANGED || m == CM_MOVED || m == CM_MISSING) return true;
+    }
+    return false;
+}
+
+/* ] and [: the next / previous row where a shown column differs ([ inside
+ * such a row goes back to its start first). */
+static void jump_diff(struct tui *t, bool forward)
+{
+    int w;
+    int shown = prepare(t, &w);
+    struct tui_multi *mv = &t->mv;
+    if (mv->nrows == 0) return;
+    size_t cur = row_at(mv, mv->top);
+    if (forward) {
+        for (size_t j = cur + 1; j < mv->nrows; j++)
+            if (row_differs(t, mv->rows[j], shown)) {
+                mv->top = mv->ry[j];
+                return;
+            }
+    } else {
+        size_t j = mv->top > mv->ry[cur] ? cur + 1 : cur;
+        while (j-- > 0)
+            if (row_differs(t, mv->rows[j], shown)) {
+                mv->top = mv->ry[j];
+                return;
+            }
+    }
+    tui_message(t, false, "no more differences %s in these columns", forward ? "below" : "above");
+}
+
+static void set_pivot(struct tui *t, size_t p)
+{
+    size_t old = t->mv.pivot;
+    if (p == old) return;
+    /* The old pivot becomes the first column shown beside the new one. */
+    tui_multi_open(t, p, old < p ? old : old - 1);
+    tui_message(t, false, "pivot: %zu %s", p, tui_base_name(doc_path(t->cx->docs[p])));
+}
+
+void tui_multi_key(struct tui *t, const struct tui_key *k)
+{
+    struct tui_multi *mv = &t->mv;
+    if (tui_too_small()) { /* only leaving makes sense on the notice */
+        if (tui_is_char(k, 'q')) t->mode = TUI_MODE_OVERVIEW;
+        return;
+    }
+    int w;
+    int shown = prepare(t, &w);
+    bool home, end;
+    int64_t d = tui_scroll_amount(k, tui_view_height(), &home, &end);
+    if (d || home || end) {
+        if (home) {
+            mv->top = 0;
+        } else if (end) {
+            mv->top = max_top(mv);
+        } else if (d < 0) {
+            mv->top = mv->top > (uint64_t)-d ? mv->top - (uint64_t)-d : 0;
+        } else {
+            uint64_t lim = WD_MAX(max_top(mv), mv->top);
+            mv->top = mv->top + (uint64_t)d < lim ? mv->top + (uint64_t)d : lim;
+        }
+        return;
+    }
+    int c = k->code;
+    if (k->fn) {
+        switch (c) {
+        case KEY_LEFT: c = 'h'; break;
+        case KEY_RIGHT: c = 'l'; break;
+        case KEY_ENTER: c = '\r'; break;
+        case KEY_BACKSPACE: c = 127; break;
+        case KEY_F(1): c = '?'; break;
+        default: return;
+        }
+    }
+    switch (c) {
+    case 'q':
+    case 27 /* Esc */:
+    case 8:
+    case 127:
+        t->mode = TUI_MODE_OVERVIEW;
+        break;
+    case 'h':
+        if (mv->first > 0) mv->first--;
+        break;
+    case 'l':
+        if (mv->first + (size_t)shown < nothers(t)) mv->first++;
+        break;
+    case 'p':
+        if (shown > 0) set_pivot(t, other_doc(t, mv->first));
+        break;
+    case 'P':
+        if (ndocs(t) > 1) set_pivot(t, (mv->pivot + 1) % ndocs(t));
+        break;
+    case '\r':
+    case '\n':
+        if (shown > 0) tui_pair_open(t, mv->pivot, other_doc(t, mv->first), TUI_MODE_MULTI);
+        break;
+    case ']':
+        jump_diff(t, true);
+        break;
+    case '[':
+        jump_diff(t, false);
+        break;
+    case 'w':
+        t->words = !t->words;
+        tui_message(t, false, "word marks %s", t->words ? "on" : "off");
+        break;
+    case 'B':
+        t->hide_boiler = !t->hide_boiler;
+        tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
+        break;
+    case 'r':
+    case 12 /* ^L */:
+        clearok(curscr, TRUE);
+        break;
+    case '?':
+        t->help = true;
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- drawing --------------------------------------------------------------- */
+
+static void draw_mark(struct tui *t, int y, int x, enum cell_mark m)
+{
+    switch (m) {
+    case CM_CHANGED: tui_put_str(t, y, x, "~", 1, TF_GUTTER_CHANGED); break;
+    case CM_MOVED:
+        tui_put_str(t, y, x, t->utf8 ? "\xE2\x86\x95" : "m", 1, TF_GUTTER_MOVED);
+        break;
+    case CM_MISSING: tui_put_str(t, y, x, "<", 1, TF_GUTTER_DELETED); break;
+    case CM_DITTO: tui_put_str(t, y, x, "\"", 1, TF_GUTTER_CHANGED); break;
+    default: break;
+    }
+}
+
+/* Line li of the cell of column c (document o, side) beside pivot sentence
+ * i, at (y, x): the text, and the mark on the first line. */
+static void draw_cell(struct tui *t, const struct tui_mcol *c, const struct layout *l, size_t o,
+                      int side, size_t i, uint64_t li, int y, int x)
+{
+    enum cell_mark m;
+    ptrdiff_t r = cell(c, i, side, &m);
+    if (li == 0 && side == SIDE_B) draw_mark(t, y, x, m);
+    if (r < 0) return;
+    size_t nv, nl, nr;
+    const struct lay_vrow *v = layout_vrows(l, &nv);
+    if ((size_t)r >= nv || li >= v[r].nline[side]) return;
+    const struct lay_line *lines = layout_lines(l, &nl);
+    const struct align_row *row = &align_rows(c->al, &nr)[r];
+    size_t ns;
+    struct tui_dim dim = {
+        .sent = doc_sentences(align_doc(c->al, side), &ns),
+        .flags = corpus_boilerplate(t->cx->c, o),
+        .first = side ? row->b : row->a,
+        .n = side ? row->bn : row->an,
+    };
+    tui_draw_lay_line(t, l, side, &lines[v[r].line[side] + li], y, x + MULTI_GUTTER, &dim);
+}
+
+static void draw_header(struct tui *t, int shown, int w)
+{
+    struct tui_multi *mv = &t->mv;
+    char s[512], right[64];
+    tui_fill(t, 0, 0, COLS, TF_HEADER);
+    snprintf(s, sizeof s, " pivot %zu %s", mv->pivot, tui_base_name(doc_path(t->cx->docs[mv->pivot])));
+    tui_put_trunc(t, 0, 0, s, w, TF_HEADER);
+    for (int c = 0; c < shown; c++) {
+        size_t o = other_doc(t, mv->first + (size_t)c);
+        int x = (c + 1) * (w + 1);
+        tui_put_str(t, 0, x - 1, t->utf8 ? "\xE2\x94\x82" : "|", 1, TF_HEADER);
+        float ov = mv->cols[o].overlap;
+        if (ov > 0)
+            snprintf(right, sizeof right, " %3d%%", (int)(100.0f * ov + 0.5f));
+        else
+            snprintf(right, sizeof right, " none");
+        char extra[32];
+        snprintf(extra, sizeof extra, " +%zu ", mv->cols[o].unpaired);
+        int rw = tui_str_width(right), ew = tui_str_width(extra);
+        snprintf(s, sizeof s, " %zu %s", o, tui_base_name(doc_path(t->cx->docs[o])));
+        tui_put_trunc(t, 0, x, s, w - rw - ew, TF_HEADER);
+        tui_put_str(t, 0, x + w - rw - ew, right, rw, ov > 0 ? tui_heat_face(ov) : TF_HEADER);
+        tui_put_str(t, 0, x + w - ew, extra, ew, TF_HEADER);
+    }
+}
+
+static void draw_status(struct tui *t, int shown)
+{
+    struct tui_multi *mv = &t->mv;
+    int y = LINES - 1;
+    tui_fill(t, y, 0, COLS, TF_STATUS);
+    size_t cur = mv->nrows ? row_at(mv, mv->top) : 0;
+    uint64_t h = mv->nrows ? mv->ry[mv->nrows] : 0, bottom = mv->top + (uint64_t)tui_view_height();
+    int pct = h == 0 || bottom >= h ? 100 : (int)(bottom * 100 / h);
+    char right[96], left[200];
+    int nd = snprintf(NULL, 0, "%zu", pivot_sentences(t));
+    snprintf(right, sizeof right, " %*zu/%zu %3d%%  ?:help q:back ", nd,
+             mv->nrows ? (size_t)mv->rows[cur] + 1 : 0, pivot_sentences(t), pct);
+    if (tui_str_width(right) > COLS / 2)
+        snprintf(right, sizeof right, " %3d%% ", pct);
+    int rw = tui_str_width(right);
+    tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
+    if (t->msg[0]) {
+        tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
+        return;
+    }
+    static const char *const hints[] = {"  h/l: scroll  p: pivot  Enter: pair", "  h/l p Enter",
+                                        ""};
+    for (size_t f = 0; f < WD_ARRAY_LEN(hints); f++) {
+        if (shown == 0)
+            snprintf(left, sizeof left, " no other document");
+        else
+            snprintf(left, sizeof left, " columns %zu-%zu of %zu%s", mv->first + 1,
+                     mv->first + (size_t)shown, nothers(t), hints[f]);
+        if (tui_str_width(left) <= COLS - rw - 1) break;
+    }
+    tui_put_trunc(t, y, 0, left, COLS - rw - 1, TF_STATUS);
+}
+
+void tui_multi_draw(struct tui *t)
+{
+    struct tui_multi *mv = &t->mv;
+    int w;
+    int shown = prepare(t, &w);
+    draw_header(t, shown, w);
+    int vh = tui_view_height();
+    const char *rule = t->utf8 ? "\xE2\x94\x82" : "|";
+    for (int y = 0; y < vh; y++)
+        for (int c = 0; c < shown; c++)
+            tui_put_str(t, y + 1, (c + 1) * (w + 1) - 1, rule, 1, LA_FOLD);
+    if (mv->nrows == 0) {
+        tui_put_str(t, 1, 0, "(no sentences to show)", w, LA_FOLD);
+        draw_status(t, shown);
+        return;
+    }
+    size_t i = row_at(mv, mv->top);
+    for (int y = 0; y < vh && i < mv->nrows; y++) {
+        uint64_t line = mv->top + (uint64_t)y;
+        while (i < mv->nrows && line >= mv->ry[i + 1])
+            i++;
+        if (i >= mv->nrows) break;
+        uint64_t li = line - mv->ry[i];
+        size_t s = mv->rows[i];
+        draw_cell(t, &mv->cols[mv->pivot], mv->selfl, mv->pivot, SIDE_A, s, li, y + 1, 0);
+        for (int c = 0; c < shown; c++) {
+            size_t o = other_doc(t, mv->first + (size_t)c);
+            draw_cell(t, &mv->cols[o], mv->cols[o].l, o, SIDE_B, s, li, y + 1, (c + 1) * (w + 1));
+        }
+    }
+    draw_status(t, shown);
+}
