@@ -88,7 +88,7 @@ struct builder {
     struct lay_run *spans; /* word spans of the current row side, in order */
     size_t nspans, capspans;
     struct lb_cl last; /* the cluster lay_text looked at last ... */
-    size_t last_at;     /* ... and where it starts (SIZE_MAX: none) */
+    size_t last_at;    /* ... and where it starts (SIZE_MAX: none) */
 };
 
 static void new_line(struct builder *b)
@@ -144,15 +144,11 @@ static bool marked(const struct builder *b, uint16_t attr)
 static int marks_width(const struct builder *b, size_t i, size_t j)
 {
     int w = 0;
-    if (!b->l->o.marks || b->s == b->l->fold)
-        return 0;
+    if (!b->l->o.marks || b->s == b->l->fold) return 0;
     for (size_t k = b->ri; k < b->nruns && b->runs[k].start < j; k++) {
-        if (!marked(b, b->runs[k].attr))
-            continue;
-        if (b->runs[k].start >= i)
-            w += MARK_W;
-        if (b->runs[k].end > i && b->runs[k].end <= j)
-            w += MARK_W;
+        if (!marked(b, b->runs[k].attr)) continue;
+        if (b->runs[k].start >= i) w += MARK_W;
+        if (b->runs[k].end > i && b->runs[k].end <= j) w += MARK_W;
     }
     return w;
 }

@@ -50,24 +50,24 @@ enum vrow_kind { VROW_ROW, VROW_FOLD };
 
 struct lay_vrow {
     enum vrow_kind kind;
-    uint32_t row;       /* VROW_ROW: alignment row; VROW_FOLD: first folded row */
-    uint32_t nrows;     /* rows covered (1 for VROW_ROW) */
-    uint64_t y;         /* first screen line of this display row */
-    uint32_t height;    /* lines (>= 1) */
-    uint32_t line[2];   /* first line of each side in layout_lines() */
-    uint32_t nline[2];  /* lines of each side (<= height; the rest is padding) */
+    uint32_t row;      /* VROW_ROW: alignment row; VROW_FOLD: first folded row */
+    uint32_t nrows;    /* rows covered (1 for VROW_ROW) */
+    uint64_t y;        /* first screen line of this display row */
+    uint32_t height;   /* lines (>= 1) */
+    uint32_t line[2];  /* first line of each side in layout_lines() */
+    uint32_t nline[2]; /* lines of each side (<= height; the rest is padding) */
 };
 
 struct layout_opts {
-    int width[2];     /* column widths (display columns), >= 1 */
-    bool words;       /* mark word differences inside pairs */
-    bool fold;        /* fold runs of same rows */
-    int fold_min;     /* fold a run of at least this many same rows (>= 1) */
-    int fold_context; /* same rows kept visible at each end of a fold */
-    int tab;          /* tab stop width */
-    bool marks;       /* with words: put each run of LA_DEL words in [- -] and
-                         of LA_INS words in {+ +}, for plain text; the marks
-                         are LA_MARK pieces counted in the wrapping */
+    int width[2];        /* column widths (display columns), >= 1 */
+    bool words;          /* mark word differences inside pairs */
+    bool fold;           /* fold runs of same rows */
+    int fold_min;        /* fold a run of at least this many same rows (>= 1) */
+    int fold_context;    /* same rows kept visible at each end of a fold */
+    int tab;             /* tab stop width */
+    bool marks;          /* with words: put each run of LA_DEL words in [- -] and
+                            of LA_INS words in {+ +}, for plain text; the marks
+                            are LA_MARK pieces counted in the wrapping */
     const uint8_t *skip; /* NULL, or one byte per alignment row: rows with a
                             non-zero byte get no display row (the reader hides
                             boilerplate with it); a fold never spans a skipped

@@ -21,9 +21,9 @@
 #include "tui.h"
 #include "util.h"
 
-#define EXIT_SAME 0
+#define EXIT_SAME      0
 #define EXIT_DIFFERENT 1
-#define EXIT_TROUBLE 2
+#define EXIT_TROUBLE   2
 
 /* Width of side-by-side text when stdout is no terminal. */
 #define DEFAULT_WIDTH 160
@@ -127,8 +127,7 @@ static int terminal_width(void)
     if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;
     const char *c = getenv("COLUMNS");
-    if (c && atoi(c) > 0)
-        return atoi(c);
+    if (c && atoi(c) > 0) return atoi(c);
     return DEFAULT_WIDTH;
 }
 
@@ -146,8 +145,7 @@ static int print_sentences(const struct doc *d, bool header)
     size_t n, len;
     const struct sentence *s = doc_sentences(d, &n);
     const char *bytes = doc_bytes(d, &len);
-    if (header)
-        printf("# %s\n", doc_path(d));
+    if (header) printf("# %s\n", doc_path(d));
     for (size_t i = 0; i < n; i++) {
         printf("%zu\t%u\t%u\t", i, (unsigned)s[i].start, (unsigned)s[i].end);
         fwrite(bytes + s[i].start, 1, s[i].end - s[i].start, stdout);
@@ -160,11 +158,9 @@ static int print_sentences(const struct doc *d, bool header)
 static bool timestamp_ok(const char *s)
 {
     size_t n = strlen(s);
-    if (n == 0 || n > TIMESTAMP_MAX)
-        return false;
+    if (n == 0 || n > TIMESTAMP_MAX) return false;
     for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
-            return false;
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) return false;
     return true;
 }
 
@@ -172,14 +168,13 @@ static bool timestamp_ok(const char *s)
 static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool json,
                        const char *output)
 {
-    if (output)
-        return fail(output, "--overlap writes to standard output (redirect it to a file)");
+    if (output) return fail(output, "--overlap writes to standard output (redirect it to a file)");
     struct corpus *c = corpus_new(ctx, docs, n);
     signal(SIGPIPE, SIG_IGN);
     const struct doc *const *d = (const struct doc *const *)docs;
-    enum wd_status st = json ? export_overlap_json(stdout, c, d) : export_overlap_text(stdout, c, d);
-    if (st == WD_OK && fflush(stdout) != 0)
-        st = WD_EIO;
+    enum wd_status st =
+        json ? export_overlap_json(stdout, c, d) : export_overlap_text(stdout, c, d);
+    if (st == WD_OK && fflush(stdout) != 0) st = WD_EIO;
     corpus_free(c);
     return st == WD_OK ? 0 : fail("standard output", strerror(errno));
 }
@@ -189,8 +184,7 @@ static bool parse_int(const char *s, long lo, long hi, int *out)
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi)
-        return false;
+    if (errno || end == s || *end || v < lo || v > hi) return false;
     *out = (int)v;
     return true;
 }
@@ -207,7 +201,9 @@ int main(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, "o:w:hV", long_opts, NULL)) != -1) {
         switch (c) {
-        case OPT_SENTENCES: sentences = true; break;
+        case OPT_SENTENCES:
+            sentences = true;
+            break;
         case OPT_EXPORT:
             format = export_parse_format(optarg);
             if (format < 0) {
@@ -218,26 +214,48 @@ int main(int argc, char **argv)
                 return EXIT_TROUBLE;
             }
             break;
-        case 'o': output = optarg; break;
-        case OPT_FORCE: force = true; break;
+        case 'o':
+            output = optarg;
+            break;
+        case OPT_FORCE:
+            force = true;
+            break;
         case 'w':
             if (!parse_int(optarg, 20, 10000, &width))
                 return fail(NULL, "--width takes a number from 20 to 10000");
             break;
-        case OPT_TEXT: dopts.text = true; break;
-        case OPT_MINIMAL: minimal = true; break;
-        case OPT_NO_MOVES: no_moves = true; break;
-        case OPT_NO_WORDS: words = false; break;
-        case OPT_FOLD: fold = true; break;
-        case OPT_SCRIPT: script = optarg; break;
+        case OPT_TEXT:
+            dopts.text = true;
+            break;
+        case OPT_MINIMAL:
+            minimal = true;
+            break;
+        case OPT_NO_MOVES:
+            no_moves = true;
+            break;
+        case OPT_NO_WORDS:
+            words = false;
+            break;
+        case OPT_FOLD:
+            fold = true;
+            break;
+        case OPT_SCRIPT:
+            script = optarg;
+            break;
         case OPT_TIMESTAMP:
             if (!timestamp_ok(optarg))
                 return fail(NULL, "--timestamp takes 1 to 64 printable characters");
             timestamp = optarg;
             break;
-        case OPT_OVERLAP: overlap = true; break;
-        case 'h': usage(stdout); return 0;
-        case 'V': puts(PACKAGE_STRING); return 0;
+        case OPT_OVERLAP:
+            overlap = true;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            puts(PACKAGE_STRING);
+            return 0;
         default:
             fputs("Try 'wirediff --help' for more information.\n", stderr);
             return EXIT_TROUBLE;
@@ -246,16 +264,15 @@ int main(int argc, char **argv)
     struct inputs args;
     const char *badarg = NULL;
     enum wd_status ist = inputs_expand(argv + optind, (size_t)(argc - optind), &args, &badarg);
-    if (ist != WD_OK)
-        return fail(badarg, util_strerror(ist));
+    if (ist != WD_OK) return fail(badarg, util_strerror(ist));
     /* A folder or more than two files for a terminal: the overview of many
      * reports (the reader); without one, a folder prints the overlap table
      * and more files compare the first with each other. */
     bool can_read = script || (isatty(STDOUT_FILENO) && terminal_usable());
-    bool overview = !overlap && !sentences && format < 0 && !output && can_read &&
-                    (args.had_dir || args.n > 2);
+    bool overview =
+        !overlap && !sentences && format < 0 && !output && can_read && (args.had_dir || args.n > 2);
     overlap = overlap || (args.had_dir && !overview); /* a folder of reports: how they overlap */
-    bool many = overlap || overview; /* binary files in a folder are skipped */
+    bool many = overlap || overview;                  /* binary files in a folder are skipped */
     if (overlap && format >= 0 && format != EXPORT_JSON && format != EXPORT_TEXT) {
         inputs_free(&args);
         return fail(NULL, "--overlap writes text or json");
@@ -345,11 +362,9 @@ int main(int argc, char **argv)
             struct tui_opts to = {
                 .script = script, .words = words, .fold = fold, .timestamp = timestamp};
             rc = tui_run(ctx, docs, (size_t)ndocs, (struct alignment *)cmps[0].al, &to);
-            if (rc == 0)
-                rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
+            if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         }
-        if (format < 0)
-            format = EXPORT_TEXT;
+        if (format < 0) format = EXPORT_TEXT;
         char now[48];
         if (!timestamp && !interactive) {
             export_timestamp_now(now, sizeof now);
@@ -368,21 +383,17 @@ int main(int argc, char **argv)
         enum wd_status st;
         /* A reader that stops reading (wirediff ... | head) is a write
          * error like any other: reported on one line, exit status 2. */
-        if (!interactive)
-            signal(SIGPIPE, SIG_IGN);
+        if (!interactive) signal(SIGPIPE, SIG_IGN);
         if (interactive) {
             /* the reader has run */
         } else if (output) {
             st = export_to_path(output, force, (enum export_format)format, &in);
-            if (st != WD_OK)
-                rc = fail(output, st == WD_EIO ? strerror(errno) : util_strerror(st));
+            if (st != WD_OK) rc = fail(output, st == WD_EIO ? strerror(errno) : util_strerror(st));
         } else {
             st = export_write(stdout, (enum export_format)format, &in);
-            if (st != WD_OK)
-                rc = fail("standard output", strerror(errno));
+            if (st != WD_OK) rc = fail("standard output", strerror(errno));
         }
-        if (rc == 0)
-            rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
+        if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         for (size_t k = 0; k < ncmp; k++)
             align_free((struct alignment *)cmps[k].al);
         free(cmps);

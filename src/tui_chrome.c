@@ -235,10 +235,10 @@ static int legend_pair(struct tui *t, int y, int last)
     }
     if (++y < last) {
         static const struct legend lg[] = {
-            {"pair text", LA_COMMON},  {"  ", LA_PLAIN},     {"deleted words", LA_DEL},
-            {"  ", LA_PLAIN},          {"inserted words", LA_INS}, {"  ", LA_PLAIN},
-            {"only left", LA_DELETED}, {"  ", LA_PLAIN},     {"only right", LA_INSERTED},
-            {"  ", LA_PLAIN},          {"match", TF_MATCH},  {"  ", LA_PLAIN},
+            {"pair text", LA_COMMON},   {"  ", LA_PLAIN},           {"deleted words", LA_DEL},
+            {"  ", LA_PLAIN},           {"inserted words", LA_INS}, {"  ", LA_PLAIN},
+            {"only left", LA_DELETED},  {"  ", LA_PLAIN},           {"only right", LA_INSERTED},
+            {"  ", LA_PLAIN},           {"match", TF_MATCH},        {"  ", LA_PLAIN},
             {"boilerplate", TF_BOILER},
         };
         draw_legend(t, y, lg, WD_ARRAY_LEN(lg) - (t->cx ? 0 : 2));
@@ -251,15 +251,23 @@ static int legend_overview(struct tui *t, int y, int last)
     if (++y < last) {
         static const struct legend lg[] = {
             {"overlap, story sentences matched: ", LA_PLAIN},
-            {" 1-19%", TF_HEAT1}, {" ", LA_PLAIN}, {"20-39%", TF_HEAT2}, {" ", LA_PLAIN},
-            {"40-59%", TF_HEAT3}, {" ", LA_PLAIN}, {"60-79%", TF_HEAT4}, {" ", LA_PLAIN},
+            {" 1-19%", TF_HEAT1},
+            {" ", LA_PLAIN},
+            {"20-39%", TF_HEAT2},
+            {" ", LA_PLAIN},
+            {"40-59%", TF_HEAT3},
+            {" ", LA_PLAIN},
+            {"60-79%", TF_HEAT4},
+            {" ", LA_PLAIN},
             {"80-100%", TF_HEAT5},
         };
         draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
     }
     if (++y < last)
-        tui_put_trunc(t, y, 2, "best: a document's highest overlap, and with which; none: shares "
-                      "no sentence", COLS - 3, LA_PLAIN);
+        tui_put_trunc(t, y, 2,
+                      "best: a document's highest overlap, and with which; none: shares "
+                      "no sentence",
+                      COLS - 3, LA_PLAIN);
     return y;
 }
 
@@ -267,23 +275,30 @@ static int legend_multi(struct tui *t, int y, int last)
 {
     if (++y < last) {
         struct legend lg[] = {
-            {"~", TF_GUTTER_CHANGED},  {" reworded  ", LA_PLAIN},
-            {t->utf8 ? "\xE2\x86\x95" : "m", TF_GUTTER_MOVED}, {" moved  ", LA_PLAIN},
-            {"<", TF_GUTTER_DELETED},  {" not in it  ", LA_PLAIN},
-            {"\"", TF_GUTTER_CHANGED}, {" paired with the row above", LA_PLAIN},
+            {"~", TF_GUTTER_CHANGED},
+            {" reworded  ", LA_PLAIN},
+            {t->utf8 ? "\xE2\x86\x95" : "m", TF_GUTTER_MOVED},
+            {" moved  ", LA_PLAIN},
+            {"<", TF_GUTTER_DELETED},
+            {" not in it  ", LA_PLAIN},
+            {"\"", TF_GUTTER_CHANGED},
+            {" paired with the row above", LA_PLAIN},
         };
         draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
     }
     if (++y < last) {
         static const struct legend lg[] = {
-            {"reworded text", LA_COMMON}, {"  ", LA_PLAIN}, {"words added", LA_INS},
-            {"  ", LA_PLAIN}, {"boilerplate", TF_BOILER},
+            {"reworded text", LA_COMMON}, {"  ", LA_PLAIN},
+            {"words added", LA_INS},      {"  ", LA_PLAIN},
+            {"boilerplate", TF_BOILER},
         };
         draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
     }
     if (++y < last)
-        tui_put_trunc(t, y, 2, "Sentences pairing with no pivot sentence are left out "
-                      "(+N in the column's header).", COLS - 3, LA_PLAIN);
+        tui_put_trunc(t, y, 2,
+                      "Sentences pairing with no pivot sentence are left out "
+                      "(+N in the column's header).",
+                      COLS - 3, LA_PLAIN);
     return y;
 }
 

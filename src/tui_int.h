@@ -96,12 +96,12 @@ enum tui_exp_stage { TUI_EXP_CLOSED, TUI_EXP_FORMAT, TUI_EXP_NAME, TUI_EXP_REPLA
 
 struct tui_export {
     enum tui_exp_stage stage;
-    bool used;             /* opened before (else format is html) */
-    int format;            /* enum export_format: the default at the prompt */
-    bool visible;          /* E: only the rows on screen ... */
-    size_t first, last;    /* ... alignment rows first..last (inclusive) */
-    char stamp[64];        /* the time of this snapshot */
-    char *input;           /* the text being edited, NUL-terminated */
+    bool used;          /* opened before (else format is html) */
+    int format;         /* enum export_format: the default at the prompt */
+    bool visible;       /* E: only the rows on screen ... */
+    size_t first, last; /* ... alignment rows first..last (inclusive) */
+    char stamp[64];     /* the time of this snapshot */
+    char *input;        /* the text being edited, NUL-terminated */
     size_t ninput, capinput;
     const char *timestamp; /* --timestamp, or NULL: the clock */
 };
@@ -128,14 +128,14 @@ struct tui_corpus {
 
 /* The overview (tui_overview.c). */
 struct tui_overview {
-    size_t sel;         /* selected item: documents 0..n-1, then the pairs */
-    size_t dtop, ptop;  /* first document / pair shown */
-    float *best;        /* per document: highest overlap with another ... */
-    uint32_t *bestof;   /* ... and that other document */
-    float *matrix;      /* n x n overlaps when n <= TUI_MATRIX_MAX, else NULL */
-    uint32_t *nothing;  /* documents that overlap nothing */
+    size_t sel;        /* selected item: documents 0..n-1, then the pairs */
+    size_t dtop, ptop; /* first document / pair shown */
+    float *best;       /* per document: highest overlap with another ... */
+    uint32_t *bestof;  /* ... and that other document */
+    float *matrix;     /* n x n overlaps when n <= TUI_MATRIX_MAX, else NULL */
+    uint32_t *nothing; /* documents that overlap nothing */
     size_t nnothing;
-    int namew;          /* widest file name (display columns) */
+    int namew; /* widest file name (display columns) */
 };
 
 /* One other document of the multi-column view, against the pivot. */
@@ -152,22 +152,22 @@ struct tui_mcol {
 /* The multi-column view (tui_multi.c). */
 struct tui_multi {
     size_t pivot;
-    struct tui_mcol *cols;   /* per document (the pivot's unused), filled on use */
-    struct alignment *self;  /* the pivot with itself: one row per sentence */
-    struct layout *selfl;    /* ... laid out at selfw */
+    struct tui_mcol *cols;  /* per document (the pivot's unused), filled on use */
+    struct alignment *self; /* the pivot with itself: one row per sentence */
+    struct layout *selfl;   /* ... laid out at selfw */
     int selfw;
     bool selfwords;
-    size_t first;            /* first other document shown, counted among the others */
+    size_t first; /* first other document shown, counted among the others */
     /* The row index: which pivot sentences are shown and their heights, for
      * the columns shown; rebuilt only when one of the keys changes. */
     bool valid;
     size_t kfirst;
     int kncols, kwidth;
     bool kwords, khide;
-    uint32_t *rows;   /* pivot sentences shown, ascending */
-    uint64_t *ry;     /* first line of each; ry[nrows] is the total */
+    uint32_t *rows; /* pivot sentences shown, ascending */
+    uint64_t *ry;   /* first line of each; ry[nrows] is the total */
     size_t nrows, caprows;
-    uint64_t top;     /* first line shown */
+    uint64_t top; /* first line shown */
 };
 
 struct tui {
@@ -177,7 +177,7 @@ struct tui {
     enum tui_mode back; /* where q in the pair reader returns to */
     struct tui_overview ov;
     struct tui_multi mv;
-    bool hide_boiler;   /* B: boilerplate rows hidden */
+    bool hide_boiler; /* B: boilerplate rows hidden */
 
     /* The pair's boilerplate flags per sentence of al[0]'s A and B (NULL:
      * none known) and the rows they make hidden (all shown sentences

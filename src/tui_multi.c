@@ -205,13 +205,18 @@ static ptrdiff_t cell(const struct tui_mcol *c, size_t i, int side, enum cell_ma
         return -1;
     }
     switch (w->kind) {
-    case ROW_SAME: *mark = CM_SAME; break;
-    case ROW_CHANGED: *mark = CM_CHANGED; break;
+    case ROW_SAME:
+        *mark = CM_SAME;
+        break;
+    case ROW_CHANGED:
+        *mark = CM_CHANGED;
+        break;
     case ROW_MOVED:
         *mark = CM_MOVED;
         if (side == SIDE_B) return w->partner; /* the other place shows B */
         break;
-    default: return -1;
+    default:
+        return -1;
     }
     return (ptrdiff_t)r;
 }
@@ -384,12 +389,23 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
     int c = k->code;
     if (k->fn) {
         switch (c) {
-        case KEY_LEFT: c = 'h'; break;
-        case KEY_RIGHT: c = 'l'; break;
-        case KEY_ENTER: c = '\r'; break;
-        case KEY_BACKSPACE: c = 127; break;
-        case KEY_F(1): c = '?'; break;
-        default: return;
+        case KEY_LEFT:
+            c = 'h';
+            break;
+        case KEY_RIGHT:
+            c = 'l';
+            break;
+        case KEY_ENTER:
+            c = '\r';
+            break;
+        case KEY_BACKSPACE:
+            c = 127;
+            break;
+        case KEY_F(1):
+            c = '?';
+            break;
+        default:
+            return;
         }
     }
     switch (c) {
@@ -446,13 +462,20 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
 static void draw_mark(struct tui *t, int y, int x, enum cell_mark m)
 {
     switch (m) {
-    case CM_CHANGED: tui_put_str(t, y, x, "~", 1, TF_GUTTER_CHANGED); break;
+    case CM_CHANGED:
+        tui_put_str(t, y, x, "~", 1, TF_GUTTER_CHANGED);
+        break;
     case CM_MOVED:
         tui_put_str(t, y, x, t->utf8 ? "\xE2\x86\x95" : "m", 1, TF_GUTTER_MOVED);
         break;
-    case CM_MISSING: tui_put_str(t, y, x, "<", 1, TF_GUTTER_DELETED); break;
-    case CM_DITTO: tui_put_str(t, y, x, "\"", 1, TF_GUTTER_CHANGED); break;
-    default: break;
+    case CM_MISSING:
+        tui_put_str(t, y, x, "<", 1, TF_GUTTER_DELETED);
+        break;
+    case CM_DITTO:
+        tui_put_str(t, y, x, "\"", 1, TF_GUTTER_CHANGED);
+        break;
+    default:
+        break;
     }
 }
 
@@ -485,7 +508,8 @@ static void draw_header(struct tui *t, int shown, int w)
     struct tui_multi *mv = &t->mv;
     char s[512], right[64];
     tui_fill(t, 0, 0, COLS, TF_HEADER);
-    snprintf(s, sizeof s, " pivot %zu %s", mv->pivot, tui_base_name(doc_path(t->cx->docs[mv->pivot])));
+    snprintf(s, sizeof s, " pivot %zu %s", mv->pivot,
+             tui_base_name(doc_path(t->cx->docs[mv->pivot])));
     tui_put_trunc(t, 0, 0, s, w, TF_HEADER);
     for (int c = 0; c < shown; c++) {
         size_t o = other_doc(t, mv->first + (size_t)c);
@@ -518,8 +542,7 @@ static void draw_status(struct tui *t, int shown)
     int nd = snprintf(NULL, 0, "%zu", pivot_sentences(t));
     snprintf(right, sizeof right, " %*zu/%zu %3d%%  ?:help q:back ", nd,
              mv->nrows ? (size_t)mv->rows[cur] + 1 : 0, pivot_sentences(t), pct);
-    if (tui_str_width(right) > COLS / 2)
-        snprintf(right, sizeof right, " %3d%% ", pct);
+    if (tui_str_width(right) > COLS / 2) snprintf(right, sizeof right, " %3d%% ", pct);
     int rw = tui_str_width(right);
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
     if (t->msg[0]) {

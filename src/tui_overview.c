@@ -203,32 +203,67 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
     int c = k->code;
     if (k->fn) {
         switch (c) {
-        case KEY_DOWN: move_sel(t, 1); break;
-        case KEY_UP: move_sel(t, -1); break;
-        case KEY_NPAGE: move_sel(t, page); break;
-        case KEY_PPAGE: move_sel(t, -page); break;
-        case KEY_HOME: t->ov.sel = 0; break;
-        case KEY_END: move_sel(t, (int64_t)nitems(t)); break;
+        case KEY_DOWN:
+            move_sel(t, 1);
+            break;
+        case KEY_UP:
+            move_sel(t, -1);
+            break;
+        case KEY_NPAGE:
+            move_sel(t, page);
+            break;
+        case KEY_PPAGE:
+            move_sel(t, -page);
+            break;
+        case KEY_HOME:
+            t->ov.sel = 0;
+            break;
+        case KEY_END:
+            move_sel(t, (int64_t)nitems(t));
+            break;
         case KEY_ENTER:
-        case KEY_RIGHT: open_selected(t, false); break;
-        case KEY_F(1): t->help = true; break;
-        case TUI_KEY_WHEEL_UP: move_sel(t, -TUI_WHEEL_LINES); break;
-        case TUI_KEY_WHEEL_DOWN: move_sel(t, TUI_WHEEL_LINES); break;
-        default: break;
+        case KEY_RIGHT:
+            open_selected(t, false);
+            break;
+        case KEY_F(1):
+            t->help = true;
+            break;
+        case TUI_KEY_WHEEL_UP:
+            move_sel(t, -TUI_WHEEL_LINES);
+            break;
+        case TUI_KEY_WHEEL_DOWN:
+            move_sel(t, TUI_WHEEL_LINES);
+            break;
+        default:
+            break;
         }
         follow(t, &g);
         return;
     }
     switch (c) {
-    case 'q': t->quit = true; return;
-    case 'j': move_sel(t, 1); break;
-    case 'k': move_sel(t, -1); break;
+    case 'q':
+        t->quit = true;
+        return;
+    case 'j':
+        move_sel(t, 1);
+        break;
+    case 'k':
+        move_sel(t, -1);
+        break;
     case ' ':
-    case 6 /* ^F */: move_sel(t, page); break;
+    case 6 /* ^F */:
+        move_sel(t, page);
+        break;
     case 'b':
-    case 2 /* ^B */: move_sel(t, -page); break;
-    case 'g': t->ov.sel = 0; break;
-    case 'G': move_sel(t, (int64_t)nitems(t)); break;
+    case 2 /* ^B */:
+        move_sel(t, -page);
+        break;
+    case 'g':
+        t->ov.sel = 0;
+        break;
+    case 'G':
+        move_sel(t, (int64_t)nitems(t));
+        break;
     case '\t':
         /* Between the two lists: the first pair, or back to the document
          * of the pair (its first one). */
@@ -241,17 +276,26 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
         break;
     case '\r':
     case '\n':
-    case 'l': open_selected(t, false); break;
-    case 'p': open_selected(t, true); break;
+    case 'l':
+        open_selected(t, false);
+        break;
+    case 'p':
+        open_selected(t, true);
+        break;
     case 'B':
         t->hide_boiler = !t->hide_boiler;
         tui_message(t, false, "boilerplate %s in the reader and the columns",
                     t->hide_boiler ? "hidden" : "shown (dimmed)");
         break;
     case 'r':
-    case 12 /* ^L */: clearok(curscr, TRUE); break;
-    case '?': t->help = true; break;
-    default: break;
+    case 12 /* ^L */:
+        clearok(curscr, TRUE);
+        break;
+    case '?':
+        t->help = true;
+        break;
+    default:
+        break;
     }
     follow(t, &g);
 }
@@ -281,8 +325,8 @@ static void columns(const struct tui *t, struct cols *c)
     c->idx = 1;
     c->name = c->idx + id + 2;
     c->nw = WD_MIN(t->ov.namew, NAME_MAX_COLS);
-    int nums_w = 5 + 1 + 5 + 1 + 6;   /* sent story words */
-    int best_w = 2 + 4 + 1 + id;      /* "  62% 12" */
+    int nums_w = 5 + 1 + 5 + 1 + 6; /* sent story words */
+    int best_w = 2 + 4 + 1 + id;    /* "  62% 12" */
     int mat_w = 3 * (int)n;
     c->matrix_on = t->ov.matrix && n > 1;
     for (int pass = 0; pass < 3; pass++) {
@@ -403,8 +447,8 @@ static void draw_pair(struct tui *t, int y, size_t i, bool long_form)
         snprintf(s, sizeof s, "  %*u ~ %-*u  same%4u  changed%4u  moved%4u  ", id, p->a, id, p->b,
                  p->same, p->changed, p->moved);
     else
-        snprintf(s, sizeof s, "  %*u ~ %-*u %3u/%3u/%3u  ", id, p->a, id, p->b, p->same,
-                 p->changed, p->moved);
+        snprintf(s, sizeof s, "  %*u ~ %-*u %3u/%3u/%3u  ", id, p->a, id, p->b, p->same, p->changed,
+                 p->moved);
     x += tui_put_str(t, y, x, s, COLS - x, face);
     int room = COLS - x - 3;
     if (room < 8) return;
@@ -441,8 +485,8 @@ static void draw_header(struct tui *t)
     size_t np;
     pairs(t, &np);
     char s[200];
-    snprintf(s, sizeof s, " wirediff \xC2\xB7 %zu document%s \xC2\xB7 %zu overlapping pair%s", ndocs(t),
-             ndocs(t) == 1 ? "" : "s", np, np == 1 ? "" : "s");
+    snprintf(s, sizeof s, " wirediff \xC2\xB7 %zu document%s \xC2\xB7 %zu overlapping pair%s",
+             ndocs(t), ndocs(t) == 1 ? "" : "s", np, np == 1 ? "" : "s");
     if (t->ov.nnothing) {
         size_t l = strlen(s);
         snprintf(s + l, sizeof s - l, " \xC2\xB7 %zu overlapping nothing", t->ov.nnothing);
@@ -497,8 +541,7 @@ void tui_overview_draw(struct tui *t)
         draw_doc(t, &c, g.dy + i, t->ov.dtop + (size_t)i);
     bool long_form = COLS >= 90;
     draw_pair_heading(t, g.phead, long_form, np);
-    if (np == 0)
-        tui_put_str(t, g.py, 1, "(no two documents share a sentence)", COLS - 1, LA_FOLD);
+    if (np == 0) tui_put_str(t, g.py, 1, "(no two documents share a sentence)", COLS - 1, LA_FOLD);
     for (int i = 0; i < g.ph && t->ov.ptop + (size_t)i < np; i++)
         draw_pair(t, g.py + i, t->ov.ptop + (size_t)i, long_form);
     if (g.ny >= 0 && g.ny < LINES - 1) draw_nothing(t, g.ny);

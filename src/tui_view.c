@@ -277,8 +277,8 @@ static void jump_moved(struct tui *t)
     size_t nr;
     const struct align_row *rows = align_rows(tui_al(t), &nr);
     size_t i = upper(t->moves, t->nmoves, v->row, true);
-    while (i < t->nmoves && (tui_row_hidden(t, t->moves[i]) ||
-                             tui_row_hidden(t, (size_t)rows[t->moves[i]].partner)))
+    while (i < t->nmoves &&
+           (tui_row_hidden(t, t->moves[i]) || tui_row_hidden(t, (size_t)rows[t->moves[i]].partner)))
         i++;
     if (i >= t->nmoves) {
         tui_message(t, false, t->nmoves ? "no moved sentence below" : "no moved sentences");
@@ -341,33 +341,55 @@ int64_t tui_scroll_amount(const struct tui_key *k, int64_t page, bool *home, boo
     *home = *end = false;
     if (k->fn) {
         switch (k->code) {
-        case KEY_DOWN: return 1;
-        case KEY_UP: return -1;
-        case KEY_NPAGE: return page;
-        case KEY_PPAGE: return -page;
-        case KEY_HOME: *home = true; return 0;
-        case KEY_END: *end = true; return 0;
-        case TUI_KEY_WHEEL_UP: return -TUI_WHEEL_LINES;
-        case TUI_KEY_WHEEL_DOWN: return TUI_WHEEL_LINES;
-        default: return 0;
+        case KEY_DOWN:
+            return 1;
+        case KEY_UP:
+            return -1;
+        case KEY_NPAGE:
+            return page;
+        case KEY_PPAGE:
+            return -page;
+        case KEY_HOME:
+            *home = true;
+            return 0;
+        case KEY_END:
+            *end = true;
+            return 0;
+        case TUI_KEY_WHEEL_UP:
+            return -TUI_WHEEL_LINES;
+        case TUI_KEY_WHEEL_DOWN:
+            return TUI_WHEEL_LINES;
+        default:
+            return 0;
         }
     }
     switch (k->code) {
     case 'j':
-    case 5 /* ^E */: return 1;
+    case 5 /* ^E */:
+        return 1;
     case 'k':
-    case 25 /* ^Y */: return -1;
+    case 25 /* ^Y */:
+        return -1;
     case ' ':
-    case 6 /* ^F */: return page;
+    case 6 /* ^F */:
+        return page;
     case 'b':
-    case 2 /* ^B */: return -page;
-    case 4 /* ^D */: return half;
-    case 21 /* ^U */: return -half;
+    case 2 /* ^B */:
+        return -page;
+    case 4 /* ^D */:
+        return half;
+    case 21 /* ^U */:
+        return -half;
     case 'g':
-    case '<': *home = true; return 0;
+    case '<':
+        *home = true;
+        return 0;
     case 'G':
-    case '>': *end = true; return 0;
-    default: return 0;
+    case '>':
+        *end = true;
+        return 0;
+    default:
+        return 0;
     }
 }
 
