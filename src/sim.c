@@ -453,6 +453,22 @@ static int cmp_acc_desc(const void *p, const void *q)
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
+/* The targets touched[0..nt) with their accumulated probe weight (accw,
+ * reset to zero here) into best[], the k heaviest first when there are
+ * more.  Returns how many to score exactly. */
+static size_t top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best,
+                          size_t k)
+{
+    for (size_t q = 0; q < nt; q++) {
+        best[q].y = touched[q];
+        best[q].w = accw[touched[q]];
+        accw[touched[q]] = 0;
+    }
+    if (nt <= k) return nt;
+    qsort(best, nt, sizeof *best, cmp_acc_desc);
+    return k;
+}
+
 static int cmp_cand(const void *p, const void *q)
 {
     const struct sim_cand *a = p, *b = q;
@@ -527,16 +543,7 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
                 accw[y] += s->w[t];
             }
         }
-        for (size_t k = 0; k < nt; k++) {
-            best[k].y = touched[k];
-            best[k].w = accw[touched[k]];
-            accw[touched[k]] = 0;
-        }
-        size_t keep = nt;
-        if (nt > SIM_TOP_K) {
-            qsort(best, nt, sizeof *best, cmp_acc_desc);
-            keep = SIM_TOP_K;
-        }
+        size_t keep = top_targets(accw, touched, nt, best, SIM_TOP_K);
         for (size_t k = 0; k < keep; k++) {
             double d = pair_dice(s, dsrc, src[x], ddst, dst[best[k].y], floor);
             if (d >= floor && d > 0) push_cand(out, &n, &cap, (uint32_t)x, best[k].y, d);
@@ -623,16 +630,7 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
                 accw[h] += s->w[t];
             }
         }
-        for (size_t q = 0; q < nt; q++) {
-            best[q].y = touched[q];
-            best[q].w = accw[touched[q]];
-            accw[touched[q]] = 0;
-        }
-        size_t keep = nt;
-        if (nt > top_k) {
-            qsort(best, nt, sizeof *best, cmp_acc_desc);
-            keep = top_k;
-        }
+        size_t keep = top_targets(accw, touched, nt, best, top_k);
         for (size_t q = 0; q < keep; q++) {
             uint32_t h = best[q].y, dk = docof[h];
             uint32_t y = (uint32_t)(h - base[dk]);
