@@ -34,8 +34,7 @@ struct word {
 
 /* Sentence flags. */
 enum {
-    SENT_LINE = 1u << 0,        /* ended by a line break without a stop (headline, credit) */
-    SENT_BOILERPLATE = 1u << 1, /* set by corpus analysis, never by the loader */
+    SENT_LINE = 1u << 0, /* ended by a line break without a stop (headline, credit) */
 };
 
 struct sentence {

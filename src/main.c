@@ -356,8 +356,8 @@ int main(int argc, char **argv)
                 0)
                 differ = true;
         }
-        bool interactive = format < 0 && !output && !sentences &&
-                           (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+        bool interactive =
+            format < 0 && !output && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
             struct tui_opts to = {
                 .script = script, .words = words, .fold = fold, .timestamp = timestamp};
