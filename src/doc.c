@@ -143,8 +143,10 @@ void doc_ctx_free(struct doc_ctx *ctx)
     free(ctx);
 }
 
-/* Read all of fd into a new NUL-terminated buffer. */
-static enum wd_status read_all(int fd, char **out, size_t *outlen)
+/* Read all of fd into a new NUL-terminated buffer.  Unless text is set, a
+ * NUL byte ends the read at once with WD_EBINARY: a device or pipe of
+ * binary data (/dev/zero) is refused when it starts, not at 4 GiB. */
+static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
 {
     struct stat st;
     if (fstat(fd, &st) != 0) return util_status_from_errno(errno);
@@ -163,6 +165,10 @@ static enum wd_status read_all(int fd, char **out, size_t *outlen)
             return util_status_from_errno(e);
         }
         if (r == 0) break;
+        if (!text && memchr(buf + len, '\0', (size_t)r)) {
+            free(buf);
+            return WD_EBINARY;
+        }
         len += (size_t)r;
         if (len >= UINT32_MAX) {
             free(buf);
@@ -257,7 +263,7 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
     }
     char *bytes = NULL;
     size_t len = 0;
-    enum wd_status st = read_all(fd, &bytes, &len);
+    enum wd_status st = read_all(fd, opts && opts->text, &bytes, &len);
     if (!is_stdin) close(fd);
     if (st != WD_OK) return st;
     return doc_build(ctx, path, bytes, len, opts, out);

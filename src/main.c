@@ -139,7 +139,16 @@ static bool terminal_usable(void)
     return t && *t && strcmp(t, "dumb") != 0 && strcmp(t, "unknown") != 0;
 }
 
-/* Print "index<TAB>start<TAB>end<TAB>text" per sentence, the gold TSV form. */
+/* Flush standard output: 0, or 2 after a one-line message (a closed pipe,
+ * a full disk, a closed descriptor). */
+static int flush_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
+    return fail("standard output", strerror(errno));
+}
+
+/* Print "index<TAB>start<TAB>end<TAB>text" per sentence, the gold TSV form;
+ * write errors are left for flush_stdout to report. */
 static int print_sentences(const struct doc *d, bool header)
 {
     size_t n, len;
@@ -252,10 +261,10 @@ int main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return flush_stdout();
         case 'V':
             puts(PACKAGE_STRING);
-            return 0;
+            return flush_stdout();
         default:
             fputs("Try 'wirediff --help' for more information.\n", stderr);
             return EXIT_TROUBLE;
@@ -336,8 +345,11 @@ int main(int argc, char **argv)
     } else if (rc == 0 && overlap) {
         rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output);
     } else if (rc == 0 && sentences) {
+        /* A reader that stops reading (| head) is a write error: exit 2. */
+        signal(SIGPIPE, SIG_IGN);
         for (int i = 0; i < ndocs && rc == 0; i++)
             rc = print_sentences(docs[i], ndocs > 1);
+        rc = flush_stdout();
     } else if (rc == 0) {
         struct align_opts ao;
         align_default_opts(&ao);

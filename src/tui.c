@@ -110,7 +110,9 @@ static void event_loop(struct tui *t)
 {
     int errors = 0;
     tui_frame(t);
-    while (!t->quit) {
+    /* A signal that came while a key was being handled (a pair being
+     * aligned) is seen before blocking for the next key. */
+    while (!t->quit && !stop_signal) {
         struct tui_key k;
         bool got = read_key(&k, &errors);
         if (stop_signal || errors >= MAX_READ_ERRORS) break;

@@ -119,11 +119,27 @@ void tui_draw_status(struct tui *t, const struct layout *l)
         " same %zu chg %zu mov %zu del %zu ins %zu",
         " =%zu ~%zu m%zu <%zu >%zu",
     };
+    /* When the sentence diff hit its cost limit (huge, very different
+     * inputs) the alignment is approximate: say so first, in the longest
+     * form that leaves NOTICE_MIN_COUNTS columns for the counts (which are
+     * then truncated if need be: the notice matters more). */
+    enum { NOTICE_MIN_COUNTS = 4 };
+    static const char *const notices[] = {
+        " cost limit: approximate alignment \xC2\xB7",
+        " cost limit: approximate \xC2\xB7",
+        " approximate:",
+    };
+    const char *notice = "";
+    for (size_t n = 0; st->limited && n < WD_ARRAY_LEN(notices); n++) {
+        notice = notices[n];
+        if (tui_str_width(notice) + NOTICE_MIN_COUNTS <= room) break;
+    }
+    int off = snprintf(left, sizeof left, "%s", notice);
     for (size_t f = 0; f < WD_ARRAY_LEN(forms); f++) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-        snprintf(left, sizeof left, forms[f], k[ROW_SAME], k[ROW_CHANGED], k[ROW_MOVED],
-                 k[ROW_DELETED], k[ROW_INSERTED]);
+        snprintf(left + off, sizeof left - (size_t)off, forms[f], k[ROW_SAME], k[ROW_CHANGED],
+                 k[ROW_MOVED], k[ROW_DELETED], k[ROW_INSERTED]);
 #pragma GCC diagnostic pop
         if (tui_str_width(left) <= room) break;
     }

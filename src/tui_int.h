@@ -87,6 +87,7 @@ struct tui_lay {
     struct layout *l;
     int width[2];
     bool words, fold, swapped, hide;
+    unsigned long gen; /* when it was built (tui.lay_gen), to tell layouts apart */
 };
 
 #define TUI_LAY_CACHE 2 /* layouts kept: toggling an option back is instant */
@@ -157,7 +158,9 @@ struct tui_multi {
     struct layout *selfl;   /* ... laid out at selfw */
     int selfw;
     bool selfwords;
-    size_t first; /* first other document shown, counted among the others */
+    size_t first;      /* first other document shown, counted among the others */
+    size_t want_first; /* ... as asked for (open, h, l); first is it clamped to
+                          what fits, so that the last screen of columns is full */
     /* The row index: which pivot sentences are shown and their heights, for
      * the columns shown; rebuilt only when one of the keys changes. */
     bool valid;
@@ -168,6 +171,12 @@ struct tui_multi {
     uint64_t *ry;   /* first line of each; ry[nrows] is the total */
     size_t nrows, caprows;
     uint64_t top; /* first line shown */
+    /* The place the last rebuild of the row index restored (a pivot
+     * sentence and the lines into its row) and the top that gave: reused
+     * while the view stays there, so that resizes do not wear it away. */
+    size_t kept_sent;
+    uint64_t kept_off, kept_top;
+    bool kept_valid;
 };
 
 struct tui {
@@ -202,6 +211,18 @@ struct tui {
     int gutter;   /* gutter width in columns */
     bool help;    /* the help screen is shown */
     bool quit;
+    unsigned long lay_gen; /* layouts built so far */
+    /* The place a resize restored (tui_resized): alignment row and the
+     * fraction of its display row above the top, kept while the view stays
+     * where that put it (same layout, same top), so that a series of
+     * resizes reuses it instead of rounding it off a little each time. */
+    struct {
+        size_t row;
+        double frac;
+        uint64_t top;
+        unsigned long gen;
+        bool valid;
+    } kept;
 
     /* Search. */
     bool prompt; /* the search prompt is open */

@@ -88,6 +88,7 @@ void tui_multi_open(struct tui *t, size_t p, size_t first)
         mv->pivot = p;
         mv->cols = xcalloc(ndocs(t), sizeof *mv->cols);
         mv->valid = false;
+        mv->kept_valid = false;
         mv->top = 0;
         size_t np;
         const struct corpus_pair *pairs = corpus_pairs(t->cx->c, &np);
@@ -95,7 +96,7 @@ void tui_multi_open(struct tui *t, size_t p, size_t first)
             if (pairs[i].a == p || pairs[i].b == p)
                 mv->cols[pairs[i].a == p ? pairs[i].b : pairs[i].a].overlap = pairs[i].overlap;
     }
-    mv->first = first;
+    mv->first = mv->want_first = first;
     t->mode = TUI_MODE_MULTI;
 }
 
@@ -110,12 +111,13 @@ static int ncolumns(const struct tui *t, int *width)
     return k;
 }
 
-/* Keep the first other column so that the last screen of columns is full. */
+/* The first other column asked for, or less so that the last screen of
+ * columns is full. */
 static void clamp_first(struct tui *t, int k)
 {
     size_t shown = (size_t)(k - 1), no = nothers(t);
     size_t lim = no > shown ? no - shown : 0;
-    if (t->mv.first > lim) t->mv.first = lim;
+    t->mv.first = WD_MIN(t->mv.want_first, lim);
 }
 
 /* Per pivot sentence, the row of al showing it on side A. */
@@ -270,7 +272,10 @@ static int prepare(struct tui *t, int *w)
     /* Where the view is, in sentences, to find it again. */
     size_t anchor = 0;
     uint64_t off = 0;
-    if (mv->valid && mv->nrows) {
+    if (mv->valid && mv->kept_valid && mv->top == mv->kept_top) {
+        anchor = mv->kept_sent;
+        off = mv->kept_off;
+    } else if (mv->valid && mv->nrows) {
         size_t i = row_at(mv, mv->top);
         anchor = mv->rows[i];
         off = mv->top - mv->ry[i];
@@ -305,6 +310,10 @@ static int prepare(struct tui *t, int *w)
         mv->top = mv->ry[j] + (mv->rows[j] == anchor && off < h ? off : 0);
     }
     if (mv->top > max_top(mv)) mv->top = max_top(mv); /* rows went: no empty screen */
+    mv->kept_valid = mv->valid && mv->nrows;
+    mv->kept_sent = anchor;
+    mv->kept_off = off;
+    mv->kept_top = mv->top;
     mv->valid = true;
     mv->kfirst = mv->first;
     mv->kncols = shown;
@@ -417,9 +426,11 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
         break;
     case 'h':
         if (mv->first > 0) mv->first--;
+        mv->want_first = mv->first;
         break;
     case 'l':
         if (mv->first + (size_t)shown < nothers(t)) mv->first++;
+        mv->want_first = mv->first;
         break;
     case 'p':
         if (shown > 0) set_pivot(t, other_doc(t, mv->first));
@@ -549,14 +560,22 @@ static void draw_status(struct tui *t, int shown)
         tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
         return;
     }
+    /* A column whose alignment hit the diff's cost limit (huge, very
+     * different inputs) is approximate: say so before the hints. */
+    bool approx = false;
+    for (int c = 0; c < shown && !approx; c++) {
+        const struct alignment *al = mv->cols[other_doc(t, mv->first + (size_t)c)].al;
+        approx = al && align_get_stats(al)->limited;
+    }
     static const char *const hints[] = {"  h/l: scroll  p: pivot  Enter: pair", "  h/l p Enter",
                                         ""};
     for (size_t f = 0; f < WD_ARRAY_LEN(hints); f++) {
         if (shown == 0)
             snprintf(left, sizeof left, " no other document");
         else
-            snprintf(left, sizeof left, " columns %zu-%zu of %zu%s", mv->first + 1,
-                     mv->first + (size_t)shown, nothers(t), hints[f]);
+            snprintf(left, sizeof left, " columns %zu-%zu of %zu%s%s", mv->first + 1,
+                     mv->first + (size_t)shown, nothers(t),
+                     approx ? " \xC2\xB7 cost limit: approximate" : "", hints[f]);
         if (tui_str_width(left) <= COLS - rw - 1) break;
     }
     tui_put_trunc(t, y, 0, left, COLS - rw - 1, TF_STATUS);

@@ -120,6 +120,7 @@ const struct layout *tui_layout(struct tui *t)
         .fold = t->fold,
         .swapped = t->swapped,
         .hide = t->hide_boiler,
+        .gen = ++t->lay_gen,
     };
     return t->cache[0].l;
 }
@@ -321,9 +322,23 @@ static void toggle_boiler(struct tui *t)
 void tui_resized(struct tui *t)
 {
     if (t->mode == TUI_MODE_PAIR) {
-        /* The anchor comes from the layout of the old size (still cached). */
-        struct anchor a = get_anchor(t);
+        /* The anchor comes from the layout of the old size (still cached),
+         * or is the one the last resize kept if the view has not moved
+         * since. */
+        struct anchor a;
+        const struct tui_lay *c = &t->cache[0];
+        if (t->kept.valid && c->l && c->gen == t->kept.gen && t->top == t->kept.top)
+            a = (struct anchor){t->kept.row, t->kept.frac, true};
+        else
+            a = get_anchor(t);
         set_anchor(t, a);
+        /* Too small: nothing was laid out, the top and cache[0] are as they
+         * were, so the anchor still describes them. */
+        t->kept.valid = a.valid && c->l;
+        t->kept.row = a.row;
+        t->kept.frac = a.frac;
+        t->kept.top = t->top;
+        t->kept.gen = c->gen;
     }
     free(t->shadow);
     t->shadow = NULL;

@@ -14,6 +14,11 @@
 #  4. the seeds folder: the overview with heat cells (a background colour),
 #     Enter on the top pair and q back, the multi-column view and back, q
 #     quits with status 0.
+#  5. kill -TERM while the search prompt is open (cursor shown): wirediff
+#     dies of the signal (status 143) with the terminal restored.
+#  6. kill -INT from outside while the help screen is open: like Ctrl-C, it
+#     quits with the usual status (1: the files differ), terminal restored.
+#  7. Ctrl-C in the multi-column view of a folder: status 0, restored.
 #
 # Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
 set -u
@@ -100,6 +105,26 @@ check_restored() {
     wait_for "echo hel''lo" || fail "typed text is not echoed after quitting"
 }
 
+# run_pid ARGS...: start wirediff ARGS in the session through a shell that
+# writes its pid (the exec keeps it) to $tmp/$cur.pid, then EXITED status.
+run_pid() {
+    local a line="sh -c 'echo \$\$ >$tmp/$cur.pid; exec \"\$0\" \"\$@\"' '$WD'"
+    for a in "$@"; do line+=" '$a'"; done
+    run "$line; echo EXITED \$?"
+}
+
+# The pid run_pid wrote, once it is there (empty if it never is).
+wd_pid() {
+    local i
+    for ((i = 0; i < POLL_STEPS; i++)); do
+        if [ -s "$tmp/$cur.pid" ]; then
+            cat "$tmp/$cur.pid"
+            return
+        fi
+        sleep 0.1
+    done
+}
+
 # Sessions stay until the end: killing the last one would stop the server
 # while the next test starts a session on it.
 finish() {
@@ -117,6 +142,8 @@ run "'$WD' '$A' '$B'; echo EXITED \$?"
 if ! wait_for 'sentences, 48% matched'; then
     fail "the header did not appear"
 else
+    # The status line is drawn last: once it shows, so does the rest.
+    wait_for '\?:help q:quit' || fail "the status line did not appear"
     line=$(T capture-pane -p -t "$cur" | grep -E 'airtight.*close' | head -n 1)
     [ -n "$line" ] || fail "no line shows both airtight and close"
     eline=$(T capture-pane -p -e -t "$cur" | grep -E 'airtight' | head -n 1)
@@ -157,6 +184,7 @@ run "cat '$A' | NO_COLOR=1 '$WD' - '$B'; echo EXITED \$?"
 if ! wait_for '\(standard input\)'; then
     fail "the header did not appear"
 else
+    wait_for '\?:help q:quit' || fail "the status line did not appear"
     eline=$(T capture-pane -p -e -t "$cur" | grep -E 'airtight' | head -n 1)
     [[ $eline == *"${esc}["*m"airtight${esc}["* ]] || fail "airtight is not highlighted: $eline"
     if [[ $eline == *"${esc}[38;"* || $eline == *"${esc}[48;"* || $eline =~ $esc\[(3|4)[0-7]m ]]; then
@@ -173,6 +201,7 @@ run "'$WD' '$top_srcdir/seeds'; echo EXITED \$?"
 if ! wait_for '5 documents'; then
     fail "the overview did not appear"
 else
+    wait_for '\?:help q:quit' || fail "the status line did not appear"
     eline=$(T capture-pane -p -e -t "$cur" | grep -E '62\.1%' | head -n 1)
     [[ $eline == *"${esc}[48;5;"*"62.1%"* || $eline == *"${esc}["*"48;5;"*"62.1%"* ]] ||
         fail "the 62.1% overlap has no heat background: $eline"
@@ -183,6 +212,55 @@ else
     T send-keys -t "$cur" p
     wait_for '^ pivot 0 ' || fail "p did not open the columns with pivot 0"
     T send-keys -t "$cur" q q
+    check_restored 0
+fi
+finish
+
+# ---- 5: SIGTERM with the search prompt open --------------------------------
+start wdterm 100 30
+run_pid "$A" "$B"
+if ! wait_for ' 37 s\. 48% '; then
+    fail "the header did not appear"
+else
+    T send-keys -t "$cur" / && T send-keys -t "$cur" -l Seoul
+    wait_for '^/Seoul' || fail "the prompt did not open"
+    pid=$(wd_pid)
+    if [ -z "$pid" ]; then
+        fail "no pid file"
+    else
+        kill -TERM "$pid"
+        check_restored 143
+    fi
+fi
+finish
+
+# ---- 6: SIGINT from outside on the help screen ------------------------------
+start wdint 100 30
+run_pid "$A" "$B"
+if ! wait_for ' 37 s\. 48% '; then
+    fail "the header did not appear"
+else
+    T send-keys -t "$cur" '?'
+    wait_for 'press any key to return' || fail "the help screen did not open"
+    pid=$(wd_pid)
+    if [ -z "$pid" ]; then
+        fail "no pid file"
+    else
+        kill -INT "$pid"
+        check_restored 1
+    fi
+fi
+finish
+
+# ---- 7: Ctrl-C in the multi-column view --------------------------------------
+start wdmulti 100 30
+run "'$WD' '$top_srcdir/seeds'; echo EXITED \$?"
+if ! wait_for '5 documents'; then
+    fail "the overview did not appear"
+else
+    T send-keys -t "$cur" Enter
+    wait_for '^ pivot 0 ' || fail "Enter did not open the columns"
+    T send-keys -t "$cur" C-c
     check_restored 0
 fi
 finish

@@ -20,6 +20,10 @@
 #   WD_UI_UPDATE=1 tests/test_ui.sh    rewrite the .expected files (then
 #                                      read every changed one by eye!)
 #   tests/test_ui.sh NAME...           run only these tests
+#   WIREDIFF_WRAPPER="valgrind -q ..." tests/test_ui.sh
+#                                      run each wirediff under a wrapper
+#                                      (make valgrind); its words are split
+#                                      on blanks
 #
 # Exit 0 all passed, 1 a test failed, 77 skipped (no C.UTF-8 locale), 99
 # hard error (Automake conventions).
@@ -30,6 +34,8 @@ top_srcdir=$(cd "$top_srcdir" && pwd) || exit 99
 top_builddir=$(cd "$top_builddir" && pwd) || exit 99
 WD="$top_builddir/wirediff"
 UI="$top_srcdir/tests/ui"
+# A command put before each wirediff (valgrind for make valgrind), or none.
+read -ra wrap <<<"${WIREDIFF_WRAPPER:-}"
 
 if [ ! -x "$WD" ]; then
     echo "test_ui: $WD not found (build it first)" >&2
@@ -94,7 +100,7 @@ run_one() {
         env -u NO_COLOR -u WIREDIFF_SCRIPT -u WIREDIFF_TIMING \
             TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME="$tmp" \
             COLUMNS="$cols" LINES="$lines" \
-            "$WD" --script="$keys" "${argv[@]}") >"$tmp/$name.out" 2>"$tmp/$name.err"
+            ${wrap[@]+"${wrap[@]}"} "$WD" --script="$keys" "${argv[@]}") >"$tmp/$name.out" 2>"$tmp/$name.err"
     rc=$?
     if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
         echo "FAIL $name: exit status $rc"

@@ -1,0 +1,443 @@
+#!/usr/bin/env bash
+# The bad-input table: what wirediff does with whatever people scraped from
+# the web.  It must never crash or hang, and never modify its inputs.
+#
+# Each case runs wirediff (under `timeout`, so a hang fails instead of
+# stalling make check) and checks
+#   - the exit status: like diff(1) in batch mode, 0 same, 1 different,
+#     2 trouble;
+#   - standard error: empty, or exactly one line matching a pattern that
+#     names the file at fault (errors and warnings alike);
+#   - the inputs: the checksums of every file named (and of standard input's
+#     file) before and after the case must agree.
+# The reader's cases run it headless (--script, tests/ui/README) and compare
+# screen dumps; signals in a real terminal are in tests/test_tmux.sh (C-c,
+# kill -TERM), and a closed standard output in tests/test_cli.sh.
+#
+#   WIREDIFF_WRAPPER="valgrind -q ..." tests/test_badinput.sh
+#       runs each wirediff under the wrapper (words split on blanks) and
+#       leaves out the 100 MB file.
+#
+# Exit 0 pass, 1 fail, 77 skip (no C.UTF-8 locale), 99 hard error
+# (Automake conventions).
+set -u
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+top_srcdir=$(cd "$top_srcdir" && pwd) || exit 99
+top_builddir=$(cd "$top_builddir" && pwd) || exit 99
+WD="$top_builddir/wirediff"
+S="$top_srcdir/seeds"
+A="$S/000_f22e6673dc503adc.txt"
+B="$S/001_337949aa419a66f0.txt"
+# Longest any case may take, in seconds: generous, a bound against hangs
+# rather than a timing test (the 100 MB file takes about 3 s).
+LIMIT=${LIMIT:-120}
+read -ra wrap <<<"${WIREDIFF_WRAPPER:-}"
+
+if [ ! -x "$WD" ]; then
+    echo "test_badinput: $WD not found (build it first)" >&2
+    exit 99
+fi
+if ! locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then
+    echo "test_badinput: SKIP: the C.UTF-8 locale is not installed"
+    exit 77
+fi
+tmp=$(mktemp -d) || exit 99
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir "$tmp/in" "$tmp/home" || exit 99
+IN="$tmp/in"
+
+# The reader's environment, pinned as in tests/test_ui.sh.
+export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC HOME="$tmp/home"
+unset NO_COLOR WIREDIFF_SCRIPT WIREDIFF_TIMING COLUMNS LINES
+
+tmo=()
+command -v timeout >/dev/null 2>&1 && tmo=(timeout "$LIMIT")
+
+n=0
+passed=0
+failed=0
+fail() {
+    echo "FAIL $name: $*"
+    ok=false
+}
+
+# sums PATH...: checksums of the files named (every file under a folder).
+sums() {
+    local p
+    for p in "$@"; do
+        if [ -d "$p" ]; then
+            find "$p" -type f | LC_ALL=C sort | while read -r f; do cksum "$f"; done
+        elif [ -f "$p" ]; then
+            cksum "$p"
+        fi
+    done
+}
+
+# run [--stdin FILE] NAME WANT ERR ARG...: run wirediff ARG... (stdin from
+# FILE, else /dev/null) into $tmp/out and $tmp/err.  WANT is the exit
+# status; ERR an extended regular expression the only line of stderr must
+# match, or "" for an empty stderr.  Inputs are the ARGs that name files or
+# folders, and FILE.  Sets ok (false after a failure); the caller ends the
+# case with done_case.
+run() {
+    local stdin=/dev/null
+    if [ "$1" = --stdin ]; then
+        stdin=$2
+        shift 2
+    fi
+    name=$1
+    local want=$2 err=$3 before after rc
+    shift 3
+    ok=true
+    n=$((n + 1))
+    before=$(sums "$stdin" "$@")
+    ${tmo[@]+"${tmo[@]}"} ${wrap[@]+"${wrap[@]}"} "$WD" "$@" <"$stdin" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    after=$(sums "$stdin" "$@")
+    if [ "$rc" = 124 ] && [ ${#tmo[@]} -gt 0 ]; then
+        fail "did not finish within $LIMIT s"
+    elif [ "$rc" != "$want" ]; then
+        fail "exit status $rc, want $want"
+    fi
+    if [ -z "$err" ]; then
+        [ -s "$tmp/err" ] && fail "unexpected output on stderr: $(head -c 300 "$tmp/err")"
+    elif [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -qE -- "$err" "$tmp/err"; then
+        fail "want one line on stderr matching '$err', got: $(head -c 300 "$tmp/err")"
+    fi
+    [ "$before" = "$after" ] || fail "an input was modified"
+}
+
+# has PATTERN [FILE]: the output (or FILE) holds a line matching the ERE.
+has() {
+    local f=${2:-$tmp/out}
+    if ! grep -qE -- "$1" "$f"; then
+        fail "no line matching '$1' in:"
+        head -n 30 "$f" | cut -c 1-160 | sed 's/^/| /'
+    fi
+}
+
+done_case() {
+    if $ok; then
+        echo "ok $n $name"
+        passed=$((passed + 1))
+    else
+        echo "not ok $n $name"
+        failed=$((failed + 1))
+    fi
+}
+
+# screen K FILE: the K-th dump (1-based) of a scripted run's output FILE.
+screen() {
+    awk -v k="$1" '$0 == "----" { i++; next } i == k - 1' "$2"
+}
+
+# huge_ok NAME: true, or under a wrapper false with case NAME counted as
+# skipped (valgrind on 100 MB would take long and much memory).
+huge_ok() {
+    if [ ${#wrap[@]} -gt 0 ]; then
+        n=$((n + 1))
+        echo "ok $n $1 # SKIP under a wrapper"
+        passed=$((passed + 1))
+        return 1
+    fi
+}
+
+# ---- missing, unreadable, folders ------------------------------------------
+run "missing file" 2 "^wirediff: $IN/missing.txt: no such file or directory\$" "$A" "$IN/missing.txt"
+done_case
+run "missing file among three" 2 "^wirediff: $IN/gone.txt: no such file or directory\$" \
+    "$A" "$IN/gone.txt" "$B"
+done_case
+if [ "$(id -u)" -ne 0 ]; then
+    cp "$A" "$IN/locked.txt" && chmod 000 "$IN/locked.txt"
+    run "unreadable file" 2 "^wirediff: $IN/locked.txt: permission denied\$" "$A" "$IN/locked.txt"
+    chmod 644 "$IN/locked.txt"
+    done_case
+fi
+mkdir "$IN/nothing"
+run "directory without files" 2 "^wirediff: $IN/nothing: directory holds no text files\$" \
+    "$A" "$IN/nothing"
+done_case
+run "directory without files (--overlap)" 2 \
+    "^wirediff: $IN/nothing: directory holds no text files\$" --overlap "$IN/nothing"
+done_case
+mkdir "$IN/hidden" && cp "$A" "$IN/hidden/.a.txt" && mkdir "$IN/hidden/sub"
+run "directory of hidden files and folders" 2 \
+    "^wirediff: $IN/hidden: directory holds no text files\$" "$A" "$IN/hidden"
+done_case
+
+# ---- binary files, invalid UTF-8 ----------------------------------------------
+printf 'abc\0def. More text.' >"$IN/bin.txt"
+run "binary file" 2 "^wirediff: $IN/bin.txt: binary file \(use --text to compare anyway\)\$" \
+    "$A" "$IN/bin.txt"
+done_case
+run --stdin "$IN/bin.txt" "binary standard input" 2 \
+    "^wirediff: -: binary file \(use --text to compare anyway\)\$" - "$A"
+done_case
+if [ -c /dev/zero ]; then # refused at the first NUL, not read to 4 GiB
+    run "a device of NULs" 2 "^wirediff: /dev/zero: binary file" "$A" /dev/zero
+    done_case
+fi
+mkdir "$IN/mixed" && cp "$A" "$B" "$IN/mixed/" && printf 'x\0y' >"$IN/mixed/zz.bin"
+run "binary file in a folder is skipped" 0 "^wirediff: $IN/mixed/zz.bin: binary file, skipped\$" \
+    --overlap "$IN/mixed"
+done_case
+printf 'Caf\xe9 au lait. Second sentence here.\n' >"$IN/latin1.txt"
+run "invalid UTF-8 warns once" 0 \
+    "^wirediff: $IN/latin1.txt: warning: 1 invalid UTF-8 byte shown as U\+FFFD\$" \
+    "$IN/latin1.txt" "$IN/latin1.txt"
+done_case
+printf 'Caf\xc3\xa9 au lait. Second sentence here.\n' >"$IN/utf8.txt"
+run "invalid UTF-8 is still compared" 1 \
+    "^wirediff: $IN/latin1.txt: warning: 1 invalid UTF-8 byte shown as U\+FFFD\$" \
+    --export=inline "$IN/latin1.txt" "$IN/utf8.txt"
+has $'\\[-Caf\xef\xbf\xbd-\\] \\{\\+Caf\xc3\xa9\\+\\} au lait\\.'
+done_case
+
+# ---- empty files --------------------------------------------------------------
+: >"$IN/empty.txt"
+printf '\n \n\t\r\n\n' >"$IN/blank.txt"
+run "empty files" 0 "" "$IN/empty.txt" "$IN/empty.txt"
+done_case
+run "empty and blank files" 0 "" "$IN/empty.txt" "$IN/blank.txt"
+done_case
+run "empty vs text" 1 "" "$IN/empty.txt" "$A"
+done_case
+run "text vs empty" 1 "" "$A" "$IN/empty.txt"
+done_case
+
+# ---- line endings and BOM -----------------------------------------------------
+printf '\xef\xbb\xbfFirst line here.\r\nSecond one here.\r\n' >"$IN/crlf.txt"
+printf 'First line here.\nSecond one here.\n' >"$IN/lf.txt"
+printf '\xef\xbb\xbf' >"$IN/bom.txt"
+run "CRLF and BOM equal LF" 0 "" "$IN/crlf.txt" "$IN/lf.txt"
+done_case
+run "CRLF and BOM: the same sentences" 0 "" --sentences "$IN/crlf.txt"
+has $'^0\t3\t19\tFirst line here\\.$'
+has $'^1\t21\t37\tSecond one here\\.$'
+done_case
+run "a BOM alone is empty" 0 "" "$IN/bom.txt" "$IN/empty.txt"
+done_case
+
+# ---- identical and the same ----------------------------------------------------
+cp "$A" "$IN/copy.txt"
+run "identical files" 0 "" "$A" "$IN/copy.txt"
+done_case
+run "the same file twice" 0 "" "$A" "$A"
+done_case
+
+# ---- standard input -------------------------------------------------------------
+run --stdin "$A" "stdin as one side" 0 "" - "$A"
+done_case
+run --stdin "$B" "stdin as the other side" 1 "" "$A" -
+done_case
+run --stdin "$A" "stdin twice refused" 2 "^wirediff: -: standard input can be read only once\$" - -
+done_case
+run --stdin "$IN/empty.txt" "empty stdin" 1 "" - "$A"
+done_case
+
+# ---- huge inputs ----------------------------------------------------------------
+# 100 MB on one line: the seeds without their line breaks, doubled up, cut.
+if huge_ok "a 100 MB file on one line"; then
+    cat "$S"/*.txt | tr '\n' ' ' >"$tmp/line"
+    while [ "$(wc -c <"$tmp/line")" -lt 104857600 ]; do
+        cat "$tmp/line" "$tmp/line" >"$tmp/line2" && mv "$tmp/line2" "$tmp/line" || exit 99
+    done
+    head -c 104857600 "$tmp/line" >"$IN/huge.txt" && rm "$tmp/line"
+    [ "$(wc -l <"$IN/huge.txt")" -eq 0 ] || exit 99
+    run "a 100 MB file on one line" 1 "" --export=json -o /dev/null "$IN/huge.txt" "$A"
+    done_case
+    rm -f "$IN/huge.txt"
+fi
+
+# 1 MB of words without punctuation, and a copy with three words changed:
+# one sentence each, paired as changed.
+awk 'BEGIN {
+    srand(7)
+    for (n = 0; n < 1048576; n += l + 1) {
+        l = 2 + int(rand() * 8); w = ""
+        for (i = 0; i < l; i++) w = w sprintf("%c", 97 + int(rand() * 26))
+        printf "%s ", w
+    }
+}' >"$IN/long_a.txt"
+awk 'BEGIN { RS = " "; ORS = " " }
+    { if (NR == 1000 || NR == 50000 || NR == 120000) $0 = "CHANGED" NR; print }' \
+    "$IN/long_a.txt" >"$IN/long_b.txt"
+run "a 1 MB sentence without punctuation" 1 "" --export=json "$IN/long_a.txt" "$IN/long_b.txt"
+has '"sentences_a":1,"sentences_b":1,"matched_a":1,"matched_b":1,"same":0,"changed":1,"moved":0,"deleted":0,"inserted":0'
+has '"op":"insert","b":\[[0-9]+,[0-9]+\]'
+done_case
+
+# The cost limit: 20000 lines each, drawn in a different random order from
+# one pool of 500 sentences, so that the edit distance is far beyond the
+# limit (lines of words found on one side only would be set aside before
+# the search and never reach it).  The JSON says "limited":true and the
+# reader's status line says the alignment is approximate.
+pool_file() { # pool_file SEED
+    awk -v seed="$1" 'BEGIN {
+        srand(1)
+        for (k = 0; k < 500; k++) {
+            l = 4 + int(rand() * 8); s = ""
+            for (i = 0; i < l; i++) {
+                w = ""; m = 2 + int(rand() * 7)
+                for (j = 0; j < m; j++) w = w sprintf("%c", 97 + int(rand() * 26))
+                s = s (i ? " " : "") w
+            }
+            pool[k] = s "."
+        }
+        srand(seed)
+        for (k = 0; k < 20000; k++) print pool[int(rand() * 500)]
+    }'
+}
+pool_file 2 >"$IN/pool_a.txt"
+pool_file 3 >"$IN/pool_b.txt"
+run "cost limit: JSON says limited" 1 "" --export=json "$IN/pool_a.txt" "$IN/pool_b.txt"
+has '"limited":true'
+done_case
+printf 'dump\nresize 120x30\ndump\nresize 45x10\ndump\n' >"$tmp/limit.keys"
+run "cost limit: the status line says so" 1 "" --script="$tmp/limit.keys" \
+    "$IN/pool_a.txt" "$IN/pool_b.txt"
+for k in 1 2 3; do screen $k "$tmp/out" | tail -n 1 >"$tmp/status$k"; done
+has '^ cost limit: approximate alignment · ' "$tmp/status1"
+has '^ cost limit: approximate alignment · same [0-9]+ chg [0-9]+ mov [0-9]+ del' "$tmp/status2"
+has '^ approximate: =' "$tmp/status3"
+done_case
+run "no cost limit: the status line has only counts" 1 "" --script="$tmp/limit.keys" "$A" "$B"
+grep -q approximate "$tmp/out" && fail "a notice without a cost limit"
+done_case
+mkdir "$IN/pool" && cp "$IN/pool_a.txt" "$IN/pool_b.txt" "$IN/pool/"
+printf 'key enter\ndump\n' >"$tmp/limit_multi.keys"
+COLUMNS=100 LINES=20 run "cost limit: the columns say so" 0 "" --script="$tmp/limit_multi.keys" \
+    "$IN/pool"
+screen 1 "$tmp/out" | tail -n 1 >"$tmp/status1"
+has '^ columns 1-1 of 1 · cost limit: approximate ' "$tmp/status1"
+done_case
+
+# ---- the reader: many files, tiny terminals, resizes ---------------------------
+# 60 short reports, in pairs sharing one sentence: more lines than 80x24
+# shows in either list.  G selects the last pair, g the first document,
+# 30 j the 31st document: each list scrolls to show its selection.
+mkdir "$IN/sixty"
+awk -v dir="$IN/sixty" 'BEGIN {
+    srand(5)
+    for (d = 0; d < 60; d++) {
+        f = sprintf("%s/report%02d.txt", dir, d)
+        if (d % 2 == 0) shared = ""
+        for (s = 0; s < 3; s++) {
+            if (s == 1 && shared != "") { print shared > f; continue }
+            l = 6 + int(rand() * 6); t = ""
+            for (i = 0; i < l; i++) {
+                w = ""; m = 2 + int(rand() * 7)
+                for (j = 0; j < m; j++) w = w sprintf("%c", 97 + int(rand() * 26))
+                t = t (i ? " " : "") w
+            }
+            t = toupper(substr(t, 1, 1)) substr(t, 2) "."
+            if (s == 1) shared = t
+            print t > f
+        }
+        close(f)
+    }
+}'
+{
+    echo dump
+    echo "key G"
+    echo dump
+    echo "key g"
+    for i in $(seq 30); do echo "key j"; done
+    echo dump
+} >"$tmp/sixty.keys"
+COLUMNS=80 LINES=24 run "60 files at 80x24: the overview scrolls" 0 "" \
+    --script="$tmp/sixty.keys" "$IN/sixty"
+screen 1 "$tmp/out" >"$tmp/s1"
+screen 2 "$tmp/out" >"$tmp/s2"
+screen 3 "$tmp/out" >"$tmp/s3"
+[ "$(wc -l <"$tmp/s1")" -eq 24 ] || fail "the first dump is not 24 lines"
+has '^ wirediff · 60 documents · 30 overlapping pairs' "$tmp/s1"
+has '^  0  report00\.txt ' "$tmp/s1"
+grep -q ' report59\.txt ' "$tmp/s1" && fail "report59 on the first screen"
+has ' 58 ~ 59 .* report58\.txt ~ report59\.txt' "$tmp/s2"
+has ' 90/90 ' "$tmp/s2"
+has '^  50\.0%   0 ~ 1 ' "$tmp/s1"
+grep -q '^  50\.0%   0 ~ 1 ' "$tmp/s2" && fail "the first pair still shown after G"
+has '^ 30  report30\.txt ' "$tmp/s3"
+grep -q '^  0  report00\.txt ' "$tmp/s3" && fail "report00 still shown after 30 j"
+has ' 31/90 ' "$tmp/s3"
+done_case
+
+# A 20x5 terminal: only the notice; keys do nothing; enlarged, the screen
+# is the one an 80x24 start shows.  The same for the overview.
+printf 'dump\n' >"$tmp/plain.keys"
+COLUMNS=80 LINES=24 run "80x24 start (reference)" 1 "" --script="$tmp/plain.keys" "$A" "$B"
+cp "$tmp/out" "$tmp/plain.out"
+done_case
+{
+    echo dump
+    for k in j ] / x enter e enter esc ? s f w m G B wheel-down space ctrl-d resize; do
+        echo "key $k"
+    done
+    echo dump
+    echo "resize 80x24"
+    echo dump
+} >"$tmp/tiny.keys"
+COLUMNS=20 LINES=5 run "a 20x5 terminal: notice, recovery" 1 "" --script="$tmp/tiny.keys" "$A" "$B"
+screen 1 "$tmp/out" >"$tmp/s1"
+printf '%-20s\n' "need 40x8" "" "" "" "" | cmp -s - "$tmp/s1" || fail "not the notice: $(cat "$tmp/s1")"
+screen 2 "$tmp/out" | cmp -s - "$tmp/s1" || fail "keys changed the tiny screen"
+screen 3 "$tmp/out" | cmp -s - <(screen 1 "$tmp/plain.out") || fail "80x24 after 20x5 differs"
+done_case
+COLUMNS=80 LINES=24 run "80x24 overview (reference)" 0 "" --script="$tmp/plain.keys" "$S"
+cp "$tmp/out" "$tmp/plain_ov.out"
+done_case
+COLUMNS=20 LINES=5 run "a 20x5 overview: notice, recovery" 0 "" --script="$tmp/tiny.keys" "$S"
+screen 1 "$tmp/out" >"$tmp/s1"
+printf '%-20s\n' "need 40x8" "" "" "" "" | cmp -s - "$tmp/s1" || fail "not the notice: $(cat "$tmp/s1")"
+screen 3 "$tmp/out" | cmp -s - <(screen 1 "$tmp/plain_ov.out") || fail "80x24 after 20x5 differs"
+done_case
+
+# A storm of 100 resizes between 10x3 and 300x100, then 80x24: the screen
+# must be the one without the storm (the reader keeps its place exactly),
+# from several places: the top, inside a difference, the end, swapped and
+# folded; the overview, a pair from it, the columns (scrolled sideways).
+seed=42
+storm() { # storm NAME WANT ARGS... (keys before the storm in $tmp/pre.keys)
+    local sname=$1 want=$2 i
+    shift 2
+    seed=$((seed + 1))
+    { cat "$tmp/pre.keys"; echo dump; } >"$tmp/calm.keys"
+    {
+        cat "$tmp/pre.keys"
+        RANDOM=$seed
+        for ((i = 0; i < 100; i++)); do
+            echo "resize $((10 + RANDOM % 291))x$((3 + RANDOM % 98))"
+        done
+        echo "resize 80x24"
+        echo dump
+    } >"$tmp/storm.keys"
+    COLUMNS=80 LINES=24 run "$sname (reference)" "$want" "" --script="$tmp/calm.keys" "$@"
+    cp "$tmp/out" "$tmp/calm.out"
+    done_case
+    COLUMNS=80 LINES=24 run "$sname" "$want" "" --script="$tmp/storm.keys" "$@"
+    if ! cmp -s "$tmp/out" "$tmp/calm.out"; then
+        fail "the screen after the storm differs (RANDOM=$seed):"
+        diff -u "$tmp/calm.out" "$tmp/out" | head -n 20
+    fi
+    done_case
+}
+: >"$tmp/pre.keys"
+storm "resize storm at the top" 1 "$A" "$B"
+printf 'key ]\nkey ]\nkey j\n' >"$tmp/pre.keys"
+storm "resize storm inside a difference" 1 "$A" "$B"
+printf 'key ]\nkey ]\nkey s\nkey f\nkey j\nkey j\nkey j\n' >"$tmp/pre.keys"
+storm "resize storm swapped and folded" 1 "$A" "$B"
+printf 'key G\n' >"$tmp/pre.keys"
+storm "resize storm at the end" 1 "$A" "$B"
+printf 'key j\nkey j\nkey tab\nkey j\n' >"$tmp/pre.keys"
+storm "resize storm in the overview" 0 "$S"
+printf 'key tab\nkey enter\nkey ]\nkey j\n' >"$tmp/pre.keys"
+storm "resize storm in a pair from the overview" 0 "$S"
+printf 'key enter\nkey l\nkey ]\nkey ]\nkey j\n' >"$tmp/pre.keys"
+storm "resize storm in the columns" 0 "$S"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
