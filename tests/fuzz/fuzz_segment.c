@@ -1,0 +1,232 @@
+/* fuzz_segment.c - sentence and word segmentation, and loading a document.
+ *
+ * The input is one document's bytes.  Checked (segment.h, doc.h):
+ *  - seg_sentences: spans in order, inside [from, len), start and end on
+ *    code point boundaries and on non-space characters, no line break
+ *    inside a span, and every character outside the spans white space;
+ *  - seg_words on each sentence (and on the whole text, line breaks
+ *    included): tokens in order, inside their range, on code point
+ *    boundaries, and every character outside them white space or a
+ *    control;
+ *  - doc_from_memory without and with doc_opts.text: a NUL byte is refused
+ *    as binary unless text is set; the sentences are seg_sentences' after
+ *    a byte order mark; the bytes are kept as given; the same text loaded
+ *    twice gets the same sentence ids; equal ids mean equal keys;
+ *    doc_sentence_words gives seg_words' tokens.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "segment.h"
+#include "text.h"
+#include "util.h"
+
+#include "fuzz.h"
+
+/* Sentence pairs compared key by key, at most (the check is quadratic). */
+#define KEY_PAIRS_MAX 64
+
+static bool is_line_break(int32_t cp)
+{
+    return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 ||
+           cp == 0x2029;
+}
+
+/* bound[i] = 1 where a code point starts when s[from..len) is decoded from
+ * the front (and at len). */
+static uint8_t *boundaries(const char *s, size_t len, size_t from)
+{
+    uint8_t *bound = xcalloc(len + 1, 1);
+    for (size_t i = from; i < len;) {
+        int32_t cp;
+        bound[i] = 1;
+        i += text_decode(s, len, i, &cp);
+    }
+    bound[len] = 1;
+    return bound;
+}
+
+/* The code point that ends just before e (e > from, a boundary). */
+static int32_t cp_before(const char *s, size_t len, const uint8_t *bound, size_t from, size_t e)
+{
+    size_t p = e - 1;
+    while (p > from && !bound[p])
+        p--;
+    int32_t cp;
+    text_decode(s, len, p, &cp);
+    return cp;
+}
+
+static void check_sentences(const char *s, size_t len, size_t from, const uint8_t *bound,
+                            const struct seg_span *sp, size_t n)
+{
+    size_t prev_end = from;
+    for (size_t k = 0; k < n; k++) {
+        FUZZ_CHECK(sp[k].start >= prev_end);
+        FUZZ_CHECK(sp[k].start < sp[k].end);
+        FUZZ_CHECK(sp[k].end <= len);
+        FUZZ_CHECK(bound[sp[k].start] && bound[sp[k].end]);
+        FUZZ_CHECK((sp[k].flags & ~(uint32_t)SENT_LINE) == 0);
+        int32_t cp;
+        text_decode(s, len, sp[k].start, &cp);
+        FUZZ_CHECK(!text_is_space(cp));
+        FUZZ_CHECK(!text_is_space(cp_before(s, len, bound, from, sp[k].end)));
+        prev_end = sp[k].end;
+    }
+    /* Walk the text: white space outside the spans, no line break inside. */
+    size_t k = 0;
+    for (size_t i = from; i < len;) {
+        int32_t cp;
+        size_t l = text_decode(s, len, i, &cp);
+        while (k < n && sp[k].end <= i)
+            k++;
+        bool inside = k < n && sp[k].start <= i;
+        if (inside)
+            FUZZ_CHECK(!is_line_break(cp));
+        else
+            FUZZ_CHECK(text_is_space(cp));
+        i += l;
+    }
+}
+
+static void check_words(const char *s, size_t len, const uint8_t *bound, size_t start, size_t end,
+                        const struct seg_span *w, size_t n)
+{
+    const uint32_t known = WORD_PUNCT | WORD_NUM | WORD_CJK;
+    size_t prev_end = start;
+    for (size_t k = 0; k < n; k++) {
+        FUZZ_CHECK(w[k].start >= prev_end);
+        FUZZ_CHECK(w[k].start < w[k].end);
+        FUZZ_CHECK(w[k].end <= end);
+        FUZZ_CHECK(bound[w[k].start] && bound[w[k].end]);
+        FUZZ_CHECK((w[k].flags & ~known) == 0);
+        prev_end = w[k].end;
+    }
+    size_t k = 0;
+    for (size_t i = start; i < end;) {
+        int32_t cp;
+        size_t l = text_decode(s, len, i, &cp);
+        while (k < n && w[k].end <= i)
+            k++;
+        if (!(k < n && w[k].start <= i)) FUZZ_CHECK(text_is_space(cp) || cp < 0x20 || cp == 0x7F);
+        i += l;
+    }
+}
+
+/* Load the input as a document and compare it with the segmentation. */
+static struct doc *check_doc(struct doc_ctx *ctx, const char *s, size_t len, bool text,
+                             const struct seg_span *sp, size_t n, const struct seg_span *spw0)
+{
+    struct doc_opts o = {.text = text};
+    struct doc *d = NULL;
+    enum wd_status st = doc_from_memory(ctx, "fuzz", s, len, &o, &d);
+    if (!text && memchr(s, '\0', len)) {
+        FUZZ_CHECK(st == WD_EBINARY);
+        FUZZ_CHECK(d == NULL);
+        return NULL;
+    }
+    FUZZ_CHECK(st == WD_OK && d != NULL);
+    size_t blen, ns;
+    const char *bytes = doc_bytes(d, &blen);
+    FUZZ_CHECK(blen == len && (len == 0 || memcmp(bytes, s, len) == 0) && bytes[len] == '\0');
+    const struct sentence *se = doc_sentences(d, &ns);
+    FUZZ_CHECK(ns == n);
+    size_t nids = doc_ctx_sentence_count(ctx);
+    for (size_t k = 0; k < n; k++) {
+        FUZZ_CHECK(se[k].start == sp[k].start && se[k].end == sp[k].end);
+        FUZZ_CHECK(se[k].flags == sp[k].flags);
+        FUZZ_CHECK(se[k].id < nids);
+    }
+    FUZZ_CHECK(doc_invalid_bytes(d) == text_count_invalid(s, len));
+    FUZZ_CHECK(doc_title(d) != NULL && doc_path(d) != NULL);
+
+    /* doc_sentence_words: seg_words' spans, interned. */
+    struct word *w = NULL;
+    size_t nw = 0, cap = 0, total = 0;
+    const struct seg_span *spw = spw0;
+    for (size_t k = 0; k < n; k++) {
+        size_t got = doc_sentence_words(d, ctx, k, &w, &nw, &cap);
+        for (size_t j = nw - got; j < nw; j++) {
+            FUZZ_CHECK(w[j].start == spw->start && w[j].end == spw->end);
+            FUZZ_CHECK(w[j].flags == spw->flags);
+            FUZZ_CHECK(w[j].id < intern_count(ctx->words));
+            if (!(w[j].flags & WORD_PUNCT)) total++;
+            spw++;
+        }
+    }
+    FUZZ_CHECK(doc_word_count(d) == total);
+    free(w);
+    return d;
+}
+
+/* Equal ids exactly when the comparison keys are equal (the first
+ * KEY_PAIRS_MAX sentences, pair by pair). */
+static void check_keys(const struct doc *d)
+{
+    size_t n;
+    const struct sentence *se = doc_sentences(d, &n);
+    const char *s = doc_bytes(d, NULL);
+    char *key[KEY_PAIRS_MAX] = {NULL};
+    size_t cap[KEY_PAIRS_MAX] = {0}, len[KEY_PAIRS_MAX];
+    size_t m = n < KEY_PAIRS_MAX ? n : KEY_PAIRS_MAX;
+    for (size_t i = 0; i < m; i++)
+        len[i] = text_key(s + se[i].start, se[i].end - se[i].start, &key[i], &cap[i]);
+    for (size_t i = 0; i < m; i++)
+        for (size_t j = i + 1; j < m; j++) {
+            bool same = len[i] == len[j] && (len[i] == 0 || memcmp(key[i], key[j], len[i]) == 0);
+            FUZZ_CHECK(same == (se[i].id == se[j].id));
+        }
+    for (size_t i = 0; i < m; i++)
+        free(key[i]);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *s = (const char *)data;
+    size_t from = size >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    uint8_t *bound = boundaries(s, size, from);
+
+    struct seg_span *sp = NULL;
+    size_t n = 0, cap = 0;
+    seg_sentences(s, size, from, &sp, &n, &cap);
+    check_sentences(s, size, from, bound, sp, n);
+
+    /* The words of every sentence, kept in order for check_doc. */
+    struct seg_span *w = NULL;
+    size_t nw = 0, capw = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t before = nw;
+        seg_words(s, sp[k].start, sp[k].end, &w, &nw, &capw);
+        if (nw > before) check_words(s, size, bound, sp[k].start, sp[k].end, w + before, nw - before);
+        else check_words(s, size, bound, sp[k].start, sp[k].end, NULL, 0);
+    }
+    /* And over the whole text, line breaks and all. */
+    struct seg_span *all = NULL;
+    size_t nall = 0, capall = 0;
+    seg_words(s, from, size, &all, &nall, &capall);
+    check_words(s, size, bound, from, size, all, nall);
+    free(all);
+
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc *d1 = check_doc(ctx, s, size, false, sp, n, w);
+    struct doc *d2 = check_doc(ctx, s, size, true, sp, n, w);
+    if (d1) {
+        size_t n1, n2;
+        const struct sentence *s1 = doc_sentences(d1, &n1), *s2 = doc_sentences(d2, &n2);
+        for (size_t k = 0; k < n1; k++)
+            FUZZ_CHECK(s1[k].id == s2[k].id);
+    }
+    check_keys(d2);
+    doc_free(d1);
+    doc_free(d2);
+    doc_ctx_free(ctx);
+    free(w);
+    free(sp);
+    free(bound);
+    return 0;
+}
