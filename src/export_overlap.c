@@ -32,23 +32,36 @@ static const char *first_line(const struct doc *d, size_t *len)
 }
 
 /* t[0..len) cut to at most cols display columns on a cluster boundary,
- * line breaks shown as spaces. */
+ * each character as the other exports show it (export_char): white space
+ * as a space, invalid bytes and noncharacters as U+FFFD, controls left
+ * out.  A title is article text: written as it was, an escape sequence in
+ * a scraped headline reached the terminal, and invalid bytes made the
+ * output invalid UTF-8 (found by tests/fuzz/fuzz_export). */
 static void put_title(FILE *f, const char *t, size_t len, int cols)
 {
     size_t i = 0;
     int w = 0;
     while (i < len) {
         int cw;
+        int32_t cp;
         size_t e = text_next_cluster(t, len, i, &cw);
+        export_char(t, len, i, &cp);
+        if (cp == ' ') cw = 1; /* line breaks and TABs too */
         if (w + cw > cols) {
             fputs("\xE2\x80\xA6", f);
             break;
         }
-        if (t[i] == '\n' || t[i] == '\r' || t[i] == '\t')
-            putc(' ', f);
-        else
-            fwrite(t + i, 1, e - i, f);
-        w += cw ? cw : (t[i] == '\n' || t[i] == '\r' || t[i] == '\t');
+        for (size_t k = i; k < e;) {
+            size_t l = export_char(t, e, k, &cp);
+            if (cp == ' ')
+                putc(' ', f);
+            else if (cp == TEXT_REPLACEMENT)
+                fputs("\xEF\xBF\xBD", f);
+            else if (cp >= 0)
+                fwrite(t + k, 1, l, f);
+            k += l;
+        }
+        w += cw;
         i = e;
     }
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "doc.h"
 #include "linebreak.h"
 #include "text.h"
@@ -593,12 +595,26 @@ const struct layout_opts *layout_get_opts(const struct layout *l)
     return &l->o;
 }
 
+/* Does the cluster s[i..end) end with a Prepend character (UAX #29 GB9b),
+ * which joins whatever follows it? */
+static bool ends_with_prepend(const char *s, size_t i, size_t end)
+{
+    size_t k = end - 1;
+    while (k > i && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    if ((unsigned char)s[k] < 0x80) return false;
+    int32_t cp;
+    text_decode(s, end, k, &cp);
+    return utf8proc_get_property(cp)->boundclass == UTF8PROC_BOUNDCLASS_PREPEND;
+}
+
 size_t layout_piece_text(const struct layout *l, int side, const struct lay_piece *p, char **buf,
                          size_t *cap)
 {
     const char *s = p->attr == LA_FOLD || p->attr == LA_MARK ? l->fold : l->bytes[side];
     int cols = l->o.width[side], tab = l->o.tab, col = p->col;
     size_t n = 0;
+    size_t last = SIZE_MAX; /* where the last cluster drawn starts in *buf */
     xgrow(buf, cap, (size_t)(p->end - p->start) + 1, 1);
     for (size_t i = p->start; i < p->end;) {
         struct lb_cl c;
@@ -615,6 +631,23 @@ size_t layout_piece_text(const struct layout *l, int side, const struct lay_piec
         } else {
             memcpy(out, s + i, need);
         }
+        /* Dropping a control, or drawing an invalid byte as U+FFFD and a
+         * TAB as spaces, removes what separated two clusters of the text,
+         * and the drawn ones may join: "a", NUL, U+1F3FD EMOJI MODIFIER
+         * would draw as one cluster one column wide where the layout
+         * counted three (likewise a combining mark or ZWJ after an invalid
+         * byte, Hangul jamo around a control, a lone Prepend character).
+         * Such a cluster is drawn as U+FFFD, once per column counted, which
+         * joins nothing: the drawn width stays the counted width. */
+        if (need && c.w > 0 && !(c.flags & LB_TAB) && (unsigned char)s[i] >= 0x80 &&
+            ((!(c.flags & LB_REPL) && ends_with_prepend(s, i, c.end)) ||
+             (last != SIZE_MAX && text_next_cluster(*buf, n + need, last, &(int){0}) != n))) {
+            need = 3 * (size_t)c.w;
+            xgrow(buf, cap, n + need + 1, 1);
+            for (int k = 0; k < c.w; k++)
+                memcpy(*buf + n + 3 * (size_t)k, REPLACEMENT_UTF8, 3);
+        }
+        if (need) last = n;
         n += need;
         col += c.w;
         i = c.end;
