@@ -217,7 +217,7 @@ static void lay_text(struct builder *b, size_t start, size_t end)
         if (!(c.flags & LB_GAP)) break;
         i = c.end;
     }
-    size_t gap = i; /* the gap before the unit at i: [gap, i) */
+    size_t gap = start; /* the gap before the unit at i: [gap, i) */
     while (i < end) {
         /* Measure the unit at i: up to a gap or a CJK break. */
         size_t j = i;
@@ -242,6 +242,10 @@ static void lay_text(struct builder *b, size_t start, size_t end)
             j = c.end;
         }
         uw += marks_width(b, i, j);
+        /* Marks inside the gap: a word span may take in a zero-width
+         * control that the line breaker sees as a gap, and a marked run
+         * end there. */
+        int gm = marks_width(b, gap, i);
         struct lay_line *ln = &b->l->lines[b->l->nlines - 1];
         bool placed = false;
         if (ln->npiece) {
@@ -255,14 +259,20 @@ static void lay_text(struct builder *b, size_t start, size_t end)
                     gw += c.w;
                 }
             }
-            if ((int64_t)b->col + gw + uw <= b->cols) {
-                emit(b, gap, j, end, gw + uw, false);
+            if ((int64_t)b->col + gw + gm + uw <= b->cols) {
+                emit(b, gap, j, end, gw + gm + uw, false);
                 placed = true;
             } else {
                 new_line(b);
             }
         }
-        if (!placed) emit(b, i, j, end, uw, uw > b->cols);
+        /* At the start of a line the gap is left out, unless it holds a
+         * mark, which must not be lost: then it is put, wrapping by
+         * cluster. */
+        if (!placed && gm)
+            emit(b, gap, j, end, 0, true);
+        else if (!placed)
+            emit(b, i, j, end, uw, uw > b->cols);
         /* Skip the gap after the unit. */
         gap = i = j;
         if (i + 1 < end && s[i] == ' ' && (unsigned char)s[i + 1] > ' ' &&
