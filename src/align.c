@@ -210,6 +210,8 @@ static void heaviest_chain(const struct sim_cand *c, size_t nc, size_t ndst, boo
 static void pair_hunk(struct builder *B, const struct diff_hunk *h)
 {
     if (!h->na || !h->nb) return;
+    sim_load(B->sim, SIDE_A, h->a, h->a + h->na, NULL);
+    sim_load(B->sim, SIDE_B, h->b, h->b + h->nb, NULL);
     uint32_t *src = xmalloc(h->na * sizeof *src), *dst = xmalloc(h->nb * sizeof *dst);
     for (size_t i = 0; i < h->na; i++)
         src[i] = (uint32_t)(h->a + i);
@@ -261,6 +263,15 @@ static void find_moves(struct builder *B)
         if (B->changed[0][i] && B->pair_of[0][i] < 0) src[ns++] = (uint32_t)i;
     for (size_t j = 0; j < B->n[1]; j++)
         if (B->changed[1][j] && B->pair_of[1][j] < 0) dst[nd++] = (uint32_t)j;
+    /* The bags of the sentences left over (pieces of a split that grows
+     * from a move are left over too). */
+    for (int side = 0; side < 2; side++) {
+        uint8_t *left = xmalloc(B->n[side] + 1);
+        for (size_t k = 0; k < B->n[side]; k++)
+            left[k] = B->changed[side][k] && B->pair_of[side][k] < 0;
+        sim_load(B->sim, (size_t)side, 0, B->n[side], left);
+        free(left);
+    }
     struct sim_cand *c = NULL;
     bool approx = false;
     size_t nc =
@@ -370,6 +381,8 @@ static size_t count_anchors(struct builder *B)
     for (size_t i = 0; i < B->n[0]; i++)
         anchors += !B->changed[0][i];
     if (anchors >= ANCHORS_MIN) return anchors;
+    sim_load(B->sim, SIDE_A, 0, B->n[0], B->changed[0]);
+    sim_load(B->sim, SIDE_B, 0, B->n[1], B->changed[1]);
     uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src),
              *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
     size_t ns = 0, nd = 0;

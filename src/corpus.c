@@ -217,6 +217,11 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
         tk[k] = tokens_new(docs[k], ctx, NULL);
     struct sim *s =
         sim_new((const struct doc *const *)docs, (const struct tokens *const *)tk, n, ctx);
+    for (size_t k = 0; k < n; k++) { /* articles are short: every sentence at once */
+        size_t ns;
+        (void)doc_sentences(docs[k], &ns);
+        sim_load(s, k, 0, ns, NULL);
+    }
     struct sim_match *m = NULL;
     size_t nm = sim_matches_all(s, MATCH_FLOOR, &m);
     if (nm > 1) qsort(m, nm, sizeof *m, cmp_match_pair);
@@ -347,6 +352,7 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     free(inorder);
     free(grp_start);
     free(grp_len);
+    sim_free(s); /* before the tokens it reads */
     for (size_t k = 0; k < n; k++) {
         free(matched[k]);
         free(used[k]);
@@ -356,7 +362,6 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     free(used);
     free(tk);
     free(m);
-    sim_free(s);
     return c;
 }
 

@@ -30,26 +30,18 @@
 #define feat     sim_feat
 #define PAIR_BIT SIM_PAIR_BIT
 
-/* The bags of every sentence of one side, sorted by key (repeats kept),
- * so that bags intersect by a merge walk. */
+/* The bags of the loaded sentences [lo, hi) of one document (sim_load),
+ * each sorted by key (repeats kept), so that bags intersect by a merge
+ * walk; the other sentences have empty bags.  Callers load what they
+ * compare, a hunk at a time: the bags of every changed sentence of two
+ * large documents at once took more memory than the documents. */
 struct bags {
-    uint32_t *off; /* nsent + 1 offsets into f */
+    uint32_t lo, hi;
+    uint32_t *off; /* hi - lo + 1 offsets into f */
     struct feat *f;
-    float *weight; /* per sentence: sum of its features' weights */
-    size_t nsent;
-};
-
-struct sim {
-    float *w; /* per word id (unigram features) */
-    size_t nw;
-    struct bags *bag; /* one per document */
-    size_t ndocs;
-    struct feat *tmp[3]; /* merged group bags */
-    size_t tmpcap[3];
-    /* inverted index scratch over word ids, all zero between calls */
-    uint32_t *post_count, *post_start;
-    uint32_t *post;
-    size_t postcap;
+    float *weight; /* per loaded sentence: sum of its features' weights */
+    size_t nsent;  /* sentences of the document */
+    size_t capoff, capf, capweight;
 };
 
 /* Features of each word id: the id itself, or for a compound its parts
@@ -116,6 +108,23 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
     *n = f->n[id];
 }
 
+struct sim {
+    float *w; /* per word id (unigram features) */
+    size_t nw;
+    struct bags *bag; /* one per document */
+    size_t ndocs;
+    const struct tokens *const *tk; /* the caller's, one per document */
+    struct features feat;
+    uint32_t *ids; /* sim_load's scratch: one sentence's word features */
+    size_t capids;
+    struct feat *tmp[3]; /* merged group bags */
+    size_t tmpcap[3];
+    /* inverted index scratch over word ids, all zero between calls */
+    uint32_t *post_count, *post_start;
+    uint32_t *post;
+    size_t postcap;
+};
+
 /* Sort features by key: insertion sort for short runs, quicksort (median
  * of three, recursing into the smaller part) above, no callbacks. */
 static void sort_feats(struct feat *a, size_t n)
@@ -165,114 +174,104 @@ static uint32_t pair_key(uint32_t x, uint32_t y)
     return PAIR_BIT | (uint32_t)(h >> 33);
 }
 
-/* Word features of the tokenized sentences in reading order (pass 1), with
- * off[i] .. off[i+1] per sentence; sentences without tokens get none. */
-static uint32_t *collect_words(const struct tokens *tk, size_t ns, struct features *f,
-                               uint32_t **offp)
+/* The word features of sentence i of document k, in reading order, into
+ * s->ids; returns their count. */
+static size_t sentence_features(struct sim *s, size_t k, size_t i)
 {
-    uint32_t *off = xmalloc((ns + 1) * sizeof *off);
-    uint32_t *ids = NULL;
-    size_t cap = 0;
-    uint32_t k = 0;
-    for (size_t i = 0; i < ns; i++) {
-        off[i] = k;
-        size_t nt;
-        const uint32_t *t = tokens_of(tk, i, &nt);
-        for (size_t j = 0; j < nt; j++) {
-            if (t[j] & TOKEN_PUNCT) continue;
-            const uint32_t *fi;
-            size_t fn;
-            features_of(f, t[j], &fi, &fn);
-            xgrow(&ids, &cap, (size_t)k + fn + 1, sizeof *ids);
-            for (size_t q = 0; q < fn; q++)
-                ids[k++] = fi[q];
-        }
+    size_t nt, n = 0;
+    const uint32_t *t = tokens_of(s->tk[k], i, &nt);
+    for (size_t j = 0; j < nt; j++) {
+        if (t[j] & TOKEN_PUNCT) continue;
+        const uint32_t *fi;
+        size_t fn;
+        features_of(&s->feat, t[j], &fi, &fn);
+        xgrow(&s->ids, &s->capids, n + fn, sizeof *s->ids);
+        memcpy(s->ids + n, fi, fn * sizeof *fi);
+        n += fn;
     }
-    off[ns] = k;
-    *offp = off;
-    return ids;
-}
-
-/* Pass 2: the bags, words and neighbouring pairs, weighted and sorted. */
-static void bags_build(struct bags *bg, size_t ns, const uint32_t *ids, const uint32_t *off,
-                       const float *w)
-{
-    size_t n = off[ns];
-    bg->nsent = ns;
-    bg->f = xmalloc((2 * n + 1) * sizeof *bg->f);
-    bg->off = xmalloc((ns + 1) * sizeof *bg->off);
-    bg->weight = xcalloc(ns ? ns : 1, sizeof *bg->weight);
-    uint32_t k = 0;
-    for (size_t i = 0; i < ns; i++) {
-        bg->off[i] = k;
-        double sum = 0;
-        for (uint32_t j = off[i]; j < off[i + 1]; j++) {
-            bg->f[k++] = (struct feat){ids[j], w[ids[j]]};
-            sum += w[ids[j]];
-            if (j + 1 < off[i + 1]) {
-                float pw = WD_MAX(w[ids[j]], w[ids[j + 1]]);
-                bg->f[k++] = (struct feat){pair_key(ids[j], ids[j + 1]), pw};
-                sum += pw;
-            }
-        }
-        sort_feats(bg->f + bg->off[i], k - bg->off[i]);
-        bg->weight[i] = (float)sum;
-    }
-    bg->off[ns] = k;
+    return n;
 }
 
 struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *tk, size_t ndocs,
                     struct doc_ctx *ctx)
 {
     struct sim *s = xcalloc(1, sizeof *s);
-    struct features f = {.words = ctx->words};
+    s->feat.words = ctx->words;
     s->ndocs = ndocs;
+    s->tk = tk;
     s->bag = xcalloc(ndocs ? ndocs : 1, sizeof *s->bag);
-    uint32_t **ids = xcalloc(ndocs ? ndocs : 1, sizeof *ids);
-    uint32_t **off = xcalloc(ndocs ? ndocs : 1, sizeof *off);
-    size_t *ns = xcalloc(ndocs ? ndocs : 1, sizeof *ns);
-    for (size_t k = 0; k < ndocs; k++) {
-        (void)doc_sentences(docs[k], &ns[k]);
-        ids[k] = collect_words(tk[k], ns[k], &f, &off[k]);
-    }
-    free(f.first);
-    free(f.n);
-    free(f.ids);
+    for (size_t k = 0; k < ndocs; k++)
+        (void)doc_sentences(docs[k], &s->bag[k].nsent);
 
-    /* Document frequency of each word over the compared sentences of all
-     * documents, each sentence counting a word once (seen[] holds the last
-     * sentence that counted it, + 1). */
-    size_t nw = intern_count(ctx->words);
-    uint32_t *df = xcalloc(nw + 1, sizeof *df);
-    uint32_t *seen = xcalloc(nw + 1, sizeof *seen);
+    /* Document frequency of each feature over the compared sentences of
+     * all documents, each sentence counting a word once (seen[] holds the
+     * last sentence that counted it, + 1).  Splitting compounds interns
+     * their parts, so the word table grows during this pass. */
+    uint32_t *df = NULL, *seen = NULL;
+    size_t capdf = 0, capseen = 0;
     uint32_t serial = 0;
     for (size_t k = 0; k < ndocs; k++)
-        for (size_t i = 0; i < ns[k]; i++) {
-            if (off[k][i + 1] == off[k][i]) continue;
+        for (size_t i = 0; i < s->bag[k].nsent; i++) {
+            size_t n = sentence_features(s, k, i);
+            if (!n) continue;
             serial++;
-            for (uint32_t j = off[k][i]; j < off[k][i + 1]; j++)
-                if (seen[ids[k][j]] != serial) {
-                    seen[ids[k][j]] = serial;
-                    df[ids[k][j]]++;
+            for (size_t j = 0; j < n; j++) {
+                uint32_t t = s->ids[j];
+                if (t >= capdf) {
+                    size_t old = capdf, olds = capseen;
+                    xgrow(&df, &capdf, (size_t)t + 1, sizeof *df);
+                    xgrow(&seen, &capseen, (size_t)t + 1, sizeof *seen);
+                    memset(df + old, 0, (capdf - old) * sizeof *df);
+                    memset(seen + olds, 0, (capseen - olds) * sizeof *seen);
                 }
+                if (seen[t] != serial) {
+                    seen[t] = serial;
+                    df[t]++;
+                }
+            }
         }
     free(seen);
+    size_t nw = intern_count(ctx->words);
     s->nw = nw;
     s->w = xmalloc((nw + 1) * sizeof *s->w);
     for (size_t t = 0; t < nw; t++)
-        s->w[t] = df[t] ? (float)log(1.0 + (double)serial / df[t]) : 0.0f;
+        s->w[t] = t < capdf && df[t] ? (float)log(1.0 + (double)serial / df[t]) : 0.0f;
     free(df);
-    for (size_t k = 0; k < ndocs; k++) {
-        bags_build(&s->bag[k], ns[k], ids[k], off[k], s->w);
-        free(ids[k]);
-        free(off[k]);
-    }
-    free(ids);
-    free(off);
-    free(ns);
     s->post_count = xcalloc(nw + 1, sizeof *s->post_count);
     s->post_start = xcalloc(nw + 1, sizeof *s->post_start);
     return s;
+}
+
+void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *mask)
+{
+    struct bags *bg = &s->bag[doc];
+    hi = WD_MIN(hi, bg->nsent);
+    lo = WD_MIN(lo, hi);
+    bg->lo = (uint32_t)lo;
+    bg->hi = (uint32_t)hi;
+    xgrow(&bg->off, &bg->capoff, hi - lo + 1, sizeof *bg->off);
+    xgrow(&bg->weight, &bg->capweight, hi - lo + 1, sizeof *bg->weight);
+    size_t k = 0;
+    for (size_t i = lo; i < hi; i++) {
+        bg->off[i - lo] = (uint32_t)k;
+        size_t n = mask && !mask[i] ? 0 : sentence_features(s, doc, i);
+        /* the words, and the pairs of neighbouring words */
+        xgrow(&bg->f, &bg->capf, k + 2 * n + 1, sizeof *bg->f);
+        double sum = 0;
+        for (size_t j = 0; j < n; j++) {
+            uint32_t t = s->ids[j];
+            bg->f[k++] = (struct feat){t, s->w[t]};
+            sum += s->w[t];
+            if (j + 1 < n) {
+                float pw = WD_MAX(s->w[t], s->w[s->ids[j + 1]]);
+                bg->f[k++] = (struct feat){pair_key(t, s->ids[j + 1]), pw};
+                sum += pw;
+            }
+        }
+        sort_feats(bg->f + bg->off[i - lo], k - bg->off[i - lo]);
+        bg->weight[i - lo] = (float)sum;
+    }
+    bg->off[hi - lo] = (uint32_t)k;
 }
 
 void sim_free(struct sim *s)
@@ -284,6 +283,10 @@ void sim_free(struct sim *s)
         free(s->bag[k].weight);
     }
     free(s->bag);
+    free(s->feat.first);
+    free(s->feat.n);
+    free(s->feat.ids);
+    free(s->ids);
     for (int slot = 0; slot < 3; slot++)
         free(s->tmp[slot]);
     free(s->w);
@@ -293,16 +296,50 @@ void sim_free(struct sim *s)
     free(s);
 }
 
+/* The bag of sentence i of bg (empty unless loaded). */
+static const struct feat *bag_of(const struct bags *bg, size_t i, size_t *n)
+{
+    if (i < bg->lo || i >= bg->hi) {
+        *n = 0;
+        return bg->f;
+    }
+    uint32_t a = bg->off[i - bg->lo];
+    *n = bg->off[i - bg->lo + 1] - a;
+    return bg->f + a;
+}
+
+static double bag_weight(const struct bags *bg, size_t i)
+{
+    return i >= bg->lo && i < bg->hi ? bg->weight[i - bg->lo] : 0;
+}
+
+/* The word features of sentence i of bg (they sort before the pairs),
+ * repeats kept: a word is new at j == 0 or when f[j].key != f[j - 1].key. */
+static const struct feat *bag_words(const struct bags *bg, size_t i, size_t *n)
+{
+    size_t m;
+    const struct feat *f = bag_of(bg, i, &m);
+    size_t k = 0;
+    while (k < m && f[k].key < PAIR_BIT)
+        k++;
+    *n = k;
+    return f;
+}
+
 /* The sorted bag of a group; single sentences need no copy.  slot picks
  * one of three scratch buffers so three groups can be live at once. */
 static const struct feat *group_bag(struct sim *s, struct sim_group g, int slot, size_t *n)
 {
     const struct bags *bg = &s->bag[g.doc];
-    uint32_t lo = bg->off[g.first], hi = bg->off[g.first + g.n];
-    *n = hi - lo;
-    if (g.n <= 1) return bg->f + lo;
-    xgrow(&s->tmp[slot], &s->tmpcap[slot], *n, sizeof(struct feat));
-    memcpy(s->tmp[slot], bg->f + lo, *n * sizeof(struct feat));
+    if (g.n <= 1) return bag_of(bg, g.first, n);
+    *n = 0;
+    for (uint32_t i = g.first; i < g.first + g.n; i++) {
+        size_t m;
+        const struct feat *f = bag_of(bg, i, &m);
+        xgrow(&s->tmp[slot], &s->tmpcap[slot], *n + m, sizeof(struct feat));
+        memcpy(s->tmp[slot] + *n, f, m * sizeof *f);
+        *n += m;
+    }
     sort_feats(s->tmp[slot], *n);
     return s->tmp[slot];
 }
@@ -311,7 +348,7 @@ double sim_weight(struct sim *s, struct sim_group g)
 {
     double sum = 0;
     for (uint32_t i = g.first; i < g.first + g.n; i++)
-        sum += s->bag[g.doc].weight[i];
+        sum += bag_weight(&s->bag[g.doc], i);
     return sum;
 }
 
@@ -404,11 +441,11 @@ static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x,
 static double pair_dice(struct sim *s, size_t dx, uint32_t x, size_t dy, uint32_t y, double floor)
 {
     const struct bags *bx = &s->bag[dx], *by = &s->bag[dy];
-    double wx = bx->weight[x], wy = by->weight[y];
+    double wx = bag_weight(bx, x), wy = bag_weight(by, y);
     if (wx + wy <= 0 || 2 * WD_MIN(wx, wy) / (wx + wy) < floor) return 0;
-    double c = common_weight(bx->f + bx->off[x], bx->off[x + 1] - bx->off[x], by->f + by->off[y],
-                             by->off[y + 1] - by->off[y]);
-    return 2 * c / (wx + wy);
+    size_t nx, ny;
+    const struct feat *fx = bag_of(bx, x, &nx), *fy = bag_of(by, y, &ny);
+    return 2 * common_weight(fx, nx, fy, ny) / (wx + wy);
 }
 
 struct acc {
@@ -423,10 +460,11 @@ struct acc {
 static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
                           size_t hi, uint32_t *probe, bool *limited)
 {
-    size_t np = 0;
-    for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++) {
-        uint32_t t = bg->f[j].key, c = s->post_count[t];
-        if ((j > bg->off[i] && t == bg->f[j - 1].key) || c < lo) continue;
+    size_t np = 0, m;
+    const struct feat *f = bag_words(bg, i, &m);
+    for (size_t j = 0; j < m; j++) {
+        uint32_t t = f[j].key, c = s->post_count[t];
+        if ((j > 0 && t == f[j - 1].key) || c < lo) continue;
         if (c > hi) {
             *limited = true;
             continue;
@@ -498,33 +536,37 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
      * indexed by word id and restored to zero at the end. */
     const struct bags *bs = &s->bag[dsrc], *bd = &s->bag[ddst];
     size_t total = 0;
-    for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT; j++)
-            if (j == bd->off[dst[y]] || bd->f[j].key != bd->f[j - 1].key) {
-                s->post_count[bd->f[j].key]++;
+    for (size_t y = 0; y < ndst; y++) {
+        size_t m;
+        const struct feat *f = bag_words(bd, dst[y], &m);
+        for (size_t j = 0; j < m; j++)
+            if (j == 0 || f[j].key != f[j - 1].key) {
+                s->post_count[f[j].key]++;
                 total++;
             }
+    }
     xgrow(&s->post, &s->postcap, total, sizeof *s->post);
     size_t run = 0;
-    for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT;
-             j++) {
-            uint32_t t = bd->f[j].key;
-            if ((j == bd->off[dst[y]] || t != bd->f[j - 1].key) && s->post_start[t] == 0 &&
-                s->post_count[t] != 0) {
+    for (size_t y = 0; y < ndst; y++) {
+        size_t m;
+        const struct feat *f = bag_words(bd, dst[y], &m);
+        for (size_t j = 0; j < m; j++) {
+            uint32_t t = f[j].key;
+            if ((j == 0 || t != f[j - 1].key) && s->post_start[t] == 0 && s->post_count[t] != 0) {
                 /* first sight of t: reserve its slice (start stored +1) */
                 s->post_start[t] = (uint32_t)run + 1;
                 run += s->post_count[t];
                 s->post_count[t] = 0; /* reused as fill pointer */
             }
         }
-    for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT;
-             j++) {
-            uint32_t t = bd->f[j].key;
-            if (j == bd->off[dst[y]] || t != bd->f[j - 1].key)
-                s->post[s->post_start[t] - 1 + s->post_count[t]++] = (uint32_t)y;
-        }
+    }
+    for (size_t y = 0; y < ndst; y++) {
+        size_t m;
+        const struct feat *f = bag_words(bd, dst[y], &m);
+        for (size_t j = 0; j < m; j++)
+            if (j == 0 || f[j].key != f[j - 1].key)
+                s->post[s->post_start[f[j].key] - 1 + s->post_count[f[j].key]++] = (uint32_t)y;
+    }
 
     float *accw = xcalloc(ndst, sizeof *accw);
     uint32_t *touched = xmalloc(ndst * sizeof *touched);
@@ -552,12 +594,14 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
     free(accw);
     free(touched);
     free(best);
-    for (size_t y = 0; y < ndst; y++)
-        for (uint32_t j = bd->off[dst[y]]; j < bd->off[dst[y] + 1] && bd->f[j].key < PAIR_BIT;
-             j++) {
-            s->post_count[bd->f[j].key] = 0;
-            s->post_start[bd->f[j].key] = 0;
+    for (size_t y = 0; y < ndst; y++) {
+        size_t m;
+        const struct feat *f = bag_words(bd, dst[y], &m);
+        for (size_t j = 0; j < m; j++) {
+            s->post_count[f[j].key] = 0;
+            s->post_start[f[j].key] = 0;
         }
+    }
     if (n > 1) qsort(*out, n, sizeof **out, cmp_cand);
     return n;
 }
@@ -582,12 +626,15 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
     size_t npost = 0;
     for (size_t k = 0; k < s->ndocs; k++) {
         const struct bags *bg = &s->bag[k];
-        for (size_t i = 0; i < bg->nsent; i++)
-            for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++)
-                if (j == bg->off[i] || bg->f[j].key != bg->f[j - 1].key) {
-                    s->post_count[bg->f[j].key]++;
+        for (size_t i = 0; i < bg->nsent; i++) {
+            size_t m;
+            const struct feat *f = bag_words(bg, i, &m);
+            for (size_t j = 0; j < m; j++)
+                if (j == 0 || f[j].key != f[j - 1].key) {
+                    s->post_count[f[j].key]++;
                     npost++;
                 }
+        }
     }
     uint32_t *start = xmalloc((s->nw + 1) * sizeof *start);
     size_t run = 0;
@@ -599,12 +646,13 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
     uint32_t *post = xmalloc((npost + 1) * sizeof *post);
     for (size_t k = 0; k < s->ndocs; k++) {
         const struct bags *bg = &s->bag[k];
-        for (size_t i = 0; i < bg->nsent; i++)
-            for (uint32_t j = bg->off[i]; j < bg->off[i + 1] && bg->f[j].key < PAIR_BIT; j++)
-                if (j == bg->off[i] || bg->f[j].key != bg->f[j - 1].key) {
-                    uint32_t t = bg->f[j].key;
-                    post[start[t] + s->post_count[t]++] = (uint32_t)(base[k] + i);
-                }
+        for (size_t i = 0; i < bg->nsent; i++) {
+            size_t m;
+            const struct feat *f = bag_words(bg, i, &m);
+            for (size_t j = 0; j < m; j++)
+                if (j == 0 || f[j].key != f[j - 1].key)
+                    post[start[f[j].key] + s->post_count[f[j].key]++] = (uint32_t)(base[k] + i);
+        }
     }
 
     size_t n = 0, cap = 0;
@@ -654,7 +702,5 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
 
 const struct sim_feat *sim_bag(const struct sim *s, size_t doc, size_t i, size_t *n)
 {
-    const struct bags *bg = &s->bag[doc];
-    *n = bg->off[i + 1] - bg->off[i];
-    return bg->f + bg->off[i];
+    return bag_of(&s->bag[doc], i, n);
 }

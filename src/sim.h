@@ -35,8 +35,8 @@ struct sim_feat {
 };
 #define SIM_PAIR_BIT 0x80000000u
 
-/* Bags and weights for the sentences of docs[0 .. ndocs) that have tokens
- * in tk[k] (tokens.h); other sentences have empty bags.  ctx's word table
+/* Weights for the sentences of docs[0 .. ndocs) that have tokens in tk[k]
+ * (tokens.h), which must outlive the result; bags come from sim_load.  ctx's word table
  * receives the parts of hyphenated words: a bag holds features rather than
  * tokens, so "Son-gyong" counts as "son" + "gyong" (it meets "Son Gyong")
  * and a possessive 's is dropped ("Russia's" meets "Russia").  The word
@@ -45,6 +45,13 @@ struct sim_feat {
 struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *tk, size_t ndocs,
                     struct doc_ctx *ctx);
 void sim_free(struct sim *s);
+
+/* Build the bags of sentences [lo, hi) of document doc (only those with
+ * mask[i] != 0, unless mask is NULL), dropping the bags loaded before for
+ * that document: every other sentence has an empty bag until it is loaded.
+ * Time and memory are those of the loaded sentences; load what is being
+ * compared (align: one hunk at a time). */
+void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *mask);
 
 /* A group of consecutive sentences first .. first+n-1 of one document. */
 struct sim_group {
