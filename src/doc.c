@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -78,25 +80,28 @@ static void sentab_rehash(struct sentab *t, size_t n, const struct doc *gone)
     t->nslots = n;
 }
 
-/* The id of sentence i of d (its key is key[0..klen)), adding it if new. */
-static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, const char *key,
-                          size_t klen)
+/* The id of sentence i of d, whose comparison key hashes to h, adding it
+ * if new.  Keys are rebuilt only to tell apart sentences whose hashes are
+ * equal but bytes differ ("The" and "the"). */
+static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, uint64_t h)
 {
     struct sentab *t = ctx->sentences;
     struct scratch *sc = ctx->scratch;
-    uint64_t h = intern_hash(key, klen);
     size_t mask = t->nslots - 1, j = h & mask;
+    const struct sentence *me = &d->sents[i];
+    size_t klen = SIZE_MAX; /* my key in sc->key, once built */
     for (; t->slots[j].d; j = (j + 1) & mask) {
         struct sent_slot *sl = &t->slots[j];
         if (sl->hash != h) continue;
         const struct sentence *o = &sl->d->sents[sl->sent];
-        const struct sentence *me = &d->sents[i];
         /* byte-identical sentences have equal keys: no need to rebuild it */
         if (o->end - o->start == me->end - me->start &&
             memcmp(sl->d->bytes + o->start, d->bytes + me->start, o->end - o->start) == 0)
             return sl->id;
+        if (klen == SIZE_MAX)
+            klen = text_key(d->bytes + me->start, me->end - me->start, &sc->key, &sc->keycap);
         size_t ol = text_key(sl->d->bytes + o->start, o->end - o->start, &sc->key2, &sc->key2cap);
-        if (ol == klen && (klen == 0 || memcmp(sc->key2, key, klen) == 0)) return sl->id;
+        if (ol == klen && (klen == 0 || memcmp(sc->key2, sc->key, klen) == 0)) return sl->id;
     }
     if (t->count >= UINT32_MAX - 1) util_oom();
     struct sent_slot *sl = &t->slots[j];
@@ -155,9 +160,13 @@ static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
     if (S_ISREG(st.st_mode) && (uint64_t)st.st_size >= UINT32_MAX) return WD_ETOOBIG;
     char *buf = xmalloc(cap);
     size_t len = 0;
+    char spare[4096];
     for (;;) {
-        if (len + 1 >= cap) xgrow(&buf, &cap, len + 65536, 1);
-        ssize_t r = read(fd, buf + len, cap - len - 1);
+        /* When the buffer is full (a regular file read to its size), look
+         * for more in a small buffer first: growing it would double the
+         * memory a large file takes. */
+        bool full = len + 1 >= cap;
+        ssize_t r = full ? read(fd, spare, sizeof spare) : read(fd, buf + len, cap - len - 1);
         if (r < 0) {
             if (errno == EINTR) continue;
             int e = errno;
@@ -165,6 +174,10 @@ static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
             return util_status_from_errno(e);
         }
         if (r == 0) break;
+        if (full) {
+            xgrow(&buf, &cap, len + (size_t)r + 65536, 1);
+            memcpy(buf + len, spare, (size_t)r);
+        }
         if (!text && memchr(buf + len, '\0', (size_t)r)) {
             free(buf);
             return WD_EBINARY;
@@ -184,58 +197,88 @@ static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
 /* Longest headline taken as a document's title (bytes). */
 #define TITLE_MAX 160
 
-/* Segment and intern; takes ownership of bytes. */
-static enum wd_status doc_build(struct doc_ctx *ctx, const char *name, char *bytes, size_t len,
-                                const struct doc_opts *opts, struct doc **out)
+/* A file read and segmented, its sentence keys hashed: the part of
+ * loading that touches no shared state, so that files can be prepared in
+ * parallel (doc_load_all).  finish() then gives the sentences their ids. */
+struct prepared {
+    enum wd_status st;
+    char *bytes; /* owned until finish() */
+    size_t len, invalid;
+    struct seg_span *spans;
+    size_t nspans;
+    uint64_t *hash; /* per sentence: intern_hash of its comparison key */
+};
+
+/* Check and segment bytes[0..len) (taking ownership) into *p. */
+static void prepare(struct prepared *p, char *bytes, size_t len, const struct doc_opts *opts)
 {
-    if (len >= UINT32_MAX) {
+    memset(p, 0, sizeof *p);
+    if (len >= UINT32_MAX || ((!opts || !opts->text) && memchr(bytes, '\0', len))) {
+        p->st = len >= UINT32_MAX ? WD_ETOOBIG : WD_EBINARY;
         free(bytes);
-        return WD_ETOOBIG;
+        return;
     }
-    if (!ctx->sentences) {
-        free(bytes);
-        return WD_EUSAGE;
+    p->bytes = bytes;
+    p->len = len;
+    p->invalid = text_count_invalid(bytes, len);
+    size_t from = 0;
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+        from = 3; /* a byte order mark belongs to no sentence */
+    size_t cap = 0;
+    seg_sentences(bytes, len, from, &p->spans, &p->nspans, &cap);
+    p->hash = xmalloc((p->nspans + 1) * sizeof *p->hash);
+    char *key = NULL;
+    size_t keycap = 0;
+    for (size_t i = 0; i < p->nspans; i++) {
+        size_t kl =
+            text_key(bytes + p->spans[i].start, p->spans[i].end - p->spans[i].start, &key, &keycap);
+        p->hash[i] = intern_hash(key, kl);
     }
-    if ((!opts || !opts->text) && memchr(bytes, '\0', len)) {
-        free(bytes);
-        return WD_EBINARY;
+    free(key);
+}
+
+static void prepared_free(struct prepared *p)
+{
+    free(p->bytes);
+    free(p->spans);
+    free(p->hash);
+    memset(p, 0, sizeof *p);
+}
+
+/* The document of p (whose bytes it takes), its sentences given ids. */
+static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepared *p,
+                             struct doc **out)
+{
+    enum wd_status st = p->st != WD_OK ? p->st : !ctx->sentences ? WD_EUSAGE : WD_OK;
+    if (st != WD_OK) {
+        prepared_free(p);
+        return st;
     }
     struct doc *d = xcalloc(1, sizeof *d);
     d->ctx = ctx;
     d->path = xstrdup(name);
-    d->bytes = bytes;
-    d->len = len;
-    d->invalid = text_count_invalid(bytes, len);
-
-    size_t from = 0;
-    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
-        from = 3; /* a byte order mark belongs to no sentence */
-
-    struct seg_span *spans = NULL;
-    size_t nspans = 0, capspans = 0;
-    seg_sentences(bytes, len, from, &spans, &nspans, &capspans);
-    d->sents = xcalloc(nspans ? nspans : 1, sizeof *d->sents);
-    d->nsents = nspans;
-    for (size_t i = 0; i < nspans; i++) {
-        d->sents[i].start = spans[i].start;
-        d->sents[i].end = spans[i].end;
-        d->sents[i].flags = spans[i].flags;
+    d->bytes = p->bytes;
+    p->bytes = NULL;
+    d->len = p->len;
+    d->invalid = p->invalid;
+    d->sents = xcalloc(p->nspans ? p->nspans : 1, sizeof *d->sents);
+    d->nsents = p->nspans;
+    for (size_t i = 0; i < p->nspans; i++) {
+        d->sents[i].start = p->spans[i].start;
+        d->sents[i].end = p->spans[i].end;
+        d->sents[i].flags = p->spans[i].flags;
     }
-    struct scratch *sc = ctx->scratch;
-    for (size_t i = 0; i < nspans; i++) {
-        struct sentence *se = &d->sents[i];
-        size_t kl = text_key(bytes + se->start, se->end - se->start, &sc->key, &sc->keycap);
-        se->id = sentab_id(ctx, d, (uint32_t)i, sc->key, kl);
-    }
+    for (size_t i = 0; i < p->nspans; i++)
+        d->sents[i].id = sentab_id(ctx, d, (uint32_t)i, p->hash[i]);
     d->content_words = SIZE_MAX;
-    if (nspans && (d->sents[0].flags & SENT_LINE) &&
+    if (d->nsents && (d->sents[0].flags & SENT_LINE) &&
         d->sents[0].end - d->sents[0].start <= TITLE_MAX) {
-        d->title = xstrndup(bytes + d->sents[0].start, d->sents[0].end - d->sents[0].start);
+        d->title = xstrndup(d->bytes + d->sents[0].start, d->sents[0].end - d->sents[0].start);
     } else {
         const char *base = strrchr(name, '/');
         d->title = xstrdup(base && base[1] ? base + 1 : name);
     }
-    free(spans);
+    prepared_free(p);
     *out = d;
     return WD_OK;
 }
@@ -247,26 +290,86 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
     char *copy = xmalloc(len + 1);
     if (len) memcpy(copy, buf, len);
     copy[len] = '\0';
-    return doc_build(ctx, name, copy, len, opts, out);
+    struct prepared p;
+    prepare(&p, copy, len, opts);
+    return finish(ctx, name, &p, out);
 }
 
-enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_opts *opts,
-                        struct doc **out)
+/* Read and prepare path ("-": standard input). */
+static void prepare_path(struct prepared *p, const char *path, const struct doc_opts *opts)
 {
+    memset(p, 0, sizeof *p);
     int fd;
     bool is_stdin = strcmp(path, "-") == 0;
     if (is_stdin) {
         fd = STDIN_FILENO;
     } else {
         fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-        if (fd < 0) return util_status_from_errno(errno);
+        if (fd < 0) {
+            p->st = util_status_from_errno(errno);
+            return;
+        }
     }
     char *bytes = NULL;
     size_t len = 0;
-    enum wd_status st = read_all(fd, opts && opts->text, &bytes, &len);
+    p->st = read_all(fd, opts && opts->text, &bytes, &len);
     if (!is_stdin) close(fd);
-    if (st != WD_OK) return st;
-    return doc_build(ctx, path, bytes, len, opts, out);
+    if (p->st == WD_OK) prepare(p, bytes, len, opts);
+}
+
+enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_opts *opts,
+                        struct doc **out)
+{
+    struct prepared p;
+    prepare_path(&p, path, opts);
+    return finish(ctx, path, &p, out);
+}
+
+/* ---- loading in parallel ---------------------------------------------------- */
+
+/* Most threads that read and segment files at once. */
+#define LOAD_THREADS_MAX 8
+
+struct load_job {
+    const char *const *paths;
+    size_t n;
+    const struct doc_opts *opts;
+    struct prepared *prep;
+    atomic_size_t next; /* the next file to take */
+};
+
+static void *load_worker(void *arg)
+{
+    struct load_job *job = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&job->next, 1);
+        if (i >= job->n) break;
+        prepare_path(&job->prep[i], job->paths[i], job->opts);
+    }
+    return NULL;
+}
+
+void doc_load_all(struct doc_ctx *ctx, const char *const *paths, size_t n,
+                  const struct doc_opts *opts, struct doc **out, enum wd_status *st)
+{
+    struct load_job job = {.paths = paths, .n = n, .opts = opts};
+    job.prep = xcalloc(n ? n : 1, sizeof *job.prep);
+    atomic_init(&job.next, 0);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nthreads = WD_MIN(n, (size_t)WD_MIN(WD_MAX(cpus, 1L), (long)LOAD_THREADS_MAX));
+    pthread_t tid[LOAD_THREADS_MAX];
+    size_t started = 0;
+    /* The calling thread works too; a thread that cannot start is no error. */
+    for (; started + 1 < nthreads; started++)
+        if (pthread_create(&tid[started], NULL, load_worker, &job) != 0) break;
+    load_worker(&job);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    for (size_t i = 0; i < n; i++) { /* ids in the order of the files */
+        out[i] = NULL;
+        st[i] = finish(ctx, paths[i], &job.prep[i], &out[i]);
+    }
+    free(job.prep);
 }
 
 void doc_free(struct doc *d)

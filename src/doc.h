@@ -79,6 +79,13 @@ void doc_ctx_seal(struct doc_ctx *ctx);
 enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_opts *opts,
                         struct doc **out);
 
+/* Load paths[0 .. n) as doc_load does, reading and segmenting them on
+ * several threads; the sentence ids are given in the order of the files,
+ * so the result is that of n doc_load calls: out[i] is the document (NULL
+ * on error) and st[i] the status of paths[i]. */
+void doc_load_all(struct doc_ctx *ctx, const char *const *paths, size_t n,
+                  const struct doc_opts *opts, struct doc **out, enum wd_status *st);
+
 /* Build a document from a copy of buf[0..len); name is used as its path.
  * Same checks as doc_load (binary, size). */
 enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char *buf, size_t len,

@@ -306,8 +306,13 @@ int main(int argc, char **argv)
     struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
     int rc = 0;
     int ndocs = 0;
+    struct doc **loaded = xcalloc((size_t)nfiles, sizeof *loaded);
+    enum wd_status *status = xcalloc((size_t)nfiles, sizeof *status);
+    doc_load_all(ctx, (const char *const *)files, (size_t)nfiles, &dopts, loaded, status);
     for (int i = 0; i < nfiles && rc == 0; i++) {
-        enum wd_status st = doc_load(ctx, files[i], &dopts, &docs[ndocs]);
+        enum wd_status st = status[i];
+        docs[ndocs] = loaded[i];
+        loaded[i] = NULL;
         if (st == WD_EBINARY && many) {
             /* a folder may hold other files: say so and go on */
             fprintf(stderr, "wirediff: %s: binary file, skipped\n", files[i]);
@@ -327,6 +332,10 @@ int main(int argc, char **argv)
                     files[i], bad, bad == 1 ? "" : "s");
     }
 
+    for (int i = 0; i < nfiles; i++) /* the files after a failed one */
+        doc_free(loaded[i]);
+    free(loaded);
+    free(status);
     doc_ctx_seal(ctx); /* every document is in */
     if (rc == 0 && many && ndocs == 0) {
         rc = fail(args.had_dir ? argv[optind] : files[0], util_strerror(WD_ENOTEXT));
