@@ -434,8 +434,10 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     B.changed[0] = dr.ca;
     B.changed[1] = dr.cb;
 
-    struct tokens *tk[2] = {tokens_new(a, ctx, B.changed[0]), tokens_new(b, ctx, B.changed[1])};
     const struct doc *dd[2] = {a, b};
+    const uint8_t *sel[2] = {B.changed[0], B.changed[1]};
+    struct tokens *tk[2];
+    tokens_new_many(dd, 2, ctx, sel, tk);
     B.sim = sim_new(dd, (const struct tokens *const *)tk, 2, ctx);
     size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(B.n[0], B.n[1]));
     if (count_anchors(&B) < need || need == 0) {

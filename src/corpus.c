@@ -213,8 +213,7 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     c->story = xcalloc(n ? n : 1, sizeof *c->story);
     c->overlaps = xcalloc(n ? n : 1, 1);
     struct tokens **tk = xcalloc(n ? n : 1, sizeof *tk);
-    for (size_t k = 0; k < n; k++)
-        tk[k] = tokens_new(docs[k], ctx, NULL);
+    tokens_new_many((const struct doc *const *)docs, n, ctx, NULL, tk);
     struct sim *s =
         sim_new((const struct doc *const *)docs, (const struct tokens *const *)tk, n, ctx);
     for (size_t k = 0; k < n; k++) { /* articles are short: every sentence at once */

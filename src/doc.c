@@ -4,8 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -43,10 +41,9 @@ struct sentab {
 };
 
 struct scratch {
-    char *key, *key2; /* comparison keys */
-    size_t keycap, key2cap;
-    struct seg_span *spans; /* word spans of one sentence */
-    size_t capspans;
+    struct word_scratch w; /* for doc_sentence_words, and w.key for keys */
+    char *key2;            /* a second comparison key */
+    size_t key2cap;
 };
 
 static struct sentab *sentab_new(void)
@@ -99,9 +96,9 @@ static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, 
             memcmp(sl->d->bytes + o->start, d->bytes + me->start, o->end - o->start) == 0)
             return sl->id;
         if (klen == SIZE_MAX)
-            klen = text_key(d->bytes + me->start, me->end - me->start, &sc->key, &sc->keycap);
+            klen = text_key(d->bytes + me->start, me->end - me->start, &sc->w.key, &sc->w.keycap);
         size_t ol = text_key(sl->d->bytes + o->start, o->end - o->start, &sc->key2, &sc->key2cap);
-        if (ol == klen && (klen == 0 || memcmp(sc->key2, sc->key, klen) == 0)) return sl->id;
+        if (ol == klen && (klen == 0 || memcmp(sc->key2, sc->w.key, klen) == 0)) return sl->id;
     }
     if (t->count >= UINT32_MAX - 1) util_oom();
     struct sent_slot *sl = &t->slots[j];
@@ -141,9 +138,8 @@ void doc_ctx_free(struct doc_ctx *ctx)
     intern_free(ctx->words);
     sentab_free(ctx->sentences);
     struct scratch *sc = ctx->scratch;
-    free(sc->key);
+    word_scratch_free(&sc->w);
     free(sc->key2);
-    free(sc->spans);
     free(sc);
     free(ctx);
 }
@@ -325,46 +321,24 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
     return finish(ctx, path, &p, out);
 }
 
-/* ---- loading in parallel ---------------------------------------------------- */
-
-/* Most threads that read and segment files at once. */
-#define LOAD_THREADS_MAX 8
-
 struct load_job {
     const char *const *paths;
-    size_t n;
     const struct doc_opts *opts;
     struct prepared *prep;
-    atomic_size_t next; /* the next file to take */
 };
 
-static void *load_worker(void *arg)
+static void load_one(void *arg, size_t i)
 {
     struct load_job *job = arg;
-    for (;;) {
-        size_t i = atomic_fetch_add(&job->next, 1);
-        if (i >= job->n) break;
-        prepare_path(&job->prep[i], job->paths[i], job->opts);
-    }
-    return NULL;
+    prepare_path(&job->prep[i], job->paths[i], job->opts);
 }
 
 void doc_load_all(struct doc_ctx *ctx, const char *const *paths, size_t n,
                   const struct doc_opts *opts, struct doc **out, enum wd_status *st)
 {
-    struct load_job job = {.paths = paths, .n = n, .opts = opts};
+    struct load_job job = {.paths = paths, .opts = opts};
     job.prep = xcalloc(n ? n : 1, sizeof *job.prep);
-    atomic_init(&job.next, 0);
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t nthreads = WD_MIN(n, (size_t)WD_MIN(WD_MAX(cpus, 1L), (long)LOAD_THREADS_MAX));
-    pthread_t tid[LOAD_THREADS_MAX];
-    size_t started = 0;
-    /* The calling thread works too; a thread that cannot start is no error. */
-    for (; started + 1 < nthreads; started++)
-        if (pthread_create(&tid[started], NULL, load_worker, &job) != 0) break;
-    load_worker(&job);
-    for (size_t t = 0; t < started; t++)
-        pthread_join(tid[t], NULL);
+    util_parallel(n, load_one, &job);
     for (size_t i = 0; i < n; i++) { /* ids in the order of the files */
         out[i] = NULL;
         st[i] = finish(ctx, paths[i], &job.prep[i], &out[i]);
@@ -403,10 +377,16 @@ const struct sentence *doc_sentences(const struct doc *d, size_t *n)
     return d->sents;
 }
 
-size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
-                          size_t *n, size_t *cap)
+void word_scratch_free(struct word_scratch *sc)
 {
-    struct scratch *sc = ctx->scratch;
+    free(sc->key);
+    free(sc->spans);
+    memset(sc, 0, sizeof *sc);
+}
+
+size_t doc_words(const struct doc *d, size_t i, struct intern *words, struct word_scratch *sc,
+                 struct word **out, size_t *n, size_t *cap)
+{
     size_t nspans = 0;
     const struct sentence *se = &d->sents[i];
     seg_words(d->bytes, se->start, se->end, &sc->spans, &nspans, &sc->capspans);
@@ -418,9 +398,16 @@ size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, st
         w->start = sp->start;
         w->end = sp->end;
         w->flags = sp->flags;
-        w->id = intern_add(ctx->words, sc->key, kl);
+        w->id = intern_add(words, sc->key, kl);
     }
     return nspans;
+}
+
+size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
+                          size_t *n, size_t *cap)
+{
+    struct scratch *sc = ctx->scratch;
+    return doc_words(d, i, ctx->words, &sc->w, out, n, cap);
 }
 
 size_t doc_invalid_bytes(const struct doc *d)

@@ -19,6 +19,11 @@ struct tokens;
 /* Tokenize the sentences of d with a non-zero select[i] (NULL: all),
  * interning their words in ctx.  Never fails. */
 struct tokens *tokens_new(const struct doc *d, struct doc_ctx *ctx, const uint8_t *select);
+/* tokens_new for docs[0 .. n) (select[k] for docs[k]; select NULL: all
+ * sentences) into out[0 .. n), the documents tokenized in parallel; the
+ * word ids are those of n tokens_new calls in order. */
+void tokens_new_many(const struct doc *const *docs, size_t n, struct doc_ctx *ctx,
+                     const uint8_t *const *select, struct tokens **out);
 void tokens_free(struct tokens *t);
 
 /* The token ids of sentence i (empty when it was not selected), in order;

@@ -3,9 +3,12 @@
 #include "util.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const status_text[WD_STATUS_COUNT] = {
     [WD_OK] = "success",
@@ -110,4 +113,38 @@ char *xstrndup(const char *s, size_t n)
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
+}
+
+struct par_job {
+    void (*fn)(void *arg, size_t i);
+    void *arg;
+    size_t n;
+    atomic_size_t next; /* the next i to take */
+};
+
+static void *par_worker(void *p)
+{
+    struct par_job *job = p;
+    for (;;) {
+        size_t i = atomic_fetch_add(&job->next, 1);
+        if (i >= job->n) break;
+        job->fn(job->arg, i);
+    }
+    return NULL;
+}
+
+void util_parallel(size_t n, void (*fn)(void *arg, size_t i), void *arg)
+{
+    struct par_job job = {.fn = fn, .arg = arg, .n = n};
+    atomic_init(&job.next, 0);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nthreads = WD_MIN(n, (size_t)WD_MIN(WD_MAX(cpus, 1L), (long)UTIL_THREADS_MAX));
+    pthread_t tid[UTIL_THREADS_MAX];
+    size_t started = 0;
+    /* A thread that cannot start is no error: the others do its share. */
+    for (; started + 1 < nthreads; started++)
+        if (pthread_create(&tid[started], NULL, par_worker, &job) != 0) break;
+    par_worker(&job);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
 }

@@ -47,6 +47,13 @@ char *xstrndup(const char *s, size_t n);
  * doubles capacity.  Returns the new pointer (also stored in *p). */
 void *xgrow(void *p_, size_t *cap, size_t need, size_t size);
 
+/* Call fn(arg, i) for every i in [0, n), on up to UTIL_THREADS_MAX
+ * threads (no more than the online CPUs; the caller's thread is one of
+ * them), each i once, in no given order; returns when all are done.  fn
+ * must touch only what belongs to i. */
+#define UTIL_THREADS_MAX 8
+void util_parallel(size_t n, void (*fn)(void *arg, size_t i), void *arg);
+
 _Noreturn void util_oom(void);
 void util_set_oom_hook(void (*hook)(void));
 
