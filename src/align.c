@@ -402,6 +402,81 @@ static size_t count_anchors(struct builder *B)
     return anchors;
 }
 
+/* The word diffs of the pairs, in slices of consecutive pairs on parallel
+ * threads, then joined in pair order: the same operations as one thread
+ * gives.  The first slice's array grows into the whole, so the peak is
+ * the operations and the later slices. */
+struct wd_slice {
+    size_t first, end; /* pairs */
+    struct wop *ops;
+    size_t nops, cap;
+    uint32_t *op, *nop; /* per pair of the slice */
+};
+
+struct wd_job {
+    const struct builder *B;
+    struct tokens *const *tk;
+    struct wd_slice *slice;
+};
+
+static void word_diff_slice(void *arg, size_t k)
+{
+    struct wd_job *job = arg;
+    const struct builder *B = job->B;
+    struct wd_slice *sl = &job->slice[k];
+    size_t n = sl->end - sl->first;
+    sl->op = xmalloc((n + 1) * sizeof *sl->op);
+    sl->nop = xmalloc((n + 1) * sizeof *sl->nop);
+    for (size_t q = 0; q < n; q++) {
+        const struct pair *p = &B->pairs[sl->first + q];
+        sl->op[q] = (uint32_t)sl->nops;
+        sl->nop[q] = (uint32_t)wdiff_pair(B->d[0], job->tk[0], p->a, p->an, B->d[1], job->tk[1],
+                                          p->b, p->bn, &sl->ops, &sl->nops, &sl->cap);
+    }
+}
+
+/* Pairs per slice, at least: below that a thread costs more than it saves. */
+#define WD_SLICE_MIN 4096
+
+static void word_diffs(const struct builder *B, struct tokens *const *tk, struct alignment *al,
+                       struct align_row *rows)
+{
+    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, B->npairs / WD_SLICE_MIN));
+    struct wd_slice *slice = xcalloc(nslices, sizeof *slice);
+    for (size_t k = 0; k < nslices; k++) {
+        slice[k].first = B->npairs * k / nslices;
+        slice[k].end = B->npairs * (k + 1) / nslices;
+    }
+    struct wd_job job = {B, tk, slice};
+    util_parallel(nslices, word_diff_slice, &job);
+    size_t total = 0;
+    for (size_t k = 0; k < nslices; k++)
+        total += slice[k].nops;
+    al->ops = slice[0].ops;
+    al->nops = slice[0].nops;
+    xgrow(&al->ops, &slice[0].cap, total + 1, sizeof *al->ops);
+    for (size_t k = 0; k < nslices; k++) {
+        const struct wd_slice *sl = &slice[k];
+        size_t base = al->nops - (k ? 0 : sl->nops);
+        if (k) {
+            memcpy(al->ops + base, sl->ops, sl->nops * sizeof *sl->ops);
+            al->nops += sl->nops;
+            free(sl->ops);
+        }
+        for (size_t pi = sl->first; pi < sl->end; pi++) {
+            const struct pair *p = &B->pairs[pi];
+            for (int side = 0; side < 2; side++) {
+                struct align_row *r = &rows[p->row[side]];
+                r->op = (uint32_t)(base + sl->op[pi - sl->first]);
+                r->nop = sl->nop[pi - sl->first];
+            }
+        }
+        free(sl->op);
+        free(sl->nop);
+    }
+    free(slice);
+}
+
 struct alignment *align_docs(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
                              const struct align_opts *opts)
 {
@@ -457,17 +532,9 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     struct alignment *al = xcalloc(1, sizeof *al);
     al->d[0] = a;
     al->d[1] = b;
-    size_t capops = 0;
+    word_diffs(&B, tk, al, rb.rows);
     for (size_t pi = 0; pi < B.npairs; pi++) {
         struct pair *p = &B.pairs[pi];
-        size_t op = al->nops;
-        size_t nop =
-            wdiff_pair(a, tk[0], p->a, p->an, b, tk[1], p->b, p->bn, &al->ops, &al->nops, &capops);
-        for (int side = 0; side < 2; side++) {
-            struct align_row *r = &rb.rows[p->row[side]];
-            r->op = (uint32_t)op;
-            r->nop = (uint32_t)nop;
-        }
         if (p->moved) {
             rb.rows[p->row[0]].partner = p->row[1];
             rb.rows[p->row[1]].partner = p->row[0];
