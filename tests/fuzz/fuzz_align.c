@@ -116,8 +116,8 @@ static void check_ops(const struct alignment *al, const struct align_row *r, str
     FUZZ_CHECK(ia == ta->n && ib == tb->n); /* every token in one op */
 }
 
-static void check_alignment(const struct alignment *al, const struct doc *da,
-                            const struct doc *db, struct doc_ctx *ctx)
+static void check_alignment(const struct alignment *al, const struct doc *da, const struct doc *db,
+                            struct doc_ctx *ctx)
 {
     FUZZ_CHECK(align_doc(al, SIDE_A) == da && align_doc(al, SIDE_B) == db);
     size_t nr, nops, n[2];

@@ -41,9 +41,8 @@
 
 /* Ids spread over the whole range: the diff must not index tables by id. */
 static const uint32_t wide_ids[16] = {
-    0,          UINT32_MAX, 0x80000000u, 0x7FFFFFFFu, 1,          0xFFFFFFFEu,
-    0x9E3779B9, 42,         0x00010000u, 0xDEADBEEFu, 0x80000001u, 0x40000000u,
-    7,          0xFFFF0000u, 0x0000FFFFu, 0x12345678u,
+    0,           UINT32_MAX,  0x80000000u, 0x7FFFFFFFu, 1, 0xFFFFFFFEu, 0x9E3779B9,  42,
+    0x00010000u, 0xDEADBEEFu, 0x80000001u, 0x40000000u, 7, 0xFFFF0000u, 0x0000FFFFu, 0x12345678u,
 };
 
 /* LCS length of a and b (symbols < k), bit-parallel: bit i of V is 0 where

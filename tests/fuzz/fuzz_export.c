@@ -84,9 +84,9 @@ static bool has_prefix_ci(const char *s, size_t n, const char *lit)
 static void check_html(const char *s, size_t n)
 {
     static const char *const tags[] = {
-        "html", "head", "meta",  "title", "style",    "body", "h1", "h2", "p",   "table",
-        "tr",   "td",   "th",    "thead", "tbody",    "col",  "a",  "b",  "br",  "del",
-        "ins",  "span", "ul",    "li",    "colgroup", NULL};
+        "html",  "head", "meta", "title", "style", "body",  "h1",       "h2", "p",
+        "table", "tr",   "td",   "th",    "thead", "tbody", "col",      "a",  "b",
+        "br",    "del",  "ins",  "span",  "ul",    "li",    "colgroup", NULL};
     static const char *const entities[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;", NULL};
     check_chars(s, n, false, false);
     for (size_t i = 0; i < n; i++) {

@@ -62,60 +62,72 @@ static int32_t cp_before(const char *s, size_t len, const uint8_t *bound, size_t
     return cp;
 }
 
-static void check_sentences(const char *s, size_t len, size_t from, const uint8_t *bound,
-                            const struct seg_span *sp, size_t n)
+/* Spans sp[0..n) lie in order on code point boundaries inside [lo, hi),
+ * with no flag outside known. */
+static void check_span_order(const uint8_t *bound, size_t lo, size_t hi, const struct seg_span *sp,
+                             size_t n, uint32_t known)
 {
-    size_t prev_end = from;
+    size_t prev_end = lo;
     for (size_t k = 0; k < n; k++) {
         FUZZ_CHECK(sp[k].start >= prev_end);
         FUZZ_CHECK(sp[k].start < sp[k].end);
-        FUZZ_CHECK(sp[k].end <= len);
+        FUZZ_CHECK(sp[k].end <= hi);
         FUZZ_CHECK(bound[sp[k].start] && bound[sp[k].end]);
-        FUZZ_CHECK((sp[k].flags & ~(uint32_t)SENT_LINE) == 0);
-        int32_t cp;
-        text_decode(s, len, sp[k].start, &cp);
-        FUZZ_CHECK(!text_is_space(cp));
-        FUZZ_CHECK(!text_is_space(cp_before(s, len, bound, from, sp[k].end)));
+        FUZZ_CHECK((sp[k].flags & ~known) == 0);
         prev_end = sp[k].end;
     }
-    /* Walk the text: white space outside the spans, no line break inside. */
+}
+
+/* Walk s[lo..hi): a code point inside a span must not be a line break
+ * (when no_break_inside), one outside must satisfy outside(). */
+static void check_span_gaps(const char *s, size_t len, size_t lo, size_t hi,
+                            const struct seg_span *sp, size_t n, bool no_break_inside,
+                            bool (*outside)(int32_t cp))
+{
     size_t k = 0;
-    for (size_t i = from; i < len;) {
+    for (size_t i = lo; i < hi;) {
         int32_t cp;
         size_t l = text_decode(s, len, i, &cp);
         while (k < n && sp[k].end <= i)
             k++;
         bool inside = k < n && sp[k].start <= i;
-        if (inside)
+        if (inside && no_break_inside)
             FUZZ_CHECK(!is_line_break(cp));
-        else
-            FUZZ_CHECK(text_is_space(cp));
+        else if (!inside)
+            FUZZ_CHECK(outside(cp));
         i += l;
     }
+}
+
+static bool is_space(int32_t cp)
+{
+    return text_is_space(cp);
+}
+
+static bool is_space_or_control(int32_t cp)
+{
+    return text_is_space(cp) || cp < 0x20 || cp == 0x7F;
+}
+
+static void check_sentences(const char *s, size_t len, size_t from, const uint8_t *bound,
+                            const struct seg_span *sp, size_t n)
+{
+    check_span_order(bound, from, len, sp, n, SENT_LINE);
+    for (size_t k = 0; k < n; k++) {
+        int32_t cp;
+        text_decode(s, len, sp[k].start, &cp);
+        FUZZ_CHECK(!text_is_space(cp));
+        FUZZ_CHECK(!text_is_space(cp_before(s, len, bound, from, sp[k].end)));
+    }
+    /* White space outside the spans, no line break inside. */
+    check_span_gaps(s, len, from, len, sp, n, true, is_space);
 }
 
 static void check_words(const char *s, size_t len, const uint8_t *bound, size_t start, size_t end,
                         const struct seg_span *w, size_t n)
 {
-    const uint32_t known = WORD_PUNCT | WORD_NUM | WORD_CJK;
-    size_t prev_end = start;
-    for (size_t k = 0; k < n; k++) {
-        FUZZ_CHECK(w[k].start >= prev_end);
-        FUZZ_CHECK(w[k].start < w[k].end);
-        FUZZ_CHECK(w[k].end <= end);
-        FUZZ_CHECK(bound[w[k].start] && bound[w[k].end]);
-        FUZZ_CHECK((w[k].flags & ~known) == 0);
-        prev_end = w[k].end;
-    }
-    size_t k = 0;
-    for (size_t i = start; i < end;) {
-        int32_t cp;
-        size_t l = text_decode(s, len, i, &cp);
-        while (k < n && w[k].end <= i)
-            k++;
-        if (!(k < n && w[k].start <= i)) FUZZ_CHECK(text_is_space(cp) || cp < 0x20 || cp == 0x7F);
-        i += l;
-    }
+    check_span_order(bound, start, end, w, n, WORD_PUNCT | WORD_NUM | WORD_CJK);
+    check_span_gaps(s, len, start, end, w, n, false, is_space_or_control);
 }
 
 /* Load the input as a document and compare it with the segmentation. */
@@ -202,8 +214,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t k = 0; k < n; k++) {
         size_t before = nw;
         seg_words(s, sp[k].start, sp[k].end, &w, &nw, &capw);
-        if (nw > before) check_words(s, size, bound, sp[k].start, sp[k].end, w + before, nw - before);
-        else check_words(s, size, bound, sp[k].start, sp[k].end, NULL, 0);
+        if (nw > before)
+            check_words(s, size, bound, sp[k].start, sp[k].end, w + before, nw - before);
+        else
+            check_words(s, size, bound, sp[k].start, sp[k].end, NULL, 0);
     }
     /* And over the whole text, line breaks and all. */
     struct seg_span *all = NULL;
