@@ -336,6 +336,7 @@ static const struct feat *group_bag(struct sim *s, struct sim_group g, int slot,
     for (uint32_t i = g.first; i < g.first + g.n; i++) {
         size_t m;
         const struct feat *f = bag_of(bg, i, &m);
+        if (!m) continue; /* an empty bag: nothing to copy (and maybe no buffer yet) */
         xgrow(&s->tmp[slot], &s->tmpcap[slot], *n + m, sizeof(struct feat));
         memcpy(s->tmp[slot] + *n, f, m * sizeof *f);
         *n += m;
