@@ -452,17 +452,17 @@ static void word_diffs(const struct builder *B, struct tokens *const *tk, struct
     size_t total = 0;
     for (size_t k = 0; k < nslices; k++)
         total += slice[k].nops;
-    al->ops = slice[0].ops;
-    al->nops = slice[0].nops;
+    al->ops = slice[0].ops; /* already in place */
+    al->nops = 0;
     xgrow(&al->ops, &slice[0].cap, total + 1, sizeof *al->ops);
     for (size_t k = 0; k < nslices; k++) {
         const struct wd_slice *sl = &slice[k];
-        size_t base = al->nops - (k ? 0 : sl->nops);
+        size_t base = al->nops;
         if (k) {
             memcpy(al->ops + base, sl->ops, sl->nops * sizeof *sl->ops);
-            al->nops += sl->nops;
             free(sl->ops);
         }
+        al->nops += sl->nops;
         for (size_t pi = sl->first; pi < sl->end; pi++) {
             const struct pair *p = &B->pairs[pi];
             for (int side = 0; side < 2; side++) {
