@@ -313,17 +313,31 @@ static double bag_weight(const struct bags *bg, size_t i)
     return i >= bg->lo && i < bg->hi ? bg->weight[i - bg->lo] : 0;
 }
 
-/* The word features of sentence i of bg (they sort before the pairs),
- * repeats kept: a word is new at j == 0 or when f[j].key != f[j - 1].key. */
-static const struct feat *bag_words(const struct bags *bg, size_t i, size_t *n)
+/* The distinct words of a sentence's bag, in key order: words sort before
+ * pairs, and a repeated word follows its first copy.  Walked by
+ * next_word(). */
+struct word_walk {
+    const struct feat *f;
+    size_t n, j;
+};
+
+static struct word_walk words_of(const struct bags *bg, size_t i)
 {
-    size_t m;
-    const struct feat *f = bag_of(bg, i, &m);
-    size_t k = 0;
-    while (k < m && f[k].key < PAIR_BIT)
-        k++;
-    *n = k;
-    return f;
+    struct word_walk w = {NULL, 0, 0};
+    w.f = bag_of(bg, i, &w.n);
+    return w;
+}
+
+static bool next_word(struct word_walk *w, uint32_t *t)
+{
+    while (w->j < w->n && w->f[w->j].key < PAIR_BIT) {
+        uint32_t k = w->f[w->j++].key;
+        if (w->j == 1 || k != w->f[w->j - 2].key) {
+            *t = k;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* The sorted bag of a group; single sentences need no copy.  slot picks
@@ -461,11 +475,11 @@ struct acc {
 static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
                           size_t hi, uint32_t *probe, bool *limited)
 {
-    size_t np = 0, m;
-    const struct feat *f = bag_words(bg, i, &m);
-    for (size_t j = 0; j < m; j++) {
-        uint32_t t = f[j].key, c = s->post_count[t];
-        if ((j > 0 && t == f[j - 1].key) || c < lo) continue;
+    size_t np = 0;
+    struct word_walk w = words_of(bg, i);
+    for (uint32_t t; next_word(&w, &t);) {
+        uint32_t c = s->post_count[t];
+        if (c < lo) continue;
         if (c > hi) {
             *limited = true;
             continue;
@@ -538,22 +552,16 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
     const struct bags *bs = &s->bag[dsrc], *bd = &s->bag[ddst];
     size_t total = 0;
     for (size_t y = 0; y < ndst; y++) {
-        size_t m;
-        const struct feat *f = bag_words(bd, dst[y], &m);
-        for (size_t j = 0; j < m; j++)
-            if (j == 0 || f[j].key != f[j - 1].key) {
-                s->post_count[f[j].key]++;
-                total++;
-            }
+        struct word_walk w = words_of(bd, dst[y]);
+        for (uint32_t t; next_word(&w, &t); total++)
+            s->post_count[t]++;
     }
     xgrow(&s->post, &s->postcap, total, sizeof *s->post);
     size_t run = 0;
     for (size_t y = 0; y < ndst; y++) {
-        size_t m;
-        const struct feat *f = bag_words(bd, dst[y], &m);
-        for (size_t j = 0; j < m; j++) {
-            uint32_t t = f[j].key;
-            if ((j == 0 || t != f[j - 1].key) && s->post_start[t] == 0 && s->post_count[t] != 0) {
+        struct word_walk w = words_of(bd, dst[y]);
+        for (uint32_t t; next_word(&w, &t);) {
+            if (s->post_start[t] == 0 && s->post_count[t] != 0) {
                 /* first sight of t: reserve its slice (start stored +1) */
                 s->post_start[t] = (uint32_t)run + 1;
                 run += s->post_count[t];
@@ -562,11 +570,9 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
         }
     }
     for (size_t y = 0; y < ndst; y++) {
-        size_t m;
-        const struct feat *f = bag_words(bd, dst[y], &m);
-        for (size_t j = 0; j < m; j++)
-            if (j == 0 || f[j].key != f[j - 1].key)
-                s->post[s->post_start[f[j].key] - 1 + s->post_count[f[j].key]++] = (uint32_t)y;
+        struct word_walk w = words_of(bd, dst[y]);
+        for (uint32_t t; next_word(&w, &t);)
+            s->post[s->post_start[t] - 1 + s->post_count[t]++] = (uint32_t)y;
     }
 
     float *accw = xcalloc(ndst, sizeof *accw);
@@ -596,12 +602,9 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
     free(touched);
     free(best);
     for (size_t y = 0; y < ndst; y++) {
-        size_t m;
-        const struct feat *f = bag_words(bd, dst[y], &m);
-        for (size_t j = 0; j < m; j++) {
-            s->post_count[f[j].key] = 0;
-            s->post_start[f[j].key] = 0;
-        }
+        struct word_walk w = words_of(bd, dst[y]);
+        for (uint32_t t; next_word(&w, &t);)
+            s->post_count[t] = s->post_start[t] = 0;
     }
     if (n > 1) qsort(*out, n, sizeof **out, cmp_cand);
     return n;
@@ -628,13 +631,9 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
     for (size_t k = 0; k < s->ndocs; k++) {
         const struct bags *bg = &s->bag[k];
         for (size_t i = 0; i < bg->nsent; i++) {
-            size_t m;
-            const struct feat *f = bag_words(bg, i, &m);
-            for (size_t j = 0; j < m; j++)
-                if (j == 0 || f[j].key != f[j - 1].key) {
-                    s->post_count[f[j].key]++;
-                    npost++;
-                }
+            struct word_walk w = words_of(bg, i);
+            for (uint32_t t; next_word(&w, &t); npost++)
+                s->post_count[t]++;
         }
     }
     uint32_t *start = xmalloc((s->nw + 1) * sizeof *start);
@@ -648,11 +647,9 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
     for (size_t k = 0; k < s->ndocs; k++) {
         const struct bags *bg = &s->bag[k];
         for (size_t i = 0; i < bg->nsent; i++) {
-            size_t m;
-            const struct feat *f = bag_words(bg, i, &m);
-            for (size_t j = 0; j < m; j++)
-                if (j == 0 || f[j].key != f[j - 1].key)
-                    post[start[f[j].key] + s->post_count[f[j].key]++] = (uint32_t)(base[k] + i);
+            struct word_walk w = words_of(bg, i);
+            for (uint32_t t; next_word(&w, &t);)
+                post[start[t] + s->post_count[t]++] = (uint32_t)(base[k] + i);
         }
     }
 
