@@ -51,13 +51,19 @@ struct alignment {
     struct align_stats stats;
 };
 
+/* Pairs in the order found.  Threads pairing hunks each fill a list of
+ * their own, joined afterwards (pair_hunks). */
+struct pairlist {
+    struct pair *v;
+    size_t n, cap;
+};
+
 struct builder {
     const struct doc *d[2];
     size_t n[2];
     uint8_t *changed[2]; /* from the sentence diff: 1 = not matched as same */
-    int32_t *pair_of[2]; /* sentence -> pair index, -1 */
-    struct pair *pairs;
-    size_t npairs, cappairs;
+    int32_t *pair_of[2]; /* sentence -> index in the pair list it is in, -1 */
+    struct pairlist pairs;
     const struct sentence *sents[2];
     struct sim *sim;
     struct align_opts o;
@@ -84,10 +90,11 @@ static struct sim_group grp(int side, uint32_t first, uint32_t n)
     return g;
 }
 
-static size_t add_pair(struct builder *B, uint32_t a, uint32_t b, float sim, bool moved)
+static size_t add_pair(struct builder *B, struct pairlist *pl, uint32_t a, uint32_t b, float sim,
+                       bool moved)
 {
-    xgrow(&B->pairs, &B->cappairs, B->npairs + 1, sizeof *B->pairs);
-    struct pair *p = &B->pairs[B->npairs];
+    xgrow(&pl->v, &pl->cap, pl->n + 1, sizeof *pl->v);
+    struct pair *p = &pl->v[pl->n];
     p->a = a;
     p->an = 1;
     p->b = b;
@@ -95,9 +102,9 @@ static size_t add_pair(struct builder *B, uint32_t a, uint32_t b, float sim, boo
     p->sim = sim;
     p->moved = moved;
     p->row[0] = p->row[1] = -1;
-    B->pair_of[0][a] = (int32_t)B->npairs;
-    B->pair_of[1][b] = (int32_t)B->npairs;
-    return B->npairs++;
+    B->pair_of[0][a] = (int32_t)pl->n;
+    B->pair_of[1][b] = (int32_t)pl->n;
+    return pl->n++;
 }
 
 /* Is sentence k of side free to join a pair: changed, unpaired, and inside
@@ -110,10 +117,11 @@ static bool free_sentence(const struct builder *B, int side, int64_t k, size_t l
 /* Grow pair p into a split or merge: repeatedly add the neighbouring free
  * sentence (or two; on one side only) that best explains what the other
  * side says beyond the pair so far. */
-static void extend_pair(struct builder *B, size_t pi, const size_t lo[2], const size_t hi[2])
+static void extend_pair(struct builder *B, struct sim *s, struct pairlist *pl, size_t pi,
+                        const size_t lo[2], const size_t hi[2])
 {
     for (;;) {
-        struct pair *p = &B->pairs[pi];
+        struct pair *p = &pl->v[pi];
         double best = 0;
         int best_side = -1;
         bool best_left = false;
@@ -140,7 +148,7 @@ static void extend_pair(struct builder *B, size_t pi, const size_t lo[2], const 
                     }
                     if (!ok) break;
                     size_t matched;
-                    double c = sim_contain_rest(B->sim, grp(side, (uint32_t)k, len), other,
+                    double c = sim_contain_rest(s, grp(side, (uint32_t)k, len), other,
                                                 grp(side, first, n), &matched);
                     if (c < PIECE_FLOOR || matched < PIECE_FEATURES_MIN || c <= best) continue;
                     best = c;
@@ -157,7 +165,7 @@ static void extend_pair(struct builder *B, size_t pi, const size_t lo[2], const 
         *n += best_len;
         for (uint32_t q = 0; q < best_len; q++)
             B->pair_of[best_side][k + q] = (int32_t)pi;
-        p->sim = (float)sim_dice(B->sim, grp(SIDE_A, p->a, p->an), grp(SIDE_B, p->b, p->bn));
+        p->sim = (float)sim_dice(s, grp(SIDE_A, p->a, p->an), grp(SIDE_B, p->b, p->bn));
     }
 }
 
@@ -206,12 +214,14 @@ static void heaviest_chain(const struct sim_cand *c, size_t nc, size_t ndst, boo
     free(prev);
 }
 
-/* Pair reworded sentences inside one changed hunk, in order. */
-static void pair_hunk(struct builder *B, const struct diff_hunk *h)
+/* Pair reworded sentences inside one changed hunk, in order, into pl
+ * (bags loaded into s). */
+static void pair_hunk(struct builder *B, struct sim *s, struct pairlist *pl,
+                      const struct diff_hunk *h)
 {
     if (!h->na || !h->nb) return;
-    sim_load(B->sim, SIDE_A, h->a, h->a + h->na, NULL);
-    sim_load(B->sim, SIDE_B, h->b, h->b + h->nb, NULL);
+    sim_load(s, SIDE_A, h->a, h->a + h->na, NULL);
+    sim_load(s, SIDE_B, h->b, h->b + h->nb, NULL);
     uint32_t *src = xmalloc(h->na * sizeof *src), *dst = xmalloc(h->nb * sizeof *dst);
     for (size_t i = 0; i < h->na; i++)
         src[i] = (uint32_t)(h->a + i);
@@ -219,30 +229,93 @@ static void pair_hunk(struct builder *B, const struct diff_hunk *h)
         dst[j] = (uint32_t)(h->b + j);
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc =
-        sim_candidates(B->sim, SIDE_A, src, h->na, SIDE_B, dst, h->nb, B->o.floor, &c, &approx);
+    size_t nc = sim_candidates(s, SIDE_A, src, h->na, SIDE_B, dst, h->nb, B->o.floor, &c, &approx);
     bool *take = xcalloc(nc ? nc : 1, sizeof *take);
     heaviest_chain(c, nc, h->nb, take);
-    size_t first = B->npairs;
+    size_t first = pl->n;
     for (size_t k = 0; k < nc; k++)
-        if (take[k]) add_pair(B, src[c[k].x], dst[c[k].y], c[k].score, false);
+        if (take[k]) add_pair(B, pl, src[c[k].x], dst[c[k].y], c[k].score, false);
     /* Splits and merges, bounded by the neighbouring pairs of the chain. */
-    for (size_t pi = first; pi < B->npairs; pi++) {
+    for (size_t pi = first; pi < pl->n; pi++) {
         size_t lo[2] = {h->a, h->b}, hi[2] = {h->a + h->na, h->b + h->nb};
         if (pi > first) {
-            lo[0] = B->pairs[pi - 1].a + B->pairs[pi - 1].an;
-            lo[1] = B->pairs[pi - 1].b + B->pairs[pi - 1].bn;
+            lo[0] = pl->v[pi - 1].a + pl->v[pi - 1].an;
+            lo[1] = pl->v[pi - 1].b + pl->v[pi - 1].bn;
         }
-        if (pi + 1 < B->npairs) {
-            hi[0] = B->pairs[pi + 1].a;
-            hi[1] = B->pairs[pi + 1].b;
+        if (pi + 1 < pl->n) {
+            hi[0] = pl->v[pi + 1].a;
+            hi[1] = pl->v[pi + 1].b;
         }
-        extend_pair(B, pi, lo, hi);
+        extend_pair(B, s, pl, pi, lo, hi);
     }
     free(take);
     free(c);
     free(src);
     free(dst);
+}
+
+/* Hunks are paired in slices of consecutive hunks on parallel threads,
+ * each slice with a view of the similarity (bags of its own) and a pair
+ * list of its own; hunks touch disjoint sentences, so the slices share
+ * pair_of.  The lists then join in hunk order, which gives the pairs one
+ * thread would find, in the same order. */
+struct hunk_slice {
+    size_t first, end; /* hunks */
+    struct pairlist pl;
+};
+
+struct hunk_job {
+    struct builder *B;
+    const struct diff_hunk *h;
+    struct hunk_slice *slice;
+};
+
+static void pair_slice(void *arg, size_t k)
+{
+    struct hunk_job *job = arg;
+    struct hunk_slice *sl = &job->slice[k];
+    struct sim *view = sim_view(job->B->sim);
+    for (size_t i = sl->first; i < sl->end; i++)
+        pair_hunk(job->B, view, &sl->pl, &job->h[i]);
+    sim_free(view);
+}
+
+/* Sentences per slice, at least. */
+#define HUNK_SLICE_MIN 8192
+
+static void pair_hunks(struct builder *B, const struct diff_hunk *h, size_t nh)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < nh; i++)
+        total += h[i].na + h[i].nb;
+    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, total / HUNK_SLICE_MIN));
+    struct hunk_slice *slice = xcalloc(nslices, sizeof *slice);
+    /* cut where the running sentence count passes each slice's share */
+    size_t run = 0, k = 0;
+    for (size_t i = 0; i < nh; i++) {
+        run += h[i].na + h[i].nb;
+        for (; k + 1 < nslices && run >= total / nslices * (k + 1); k++) /* maybe empty ones */
+            slice[k].end = slice[k + 1].first = i + 1;
+    }
+    slice[k].end = nh; /* k is nslices - 1: run reached total */
+    struct hunk_job job = {B, h, slice};
+    util_parallel(nslices, pair_slice, &job);
+    for (k = 0; k < nslices; k++) {
+        const struct pairlist *pl = &slice[k].pl;
+        size_t base = B->pairs.n;
+        xgrow(&B->pairs.v, &B->pairs.cap, base + pl->n + 1, sizeof *pl->v);
+        if (pl->n) memcpy(B->pairs.v + base, pl->v, pl->n * sizeof *pl->v);
+        B->pairs.n += pl->n;
+        for (size_t pi = 0; pi < pl->n; pi++) { /* local index to global */
+            const struct pair *p = &pl->v[pi];
+            for (uint32_t q = 0; q < p->an; q++)
+                B->pair_of[SIDE_A][p->a + q] = (int32_t)(base + pi);
+            for (uint32_t q = 0; q < p->bn; q++)
+                B->pair_of[SIDE_B][p->b + q] = (int32_t)(base + pi);
+        }
+        free(pl->v);
+    }
+    free(slice);
 }
 
 static int cmp_cand_score(const void *p, const void *q)
@@ -281,8 +354,8 @@ static void find_moves(struct builder *B)
     for (size_t k = 0; k < nc; k++) {
         uint32_t a = src[c[k].x], b = dst[c[k].y];
         if (B->pair_of[0][a] >= 0 || B->pair_of[1][b] >= 0) continue;
-        size_t pi = add_pair(B, a, b, c[k].score, true);
-        extend_pair(B, pi, lo, hi);
+        size_t pi = add_pair(B, &B->pairs, a, b, c[k].score, true);
+        extend_pair(B, B->sim, &B->pairs, pi, lo, hi);
     }
     free(c);
     free(src);
@@ -326,7 +399,7 @@ static void one_sided(struct builder *B, struct rowbuf *rb, int side, size_t fro
                 push_row(rb, ROW_INSERTED, 0, 0, (uint32_t)k, 1, SHOW_B, 0);
             continue;
         }
-        struct pair *p = &B->pairs[pi];
+        struct pair *p = &B->pairs.v[pi];
         if (!p->moved || k != (side ? p->b : p->a))
             continue; /* in-order pairs are placed by the caller; groups once */
         p->row[side] = (int32_t)push_row(rb, ROW_MOVED, p->a, p->an, p->b, p->bn,
@@ -338,11 +411,11 @@ static void build_rows(struct builder *B, struct rowbuf *rb)
 {
     size_t i = 0, j = 0;
     /* in-order pairs in A order (they are also in B order) */
-    int32_t *order = xmalloc((B->npairs + 1) * sizeof *order);
+    int32_t *order = xmalloc((B->pairs.n + 1) * sizeof *order);
     size_t no = 0;
     for (size_t k = 0; k < B->n[0]; k++) {
         int32_t pi = B->pair_of[0][k];
-        if (pi >= 0 && !B->pairs[pi].moved && B->pairs[pi].a == k) order[no++] = pi;
+        if (pi >= 0 && !B->pairs.v[pi].moved && B->pairs.v[pi].a == k) order[no++] = pi;
     }
     size_t next = 0;
     while (i < B->n[0] || j < B->n[1]) {
@@ -357,8 +430,8 @@ static void build_rows(struct builder *B, struct rowbuf *rb)
             ie++;
         while (je < B->n[1] && B->changed[1][je])
             je++;
-        while (next < no && B->pairs[order[next]].a < ie) {
-            struct pair *p = &B->pairs[order[next++]];
+        while (next < no && B->pairs.v[order[next]].a < ie) {
+            struct pair *p = &B->pairs.v[order[next++]];
             one_sided(B, rb, SIDE_A, i, p->a);
             one_sided(B, rb, SIDE_B, j, p->b);
             size_t r = push_row(rb, ROW_CHANGED, p->a, p->an, p->b, p->bn, SHOW_A | SHOW_B, p->sim);
@@ -428,7 +501,7 @@ static void word_diff_slice(void *arg, size_t k)
     sl->op = xmalloc((n + 1) * sizeof *sl->op);
     sl->nop = xmalloc((n + 1) * sizeof *sl->nop);
     for (size_t q = 0; q < n; q++) {
-        const struct pair *p = &B->pairs[sl->first + q];
+        const struct pair *p = &B->pairs.v[sl->first + q];
         sl->op[q] = (uint32_t)sl->nops;
         sl->nop[q] = (uint32_t)wdiff_pair(B->d[0], job->tk[0], p->a, p->an, B->d[1], job->tk[1],
                                           p->b, p->bn, &sl->ops, &sl->nops, &sl->cap);
@@ -441,11 +514,11 @@ static void word_diff_slice(void *arg, size_t k)
 static void word_diffs(const struct builder *B, struct tokens *const *tk, struct alignment *al,
                        struct align_row *rows)
 {
-    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, B->npairs / WD_SLICE_MIN));
+    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, B->pairs.n / WD_SLICE_MIN));
     struct wd_slice *slice = xcalloc(nslices, sizeof *slice);
     for (size_t k = 0; k < nslices; k++) {
-        slice[k].first = B->npairs * k / nslices;
-        slice[k].end = B->npairs * (k + 1) / nslices;
+        slice[k].first = B->pairs.n * k / nslices;
+        slice[k].end = B->pairs.n * (k + 1) / nslices;
     }
     struct wd_job job = {B, tk, slice};
     util_parallel(nslices, word_diff_slice, &job);
@@ -464,7 +537,7 @@ static void word_diffs(const struct builder *B, struct tokens *const *tk, struct
         }
         al->nops += sl->nops;
         for (size_t pi = sl->first; pi < sl->end; pi++) {
-            const struct pair *p = &B->pairs[pi];
+            const struct pair *p = &B->pairs.v[pi];
             for (int side = 0; side < 2; side++) {
                 struct align_row *r = &rows[p->row[side]];
                 r->op = (uint32_t)(base + sl->op[pi - sl->first]);
@@ -521,10 +594,11 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     }
     struct diff_hunk *h = NULL;
     size_t nh = diff_hunks(&dr, &h);
-    for (size_t k = 0; k < nh; k++)
-        pair_hunk(&B, &h[k]);
+    pair_hunks(&B, h, nh);
     free(h);
     if (!B.o.no_moves) find_moves(&B);
+    sim_free(B.sim); /* its bags are no use to the word diffs: room for their operations */
+    B.sim = NULL;
 
     struct rowbuf rb = {NULL, 0, 0};
     build_rows(&B, &rb);
@@ -533,8 +607,8 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     al->d[0] = a;
     al->d[1] = b;
     word_diffs(&B, tk, al, rb.rows);
-    for (size_t pi = 0; pi < B.npairs; pi++) {
-        struct pair *p = &B.pairs[pi];
+    for (size_t pi = 0; pi < B.pairs.n; pi++) {
+        struct pair *p = &B.pairs.v[pi];
         if (p->moved) {
             rb.rows[p->row[0]].partner = p->row[1];
             rb.rows[p->row[1]].partner = p->row[0];
@@ -565,8 +639,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     diff_result_free(&dr);
     free(B.pair_of[0]);
     free(B.pair_of[1]);
-    free(B.pairs);
-    sim_free(B.sim);
+    free(B.pairs.v);
     tokens_free(tk[0]);
     tokens_free(tk[1]);
     return al;

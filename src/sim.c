@@ -76,6 +76,7 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
         f->cap = cap;
     }
     if (!f->first[id]) {
+        /* never in a view: sim_new memoized every token's features */
         size_t len;
         const char *key = intern_key(f->words, id, &len);
         uint32_t parts[FEATURE_PARTS_MAX];
@@ -109,7 +110,8 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
 }
 
 struct sim {
-    float *w; /* per word id (unigram features) */
+    bool view; /* shares w and feat with the sim it was made from (sim_view) */
+    float *w;  /* per word id (unigram features) */
     size_t nw;
     struct bags *bag; /* one per document */
     size_t ndocs;
@@ -237,9 +239,30 @@ struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *t
     for (size_t t = 0; t < nw; t++)
         s->w[t] = t < capdf && df[t] ? (float)log(1.0 + (double)serial / df[t]) : 0.0f;
     free(df);
-    s->post_count = xcalloc(nw + 1, sizeof *s->post_count);
-    s->post_start = xcalloc(nw + 1, sizeof *s->post_start);
     return s;
+}
+
+struct sim *sim_view(const struct sim *s)
+{
+    struct sim *v = xcalloc(1, sizeof *v);
+    v->view = true;
+    v->w = s->w;
+    v->nw = s->nw;
+    v->ndocs = s->ndocs;
+    v->tk = s->tk;
+    v->feat = s->feat;
+    v->bag = xcalloc(s->ndocs ? s->ndocs : 1, sizeof *v->bag);
+    for (size_t k = 0; k < s->ndocs; k++)
+        v->bag[k].nsent = s->bag[k].nsent;
+    return v;
+}
+
+/* The inverted index's per-word arrays, allocated on first use (zero). */
+static void need_postings(struct sim *s)
+{
+    if (s->post_count) return;
+    s->post_count = xcalloc(s->nw + 1, sizeof *s->post_count);
+    s->post_start = xcalloc(s->nw + 1, sizeof *s->post_start);
 }
 
 void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *mask)
@@ -283,13 +306,15 @@ void sim_free(struct sim *s)
         free(s->bag[k].weight);
     }
     free(s->bag);
-    free(s->feat.first);
-    free(s->feat.n);
-    free(s->feat.ids);
+    if (!s->view) {
+        free(s->feat.first);
+        free(s->feat.n);
+        free(s->feat.ids);
+        free(s->w);
+    }
     free(s->ids);
     for (int slot = 0; slot < 3; slot++)
         free(s->tmp[slot]);
-    free(s->w);
     free(s->post_count);
     free(s->post_start);
     free(s->post);
@@ -453,7 +478,8 @@ static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x,
 }
 
 /* Dice of two single sentences with the bound 2 min(W) / (Wx + Wy) first. */
-static double pair_dice(struct sim *s, size_t dx, uint32_t x, size_t dy, uint32_t y, double floor)
+static double pair_dice(const struct sim *s, size_t dx, uint32_t x, size_t dy, uint32_t y,
+                        double floor)
 {
     const struct bags *bx = &s->bag[dx], *by = &s->bag[dy];
     double wx = bag_weight(bx, x), wy = bag_weight(by, y);
@@ -529,6 +555,66 @@ static int cmp_cand(const void *p, const void *q)
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
+/* Sources per slice of the index search, at least: below that a thread
+ * costs more than it saves. */
+#define PROBE_SLICE_MIN 2048
+
+struct probe_slice {
+    size_t first, end; /* sources */
+    struct sim_cand *out;
+    size_t n, cap;
+    bool limited;
+};
+
+struct probe_job {
+    const struct sim *s;
+    size_t dsrc;
+    const uint32_t *src;
+    size_t ddst;
+    const uint32_t *dst;
+    size_t ndst;
+    double floor;
+    struct probe_slice *slice;
+};
+
+/* Candidates of the sources of slice k through the inverted index (built
+ * by sim_candidates, read only here): for each source, the targets that
+ * share its rarest words, the heaviest SIM_TOP_K of them scored exactly. */
+static void probe_slice(void *arg, size_t k)
+{
+    const struct probe_job *job = arg;
+    const struct sim *s = job->s;
+    struct probe_slice *sl = &job->slice[k];
+    const struct bags *bs = &s->bag[job->dsrc];
+    float *accw = xcalloc(job->ndst, sizeof *accw);
+    uint32_t *touched = xmalloc(job->ndst * sizeof *touched);
+    struct acc *best = xmalloc(job->ndst * sizeof *best);
+    uint32_t probe[SIM_PROBE_WORDS];
+    for (size_t x = sl->first; x < sl->end; x++) {
+        size_t np = pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &sl->limited);
+        size_t nt = 0;
+        for (size_t p = 0; p < np; p++) {
+            uint32_t t = probe[p];
+            const uint32_t *pl = s->post + s->post_start[t] - 1;
+            for (uint32_t q = 0; q < s->post_count[t]; q++) {
+                uint32_t y = pl[q];
+                if (accw[y] == 0) touched[nt++] = y;
+                accw[y] += s->w[t];
+            }
+        }
+        size_t keep = top_targets(accw, touched, nt, best, SIM_TOP_K);
+        for (size_t q = 0; q < keep; q++) {
+            double d =
+                pair_dice(s, job->dsrc, job->src[x], job->ddst, job->dst[best[q].y], job->floor);
+            if (d >= job->floor && d > 0)
+                push_cand(&sl->out, &sl->n, &sl->cap, (uint32_t)x, best[q].y, d);
+        }
+    }
+    free(accw);
+    free(touched);
+    free(best);
+}
+
 size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc, size_t ddst,
                       const uint32_t *dst, size_t ndst, double floor, struct sim_cand **out,
                       bool *limited)
@@ -549,7 +635,8 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
      * of the targets, laid out in
      * one array (counting sort by word id); post_count/post_start are
      * indexed by word id and restored to zero at the end. */
-    const struct bags *bs = &s->bag[dsrc], *bd = &s->bag[ddst];
+    need_postings(s);
+    const struct bags *bd = &s->bag[ddst];
     size_t total = 0;
     for (size_t y = 0; y < ndst; y++) {
         struct word_walk w = words_of(bd, dst[y]);
@@ -575,32 +662,24 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
             s->post[s->post_start[t] - 1 + s->post_count[t]++] = (uint32_t)y;
     }
 
-    float *accw = xcalloc(ndst, sizeof *accw);
-    uint32_t *touched = xmalloc(ndst * sizeof *touched);
-    struct acc *best = xmalloc(ndst * sizeof *best);
-    uint32_t probe[SIM_PROBE_WORDS];
-    for (size_t x = 0; x < nsrc; x++) {
-        /* The rarest distinct words of x that the targets contain. */
-        size_t np = pick_probes(s, bs, src[x], 1, SIM_POSTING_CAP, probe, limited);
-        size_t nt = 0;
-        for (size_t p = 0; p < np; p++) {
-            uint32_t t = probe[p];
-            const uint32_t *pl = s->post + s->post_start[t] - 1;
-            for (uint32_t k = 0; k < s->post_count[t]; k++) {
-                uint32_t y = pl[k];
-                if (accw[y] == 0) touched[nt++] = y;
-                accw[y] += s->w[t];
-            }
-        }
-        size_t keep = top_targets(accw, touched, nt, best, SIM_TOP_K);
-        for (size_t k = 0; k < keep; k++) {
-            double d = pair_dice(s, dsrc, src[x], ddst, dst[best[k].y], floor);
-            if (d >= floor && d > 0) push_cand(out, &n, &cap, (uint32_t)x, best[k].y, d);
-        }
+    /* The sources in slices on parallel threads, each with its own
+     * accumulators; the slices' candidates join in order. */
+    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, nsrc / PROBE_SLICE_MIN));
+    struct probe_slice *slice = xcalloc(nslices, sizeof *slice);
+    for (size_t k = 0; k < nslices; k++) {
+        slice[k].first = nsrc * k / nslices;
+        slice[k].end = nsrc * (k + 1) / nslices;
     }
-    free(accw);
-    free(touched);
-    free(best);
+    struct probe_job job = {s, dsrc, src, ddst, dst, ndst, floor, slice};
+    util_parallel(nslices, probe_slice, &job);
+    for (size_t k = 0; k < nslices; k++) {
+        xgrow(out, &cap, n + slice[k].n + 1, sizeof **out);
+        if (slice[k].n) memcpy(*out + n, slice[k].out, slice[k].n * sizeof **out);
+        n += slice[k].n;
+        *limited |= slice[k].limited;
+        free(slice[k].out);
+    }
+    free(slice);
     for (size_t y = 0; y < ndst; y++) {
         struct word_walk w = words_of(bd, dst[y]);
         for (uint32_t t; next_word(&w, &t);)
@@ -627,6 +706,7 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
     /* Postings of every word over global sentence numbers, laid out by a
      * counting sort (post_count/post_start zero before and after). */
     size_t cap_post = SIM_POSTING_CAP + 2 * s->ndocs;
+    need_postings(s);
     size_t npost = 0;
     for (size_t k = 0; k < s->ndocs; k++) {
         const struct bags *bg = &s->bag[k];

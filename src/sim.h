@@ -45,6 +45,12 @@ struct sim_feat {
 struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *tk, size_t ndocs,
                     struct doc_ctx *ctx);
 void sim_free(struct sim *s);
+/* A view of s for another thread: it reads s's weights and features (which
+ * sim_new completed, so that nothing writes them any more) and has bags
+ * and scratch buffers of its own.  Views of one sim may be used on
+ * different threads at once, but s must then be left alone, and it must
+ * outlive its views; free a view with sim_free. */
+struct sim *sim_view(const struct sim *s);
 
 /* Build the bags of sentences [lo, hi) of document doc (only those with
  * mask[i] != 0, unless mask is NULL), dropping the bags loaded before for

@@ -271,6 +271,91 @@ static void test_empty_docs(void **state)
     teardown(&f);
 }
 
+/* Large alignments pair hunks, and search for moves, on parallel slices;
+ * they must give what one thread gives.  K copies of a block (a unique
+ * anchor sentence, then sentences reworded, split, deleted and inserted)
+ * align as K copies of one block's alignment: the word weights do not
+ * change with K (every count scales with it), and the deleted and
+ * inserted sentences stay unrelated. */
+#define BLOCK_A                                                                                    \
+    "The ministry said talks on energy and railways would resume next week. North Korea and "      \
+    "Russia have denied arms deals, but vowed to deepen cooperation across the board, "            \
+    "including in military relations. A spokesman gave no further details. Fishing quotas "        \
+    "were discussed at length. The old bridge closed for repairs in spring. Weather delayed "      \
+    "the convoy by two hours.\n"
+#define BLOCK_B                                                                                    \
+    "The ministry said talks on railways and energy would restart next week. North Korea "         \
+    "and Russia denied the arms deals, but vowed to deepen cooperation across the board. "         \
+    "This also includes military relations. A spokesman gave no further details. Fishing "         \
+    "quotas were discussed at great length. Orchestras played in the square until midnight. "      \
+    "Lanterns floated down the quiet river.\n"
+#define BLOCKS 2500
+
+static char *repeat_block(const char *block, size_t k)
+{
+    size_t bl = strlen(block), al = strlen("Part 00000 begins.\n");
+    char *s = malloc(k * (al + bl) + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < k; i++) {
+        snprintf(s + i * (al + bl), al + 1, "Part %05zu begins.\n", i);
+        memcpy(s + i * (al + bl) + al, block, bl + 1);
+    }
+    return s;
+}
+
+/* Sentence index or byte offset x of copy k, where copies are step apart. */
+static uint32_t shifted(uint32_t x, uint32_t n, size_t k, size_t step)
+{
+    return n ? (uint32_t)(x + k * step) : x;
+}
+
+static void test_parallel_slices(void **state)
+{
+    (void)state;
+    struct fixture one, many;
+    char *a1 = repeat_block(BLOCK_A, 1), *b1 = repeat_block(BLOCK_B, 1);
+    char *ak = repeat_block(BLOCK_A, BLOCKS), *bk = repeat_block(BLOCK_B, BLOCKS);
+    setup(&one, a1, b1);
+    setup(&many, ak, bk);
+    size_t n1, nk, no1, nok, sa, sb;
+    const struct align_row *r1 = align_rows(one.al, &n1), *rk = align_rows(many.al, &nk);
+    const struct wop *o1 = align_ops(one.al, &no1), *ok = align_ops(many.al, &nok);
+    (void)doc_sentences(one.a, &sa);
+    (void)doc_sentences(one.b, &sb);
+    size_t la = strlen(a1), lb = strlen(b1);
+    const struct align_stats *st = align_get_stats(one.al);
+    assert_true(st->rows[ROW_CHANGED] >= 3 && st->rows[ROW_DELETED] == 2 &&
+                st->rows[ROW_INSERTED] == 2);
+    assert_int_equal(nk, n1 * BLOCKS);
+    assert_int_equal(nok, no1 * BLOCKS);
+    for (size_t k = 0; k < BLOCKS; k++)
+        for (size_t i = 0; i < n1; i++) {
+            const struct align_row *x = &r1[i], *y = &rk[k * n1 + i];
+            assert_int_equal(y->kind, x->kind);
+            assert_int_equal(y->a, shifted(x->a, x->an, k, sa));
+            assert_int_equal(y->b, shifted(x->b, x->bn, k, sb));
+            assert_int_equal(y->an, x->an);
+            assert_int_equal(y->bn, x->bn);
+            assert_true(y->sim == x->sim);
+            assert_int_equal(y->nop, x->nop);
+            for (uint32_t q = 0; q < x->nop; q++) {
+                const struct wop *p = &o1[x->op + q], *r = &ok[y->op + q];
+                bool has_a = p->kind != WOP_INS, has_b = p->kind != WOP_DEL;
+                assert_int_equal(r->kind, p->kind);
+                assert_int_equal(r->a_start, shifted(p->a_start, has_a, k, la));
+                assert_int_equal(r->a_end, shifted(p->a_end, has_a, k, la));
+                assert_int_equal(r->b_start, shifted(p->b_start, has_b, k, lb));
+                assert_int_equal(r->b_end, shifted(p->b_end, has_b, k, lb));
+            }
+        }
+    teardown(&one);
+    teardown(&many);
+    free(a1);
+    free(b1);
+    free(ak);
+    free(bk);
+}
+
 static void test_kind_names(void **state)
 {
     (void)state;
@@ -289,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_moved),           cmocka_unit_test(test_no_moves_option),
         cmocka_unit_test(test_split),           cmocka_unit_test(test_swapped),
         cmocka_unit_test(test_empty_docs),      cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_parallel_slices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
