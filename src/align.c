@@ -326,6 +326,16 @@ static int cmp_cand_score(const void *p, const void *q)
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
+static void load_leftovers(void *arg, size_t side)
+{
+    struct builder *B = arg;
+    uint8_t *left = xmalloc(B->n[side] + 1);
+    for (size_t k = 0; k < B->n[side]; k++)
+        left[k] = B->changed[side][k] && B->pair_of[side][k] < 0;
+    sim_load(B->sim, side, 0, B->n[side], left);
+    free(left);
+}
+
 /* Match sentences left over on both sides, across hunks: best pairs first. */
 static void find_moves(struct builder *B)
 {
@@ -337,14 +347,8 @@ static void find_moves(struct builder *B)
     for (size_t j = 0; j < B->n[1]; j++)
         if (B->changed[1][j] && B->pair_of[1][j] < 0) dst[nd++] = (uint32_t)j;
     /* The bags of the sentences left over (pieces of a split that grows
-     * from a move are left over too). */
-    for (int side = 0; side < 2; side++) {
-        uint8_t *left = xmalloc(B->n[side] + 1);
-        for (size_t k = 0; k < B->n[side]; k++)
-            left[k] = B->changed[side][k] && B->pair_of[side][k] < 0;
-        sim_load(B->sim, (size_t)side, 0, B->n[side], left);
-        free(left);
-    }
+     * from a move are left over too), both sides at once. */
+    util_parallel(2, load_leftovers, B);
     struct sim_cand *c = NULL;
     bool approx = false;
     size_t nc =

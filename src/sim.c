@@ -117,8 +117,6 @@ struct sim {
     size_t ndocs;
     const struct tokens *const *tk; /* the caller's, one per document */
     struct features feat;
-    uint32_t *ids; /* sim_load's scratch: one sentence's word features */
-    size_t capids;
     struct feat *tmp[3]; /* merged group bags */
     size_t tmpcap[3];
     /* inverted index scratch over word ids, all zero between calls */
@@ -176,9 +174,17 @@ static uint32_t pair_key(uint32_t x, uint32_t y)
     return PAIR_BIT | (uint32_t)(h >> 33);
 }
 
+/* A buffer of word features, grown as needed. */
+struct idbuf {
+    uint32_t *v;
+    size_t cap;
+};
+
 /* The word features of sentence i of document k, in reading order, into
- * s->ids; returns their count. */
-static size_t sentence_features(struct sim *s, size_t k, size_t i)
+ * b; returns their count.  Writes s->feat only for a word seen first (in
+ * sim_new): afterwards sentences of different documents may be read on
+ * parallel threads, each with a buffer of its own. */
+static size_t sentence_features(struct sim *s, size_t k, size_t i, struct idbuf *b)
 {
     size_t nt, n = 0;
     const uint32_t *t = tokens_of(s->tk[k], i, &nt);
@@ -187,8 +193,8 @@ static size_t sentence_features(struct sim *s, size_t k, size_t i)
         const uint32_t *fi;
         size_t fn;
         features_of(&s->feat, t[j], &fi, &fn);
-        xgrow(&s->ids, &s->capids, n + fn, sizeof *s->ids);
-        memcpy(s->ids + n, fi, fn * sizeof *fi);
+        xgrow(&b->v, &b->cap, n + fn, sizeof *b->v);
+        memcpy(b->v + n, fi, fn * sizeof *fi);
         n += fn;
     }
     return n;
@@ -212,13 +218,14 @@ struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *t
     uint32_t *df = NULL, *seen = NULL;
     size_t capdf = 0, capseen = 0;
     uint32_t serial = 0;
+    struct idbuf ids = {NULL, 0};
     for (size_t k = 0; k < ndocs; k++)
         for (size_t i = 0; i < s->bag[k].nsent; i++) {
-            size_t n = sentence_features(s, k, i);
+            size_t n = sentence_features(s, k, i, &ids);
             if (!n) continue;
             serial++;
             for (size_t j = 0; j < n; j++) {
-                uint32_t t = s->ids[j];
+                uint32_t t = ids.v[j];
                 if (t >= capdf) {
                     size_t old = capdf, olds = capseen;
                     xgrow(&df, &capdf, (size_t)t + 1, sizeof *df);
@@ -233,6 +240,7 @@ struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *t
             }
         }
     free(seen);
+    free(ids.v);
     size_t nw = intern_count(ctx->words);
     s->nw = nw;
     s->w = xmalloc((nw + 1) * sizeof *s->w);
@@ -275,19 +283,20 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
     xgrow(&bg->off, &bg->capoff, hi - lo + 1, sizeof *bg->off);
     xgrow(&bg->weight, &bg->capweight, hi - lo + 1, sizeof *bg->weight);
     size_t k = 0;
+    struct idbuf ids = {NULL, 0};
     for (size_t i = lo; i < hi; i++) {
         bg->off[i - lo] = (uint32_t)k;
-        size_t n = mask && !mask[i] ? 0 : sentence_features(s, doc, i);
+        size_t n = mask && !mask[i] ? 0 : sentence_features(s, doc, i, &ids);
         /* the words, and the pairs of neighbouring words */
         xgrow(&bg->f, &bg->capf, k + 2 * n + 1, sizeof *bg->f);
         double sum = 0;
         for (size_t j = 0; j < n; j++) {
-            uint32_t t = s->ids[j];
+            uint32_t t = ids.v[j];
             bg->f[k++] = (struct feat){t, s->w[t]};
             sum += s->w[t];
             if (j + 1 < n) {
-                float pw = WD_MAX(s->w[t], s->w[s->ids[j + 1]]);
-                bg->f[k++] = (struct feat){pair_key(t, s->ids[j + 1]), pw};
+                float pw = WD_MAX(s->w[t], s->w[ids.v[j + 1]]);
+                bg->f[k++] = (struct feat){pair_key(t, ids.v[j + 1]), pw};
                 sum += pw;
             }
         }
@@ -295,6 +304,7 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
         bg->weight[i - lo] = (float)sum;
     }
     bg->off[hi - lo] = (uint32_t)k;
+    free(ids.v);
 }
 
 void sim_free(struct sim *s)
@@ -312,7 +322,6 @@ void sim_free(struct sim *s)
         free(s->feat.ids);
         free(s->w);
     }
-    free(s->ids);
     for (int slot = 0; slot < 3; slot++)
         free(s->tmp[slot]);
     free(s->post_count);
@@ -525,27 +534,30 @@ static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i
     return np;
 }
 
-static int cmp_acc_desc(const void *p, const void *q)
+/* Does a rank before b: heavier first, then the lower target. */
+static bool acc_before(struct acc a, struct acc b)
 {
-    const struct acc *a = p, *b = q;
-    if (a->w != b->w) return a->w > b->w ? -1 : 1;
-    return a->y < b->y ? -1 : a->y > b->y;
+    return a.w != b.w ? a.w > b.w : a.y < b.y;
 }
 
-/* The targets touched[0..nt) with their accumulated probe weight (accw,
- * reset to zero here) into best[], the k heaviest first when there are
- * more.  Returns how many to score exactly. */
+/* The k heaviest of the targets touched[0..nt) by accumulated probe weight
+ * (accw, reset to zero here) into best[] (room for k > 0), heaviest first: an
+ * insertion into a short sorted array, as k is small and most targets do
+ * not make it.  Returns how many to score exactly. */
 static size_t top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best,
                           size_t k)
 {
+    size_t n = 0;
     for (size_t q = 0; q < nt; q++) {
-        best[q].y = touched[q];
-        best[q].w = accw[touched[q]];
+        struct acc a = {touched[q], accw[touched[q]]};
         accw[touched[q]] = 0;
+        if (n == k && !acc_before(a, best[n - 1])) continue;
+        size_t j = n < k ? n++ : n - 1; /* the last one drops out when full */
+        for (; j > 0 && acc_before(a, best[j - 1]); j--)
+            best[j] = best[j - 1];
+        best[j] = a;
     }
-    if (nt <= k) return nt;
-    qsort(best, nt, sizeof *best, cmp_acc_desc);
-    return k;
+    return n;
 }
 
 static int cmp_cand(const void *p, const void *q)
@@ -588,7 +600,7 @@ static void probe_slice(void *arg, size_t k)
     const struct bags *bs = &s->bag[job->dsrc];
     float *accw = xcalloc(job->ndst, sizeof *accw);
     uint32_t *touched = xmalloc(job->ndst * sizeof *touched);
-    struct acc *best = xmalloc(job->ndst * sizeof *best);
+    struct acc best[SIM_TOP_K];
     uint32_t probe[SIM_PROBE_WORDS];
     for (size_t x = sl->first; x < sl->end; x++) {
         size_t np = pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &sl->limited);
@@ -612,7 +624,6 @@ static void probe_slice(void *arg, size_t k)
     }
     free(accw);
     free(touched);
-    free(best);
 }
 
 size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc, size_t ddst,
@@ -737,8 +748,8 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
     *out = NULL;
     float *accw = xcalloc(total + 1, sizeof *accw);
     uint32_t *touched = xmalloc((total + 1) * sizeof *touched);
-    struct acc *best = xmalloc((total + 1) * sizeof *best);
     size_t top_k = SIM_TOP_K + 2 * s->ndocs;
+    struct acc *best = xmalloc(top_k * sizeof *best);
     for (size_t g = 0; g < total; g++) {
         size_t k = docof[g], i = g - base[k];
         const struct bags *bg = &s->bag[k];

@@ -56,7 +56,8 @@ struct sim *sim_view(const struct sim *s);
  * mask[i] != 0, unless mask is NULL), dropping the bags loaded before for
  * that document: every other sentence has an empty bag until it is loaded.
  * Time and memory are those of the loaded sentences; load what is being
- * compared (align: one hunk at a time). */
+ * compared (align: one hunk at a time).  Different documents may be loaded
+ * on parallel threads. */
 void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *mask);
 
 /* A group of consecutive sentences first .. first+n-1 of one document. */
