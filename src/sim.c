@@ -403,18 +403,15 @@ double sim_weight(struct sim *s, struct sim_group g)
 
 static double common_weight(const struct feat *x, size_t nx, const struct feat *y, size_t ny)
 {
+    /* without branches on the keys, which a merge cannot predict */
     double c = 0;
     size_t i = 0, j = 0;
     while (i < nx && j < ny) {
-        if (x[i].key == y[j].key) {
-            c += WD_MIN(x[i].w, y[j].w);
-            i++;
-            j++;
-        } else if (x[i].key < y[j].key) {
-            i++;
-        } else {
-            j++;
-        }
+        uint32_t a = x[i].key, b = y[j].key;
+        float m = WD_MIN(x[i].w, y[j].w);
+        c += a == b ? m : 0.0f;
+        i += a <= b;
+        j += b <= a;
     }
     return c;
 }
