@@ -96,6 +96,11 @@ enum wd_status export_md(FILE *f, const struct export_input *in);
 
 /* JSON string literal of s[0..len) with invalid UTF-8 as \ufffd. */
 void export_json_string(FILE *f, const char *s, size_t len);
+/* v as printf's "%.3f" writes it, into buf (room for
+ * EXPORT_JSON_FIXED3_MAX bytes, not NUL-terminated when the fast path is
+ * taken); returns the length.  The similarities of the JSON export. */
+#define EXPORT_JSON_FIXED3_MAX 48
+size_t export_json_fixed3(char *buf, float v);
 
 /* ---- side by side (export_text.c) ---------------------------------------- */
 

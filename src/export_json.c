@@ -2,6 +2,8 @@
 
 #include "export.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -12,34 +14,179 @@
  * indices are 0-based. */
 #define JSON_VERSION 1
 
-void export_json_string(FILE *f, const char *s, size_t len)
+/* The writer formats into its own buffer and hands it to stdio in large
+ * blocks: a large export is mostly short numbers, and a putc or fprintf
+ * for each cost more than everything else of the export (240 MB for a
+ * million sentences a side).  JBUF_SIZE is the block (bytes); JBUF_ITEM
+ * the most one jb_room call may ask for. */
+#define JBUF_SIZE (64 * 1024)
+#define JBUF_ITEM 64
+
+/* Bytes waiting for f.  After a failed write the rest is dropped: the
+ * error stays in ferror(f), and errno as that write left it. */
+struct jbuf {
+    FILE *f;
+    char *b;
+    size_t n, cap; /* bytes in b, size of b (at least JBUF_ITEM) */
+    bool failed;
+};
+
+static void jb_flush(struct jbuf *j)
 {
-    putc('"', f);
+    if (j->n && !j->failed && fwrite(j->b, 1, j->n, j->f) != j->n) j->failed = true;
+    j->n = 0;
+}
+
+/* Where to write up to need (<= JBUF_ITEM) bytes; jb_add then counts
+ * those written. */
+static inline char *jb_room(struct jbuf *j, size_t need)
+{
+    if (j->cap - j->n < need) jb_flush(j);
+    return j->b + j->n;
+}
+
+static inline void jb_add(struct jbuf *j, size_t n)
+{
+    j->n += n;
+}
+
+/* s[0..len); what does not fit in the buffer goes to f directly. */
+static void jb_put(struct jbuf *j, const char *s, size_t len)
+{
+    if (j->cap - j->n < len) {
+        jb_flush(j);
+        if (len > j->cap) {
+            if (!j->failed && fwrite(s, 1, len, j->f) != len) j->failed = true;
+            return;
+        }
+    }
+    memcpy(j->b + j->n, s, len);
+    j->n += len;
+}
+
+static void jb_char(struct jbuf *j, char c)
+{
+    *jb_room(j, 1) = c;
+    j->n++;
+}
+
+static void jb_puts(struct jbuf *j, const char *s)
+{
+    jb_put(j, s, strlen(s));
+}
+
+/* A string literal (at most JBUF_ITEM bytes): its length is a constant,
+ * so the copy is a few moves rather than a call. */
+#define JB_LIT(j, lit)                                                                             \
+    do {                                                                                           \
+        _Static_assert(sizeof(lit) - 1 <= JBUF_ITEM, "literal longer than JBUF_ITEM");             \
+        memcpy(jb_room((j), sizeof(lit) - 1), "" lit, sizeof(lit) - 1);                            \
+        jb_add((j), sizeof(lit) - 1);                                                              \
+    } while (0)
+
+static const char digit_pairs[201] = "00010203040506070809"
+                                     "10111213141516171819"
+                                     "20212223242526272829"
+                                     "30313233343536373839"
+                                     "40414243444546474849"
+                                     "50515253545556575859"
+                                     "60616263646566676869"
+                                     "70717273747576777879"
+                                     "80818283848586878889"
+                                     "90919293949596979899";
+
+/* How many decimal digits v has. */
+static size_t ndigits(uint64_t v)
+{
+    size_t n = 1;
+    for (; v >= 10000; v /= 10000)
+        n += 4;
+    return n + (v >= 10) + (v >= 100) + (v >= 1000);
+}
+
+/* Decimal digits of v (as printf's %zu, %u) into p; returns their count
+ * (at most 20).  Counted first, then written from the last, two digits
+ * per division (most numbers of an export are 32-bit offsets). */
+static size_t fmt_u64(char *p, uint64_t v)
+{
+    size_t n = ndigits(v), k = n;
+    while (v >= 100) {
+        unsigned d = (unsigned)(v % 100) * 2;
+        v /= 100;
+        p[--k] = digit_pairs[d + 1];
+        p[--k] = digit_pairs[d];
+    }
+    if (v >= 10)
+        memcpy(p, digit_pairs + v * 2, 2);
+    else
+        p[0] = (char)('0' + v);
+    return n;
+}
+
+static void put_u64(struct jbuf *j, uint64_t v)
+{
+    jb_add(j, fmt_u64(jb_room(j, 20), v));
+}
+
+static void put_i64(struct jbuf *j, int64_t v)
+{
+    if (v < 0) {
+        jb_char(j, '-');
+        put_u64(j, 0 - (uint64_t)v);
+    } else {
+        put_u64(j, (uint64_t)v);
+    }
+}
+
+size_t export_json_fixed3(char *buf, float v)
+{
+    /* v * 1000 is exact in a double (24 significant bits times 1000's
+     * 7), so its integer part and the fraction left decide the rounding
+     * as printf does from the exact binary value in the default rounding
+     * mode: to nearest, ties (0.0625, any odd sixteenth) to even.
+     * Anything else (negative, -0, NaN, infinite, large) goes to printf
+     * itself.  tests/test_export_json.c compares the two. */
+    if (!(v >= 0.0f && v < 1e9f) || signbit(v))
+        return (size_t)snprintf(buf, EXPORT_JSON_FIXED3_MAX, "%.3f", (double)v);
+    double d = (double)v * 1000.0, fl = floor(d), frac = d - fl;
+    uint64_t t = (uint64_t)fl;
+    if (frac > 0.5 || (frac == 0.5 && (t & 1))) t++;
+    size_t n = fmt_u64(buf, t / 1000);
+    unsigned m = (unsigned)(t % 1000);
+    buf[n] = '.';
+    buf[n + 1] = (char)('0' + m / 100);
+    memcpy(buf + n + 2, digit_pairs + (m % 100) * 2, 2);
+    return n + 4;
+}
+
+static void json_string(struct jbuf *j, const char *s, size_t len)
+{
+    jb_char(j, '"');
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             switch (c) {
             case '"':
-                fputs("\\\"", f);
+                JB_LIT(j, "\\\"");
                 break;
             case '\\':
-                fputs("\\\\", f);
+                JB_LIT(j, "\\\\");
                 break;
             case '\n':
-                fputs("\\n", f);
+                JB_LIT(j, "\\n");
                 break;
             case '\r':
-                fputs("\\r", f);
+                JB_LIT(j, "\\r");
                 break;
             case '\t':
-                fputs("\\t", f);
+                JB_LIT(j, "\\t");
                 break;
             default:
                 if (c < 0x20 || c == 0x7F)
-                    fprintf(f, "\\u%04x", c);
+                    jb_add(j, (size_t)snprintf(jb_room(j, 7), 7, "\\u%04x", c));
                 else
-                    putc(c, f);
+                    jb_char(j, (char)c);
             }
             i++;
             continue;
@@ -47,79 +194,124 @@ void export_json_string(FILE *f, const char *s, size_t len)
         int32_t cp;
         size_t l = text_decode(s, len, i, &cp);
         if (cp == TEXT_REPLACEMENT && !text_valid_at(s, len, i))
-            fputs("\\ufffd", f);
+            JB_LIT(j, "\\ufffd");
         else
-            fwrite(s + i, 1, l, f);
+            jb_put(j, s + i, l);
         i += l;
     }
-    putc('"', f);
+    jb_char(j, '"');
 }
 
-/* Decimal digits of v without printf's format parsing (the sentence and
- * op arrays are most of a large export). */
-static void put_u32(FILE *f, uint32_t v)
+void export_json_string(FILE *f, const char *s, size_t len)
 {
-    char buf[10];
-    size_t n = 0;
-    do {
-        buf[sizeof buf - 1 - n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    fwrite(buf + sizeof buf - n, 1, n, f);
+    char b[256];
+    struct jbuf j = {f, b, 0, sizeof b, false};
+    json_string(&j, s, len);
+    jb_flush(&j);
 }
 
-static void span(FILE *f, uint32_t s, uint32_t e)
+static void span(struct jbuf *j, uint32_t s, uint32_t e)
 {
-    putc('[', f);
-    put_u32(f, s);
-    putc(',', f);
-    put_u32(f, e);
-    putc(']', f);
+    char *p = jb_room(j, 23), *q = p;
+    *q++ = '[';
+    q += fmt_u64(q, s);
+    *q++ = ',';
+    q += fmt_u64(q, e);
+    *q++ = ']';
+    jb_add(j, (size_t)(q - p));
 }
 
-static void json_doc(FILE *f, const struct doc *d)
+static const char *json_bool(bool b)
+{
+    return b ? "true" : "false";
+}
+
+static void json_doc(struct jbuf *j, const struct doc *d)
 {
     size_t len, n;
     (void)doc_bytes(d, &len);
     const struct sentence *s = doc_sentences(d, &n);
-    fputs("{\"path\":", f);
+    JB_LIT(j, "{\"path\":");
     const char *p = doc_path(d);
-    export_json_string(f, p, strlen(p));
-    fputs(",\"title\":", f);
+    json_string(j, p, strlen(p));
+    JB_LIT(j, ",\"title\":");
     const char *t = doc_title(d);
-    export_json_string(f, t, strlen(t));
-    fprintf(f, ",\"bytes\":%zu,\"invalid_bytes\":%zu,\"sentences\":[", len, doc_invalid_bytes(d));
+    json_string(j, t, strlen(t));
+    JB_LIT(j, ",\"bytes\":");
+    put_u64(j, len);
+    JB_LIT(j, ",\"invalid_bytes\":");
+    put_u64(j, doc_invalid_bytes(d));
+    JB_LIT(j, ",\"sentences\":[");
     for (size_t i = 0; i < n; i++) {
-        if (i) putc(',', f);
-        span(f, s[i].start, s[i].end);
+        if (i) jb_char(j, ',');
+        span(j, s[i].start, s[i].end);
     }
-    fputs("]}", f);
+    JB_LIT(j, "]}");
 }
 
-static void json_index(FILE *f, const char *key, uint32_t first, uint32_t n)
+/* ,"key":first,"key_count":n (first is null when n is 0). */
+static void json_index(struct jbuf *j, const char *key, uint32_t first, uint32_t n)
 {
-    fprintf(f, ",\"%s\":", key);
+    JB_LIT(j, ",\"");
+    jb_puts(j, key);
+    JB_LIT(j, "\":");
     if (n)
-        put_u32(f, first);
+        put_u64(j, first);
     else
-        fputs("null", f);
-    fprintf(f, ",\"%s_count\":", key);
-    put_u32(f, n);
+        JB_LIT(j, "null");
+    JB_LIT(j, ",\"");
+    jb_puts(j, key);
+    JB_LIT(j, "_count\":");
+    put_u64(j, n);
+}
+
+/* ,"key":n */
+static void json_count(struct jbuf *j, const char *key, size_t n)
+{
+    JB_LIT(j, ",\"");
+    jb_puts(j, key);
+    JB_LIT(j, "\":");
+    put_u64(j, n);
+}
+
+static void json_op(struct jbuf *j, const struct wop *o)
+{
+    if (o->kind == WOP_EQUAL) {
+        JB_LIT(j, "{\"op\":\"equal\",\"a\":");
+        span(j, o->a_start, o->a_end);
+        JB_LIT(j, ",\"b\":");
+        span(j, o->b_start, o->b_end);
+    } else if (o->kind == WOP_DEL) {
+        JB_LIT(j, "{\"op\":\"delete\",\"a\":");
+        span(j, o->a_start, o->a_end);
+    } else {
+        JB_LIT(j, "{\"op\":\"insert\",\"b\":");
+        span(j, o->b_start, o->b_end);
+    }
+    jb_char(j, '}');
 }
 
 /* The rows written: all, or with a range (the reader's E) rows
  * first_row..last_row; row indices (partner) always count all rows. */
-static void json_cmp(FILE *f, const struct export_cmp *c, const struct export_view *v)
+static void json_cmp(struct jbuf *j, const struct export_cmp *c, const struct export_view *v)
 {
     const struct align_stats *st = align_get_stats(c->al);
-    fprintf(f, "{\"a\":%zu,\"b\":%zu,\"stats\":{", c->a, c->b);
-    fprintf(f,
-            "\"sentences_a\":%zu,\"sentences_b\":%zu,\"matched_a\":%zu,\"matched_b\":%zu,"
-            "\"same\":%zu,\"changed\":%zu,\"moved\":%zu,\"deleted\":%zu,\"inserted\":%zu,"
-            "\"limited\":%s}",
-            st->sentences[0], st->sentences[1], st->matched[0], st->matched[1], st->rows[ROW_SAME],
-            st->rows[ROW_CHANGED], st->rows[ROW_MOVED], st->rows[ROW_DELETED],
-            st->rows[ROW_INSERTED], st->limited ? "true" : "false");
+    JB_LIT(j, "{\"a\":");
+    put_u64(j, c->a);
+    json_count(j, "b", c->b);
+    JB_LIT(j, ",\"stats\":{\"sentences_a\":");
+    put_u64(j, st->sentences[0]);
+    json_count(j, "sentences_b", st->sentences[1]);
+    json_count(j, "matched_a", st->matched[0]);
+    json_count(j, "matched_b", st->matched[1]);
+    json_count(j, "same", st->rows[ROW_SAME]);
+    json_count(j, "changed", st->rows[ROW_CHANGED]);
+    json_count(j, "moved", st->rows[ROW_MOVED]);
+    json_count(j, "deleted", st->rows[ROW_DELETED]);
+    json_count(j, "inserted", st->rows[ROW_INSERTED]);
+    JB_LIT(j, ",\"limited\":");
+    jb_puts(j, json_bool(st->limited));
+    jb_char(j, '}');
     size_t nr, nops;
     const struct align_row *rows = align_rows(c->al, &nr);
     const struct wop *ops = align_ops(c->al, &nops);
@@ -128,64 +320,69 @@ static void json_cmp(FILE *f, const struct export_cmp *c, const struct export_vi
         from = WD_MIN(v->first_row, nr);
         to = v->last_row < nr ? v->last_row + 1 : nr;
     }
-    fputs(",\"rows\":[", f);
+    JB_LIT(j, ",\"rows\":[");
     for (size_t i = from; i < to; i++) {
         const struct align_row *r = &rows[i];
-        if (i > from) putc(',', f);
-        fprintf(f, "\n{\"kind\":\"%s\"", align_kind_name(r->kind));
-        json_index(f, "a", r->a, r->an);
-        json_index(f, "b", r->b, r->bn);
-        fprintf(f, ",\"similarity\":%.3f", (double)r->sim);
-        if (r->kind == ROW_MOVED)
-            fprintf(f, ",\"side\":\"%s\",\"partner\":%d", (r->show & SHOW_A) ? "a" : "b",
-                    (int)r->partner);
-        if (r->nop) {
-            fputs(",\"ops\":[", f);
-            for (uint32_t k = 0; k < r->nop; k++) {
-                const struct wop *o = &ops[r->op + k];
-                if (k) putc(',', f);
-                if (o->kind == WOP_EQUAL) {
-                    fputs("{\"op\":\"equal\",\"a\":", f);
-                    span(f, o->a_start, o->a_end);
-                    fputs(",\"b\":", f);
-                    span(f, o->b_start, o->b_end);
-                } else if (o->kind == WOP_DEL) {
-                    fputs("{\"op\":\"delete\",\"a\":", f);
-                    span(f, o->a_start, o->a_end);
-                } else {
-                    fputs("{\"op\":\"insert\",\"b\":", f);
-                    span(f, o->b_start, o->b_end);
-                }
-                putc('}', f);
-            }
-            putc(']', f);
+        if (i > from) jb_char(j, ',');
+        JB_LIT(j, "\n{\"kind\":\"");
+        jb_puts(j, align_kind_name(r->kind));
+        jb_char(j, '"');
+        json_index(j, "a", r->a, r->an);
+        json_index(j, "b", r->b, r->bn);
+        JB_LIT(j, ",\"similarity\":");
+        jb_add(j, export_json_fixed3(jb_room(j, EXPORT_JSON_FIXED3_MAX), r->sim));
+        if (r->kind == ROW_MOVED) {
+            JB_LIT(j, ",\"side\":\"");
+            jb_char(j, (r->show & SHOW_A) ? 'a' : 'b');
+            JB_LIT(j, "\",\"partner\":");
+            put_i64(j, r->partner);
         }
-        putc('}', f);
+        if (r->nop) {
+            JB_LIT(j, ",\"ops\":[");
+            for (uint32_t k = 0; k < r->nop; k++) {
+                if (k) jb_char(j, ',');
+                json_op(j, &ops[r->op + k]);
+            }
+            jb_char(j, ']');
+        }
+        jb_char(j, '}');
     }
-    fputs("]}", f);
+    JB_LIT(j, "]}");
 }
 
 enum wd_status export_json(FILE *f, const struct export_input *in)
 {
-    fprintf(f,
-            "{\"format\":\"wirediff\",\"version\":%d,\"view\":{\"words\":%s,\"fold\":%s,"
-            "\"swapped\":%s,\"rows\":",
-            JSON_VERSION, in->view.words ? "true" : "false", in->view.fold ? "true" : "false",
-            in->view.swapped ? "true" : "false");
-    if (in->view.range)
-        fprintf(f, "[%zu,%zu]", in->view.first_row, in->view.last_row);
-    else
-        fputs("null", f);
-    fputs("},\n\"documents\":[", f);
+    struct jbuf j = {f, xmalloc(JBUF_SIZE), 0, JBUF_SIZE, false};
+    JB_LIT(&j, "{\"format\":\"wirediff\",\"version\":");
+    put_u64(&j, JSON_VERSION);
+    JB_LIT(&j, ",\"view\":{\"words\":");
+    jb_puts(&j, json_bool(in->view.words));
+    JB_LIT(&j, ",\"fold\":");
+    jb_puts(&j, json_bool(in->view.fold));
+    JB_LIT(&j, ",\"swapped\":");
+    jb_puts(&j, json_bool(in->view.swapped));
+    JB_LIT(&j, ",\"rows\":");
+    if (in->view.range) {
+        jb_char(&j, '[');
+        put_u64(&j, in->view.first_row);
+        jb_char(&j, ',');
+        put_u64(&j, in->view.last_row);
+        jb_char(&j, ']');
+    } else {
+        JB_LIT(&j, "null");
+    }
+    JB_LIT(&j, "},\n\"documents\":[");
     for (size_t i = 0; i < in->ndocs; i++) {
-        if (i) fputs(",\n", f);
-        json_doc(f, in->docs[i]);
+        if (i) JB_LIT(&j, ",\n");
+        json_doc(&j, in->docs[i]);
     }
-    fputs("],\n\"comparisons\":[", f);
+    JB_LIT(&j, "],\n\"comparisons\":[");
     for (size_t i = 0; i < in->ncmps; i++) {
-        if (i) fputs(",\n", f);
-        json_cmp(f, &in->cmps[i], &in->view);
+        if (i) JB_LIT(&j, ",\n");
+        json_cmp(&j, &in->cmps[i], &in->view);
     }
-    fputs("]}\n", f);
+    JB_LIT(&j, "]}\n");
+    jb_flush(&j);
+    free(j.b);
     return ferror(f) ? WD_EIO : WD_OK;
 }

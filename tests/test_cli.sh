@@ -130,6 +130,8 @@ if [ -w /dev/full ]; then
     check "full disk (--sentences)" 2 $? "$tmp/err" "^wirediff: standard output: No space left on device$"
     "$WD" --version >/dev/full 2>"$tmp/err"
     check "full disk (--version)" 2 $? "$tmp/err" "^wirediff: standard output: No space left on device$"
+    "$WD" --export=json "$A" "$B" >/dev/full 2>"$tmp/err"
+    check "full disk (--export=json)" 2 $? "$tmp/err" "^wirediff: standard output: No space left on device$"
 fi
 
 # --overlap and folders: the table, exit 0; JSON; a folder without files
