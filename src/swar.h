@@ -7,7 +7,8 @@
  * text.  The mask functions set bit 7 of each byte for which the test
  * holds and clear every other bit.
  *
- * Exactness: swar_nonascii and swar_eq are exact for every byte.
+ * Exactness: swar_nonascii and swar_eq are exact for every byte,
+ * swar_eq_first up to the first match.
  * swar_lt adds to each byte, and a byte >= 0x80 may carry into the next
  * one, so it is exact for the ASCII bytes before the first non-ASCII one.
  * Callers therefore OR swar_nonascii into their masks: then the lowest set
@@ -68,6 +69,15 @@ static inline uint64_t swar_eq(uint64_t x, unsigned char c)
     return ~(((y & ~SWAR_HIGH) + ~SWAR_HIGH) | y) & SWAR_HIGH; /* no carries */
 }
 
+/* Bytes equal to c, exact up to the first one; a byte after it may be
+ * set too (a borrow from the match).  Enough for a stop mask and cheaper
+ * than swar_eq: Mycroft's zero-byte test, as in strlen. */
+static inline uint64_t swar_eq_first(uint64_t x, unsigned char c)
+{
+    uint64_t y = x ^ (SWAR_ONES * c); /* zero where equal */
+    return (y - SWAR_ONES) & ~y & SWAR_HIGH;
+}
+
 /* Bytes < n, for 0 < n <= 0x80 (see the exactness note above). */
 static inline uint64_t swar_lt(uint64_t x, unsigned char n)
 {
@@ -94,6 +104,23 @@ static inline size_t swar_first(uint64_t mask)
     }
     return k;
 #endif
+}
+
+/* The first k in [i, end) whose byte s[k] is set in stops(word) (a mask
+ * function like the above, exact for its lowest set byte), or end: the
+ * scanners' "skip the bytes that need no look", eight at a time.  Bytes
+ * past end are read as zero and never counted. */
+static inline size_t swar_skip(const char *s, size_t i, size_t end, uint64_t (*stops)(uint64_t))
+{
+    for (; i + 8 <= end; i += 8) {
+        uint64_t m = stops(swar_load(s + i));
+        if (m) return i + swar_first(m);
+    }
+    if (i < end) {
+        size_t k = swar_first(stops(swar_load_upto(s + i, end - i)));
+        if (k < end - i) return i + k;
+    }
+    return end;
 }
 
 #endif

@@ -93,13 +93,8 @@ size_t text_count_invalid(const char *s, size_t len)
     size_t bad = 0;
     size_t i = 0;
     while (i < len) {
-        if (u[i] < 0x80) {
-            /* skip ASCII, eight bytes at a time where the text allows */
-            i++;
-            while (i + 8 <= len && !swar_nonascii(swar_load(s + i)))
-                i += 8;
-            continue;
-        }
+        i = swar_skip(s, i, len, swar_nonascii);
+        if (i == len) break;
         int32_t cp;
         size_t n = decode(u, len, i, &cp);
         if (n == 0) {

@@ -596,6 +596,7 @@ static void test_swar(void **state)
                 assert_int_equal(!!(in & bit), u >= lo && u <= hi);
             }
         }
+        assert_int_equal(swar_first(swar_eq_first(x, c)), swar_first(eq));
         size_t first = swar_first(eq);
         for (size_t k = 0; k < first && k < 8; k++)
             assert_true((unsigned char)b[k] != c);
@@ -604,6 +605,51 @@ static void test_swar(void **state)
         uint64_t part = swar_load_upto(b, n);
         for (size_t k = 0; k < 8; k++)
             assert_int_equal((part >> (8 * k)) & 0xFF, k < n ? (unsigned char)b[k] : 0);
+    }
+}
+
+/* A stop mask made like the scanners' (segment.c): non-ASCII, controls
+ * and some punctuation, and its one-byte definition. */
+static uint64_t test_stops(uint64_t x)
+{
+    return swar_nonascii(x) | swar_lt(x, ' ') | swar_eq_first(x, '.') | swar_eq_first(x, '"');
+}
+
+static bool test_stop(unsigned char c)
+{
+    return c >= 0x80 || c < ' ' || c == '.' || c == '"';
+}
+
+/* swar_skip finds what a byte-by-byte scan finds, from any start, up to
+ * any end, with the mask of segment.c's kind and text_count_invalid's. */
+static void test_swar_skip(void **state)
+{
+    (void)state;
+    char s[64];
+    uint32_t r = 99;
+    for (int round = 0; round < 20000; round++) {
+        for (size_t k = 0; k < sizeof s; k++) {
+            r = r * 1103515245u + 12345u;
+            unsigned v = (r >> 16) & 0xFF;
+            /* mostly letters, now and then a stop of either kind */
+            if (v < 0xF0)
+                s[k] = (char)('a' + v % 26);
+            else
+                s[k] = v < 0xF8 ? ".\"\t "[v % 4] : (char)v;
+        }
+        r = r * 1103515245u + 12345u;
+        size_t end = (r >> 16) % (sizeof s + 1);
+        size_t i = end ? (r >> 8) % end : 0;
+        size_t want = i;
+        while (want < end && !test_stop((unsigned char)s[want]))
+            want++;
+        assert_int_equal(swar_skip(s, i, end, test_stops), want);
+        /* a mask that, unlike test_stops, leaves the zero bytes past the
+         * end clear */
+        want = i;
+        while (want < end && (unsigned char)s[want] < 0x80)
+            want++;
+        assert_int_equal(swar_skip(s, i, end, swar_nonascii), want);
     }
 }
 
@@ -626,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_key_buffer_reuse),
         cmocka_unit_test(test_key_fast_equals_general),
         cmocka_unit_test(test_swar),
+        cmocka_unit_test(test_swar_skip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
