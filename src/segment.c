@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "swar.h"
 #include "text.h"
 #include "util.h"
 
@@ -93,49 +94,65 @@ static bool is_close_dquote(int32_t cp)
     return cp == 0x201D || cp == 0x00BB || cp == 0x300D || cp == 0x300F;
 }
 
-/* Does a[0..n) equal the lower-case literal lit, ignoring ASCII case? */
-static bool ascii_ieq(const char *a, size_t n, const char *lit)
+/* Compare a[0..n), its ASCII capitals read as lower case, with the
+ * literal lit, in strcmp order. */
+static int ascii_icmp(const char *a, size_t n, const char *lit)
 {
     for (size_t i = 0; i < n; i++) {
-        char c = a[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != lit[i]) return false; /* also when lit ends first */
+        unsigned char c = (unsigned char)a[i], l = (unsigned char)lit[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+        if (c != l) return c < l ? -1 : 1; /* also when lit ends first */
     }
-    return lit[n] == '\0';
+    return lit[n] ? -1 : 0;
 }
 
-static bool in_list(const char *w, size_t n, const char *const *list)
+/* Is w[0..n) in list, ignoring ASCII case?  The lists below are in
+ * strcmp order, so a lookup (one per period before a capital) takes a
+ * few comparisons instead of one per entry. */
+static bool in_list(const char *w, size_t n, const char *const *list, size_t count)
 {
-    for (; *list; list++)
-        if (ascii_ieq(w, n, *list)) return true;
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = ascii_icmp(w, n, list[mid]);
+        if (c == 0) return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return false;
 }
 
+#define IN_LIST(w, n, list) in_list((w), (n), (list), WD_ARRAY_LEN(list))
+
 /* Titles precede a name: the period never ends a sentence.  Only words
- * that are not also ordinary words belong here ("no", "art" do not). */
+ * that are not also ordinary words belong here ("no", "art" do not).
+ * Sorted (in_list). */
 static const char *const titles[] = {
-    "mr",     "mrs", "ms",   "dr",  "prof", "gen", "col", "lt",   "sgt",    "capt", "cpl",
-    "gov",    "sen", "rep",  "rev", "hon",  "maj", "adm", "cmdr", "pres",   "supt", "insp",
-    "messrs", "mme", "mlle", "e.g", "i.e",  "viz", "cf",  "vs",   "approx", NULL};
+    "adm",  "approx", "capt", "cf",  "cmdr", "col",    "cpl",  "dr",  "e.g", "gen", "gov",
+    "hon",  "i.e",    "insp", "lt",  "maj",  "messrs", "mlle", "mme", "mr",  "mrs", "ms",
+    "pres", "prof",   "rep",  "rev", "sen",  "sgt",    "supt", "viz", "vs"};
 
 /* Abbreviations that may also close a sentence (and ordinary words that are
- * abbreviations too: "no" of "No. 5", "art" of "Art. 3"). */
+ * abbreviations too: "no" of "No. 5", "art" of "Art. 3").  Sorted
+ * (in_list). */
 static const char *const abbrevs[] = {
-    "st",  "ft",  "mt",   "no",   "nos",  "vol",   "pp",   "fig",  "art",  "sec",  "ch",   "ca",
-    "v",   "inc", "ltd",  "co",   "corp", "plc",   "llc",  "bros", "jr",   "sr",   "etc",  "al",
-    "jan", "feb", "mar",  "apr",  "jun",  "jul",   "aug",  "sep",  "sept", "oct",  "nov",  "dec",
-    "mon", "tue", "tues", "wed",  "thu",  "thurs", "fri",  "sat",  "sun",  "dept", "univ", "assn",
-    "est", "div", "govt", "natl", "intl", "ave",   "blvd", "rd",   "hwy",  "km",   "kg",   "mg",
-    "ml",  "oz",  "lb",   "lbs",  "min",  "max",   "hr",   "hrs",  "yr",   "yrs",  "pct",  NULL};
+    "al",  "apr",  "art",   "assn", "aug",  "ave",  "blvd", "bros", "ca",   "ch",   "co",  "corp",
+    "dec", "dept", "div",   "est",  "etc",  "feb",  "fig",  "fri",  "ft",   "govt", "hr",  "hrs",
+    "hwy", "inc",  "intl",  "jan",  "jr",   "jul",  "jun",  "kg",   "km",   "lb",   "lbs", "llc",
+    "ltd", "mar",  "max",   "mg",   "min",  "ml",   "mon",  "mt",   "natl", "no",   "nos", "nov",
+    "oct", "oz",   "pct",   "plc",  "pp",   "rd",   "sat",  "sec",  "sep",  "sept", "sr",  "st",
+    "sun", "thu",  "thurs", "tue",  "tues", "univ", "v",    "vol",  "wed",  "yr",   "yrs"};
 
 /* Words that open a clause; after an abbreviation they signal that the
- * abbreviation's period also ended the sentence. */
+ * abbreviation's period also ended the sentence.  Sorted (in_list). */
 static const char *const openers[] = {
-    "the",   "a",    "an",    "he",    "she",   "it",      "they",      "we",    "i",    "you",
-    "this",  "that", "these", "those", "there", "but",     "and",       "in",    "on",   "at",
-    "as",    "if",   "when",  "while", "after", "however", "meanwhile", "his",   "her",  "its",
-    "their", "our",  "my",    "some",  "many",  "most",    "officials", "other", "such", "what",
-    "why",   "how",  "who",   "for",   "from",  "by",      NULL};
+    "a",    "after",     "an",    "and",   "as",        "at",    "but",   "by",   "for",   "from",
+    "he",   "her",       "his",   "how",   "however",   "i",     "if",    "in",   "it",    "its",
+    "many", "meanwhile", "most",  "my",    "officials", "on",    "other", "our",  "she",   "some",
+    "such", "that",      "the",   "their", "there",     "these", "they",  "this", "those", "we",
+    "what", "when",      "while", "who",   "why",       "you"};
 
 enum abbr_kind { ABBR_NONE, ABBR_TITLE, ABBR_MAYBE };
 
@@ -166,12 +183,12 @@ static enum abbr_kind abbr_before(const char *s, size_t line_start, size_t dot)
         bool acronym = true;
         for (size_t i = 0; i < n; i++)
             if ((i % 2 == 1) != (w[i] == '.')) acronym = false;
-        if (acronym) return in_list(w, n, titles) ? ABBR_TITLE : ABBR_MAYBE;
+        if (acronym) return IN_LIST(w, n, titles) ? ABBR_TITLE : ABBR_MAYBE;
         return ABBR_NONE;
     }
     if (n == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBR_MAYBE; /* an initial */
-    if (in_list(w, n, titles)) return ABBR_TITLE;
-    if (in_list(w, n, abbrevs)) return ABBR_MAYBE;
+    if (IN_LIST(w, n, titles)) return ABBR_TITLE;
+    if (IN_LIST(w, n, abbrevs)) return ABBR_MAYBE;
     return ABBR_NONE;
 }
 
@@ -191,7 +208,7 @@ static bool next_word_is_opener(const char *s, size_t k, size_t end)
         text_decode(s, end, e, &cp);
         if (text_is_alnum(cp)) return false;
     }
-    return in_list(s + k, e - k, openers);
+    return IN_LIST(s + k, e - k, openers);
 }
 
 /* Does the text at s[k] (first non-space after a stop) start a new
@@ -223,6 +240,17 @@ static void emit(struct seg_span **out, size_t *n, size_t *cap, size_t start, si
     (*n)++;
 }
 
+/* The bytes that segment_line must look at one by one: those that are not
+ * ASCII, the controls (white space among them), the double quote (it may
+ * open a quotation) and the stops . ! ?  Any other byte inside a sentence
+ * only moves the sentence's end and becomes the previous code point, and
+ * a space does not even move the end. */
+static inline uint64_t sentence_run_stops(uint64_t x)
+{
+    return swar_nonascii(x) | swar_lt(x, ' ') | swar_eq_first(x, '"') | swar_eq_first(x, '.') |
+           swar_eq_first(x, '!') | swar_eq_first(x, '?');
+}
+
 /* Segment one line s[ls..le) (no line breaks inside). */
 static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **out, size_t *n,
                          size_t *cap)
@@ -235,16 +263,21 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
     int32_t prev = ' ';
 
     while (i < le) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ascii_alnum(ch) && start != SIZE_MAX) {
-            /* the common case: a run of ASCII letters and digits */
-            do
-                i++;
-            while (i < le && ascii_alnum((unsigned char)s[i]));
-            prev = (unsigned char)s[i - 1];
-            last = i;
-            continue;
+        if (start != SIZE_MAX) {
+            /* The common case: a run of bytes that need no look
+             * (sentence_run_stops), eight at a time. */
+            size_t j = swar_skip(s, i, le, sentence_run_stops);
+            if (j > i) {
+                size_t b = j;
+                while (b > i && s[b - 1] == ' ')
+                    b--;
+                if (b > i) last = b;
+                prev = (unsigned char)s[j - 1];
+                i = j;
+                if (i == le) break;
+            }
         }
+        unsigned char ch = (unsigned char)s[i];
         int32_t cp = ch;
         size_t l = ch < 0x80 ? 1 : text_decode(s, le, i, &cp);
         if (ch == ' ' || (ch >= 0x80 ? text_is_space(cp) : (ch >= 0x09 && ch <= 0x0D))) {
@@ -337,17 +370,22 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
     }
 }
 
+/* The bytes that may start a line break: no ASCII line break is above CR,
+ * and the others (U+0085, U+2028, U+2029) are not ASCII. */
+static inline uint64_t line_break_stops(uint64_t x)
+{
+    return swar_nonascii(x) | swar_lt(x, 0x0E);
+}
+
 void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out, size_t *n,
                    size_t *cap)
 {
     size_t ls = from;
     size_t i = from;
     while (i < len) {
+        i = swar_skip(s, i, len, line_break_stops);
+        if (i == len) break;
         unsigned char c = (unsigned char)s[i];
-        if (c > 0x0D && c < 0x80) {
-            i++; /* no ASCII line break is above CR */
-            continue;
-        }
         int32_t cp = c;
         size_t l = 1;
         if (c >= 0x80) l = text_decode(s, len, i, &cp);

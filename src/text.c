@@ -17,6 +17,7 @@
 
 #include <utf8proc.h>
 
+#include "swar.h"
 #include "util.h"
 
 #define CP_TAB  0x09
@@ -92,10 +93,8 @@ size_t text_count_invalid(const char *s, size_t len)
     size_t bad = 0;
     size_t i = 0;
     while (i < len) {
-        if (u[i] < 0x80) {
-            i++;
-            continue;
-        }
+        i = swar_skip(s, i, len, swar_nonascii);
+        if (i == len) break;
         int32_t cp;
         size_t n = decode(u, len, i, &cp);
         if (n == 0) {
@@ -317,32 +316,6 @@ static int32_t fold_punct(int32_t cp)
     }
 }
 
-/* The ASCII fast path: lower case, ` to ', white space runs collapsed to
- * one space and trimmed.  Identical to what the general path gives on
- * ASCII input.  out may not alias s; it holds at least len bytes. */
-static size_t key_ascii(const unsigned char *s, size_t len, char *out)
-{
-    size_t o = 0;
-    bool pending_space = false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = s[i];
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
-            pending_space = o > 0;
-            continue;
-        }
-        if (pending_space) {
-            out[o++] = ' ';
-            pending_space = false;
-        }
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c | 0x20);
-        else if (c == '`')
-            c = '\'';
-        out[o++] = (char)c;
-    }
-    return o;
-}
-
 /* Canonical ordering (Unicode 3.11): stable-sort each run of non-starters
  * by combining class.  utf8proc_decompose_custom does this for whole
  * strings; we decompose one code point at a time (so invalid bytes can be
@@ -483,18 +456,53 @@ static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t
     return o;
 }
 
+/* ASCII bytes folded as in a key: A-Z to lower case, ` to '.  Exact for
+ * every byte before the first non-ASCII one (see swar.h). */
+static uint64_t key_fold8(uint64_t x)
+{
+    x |= swar_range(x, 'A', 'Z') >> 2; /* bit 7 moved to bit 5: + 0x20 */
+    return x ^ (swar_eq(x, '`') >> 7) * ('`' ^ '\'');
+}
+
 /* Text that is ASCII but for typographic quotes, dashes, ellipses and
  * spaces (most news copy) needs no normalisation: NFKC and case folding
- * leave those unchanged after the folds below, so the key is built
- * directly.  Returns false, having written nothing final, when another
- * non-ASCII character turns up; the caller then takes the full path.  The
- * key is never longer than the text (a folded character is as long or
- * shorter). */
+ * leave ASCII as key_fold8 folds it and those characters as fold_punct
+ * folds them, so the key is built directly.  Returns false, having written
+ * nothing final, when another non-ASCII character turns up; the caller
+ * then takes the full path.  The key is never longer than the text (a
+ * folded character is as long or shorter), and out holds len + 8 bytes:
+ * runs are stored eight bytes at a time, the bytes past a run's end being
+ * overwritten later or left past the key. */
 static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *outlen)
 {
     size_t o = 0;
-    bool pending_space = false;
+    bool pending_space = false; /* white space seen since the last key byte */
     for (size_t i = 0; i < len;) {
+        /* A run of up to eight ASCII bytes that are their own key: all
+         * but non-ASCII bytes, white space other than ' ', a space after
+         * white space (the second of two, or the first when a run of
+         * white space is pending or the key is empty) and the zero bytes
+         * past the end. */
+        uint64_t x = swar_load_upto((const char *)s + i, len - i);
+        uint64_t sp = swar_eq(x, ' ');
+        uint64_t stop = swar_nonascii(x) | swar_range(x, 0x09, 0x0D) | (sp & sp << 8);
+        if (pending_space || o == 0) stop |= sp & 0x80;
+        size_t run = WD_MIN(swar_first(stop), len - i);
+        if (run) {
+            if (pending_space) { /* before a byte other than white space */
+                out[o++] = ' ';
+                pending_space = false;
+            }
+            swar_store(out + o, key_fold8(x));
+            i += run;
+            o += run;
+            if (s[i - 1] == ' ') { /* kept back: white space may follow, or the end */
+                o--;
+                pending_space = true;
+            }
+            if (run == 8 || i == len) continue;
+        }
+        /* s[i] is white space or starts a non-ASCII code point. */
         unsigned char c = s[i];
         int32_t cp = c;
         size_t l = 1;
@@ -503,7 +511,7 @@ static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *ou
             if (!l) return false;
         }
         i += l;
-        if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x80 && text_is_space(cp))) {
+        if (c < 0x80 || text_is_space(cp)) {
             pending_space = o > 0;
             continue;
         }
@@ -511,9 +519,7 @@ static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *ou
             out[o++] = ' ';
             pending_space = false;
         }
-        if (c < 0x80) {
-            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c == '`' ? '\'' : c);
-        } else if (cp == 0x2026) {
+        if (cp == 0x2026) {
             memcpy(out + o, "...", 3);
             o += 3;
         } else {
@@ -528,17 +534,10 @@ static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *ou
 
 size_t text_key(const char *s, size_t len, char **buf, size_t *cap)
 {
+    if (len == 0) return 0;
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len && u[i] < 0x80)
-        i++;
-    if (i == len) {
-        if (len == 0) return 0;
-        xgrow(buf, cap, len, 1);
-        return key_ascii(u, len, *buf);
-    }
     size_t n;
-    xgrow(buf, cap, len, 1);
+    xgrow(buf, cap, len + 8, 1); /* key_simple's slack */
     if (key_simple(u, len, *buf, &n)) return n;
     return key_unicode(u, len, buf, cap);
 }

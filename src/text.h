@@ -49,9 +49,10 @@ bool text_is_cjk(int32_t cp);   /* Han, Kana, Hangul, CJK punctuation/fullwidth 
  * apostrophes folded to ' and ", dashes (U+2010..2015, U+2212) to '-',
  * ellipsis U+2026 to "...", runs of white space collapsed to one space and
  * trimmed at both ends, invalid bytes as U+FFFD.  Writes into *buf (grown
- * with xgrow as needed; *cap tracks its size) and returns the key length.
- * The key is not NUL-terminated.  ASCII input takes a fast path (no
- * utf8proc call). */
+ * with xgrow as needed, to at least len + 8 bytes; *cap tracks its size)
+ * and returns the key length.  The key is not NUL-terminated.  ASCII text
+ * with typographic quotes, dashes, ellipses and spaces takes a fast path
+ * (no utf8proc call). */
 size_t text_key(const char *s, size_t len, char **buf, size_t *cap);
 
 #endif

@@ -225,6 +225,30 @@ static void test_abbrev_opener_apostrophe(void **state)
           "It\xE2\x80\x99s big.");
 }
 
+/* The word lists are searched by halves (segment.c in_list): their first
+ * and last entries, and words that sort around them, must be found or
+ * not as listed. */
+static void test_abbrev_list_ends(void **state)
+{
+    (void)state;
+    /* titles: adm .. vs, and e.g with its dot */
+    SENTS("He met Adm. Smith.", "He met Adm. Smith.");
+    SENTS("He chose VS. The end.", "He chose VS. The end.");
+    SENTS("Take fruit, e.g. Apples.", "Take fruit, e.g. Apples.");
+    SENTS("He met Ad. Smith.", "He met Ad.", "Smith.");
+    SENTS("He met Vz. Smith.", "He met Vz.", "Smith.");
+    /* abbreviations: al .. yrs, ending a sentence only before an opener */
+    SENTS("Smith et al. Found it.", "Smith et al. Found it.");
+    SENTS("Smith et al. You found it.", "Smith et al.", "You found it.");
+    SENTS("It took 5 yrs. Done.", "It took 5 yrs. Done.");
+    SENTS("It took 5 yrs. A pity.", "It took 5 yrs.", "A pity.");
+    SENTS("It took 5 yrz. Done.", "It took 5 yrz.", "Done.");
+    /* openers: a .. you, and words just past them */
+    SENTS("See Fig. Youth wins.", "See Fig. Youth wins.");
+    SENTS("See Fig. Aa wins.", "See Fig. Aa wins.");
+    SENTS("See Fig. Officials win.", "See Fig.", "Officials win.");
+}
+
 /* ---- sentences: numbers and ellipses ----------------------------------- */
 
 static void test_numbers(void **state)
@@ -522,9 +546,11 @@ static bool check_coverage(const char *s, size_t len, size_t from)
     return ok;
 }
 
-static void test_coverage_property(void **state)
+/* Random text of up to 60 fragments of the kinds the segmenter treats
+ * specially into buf (512 bytes); the fragment boundaries go to bounds
+ * (128 entries), their number to *nb.  Returns the length. */
+static size_t random_text(uint64_t *x, char *buf, size_t *bounds, size_t *nb)
 {
-    (void)state;
     static const char *const frags[] = {
         "Dr.",
         "U.S.",
@@ -563,27 +589,66 @@ static void test_coverage_property(void **state)
         "Inc.",
         "J.",
     };
+    size_t nfrag = (size_t)(rng_next(x) % 60);
+    size_t len = 0;
+    *nb = 0;
+    bounds[(*nb)++] = 0;
+    for (size_t f = 0; f < nfrag; f++) {
+        const char *fr = frags[rng_next(x) % WD_ARRAY_LEN(frags)];
+        size_t fl = strlen(fr);
+        memcpy(buf + len, fr, fl);
+        len += fl;
+        bounds[(*nb)++] = len;
+    }
+    buf[len] = '\0';
+    return len;
+}
+
+static void test_coverage_property(void **state)
+{
+    (void)state;
     uint64_t x = 0x9E3779B97F4A7C15ULL;
     char buf[512];
     size_t bounds[128];
     for (int iter = 0; iter < 600; iter++) {
-        size_t nfrag = (size_t)(rng_next(&x) % 60);
-        size_t len = 0, nb = 0;
-        bounds[nb++] = 0;
-        for (size_t f = 0; f < nfrag; f++) {
-            const char *fr = frags[rng_next(&x) % WD_ARRAY_LEN(frags)];
-            size_t fl = strlen(fr);
-            memcpy(buf + len, fr, fl);
-            len += fl;
-            bounds[nb++] = len;
-        }
-        buf[len] = '\0';
+        size_t nb;
+        size_t len = random_text(&x, buf, bounds, &nb);
         /* Mostly from 0; sometimes from a fragment boundary (which may
          * even split a code point: the segmenter must still cope). */
         size_t from = 0;
         if (nb > 1 && rng_next(&x) % 4 == 0) from = bounds[rng_next(&x) % nb];
         if (!check_coverage(buf, len, from))
             fail_msg("coverage property failed at iteration %d", iter);
+    }
+}
+
+/* Spaces and tabs are the same white space to every sentence rule, but
+ * segment_line passes over a space inside a run of plain bytes
+ * (sentence_run_stops) and looks at a tab one by one: the same sentences
+ * either way show that the runs keep the sentence's end and the previous
+ * code point as the byte-by-byte path does. */
+static void test_runs_match_bytewise(void **state)
+{
+    (void)state;
+    uint64_t x = 0x2545F4914F6CDD1DULL;
+    char buf[512], tabs[512];
+    size_t bounds[128];
+    for (int iter = 0; iter < 2000; iter++) {
+        size_t nb;
+        size_t len = random_text(&x, buf, bounds, &nb);
+        for (size_t k = 0; k <= len; k++)
+            tabs[k] = buf[k] == ' ' ? '\t' : buf[k];
+        struct spans a = {0}, b = {0};
+        seg_sentences(buf, len, 0, &a.v, &a.n, &a.cap);
+        seg_sentences(tabs, len, 0, &b.v, &b.n, &b.cap);
+        assert_int_equal(a.n, b.n);
+        for (size_t i = 0; i < a.n; i++) {
+            assert_int_equal(a.v[i].start, b.v[i].start);
+            assert_int_equal(a.v[i].end, b.v[i].end);
+            assert_int_equal(a.v[i].flags, b.v[i].flags);
+        }
+        spans_free(&a);
+        spans_free(&b);
     }
 }
 
@@ -668,6 +733,7 @@ int main(void)
         cmocka_unit_test(test_abbrev_initials),
         cmocka_unit_test(test_abbrev_title_words),
         cmocka_unit_test(test_abbrev_opener_apostrophe),
+        cmocka_unit_test(test_abbrev_list_ends),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_ellipses),
         cmocka_unit_test(test_closers),
@@ -680,6 +746,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_from),
         cmocka_unit_test(test_appends),
         cmocka_unit_test(test_coverage_property),
+        cmocka_unit_test(test_runs_match_bytewise),
         cmocka_unit_test(test_words_basic),
         cmocka_unit_test(test_words_dotted),
         cmocka_unit_test(test_words_decimal_at_stop),

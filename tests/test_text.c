@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "swar.h"
 #include "text.h"
 #include "util.h"
 
@@ -517,6 +518,141 @@ static void test_key_buffer_reuse(void **state)
     free(buf);
 }
 
+/* The key's fast path (key_simple, eight bytes at a time) against the
+ * general one (NFKC through utf8proc) on random text made of the pieces
+ * the fast path treats specially.  A ZERO WIDTH SPACE, a default
+ * ignorable that the key drops, forces the general path without changing
+ * the key. */
+static void test_key_fast_equals_general(void **state)
+{
+    (void)state;
+    static const char *const ascii[] = {"a",  "Z",  "M",    "q",    "0",    " ",  "  ",   "\t",
+                                        "\n", "\r", "\x0B", "\x0C", "`",    "'",  "\"",   ".",
+                                        "@",  "[",  "{",    "\x01", "\x7F", "ab", "WORD", ", "};
+    /* NBSP, quotes, ellipsis, dashes, em and ideographic spaces */
+    static const char *const other[] = {
+        "\xC2\xA0",     "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D",
+        "\xE2\x80\xA6", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x83", "\xE3\x80\x80"};
+    char in[512];
+    char *fast = NULL, *slow = NULL;
+    size_t fastcap = 0, slowcap = 0;
+    uint32_t x = 2024;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        x = x * 1103515245u + 12345u;
+        size_t npieces = (x >> 16) % 40;
+        for (size_t k = 0; k < npieces; k++) {
+            x = x * 1103515245u + 12345u;
+            const char *p = (x >> 16) % 8 == 0 ? other[(x >> 18) % WD_ARRAY_LEN(other)]
+                                               : ascii[(x >> 18) % WD_ARRAY_LEN(ascii)];
+            memcpy(in + len, p, strlen(p));
+            len += strlen(p);
+        }
+        size_t nf = text_key(in, len, &fast, &fastcap);
+        memcpy(in + len, "\xE2\x80\x8B", 3);
+        size_t ns = text_key(in, len + 3, &slow, &slowcap);
+        if (nf != ns || (nf && memcmp(fast, slow, nf) != 0)) {
+            print_error("key of \"%.*s\": fast \"%.*s\", general \"%.*s\"\n", (int)len, in, (int)nf,
+                        fast, (int)ns, slow);
+            fail();
+        }
+    }
+    free(fast);
+    free(slow);
+}
+
+/* The word tests of swar.h against their one-byte definitions, on words
+ * whose bytes are mostly ASCII: swar_lt and swar_range are exact for the
+ * ASCII bytes before the first non-ASCII one. */
+static void test_swar(void **state)
+{
+    (void)state;
+    uint32_t r = 7;
+    for (int round = 0; round < 200000; round++) {
+        char b[8];
+        for (int k = 0; k < 8; k++) {
+            r = r * 1103515245u + 12345u;
+            unsigned v = (r >> 16) & 0xFF;
+            b[k] = (char)(v < 0xE0 ? v & 0x7F : v); /* one byte in eight non-ASCII */
+        }
+        uint64_t x = swar_load(b);
+        char back[8];
+        swar_store(back, x);
+        assert_memory_equal(back, b, 8);
+        unsigned char c = (unsigned char)b[round % 8];
+        unsigned char lo = (unsigned char)((r >> 3) % 0x7F + 1);
+        unsigned char hi = (unsigned char)(lo + (r >> 11) % (0x80 - lo));
+        uint64_t na = swar_nonascii(x), eq = swar_eq(x, c), lt = swar_lt(x, lo);
+        uint64_t in = swar_range(x, lo, hi);
+        bool ascii_so_far = true;
+        for (int k = 0; k < 8; k++) {
+            unsigned char u = (unsigned char)b[k];
+            uint64_t bit = 0x80ull << (8 * k);
+            assert_int_equal(!!(na & bit), u >= 0x80);
+            assert_int_equal(!!(eq & bit), u == c);
+            ascii_so_far = ascii_so_far && u < 0x80;
+            if (ascii_so_far) {
+                assert_int_equal(!!(lt & bit), u < lo);
+                assert_int_equal(!!(in & bit), u >= lo && u <= hi);
+            }
+        }
+        assert_int_equal(swar_first(swar_eq_first(x, c)), swar_first(eq));
+        size_t first = swar_first(eq);
+        for (size_t k = 0; k < first && k < 8; k++)
+            assert_true((unsigned char)b[k] != c);
+        assert_true(first == 8 ? !eq : (unsigned char)b[first] == c);
+        size_t n = round % 10;
+        uint64_t part = swar_load_upto(b, n);
+        for (size_t k = 0; k < 8; k++)
+            assert_int_equal((part >> (8 * k)) & 0xFF, k < n ? (unsigned char)b[k] : 0);
+    }
+}
+
+/* A stop mask made like the scanners' (segment.c): non-ASCII, controls
+ * and some punctuation, and its one-byte definition. */
+static uint64_t test_stops(uint64_t x)
+{
+    return swar_nonascii(x) | swar_lt(x, ' ') | swar_eq_first(x, '.') | swar_eq_first(x, '"');
+}
+
+static bool test_stop(unsigned char c)
+{
+    return c >= 0x80 || c < ' ' || c == '.' || c == '"';
+}
+
+/* swar_skip finds what a byte-by-byte scan finds, from any start, up to
+ * any end, with the mask of segment.c's kind and text_count_invalid's. */
+static void test_swar_skip(void **state)
+{
+    (void)state;
+    char s[64];
+    uint32_t r = 99;
+    for (int round = 0; round < 20000; round++) {
+        for (size_t k = 0; k < sizeof s; k++) {
+            r = r * 1103515245u + 12345u;
+            unsigned v = (r >> 16) & 0xFF;
+            /* mostly letters, now and then a stop of either kind */
+            if (v < 0xF0)
+                s[k] = (char)('a' + v % 26);
+            else
+                s[k] = v < 0xF8 ? ".\"\t "[v % 4] : (char)v;
+        }
+        r = r * 1103515245u + 12345u;
+        size_t end = (r >> 16) % (sizeof s + 1);
+        size_t i = end ? (r >> 8) % end : 0;
+        size_t want = i;
+        while (want < end && !test_stop((unsigned char)s[want]))
+            want++;
+        assert_int_equal(swar_skip(s, i, end, test_stops), want);
+        /* a mask that, unlike test_stops, leaves the zero bytes past the
+         * end clear */
+        want = i;
+        while (want < end && (unsigned char)s[want] < 0x80)
+            want++;
+        assert_int_equal(swar_skip(s, i, end, swar_nonascii), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +670,9 @@ int main(void)
         cmocka_unit_test(test_key_space),
         cmocka_unit_test(test_key_invalid),
         cmocka_unit_test(test_key_buffer_reuse),
+        cmocka_unit_test(test_key_fast_equals_general),
+        cmocka_unit_test(test_swar),
+        cmocka_unit_test(test_swar_skip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
