@@ -154,6 +154,24 @@ static const char *const openers[] = {
     "such", "that",      "the",   "their", "there",     "these", "they",  "this", "those", "we",
     "what", "when",      "while", "who",   "why",       "you"};
 
+const char *const *seg_word_list(int which, size_t *n)
+{
+    switch (which) {
+    case 0:
+        *n = WD_ARRAY_LEN(titles);
+        return titles;
+    case 1:
+        *n = WD_ARRAY_LEN(abbrevs);
+        return abbrevs;
+    case 2:
+        *n = WD_ARRAY_LEN(openers);
+        return openers;
+    default:
+        *n = 0;
+        return NULL;
+    }
+}
+
 enum abbr_kind { ABBR_NONE, ABBR_TITLE, ABBR_MAYBE };
 
 /* Classify the word that ends just before the period at s[dot]. */

@@ -28,4 +28,9 @@ void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out
 void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, size_t *n,
                size_t *cap);
 
+/* The word lists the segmenter looks periods up in, for tests: which 0
+ * (titles), 1 (abbreviations), 2 (clause openers); NULL for any other.
+ * Each is in strict strcmp order, which its lookup relies on. */
+const char *const *seg_word_list(int which, size_t *n);
+
 #endif

@@ -724,6 +724,24 @@ static void test_words_clusters(void **state)
           "ef");
 }
 
+/* Lookups halve the lists: an entry out of order would silently be
+ * missed. */
+static void test_word_lists_sorted(void **state)
+{
+    (void)state;
+    int lists = 0;
+    size_t n;
+    for (const char *const *l; (l = seg_word_list(lists, &n)) != NULL; lists++) {
+        assert_true(n > 0);
+        for (size_t i = 0; i < n; i++) {
+            for (const char *c = l[i]; *c; c++)
+                assert_false(*c >= 'A' && *c <= 'Z');
+            if (i) assert_true(strcmp(l[i - 1], l[i]) < 0);
+        }
+    }
+    assert_int_equal(lists, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -734,6 +752,7 @@ int main(void)
         cmocka_unit_test(test_abbrev_title_words),
         cmocka_unit_test(test_abbrev_opener_apostrophe),
         cmocka_unit_test(test_abbrev_list_ends),
+        cmocka_unit_test(test_word_lists_sorted),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_ellipses),
         cmocka_unit_test(test_closers),
