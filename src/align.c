@@ -504,12 +504,19 @@ static void word_diff_slice(void *arg, size_t k)
     size_t n = sl->end - sl->first;
     sl->op = xmalloc((n + 1) * sizeof *sl->op);
     sl->nop = xmalloc((n + 1) * sizeof *sl->nop);
+    struct doc_pass pass[2];
+    doc_pass_begin(&pass[0], B->d[0]);
+    doc_pass_begin(&pass[1], B->d[1]);
     for (size_t q = 0; q < n; q++) {
         const struct pair *p = &B->pairs.v[sl->first + q];
         sl->op[q] = (uint32_t)sl->nops;
         sl->nop[q] = (uint32_t)wdiff_pair(B->d[0], job->tk[0], p->a, p->an, B->d[1], job->tk[1],
                                           p->b, p->bn, &sl->ops, &sl->nops, &sl->cap);
+        doc_pass_read(&pass[0], B->sents[0][p->a].start, B->sents[0][p->a + p->an - 1].end);
+        doc_pass_read(&pass[1], B->sents[1][p->b].start, B->sents[1][p->b + p->bn - 1].end);
     }
+    doc_pass_end(&pass[0]);
+    doc_pass_end(&pass[1]);
 }
 
 /* Pairs per slice, at least: below that a thread costs more than it saves. */

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@ struct doc {
     char *path;
     char *bytes; /* len + 1 bytes, NUL-terminated */
     size_t len;
+    size_t maplen; /* bytes mapped at bytes (doc_opts.map); 0: malloc'ed */
     struct sentence *sents;
     size_t nsents;
     size_t invalid;
@@ -44,6 +46,8 @@ struct scratch {
     struct word_scratch w; /* for doc_sentence_words, and w.key for keys */
     char *key2;            /* a second comparison key */
     size_t key2cap;
+    const struct doc **mapped; /* the context's mapped documents (doc_release) */
+    size_t nmapped, capmapped;
 };
 
 static struct sentab *sentab_new(void)
@@ -158,8 +162,118 @@ void doc_ctx_free(struct doc_ctx *ctx)
     struct scratch *sc = ctx->scratch;
     word_scratch_free(&sc->w);
     free(sc->key2);
+    free(sc->mapped);
     free(sc);
     free(ctx);
+}
+
+/* ---- mapped files -----------------------------------------------------------
+ * With doc_opts.map a regular file is mapped rather than read: its pages
+ * come from the page cache, and doc_release gives them back, so a long
+ * pass over two large files holds only what it is reading (the reads
+ * would hold both files whole).  The mapping is followed by at least one
+ * zero byte, like a read buffer: the tail of the file's last page reads
+ * as zeros, and a file that ends on a page boundary gets an anonymous
+ * zero page after it. */
+
+/* Map the len bytes (0 < len < UINT32_MAX) of regular file fd; NULL when
+ * that fails (the caller reads the file instead). */
+static char *map_file(int fd, size_t len, size_t *maplen)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0) return NULL;
+    size_t total = (len + (size_t)page) / (size_t)page * (size_t)page; /* > len */
+    void *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED) return NULL;
+    if (mmap(base, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        munmap(base, total);
+        return NULL;
+    }
+    *maplen = total;
+    return base;
+}
+
+static void bytes_free(char *bytes, size_t maplen)
+{
+    if (maplen)
+        munmap(bytes, maplen);
+    else
+        free(bytes);
+}
+
+void doc_release(const struct doc *d)
+{
+    if (d->maplen) (void)madvise(d->bytes, d->maplen, MADV_DONTNEED);
+}
+
+/* Linux maps the cached pages around a faulting one too ("fault-around",
+ * 64 KiB by default): a read holds that much at least, and a range is
+ * given back in whole windows. */
+#define FAULT_AROUND ((size_t)64 << 10)
+
+void doc_pass_begin(struct doc_pass *p, const struct doc *d)
+{
+    p->d = d;
+    p->held = 0;
+    p->lo = UINT32_MAX;
+    p->hi = 0;
+}
+
+static void pass_release(struct doc_pass *p)
+{
+    const struct doc *d = p->d;
+    if (d->maplen && p->lo < p->hi) {
+        /* windows are aligned in the address space; the mapping is only
+         * page aligned */
+        uintptr_t base = (uintptr_t)d->bytes, end = base + d->maplen;
+        uintptr_t lo = (base + p->lo) & ~(uintptr_t)(FAULT_AROUND - 1);
+        uintptr_t hi = (base + p->hi + FAULT_AROUND - 1) & ~(uintptr_t)(FAULT_AROUND - 1);
+        lo = WD_MAX(lo, base);
+        hi = WD_MIN(hi, end);
+        (void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+    }
+    p->held = 0;
+    p->lo = UINT32_MAX;
+    p->hi = 0;
+}
+
+void doc_pass_read(struct doc_pass *p, uint32_t start, uint32_t end)
+{
+    p->lo = WD_MIN(p->lo, start);
+    p->hi = WD_MAX(p->hi, end);
+    p->held += end - start + FAULT_AROUND;
+    if (p->held >= DOC_RELEASE_EVERY) pass_release(p);
+}
+
+void doc_pass_end(struct doc_pass *p)
+{
+    pass_release(p);
+}
+
+/* The context's mapped documents: giving ids compares a sentence's bytes
+ * with those of an earlier one, in any of them. */
+static void register_mapped(struct doc_ctx *ctx, const struct doc *d)
+{
+    struct scratch *sc = ctx->scratch;
+    xgrow(&sc->mapped, &sc->capmapped, sc->nmapped + 1, sizeof *sc->mapped);
+    sc->mapped[sc->nmapped++] = d;
+}
+
+static void unregister_mapped(struct doc_ctx *ctx, const struct doc *d)
+{
+    struct scratch *sc = ctx->scratch;
+    for (size_t i = 0; i < sc->nmapped; i++)
+        if (sc->mapped[i] == d) {
+            sc->mapped[i] = sc->mapped[--sc->nmapped];
+            return;
+        }
+}
+
+static void release_mapped(const struct doc_ctx *ctx)
+{
+    const struct scratch *sc = ctx->scratch;
+    for (size_t i = 0; i < sc->nmapped; i++)
+        doc_release(sc->mapped[i]);
 }
 
 /* Read all of fd into a new NUL-terminated buffer.  Unless text is set, a
@@ -216,7 +330,8 @@ static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
  * parallel (doc_load_all).  finish() then gives the sentences their ids. */
 struct prepared {
     enum wd_status st;
-    char *bytes; /* owned until finish() */
+    char *bytes;   /* owned until finish() */
+    size_t maplen; /* as struct doc's */
     size_t len, invalid;
     struct seg_span *spans;
     size_t nspans;
@@ -224,15 +339,17 @@ struct prepared {
 };
 
 /* Check and segment bytes[0..len) (taking ownership) into *p. */
-static void prepare(struct prepared *p, char *bytes, size_t len, const struct doc_opts *opts)
+static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
+                    const struct doc_opts *opts)
 {
     memset(p, 0, sizeof *p);
     if (len >= UINT32_MAX || ((!opts || !opts->text) && memchr(bytes, '\0', len))) {
         p->st = len >= UINT32_MAX ? WD_ETOOBIG : WD_EBINARY;
-        free(bytes);
+        bytes_free(bytes, maplen);
         return;
     }
     p->bytes = bytes;
+    p->maplen = maplen;
     p->len = len;
     p->invalid = text_count_invalid(bytes, len);
     size_t from = 0;
@@ -249,11 +366,12 @@ static void prepare(struct prepared *p, char *bytes, size_t len, const struct do
         p->hash[i] = intern_hash(key, kl);
     }
     free(key);
+    if (maplen) (void)madvise(bytes, maplen, MADV_DONTNEED); /* read through: see doc_release */
 }
 
 static void prepared_free(struct prepared *p)
 {
-    free(p->bytes);
+    bytes_free(p->bytes, p->maplen);
     free(p->spans);
     free(p->hash);
     memset(p, 0, sizeof *p);
@@ -272,6 +390,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     d->ctx = ctx;
     d->path = xstrdup(name);
     d->bytes = p->bytes;
+    d->maplen = p->maplen;
     p->bytes = NULL;
     d->len = p->len;
     d->invalid = p->invalid;
@@ -282,10 +401,18 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
         d->sents[i].end = p->spans[i].end;
         d->sents[i].flags = p->spans[i].flags;
     }
+    if (d->maplen) register_mapped(ctx, d);
+    size_t since = 0;
     for (size_t i = 0; i < p->nspans; i++) {
         if (i + SENTAB_PREFETCH_AHEAD < p->nspans)
             sentab_prefetch(ctx->sentences, p->hash[i + SENTAB_PREFETCH_AHEAD]);
         d->sents[i].id = sentab_id(ctx, d, (uint32_t)i, p->hash[i]);
+        /* a match compares the bytes of another document too */
+        since += 2 * (size_t)(d->sents[i].end - d->sents[i].start); /* in order: no windows */
+        if (since >= DOC_RELEASE_EVERY) {
+            release_mapped(ctx);
+            since = 0;
+        }
     }
     d->content_words = SIZE_MAX;
     if (d->nsents && (d->sents[0].flags & SENT_LINE) &&
@@ -308,7 +435,7 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
     if (len) memcpy(copy, buf, len);
     copy[len] = '\0';
     struct prepared p;
-    prepare(&p, copy, len, opts);
+    prepare(&p, copy, 0, len, opts);
     return finish(ctx, name, &p, out);
 }
 
@@ -328,10 +455,16 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
         }
     }
     char *bytes = NULL;
-    size_t len = 0;
-    p->st = read_all(fd, opts && opts->text, &bytes, &len);
+    size_t len = 0, maplen = 0;
+    struct stat st;
+    if (opts && opts->map && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < UINT32_MAX) {
+        len = (size_t)st.st_size;
+        bytes = map_file(fd, len, &maplen);
+    }
+    p->st = bytes ? WD_OK : read_all(fd, opts && opts->text, &bytes, &len);
     if (!is_stdin) close(fd);
-    if (p->st == WD_OK) prepare(p, bytes, len, opts);
+    if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts);
 }
 
 enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_opts *opts,
@@ -374,8 +507,9 @@ void doc_free(struct doc *d)
      * a key seen again later gets a new one. */
     struct sentab *t = d->ctx->sentences;
     if (t) sentab_rehash(t, t->nslots, d);
+    if (d->maplen) unregister_mapped(d->ctx, d);
     free(d->path);
-    free(d->bytes);
+    bytes_free(d->bytes, d->maplen);
     free(d->sents);
     free(d->title);
     free(d);

@@ -47,6 +47,11 @@ struct doc;
 
 struct doc_opts {
     bool text; /* accept NUL bytes (not drawn, like other controls) instead of refusing */
+    /* Map regular files rather than read them, so that doc_release can
+     * give their pages back.  For runs that do not outlast their input: a
+     * mapped file that is rewritten in place changes under its document,
+     * and touching the lost pages of one that shrinks raises SIGBUS. */
+    bool map;
 };
 
 struct sentab;
@@ -114,6 +119,26 @@ void word_scratch_free(struct word_scratch *sc);
  * may tokenize into a table of its own. */
 size_t doc_words(const struct doc *d, size_t i, struct intern *words, struct word_scratch *sc,
                  struct word **out, size_t *n, size_t *cap);
+/* Give back the memory of a mapped document's pages (doc_opts.map; else
+ * nothing happens).  Its bytes stay readable: a page is read again from
+ * the page cache when touched.  Safe while other threads read the
+ * document. */
+void doc_release(const struct doc *d);
+
+/* A pass over a document that gives back what it has read as it goes, so
+ * that it holds about DOC_RELEASE_EVERY bytes of the document, not every
+ * page it has touched.  Note each read with doc_pass_read; doc_pass_end
+ * gives back the rest.  Passes over one document may run on parallel
+ * threads.  Without doc_opts.map, this costs a few additions. */
+struct doc_pass {
+    const struct doc *d;
+    size_t held;     /* estimated bytes held since the last release */
+    uint32_t lo, hi; /* the byte range read since then (lo > hi: none) */
+};
+#define DOC_RELEASE_EVERY ((size_t)1 << 20)
+void doc_pass_begin(struct doc_pass *p, const struct doc *d);
+void doc_pass_read(struct doc_pass *p, uint32_t start, uint32_t end);
+void doc_pass_end(struct doc_pass *p);
 /* Bytes shown as U+FFFD because they are not valid UTF-8. */
 size_t doc_invalid_bytes(const struct doc *d);
 /* A display title: the first sentence when it is a SENT_LINE headline,

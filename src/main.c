@@ -201,6 +201,52 @@ static bool parse_int(const char *s, long lo, long hi, int *out)
     return true;
 }
 
+/* Runs that map their files (doc_opts.map) read a file's pages when they
+ * need them; if another program truncates the file meanwhile, reading a
+ * lost page raises SIGBUS.  The handler says so on one line, naming the
+ * file when the address tells which (the documents are known once they
+ * are loaded), and exits with status 2 like any other trouble. */
+static struct doc **bus_docs;
+static volatile sig_atomic_t bus_ndocs;
+
+static void say(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(STDERR_FILENO, s, n);
+        if (w <= 0) return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+    (void)sig;
+    (void)uc;
+    const char *name = NULL;
+    for (sig_atomic_t i = 0; i < bus_ndocs; i++) {
+        size_t len;
+        const char *b = doc_bytes(bus_docs[i], &len);
+        if ((const char *)si->si_addr >= b && (const char *)si->si_addr <= b + len)
+            name = doc_path(bus_docs[i]);
+    }
+    say("wirediff: ");
+    say(name ? name : "an input file");
+    say(name ? ": file changed while being read\n" : " changed while being read\n");
+    _exit(EXIT_TROUBLE);
+}
+
+static void catch_sigbus(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_sigbus;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
 /* Blocks of MMAP_THRESHOLD bytes or more are mapped on their own and
  * given back to the system when freed.  glibc raises its threshold after
  * the first such block is freed, and the large arrays of one phase of an
@@ -295,6 +341,11 @@ int main(int argc, char **argv)
         !overlap && !sentences && format < 0 && !output && can_read && (args.had_dir || args.n > 2);
     overlap = overlap || (args.had_dir && !overview); /* a folder of reports: how they overlap */
     bool many = overlap || overview;                  /* binary files in a folder are skipped */
+    /* Runs that end before their input can change map their files (see
+     * doc_opts.map); the reader reads them, so that a file edited while it
+     * is shown stays as it was read. */
+    dopts.map = !overview && (overlap || sentences || format >= 0 || output || !can_read);
+    if (dopts.map) catch_sigbus();
     if (overlap && format >= 0 && format != EXPORT_JSON && format != EXPORT_TEXT) {
         inputs_free(&args);
         return fail(NULL, "--overlap writes text or json");
@@ -345,6 +396,8 @@ int main(int argc, char **argv)
                     files[i], bad, bad == 1 ? "" : "s");
     }
 
+    bus_docs = docs; /* docs[0 .. ndocs) are in place before the count says so */
+    bus_ndocs = ndocs;
     for (int i = 0; i < nfiles; i++) /* the files after a failed one */
         doc_free(loaded[i]);
     free(loaded);
@@ -432,6 +485,7 @@ int main(int argc, char **argv)
             align_free((struct alignment *)cmps[k].al);
         free(cmps);
     }
+    bus_ndocs = 0;
     for (int i = 0; i < ndocs; i++)
         doc_free(docs[i]);
     free(docs);

@@ -17,21 +17,25 @@ struct tokens {
 static struct tokens *tokenize(const struct doc *d, struct intern *words, const uint8_t *select)
 {
     struct tokens *t = xcalloc(1, sizeof *t);
-    (void)doc_sentences(d, &t->nsent);
+    const struct sentence *s = doc_sentences(d, &t->nsent);
     t->off = xmalloc((t->nsent + 1) * sizeof *t->off);
     struct word_scratch sc = {0};
     struct word *w = NULL;
     size_t capw = 0, cap = 0, k = 0;
+    struct doc_pass pass;
+    doc_pass_begin(&pass, d);
     for (size_t i = 0; i < t->nsent; i++) {
         t->off[i] = (uint32_t)k;
         if (select && !select[i]) continue;
         size_t nw = 0;
         doc_words(d, i, words, &sc, &w, &nw, &capw);
+        doc_pass_read(&pass, s[i].start, s[i].end);
         xgrow(&t->ids, &cap, k + nw + 1, sizeof *t->ids);
         for (size_t j = 0; j < nw; j++)
             t->ids[k++] = w[j].id | ((w[j].flags & WORD_PUNCT) ? TOKEN_PUNCT : 0);
     }
     t->off[t->nsent] = (uint32_t)k;
+    doc_pass_end(&pass);
     free(w);
     word_scratch_free(&sc);
     return t;

@@ -471,6 +471,60 @@ static void test_file_not_modified(void **state)
     doc_free(d);
 }
 
+/* doc_opts.map: a mapped file loads as a read one does, ends in a NUL
+ * even when it fills its last page, and stays readable after its pages
+ * are given back. */
+static void test_mapped(void **state)
+{
+    struct fixture *fx = *state;
+    long page = sysconf(_SC_PAGESIZE);
+    assert_true(page > 0);
+    size_t len = 2 * (size_t)page;
+    char *text = xmalloc(len + 1);
+    static const char s[] = "Kim met Putin at the port. \"Talks went well,\" an aide said.\n";
+    for (size_t i = 0; i < len; i++)
+        text[i] = s[i % (sizeof s - 1)];
+    text[len - 1] = '.';
+    const char *p = write_file(fx, "mapped.txt", text, len);
+    struct doc *r = load_ok(fx->ctx, p, NULL);
+    struct doc *m = load_ok(fx->ctx, p, &(struct doc_opts){.map = true});
+    size_t rl, ml, rn, mn;
+    const char *rb = doc_bytes(r, &rl), *mb = doc_bytes(m, &ml);
+    assert_int_equal(ml, len);
+    assert_int_equal(mb[len], '\0');
+    assert_memory_equal(rb, mb, len);
+    const struct sentence *rs = doc_sentences(r, &rn), *ms = doc_sentences(m, &mn);
+    assert_int_equal(rn, mn);
+    assert_true(mn > 50);
+    assert_memory_equal(rs, ms, rn * sizeof *rs); /* the same spans and ids */
+
+    struct doc_pass pass;
+    doc_pass_begin(&pass, m);
+    for (size_t i = 0; i < mn; i++) {
+        assert_memory_equal(mb + ms[i].start, text + ms[i].start, ms[i].end - ms[i].start);
+        doc_pass_read(&pass, ms[i].start, ms[i].end);
+    }
+    doc_pass_end(&pass);
+    doc_release(m);
+    doc_release(r); /* read, not mapped: nothing to give back */
+    assert_memory_equal(mb, text, len);
+    assert_memory_equal(rb, text, len);
+    doc_free(r);
+    doc_free(m);
+
+    /* the other outcomes of a load, mapped */
+    struct doc *d = NULL;
+    p = WRITE(fx, "mapped-binary.bin", "text\0more");
+    assert_int_equal(doc_load(fx->ctx, p, &(struct doc_opts){.map = true}, &d), WD_EBINARY);
+    assert_null(d);
+    p = WRITE(fx, "mapped-empty.txt", "");
+    d = load_ok(fx->ctx, p, &(struct doc_opts){.map = true});
+    (void)doc_sentences(d, &mn);
+    assert_int_equal(mn, 0);
+    doc_free(d);
+    free(text);
+}
+
 /* ---- interning ---------------------------------------------------------- */
 
 static void test_interning(void **state)
@@ -688,6 +742,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_line_endings, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_not_modified, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mapped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interning, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),

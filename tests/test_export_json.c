@@ -171,7 +171,7 @@ static void test_write_error(void **state)
     static const char a[] = "One sentence here. Another one there.\n";
     static const char b[] = "One sentence here. Another one, changed.\n";
     struct doc_ctx *ctx = doc_ctx_new();
-    struct doc_opts o = {false};
+    struct doc_opts o = {.text = false};
     struct doc *d[2];
     assert_int_equal(doc_from_memory(ctx, "a", a, sizeof a - 1, &o, &d[0]), WD_OK);
     assert_int_equal(doc_from_memory(ctx, "b", b, sizeof b - 1, &o, &d[1]), WD_OK);

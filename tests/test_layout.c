@@ -32,7 +32,7 @@ struct fx {
 
 static struct doc *load(struct doc_ctx *ctx, const char *name, const char *s, size_t len, bool text)
 {
-    struct doc_opts o = {text};
+    struct doc_opts o = {.text = text};
     struct doc *d = NULL;
     assert_int_equal(doc_from_memory(ctx, name, s, len, &o, &d), WD_OK);
     return d;
