@@ -195,6 +195,7 @@ static char *map_file(int fd, size_t len, size_t *maplen)
 
 static void bytes_free(char *bytes, size_t maplen)
 {
+    if (!bytes) return;
     if (maplen)
         munmap(bytes, maplen);
     else
@@ -219,19 +220,23 @@ void doc_pass_begin(struct doc_pass *p, const struct doc *d)
     p->hi = 0;
 }
 
+/* Give back the pages of bytes[lo, hi) of a mapping of maplen bytes (0:
+ * not mapped), in whole fault-around windows, which are aligned in the
+ * address space (the mapping is only page aligned). */
+static void release_range(const char *bytes, size_t maplen, size_t lo, size_t hi)
+{
+    if (!maplen || lo >= hi) return;
+    uintptr_t base = (uintptr_t)bytes, end = base + maplen;
+    uintptr_t from = (base + lo) & ~(uintptr_t)(FAULT_AROUND - 1);
+    uintptr_t to = (base + hi + FAULT_AROUND - 1) & ~(uintptr_t)(FAULT_AROUND - 1);
+    from = WD_MAX(from, base);
+    to = WD_MIN(to, end);
+    (void)madvise((void *)from, to - from, MADV_DONTNEED);
+}
+
 static void pass_release(struct doc_pass *p)
 {
-    const struct doc *d = p->d;
-    if (d->maplen && p->lo < p->hi) {
-        /* windows are aligned in the address space; the mapping is only
-         * page aligned */
-        uintptr_t base = (uintptr_t)d->bytes, end = base + d->maplen;
-        uintptr_t lo = (base + p->lo) & ~(uintptr_t)(FAULT_AROUND - 1);
-        uintptr_t hi = (base + p->hi + FAULT_AROUND - 1) & ~(uintptr_t)(FAULT_AROUND - 1);
-        lo = WD_MAX(lo, base);
-        hi = WD_MIN(hi, end);
-        (void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
-    }
+    if (p->lo < p->hi) release_range(p->d->bytes, p->d->maplen, p->lo, p->hi);
     p->held = 0;
     p->lo = UINT32_MAX;
     p->hi = 0;
@@ -339,42 +344,63 @@ struct prepared {
 };
 
 /* Check and segment bytes[0..len) (taking ownership) into *p. */
-static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
-                    const struct doc_opts *opts)
-{
-    memset(p, 0, sizeof *p);
-    if (len >= UINT32_MAX || ((!opts || !opts->text) && memchr(bytes, '\0', len))) {
-        p->st = len >= UINT32_MAX ? WD_ETOOBIG : WD_EBINARY;
-        bytes_free(bytes, maplen);
-        return;
-    }
-    p->bytes = bytes;
-    p->maplen = maplen;
-    p->len = len;
-    p->invalid = text_count_invalid(bytes, len);
-    size_t from = 0;
-    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
-        from = 3; /* a byte order mark belongs to no sentence */
-    size_t cap = 0;
-    seg_sentences(bytes, len, from, &p->spans, &p->nspans, &cap);
-    p->hash = xmalloc((p->nspans + 1) * sizeof *p->hash);
-    char *key = NULL;
-    size_t keycap = 0;
-    for (size_t i = 0; i < p->nspans; i++) {
-        size_t kl =
-            text_key(bytes + p->spans[i].start, p->spans[i].end - p->spans[i].start, &key, &keycap);
-        p->hash[i] = intern_hash(key, kl);
-    }
-    free(key);
-    if (maplen) (void)madvise(bytes, maplen, MADV_DONTNEED); /* read through: see doc_release */
-}
-
 static void prepared_free(struct prepared *p)
 {
+    enum wd_status st = p->st;
     bytes_free(p->bytes, p->maplen);
     free(p->spans);
     free(p->hash);
     memset(p, 0, sizeof *p);
+    p->st = st;
+}
+
+/* Chunks of about this many bytes are checked, segmented and hashed one
+ * after the other, so that a mapped file is read through once and given
+ * back as it goes. */
+#define PREPARE_CHUNK ((size_t)1 << 20)
+
+static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
+                    const struct doc_opts *opts)
+{
+    memset(p, 0, sizeof *p);
+    p->bytes = bytes;
+    p->maplen = maplen;
+    p->len = len;
+    if (len >= UINT32_MAX) {
+        p->st = WD_ETOOBIG;
+        return;
+    }
+    size_t from = 0;
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+        from = 3; /* a byte order mark belongs to no sentence */
+    size_t cap = 0, hashcap = 0, keycap = 0;
+    char *key = NULL;
+    for (size_t at = 0; at < len;) {
+        /* A chunk ends just after a line feed: sentences end at line
+         * breaks, and no UTF-8 sequence spans one. */
+        size_t cut = len;
+        if (len - at > PREPARE_CHUNK) {
+            const char *nl = memchr(bytes + at + PREPARE_CHUNK, '\n', len - at - PREPARE_CHUNK);
+            if (nl) cut = (size_t)(nl - bytes) + 1;
+        }
+        if ((!opts || !opts->text) && memchr(bytes + at, '\0', cut - at)) {
+            p->st = WD_EBINARY;
+            break;
+        }
+        p->invalid += text_count_invalid(bytes + at, cut - at);
+        size_t first = p->nspans;
+        seg_sentences(bytes, cut, WD_MAX(at, from), &p->spans, &p->nspans, &cap);
+        xgrow(&p->hash, &hashcap, p->nspans + 1, sizeof *p->hash);
+        for (size_t i = first; i < p->nspans; i++) {
+            size_t kl = text_key(bytes + p->spans[i].start, p->spans[i].end - p->spans[i].start,
+                                 &key, &keycap);
+            p->hash[i] = intern_hash(key, kl);
+        }
+        release_range(bytes, maplen, at, cut);
+        at = cut;
+    }
+    free(key);
+    if (p->st != WD_OK) prepared_free(p); /* keeps st */
 }
 
 /* The document of p (whose bytes it takes), its sentences given ids. */
@@ -392,6 +418,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     d->bytes = p->bytes;
     d->maplen = p->maplen;
     p->bytes = NULL;
+    p->maplen = 0;
     d->len = p->len;
     d->invalid = p->invalid;
     d->sents = xcalloc(p->nspans ? p->nspans : 1, sizeof *d->sents);

@@ -25,6 +25,8 @@
 
 #include "doc.h"
 #include "intern.h"
+#include "segment.h"
+#include "text.h"
 #include "util.h"
 
 /* ---- fixture ------------------------------------------------------------ */
@@ -525,6 +527,50 @@ static void test_mapped(void **state)
     free(text);
 }
 
+/* Loading works through a file in chunks cut after line feeds: the
+ * sentences and the count of invalid bytes are those of the whole text at
+ * once, across many chunk boundaries and whatever ends each line. */
+static void test_chunks(void **state)
+{
+    struct fixture *fx = *state;
+    static const char *const pieces[] = {"Kim met Putin at the port. ",
+                                         "\"Talks went well,\" an aide said.\n",
+                                         "Dr. Lee left.\r\n",
+                                         "Caf\xC3\xA9 owners \xFF protested\r",
+                                         "A headline without a stop\n",
+                                         "\xE2\x80\xA8",
+                                         "Prices rose 3.5% in Jan. and Feb. ",
+                                         "\xE5\x8C\x97\xE4\xBA\xAC\xE3\x80\x82\n\n"};
+    size_t len = 0, cap = 3 << 20;
+    char *text = xmalloc(cap + 64);
+    memcpy(text, "\xEF\xBB\xBF", 3);
+    len = 3;
+    for (size_t k = 0; len < cap; k = (k * 7 + 3) % WD_ARRAY_LEN(pieces)) {
+        size_t n = strlen(pieces[k]);
+        memcpy(text + len, pieces[k], n);
+        len += n;
+    }
+    const char *p = write_file(fx, "chunks.txt", text, len);
+    struct seg_span *whole = NULL;
+    size_t nwhole = 0, capw = 0;
+    seg_sentences(text, len, 3, &whole, &nwhole, &capw);
+    for (int map = 0; map < 2; map++) {
+        struct doc *d = load_ok(fx->ctx, p, &(struct doc_opts){.map = map});
+        size_t n;
+        const struct sentence *se = doc_sentences(d, &n);
+        assert_int_equal(n, nwhole);
+        for (size_t i = 0; i < n; i++) {
+            assert_int_equal(se[i].start, whole[i].start);
+            assert_int_equal(se[i].end, whole[i].end);
+            assert_int_equal(se[i].flags, whole[i].flags);
+        }
+        assert_int_equal(doc_invalid_bytes(d), text_count_invalid(text, len));
+        doc_free(d);
+    }
+    free(whole);
+    free(text);
+}
+
 /* ---- interning ---------------------------------------------------------- */
 
 static void test_interning(void **state)
@@ -743,6 +789,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_not_modified, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mapped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_chunks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interning, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
