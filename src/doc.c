@@ -212,14 +212,6 @@ void doc_release(const struct doc *d)
  * given back in whole windows. */
 #define FAULT_AROUND ((size_t)64 << 10)
 
-void doc_pass_begin(struct doc_pass *p, const struct doc *d)
-{
-    p->d = d;
-    p->held = 0;
-    p->lo = UINT32_MAX;
-    p->hi = 0;
-}
-
 /* Give back the pages of bytes[lo, hi) of a mapping of maplen bytes (0:
  * not mapped), in whole fault-around windows, which are aligned in the
  * address space (the mapping is only page aligned). */
@@ -234,10 +226,18 @@ static void release_range(const char *bytes, size_t maplen, size_t lo, size_t hi
     (void)madvise((void *)from, to - from, MADV_DONTNEED);
 }
 
+void doc_pass_begin(struct doc_pass *p, const struct doc *d)
+{
+    p->d = d;
+    p->reads = 0;
+    p->lo = UINT32_MAX;
+    p->hi = 0;
+}
+
 static void pass_release(struct doc_pass *p)
 {
     if (p->lo < p->hi) release_range(p->d->bytes, p->d->maplen, p->lo, p->hi);
-    p->held = 0;
+    p->reads = 0;
     p->lo = UINT32_MAX;
     p->hi = 0;
 }
@@ -246,8 +246,13 @@ void doc_pass_read(struct doc_pass *p, uint32_t start, uint32_t end)
 {
     p->lo = WD_MIN(p->lo, start);
     p->hi = WD_MAX(p->hi, end);
-    p->held += end - start + FAULT_AROUND;
-    if (p->held >= DOC_RELEASE_EVERY) pass_release(p);
+    p->reads++;
+    /* What the reads hold: a window each at most, and no more than the
+     * range they span (reads in order share their windows).  Giving pages
+     * back is not cheap (other threads' TLBs are flushed), so it is done
+     * only once that much is held. */
+    size_t held = WD_MIN(p->reads * FAULT_AROUND, (size_t)(p->hi - p->lo) + 2 * FAULT_AROUND);
+    if (held >= DOC_RELEASE_EVERY) pass_release(p);
 }
 
 void doc_pass_end(struct doc_pass *p)

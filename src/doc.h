@@ -132,7 +132,7 @@ void doc_release(const struct doc *d);
  * threads.  Without doc_opts.map, this costs a few additions. */
 struct doc_pass {
     const struct doc *d;
-    size_t held;     /* estimated bytes held since the last release */
+    size_t reads;    /* reads since the last release */
     uint32_t lo, hi; /* the byte range read since then (lo > hi: none) */
 };
 #define DOC_RELEASE_EVERY ((size_t)1 << 20)
