@@ -106,8 +106,6 @@ size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, st
 struct word_scratch {
     char *key;
     size_t keycap;
-    struct seg_span *spans;
-    size_t capspans;
 };
 void word_scratch_free(struct word_scratch *sc);
 /* doc_sentence_words with the word table and the buffers given: a thread
