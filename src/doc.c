@@ -40,6 +40,18 @@ struct sentab {
     size_t nslots, count;
 };
 
+/* Buffers for doc_sentence_words. */
+struct word_scratch {
+    char *key;
+    size_t keycap;
+};
+
+static void word_scratch_free(struct word_scratch *sc)
+{
+    free(sc->key);
+    memset(sc, 0, sizeof *sc);
+}
+
 struct scratch {
     struct word_scratch w; /* for doc_sentence_words, and w.key for keys */
     char *key2;            /* a second comparison key */
@@ -377,15 +389,10 @@ const struct sentence *doc_sentences(const struct doc *d, size_t *n)
     return d->sents;
 }
 
-void word_scratch_free(struct word_scratch *sc)
+size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
+                          size_t *n, size_t *cap)
 {
-    free(sc->key);
-    memset(sc, 0, sizeof *sc);
-}
-
-size_t doc_words(const struct doc *d, size_t i, struct intern *words, struct word_scratch *sc,
-                 struct word **out, size_t *n, size_t *cap)
-{
+    struct word_scratch *sc = &((struct scratch *)ctx->scratch)->w;
     const struct sentence *se = &d->sents[i];
     size_t first = *n, at = se->start;
     struct seg_span sp;
@@ -396,16 +403,9 @@ size_t doc_words(const struct doc *d, size_t i, struct intern *words, struct wor
         w->start = sp.start;
         w->end = sp.end;
         w->flags = sp.flags;
-        w->id = intern_add(words, sc->key, kl);
+        w->id = intern_add(ctx->words, sc->key, kl);
     }
     return *n - first;
-}
-
-size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
-                          size_t *n, size_t *cap)
-{
-    struct scratch *sc = ctx->scratch;
-    return doc_words(d, i, ctx->words, &sc->w, out, n, cap);
 }
 
 size_t doc_invalid_bytes(const struct doc *d)

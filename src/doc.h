@@ -97,21 +97,11 @@ const char *doc_path(const struct doc *d);
 /* Original bytes (the BOM included; NUL-terminated for convenience). */
 const char *doc_bytes(const struct doc *d, size_t *len);
 const struct sentence *doc_sentences(const struct doc *d, size_t *n);
-/* Tokenize sentence i (seg_words) and intern its word keys in ctx->words.
- * Appends the words to *out (grown with xgrow, capacity *cap) from index
- * *n on, updating *n; returns the number appended. */
+/* Tokenize sentence i (seg_words) and intern its word keys in ctx->words,
+ * as tokens_new does for many sentences at a time (tokens.h).  Appends the words to *out (grown
+ * with xgrow, capacity *cap) from index *n on, updating *n; returns the number appended. */
 size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
                           size_t *n, size_t *cap);
-/* Buffers for doc_words, one set per thread. */
-struct word_scratch {
-    char *key;
-    size_t keycap;
-};
-void word_scratch_free(struct word_scratch *sc);
-/* doc_sentence_words with the word table and the buffers given: a thread
- * may tokenize into a table of its own. */
-size_t doc_words(const struct doc *d, size_t i, struct intern *words, struct word_scratch *sc,
-                 struct word **out, size_t *n, size_t *cap);
 /* Bytes shown as U+FFFD because they are not valid UTF-8. */
 size_t doc_invalid_bytes(const struct doc *d);
 /* A display title: the first sentence when it is a SENT_LINE headline,
