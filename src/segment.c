@@ -466,7 +466,7 @@ static size_t word_at(const char *s, size_t i, size_t end, bool fast, uint32_t *
 }
 
 /* seg_word_next, with or without word_at's fast path. */
-static bool next_word(const char *s, size_t *at, size_t end, bool fast, struct seg_span *tok)
+static bool next_token(const char *s, size_t *at, size_t end, bool fast, struct seg_span *tok)
 {
     size_t i = *at;
     while (i < end) {
@@ -498,7 +498,7 @@ static bool next_word(const char *s, size_t *at, size_t end, bool fast, struct s
 
 bool seg_word_next(const char *s, size_t *i, size_t end, struct seg_span *tok)
 {
-    return next_word(s, i, end, true, tok);
+    return next_token(s, i, end, true, tok);
 }
 
 /* seg_words and seg_words_general. */
@@ -506,7 +506,7 @@ static void words_into(const char *s, size_t start, size_t end, bool fast, struc
                        size_t *n, size_t *cap)
 {
     struct seg_span tok;
-    while (next_word(s, &start, end, fast, &tok)) {
+    while (next_token(s, &start, end, fast, &tok)) {
         emit(out, n, cap, tok.start, tok.end, tok.flags);
     }
 }
