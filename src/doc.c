@@ -42,6 +42,18 @@ struct sentab {
     size_t nslots, count;
 };
 
+/* Buffers for doc_sentence_words. */
+struct word_scratch {
+    char *key;
+    size_t keycap;
+};
+
+static void word_scratch_free(struct word_scratch *sc)
+{
+    free(sc->key);
+    memset(sc, 0, sizeof *sc);
+}
+
 struct scratch {
     struct word_scratch w; /* for doc_sentence_words, and w.key for keys */
     char *key2;            /* a second comparison key */
@@ -564,37 +576,23 @@ const struct sentence *doc_sentences(const struct doc *d, size_t *n)
     return d->sents;
 }
 
-void word_scratch_free(struct word_scratch *sc)
-{
-    free(sc->key);
-    free(sc->spans);
-    memset(sc, 0, sizeof *sc);
-}
-
-size_t doc_words(const struct doc *d, size_t i, struct intern *words, struct word_scratch *sc,
-                 struct word **out, size_t *n, size_t *cap)
-{
-    size_t nspans = 0;
-    const struct sentence *se = &d->sents[i];
-    seg_words(d->bytes, se->start, se->end, &sc->spans, &nspans, &sc->capspans);
-    xgrow(out, cap, *n + nspans, sizeof **out);
-    for (size_t k = 0; k < nspans; k++) {
-        const struct seg_span *sp = &sc->spans[k];
-        size_t kl = text_key(d->bytes + sp->start, sp->end - sp->start, &sc->key, &sc->keycap);
-        struct word *w = &(*out)[(*n)++];
-        w->start = sp->start;
-        w->end = sp->end;
-        w->flags = sp->flags;
-        w->id = intern_add(words, sc->key, kl);
-    }
-    return nspans;
-}
-
 size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
                           size_t *n, size_t *cap)
 {
-    struct scratch *sc = ctx->scratch;
-    return doc_words(d, i, ctx->words, &sc->w, out, n, cap);
+    struct word_scratch *sc = &((struct scratch *)ctx->scratch)->w;
+    const struct sentence *se = &d->sents[i];
+    size_t first = *n, at = se->start;
+    struct seg_span sp;
+    while (seg_word_next(d->bytes, &at, se->end, &sp)) {
+        if (*n == *cap) xgrow(out, cap, *n + 1, sizeof **out);
+        size_t kl = text_key(d->bytes + sp.start, sp.end - sp.start, &sc->key, &sc->keycap);
+        struct word *w = &(*out)[(*n)++];
+        w->start = sp.start;
+        w->end = sp.end;
+        w->flags = sp.flags;
+        w->id = intern_add(ctx->words, sc->key, kl);
+    }
+    return *n - first;
 }
 
 size_t doc_invalid_bytes(const struct doc *d)
@@ -607,15 +605,13 @@ size_t doc_word_count(const struct doc *d)
     if (d->content_words == SIZE_MAX) {
         /* Counted once, on demand: a cache, the document stays the same. */
         struct doc *m = (struct doc *)d;
-        struct seg_span *spans = NULL;
-        size_t cap = 0, count = 0;
+        size_t count = 0;
         for (size_t i = 0; i < d->nsents; i++) {
-            size_t n = 0;
-            seg_words(d->bytes, d->sents[i].start, d->sents[i].end, &spans, &n, &cap);
-            for (size_t k = 0; k < n; k++)
-                count += !(spans[k].flags & WORD_PUNCT);
+            size_t at = d->sents[i].start;
+            struct seg_span sp;
+            while (seg_word_next(d->bytes, &at, d->sents[i].end, &sp))
+                count += !(sp.flags & WORD_PUNCT);
         }
-        free(spans);
         m->content_words = count;
     }
     return d->content_words;

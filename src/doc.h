@@ -102,23 +102,11 @@ const char *doc_path(const struct doc *d);
 /* Original bytes (the BOM included; NUL-terminated for convenience). */
 const char *doc_bytes(const struct doc *d, size_t *len);
 const struct sentence *doc_sentences(const struct doc *d, size_t *n);
-/* Tokenize sentence i (seg_words) and intern its word keys in ctx->words.
- * Appends the words to *out (grown with xgrow, capacity *cap) from index
- * *n on, updating *n; returns the number appended. */
+/* Tokenize sentence i (seg_words) and intern its word keys in ctx->words,
+ * as tokens_new does for many sentences at a time (tokens.h).  Appends the words to *out (grown
+ * with xgrow, capacity *cap) from index *n on, updating *n; returns the number appended. */
 size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, struct word **out,
                           size_t *n, size_t *cap);
-/* Buffers for doc_words, one set per thread. */
-struct word_scratch {
-    char *key;
-    size_t keycap;
-    struct seg_span *spans;
-    size_t capspans;
-};
-void word_scratch_free(struct word_scratch *sc);
-/* doc_sentence_words with the word table and the buffers given: a thread
- * may tokenize into a table of its own. */
-size_t doc_words(const struct doc *d, size_t i, struct intern *words, struct word_scratch *sc,
-                 struct word **out, size_t *n, size_t *cap);
 /* Give back the memory of a mapped document's pages (doc_opts.map; else
  * nothing happens).  Its bytes stay readable: a page is read again from
  * the page cache when touched.  Safe while other threads read the

@@ -90,9 +90,22 @@ static void rehash(struct intern *t)
     t->nslots = n;
 }
 
+void intern_prefetch(const struct intern *t, uint64_t hash)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(&t->slots[hash & (t->nslots - 1)]);
+#else
+    (void)t, (void)hash;
+#endif
+}
+
 uint32_t intern_add(struct intern *t, const void *key, size_t len)
 {
-    uint64_t h = intern_hash(key, len);
+    return intern_add_hashed(t, key, len, intern_hash(key, len));
+}
+
+uint32_t intern_add_hashed(struct intern *t, const void *key, size_t len, uint64_t h)
+{
     uint32_t tag = (uint32_t)(h >> 32);
     size_t mask = t->nslots - 1;
     size_t i = h & mask;

@@ -18,6 +18,13 @@ void intern_free(struct intern *t);
 
 /* Id of key[0..len), adding it when new. */
 uint32_t intern_add(struct intern *t, const void *key, size_t len);
+/* intern_add of a key whose intern_hash() is hash. */
+uint32_t intern_add_hashed(struct intern *t, const void *key, size_t len, uint64_t hash);
+/* A hint, with no effect on any result: start loading the part of the
+ * table that adding a key of this hash reads first.  A caller with many
+ * keys to add hashes and prefetches a batch, then adds it, so that the
+ * cache misses of a large table overlap instead of following each other. */
+void intern_prefetch(const struct intern *t, uint64_t hash);
 /* Number of distinct keys so far (ids are 0..count-1). */
 size_t intern_count(const struct intern *t);
 /* The key of id (owned by the table, valid until intern_free). */

@@ -6,6 +6,7 @@
 #ifndef WD_SEGMENT_H
 #define WD_SEGMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,5 +33,15 @@ void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, s
  * (titles), 1 (abbreviations), 2 (clause openers); NULL for any other.
  * Each is in strict strcmp order, which its lookup relies on. */
 const char *const *seg_word_list(int which, size_t *n);
+
+/* One token at a time: the next token of s[*i..end) into *tok, *i moved
+ * past it; false, with *i = end, when only white space is left.  From
+ * *i = start the calls give seg_words' tokens in order, with no array. */
+bool seg_word_next(const char *s, size_t *i, size_t end, struct seg_span *tok);
+
+/* seg_words without its fast path for lone ASCII punctuation: the reference
+ * that the unit tests hold seg_words to. */
+void seg_words_general(const char *s, size_t start, size_t end, struct seg_span **out, size_t *n,
+                       size_t *cap);
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 
 #include "intern.h"
+#include "segment.h"
+#include "text.h"
 #include "util.h"
 
 struct tokens {
@@ -13,81 +15,101 @@ struct tokens {
     size_t nsent;
 };
 
-/* Tokenize the selected sentences of d, interning into words. */
-static struct tokens *tokenize(const struct doc *d, struct intern *words, const uint8_t *select)
+/* Tokenize the selected sentences of d, interning each token as written
+ * (its spelling, the bytes themselves) into spell: the ids in the result
+ * are spelling ids until tokens_new_many maps them to word ids.  A
+ * comparison key depends on nothing but the spelling, so it is built once
+ * a distinct spelling instead of once a token: most tokens cost a hash and
+ * a lookup, with the key looked up in place in the document's bytes.  The
+ * lookups are what is left that costs: a sentence's tokens are hashed and
+ * their slots prefetched first, then added, so that their cache misses
+ * overlap. */
+static struct tokens *tokenize(const struct doc *d, struct intern *spell, const uint8_t *select)
 {
     struct tokens *t = xcalloc(1, sizeof *t);
-    const struct sentence *s = doc_sentences(d, &t->nsent);
+    const struct sentence *sent = doc_sentences(d, &t->nsent);
+    const char *bytes = doc_bytes(d, NULL);
     t->off = xmalloc((t->nsent + 1) * sizeof *t->off);
-    struct word_scratch sc = {0};
-    struct word *w = NULL;
-    size_t capw = 0, cap = 0, k = 0;
+    struct pending {
+        struct seg_span sp;
+        uint64_t hash; /* intern_hash of the spelling */
+    } *p = NULL;       /* one sentence's tokens, hashed, not yet added */
+    size_t cap = 0, capp = 0, k = 0;
     struct doc_pass pass;
     doc_pass_begin(&pass, d);
     for (size_t i = 0; i < t->nsent; i++) {
         t->off[i] = (uint32_t)k;
         if (select && !select[i]) continue;
-        size_t nw = 0;
-        doc_words(d, i, words, &sc, &w, &nw, &capw);
-        doc_pass_read(&pass, s[i].start, s[i].end);
-        xgrow(&t->ids, &cap, k + nw + 1, sizeof *t->ids);
-        for (size_t j = 0; j < nw; j++)
-            t->ids[k++] = w[j].id | ((w[j].flags & WORD_PUNCT) ? TOKEN_PUNCT : 0);
+        size_t at = sent[i].start, n = 0;
+        for (;; n++) {
+            if (n == capp) xgrow(&p, &capp, n + 1, sizeof *p);
+            if (!seg_word_next(bytes, &at, sent[i].end, &p[n].sp)) break;
+            p[n].hash = intern_hash(bytes + p[n].sp.start, p[n].sp.end - p[n].sp.start);
+            intern_prefetch(spell, p[n].hash);
+        }
+        xgrow(&t->ids, &cap, k + n + 1, sizeof *t->ids);
+        for (size_t j = 0; j < n; j++) {
+            const struct seg_span *sp = &p[j].sp;
+            uint32_t id =
+                intern_add_hashed(spell, bytes + sp->start, sp->end - sp->start, p[j].hash);
+            t->ids[k++] = id | ((sp->flags & WORD_PUNCT) ? TOKEN_PUNCT : 0);
+        }
+        doc_pass_read(&pass, sent[i].start, sent[i].end);
     }
     t->off[t->nsent] = (uint32_t)k;
     doc_pass_end(&pass);
-    free(w);
-    word_scratch_free(&sc);
+    free(p);
     return t;
 }
 
 struct tok_job {
     const struct doc *const *docs;
     const uint8_t *const *select;
-    struct intern **local; /* one word table per document */
+    struct intern **spell; /* one spelling table per document */
     struct tokens **out;
 };
 
 static void tokenize_one(void *arg, size_t i)
 {
     struct tok_job *job = arg;
-    job->local[i] = intern_new();
-    job->out[i] = tokenize(job->docs[i], job->local[i], job->select ? job->select[i] : NULL);
+    job->spell[i] = intern_new();
+    job->out[i] = tokenize(job->docs[i], job->spell[i], job->select ? job->select[i] : NULL);
 }
 
 void tokens_new_many(const struct doc *const *docs, size_t n, struct doc_ctx *ctx,
                      const uint8_t *const *select, struct tokens **out)
 {
     if (n == 0) return;
-    if (n == 1) {
-        out[0] = tokenize(docs[0], ctx->words, select ? select[0] : NULL);
-        return;
-    }
-    /* Each document into a word table of its own, on its own thread; then,
-     * in document order, each table's words into ctx's and the ids
-     * renumbered.  Ids come out as one thread tokenizing the documents in
-     * order would give them: a table lists its words in order of first
-     * occurrence. */
+    /* Each document into a spelling table of its own, on its own thread;
+     * then, in document order, each table's spellings keyed (text_key) and
+     * the keys interned in ctx, and the ids renumbered.  Ids come out as
+     * one thread keying and interning every token of the documents in
+     * order would give them: a table lists its spellings in order of first
+     * occurrence, and a key first occurs with one of its spellings. */
     struct tok_job job = {.docs = docs, .select = select, .out = out};
-    job.local = xcalloc(n, sizeof *job.local);
+    job.spell = xcalloc(n, sizeof *job.spell);
     util_parallel(n, tokenize_one, &job);
     uint32_t *map = NULL;
     size_t capmap = 0;
+    char *key = NULL;
+    size_t keycap = 0;
     for (size_t k = 0; k < n; k++) {
-        size_t nw = intern_count(job.local[k]);
-        xgrow(&map, &capmap, nw + 1, sizeof *map);
-        for (size_t id = 0; id < nw; id++) {
+        size_t ns = intern_count(job.spell[k]);
+        xgrow(&map, &capmap, ns + 1, sizeof *map);
+        for (size_t id = 0; id < ns; id++) {
             size_t len;
-            const void *key = intern_key(job.local[k], (uint32_t)id, &len);
-            map[id] = intern_add(ctx->words, key, len);
+            const char *spelling = intern_key(job.spell[k], (uint32_t)id, &len);
+            size_t kl = text_key(spelling, len, &key, &keycap);
+            map[id] = intern_add(ctx->words, key, kl);
         }
         struct tokens *t = out[k];
         for (size_t j = 0; j < t->off[t->nsent]; j++)
             t->ids[j] = map[t->ids[j] & ~TOKEN_PUNCT] | (t->ids[j] & TOKEN_PUNCT);
-        intern_free(job.local[k]);
+        intern_free(job.spell[k]);
     }
+    free(key);
     free(map);
-    free(job.local);
+    free(job.spell);
 }
 
 struct tokens *tokens_new(const struct doc *d, struct doc_ctx *ctx, const uint8_t *select)

@@ -33,39 +33,41 @@ struct run {
  * sentence in the group, so that emitted spans can stop at sentence ends. */
 struct gtokens {
     struct word *w;
-    size_t n, cap;
     uint8_t *sent;
-    size_t capsent;
-    struct seg_span *spans;
-    size_t capspans;
+    size_t n;
 };
 
 /* The tokens of sentences s0 .. s0+sn-1: ids from the cache, byte spans
  * from a new pass of the tokenizer (the same tokenizer, so the same
- * tokens, without keys or interning). */
+ * tokens, without keys or interning).  The cache's counts size the arrays
+ * once. */
 static void group_tokens(const struct doc *d, const struct tokens *cache, uint32_t s0, uint32_t sn,
                          struct gtokens *t)
 {
-    size_t ns;
+    size_t ns, total = 0;
     const struct sentence *sent = doc_sentences(d, &ns);
     const char *bytes = doc_bytes(d, NULL);
+    for (uint32_t k = 0; k < sn; k++) {
+        size_t nid;
+        (void)tokens_of(cache, s0 + k, &nid);
+        total += nid;
+    }
+    t->w = xreallocarray(NULL, total + 1, sizeof *t->w);
+    t->sent = xmalloc(total + 1);
     t->n = 0;
     for (uint32_t k = 0; k < sn; k++) {
-        size_t nid, nsp = 0;
+        size_t nid, at = sent[s0 + k].start;
         const uint32_t *ids = tokens_of(cache, s0 + k, &nid);
-        seg_words(bytes, sent[s0 + k].start, sent[s0 + k].end, &t->spans, &nsp, &t->capspans);
-        size_t n = WD_MIN(nid, nsp); /* equal: one tokenizer */
-        xgrow(&t->w, &t->cap, t->n + n + 1, sizeof *t->w);
-        xgrow(&t->sent, &t->capsent, t->n + n + 1, 1);
-        for (size_t j = 0; j < n; j++) {
-            struct word *w = &t->w[t->n + j];
-            w->start = t->spans[j].start;
-            w->end = t->spans[j].end;
+        struct seg_span sp;
+        /* As many tokens as the cache holds: the same tokenizer, so all. */
+        for (size_t j = 0; j < nid && seg_word_next(bytes, &at, sent[s0 + k].end, &sp); j++) {
+            struct word *w = &t->w[t->n];
+            w->start = sp.start;
+            w->end = sp.end;
             w->id = ids[j] & ~TOKEN_PUNCT;
             w->flags = (ids[j] & TOKEN_PUNCT) ? WORD_PUNCT : 0;
-            t->sent[t->n + j] = (uint8_t)k;
+            t->sent[t->n++] = (uint8_t)k;
         }
-        t->n += n;
     }
 }
 
@@ -132,7 +134,7 @@ size_t wdiff_pair(const struct doc *a, const struct tokens *ka, uint32_t a0, uin
                   struct wop **ops, size_t *n, size_t *cap)
 {
     size_t before = *n;
-    struct gtokens ta = {0}, tb = {0};
+    struct gtokens ta, tb;
     group_tokens(a, ka, a0, an, &ta);
     group_tokens(b, kb, b0, bn, &tb);
     size_t la = ta.n, lb = tb.n;
@@ -212,9 +214,7 @@ size_t wdiff_pair(const struct doc *a, const struct tokens *ka, uint32_t a0, uin
     free(runs);
     free(ta.w);
     free(ta.sent);
-    free(ta.spans);
     free(tb.w);
     free(tb.sent);
-    free(tb.spans);
     return *n - before;
 }

@@ -1,7 +1,8 @@
 /* test_doc.c - unit tests for loading documents (src/doc.c): error codes,
  * byte order mark, line endings, invalid UTF-8, read-only access, interning
- * of sentences across documents, titles, word counts and standard input.
- * Files are written to a fresh mkdtemp directory removed after each test. */
+ * of sentences across documents, the token cache (tokens.c), titles, word
+ * counts and standard input.  Files are written to a fresh mkdtemp
+ * directory removed after each test. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -27,6 +28,7 @@
 #include "intern.h"
 #include "segment.h"
 #include "text.h"
+#include "tokens.h"
 #include "util.h"
 
 /* ---- fixture ------------------------------------------------------------ */
@@ -638,6 +640,91 @@ static void test_interning(void **state)
     doc_free(a);
 }
 
+/* ---- token cache ---------------------------------------------------------- */
+
+/* tokens_new_many keys each distinct spelling once, after tokenizing; the
+ * ids must be those of keying and interning every token in document order
+ * (doc_sentence_words into a fresh table), with TOKEN_PUNCT on exactly the
+ * punctuation.  The texts mix spellings of one key (case, curly and
+ * straight apostrophes, a ligature, fullwidth letters, composed and
+ * decomposed accents) with CJK, punctuation and invalid bytes. */
+static void test_tokens_keyed_once(void **state)
+{
+    struct fixture *fx = *state;
+    static const char *const vocab[] = {
+        "Kim's",
+        "kim\xE2\x80\x99s",
+        "KIM'S",
+        "\xEF\xAC\x81le",
+        "file",
+        "\xEF\xBC\xAB",
+        "k",
+        "caf\xC3\xA9",
+        "cafe\xCC\x81",
+        "\xE6\x97\xA5",
+        "\xFF",
+        "U.S.",
+        "3.5",
+        ",",
+        "\xE2\x80\x94",
+        "-",
+        "1,000",
+        "the",
+        "The",
+        "\xE2\x80\x9CHi\xE2\x80\x9D",
+        ".",
+        "\n",
+    };
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    enum { NDOC = 3 };
+    struct doc *d[NDOC];
+    uint8_t *sel[NDOC];
+    for (size_t k = 0; k < NDOC; k++) {
+        char buf[4000];
+        size_t len = 0;
+        for (size_t w = 0; w < 300; w++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+            const char *v = vocab[x % WD_ARRAY_LEN(vocab)];
+            memcpy(buf + len, v, strlen(v));
+            len += strlen(v);
+            buf[len++] = x % 7 == 0 ? '.' : ' ';
+        }
+        d[k] = mem_ok(fx->ctx, "t.txt", buf, len);
+        size_t ns;
+        (void)doc_sentences(d[k], &ns);
+        sel[k] = xcalloc(ns + 1, 1);
+        for (size_t i = 0; i < ns; i++)
+            sel[k][i] = (i + k) % 3 != 0;
+    }
+    struct tokens *tk[NDOC];
+    tokens_new_many((const struct doc *const *)d, NDOC, fx->ctx, (const uint8_t *const *)sel, tk);
+
+    struct doc_ctx *ref = doc_ctx_new(); /* only its word table is used */
+    struct word *w = NULL;
+    size_t cap = 0;
+    for (size_t k = 0; k < NDOC; k++) {
+        size_t ns;
+        (void)doc_sentences(d[k], &ns);
+        for (size_t i = 0; i < ns; i++) {
+            size_t nt, nw = 0;
+            const uint32_t *ids = tokens_of(tk[k], i, &nt);
+            if (sel[k][i]) doc_sentence_words(d[k], ref, i, &w, &nw, &cap);
+            assert_int_equal(nt, nw);
+            for (size_t j = 0; j < nt; j++) {
+                assert_int_equal(ids[j] & ~TOKEN_PUNCT, w[j].id);
+                assert_int_equal(!!(ids[j] & TOKEN_PUNCT), !!(w[j].flags & WORD_PUNCT));
+            }
+        }
+        tokens_free(tk[k]);
+        free(sel[k]);
+    }
+    assert_int_equal(intern_count(fx->ctx->words), intern_count(ref->words));
+    free(w);
+    doc_ctx_free(ref);
+    for (size_t k = 0; k < NDOC; k++)
+        doc_free(d[k]);
+}
+
 /* ---- title and counts --------------------------------------------------- */
 
 static void test_title_and_counts(void **state)
@@ -791,6 +878,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mapped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chunks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interning, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tokens_keyed_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
         cmocka_unit_test(test_free_null),

@@ -742,6 +742,86 @@ static void test_word_lists_sorted(void **state)
     assert_int_equal(lists, 3);
 }
 
+/* The fast path for lone ASCII punctuation changes no token: on random
+ * text (ASCII of every kind, controls, combining marks that join a
+ * punctuation mark, CJK, curly quotes, invalid and truncated UTF-8), over
+ * random ranges, seg_words gives what seg_words_general gives, and
+ * seg_word_next one token at a time gives the same again. */
+static void test_words_fast_path(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "\xC3\xA9",                     /* é */
+        "\xCC\x81",                     /* combining acute */
+        "\xE2\x83\x9D",                 /* combining enclosing circle */
+        "\xE2\x80\x99",                 /* ’ */
+        "\xE2\x80\x9C",                 /* “ */
+        "\xE2\x80\x94",                 /* em dash */
+        "\xE2\x80\xA6",                 /* … */
+        "\xE6\x97\xA5",                 /* 日 */
+        "\xE3\x82\xA2",                 /* ア */
+        "\xEC\x84\x9C",                 /* 서 */
+        "\xEF\xBC\x8C",                 /* fullwidth comma */
+        "\xEF\xBF\xBD",                 /* U+FFFD */
+        "\xC2\xA0",                     /* NBSP */
+        "\xEF\xB8\x8F",                 /* VS16 */
+        "\xF0\x9F\x91\xA9\xE2\x80\x8D", /* woman, ZWJ */
+        "\xD9\xA3",                     /* Arabic-Indic digit three */
+        /* invalid: a bad lead byte, truncated sequences, a lone
+         * continuation byte, a surrogate */
+        "\xFF",
+        "\xC3",
+        "\xE2\x80",
+        "\x80",
+        "\xED\xA0\x80",
+    };
+    static const char ascii_often[] = "aZ09 .,;:!?'\"-()`#$%&*+/<=>@[]^_{|}~";
+    uint64_t x = 0x243F6A8885A308D3ULL;
+    char buf[600];
+    struct spans fast = {0}, general = {0};
+    for (int iter = 0; iter < 4000; iter++) {
+        size_t len = 0, units = (size_t)(rng_next(&x) % 80);
+        for (size_t u = 0; u < units && len + 8 < sizeof buf; u++) {
+            uint64_t r = rng_next(&x) % 16;
+            if (r < 8) {
+                buf[len++] = ascii_often[rng_next(&x) % (sizeof ascii_often - 1)];
+            } else if (r < 11) {
+                buf[len++] = (char)(rng_next(&x) % 0x80); /* any ASCII, controls too */
+            } else {
+                const char *p = pieces[rng_next(&x) % WD_ARRAY_LEN(pieces)];
+                memcpy(buf + len, p, strlen(p));
+                len += strlen(p);
+            }
+        }
+        size_t start = len ? (size_t)(rng_next(&x) % (len + 1)) : 0;
+        size_t end = start + (size_t)(rng_next(&x) % (len - start + 1));
+        if (rng_next(&x) % 2) start = 0, end = len;
+        fast.n = general.n = 0;
+        seg_words(buf, start, end, &fast.v, &fast.n, &fast.cap);
+        seg_words_general(buf, start, end, &general.v, &general.n, &general.cap);
+        assert_int_equal(fast.n, general.n);
+        size_t at = start, k = 0;
+        struct seg_span tok;
+        while (seg_word_next(buf, &at, end, &tok)) {
+            assert_true(k < fast.n);
+            assert_int_equal(tok.start, fast.v[k].start);
+            assert_int_equal(tok.end, fast.v[k].end);
+            assert_int_equal(tok.flags, fast.v[k].flags);
+            assert_int_equal(at, tok.end);
+            k++;
+        }
+        assert_int_equal(k, fast.n);
+        assert_int_equal(at, end);
+        for (k = 0; k < fast.n; k++) {
+            assert_int_equal(fast.v[k].start, general.v[k].start);
+            assert_int_equal(fast.v[k].end, general.v[k].end);
+            assert_int_equal(fast.v[k].flags, general.v[k].flags);
+        }
+    }
+    spans_free(&fast);
+    spans_free(&general);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -771,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_words_decimal_at_stop),
         cmocka_unit_test(test_words_cjk),
         cmocka_unit_test(test_words_clusters),
+        cmocka_unit_test(test_words_fast_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
