@@ -403,15 +403,18 @@ double sim_weight(struct sim *s, struct sim_group g)
 
 static double common_weight(const struct feat *x, size_t nx, const struct feat *y, size_t ny)
 {
-    /* without branches on the keys, which a merge cannot predict */
     double c = 0;
     size_t i = 0, j = 0;
     while (i < nx && j < ny) {
-        uint32_t a = x[i].key, b = y[j].key;
-        float m = WD_MIN(x[i].w, y[j].w);
-        c += a == b ? m : 0.0f;
-        i += a <= b;
-        j += b <= a;
+        if (x[i].key == y[j].key) {
+            c += WD_MIN(x[i].w, y[j].w);
+            i++;
+            j++;
+        } else if (x[i].key < y[j].key) {
+            i++;
+        } else {
+            j++;
+        }
     }
     return c;
 }
@@ -537,13 +540,34 @@ static bool acc_before(struct acc a, struct acc b)
     return a.w != b.w ? a.w > b.w : a.y < b.y;
 }
 
-/* The k heaviest of the targets touched[0..nt) by accumulated probe weight
- * (accw, reset to zero here) into best[] (room for k > 0), heaviest first: an
- * insertion into a short sorted array, as k is small and most targets do
- * not make it.  Returns how many to score exactly. */
+static int cmp_acc_desc(const void *p, const void *q)
+{
+    const struct acc *a = p, *b = q;
+    return acc_before(*a, *b) ? -1 : acc_before(*b, *a);
+}
+
+/* Up to this many targets are picked by insertion, more by sorting. */
+#define TOP_INSERT_MAX 32
+
+/* The targets touched[0..nt) with their accumulated probe weight (accw,
+ * reset to zero here) into best[] (room for nt), in touched order when
+ * there are at most k, else the k heaviest, heaviest first: by insertion
+ * into a short sorted array when k is small (most targets do not make
+ * it), by sorting them all when it is not.  Returns how many to score
+ * exactly. */
 static size_t top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best,
                           size_t k)
 {
+    if (nt <= k || k > TOP_INSERT_MAX) {
+        for (size_t q = 0; q < nt; q++) {
+            best[q].y = touched[q];
+            best[q].w = accw[touched[q]];
+            accw[touched[q]] = 0;
+        }
+        if (nt <= k) return nt;
+        qsort(best, nt, sizeof *best, cmp_acc_desc);
+        return k;
+    }
     size_t n = 0;
     for (size_t q = 0; q < nt; q++) {
         struct acc a = {touched[q], accw[touched[q]]};
@@ -554,7 +578,7 @@ static size_t top_targets(float *accw, const uint32_t *touched, size_t nt, struc
             best[j] = best[j - 1];
         best[j] = a;
     }
-    return n;
+    return k;
 }
 
 static int cmp_cand(const void *p, const void *q)
@@ -597,7 +621,7 @@ static void probe_slice(void *arg, size_t k)
     const struct bags *bs = &s->bag[job->dsrc];
     float *accw = xcalloc(job->ndst, sizeof *accw);
     uint32_t *touched = xmalloc(job->ndst * sizeof *touched);
-    struct acc best[SIM_TOP_K];
+    struct acc *best = xmalloc(job->ndst * sizeof *best);
     uint32_t probe[SIM_PROBE_WORDS];
     for (size_t x = sl->first; x < sl->end; x++) {
         size_t np = pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &sl->limited);
@@ -621,6 +645,7 @@ static void probe_slice(void *arg, size_t k)
     }
     free(accw);
     free(touched);
+    free(best);
 }
 
 size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc, size_t ddst,
@@ -745,8 +770,8 @@ size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
     *out = NULL;
     float *accw = xcalloc(total + 1, sizeof *accw);
     uint32_t *touched = xmalloc((total + 1) * sizeof *touched);
+    struct acc *best = xmalloc((total + 1) * sizeof *best);
     size_t top_k = SIM_TOP_K + 2 * s->ndocs;
-    struct acc *best = xmalloc(top_k * sizeof *best);
     for (size_t g = 0; g < total; g++) {
         size_t k = docof[g], i = g - base[k];
         const struct bags *bg = &s->bag[k];
