@@ -219,22 +219,25 @@ void doc_release(const struct doc *d)
     if (d->maplen) (void)madvise(d->bytes, d->maplen, MADV_DONTNEED);
 }
 
-/* Linux maps the cached pages around a faulting one too ("fault-around",
- * 64 KiB by default): a read holds that much at least, and a range is
- * given back in whole windows. */
+/* Linux maps more than the page a read faults on: the cached pages around
+ * it ("fault-around", 64 KiB windows aligned in the address space), or the
+ * whole large folio of the page cache that holds it (up to FOLIO_MAX,
+ * aligned by file offset).  A read thus holds FAULT_AROUND at least, and
+ * one may map again pages before it that were given back already. */
 #define FAULT_AROUND ((size_t)64 << 10)
+#define FOLIO_MAX    ((size_t)2 << 20)
 
 /* Give back the pages of bytes[lo, hi) of a mapping of maplen bytes (0:
- * not mapped), in whole fault-around windows, which are aligned in the
- * address space (the mapping is only page aligned). */
-static void release_range(const char *bytes, size_t maplen, size_t lo, size_t hi)
+ * not mapped), widened to whole windows of align bytes in the address
+ * space and by file offset (the mapping is only page aligned). */
+static void release_range(const char *bytes, size_t maplen, size_t lo, size_t hi, size_t align)
 {
     if (!maplen || lo >= hi) return;
-    uintptr_t base = (uintptr_t)bytes, end = base + maplen;
-    uintptr_t from = (base + lo) & ~(uintptr_t)(FAULT_AROUND - 1);
-    uintptr_t to = (base + hi + FAULT_AROUND - 1) & ~(uintptr_t)(FAULT_AROUND - 1);
+    const uintptr_t w = align - 1, base = (uintptr_t)bytes;
+    uintptr_t from = WD_MIN((base + lo) & ~w, base + (lo & ~w));
+    uintptr_t to = WD_MAX((base + hi + w) & ~w, base + ((hi + w) & ~w));
     from = WD_MAX(from, base);
-    to = WD_MIN(to, end);
+    to = WD_MIN(to, base + maplen);
     (void)madvise((void *)from, to - from, MADV_DONTNEED);
 }
 
@@ -244,11 +247,22 @@ void doc_pass_begin(struct doc_pass *p, const struct doc *d)
     p->reads = 0;
     p->lo = UINT32_MAX;
     p->hi = 0;
+    p->done = 0;
 }
 
 static void pass_release(struct doc_pass *p)
 {
-    if (p->lo < p->hi) release_range(p->d->bytes, p->d->maplen, p->lo, p->hi);
+    const struct doc *d = p->d;
+    if (p->lo >= p->done) {
+        /* Reads going forward: from where the last release ended, and a
+         * large folio's worth before it, which their faults may have
+         * mapped again. */
+        size_t from = p->done > FOLIO_MAX ? p->done - FOLIO_MAX : 0;
+        release_range(d->bytes, d->maplen, from, p->hi, FAULT_AROUND);
+        p->done = p->hi;
+    } else if (p->lo < p->hi) {
+        release_range(d->bytes, d->maplen, p->lo, p->hi, FOLIO_MAX); /* scattered */
+    }
     p->reads = 0;
     p->lo = UINT32_MAX;
     p->hi = 0;
@@ -413,7 +427,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
                                  &key, &keycap);
             p->hash[i] = intern_hash(key, kl);
         }
-        release_range(bytes, maplen, at, cut);
+        release_range(bytes, maplen, at > FOLIO_MAX ? at - FOLIO_MAX : 0, cut, FAULT_AROUND);
         at = cut;
     }
     free(key);
