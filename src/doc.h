@@ -124,7 +124,7 @@ struct doc_pass {
     uint32_t lo, hi; /* the byte range read since then (lo > hi: none) */
     uint32_t done;   /* where the last release ended */
 };
-#define DOC_RELEASE_EVERY ((size_t)1 << 18)
+#define DOC_RELEASE_EVERY ((size_t)1 << 19)
 void doc_pass_begin(struct doc_pass *p, const struct doc *d);
 void doc_pass_read(struct doc_pass *p, uint32_t start, uint32_t end);
 void doc_pass_end(struct doc_pass *p);
