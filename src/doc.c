@@ -534,9 +534,12 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
 }
 
 struct load_job {
+    struct doc_ctx *ctx;
     const char *const *paths;
     const struct doc_opts *opts;
     struct prepared *prep;
+    struct doc **out;
+    enum wd_status *st;
 };
 
 static void load_one(void *arg, size_t i)
@@ -545,16 +548,21 @@ static void load_one(void *arg, size_t i)
     prepare_path(&job->prep[i], job->paths[i], job->opts);
 }
 
+/* Ids in the order of the files: a file's sentences get theirs once it
+ * and the files before it are in, while later files are still read. */
+static void finish_one(void *arg, size_t i)
+{
+    struct load_job *job = arg;
+    job->out[i] = NULL;
+    job->st[i] = finish(job->ctx, job->paths[i], &job->prep[i], &job->out[i]);
+}
+
 void doc_load_all(struct doc_ctx *ctx, const char *const *paths, size_t n,
                   const struct doc_opts *opts, struct doc **out, enum wd_status *st)
 {
-    struct load_job job = {.paths = paths, .opts = opts};
+    struct load_job job = {.ctx = ctx, .paths = paths, .opts = opts, .out = out, .st = st};
     job.prep = xcalloc(n ? n : 1, sizeof *job.prep);
-    util_parallel(n, load_one, &job);
-    for (size_t i = 0; i < n; i++) { /* ids in the order of the files */
-        out[i] = NULL;
-        st[i] = finish(ctx, paths[i], &job.prep[i], &out[i]);
-    }
+    util_parallel_ordered(n, load_one, finish_one, &job);
     free(job.prep);
 }
 

@@ -67,6 +67,11 @@ struct tok_job {
     const uint8_t *const *select;
     struct intern **spell; /* one spelling table per document */
     struct tokens **out;
+    struct intern *words;  /* the context's word table */
+    uint32_t *map;         /* merge_one's: spelling id -> word id */
+    size_t capmap;
+    char *key;
+    size_t keycap;
 };
 
 static void tokenize_one(void *arg, size_t i)
@@ -76,39 +81,40 @@ static void tokenize_one(void *arg, size_t i)
     job->out[i] = tokenize(job->docs[i], job->spell[i], job->select ? job->select[i] : NULL);
 }
 
+/* Document k's spellings keyed (text_key) and the keys interned in the
+ * word table, in document order, and its token ids renumbered. */
+static void merge_one(void *arg, size_t k)
+{
+    struct tok_job *job = arg;
+    size_t ns = intern_count(job->spell[k]);
+    xgrow(&job->map, &job->capmap, ns + 1, sizeof *job->map);
+    for (size_t id = 0; id < ns; id++) {
+        size_t len;
+        const char *spelling = intern_key(job->spell[k], (uint32_t)id, &len);
+        size_t kl = text_key(spelling, len, &job->key, &job->keycap);
+        job->map[id] = intern_add(job->words, job->key, kl);
+    }
+    struct tokens *t = job->out[k];
+    for (size_t j = 0; j < t->off[t->nsent]; j++)
+        t->ids[j] = job->map[t->ids[j] & ~TOKEN_PUNCT] | (t->ids[j] & TOKEN_PUNCT);
+    intern_free(job->spell[k]);
+}
+
 void tokens_new_many(const struct doc *const *docs, size_t n, struct doc_ctx *ctx,
                      const uint8_t *const *select, struct tokens **out)
 {
     if (n == 0) return;
     /* Each document into a spelling table of its own, on its own thread;
-     * then, in document order, each table's spellings keyed (text_key) and
-     * the keys interned in ctx, and the ids renumbered.  Ids come out as
-     * one thread keying and interning every token of the documents in
+     * then, in document order (a document as soon as it and those before
+     * it are tokenized), each table merged into ctx's words.  Ids come out
+     * as one thread keying and interning every token of the documents in
      * order would give them: a table lists its spellings in order of first
      * occurrence, and a key first occurs with one of its spellings. */
-    struct tok_job job = {.docs = docs, .select = select, .out = out};
+    struct tok_job job = {.docs = docs, .select = select, .out = out, .words = ctx->words};
     job.spell = xcalloc(n, sizeof *job.spell);
-    util_parallel(n, tokenize_one, &job);
-    uint32_t *map = NULL;
-    size_t capmap = 0;
-    char *key = NULL;
-    size_t keycap = 0;
-    for (size_t k = 0; k < n; k++) {
-        size_t ns = intern_count(job.spell[k]);
-        xgrow(&map, &capmap, ns + 1, sizeof *map);
-        for (size_t id = 0; id < ns; id++) {
-            size_t len;
-            const char *spelling = intern_key(job.spell[k], (uint32_t)id, &len);
-            size_t kl = text_key(spelling, len, &key, &keycap);
-            map[id] = intern_add(ctx->words, key, kl);
-        }
-        struct tokens *t = out[k];
-        for (size_t j = 0; j < t->off[t->nsent]; j++)
-            t->ids[j] = map[t->ids[j] & ~TOKEN_PUNCT] | (t->ids[j] & TOKEN_PUNCT);
-        intern_free(job.spell[k]);
-    }
-    free(key);
-    free(map);
+    util_parallel_ordered(n, tokenize_one, merge_one, &job);
+    free(job.key);
+    free(job.map);
     free(job.spell);
 }
 

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,4 +148,38 @@ void util_parallel(size_t n, void (*fn)(void *arg, size_t i), void *arg)
     par_worker(&job);
     for (size_t t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
+}
+
+/* util_parallel_ordered: the work items through util_parallel, each
+ * followed by whatever finishes it now makes possible, under one lock. */
+struct ordered_job {
+    void (*work)(void *arg, size_t i);
+    void (*finish)(void *arg, size_t i);
+    void *arg;
+    size_t n;
+    pthread_mutex_t lock;
+    bool *ready; /* work i is done */
+    size_t next; /* the next i to finish */
+};
+
+static void ordered_item(void *p, size_t i)
+{
+    struct ordered_job *job = p;
+    job->work(job->arg, i);
+    pthread_mutex_lock(&job->lock);
+    job->ready[i] = true;
+    for (; job->next < job->n && job->ready[job->next]; job->next++)
+        job->finish(job->arg, job->next);
+    pthread_mutex_unlock(&job->lock);
+}
+
+void util_parallel_ordered(size_t n, void (*work)(void *arg, size_t i),
+                           void (*finish)(void *arg, size_t i), void *arg)
+{
+    struct ordered_job job = {.work = work, .finish = finish, .arg = arg, .n = n};
+    pthread_mutex_init(&job.lock, NULL);
+    job.ready = xcalloc(n ? n : 1, sizeof *job.ready);
+    util_parallel(n, ordered_item, &job);
+    pthread_mutex_destroy(&job.lock);
+    free(job.ready);
 }

@@ -53,6 +53,12 @@ void *xgrow(void *p_, size_t *cap, size_t need, size_t size);
  * must touch only what belongs to i. */
 #define UTIL_THREADS_MAX 8
 void util_parallel(size_t n, void (*fn)(void *arg, size_t i), void *arg);
+/* util_parallel for work(arg, i), and finish(arg, i) for every i in
+ * order 0, 1, ... n-1, each as soon as work i and the finishes before it
+ * are done, never two at once: work that must be done in order (giving
+ * ids) starts while later items are still being worked on. */
+void util_parallel_ordered(size_t n, void (*work)(void *arg, size_t i),
+                           void (*finish)(void *arg, size_t i), void *arg);
 
 _Noreturn void util_oom(void);
 void util_set_oom_hook(void (*hook)(void));
