@@ -200,6 +200,10 @@ for n in $sizes; do
         echo "$0: wdgen failed for $n sentences" >&2
         exit 2
     fi
+    # Every tool starts from the same state: the new files written out and
+    # in the page cache (else the first one timed pays for the writeback).
+    sync 2>/dev/null
+    cat "$a" "$b" "$tmp/a.lines" "$tmp/b.lines" >/dev/null
     MB[$n]=$(awk -v s="$(wc -c <"$a")" 'BEGIN { printf "%.1f", s / 1048576 }')
     r=$runs
     [ "$n" -ge "$big" ] && r=$runs_big

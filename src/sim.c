@@ -56,6 +56,10 @@ struct features {
     size_t nids, capids;
 };
 
+/* Set in features.first[id] when the word is its own one feature (most
+ * words): sentence_features then reads nothing else. */
+#define FEAT_SELF 0x80000000u
+
 /* Most parts of a compound counted separately; longer ones stay whole. */
 #define FEATURE_PARTS_MAX 8
 
@@ -102,10 +106,11 @@ static void features_of(struct features *f, uint32_t id, const uint32_t **out, s
         xgrow(&f->ids, &f->capids, f->nids + np, sizeof *f->ids);
         memcpy(f->ids + f->nids, parts, np * sizeof *parts);
         f->first[id] = (uint32_t)f->nids + 1;
+        if (np == 1 && parts[0] == id) f->first[id] |= FEAT_SELF;
         f->n[id] = (uint8_t)np;
         f->nids += np;
     }
-    *out = f->ids + f->first[id] - 1;
+    *out = f->ids + (f->first[id] & ~FEAT_SELF) - 1;
     *n = f->n[id];
 }
 
@@ -188,12 +193,17 @@ static size_t sentence_features(struct sim *s, size_t k, size_t i, struct idbuf 
 {
     size_t nt, n = 0;
     const uint32_t *t = tokens_of(s->tk[k], i, &nt);
+    xgrow(&b->v, &b->cap, nt * FEATURE_PARTS_MAX + 1, sizeof *b->v); /* room for all */
+    const struct features *f = &s->feat;
     for (size_t j = 0; j < nt; j++) {
         if (t[j] & TOKEN_PUNCT) continue;
+        if (t[j] < f->cap && (f->first[t[j]] & FEAT_SELF)) {
+            b->v[n++] = t[j];
+            continue;
+        }
         const uint32_t *fi;
         size_t fn;
         features_of(&s->feat, t[j], &fi, &fn);
-        xgrow(&b->v, &b->cap, n + fn, sizeof *b->v);
         memcpy(b->v + n, fi, fn * sizeof *fi);
         n += fn;
     }
