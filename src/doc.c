@@ -93,6 +93,16 @@ static void sentab_rehash(struct sentab *t, size_t n, const struct doc *gone)
     t->nslots = n;
 }
 
+/* Room for n more keys without growing on the way: one table of the final
+ * size instead of the doublings up to it (each a new zeroed array). */
+static void sentab_reserve(struct sentab *t, size_t n)
+{
+    size_t want = t->nslots;
+    while ((t->count + n) * 4 > want * 3)
+        want *= 2;
+    if (want != t->nslots) sentab_rehash(t, want, NULL);
+}
+
 /* The id of sentence i of d, whose comparison key hashes to h, adding it
  * if new.  Keys are rebuilt only to tell apart sentences whose hashes are
  * equal but bytes differ ("The" and "the"). */
@@ -241,6 +251,21 @@ static void release_range(const char *bytes, size_t maplen, size_t lo, size_t hi
     (void)madvise((void *)from, to - from, MADV_DONTNEED);
 }
 
+/* Map bytes[lo, hi) of a mapping of maplen bytes (0: nothing to do) ahead
+ * of a pass over it, in one call rather than a fault every window.  A
+ * kernel without MADV_POPULATE_READ (before Linux 5.14) faults as usual. */
+static void populate_range(const char *bytes, size_t maplen, size_t lo, size_t hi)
+{
+#ifdef MADV_POPULATE_READ
+    if (!maplen || lo >= hi) return;
+    uintptr_t base = (uintptr_t)bytes, page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t from = (base + lo) & ~(page - 1), to = WD_MIN(base + hi, base + maplen);
+    (void)madvise((void *)from, to - from, MADV_POPULATE_READ);
+#else
+    (void)bytes, (void)maplen, (void)lo, (void)hi;
+#endif
+}
+
 void doc_pass_begin(struct doc_pass *p, const struct doc *d)
 {
     p->d = d;
@@ -248,6 +273,7 @@ void doc_pass_begin(struct doc_pass *p, const struct doc *d)
     p->lo = UINT32_MAX;
     p->hi = 0;
     p->done = 0;
+    p->ahead = 0;
 }
 
 static void pass_release(struct doc_pass *p)
@@ -270,6 +296,10 @@ static void pass_release(struct doc_pass *p)
 
 void doc_pass_read(struct doc_pass *p, uint32_t start, uint32_t end)
 {
+    if (end > p->ahead && start >= p->done) { /* going forward: map the stretch ahead */
+        p->ahead = (uint32_t)WD_MIN((size_t)start + DOC_RELEASE_EVERY, p->d->len);
+        populate_range(p->d->bytes, p->d->maplen, start, WD_MAX(p->ahead, end));
+    }
     p->lo = WD_MIN(p->lo, start);
     p->hi = WD_MAX(p->hi, end);
     p->reads++;
@@ -414,6 +444,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
             const char *nl = memchr(bytes + at + PREPARE_CHUNK, '\n', len - at - PREPARE_CHUNK);
             if (nl) cut = (size_t)(nl - bytes) + 1;
         }
+        populate_range(bytes, maplen, at, cut);
         if ((!opts || !opts->text) && memchr(bytes + at, '\0', cut - at)) {
             p->st = WD_EBINARY;
             break;
@@ -459,6 +490,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
         d->sents[i].end = p->spans[i].end;
         d->sents[i].flags = p->spans[i].flags;
     }
+    sentab_reserve(ctx->sentences, p->nspans);
     if (d->maplen) register_mapped(ctx, d);
     size_t since = 0;
     for (size_t i = 0; i < p->nspans; i++) {
