@@ -490,7 +490,9 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
         d->sents[i].end = p->spans[i].end;
         d->sents[i].flags = p->spans[i].flags;
     }
-    sentab_reserve(ctx->sentences, p->nspans);
+    /* the first document's sentences are all new; later documents share
+     * many of theirs (the table grows if they bring more) */
+    if (ctx->sentences->count == 0) sentab_reserve(ctx->sentences, p->nspans);
     if (d->maplen) register_mapped(ctx, d);
     size_t since = 0;
     for (size_t i = 0; i < p->nspans; i++) {
