@@ -296,7 +296,10 @@ static void pass_release(struct doc_pass *p)
 
 void doc_pass_read(struct doc_pass *p, uint32_t start, uint32_t end)
 {
-    if (end > p->ahead && start >= p->done) { /* going forward: map the stretch ahead */
+    /* Going forward from where the reads were (not a jump, such as the
+     * halves of moved pairs): map the stretch ahead. */
+    bool onward = p->ahead == 0 || (size_t)start <= (size_t)p->ahead + FAULT_AROUND;
+    if (end > p->ahead && start >= p->done && onward) {
         p->ahead = (uint32_t)WD_MIN((size_t)start + DOC_RELEASE_EVERY, p->d->len);
         populate_range(p->d->bytes, p->d->maplen, start, WD_MAX(p->ahead, end));
     }
@@ -404,7 +407,6 @@ struct prepared {
     uint64_t *hash; /* per sentence: intern_hash of its comparison key */
 };
 
-/* Check and segment bytes[0..len) (taking ownership) into *p. */
 static void prepared_free(struct prepared *p)
 {
     enum wd_status st = p->st;
@@ -420,6 +422,8 @@ static void prepared_free(struct prepared *p)
  * back as it goes. */
 #define PREPARE_CHUNK ((size_t)1 << 20)
 
+/* Check and segment bytes[0..len) (taking ownership; maplen as struct
+ * doc's) into *p. */
 static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
                     const struct doc_opts *opts)
 {

@@ -123,7 +123,7 @@ struct doc_pass {
     size_t reads;    /* reads since the last release */
     uint32_t lo, hi; /* the byte range read since then (lo > hi: none) */
     uint32_t done;   /* where the last release ended */
-    uint32_t ahead;  /* mapped ahead of the reads up to here */
+    uint32_t ahead;  /* mapped ahead of the reads up to here (0: not yet) */
 };
 #define DOC_RELEASE_EVERY ((size_t)1 << 19)
 void doc_pass_begin(struct doc_pass *p, const struct doc *d);
