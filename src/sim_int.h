@@ -1,0 +1,149 @@
+/* sim_int.h - what sim.c (bags, weights, similarity) and sim_search.c
+ * (candidate pairs through an inverted index) share: the similarity's
+ * state and the small readers of its bags.  Private to those two files. */
+#ifndef WD_SIM_INT_H
+#define WD_SIM_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "intern.h"
+#include "sim.h"
+#include "util.h"
+
+/* A feature of a bag with its weight.  Word features have the word's id as
+ * key; a pair of neighbouring words has PAIR_BIT and 31 bits of a hash of
+ * the two ids (a false match between two given bags is as unlikely as one
+ * in millions, and would add one pair's weight).  A pair weighs as much as
+ * the rarer of its words: a pair occurs in no more sentences than either
+ * word, so its inverse document frequency is at least the larger of theirs,
+ * and that bound is the best the word counts give without a table of all
+ * pairs ("of the" stays as light as "of"). */
+#define feat     sim_feat
+#define PAIR_BIT SIM_PAIR_BIT
+
+/* The bags of the loaded sentences [lo, hi) of one document (sim_load),
+ * each sorted by key (repeats kept), so that bags intersect by a merge
+ * walk; the other sentences have empty bags.  Callers load what they
+ * compare, a hunk at a time: the bags of every changed sentence of two
+ * large documents at once took more memory than the documents. */
+struct bags {
+    uint32_t lo, hi;
+    uint32_t *off; /* hi - lo + 1 offsets into f */
+    struct feat *f;
+    float *weight; /* per loaded sentence: sum of its features' weights */
+    size_t nsent;  /* sentences of the document */
+    size_t capoff, capf, capweight;
+};
+
+/* Features of each word id: the id itself, or for a compound its parts
+ * with a possessive 's dropped.  Computed once per word id on first use;
+ * the memo grows with the word table, which tokenizing keeps extending. */
+struct features {
+    struct intern *words;
+    uint32_t *first; /* per word id: offset into ids + 1 (0 = not yet) */
+    uint8_t *n;      /* per word id: number of features */
+    size_t cap;      /* entries of first and n */
+    uint32_t *ids;
+    size_t nids, capids;
+};
+
+struct sim {
+    bool view; /* shares w and feat with the sim it was made from (sim_view) */
+    float *w;  /* per word id (unigram features) */
+    size_t nw;
+    struct bags *bag; /* one per document */
+    size_t ndocs;
+    const struct tokens *const *tk; /* the caller's, one per document */
+    struct features feat;
+    struct feat *tmp[3]; /* merged group bags */
+    size_t tmpcap[3];
+    /* inverted index scratch over word ids, all zero between calls */
+    uint32_t *post_count, *post_start;
+    uint32_t *post;
+    size_t postcap;
+};
+
+/* The inverted index's per-word arrays, allocated on first use (zero). */
+static inline void need_postings(struct sim *s)
+{
+    if (s->post_count) return;
+    s->post_count = xcalloc(s->nw + 1, sizeof *s->post_count);
+    s->post_start = xcalloc(s->nw + 1, sizeof *s->post_start);
+}
+
+/* The bag of sentence i of bg (empty unless loaded). */
+static inline const struct feat *bag_of(const struct bags *bg, size_t i, size_t *n)
+{
+    if (i < bg->lo || i >= bg->hi) {
+        *n = 0;
+        return bg->f;
+    }
+    uint32_t a = bg->off[i - bg->lo];
+    *n = bg->off[i - bg->lo + 1] - a;
+    return bg->f + a;
+}
+
+static inline double bag_weight(const struct bags *bg, size_t i)
+{
+    return i >= bg->lo && i < bg->hi ? bg->weight[i - bg->lo] : 0;
+}
+
+/* The distinct words of a sentence's bag, in key order: words sort before
+ * pairs, and a repeated word follows its first copy.  Walked by
+ * next_word(). */
+struct word_walk {
+    const struct feat *f;
+    size_t n, j;
+};
+
+static inline struct word_walk words_of(const struct bags *bg, size_t i)
+{
+    struct word_walk w = {NULL, 0, 0};
+    w.f = bag_of(bg, i, &w.n);
+    return w;
+}
+
+static inline bool next_word(struct word_walk *w, uint32_t *t)
+{
+    while (w->j < w->n && w->f[w->j].key < PAIR_BIT) {
+        uint32_t k = w->f[w->j++].key;
+        if (w->j == 1 || k != w->f[w->j - 2].key) {
+            *t = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+static inline double common_weight(const struct feat *x, size_t nx, const struct feat *y, size_t ny)
+{
+    /* Without branches on the keys, which a merge cannot predict: each
+     * step adds the smaller weight times 0 or 1 (adding +0 changes no sum),
+     * and moves past the smaller key, or both when they are equal. */
+    double c = 0;
+    size_t i = 0, j = 0;
+    while (i < nx && j < ny) {
+        uint32_t a = x[i].key, b = y[j].key;
+        double m = WD_MIN(x[i].w, y[j].w);
+        c += m * (double)(a == b);
+        i += a <= b;
+        j += b <= a;
+    }
+    return c;
+}
+
+/* Dice of two single sentences with the bound 2 min(W) / (Wx + Wy) first. */
+static inline double pair_dice(const struct sim *s, size_t dx, uint32_t x, size_t dy, uint32_t y,
+                               double floor)
+{
+    const struct bags *bx = &s->bag[dx], *by = &s->bag[dy];
+    double wx = bag_weight(bx, x), wy = bag_weight(by, y);
+    if (wx + wy <= 0 || 2 * WD_MIN(wx, wy) / (wx + wy) < floor) return 0;
+    size_t nx, ny;
+    const struct feat *fx = bag_of(bx, x, &nx), *fy = bag_of(by, y, &ny);
+    return 2 * common_weight(fx, nx, fy, ny) / (wx + wy);
+}
+
+#endif

@@ -1,0 +1,345 @@
+/* sim_search.c - candidate pairs of similar sentences (sim.h): every
+ * pair of two short lists compared, or, for long ones, the targets that
+ * share a source's rarest words found through an inverted index, on
+ * parallel slices of the sources. */
+#include "config.h"
+
+#include "sim.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim_int.h"
+#include "util.h"
+
+/* Exhaustive comparison up to this many sentence pairs per call. */
+#define SIM_DENSE_CELLS (1u << 18)
+/* Index path: probe at most this many of a sentence's rarest words ... */
+#define SIM_PROBE_WORDS 8
+/* ... skipping words found in more target sentences than this ... */
+#define SIM_POSTING_CAP 64
+/* ... and score exactly only the best few targets by shared probe weight. */
+#define SIM_TOP_K 8
+
+static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x, uint32_t y,
+                      double score)
+{
+    xgrow(out, cap, *n + 1, sizeof **out);
+    (*out)[*n].x = x;
+    (*out)[*n].y = y;
+    (*out)[*n].score = (float)score;
+    (*n)++;
+}
+
+struct acc {
+    uint32_t y;
+    float w;
+};
+
+/* Up to SIM_PROBE_WORDS of the rarest distinct words of sentence i of bg
+ * whose posting lists (s->post_count) hold from lo to hi sentences, into
+ * probe[].  *limited is set when a word was passed over for being too
+ * common.  Returns the number chosen. */
+static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
+                          size_t hi, uint32_t *probe, bool *limited)
+{
+    size_t np = 0;
+    struct word_walk w = words_of(bg, i);
+    for (uint32_t t; next_word(&w, &t);) {
+        uint32_t c = s->post_count[t];
+        if (c < lo) continue;
+        if (c > hi) {
+            *limited = true;
+            continue;
+        }
+        if (np < SIM_PROBE_WORDS) {
+            probe[np++] = t;
+            continue;
+        }
+        size_t worst = 0; /* replace the most common probe */
+        for (size_t q = 1; q < np; q++)
+            if (s->w[probe[q]] < s->w[probe[worst]]) worst = q;
+        if (s->w[t] > s->w[probe[worst]]) {
+            probe[worst] = t;
+            *limited = true;
+        }
+    }
+    return np;
+}
+
+/* Does a rank before b: heavier first, then the lower target. */
+static bool acc_before(struct acc a, struct acc b)
+{
+    return a.w != b.w ? a.w > b.w : a.y < b.y;
+}
+
+static int cmp_acc_desc(const void *p, const void *q)
+{
+    const struct acc *a = p, *b = q;
+    return acc_before(*a, *b) ? -1 : acc_before(*b, *a);
+}
+
+/* Up to this many targets are picked by insertion, more by sorting. */
+#define TOP_INSERT_MAX 32
+
+/* The targets touched[0..nt) with their accumulated probe weight (accw,
+ * reset to zero here) into best[] (room for nt), in touched order when
+ * there are at most k, else the k heaviest, heaviest first: by insertion
+ * into a short sorted array when k is small (most targets do not make
+ * it), by sorting them all when it is not.  Returns how many to score
+ * exactly. */
+static size_t top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best,
+                          size_t k)
+{
+    if (nt <= k || k > TOP_INSERT_MAX) {
+        for (size_t q = 0; q < nt; q++) {
+            best[q].y = touched[q];
+            best[q].w = accw[touched[q]];
+            accw[touched[q]] = 0;
+        }
+        if (nt <= k) return nt;
+        qsort(best, nt, sizeof *best, cmp_acc_desc);
+        return k;
+    }
+    size_t n = 0;
+    for (size_t q = 0; q < nt; q++) {
+        struct acc a = {touched[q], accw[touched[q]]};
+        accw[touched[q]] = 0;
+        if (n == k && !acc_before(a, best[n - 1])) continue;
+        size_t j = n < k ? n++ : n - 1; /* the last one drops out when full */
+        for (; j > 0 && acc_before(a, best[j - 1]); j--)
+            best[j] = best[j - 1];
+        best[j] = a;
+    }
+    return k;
+}
+
+static int cmp_cand(const void *p, const void *q)
+{
+    const struct sim_cand *a = p, *b = q;
+    if (a->x != b->x) return a->x < b->x ? -1 : 1;
+    return a->y < b->y ? -1 : a->y > b->y;
+}
+
+/* Sources per slice of the index search, at least: below that a thread
+ * costs more than it saves. */
+#define PROBE_SLICE_MIN 2048
+
+struct probe_slice {
+    size_t first, end; /* sources */
+    struct sim_cand *out;
+    size_t n, cap;
+    bool limited;
+};
+
+struct probe_job {
+    const struct sim *s;
+    size_t dsrc;
+    const uint32_t *src;
+    size_t ddst;
+    const uint32_t *dst;
+    size_t ndst;
+    double floor;
+    struct probe_slice *slice;
+};
+
+/* Candidates of the sources of slice k through the inverted index (built
+ * by sim_candidates, read only here): for each source, the targets that
+ * share its rarest words, the heaviest SIM_TOP_K of them scored exactly. */
+static void probe_slice(void *arg, size_t k)
+{
+    const struct probe_job *job = arg;
+    const struct sim *s = job->s;
+    struct probe_slice *sl = &job->slice[k];
+    const struct bags *bs = &s->bag[job->dsrc];
+    float *accw = xcalloc(job->ndst, sizeof *accw);
+    uint32_t *touched = xmalloc(job->ndst * sizeof *touched);
+    struct acc *best = xmalloc(job->ndst * sizeof *best);
+    uint32_t probe[SIM_PROBE_WORDS];
+    for (size_t x = sl->first; x < sl->end; x++) {
+        size_t np = pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &sl->limited);
+        size_t nt = 0;
+        for (size_t p = 0; p < np; p++) {
+            uint32_t t = probe[p];
+            const uint32_t *pl = s->post + s->post_start[t] - 1;
+            for (uint32_t q = 0; q < s->post_count[t]; q++) {
+                uint32_t y = pl[q];
+                if (accw[y] == 0) touched[nt++] = y;
+                accw[y] += s->w[t];
+            }
+        }
+        size_t keep = top_targets(accw, touched, nt, best, SIM_TOP_K);
+        for (size_t q = 0; q < keep; q++) {
+            double d =
+                pair_dice(s, job->dsrc, job->src[x], job->ddst, job->dst[best[q].y], job->floor);
+            if (d >= job->floor && d > 0)
+                push_cand(&sl->out, &sl->n, &sl->cap, (uint32_t)x, best[q].y, d);
+        }
+    }
+    free(accw);
+    free(touched);
+    free(best);
+}
+
+size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc, size_t ddst,
+                      const uint32_t *dst, size_t ndst, double floor, struct sim_cand **out,
+                      bool *limited)
+{
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    if (!nsrc || !ndst) return 0;
+    if ((uint64_t)nsrc * ndst <= SIM_DENSE_CELLS) {
+        for (size_t x = 0; x < nsrc; x++)
+            for (size_t y = 0; y < ndst; y++) {
+                double d = pair_dice(s, dsrc, src[x], ddst, dst[y], floor);
+                if (d >= floor && d > 0) push_cand(out, &n, &cap, (uint32_t)x, (uint32_t)y, d);
+            }
+        return n;
+    }
+
+    /* Inverted index over the distinct words (not pairs: they sort last)
+     * of the targets, laid out in
+     * one array (counting sort by word id); post_count/post_start are
+     * indexed by word id and restored to zero at the end. */
+    need_postings(s);
+    const struct bags *bd = &s->bag[ddst];
+    size_t total = 0;
+    for (size_t y = 0; y < ndst; y++) {
+        struct word_walk w = words_of(bd, dst[y]);
+        for (uint32_t t; next_word(&w, &t); total++)
+            s->post_count[t]++;
+    }
+    xgrow(&s->post, &s->postcap, total, sizeof *s->post);
+    size_t run = 0;
+    for (size_t y = 0; y < ndst; y++) {
+        struct word_walk w = words_of(bd, dst[y]);
+        for (uint32_t t; next_word(&w, &t);) {
+            if (s->post_start[t] == 0 && s->post_count[t] != 0) {
+                /* first sight of t: reserve its slice (start stored +1) */
+                s->post_start[t] = (uint32_t)run + 1;
+                run += s->post_count[t];
+                s->post_count[t] = 0; /* reused as fill pointer */
+            }
+        }
+    }
+    for (size_t y = 0; y < ndst; y++) {
+        struct word_walk w = words_of(bd, dst[y]);
+        for (uint32_t t; next_word(&w, &t);)
+            s->post[s->post_start[t] - 1 + s->post_count[t]++] = (uint32_t)y;
+    }
+
+    /* The sources in slices on parallel threads, each with its own
+     * accumulators; the slices' candidates join in order. */
+    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, nsrc / PROBE_SLICE_MIN));
+    struct probe_slice *slice = xcalloc(nslices, sizeof *slice);
+    for (size_t k = 0; k < nslices; k++) {
+        slice[k].first = nsrc * k / nslices;
+        slice[k].end = nsrc * (k + 1) / nslices;
+    }
+    struct probe_job job = {s, dsrc, src, ddst, dst, ndst, floor, slice};
+    util_parallel(nslices, probe_slice, &job);
+    for (size_t k = 0; k < nslices; k++) {
+        xgrow(out, &cap, n + slice[k].n + 1, sizeof **out);
+        if (slice[k].n) memcpy(*out + n, slice[k].out, slice[k].n * sizeof **out);
+        n += slice[k].n;
+        *limited |= slice[k].limited;
+        free(slice[k].out);
+    }
+    free(slice);
+    for (size_t y = 0; y < ndst; y++) {
+        struct word_walk w = words_of(bd, dst[y]);
+        for (uint32_t t; next_word(&w, &t);)
+            s->post_count[t] = s->post_start[t] = 0;
+    }
+    if (n > 1) qsort(*out, n, sizeof **out, cmp_cand);
+    return n;
+}
+
+size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
+{
+    /* Global sentence numbers: doc k's sentence i is base[k] + i. */
+    size_t *base = xmalloc((s->ndocs + 1) * sizeof *base);
+    size_t total = 0;
+    for (size_t k = 0; k < s->ndocs; k++) {
+        base[k] = total;
+        total += s->bag[k].nsent;
+    }
+    base[s->ndocs] = total;
+    uint32_t *docof = xmalloc((total + 1) * sizeof *docof);
+    for (size_t k = 0; k < s->ndocs; k++)
+        for (size_t i = base[k]; i < base[k + 1]; i++)
+            docof[i] = (uint32_t)k;
+    /* Postings of every word over global sentence numbers, laid out by a
+     * counting sort (post_count/post_start zero before and after). */
+    size_t cap_post = SIM_POSTING_CAP + 2 * s->ndocs;
+    need_postings(s);
+    size_t npost = 0;
+    for (size_t k = 0; k < s->ndocs; k++) {
+        const struct bags *bg = &s->bag[k];
+        for (size_t i = 0; i < bg->nsent; i++) {
+            struct word_walk w = words_of(bg, i);
+            for (uint32_t t; next_word(&w, &t); npost++)
+                s->post_count[t]++;
+        }
+    }
+    uint32_t *start = xmalloc((s->nw + 1) * sizeof *start);
+    size_t run = 0;
+    for (size_t t = 0; t < s->nw; t++) {
+        start[t] = (uint32_t)run;
+        run += s->post_count[t];
+        s->post_count[t] = 0;
+    }
+    uint32_t *post = xmalloc((npost + 1) * sizeof *post);
+    for (size_t k = 0; k < s->ndocs; k++) {
+        const struct bags *bg = &s->bag[k];
+        for (size_t i = 0; i < bg->nsent; i++) {
+            struct word_walk w = words_of(bg, i);
+            for (uint32_t t; next_word(&w, &t);)
+                post[start[t] + s->post_count[t]++] = (uint32_t)(base[k] + i);
+        }
+    }
+
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    float *accw = xcalloc(total + 1, sizeof *accw);
+    uint32_t *touched = xmalloc((total + 1) * sizeof *touched);
+    struct acc *best = xmalloc((total + 1) * sizeof *best);
+    size_t top_k = SIM_TOP_K + 2 * s->ndocs;
+    for (size_t g = 0; g < total; g++) {
+        size_t k = docof[g], i = g - base[k];
+        const struct bags *bg = &s->bag[k];
+        /* the rarest words of the sentence that other sentences share */
+        uint32_t probe[SIM_PROBE_WORDS];
+        bool passed = false;
+        size_t np = pick_probes(s, bg, (uint32_t)i, 2, cap_post, probe, &passed);
+        size_t nt = 0;
+        for (size_t q = 0; q < np; q++) {
+            uint32_t t = probe[q];
+            for (uint32_t m = 0; m < s->post_count[t]; m++) {
+                uint32_t h = post[start[t] + m];
+                if (h <= g || docof[h] == k) continue; /* each pair once, other documents only */
+                if (accw[h] == 0) touched[nt++] = h;
+                accw[h] += s->w[t];
+            }
+        }
+        size_t keep = top_targets(accw, touched, nt, best, top_k);
+        for (size_t q = 0; q < keep; q++) {
+            uint32_t h = best[q].y, dk = docof[h];
+            uint32_t y = (uint32_t)(h - base[dk]);
+            double d = pair_dice(s, k, (uint32_t)i, dk, y, floor);
+            if (d < floor || d <= 0) continue;
+            xgrow(out, &cap, n + 1, sizeof **out);
+            (*out)[n++] = (struct sim_match){(uint32_t)k, (uint32_t)i, dk, y, (float)d};
+        }
+    }
+    for (size_t t = 0; t < s->nw; t++)
+        s->post_count[t] = 0;
+    free(accw);
+    free(touched);
+    free(best);
+    free(post);
+    free(start);
+    free(docof);
+    free(base);
+    return n;
+}
