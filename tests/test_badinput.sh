@@ -314,6 +314,34 @@ screen 1 "$tmp/out" | tail -n 1 >"$tmp/status1"
 has '^ columns 1-1 of 1 · cost limit: approximate ' "$tmp/status1"
 done_case
 
+# ---- an input that shrinks while it is read -------------------------------------
+# Exports map their input files (doc_opts.map).  Another program truncating
+# one before wirediff is done with it must end the run with one line naming
+# the file and status 2, not a crash: the export blocks on a pipe that is
+# not read yet, the file is truncated, and the rest of the export reads it.
+name="an input truncated while it is read"
+ok=true
+n=$((n + 1))
+for i in $(seq 200); do cat "$A"; done >"$IN/shrink_a.txt"
+for i in $(seq 200); do cat "$B"; done >"$IN/shrink_b.txt"
+mkfifo "$tmp/pipe" || exit 99
+${tmo[@]+"${tmo[@]}"} ${wrap[@]+"${wrap[@]}"} "$WD" --export=text --width=80 \
+    "$IN/shrink_a.txt" "$IN/shrink_b.txt" >"$tmp/pipe" 2>"$tmp/err" &
+pid=$!
+exec 3<"$tmp/pipe"
+head -c 4096 <&3 >/dev/null # it has loaded, aligned and begun to write
+: >"$IN/shrink_a.txt"
+cat <&3 >/dev/null
+exec 3<&-
+wait "$pid"
+rc=$?
+[ "$rc" = 2 ] || fail "exit status $rc, want 2"
+if [ "$(wc -l <"$tmp/err")" -ne 1 ] ||
+    ! grep -qE "^wirediff: .*/shrink_a\.txt: file changed while being read\$" "$tmp/err"; then
+    fail "want one line naming shrink_a.txt on stderr, got: $(head -c 300 "$tmp/err")"
+fi
+done_case
+
 # ---- the reader: many files, tiny terminals, resizes ---------------------------
 # 60 short reports, in pairs sharing one sentence: more lines than 80x24
 # shows in either list.  G selects the last pair, g the first document,
