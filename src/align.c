@@ -288,7 +288,7 @@ static void pair_hunks(struct builder *B, const struct diff_hunk *h, size_t nh)
     size_t total = 0;
     for (size_t i = 0; i < nh; i++)
         total += h[i].na + h[i].nb;
-    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, total / HUNK_SLICE_MIN));
+    size_t nslices = util_slices(total, HUNK_SLICE_MIN);
     struct hunk_slice *slice = xcalloc(nslices, sizeof *slice);
     /* cut where the running sentence count passes each slice's share */
     size_t run = 0, k = 0;
@@ -525,7 +525,7 @@ static void word_diff_slice(void *arg, size_t k)
 static void word_diffs(const struct builder *B, struct tokens *const *tk, struct alignment *al,
                        struct align_row *rows)
 {
-    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, B->pairs.n / WD_SLICE_MIN));
+    size_t nslices = util_slices(B->pairs.n, WD_SLICE_MIN);
     struct wd_slice *slice = xcalloc(nslices, sizeof *slice);
     for (size_t k = 0; k < nslices; k++) {
         slice[k].first = B->pairs.n * k / nslices;

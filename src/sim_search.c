@@ -230,7 +230,7 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
 
     /* The sources in slices on parallel threads, each with its own
      * accumulators; the slices' candidates join in order. */
-    size_t nslices = WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, nsrc / PROBE_SLICE_MIN));
+    size_t nslices = util_slices(nsrc, PROBE_SLICE_MIN);
     struct probe_slice *slice = xcalloc(nslices, sizeof *slice);
     for (size_t k = 0; k < nslices; k++) {
         slice[k].first = nsrc * k / nslices;

@@ -134,6 +134,11 @@ static void *par_worker(void *p)
     return NULL;
 }
 
+size_t util_slices(size_t n, size_t min_per_slice)
+{
+    return WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, n / min_per_slice));
+}
+
 void util_parallel(size_t n, void (*fn)(void *arg, size_t i), void *arg)
 {
     struct par_job job = {.fn = fn, .arg = arg, .n = n};

@@ -53,6 +53,10 @@ void *xgrow(void *p_, size_t *cap, size_t need, size_t size);
  * must touch only what belongs to i. */
 #define UTIL_THREADS_MAX 8
 void util_parallel(size_t n, void (*fn)(void *arg, size_t i), void *arg);
+/* How many slices to cut n items into for util_parallel: one per
+ * min_per_slice items, at least one and at most UTIL_THREADS_MAX (below
+ * min_per_slice items a thread costs more than it saves). */
+size_t util_slices(size_t n, size_t min_per_slice);
 /* util_parallel for work(arg, i), and finish(arg, i) for every i in
  * order 0, 1, ... n-1, each as soon as work i and the finishes before it
  * are done, never two at once: work that must be done in order (giving
