@@ -14,10 +14,6 @@
 #include "tokens.h"
 #include "util.h"
 
-/* Set in features.first[id] when the word is its own one feature (most
- * words): sentence_features then reads nothing else. */
-#define FEAT_SELF 0x80000000u
-
 /* Most parts of a compound counted separately; longer ones stay whole. */
 #define FEATURE_PARTS_MAX 8
 

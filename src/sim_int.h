@@ -40,9 +40,13 @@ struct bags {
 /* Features of each word id: the id itself, or for a compound its parts
  * with a possessive 's dropped.  Computed once per word id on first use;
  * the memo grows with the word table, which tokenizing keeps extending. */
+/* Set in features.first[id] when the word is its own one feature (most
+ * words): sentence_features then reads nothing else. */
+#define FEAT_SELF 0x80000000u
+
 struct features {
     struct intern *words;
-    uint32_t *first; /* per word id: offset into ids + 1 (0 = not yet) */
+    uint32_t *first; /* per word id: offset into ids + 1 (0 = not yet), FEAT_SELF */
     uint8_t *n;      /* per word id: number of features */
     size_t cap;      /* entries of first and n */
     uint32_t *ids;
