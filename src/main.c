@@ -21,6 +21,7 @@
 #include "inputs.h"
 #include "doc.h"
 #include "export.h"
+#include "source.h"
 #include "tui.h"
 #include "util.h"
 
@@ -43,6 +44,7 @@ enum {
     OPT_SCRIPT,
     OPT_OVERLAP,
     OPT_TIMESTAMP,
+    OPT_EXTRACT,
 };
 
 /* Longest --timestamp accepted, in bytes. */
@@ -62,6 +64,7 @@ static const struct option long_opts[] = {
     {"script", required_argument, NULL, OPT_SCRIPT},
     {"timestamp", required_argument, NULL, OPT_TIMESTAMP},
     {"overlap", no_argument, NULL, OPT_OVERLAP},
+    {"extract", no_argument, NULL, OPT_EXTRACT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -254,6 +257,35 @@ static void catch_sigbus(void)
  * through the next: the peak at 100k sentences went from 55 to 48 MB. */
 #define MMAP_THRESHOLD (256 * 1024)
 
+/* --extract (provisional): each page's body on standard output. */
+static int run_extract_files(char **files, int n)
+{
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        FILE *f = fopen(files[i], "rb");
+        if (!f) {
+            rc = fail(files[i], strerror(errno));
+            continue;
+        }
+        struct strbuf b = {0};
+        char buf[65536];
+        size_t k;
+        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+            sb_add(&b, buf, k);
+        fclose(f);
+        struct source_article a;
+        char err[SOURCE_ERR_MAX];
+        if (!source_page(b.s ? b.s : "", b.len, NULL, &a, err)) {
+            rc = fail(files[i], err);
+        } else {
+            fwrite(a.text + a.body, 1, a.len - a.body, stdout);
+            source_article_free(&a);
+        }
+        sb_free(&b);
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
 #if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
@@ -318,6 +350,8 @@ int main(int argc, char **argv)
         case OPT_OVERLAP:
             overlap = true;
             break;
+        case OPT_EXTRACT:
+            return run_extract_files(argv + optind, argc - optind);
         case 'h':
             usage(stdout);
             return flush_stdout();

@@ -116,6 +116,41 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
+void sb_add(struct strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 < b->len) util_oom();
+    xgrow(&b->s, &b->cap, b->len + n + 1, 1);
+    if (n) memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_adds(struct strbuf *b, const char *s)
+{
+    sb_add(b, s, strlen(s));
+}
+
+void sb_addc(struct strbuf *b, char c)
+{
+    sb_add(b, &c, 1);
+}
+
+char *sb_take(struct strbuf *b, size_t *len)
+{
+    char *s = b->s ? b->s : xstrdup("");
+    if (len) *len = b->len;
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void sb_free(struct strbuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
 struct par_job {
     void (*fn)(void *arg, size_t i);
     void *arg;

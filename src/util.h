@@ -64,6 +64,19 @@ size_t util_slices(size_t n, size_t min_per_slice);
 void util_parallel_ordered(size_t n, void (*work)(void *arg, size_t i),
                            void (*finish)(void *arg, size_t i), void *arg);
 
+/* A growing byte string, always NUL-terminated once anything was added
+ * (s is NULL before).  The owner frees s. */
+struct strbuf {
+    char *s;
+    size_t len, cap;
+};
+void sb_add(struct strbuf *b, const char *s, size_t n);
+void sb_adds(struct strbuf *b, const char *s); /* s is NUL-terminated */
+void sb_addc(struct strbuf *b, char c);
+/* The string, and the buffer emptied; never NULL ("" when nothing was added). */
+char *sb_take(struct strbuf *b, size_t *len);
+void sb_free(struct strbuf *b);
+
 _Noreturn void util_oom(void);
 void util_set_oom_hook(void (*hook)(void));
 
