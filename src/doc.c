@@ -24,6 +24,8 @@ struct doc {
     size_t invalid;
     size_t content_words; /* SIZE_MAX until doc_word_count() counts them */
     char *title;
+    char *name;               /* source_display_name(path) */
+    struct source_meta *meta; /* NULL for a plain file */
 };
 
 /* ---- sentence keys ----------------------------------------------------------
@@ -471,7 +473,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
 
 /* The document of p (whose bytes it takes), its sentences given ids. */
 static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepared *p,
-                             struct doc **out)
+                             struct source_meta *meta, struct doc **out)
 {
     enum wd_status st = p->st != WD_OK ? p->st : !ctx->sentences ? WD_EUSAGE : WD_OK;
     if (st != WD_OK) {
@@ -481,6 +483,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     struct doc *d = xcalloc(1, sizeof *d);
     d->ctx = ctx;
     d->path = xstrdup(name);
+    d->name = source_display_name(name);
     d->bytes = p->bytes;
     d->maplen = p->maplen;
     p->bytes = NULL;
@@ -511,7 +514,14 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
         }
     }
     d->content_words = SIZE_MAX;
-    if (d->nsents && (d->sents[0].flags & SENT_LINE) &&
+    if (meta) {
+        d->meta = xmalloc(sizeof *d->meta);
+        *d->meta = *meta;
+        memset(meta, 0, sizeof *meta);
+    }
+    if (d->meta && d->meta->headline) {
+        d->title = xstrdup(d->meta->headline);
+    } else if (d->nsents && (d->sents[0].flags & SENT_LINE) &&
         d->sents[0].end - d->sents[0].start <= TITLE_MAX) {
         d->title = xstrndup(d->bytes + d->sents[0].start, d->sents[0].end - d->sents[0].start);
     } else {
@@ -532,7 +542,7 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
     copy[len] = '\0';
     struct prepared p;
     prepare(&p, copy, 0, len, opts);
-    return finish(ctx, name, &p, out);
+    return finish(ctx, name, &p, NULL, out);
 }
 
 /* Read and prepare path ("-": standard input). */
@@ -568,12 +578,12 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
 {
     struct prepared p;
     prepare_path(&p, path, opts);
-    return finish(ctx, path, &p, out);
+    return finish(ctx, path, &p, NULL, out);
 }
 
 struct load_job {
     struct doc_ctx *ctx;
-    const char *const *paths;
+    struct doc_input *in;
     const struct doc_opts *opts;
     struct prepared *prep;
     struct doc **out;
@@ -583,7 +593,19 @@ struct load_job {
 static void load_one(void *arg, size_t i)
 {
     struct load_job *job = arg;
-    prepare_path(&job->prep[i], job->paths[i], job->opts);
+    struct doc_input *in = &job->in[i];
+    if (in->text) {
+        if (in->len >= UINT32_MAX) {
+            free(in->text);
+            memset(&job->prep[i], 0, sizeof job->prep[i]);
+            job->prep[i].st = WD_ETOOBIG;
+        } else {
+            prepare(&job->prep[i], in->text, 0, in->len, job->opts);
+        }
+        in->text = NULL;
+    } else {
+        prepare_path(&job->prep[i], in->name, job->opts);
+    }
 }
 
 /* Ids in the order of the files: a file's sentences get theirs once it
@@ -592,16 +614,27 @@ static void finish_one(void *arg, size_t i)
 {
     struct load_job *job = arg;
     job->out[i] = NULL;
-    job->st[i] = finish(job->ctx, job->paths[i], &job->prep[i], &job->out[i]);
+    job->st[i] = finish(job->ctx, job->in[i].name, &job->prep[i], job->in[i].meta, &job->out[i]);
+    if (job->in[i].meta) source_meta_free(job->in[i].meta);
+}
+
+void doc_load_inputs(struct doc_ctx *ctx, struct doc_input *in, size_t n,
+                     const struct doc_opts *opts, struct doc **out, enum wd_status *st)
+{
+    struct load_job job = {.ctx = ctx, .in = in, .opts = opts, .out = out, .st = st};
+    job.prep = xcalloc(n ? n : 1, sizeof *job.prep);
+    util_parallel_ordered(n, load_one, finish_one, &job);
+    free(job.prep);
 }
 
 void doc_load_all(struct doc_ctx *ctx, const char *const *paths, size_t n,
                   const struct doc_opts *opts, struct doc **out, enum wd_status *st)
 {
-    struct load_job job = {.ctx = ctx, .paths = paths, .opts = opts, .out = out, .st = st};
-    job.prep = xcalloc(n ? n : 1, sizeof *job.prep);
-    util_parallel_ordered(n, load_one, finish_one, &job);
-    free(job.prep);
+    struct doc_input *in = xcalloc(n ? n : 1, sizeof *in);
+    for (size_t i = 0; i < n; i++)
+        in[i].name = paths[i];
+    doc_load_inputs(ctx, in, n, opts, out, st);
+    free(in);
 }
 
 void doc_free(struct doc *d)
@@ -616,6 +649,11 @@ void doc_free(struct doc *d)
     bytes_free(d->bytes, d->maplen);
     free(d->sents);
     free(d->title);
+    free(d->name);
+    if (d->meta) {
+        source_meta_free(d->meta);
+        free(d->meta);
+    }
     free(d);
 }
 
@@ -680,4 +718,14 @@ size_t doc_word_count(const struct doc *d)
 const char *doc_title(const struct doc *d)
 {
     return d->title;
+}
+
+const char *doc_name(const struct doc *d)
+{
+    return d->name;
+}
+
+const struct source_meta *doc_meta(const struct doc *d)
+{
+    return d->meta;
 }

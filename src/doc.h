@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "intern.h"
+#include "source.h"
 #include "util.h"
 
 /* Word flags. */
@@ -91,6 +92,20 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
 void doc_load_all(struct doc_ctx *ctx, const char *const *paths, size_t n,
                   const struct doc_opts *opts, struct doc **out, enum wd_status *st);
 
+/* A document to load: a file to read, or a text already in memory. */
+struct doc_input {
+    const char *name; /* how the document is named: a path, "-", a URL */
+    char *text;       /* NULL: read the file name; else text[0..len) to take (freed by the load) */
+    size_t len;
+    struct source_meta *meta; /* where the text came from; its strings are taken (may be NULL) */
+};
+
+/* Load in[0 .. n) as doc_load_all does, each from its file or its text;
+ * the texts and metadata are taken (the inputs' pointers are left NULL or
+ * emptied). */
+void doc_load_inputs(struct doc_ctx *ctx, struct doc_input *in, size_t n,
+                     const struct doc_opts *opts, struct doc **out, enum wd_status *st);
+
 /* Build a document from a copy of buf[0..len); name is used as its path.
  * Same checks as doc_load (binary, size). */
 enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char *buf, size_t len,
@@ -99,6 +114,9 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
 void doc_free(struct doc *d);
 
 const char *doc_path(const struct doc *d);
+/* A short name to show: the base name of a file, the host and last path
+ * part of a URL (source_display_name).  Owned by the document. */
+const char *doc_name(const struct doc *d);
 /* Original bytes (the BOM included; NUL-terminated for convenience). */
 const char *doc_bytes(const struct doc *d, size_t *len);
 const struct sentence *doc_sentences(const struct doc *d, size_t *n);
@@ -131,9 +149,13 @@ void doc_pass_read(struct doc_pass *p, uint32_t start, uint32_t end);
 void doc_pass_end(struct doc_pass *p);
 /* Bytes shown as U+FFFD because they are not valid UTF-8. */
 size_t doc_invalid_bytes(const struct doc *d);
-/* A display title: the first sentence when it is a SENT_LINE headline,
- * else the file's base name.  Owned by the document. */
+/* A display title: the headline its source gives (a web page's), else the
+ * first sentence when it is a SENT_LINE headline, else the file's base
+ * name.  Owned by the document. */
 const char *doc_title(const struct doc *d);
+/* Where the document came from and what it says about itself (source.h);
+ * NULL for a plain text file. */
+const struct source_meta *doc_meta(const struct doc *d);
 /* Number of words that are not punctuation (counted on first use). */
 size_t doc_word_count(const struct doc *d);
 

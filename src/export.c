@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -285,6 +286,34 @@ int export_matched_pct(const struct align_stats *st, int side)
 {
     size_t n = st->sentences[side];
     return n ? (int)(st->matched[side] * 100 / n) : 100;
+}
+
+void export_source_fields(const struct doc *d, struct export_source *out)
+{
+    out->n = 0;
+    const struct source_meta *m = doc_meta(d);
+    if (!m) return;
+    snprintf(out->status, sizeof out->status, "%ld", m->status);
+    const char *const fields[][2] = {
+        {"headline", m->headline},
+        {"byline", m->byline},
+        {"site", m->site},
+        {"published", m->published},
+        {"modified", m->modified},
+        {"canonical URL", m->canonical},
+        {"URL", m->url},
+        {"final URL", m->final_url && (!m->url || strcmp(m->final_url, m->url) != 0)
+                          ? m->final_url
+                          : NULL},
+        {"HTTP status", m->status ? out->status : NULL},
+        {"fetched", m->fetched},
+        {"saved as", m->saved},
+    };
+    for (size_t i = 0; i < WD_ARRAY_LEN(fields) && out->n < EXPORT_SOURCE_FIELDS; i++)
+        if (fields[i][1]) {
+            out->label[out->n] = fields[i][0];
+            out->value[out->n++] = fields[i][1];
+        }
 }
 
 void export_side_summary(char *buf, size_t size, const struct align_stats *st, int side)

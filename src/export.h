@@ -94,6 +94,16 @@ enum wd_status export_ansi(FILE *f, const struct export_input *in);
 enum wd_status export_html(FILE *f, const struct export_input *in);
 enum wd_status export_md(FILE *f, const struct export_input *in);
 
+/* --extract --export=json: each input's compared text without its
+ * headline line, and where it came from (doc/wirediff-json.md). */
+struct export_article {
+    const char *path;
+    const struct source_meta *meta; /* NULL for a plain text file */
+    const char *text;
+    size_t len, body; /* the text is text[body .. len) */
+};
+enum wd_status export_extract_json(FILE *f, const struct export_article *a, size_t n);
+
 /* JSON string literal of s[0..len) with invalid UTF-8 as \ufffd. */
 void export_json_string(FILE *f, const char *s, size_t len);
 /* v as printf's "%.3f" writes it, into buf (room for
@@ -166,6 +176,21 @@ size_t export_side_runs(const struct alignment *al, const struct align_row *r, i
 int export_matched_pct(const struct align_stats *st, int side);
 /* "37 sentences, 48% matched" for side, into buf. */
 void export_side_summary(char *buf, size_t size, const struct align_stats *st, int side);
+
+/* Where a document came from, as labelled values for headers: the
+ * headline, byline, site, dates, canonical URL and, for a fetched page,
+ * the URL asked, the final URL (when it differs), the HTTP status, the
+ * time of the fetch and the copy kept.  Only the known fields; none for a
+ * plain text file.  The values point into the document's metadata, or
+ * into the struct (the status). */
+#define EXPORT_SOURCE_FIELDS 12
+struct export_source {
+    size_t n;
+    const char *label[EXPORT_SOURCE_FIELDS];
+    const char *value[EXPORT_SOURCE_FIELDS];
+    char status[16];
+};
+void export_source_fields(const struct doc *d, struct export_source *out);
 
 /* The row kinds in the order the statistics and legends list them. */
 extern const enum row_kind export_kind_order[ROW_KIND_COUNT];

@@ -24,6 +24,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 
@@ -44,6 +45,9 @@ static const char css[] =
     ".sources th,.sources td{text-align:left;padding:.15em .8em .15em 0;vertical-align:top}\n"
     ".sources .path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;"
     "font-size:.9em}\n"
+    ".prov dl{display:grid;grid-template-columns:max-content auto;gap:0 .8em;margin:0 0 .5em;"
+    "color:var(--muted);font-size:.9em}\n"
+    ".prov dt{font-weight:600}.prov dd{margin:0;overflow-wrap:anywhere}\n"
     ".stats b{color:var(--fg)}\n"
     ".legend{list-style:none;padding:0;margin:.5em 0 1em;color:var(--muted)}\n"
     ".legend li{display:inline-block;margin:0 1.2em .3em 0}\n"
@@ -126,12 +130,6 @@ static void html_str(FILE *f, const char *s)
     html_text(f, s, 0, strlen(s));
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
-}
-
 /* The part of the page that is the same for every comparison. */
 static void html_head(FILE *f, const struct export_input *in)
 {
@@ -141,10 +139,10 @@ static void html_head(FILE *f, const struct export_input *in)
           f);
     const struct doc *a = in->ncmps ? align_doc(in->cmps[0].al, SIDE_A) : NULL;
     const struct doc *b = in->ncmps ? align_doc(in->cmps[0].al, SIDE_B) : NULL;
-    if (a) html_str(f, base_name(doc_path(a)));
+    if (a) html_str(f, doc_name(a));
     if (b && in->ncmps == 1) {
         fputs(" vs ", f);
-        html_str(f, base_name(doc_path(b)));
+        html_str(f, doc_name(b));
     } else if (in->ncmps > 1) {
         fprintf(f, " vs %zu files", in->ncmps);
     }
@@ -173,6 +171,28 @@ static void html_sources(FILE *f, const struct alignment *al)
         fputs("</td><td class=\"title\">", f);
         html_str(f, doc_title(d));
         fprintf(f, "</td><td>%s</td></tr>\n", sum);
+        struct export_source src;
+        export_source_fields(d, &src);
+        if (!src.n) continue;
+        /* where it came from: a URL is a link only when it is http(s), so
+         * that a page's javascript: URL stays text */
+        fputs("<tr class=\"prov\"><td></td><td colspan=\"3\"><dl>", f);
+        for (size_t i = 0; i < src.n; i++) {
+            const char *v = src.value[i];
+            fputs("<dt>", f);
+            html_str(f, src.label[i]);
+            fputs("</dt><dd>", f);
+            bool link = strstr(src.label[i], "URL") &&
+                        (strncasecmp(v, "http://", 7) == 0 || strncasecmp(v, "https://", 8) == 0);
+            if (link) {
+                fputs("<a rel=\"noreferrer noopener\" href=\"", f);
+                html_str(f, v);
+                fputs("\">", f);
+            }
+            html_str(f, v);
+            fputs(link ? "</a></dd>" : "</dd>", f);
+        }
+        fputs("</dl></td></tr>\n", f);
     }
     fputs("</table>\n", f);
 }
@@ -272,8 +292,8 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
         snprintf(h->id, sizeof h->id, "r");
     else
         snprintf(h->id, sizeof h->id, "c%zur", k + 1);
-    const char *na = base_name(doc_path(align_doc(al, SIDE_A)));
-    const char *nb = base_name(doc_path(align_doc(al, SIDE_B)));
+    const char *na = doc_name(align_doc(al, SIDE_A));
+    const char *nb = doc_name(align_doc(al, SIDE_B));
     if (in->ncmps > 1) {
         fprintf(f, "<h2 id=\"c%zu\">", k + 1);
         html_str(f, na);

@@ -226,6 +226,41 @@ static const char *json_bool(bool b)
     return b ? "true" : "false";
 }
 
+/* ,"key":"value" when value is set */
+static void json_field(struct jbuf *j, const char *key, const char *value)
+{
+    if (!value) return;
+    JB_LIT(j, ",\"");
+    jb_puts(j, key);
+    JB_LIT(j, "\":");
+    json_string(j, value, strlen(value));
+}
+
+/* "source":{...}: where a document came from (source.h); only the fields
+ * that are known. */
+static void json_source(struct jbuf *j, const struct source_meta *m)
+{
+    JB_LIT(j, "\"source\":{\"page\":");
+    jb_puts(j, json_bool(m->page));
+    json_field(j, "headline", m->headline);
+    json_field(j, "byline", m->byline);
+    json_field(j, "site", m->site);
+    json_field(j, "published", m->published);
+    json_field(j, "modified", m->modified);
+    json_field(j, "canonical", m->canonical);
+    json_field(j, "language", m->language);
+    json_field(j, "charset", m->charset);
+    json_field(j, "url", m->url);
+    json_field(j, "final_url", m->final_url);
+    if (m->status) {
+        JB_LIT(j, ",\"status\":");
+        put_u64(j, (uint64_t)m->status);
+    }
+    json_field(j, "fetched", m->fetched);
+    json_field(j, "saved", m->saved);
+    jb_char(j, '}');
+}
+
 static void json_doc(struct jbuf *j, const struct doc *d)
 {
     size_t len, n;
@@ -246,7 +281,17 @@ static void json_doc(struct jbuf *j, const struct doc *d)
         if (i) jb_char(j, ',');
         span(j, s[i].start, s[i].end);
     }
-    JB_LIT(j, "]}");
+    jb_char(j, ']');
+    const struct source_meta *m = doc_meta(d);
+    if (m) {
+        /* not a local text file: the offsets are into this text */
+        jb_char(j, ',');
+        json_source(j, m);
+        JB_LIT(j, ",\"text\":");
+        const char *b = doc_bytes(d, &len);
+        json_string(j, b, len);
+    }
+    jb_char(j, '}');
 }
 
 /* ,"key":first,"key_count":n (first is null when n is 0). */
@@ -380,6 +425,28 @@ enum wd_status export_json(FILE *f, const struct export_input *in)
     for (size_t i = 0; i < in->ncmps; i++) {
         if (i) JB_LIT(&j, ",\n");
         json_cmp(&j, &in->cmps[i], &in->view);
+    }
+    JB_LIT(&j, "]}\n");
+    jb_flush(&j);
+    free(j.b);
+    return ferror(f) ? WD_EIO : WD_OK;
+}
+
+enum wd_status export_extract_json(FILE *f, const struct export_article *a, size_t n)
+{
+    struct jbuf j = {f, xmalloc(JBUF_SIZE), 0, JBUF_SIZE, false};
+    JB_LIT(&j, "{\"format\":\"wirediff-extract\",\"version\":1,\"documents\":[");
+    for (size_t i = 0; i < n; i++) {
+        if (i) jb_char(&j, ',');
+        JB_LIT(&j, "\n{\"path\":");
+        json_string(&j, a[i].path, strlen(a[i].path));
+        if (a[i].meta) {
+            jb_char(&j, ',');
+            json_source(&j, a[i].meta);
+        }
+        JB_LIT(&j, ",\"text\":");
+        json_string(&j, a[i].text + a[i].body, a[i].len - a[i].body);
+        jb_char(&j, '}');
     }
     JB_LIT(&j, "]}\n");
     jb_flush(&j);

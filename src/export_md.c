@@ -111,6 +111,18 @@ static void md_summary(FILE *f, const struct alignment *al, const struct export_
         md_str(f, doc_title(d));
         fprintf(f, " | %zu | %d%% |\n", st->sentences[side], export_matched_pct(st, side));
     }
+    /* where the documents came from, a line each */
+    for (int side = 0; side < 2; side++) {
+        struct export_source src;
+        export_source_fields(align_doc(al, side), &src);
+        if (!src.n) continue;
+        fprintf(f, "\n**%c**", side ? 'B' : 'A');
+        for (size_t i = 0; i < src.n; i++) {
+            fprintf(f, "%s%s: ", i ? " \xC2\xB7 " : " ", src.label[i]);
+            md_str(f, src.value[i]);
+        }
+        fputs("\n", f);
+    }
     fputs("\n", f);
     export_stats_line(f, al, v, "**", "**");
     fputs("\n\nLegend: ~~deleted words~~ \xC2\xB7 **inserted words** \xC2\xB7 "

@@ -125,11 +125,16 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
 {
     const struct alignment *al = c->al;
     const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
-    fputs("--- ", f);
-    fputs(doc_path(da), f);
-    fputs("\n+++ ", f);
-    fputs(doc_path(db), f);
-    putc('\n', f);
+    for (int side = 0; side < 2; side++) {
+        const struct doc *d = side ? db : da;
+        fputs(side ? "+++ " : "--- ", f);
+        fputs(doc_path(d), f);
+        putc('\n', f);
+        struct export_source src;
+        export_source_fields(d, &src);
+        for (size_t i = 0; i < src.n; i++)
+            fprintf(f, "    %s: %s\n", src.label[i], src.value[i]);
+    }
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
@@ -324,6 +329,16 @@ static void text_header(struct text_out *t, const struct alignment *al)
             free(text);
         }
         ln_end(t);
+        /* where it came from, a field a line */
+        struct export_source src;
+        export_source_fields(align_doc(al, side), &src);
+        for (size_t i = 0; i < src.n; i++) {
+            ln_put(t, "    ", 4);
+            ln_puts(t, src.label[i]);
+            ln_put(t, ": ", 2);
+            put_name(t, src.value[i]);
+            ln_end(t);
+        }
     }
 }
 

@@ -13,12 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "align.h"
 #include "corpus.h"
 #include "export_overlap.h"
 #include "inputs.h"
+#include "load.h"
 #include "doc.h"
 #include "export.h"
 #include "source.h"
@@ -45,6 +47,10 @@ enum {
     OPT_OVERLAP,
     OPT_TIMESTAMP,
     OPT_EXTRACT,
+    OPT_INPUT,
+    OPT_SAVE_PAGES,
+    OPT_TIMEOUT,
+    OPT_MAX_PAGE,
 };
 
 /* Longest --timestamp accepted, in bytes. */
@@ -65,6 +71,10 @@ static const struct option long_opts[] = {
     {"timestamp", required_argument, NULL, OPT_TIMESTAMP},
     {"overlap", no_argument, NULL, OPT_OVERLAP},
     {"extract", no_argument, NULL, OPT_EXTRACT},
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"save-pages", required_argument, NULL, OPT_SAVE_PAGES},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"max-page-size", required_argument, NULL, OPT_MAX_PAGE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -204,6 +214,174 @@ static bool parse_int(const char *s, long lo, long hi, int *out)
     return true;
 }
 
+/* ---- inputs: files, pages, URLs (load.h) -------------------------------------- */
+
+/* Fetch progress on standard error when it is a terminal, from 0.3 s on:
+ * one line, rewritten in place and cleared at the end. */
+struct progress {
+    struct timespec start;
+    bool shown;
+};
+
+static void show_progress(void *arg, size_t done, size_t total, size_t bytes)
+{
+    struct progress *p = arg;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double t = (double)(now.tv_sec - p->start.tv_sec) + (now.tv_nsec - p->start.tv_nsec) / 1e9;
+    if (t < 0.3 || !isatty(STDERR_FILENO)) return;
+    p->shown = true;
+    fprintf(stderr, "\rwirediff: fetching %zu page%s: %zu done, %zu kB (Ctrl-C cancels)\033[K", total,
+            total == 1 ? "" : "s", done, bytes / 1024);
+}
+
+static volatile sig_atomic_t cancelled;
+
+static void on_cancel(int sig)
+{
+    (void)sig;
+    cancelled = 1;
+}
+
+/* load_sources with the progress line and Ctrl-C cancelling the fetches:
+ * when cancelled, the process ends by SIGINT, as if it had not caught it. */
+static void read_sources(char **files, size_t n, struct load_opts *lo, struct load_item *items)
+{
+    struct progress prog = {.shown = false};
+    clock_gettime(CLOCK_MONOTONIC, &prog.start);
+    lo->fetch.progress = show_progress;
+    lo->fetch.progress_arg = &prog;
+    lo->fetch.cancel = &cancelled;
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_cancel;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old);
+    load_sources(files, n, lo, items);
+    if (prog.shown) fputs("\r\033[K", stderr);
+    if (cancelled) {
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
+    sigaction(SIGINT, &old, NULL);
+}
+
+/* Report what went wrong with item i on one line: the first error is fatal
+ * (status 2), except in a folder, where a file that is not text or a page
+ * without an article is skipped with a warning.  Returns 0 to go on. */
+static int item_trouble(const struct load_item *it, bool many)
+{
+    if (it->st == WD_OK) return 0;
+    if (many && it->skippable) {
+        fprintf(stderr, "wirediff: %s: %s, skipped\n", it->name,
+                it->st == WD_EBINARY ? "binary file" : it->err);
+        return 0;
+    }
+    return fail(it->name, it->err);
+}
+
+/* Load every input into docs[0 .. *ndocs): 0, or 2 after a message. */
+static int load_inputs(struct doc_ctx *ctx, char **files, size_t n, struct load_opts *lo, bool many,
+                       struct doc **docs, int *ndocs)
+{
+    struct load_item *items = xcalloc(n, sizeof *items);
+    read_sources(files, n, lo, items);
+    int rc = 0;
+    bool *read = xcalloc(n, sizeof *read); /* read, and left for the document layer */
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        rc = item_trouble(&items[i], many);
+        read[i] = items[i].st == WD_OK;
+    }
+    struct doc **loaded = xcalloc(n, sizeof *loaded);
+    if (rc == 0) load_docs(ctx, items, n, &lo->doc, loaded);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (read[i]) rc = item_trouble(&items[i], many);
+        if (rc || !loaded[i]) continue;
+        docs[(*ndocs)++] = loaded[i];
+        loaded[i] = NULL;
+        bool seen = false; /* one warning per file, even when named twice */
+        for (size_t j = 0; j < i; j++)
+            seen |= strcmp(files[j], files[i]) == 0;
+        size_t bad = doc_invalid_bytes(docs[*ndocs - 1]);
+        if (seen) continue;
+        if (items[i].warn[0]) fprintf(stderr, "wirediff: %s: %s\n", files[i], items[i].warn);
+        if (bad)
+            fprintf(stderr, "wirediff: %s: warning: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
+                    files[i], bad, bad == 1 ? "" : "s");
+    }
+    for (size_t i = 0; i < n; i++) {
+        doc_free(loaded[i]); /* the inputs after a failed one */
+        load_item_free(&items[i]);
+    }
+    free(loaded);
+    free(read);
+    free(items);
+    return rc;
+}
+
+/* --extract: each input's text as wirediff compares it, without the
+ * headline (a page's article body, one paragraph a line; a text file as
+ * it is), or with --export=json its metadata too.  Nothing is written
+ * unless every input can be read. */
+static int run_extract(char **files, size_t n, struct load_opts *lo, bool json, bool many)
+{
+    struct load_item *items = xcalloc(n, sizeof *items);
+    read_sources(files, n, lo, items);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (items[i].st == WD_OK && !items[i].text && !items[i].page)
+            load_text(&items[i], lo->doc.text);
+        if (rc == 0) rc = item_trouble(&items[i], many);
+    }
+    signal(SIGPIPE, SIG_IGN);
+    if (rc == 0) {
+        if (json) {
+            struct export_article *a = xcalloc(n, sizeof *a);
+            for (size_t i = 0; i < n; i++)
+                a[i] = (struct export_article){
+                    .path = items[i].name,
+                    .meta = items[i].page || items[i].url ? &items[i].meta : NULL,
+                    .text = items[i].text ? items[i].text : "",
+                    .len = items[i].len,
+                    .body = items[i].body};
+            export_extract_json(stdout, a, n);
+            free(a);
+        } else
+            for (size_t i = 0; i < n; i++) {
+                if (items[i].st != WD_OK) continue;
+                if (items[i].warn[0])
+                    fprintf(stderr, "wirediff: %s: %s\n", items[i].name, items[i].warn);
+                fwrite(items[i].text + items[i].body, 1, items[i].len - items[i].body, stdout);
+            }
+        rc = flush_stdout();
+    }
+    for (size_t i = 0; i < n; i++)
+        load_item_free(&items[i]);
+    free(items);
+    return rc;
+}
+
+/* A size in bytes, with an optional K, M or G (powers of 1024), from 1K
+ * to 1G. */
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-') return false;
+    unsigned long long mul = 1;
+    if (*end == 'k' || *end == 'K') mul = 1024;
+    else if (*end == 'm' || *end == 'M')
+        mul = 1024 * 1024;
+    else if (*end == 'g' || *end == 'G')
+        mul = 1024 * 1024 * 1024;
+    if (mul > 1) end++;
+    if (*end == 'B' || *end == 'b') end++;
+    if (*end || v > (1ull << 30) / mul || v * mul < 1024) return false;
+    *out = (size_t)(v * mul);
+    return true;
+}
+
 /* Runs that map their files (doc_opts.map) read a file's pages when they
  * need them; if another program truncates the file meanwhile, reading a
  * lost page raises SIGBUS.  The handler says so on one line, naming the
@@ -257,35 +435,6 @@ static void catch_sigbus(void)
  * through the next: the peak at 100k sentences went from 55 to 48 MB. */
 #define MMAP_THRESHOLD (256 * 1024)
 
-/* --extract (provisional): each page's body on standard output. */
-static int run_extract_files(char **files, int n)
-{
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        FILE *f = fopen(files[i], "rb");
-        if (!f) {
-            rc = fail(files[i], strerror(errno));
-            continue;
-        }
-        struct strbuf b = {0};
-        char buf[65536];
-        size_t k;
-        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-            sb_add(&b, buf, k);
-        fclose(f);
-        struct source_article a;
-        char err[SOURCE_ERR_MAX];
-        if (!source_page(b.s ? b.s : "", b.len, NULL, &a, err)) {
-            rc = fail(files[i], err);
-        } else {
-            fwrite(a.text + a.body, 1, a.len - a.body, stdout);
-            source_article_free(&a);
-        }
-        sb_free(&b);
-    }
-    return rc;
-}
-
 int main(int argc, char **argv)
 {
 #if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
@@ -297,6 +446,9 @@ int main(int argc, char **argv)
     const char *output = NULL, *timestamp = NULL;
     const char *script = getenv("WIREDIFF_SCRIPT");
     struct doc_opts dopts = {.text = false};
+    bool extract = false;
+    struct load_opts lopts = {.input = SOURCE_AUTO,
+                              .fetch = {.timeout = FETCH_TIMEOUT, .max_bytes = FETCH_MAX_BYTES}};
 
     int c;
     while ((c = getopt_long(argc, argv, "o:w:hV", long_opts, NULL)) != -1) {
@@ -351,7 +503,32 @@ int main(int argc, char **argv)
             overlap = true;
             break;
         case OPT_EXTRACT:
-            return run_extract_files(argv + optind, argc - optind);
+            extract = true;
+            break;
+        case OPT_INPUT:
+            if (strcmp(optarg, "text") == 0) lopts.input = SOURCE_TEXT;
+            else if (strcmp(optarg, "html") == 0)
+                lopts.input = SOURCE_HTML;
+            else if (strcmp(optarg, "auto") == 0)
+                lopts.input = SOURCE_AUTO;
+            else
+                return fail(NULL, "--input takes text, html or auto");
+            break;
+        case OPT_SAVE_PAGES:
+            lopts.save_dir = optarg;
+            break;
+        case OPT_TIMEOUT: {
+            int secs;
+            if (!parse_int(optarg, 1, 86400, &secs))
+                return fail(NULL, "--timeout takes a number of seconds from 1 to 86400");
+            lopts.fetch.timeout = secs;
+            break;
+        }
+        case OPT_MAX_PAGE:
+            if (!parse_size(optarg, &lopts.fetch.max_bytes))
+                return fail(NULL, "--max-page-size takes a size from 1K to 1G (bytes, or with "
+                                  "K, M or G: 20M)");
+            break;
         case 'h':
             usage(stdout);
             return flush_stdout();
@@ -386,13 +563,14 @@ int main(int argc, char **argv)
     }
     int nfiles = (int)args.n;
     char **files = args.paths;
-    if (nfiles < (sentences || many ? 1 : 2)) {
+    bool one = sentences || many || extract; /* modes that take one input */
+    if (nfiles < (one ? 1 : 2)) {
         fprintf(stderr, "wirediff: %s\nTry 'wirediff --help' for more information.\n",
-                sentences || many ? "no file given" : "need two files to compare");
+                one ? "no file given" : "need two files to compare");
         inputs_free(&args);
         return EXIT_TROUBLE;
     }
-    int nstdin = 0;
+    int rc_early, nstdin = 0;
     for (int i = 0; i < nfiles; i++)
         nstdin += strcmp(files[i], "-") == 0;
     if (nstdin > 1) {
@@ -400,42 +578,19 @@ int main(int argc, char **argv)
         return fail("-", "standard input can be read only once");
     }
 
-    struct doc_ctx *ctx = doc_ctx_new();
-    struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
-    int rc = 0;
-    int ndocs = 0;
-    struct doc **loaded = xcalloc((size_t)nfiles, sizeof *loaded);
-    enum wd_status *status = xcalloc((size_t)nfiles, sizeof *status);
-    doc_load_all(ctx, (const char *const *)files, (size_t)nfiles, &dopts, loaded, status);
-    for (int i = 0; i < nfiles && rc == 0; i++) {
-        enum wd_status st = status[i];
-        docs[ndocs] = loaded[i];
-        loaded[i] = NULL;
-        if (st == WD_EBINARY && many) {
-            /* a folder may hold other files: say so and go on */
-            fprintf(stderr, "wirediff: %s: binary file, skipped\n", files[i]);
-            continue;
-        }
-        if (st != WD_OK) {
-            rc = fail(files[i], util_strerror(st));
-            break;
-        }
-        ndocs++;
-        size_t bad = doc_invalid_bytes(docs[ndocs - 1]);
-        bool seen = false; /* one warning per file, even when named twice */
-        for (int j = 0; j < i; j++)
-            seen |= strcmp(files[j], files[i]) == 0;
-        if (bad && !seen)
-            fprintf(stderr, "wirediff: %s: warning: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
-                    files[i], bad, bad == 1 ? "" : "s");
+    if (extract) {
+        rc_early = run_extract(files, (size_t)nfiles, &lopts, format == EXPORT_JSON, many);
+        inputs_free(&args);
+        return rc_early;
     }
 
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
+    int ndocs = 0;
+    lopts.doc = dopts;
+    int rc = load_inputs(ctx, files, (size_t)nfiles, &lopts, many, docs, &ndocs);
     bus_docs = docs; /* docs[0 .. ndocs) are in place before the count says so */
     bus_ndocs = ndocs;
-    for (int i = 0; i < nfiles; i++) /* the files after a failed one */
-        doc_free(loaded[i]);
-    free(loaded);
-    free(status);
     doc_ctx_seal(ctx); /* every document is in */
     if (rc == 0 && many && ndocs == 0) {
         rc = fail(args.had_dir ? argv[optind] : files[0], util_strerror(WD_ENOTEXT));

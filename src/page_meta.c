@@ -330,8 +330,43 @@ static bool inside(xmlNodePtr n, const char *tag)
     return false;
 }
 
+/* The value of key="..." in s, cleaned; NULL when absent or empty. */
+static char *comment_field(const char *s, const char *key)
+{
+    const char *p = strstr(s, key);
+    if (!p) return NULL;
+    p += strlen(key);
+    return page_clean_string(p, strcspn(p, "\""));
+}
+
+/* A copy saved by a browser or by --save-pages says where it came from in
+ * comments at its top: "saved from url=(0042)https://..." and wirediff's
+ * "wirediff fetched="..." status="200" final-url="..."". */
+static void saved_marks(xmlDocPtr doc, struct source_meta *m)
+{
+    int seen = 0;
+    for (xmlNodePtr n = doc->children; n && seen < 64; n = xml_next(n, (xmlNodePtr)doc, false)) {
+        seen++;
+        if (n->type != XML_COMMENT_NODE || !n->content) continue;
+        const char *c = (const char *)n->content;
+        while (*c == ' ' || *c == '\n')
+            c++;
+        if (strncmp(c, "saved from url=(", 16) == 0) {
+            const char *u = strchr(c + 16, ')');
+            if (u) offer(&m->url, page_clean_string(u + 1, strcspn(u + 1, " \t\r\n")));
+        } else if (strncmp(c, "wirediff fetched=\"", 18) == 0) {
+            offer(&m->fetched, comment_field(c, "fetched=\""));
+            offer(&m->final_url, comment_field(c, "final-url=\""));
+            char *st = comment_field(c, "status=\"");
+            if (st && !m->status) m->status = strtol(st, NULL, 10);
+            free(st);
+        }
+    }
+}
+
 void page_meta_read(xmlDocPtr doc, struct source_meta *m, char **ld_body)
 {
+    saved_marks(doc, m);
     *ld_body = NULL;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root) return;

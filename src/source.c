@@ -96,3 +96,40 @@ bool source_looks_html(const char *name, const char *head, size_t len)
     }
     return false;
 }
+
+char *source_display_name(const char *name)
+{
+    if (strcmp(name, "-") == 0) return xstrdup("(standard input)");
+    if (!source_is_url(name)) {
+        const char *slash = strrchr(name, '/');
+        return xstrdup(slash && slash[1] ? slash + 1 : name);
+    }
+    const char *h = strstr(name, "://") + 3;
+    size_t end = strcspn(h, "/?#");
+    const char *at = memchr(h, '@', end); /* user:password@ is not the host */
+    if (at) {
+        end -= (size_t)(at + 1 - h);
+        h = at + 1;
+    }
+    size_t hl = WD_MIN(strcspn(h, ":/?#"), end);
+    if (hl > 4 && strncasecmp(h, "www.", 4) == 0) {
+        h += 4;
+        hl -= 4;
+        end -= 4;
+    }
+    /* the last non-empty part of the path, without query and fragment */
+    const char *path = h + end;
+    size_t pl = strcspn(path, "?#");
+    while (pl > 0 && path[pl - 1] == '/')
+        pl--;
+    size_t from = pl;
+    while (from > 0 && path[from - 1] != '/')
+        from--;
+    struct strbuf b = {0};
+    sb_add(&b, h, hl);
+    if (pl > from) {
+        sb_addc(&b, '/');
+        sb_add(&b, path + from, pl - from);
+    }
+    return sb_take(&b, NULL);
+}

@@ -75,6 +75,11 @@ void source_article_free(struct source_article *a);
  * fetch refuses the others with a message. */
 bool source_is_url(const char *arg);
 
+/* A short name to show for an input: a file's base name, a URL's host
+ * (without "www.") and the last part of its path ("example.com/story-1"),
+ * "(standard input)" for "-".  Returns a new string. */
+char *source_display_name(const char *name);
+
 /* Is this input a web page?  name decides first (.html, .htm, .xhtml, any
  * case); otherwise the first bytes: after a BOM, white space, an XML
  * declaration and comments, a "<!DOCTYPE html" or "<html" (any case).

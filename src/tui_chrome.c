@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "doc.h"
+#include "export.h"
 #include "text.h"
 #include "util.h"
 
-#define base_name tui_base_name
 
 /* The statistics part of a header: long, short or none, chosen for the
  * narrower column so that both headers read alike. */
@@ -36,7 +36,7 @@ static void header_stats(const struct tui *t, int side, int form, char *out, siz
 static void draw_header_side(struct tui *t, int side, int x, int w, int form)
 {
     const struct doc *d = align_doc(tui_al(t), side);
-    const char *name = base_name(doc_path(d)), *title = doc_title(d);
+    const char *name = doc_name(d), *title = doc_title(d);
     char right[80], left[512];
     header_stats(t, side, form, right, sizeof right);
     /* The title (a headline) only when some of it fits beside the name. */
@@ -58,7 +58,7 @@ void tui_draw_header(struct tui *t, const struct layout *l)
         bool fits = true;
         for (int side = 0; side < 2; side++) {
             header_stats(t, side, form, st[side], sizeof st[side]);
-            const char *name = base_name(doc_path(align_doc(tui_al(t), side)));
+            const char *name = doc_name(align_doc(tui_al(t), side));
             int room = o->width[side] - tui_str_width(st[side]);
             fits = fits && (form == 0 ? room >= tui_str_width(name) + 1 : room >= 8);
         }
@@ -160,6 +160,7 @@ static const char *const help_pair[][2] = {
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
     {"e  E", "export a snapshot / only the rows on screen"},
+    {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
     {"q  ^C", "quit"},
@@ -181,6 +182,7 @@ static const char *const help_pair_many[][2] = {
     {"s", "swap sides"},
     {"B", "hide / show boilerplate rows (dimmed when shown)"},
     {"e  E", "export a snapshot / only the rows on screen"},
+    {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
     {"q  Esc  Backspace", "back to the overview (or the columns)"},
@@ -352,6 +354,30 @@ void tui_draw_help(struct tui *t)
         y = legend_pair(t, y, last);
     if (!all || y >= last)
         tui_put_str(t, last, 2, "(enlarge the terminal to see all keys)", COLS - 2, LA_FOLD);
+    tui_fill(t, LINES - 1, 0, COLS, TF_STATUS);
+    tui_put_trunc(t, LINES - 1, 0, " press any key to return", COLS, TF_STATUS);
+}
+
+void tui_draw_info(struct tui *t)
+{
+    tui_fill(t, 0, 0, COLS, TF_HEADER);
+    tui_put_trunc(t, 0, 0, " wirediff: where the documents come from", COLS, TF_HEADER);
+    int y = 2, last = LINES - 1;
+    for (int side = 0; side < 2 && y < last; side++) {
+        const struct doc *d = align_doc(tui_al(t), side);
+        tui_put_str(t, y, 1, side ? "B" : "A", 1, TF_HELP_KEY);
+        tui_put_trunc(t, y++, 4, doc_path(d), COLS - 5, TF_LABEL);
+        struct export_source src;
+        export_source_fields(d, &src);
+        if (src.n == 0 && y < last)
+            tui_put_trunc(t, y++, 4, "a text file: it says nothing about itself", COLS - 5,
+                          LA_FOLD);
+        for (size_t i = 0; i < src.n && y < last; i++, y++) {
+            tui_put_trunc(t, y, 4, src.label[i], 14, TF_HELP_KEY);
+            tui_put_trunc(t, y, 19, src.value[i], COLS - 20, LA_PLAIN);
+        }
+        y++;
+    }
     tui_fill(t, LINES - 1, 0, COLS, TF_STATUS);
     tui_put_trunc(t, LINES - 1, 0, " press any key to return", COLS, TF_STATUS);
 }

@@ -84,13 +84,6 @@ const struct alignment *tui_corpus_align(struct tui_corpus *cx, size_t a, size_t
     return e->sw;
 }
 
-const char *tui_base_name(const char *path)
-{
-    if (strcmp(path, "-") == 0) return "(standard input)";
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
-}
-
 /* ---- the pair reader inside a session of many ------------------------------ */
 
 /* Rows all of whose shown sentences are boilerplate; NULL when none is. */

@@ -528,6 +528,8 @@ void tui_draw(struct tui *t)
         tui_draw_too_small(t);
     } else if (t->help) {
         tui_draw_help(t);
+    } else if (t->info) {
+        tui_draw_info(t);
     } else if (t->mode == TUI_MODE_OVERVIEW) {
         tui_overview_draw(t);
     } else if (t->mode == TUI_MODE_MULTI) {

@@ -210,6 +210,7 @@ struct tui {
     uint64_t top; /* first layout line shown */
     int gutter;   /* gutter width in columns */
     bool help;    /* the help screen is shown */
+    bool info;    /* the documents' sources are shown (i) */
     bool quit;
     unsigned long lay_gen; /* layouts built so far */
     /* The place a resize restored (tui_resized): alignment row and the
@@ -361,8 +362,6 @@ void tui_corpus_free(struct tui_corpus *cx);
  * use and kept (owned by cx); b with a is the swapped one, so both
  * directions pair the same sentences. */
 const struct alignment *tui_corpus_align(struct tui_corpus *cx, size_t a, size_t b);
-/* The file name of a path (without folders); "-" as "(standard input)". */
-const char *tui_base_name(const char *path);
 /* Open the pair reader on documents a and b (a on the left), returning to
  * mode back on q. */
 void tui_pair_open(struct tui *t, size_t a, size_t b, enum tui_mode back);
@@ -387,6 +386,9 @@ void tui_multi_draw(struct tui *t);
 void tui_draw_header(struct tui *t, const struct layout *l);
 void tui_draw_status(struct tui *t, const struct layout *l);
 void tui_draw_help(struct tui *t);
+/* Where the two documents of the pair come from (the i key): path, and
+ * each field of export_source_fields. */
+void tui_draw_info(struct tui *t);
 void tui_draw_too_small(struct tui *t);
 
 /* ---- tui_script.c ---- */

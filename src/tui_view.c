@@ -422,11 +422,11 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
         tui_prompt_key(t, k);
         return;
     }
-    if (t->help) {
-        /* Any key closes help; the wheel does not count as a key. */
+    if (t->help || t->info) {
+        /* Any key closes help and the sources; the wheel does not count. */
         if (!(k->fn && (k->code == KEY_MOUSE || k->code == TUI_KEY_WHEEL_UP ||
                         k->code == TUI_KEY_WHEEL_DOWN)))
-            t->help = false;
+            t->help = t->info = false;
         return;
     }
     t->msg[0] = '\0';
@@ -582,6 +582,9 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
         break;
     case '?':
         t->help = true;
+        break;
+    case 'i':
+        t->info = true;
         break;
     default:
         break;
