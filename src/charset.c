@@ -34,9 +34,10 @@ static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 /* Labels whose iconv name differs from the label (WHATWG Encoding
  * Standard, section 4.2; only the labels that iconv would otherwise take
  * for another encoding, or not know). */
-static const struct {
+struct label {
     const char *label, *name;
-} labels[] = {
+};
+static const struct label labels[] = {
     {"ansi_x3.4-1968", "WINDOWS-1252"},
     {"ascii", "WINDOWS-1252"},
     {"big5", "BIG5-HKSCS"},
@@ -107,9 +108,7 @@ static const struct {
 
 static int label_cmp(const void *key, const void *elem)
 {
-    const char *k = key;
-    const char *const *e = elem;
-    return strcmp(k, *e);
+    return strcmp(key, ((const struct label *)elem)->label);
 }
 
 bool charset_iconv_name(const char *label, size_t len, char name[CHARSET_NAME_MAX])
@@ -129,9 +128,10 @@ bool charset_iconv_name(const char *label, size_t len, char name[CHARSET_NAME_MA
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     low[len] = '\0';
-    const void *hit = bsearch(low, labels, WD_ARRAY_LEN(labels), sizeof labels[0], label_cmp);
+    const struct label *hit =
+        bsearch(low, labels, WD_ARRAY_LEN(labels), sizeof labels[0], label_cmp);
     if (hit) {
-        snprintf(name, CHARSET_NAME_MAX, "%s", *(const char *const *)hit);
+        snprintf(name, CHARSET_NAME_MAX, "%s", hit->name);
     } else {
         for (size_t i = 0; i <= len; i++)
             name[i] = (char)(low[i] >= 'a' && low[i] <= 'z' ? low[i] - 32 : low[i]);
@@ -186,7 +186,8 @@ static void meta_start(void *user, const xmlChar *name, const xmlChar **atts)
     for (size_t i = 0; atts[i]; i += 2) {
         const char *k = (const char *)atts[i], *v = (const char *)atts[i + 1];
         if (!v) continue;
-        if (strcasecmp(k, "charset") == 0) charset = v;
+        if (strcasecmp(k, "charset") == 0)
+            charset = v;
         else if (strcasecmp(k, "http-equiv") == 0)
             equiv = v;
         else if (strcasecmp(k, "content") == 0)
@@ -302,9 +303,8 @@ static bool convert(iconv_t cd, const char *s, size_t len, struct strbuf *out, s
     return true;
 }
 
-bool charset_to_utf8(const char *bytes, size_t len, const char *http_charset,
-                     struct strbuf *out, size_t *invalid, char name[CHARSET_NAME_MAX],
-                     char err[SOURCE_ERR_MAX])
+bool charset_to_utf8(const char *bytes, size_t len, const char *http_charset, struct strbuf *out,
+                     size_t *invalid, char name[CHARSET_NAME_MAX], char err[SOURCE_ERR_MAX])
 {
     *invalid = 0;
     const unsigned char *u = (const unsigned char *)bytes;

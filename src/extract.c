@@ -44,11 +44,11 @@
 #include "text.h"
 
 /* Readability's constants. */
-#define PARA_MIN_CHARS      25  /* a paragraph shorter than this is not scored */
-#define ANCESTOR_LEVELS     5   /* how far up a paragraph's score goes */
-#define CLASS_WEIGHT        25  /* the bonus or malus of a class name's hint */
-#define TOP_CANDIDATES      5   /* candidates kept to look for a common ancestor */
-#define MIN_TOP_CANDIDATES  3   /* ... that many must share it */
+#define PARA_MIN_CHARS      25 /* a paragraph shorter than this is not scored */
+#define ANCESTOR_LEVELS     5  /* how far up a paragraph's score goes */
+#define CLASS_WEIGHT        25 /* the bonus or malus of a class name's hint */
+#define TOP_CANDIDATES      5  /* candidates kept to look for a common ancestor */
+#define MIN_TOP_CANDIDATES  3  /* ... that many must share it */
 #define ALT_CANDIDATE_SHARE 0.75
 #define CHAR_THRESHOLD      500 /* less text than this: try again with fewer rules */
 /* JSON-LD's articleBody replaces the markup's text when the markup holds
@@ -57,6 +57,9 @@
 #define LD_BODY_MIN  400
 /* A paragraph whose text is this much link text is a link, not prose. */
 #define LINK_PARA_MAX 0.7
+/* A page without paragraphs whose text is more link text than this is a
+ * list of links (an index), not an article. */
+#define BODY_LINK_MAX 0.5
 /* Longest line (characters) taken for the lead-in of a block that went. */
 #define LEAD_IN_MAX 60
 
@@ -88,8 +91,8 @@ static bool in_list(const char *s, const char *const *list, size_t n)
     return false;
 }
 
-#define IN(s, ...)                                                                         \
-    in_list((s), (const char *const[]){__VA_ARGS__},                                       \
+#define IN(s, ...)                                                                                 \
+    in_list((s), (const char *const[]){__VA_ARGS__},                                               \
             sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
 
 /* Never part of the story's text. */
@@ -97,10 +100,10 @@ static bool tag_dropped(const char *t)
 {
     return IN(t, "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
               "object", "embed", "video", "audio", "source", "track", "map", "img", "picture",
-              "button", "input", "select", "option", "optgroup", "textarea", "link", "meta",
-              "head", "title", "nav", "aside", "figure", "figcaption", "footer", "dialog",
-              "menu", "frame", "frameset", "applet", "label", "datalist", "output", "progress",
-              "meter", "header", "hr", "area", "param", "base", "basefont", "bgsound", "keygen");
+              "button", "input", "select", "option", "optgroup", "textarea", "link", "meta", "head",
+              "title", "nav", "aside", "figure", "figcaption", "footer", "dialog", "menu", "frame",
+              "frameset", "applet", "label", "datalist", "output", "progress", "meter", "header",
+              "hr", "area", "param", "base", "basefont", "bgsound", "keygen");
 }
 
 /* Block-level: starts and ends a line of text. */
@@ -203,20 +206,20 @@ void xml_text(xmlNodePtr n, struct strbuf *out)
 /* Readability's patterns, matched as substrings of the lower-cased
  * "class id" string; widget vendors' and particular sites' names left out. */
 static const char *const unlikely_words[] = {
-    "-ad-",     "banner",  "breadcrumbs", "comment",   "community", "cover-wrap",
-    "extra",    "footer",  "gdpr",        "header",    "legends",   "menu",
-    "related",  "remark",  "replies",     "rss",       "shoutbox",  "sidebar",
-    "skyscraper", "social", "sponsor",    "supplemental", "ad-break", "agegate",
-    "pagination", "pager", "popup",       "newsletter", "cookie",   "subscribe"};
-static const char *const maybe_words[] = {"and", "article", "body", "column", "content", "main",
-                                          "shadow"};
+    "-ad-",       "banner", "breadcrumbs", "comment",      "community", "cover-wrap",
+    "extra",      "footer", "gdpr",        "header",       "legends",   "menu",
+    "related",    "remark", "replies",     "rss",          "shoutbox",  "sidebar",
+    "skyscraper", "social", "sponsor",     "supplemental", "ad-break",  "agegate",
+    "pagination", "pager",  "popup",       "newsletter",   "cookie",    "subscribe"};
+static const char *const maybe_words[] = {"and",     "article", "body",  "column",
+                                          "content", "main",    "shadow"};
 static const char *const negative_words[] = {
-    "-ad-",   "hidden", "banner",  "comment",   "com-",     "contact", "foot",  "footer",
-    "footnote", "gdpr", "masthead", "media",    "meta",     "promo",   "related", "scroll",
-    "share",  "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool",
-    "widget", "caption", "credit", "byline",   "author",   "newsletter"};
-static const char *const positive_words[] = {"article", "body", "content", "entry", "hentry",
-                                             "h-entry", "main", "page", "pagination", "post",
+    "-ad-",     "hidden",   "banner",   "comment",    "com-",    "contact",   "foot",    "footer",
+    "footnote", "gdpr",     "masthead", "media",      "meta",    "promo",     "related", "scroll",
+    "share",    "shoutbox", "sidebar",  "skyscraper", "sponsor", "shopping",  "tags",    "tool",
+    "widget",   "caption",  "credit",   "byline",     "author",  "newsletter"};
+static const char *const positive_words[] = {"article", "body", "content", "entry",      "hentry",
+                                             "h-entry", "main", "page",    "pagination", "post",
                                              "text",    "blog", "story"};
 /* What a reader does not see: text for screen readers only (Bootstrap's
  * sr-only, WordPress's screen-reader-text, visually-hidden), content
@@ -283,7 +286,8 @@ static int class_weight(xmlNodePtr n, int flags)
             char tok[128];
             size_t len = 0;
             for (; *s && *s != ' ' && *s != '\t' && *s != '\n'; s++)
-                if (len + 1 < sizeof tok) tok[len++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+                if (len + 1 < sizeof tok)
+                    tok[len++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
             tok[len] = '\0';
             if (!len) continue;
             int tw = token_weight(tok);
@@ -418,9 +422,9 @@ static bool hidden(xmlNodePtr n)
 static bool unlikely_role(xmlNodePtr n)
 {
     xmlChar *role = xml_attr(n, "role");
-    bool r = role && IN((const char *)role, "menu", "menubar", "complementary", "navigation",
-                        "alert", "alertdialog", "dialog", "banner", "contentinfo", "search",
-                        "toolbar");
+    bool r =
+        role && IN((const char *)role, "menu", "menubar", "complementary", "navigation", "alert",
+                   "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar");
     xmlFree(role);
     return r;
 }
@@ -497,7 +501,8 @@ static void init_candidate(xmlNodePtr n, int flags)
     in->scored = true;
     const char *t = (const char *)n->name;
     double s = 0;
-    if (strcmp(t, "div") == 0) s = 5;
+    if (strcmp(t, "div") == 0)
+        s = 5;
     else if (IN(t, "pre", "td", "blockquote"))
         s = 3;
     else if (IN(t, "address", "ol", "ul", "dl", "dd", "dt", "li", "form"))
@@ -524,9 +529,8 @@ static bool scorable(xmlNodePtr n)
 static void wrap_runs(xmlNodePtr root)
 {
     for (xmlNodePtr n = root; n; n = xml_next(n, root, false)) {
-        if (n->type != XML_ELEMENT_NODE ||
-            !IN((const char *)n->name, "div", "section", "article", "main", "center", "body",
-                "td", "blockquote", "li"))
+        if (n->type != XML_ELEMENT_NODE || !IN((const char *)n->name, "div", "section", "article",
+                                               "main", "center", "body", "td", "blockquote", "li"))
             continue;
         bool has_block = false;
         for (xmlNodePtr c = n->children; c && !has_block; c = c->next)
@@ -544,9 +548,9 @@ static void wrap_runs(xmlNodePtr root)
                 xmlUnlinkNode(c);
                 xmlAddChild(p, c);
             } else {
-                bool blank = c->type != XML_ELEMENT_NODE &&
-                             (!c->content || !*(c->content + strspn((const char *)c->content,
-                                                                      " \t\r\n\f")));
+                bool blank =
+                    c->type != XML_ELEMENT_NODE &&
+                    (!c->content || !*(c->content + strspn((const char *)c->content, " \t\r\n\f")));
                 if (!blank || (c->type == XML_ELEMENT_NODE && !xml_is(c, "br"))) {
                     p = xmlNewNode(NULL, BAD_CAST "p");
                     xmlAddPrevSibling(c, p);
@@ -568,7 +572,8 @@ static xmlNodePtr find_body(xmlDocPtr doc)
 }
 
 /* Score the paragraphs and return the best container (Readability's
- * grabArticle, its candidate part), NULL when no paragraph scored. */
+ * grabArticle, its candidate part); without a paragraph, the body when its
+ * text is mostly not links, else NULL.  t->el[0] is the body. */
 static xmlNodePtr best_candidate(struct tree *t, int flags)
 {
     for (size_t i = 0; i < t->n; i++) {
@@ -601,6 +606,8 @@ static xmlNodePtr best_candidate(struct tree *t, int flags)
         }
     }
     xmlNodePtr best = top[0];
+    if (!best && t->n && I(t->el[0])->text > 0 && link_density(t->el[0]) < BODY_LINK_MAX)
+        return t->el[0]; /* no paragraph: a short page's text is its body's (Readability) */
     if (!best || xml_is(best, "body") || xml_is(best, "html")) return best;
     /* Several strong candidates under one ancestor: the article is that
      * ancestor (its paragraphs were split into several blocks). */
@@ -640,7 +647,8 @@ static xmlNodePtr best_candidate(struct tree *t, int flags)
         last = s;
     }
     /* A wrapper holding nothing but the candidate says the same. */
-    while (best->parent && best->parent->type == XML_ELEMENT_NODE && !xml_is(best->parent, "body")) {
+    while (best->parent && best->parent->type == XML_ELEMENT_NODE &&
+           !xml_is(best->parent, "body")) {
         int kids = 0;
         for (xmlNodePtr c = best->parent->children; c; c = c->next)
             kids += c->type == XML_ELEMENT_NODE;
@@ -690,7 +698,8 @@ static size_t gather(xmlNodePtr best, xmlNodePtr **out)
                 take = true;
             } else if (xml_is(s, "p") || (in->para && !xml_is(s, "a"))) {
                 double ld = link_density(s);
-                if (in->text > 80 && ld < 0.25) take = true;
+                if (in->text > 80 && ld < 0.25)
+                    take = true;
                 else if (in->text < 80 && in->text > 0 && ld == 0 && ends_sentence(s))
                     take = true;
             }
@@ -847,7 +856,8 @@ static void write_text(xmlNodePtr root, struct writer *w)
                 n = xml_next(n, root, true);
                 continue;
             }
-            if (strcmp(t, "br") == 0) end_line(w);
+            if (strcmp(t, "br") == 0)
+                end_line(w);
             else if (tag_block(t))
                 end_line(w);
             else if (IN(t, "td", "th"))
@@ -920,7 +930,7 @@ static double coverage(const char *ref, const char *text)
             while (i < n && !text_is_alnum((int32_t)(unsigned char)s[i]) &&
                    (unsigned char)s[i] < 0x80)
                 i++;
-            uint64_t h = 1469598103934665603ull;
+            uint64_t h = 0xcbf29ce484222325ull;
             size_t start = i;
             while (i < n && ((unsigned char)s[i] >= 0x80 || text_is_alnum((unsigned char)s[i]))) {
                 unsigned char c = (unsigned char)s[i++];
@@ -998,7 +1008,8 @@ static size_t attempt(xmlDocPtr doc, const char *headline, int flags, struct str
                 fprintf(stderr, "part %zu: %s.%s score %.1f text %u%s\n", i, parts[i]->name,
                         class_id(parts[i], buf, sizeof buf),
                         parts[i]->_private ? I(parts[i])->score : -1.0,
-                        parts[i]->_private ? I(parts[i])->text : 0, parts[i] == best ? " BEST" : "");
+                        parts[i]->_private ? I(parts[i])->text : 0,
+                        parts[i] == best ? " BEST" : "");
             }
         }
         struct writer w = {.out = out, .line_start = out->len};
@@ -1013,8 +1024,8 @@ static size_t attempt(xmlDocPtr doc, const char *headline, int flags, struct str
     return lines;
 }
 
-size_t extract_body(xmlDocPtr doc, xmlDocPtr (*reparse)(void *arg), void *arg,
-                    const char *headline, const char *ld_body, struct strbuf *out)
+size_t extract_body(xmlDocPtr doc, xmlDocPtr (*reparse)(void *arg), void *arg, const char *headline,
+                    const char *ld_body, struct strbuf *out)
 {
     static const int tries[] = {FLAG_ALL, FLAG_ALL & ~FLAG_STRIP_UNLIKELY,
                                 FLAG_ALL & ~FLAG_STRIP_UNLIKELY & ~FLAG_WEIGHT_CLASSES, 0};

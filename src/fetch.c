@@ -56,12 +56,12 @@ struct xfer {
     const struct fetch_opts *o;
     struct strbuf body;
     bool too_big;
-    bool wrong_type;        /* a body that is neither a page nor text */
-    bool checked;           /* the type was looked at */
+    bool wrong_type; /* a body that is neither a page nor text */
+    bool checked;    /* the type was looked at */
     char type[64];
-    bool loop;              /* a Location seen twice */
+    bool loop;                 /* a Location seen twice */
     char line[SOURCE_ERR_MAX]; /* the last response's status line */
-    char **locations;       /* every Location header, to tell a loop */
+    char **locations;          /* every Location header, to tell a loop */
     size_t nloc;
     char errbuf[CURL_ERROR_SIZE];
 };

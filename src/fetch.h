@@ -35,14 +35,14 @@ struct fetch_opts {
 
 /* What one URL gave. */
 struct fetch_result {
-    bool ok;          /* a body was received with a 2xx status */
-    char *body;       /* owned, NUL-terminated (NULL unless ok) */
+    bool ok;    /* a body was received with a 2xx status */
+    char *body; /* owned, NUL-terminated (NULL unless ok) */
     size_t len;
-    long status;      /* the final HTTP status, 0 if none came */
-    char *final_url;  /* owned; after redirects */
-    char *mime;       /* owned, lower case, "text/html" (NULL when the server gave none) */
-    char *charset;    /* owned, the Content-Type's charset parameter, or NULL */
-    char fetched[32]; /* when the transfer ended, ISO 8601 UTC */
+    long status;              /* the final HTTP status, 0 if none came */
+    char *final_url;          /* owned; after redirects */
+    char *mime;               /* owned, lower case, "text/html" (NULL when the server gave none) */
+    char *charset;            /* owned, the Content-Type's charset parameter, or NULL */
+    char fetched[32];         /* when the transfer ended, ISO 8601 UTC */
     char err[SOURCE_ERR_MAX]; /* why not ok, one line */
 };
 

@@ -21,8 +21,8 @@
 
 /* What load_sources keeps of an item while it works. */
 struct pending {
-    bool page_file;     /* a page to read from its file */
-    char *raw;          /* a fetched body, or standard input, before extraction */
+    bool page_file; /* a page to read from its file */
+    char *raw;      /* a fetched body, or standard input, before extraction */
     size_t rawlen;
     char *http_charset; /* the Content-Type's charset of a fetched page */
 };
@@ -170,7 +170,7 @@ static void extract_one(void *arg, size_t i)
 
 static uint64_t fnv1a(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = 0xcbf29ce484222325ull;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
@@ -221,7 +221,10 @@ char *load_page_name(const char *url, const char *date, const char *fallback_dat
         }
         sb_addc(&b, ok ? c : '_');
     }
-    if (b.len == 0 || b.s[0] == '.') sb_adds(&b, "page");
+    if (b.len == 0 || b.s[0] == '.') { /* no host, or one that is no name */
+        b.len = 0;
+        sb_adds(&b, "page");
+    }
     char d[11];
     if (find_date(date, d) || find_date(fallback_date, d)) {
         sb_addc(&b, '_');
@@ -273,9 +276,9 @@ static size_t after_doctype(const char *s, size_t len)
  * wirediff's own (page_meta.c reads both back). */
 static void save_page(struct load_item *it, const struct pending *p, const char *dir)
 {
-    char *name = load_page_name(it->meta.final_url ? it->meta.final_url : it->name,
-                                it->meta.published, it->meta.fetched, p->raw, p->rawlen,
-                                it->page ? "html" : "txt");
+    char *name =
+        load_page_name(it->meta.final_url ? it->meta.final_url : it->name, it->meta.published,
+                       it->meta.fetched, p->raw, p->rawlen, it->page ? "html" : "txt");
     struct strbuf path = {0};
     sb_adds(&path, dir);
     if (path.len && path.s[path.len - 1] != '/') sb_addc(&path, '/');
@@ -321,7 +324,8 @@ static void save_page(struct load_item *it, const struct pending *p, const char 
                 ssize_t w = write(fd, parts[k] + off, lens[k] - off);
                 if (w < 0 && errno == EINTR) continue;
                 ok = w > 0;
-                if (ok) off += (size_t)w;
+                if (ok)
+                    off += (size_t)w;
                 else
                     e = errno;
             }
@@ -376,15 +380,16 @@ void load_sources(char *const *names, size_t n, const struct load_opts *o, struc
             if (o->input == SOURCE_TEXT) continue; /* the document layer reads it */
             size_t max = o->input == SOURCE_HTML ? o->fetch.max_bytes : (size_t)UINT32_MAX - 1;
             enum wd_status st = read_fd(STDIN_FILENO, max, &pend[i].raw, &pend[i].rawlen);
-            if (st == WD_ETOOBIG && o->input == SOURCE_HTML) too_big(it, max);
+            if (st == WD_ETOOBIG && o->input == SOURCE_HTML)
+                too_big(it, max);
             else if (st != WD_OK)
                 set_err(it, st, st == WD_EIO ? strerror(errno) : util_strerror(st));
             else if (o->input == SOURCE_HTML ||
                      source_looks_html(NULL, pend[i].raw, WD_MIN(pend[i].rawlen, SNIFF_BYTES)))
                 it->page = true;
         } else if (o->input == SOURCE_HTML ||
-                   (o->input == SOURCE_AUTO && (source_looks_html(names[i], "", 0) ||
-                                                file_looks_html(names[i])))) {
+                   (o->input == SOURCE_AUTO &&
+                    (source_looks_html(names[i], "", 0) || file_looks_html(names[i])))) {
             it->page = true;
             pend[i].page_file = true;
         }
@@ -411,8 +416,8 @@ void load_sources(char *const *names, size_t n, const struct load_opts *o, struc
                 it->page = o->input == SOURCE_HTML ||
                            (o->input == SOURCE_AUTO &&
                             (mime_is_page(r->mime) ||
-                             (!r->mime && source_looks_html(NULL, p->raw,
-                                                            WD_MIN(p->rawlen, SNIFF_BYTES)))));
+                             (!r->mime &&
+                              source_looks_html(NULL, p->raw, WD_MIN(p->rawlen, SNIFF_BYTES)))));
             }
             fetch_result_free(r);
         }

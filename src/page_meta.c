@@ -124,9 +124,8 @@ static bool ld_is_article(struct json_object *o)
     if (!json_object_object_get_ex(o, "@type", &t)) return false;
     size_t n = json_object_is_type(t, json_type_array) ? json_object_array_length(t) : 1;
     for (size_t i = 0; i < n; i++) {
-        struct json_object *e = json_object_is_type(t, json_type_array)
-                                    ? json_object_array_get_idx(t, i)
-                                    : t;
+        struct json_object *e =
+            json_object_is_type(t, json_type_array) ? json_object_array_get_idx(t, i) : t;
         if (!e || !json_object_is_type(e, json_type_string)) continue;
         const char *s = json_object_get_string(e);
         size_t l = strlen(s);
@@ -216,7 +215,8 @@ static void meta_tag(xmlNodePtr n, struct found *f)
     const char *k = (const char *)key;
     char *v = clean_xml(content);
     char **to = NULL;
-    if (strcasecmp(k, "og:title") == 0) to = &f->og_title;
+    if (strcasecmp(k, "og:title") == 0)
+        to = &f->og_title;
     else if (strcasecmp(k, "twitter:title") == 0)
         to = &f->tw_title;
     else if (strcasecmp(k, "og:site_name") == 0 || strcasecmp(k, "application-name") == 0)
@@ -225,22 +225,23 @@ static void meta_tag(xmlNodePtr n, struct found *f)
              strcasecmp(k, "dc.creator") == 0 || strcasecmp(k, "byl") == 0 ||
              strcasecmp(k, "parsely-author") == 0 || strcasecmp(k, "sailthru.author") == 0)
         to = v && !is_url(v) ? &f->author : NULL;
-    else if (strcasecmp(k, "article:published_time") == 0 ||
-             strcasecmp(k, "datePublished") == 0 || strcasecmp(k, "pubdate") == 0 ||
-             strcasecmp(k, "publishdate") == 0 || strcasecmp(k, "publish-date") == 0 ||
-             strcasecmp(k, "date") == 0 || strcasecmp(k, "dc.date") == 0 ||
-             strcasecmp(k, "dc.date.issued") == 0 || strcasecmp(k, "dcterms.created") == 0 ||
-             strcasecmp(k, "parsely-pub-date") == 0 || strcasecmp(k, "sailthru.date") == 0)
+    else if (strcasecmp(k, "article:published_time") == 0 || strcasecmp(k, "datePublished") == 0 ||
+             strcasecmp(k, "pubdate") == 0 || strcasecmp(k, "publishdate") == 0 ||
+             strcasecmp(k, "publish-date") == 0 || strcasecmp(k, "date") == 0 ||
+             strcasecmp(k, "dc.date") == 0 || strcasecmp(k, "dc.date.issued") == 0 ||
+             strcasecmp(k, "dcterms.created") == 0 || strcasecmp(k, "parsely-pub-date") == 0 ||
+             strcasecmp(k, "sailthru.date") == 0)
         to = &f->published;
-    else if (strcasecmp(k, "article:modified_time") == 0 ||
-             strcasecmp(k, "og:updated_time") == 0 || strcasecmp(k, "dateModified") == 0 ||
-             strcasecmp(k, "last-modified") == 0 || strcasecmp(k, "dcterms.modified") == 0)
+    else if (strcasecmp(k, "article:modified_time") == 0 || strcasecmp(k, "og:updated_time") == 0 ||
+             strcasecmp(k, "dateModified") == 0 || strcasecmp(k, "last-modified") == 0 ||
+             strcasecmp(k, "dcterms.modified") == 0)
         to = &f->modified;
     else if (strcasecmp(k, "og:url") == 0)
         to = &f->og_url;
     else if (strcasecmp(k, "og:locale") == 0)
         to = &f->language;
-    if (to) offer(to, v);
+    if (to)
+        offer(to, v);
     else
         free(v);
     xmlFree(key);
@@ -283,8 +284,8 @@ static bool same_title(const char *h, const char *title)
  * are cut by " | ", " - ", " – ", " — ", " :: ", " · "). */
 static char *strip_site(const char *t)
 {
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                       " \xC2\xB7 ", " \xC2\xBB "};
+    static const char *const seps[] = {" | ",  " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                       " :: ", " \xC2\xB7 ", " \xC2\xBB "};
     const char *best = t;
     size_t bestlen = strlen(t);
     for (size_t s = 0; s < WD_ARRAY_LEN(seps); s++) {
@@ -406,8 +407,7 @@ void page_meta_read(xmlDocPtr doc, struct source_meta *m, char **ld_body)
             char *t = node_text(n);
             if (t && !f.h1_first) f.h1_first = xstrdup(t);
             if (t && !f.h1_match &&
-                (same_title(t, f.og_title) || same_title(t, f.title) ||
-                 same_title(t, f.tw_title)))
+                (same_title(t, f.og_title) || same_title(t, f.title) || same_title(t, f.tw_title)))
                 f.h1_match = t;
             else
                 free(t);
@@ -424,7 +424,7 @@ void page_meta_read(xmlDocPtr doc, struct source_meta *m, char **ld_body)
     }
     /* The headline: an <h1> that the page's titles confirm, else the
      * structured data's, else the titles'. */
-    char *headline = f.h1_match ? xstrdup(f.h1_match)
+    char *headline = f.h1_match    ? xstrdup(f.h1_match)
                      : ld.headline ? xstrdup(ld.headline)
                      : f.og_title  ? xstrdup(f.og_title)
                      : f.tw_title  ? xstrdup(f.tw_title)
@@ -449,11 +449,10 @@ void page_meta_read(xmlDocPtr doc, struct source_meta *m, char **ld_body)
     offer(&m->canonical, ld.canonical ? xstrdup(ld.canonical) : NULL);
     offer(&m->language, f.language ? xstrdup(f.language) : NULL);
     *ld_body = ld.body;
-    char **all[] = {&f.og_title,     &f.tw_title,       &f.title,    &f.h1_first,
-                    &f.h1_match,     &f.author,         &f.site,     &f.published,
-                    &f.modified,     &f.canonical,      &f.og_url,   &f.language,
-                    &f.time,         &f.itemprop_author, &ld.headline, &ld.byline,
-                    &ld.site,        &ld.published,     &ld.modified, &ld.canonical};
+    char **all[] = {&f.og_title, &f.tw_title, &f.title,      &f.h1_first,        &f.h1_match,
+                    &f.author,   &f.site,     &f.published,  &f.modified,        &f.canonical,
+                    &f.og_url,   &f.language, &f.time,       &f.itemprop_author, &ld.headline,
+                    &ld.byline,  &ld.site,    &ld.published, &ld.modified,       &ld.canonical};
     for (size_t i = 0; i < WD_ARRAY_LEN(all); i++)
         free(*all[i]);
 }

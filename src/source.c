@@ -13,9 +13,8 @@
 
 void source_meta_free(struct source_meta *m)
 {
-    char **all[] = {&m->headline, &m->byline,  &m->site,      &m->published,
-                    &m->modified, &m->canonical, &m->language, &m->charset,
-                    &m->url,      &m->final_url, &m->fetched,  &m->saved};
+    char **all[] = {&m->headline, &m->byline,  &m->site, &m->published, &m->modified, &m->canonical,
+                    &m->language, &m->charset, &m->url,  &m->final_url, &m->fetched,  &m->saved};
     for (size_t i = 0; i < WD_ARRAY_LEN(all); i++)
         free(*all[i]);
     memset(m, 0, sizeof *m);
@@ -29,7 +28,7 @@ static char *dup_or_null(const char *s)
 void source_meta_copy(struct source_meta *out, const struct source_meta *m)
 {
     *out = *m;
-    char **all[] = {&out->headline, &out->byline,  &out->site,      &out->published,
+    char **all[] = {&out->headline, &out->byline,    &out->site,     &out->published,
                     &out->modified, &out->canonical, &out->language, &out->charset,
                     &out->url,      &out->final_url, &out->fetched,  &out->saved};
     for (size_t i = 0; i < WD_ARRAY_LEN(all); i++)

@@ -75,8 +75,8 @@ static void quiet_structured(void *ctx, xmlErrorPtr e)
 
 /* HTML_PARSE_IGNORE_ENC: the bytes are UTF-8 already (charset.c), whatever
  * the page says. */
-#define PARSE_OPTIONS                                                                      \
-    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |   \
+#define PARSE_OPTIONS                                                                              \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |           \
      HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC)
 
 struct utf8_page {

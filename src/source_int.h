@@ -29,9 +29,8 @@
  * charset's name goes to name (room for CHARSET_NAME_MAX bytes).  Returns
  * false with a message in err for a charset iconv does not know. */
 #define CHARSET_NAME_MAX 48
-bool charset_to_utf8(const char *bytes, size_t len, const char *http_charset,
-                     struct strbuf *out, size_t *invalid, char name[CHARSET_NAME_MAX],
-                     char err[SOURCE_ERR_MAX]);
+bool charset_to_utf8(const char *bytes, size_t len, const char *http_charset, struct strbuf *out,
+                     size_t *invalid, char name[CHARSET_NAME_MAX], char err[SOURCE_ERR_MAX]);
 
 /* The iconv name for an encoding label as pages write it (the WHATWG
  * Encoding Standard's labels: "latin1" and "iso-8859-1" are windows-1252,
@@ -62,8 +61,8 @@ char *page_clean_string(const char *s, size_t n);
  * caller still frees it); when an attempt gives too little text, the next
  * one, with fewer pruning rules, works on a fresh tree from reparse(arg).
  * Returns the number of paragraphs (0: no article text found). */
-size_t extract_body(xmlDocPtr doc, xmlDocPtr (*reparse)(void *arg), void *arg,
-                    const char *headline, const char *ld_body, struct strbuf *out);
+size_t extract_body(xmlDocPtr doc, xmlDocPtr (*reparse)(void *arg), void *arg, const char *headline,
+                    const char *ld_body, struct strbuf *out);
 
 /* Helpers shared by page_meta.c and extract.c. */
 /* The attribute's value (NULL when absent; libxml2 frees with xmlFree). */
