@@ -1037,7 +1037,9 @@ size_t extract_body(xmlDocPtr doc, xmlDocPtr (*reparse)(void *arg), void *arg, c
         struct strbuf b = {0};
         size_t lines = attempt(d, headline, tries[k], &b);
         if (d != doc) xmlFreeDoc(d);
-        if (b.len > best.len) {
+        /* fewer rules let more text in: junk as well as a lost article, so
+         * a later attempt wins only with much more text */
+        if (b.len > best.len + best.len / 2) {
             sb_free(&best);
             best = b;
             best_lines = lines;

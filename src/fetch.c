@@ -20,6 +20,17 @@ void fetch_result_free(struct fetch_result *r)
     memset(r, 0, sizeof *r);
 }
 
+void fetch_size_error(char *buf, size_t size, size_t max)
+{
+    if (max % (1024 * 1024) == 0)
+        snprintf(buf, size, "page larger than the %zu MB limit (--max-page-size)",
+                 max / (1024 * 1024));
+    else if (max % 1024 == 0)
+        snprintf(buf, size, "page larger than the %zu KB limit (--max-page-size)", max / 1024);
+    else
+        snprintf(buf, size, "page larger than the %zu-byte limit (--max-page-size)", max);
+}
+
 #ifndef HAVE_LIBCURL
 
 bool fetch_supported(void)
@@ -200,8 +211,7 @@ static void finish(struct xfer *x, CURLcode rc)
         if (x->wrong_type)
             snprintf(r->err, sizeof r->err, "not a web page (Content-Type: %s)", x->type);
         else if (x->too_big || rc == CURLE_FILESIZE_EXCEEDED)
-            snprintf(r->err, sizeof r->err, "page larger than the %zu MB limit (--max-page-size)",
-                     x->o->max_bytes / (1024 * 1024));
+            fetch_size_error(r->err, sizeof r->err, x->o->max_bytes);
         else
             snprintf(r->err, sizeof r->err, "%s", host_msg);
         break;
@@ -210,7 +220,8 @@ static void finish(struct xfer *x, CURLcode rc)
                  FETCH_MAX_REDIRECTS);
         break;
     case CURLE_OPERATION_TIMEDOUT:
-        snprintf(r->err, sizeof r->err, "timed out after %ld seconds (--timeout)", x->o->timeout);
+        snprintf(r->err, sizeof r->err, "timed out after %ld second%s (--timeout)", x->o->timeout,
+                 x->o->timeout == 1 ? "" : "s");
         break;
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:

@@ -46,6 +46,10 @@ struct fetch_result {
     char err[SOURCE_ERR_MAX]; /* why not ok, one line */
 };
 
+/* "page larger than the 20 MB limit (--max-page-size)" for a limit of
+ * max bytes (KB or MB, as it divides), into buf. */
+void fetch_size_error(char *buf, size_t size, size_t max);
+
 /* Was wirediff built with libcurl? */
 bool fetch_supported(void);
 

@@ -89,8 +89,7 @@ static bool file_looks_html(const char *path)
 static void too_big(struct load_item *it, size_t max)
 {
     char msg[96];
-    snprintf(msg, sizeof msg, "page larger than the %zu MB limit (--max-page-size)",
-             max / (1024 * 1024));
+    fetch_size_error(msg, sizeof msg, max);
     set_err(it, WD_ETOOBIG, msg);
 }
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -534,6 +535,8 @@ int main(int argc, char **argv)
             return flush_stdout();
         case 'V':
             puts(PACKAGE_STRING);
+            printf("web pages: %s; URLs: %s\n", source_html_supported() ? "yes (libxml2)" : "no",
+                   fetch_supported() ? "yes (libcurl)" : "no");
             return flush_stdout();
         default:
             fputs("Try 'wirediff --help' for more information.\n", stderr);
@@ -578,6 +581,28 @@ int main(int argc, char **argv)
         return fail("-", "standard input can be read only once");
     }
 
+    if (lopts.save_dir) {
+        /* say it before anything is fetched */
+        struct stat sd;
+        if (stat(lopts.save_dir, &sd) != 0)
+            rc_early = fail(lopts.save_dir, util_strerror(util_status_from_errno(errno)));
+        else if (!S_ISDIR(sd.st_mode))
+            rc_early = fail(lopts.save_dir, "not a directory (--save-pages)");
+        else if (access(lopts.save_dir, W_OK | X_OK) != 0)
+            rc_early = fail(lopts.save_dir, util_strerror(util_status_from_errno(errno)));
+        else
+            rc_early = 0;
+        bool any_url = false;
+        for (int i = 0; i < nfiles; i++)
+            any_url |= source_is_url(files[i]);
+        if (rc_early == 0 && !any_url)
+            fputs("wirediff: warning: --save-pages keeps fetched pages, and no URL was given\n",
+                  stderr);
+        if (rc_early) {
+            inputs_free(&args);
+            return rc_early;
+        }
+    }
     if (extract) {
         rc_early = run_extract(files, (size_t)nfiles, &lopts, format == EXPORT_JSON, many);
         inputs_free(&args);
