@@ -160,17 +160,22 @@ static void add_text(struct strbuf *out, const char *s, size_t n, bool *space)
         unsigned char c = (unsigned char)s[i];
         size_t k = 1;
         bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
-            ws = true; /* NO-BREAK SPACE reads as a space */
-            k = 2;
+        /* other controls, C0, DEL and C1 (U+0080..U+009F), are not text:
+         * dropped, so that no escape sequence of a page reaches a terminal */
+        bool ctl = (c < 0x20 && !ws) || c == 0x7F;
+        if (c == 0xC2 && i + 1 < n) {
+            unsigned char d = (unsigned char)s[i + 1];
+            ws = d == 0xA0; /* NO-BREAK SPACE reads as a space */
+            ctl = d >= 0x80 && d < 0xA0;
+            if (ws || ctl) k = 2;
         }
-        if (ws) {
+        if (ws || ctl) {
             if (i > run) {
                 if (*space && out->len && out->s[out->len - 1] != '\n') sb_addc(out, ' ');
                 *space = false;
                 sb_add(out, s + run, i - run);
             }
-            *space = true;
+            if (ws) *space = true;
             i += k;
             run = i;
             continue;

@@ -122,6 +122,17 @@ static void extract_one(void *arg, size_t i)
         }
         bytes = file;
     }
+    /* NUL bytes: a binary file named .html (an image, a gzip file), unless
+     * UTF-16 (its BOM says so) or --text */
+    bool utf16 =
+        len >= 2 && (((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE) ||
+                     ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF));
+    if (!job->o->doc.text && !utf16 && len && memchr(bytes, '\0', len)) {
+        set_err(it, WD_EBINARY, util_strerror(WD_EBINARY));
+        it->skippable = true;
+        free(file);
+        return;
+    }
     struct source_article a;
     char err[SOURCE_ERR_MAX];
     if (!source_page(bytes ? bytes : "", len, p->http_charset, &a, err)) {

@@ -148,8 +148,7 @@ void tui_draw_status(struct tui *t, const struct layout *l)
 
 static const char *const help_pair[][2] = {
     {"j  k  Down  Up", "scroll one line"},
-    {"Space  PgDn  ^F", "page down"},
-    {"b  PgUp  ^B", "page up"},
+    {"Space b PgDn PgUp", "page down / up (also ^F ^B)"},
     {"^D  ^U", "half a page down / up"},
     {"g  Home   G  End", "top / bottom"},
     {"]  [", "next / previous difference"},

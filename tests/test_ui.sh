@@ -25,6 +25,7 @@
 #                                      (make valgrind); its words are split
 #                                      on blanks
 #
+# Paths of the source tree are written relative to it in the dumps.
 # Exit 0 all passed, 1 a test failed, 77 skipped (no C.UTF-8 locale), 99
 # hard error (Automake conventions).
 set -u
@@ -112,6 +113,11 @@ run_one() {
         cat "$tmp/$name.err"
         return 1
     fi
+    # The inputs' paths as the .keys file names them (relative to the
+    # source tree), wherever the tree is: each line keeps its width.
+    TOP="$top_srcdir/" perl -CSD -pe 'my $t = $ENV{TOP}; my $n = 0;
+        $n += length($t) while s/\Q$t\E//; s/\n$/" " x $n . "\n"/e if $n;' \
+        "$tmp/$name.out" >"$tmp/$name.rel" && mv "$tmp/$name.rel" "$tmp/$name.out"
     local check
     while read -r check; do
         # shellcheck disable=SC2086 # four words
