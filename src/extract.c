@@ -873,7 +873,7 @@ static void write_text(xmlNodePtr root, struct writer *w)
                 for (xmlNodePtr c = n; c; c = xml_next(c, n, false))
                     if (c->type == XML_TEXT_NODE && c->content) sb_adds(&b, (char *)c->content);
                 size_t from = 0;
-                for (size_t i = 0; i <= b.len; i++) {
+                for (size_t i = 0; b.len && i <= b.len; i++) {
                     if (i < b.len && b.s[i] != '\n') continue;
                     bool sp = false;
                     add_text(w->out, b.s + from, i - from, &sp);
