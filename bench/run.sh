@@ -12,6 +12,10 @@
 #   BENCH_RUNS_BIG repetitions for big sizes (default 1)
 #   BENCH_TIMEOUT  seconds per command before it is reported as TIMEOUT (900)
 #   BENCH_SEED     wdgen seed (default 1)
+#   BENCH_PAGES    0 to skip the web page benchmark (default 1)
+#   EXTRACT_DEV    the folder of real article pages (html/*.html.gz) timed
+#                  beside the synthetic page (default ../shared/extract-dev
+#                  next to the source tree; skipped with a note if absent)
 #   WIREDIFF, WDGEN, GNU_TIME  override the programs used
 #   TMPDIR         where the pairs are generated (about 440 MB for 1M)
 #
@@ -193,6 +197,92 @@ overlap_bench() {
 }
 OVERLAP=""
 
+# make_page OUT SENTENCES: a synthetic news page of about 2 MB whose
+# article is a wdgen text of SENTENCES sentences in paragraphs of four,
+# inside what real pages carry around it: a navigation menu, inline
+# scripts and JSON state, icons, a rail of related links, comments and a
+# footer (most of the bytes are not the story, as on the web).
+make_page() {
+    local out=$1 n=$2
+    "$WDGEN" --seed 7 "$n" "$tmp/page_a.txt" "$tmp/page_b.txt" || return 1
+    awk 'BEGIN {
+        print "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        print "<title>Bench story | The Bench Times</title>"
+        print "<meta property=\"og:title\" content=\"Bench story\">"
+        printf "<script>window.__STATE__ = {\"items\": ["
+        for (i = 0; i < 20000; i++) printf "{\"id\": %d, \"title\": \"Item %d of the state\", \"url\": \"/a/%d\"},", i, i, i
+        print "{}]};</script>"
+        printf "<style>"
+        for (i = 0; i < 3000; i++) printf ".c%d { margin: %dpx; color: #%06x }\n", i, i % 40, i * 977
+        print "</style></head><body><header class=\"site-header\"><nav><ul>"
+        for (i = 0; i < 1500; i++) printf "<li class=\"menu-item\"><a href=\"/section/%d\">Section %d</a></li>", i, i
+        print "</ul></nav></header><main><article><h1>Bench story</h1><div class=\"article-body\">"
+    }' >"$out"
+    awk '{ for (i = 1; i <= NF; i++) { s = s (s == "" ? "" : " ") $i
+           if ($i ~ /[.!?]["”]?$/ && ++k % 4 == 0) { print "<p>" s "</p>"; s = "" } } }
+         END { if (s != "") print "<p>" s "</p>" }' "$tmp/page_a.txt" >>"$out"
+    awk 'BEGIN {
+        print "</div></article><section class=\"comments\">"
+        for (i = 0; i < 400; i++) printf "<div class=\"comment\"><p>Comment %d: I read this story, and I have thoughts about it, many of them.</p></div>\n", i
+        print "</section></main><aside class=\"related\"><ul>"
+        for (i = 0; i < 3000; i++) printf "<li><a href=\"/story/%d\"><svg viewBox=\"0 0 10 10\"><path d=\"M0 0L10 10\"/></svg>Related story number %d</a></li>\n", i, i
+        print "</ul></aside><footer><p>The Bench Times</p></footer></body></html>"
+    }' >>"$out"
+}
+
+# pages_bench: what reading pages costs beside reading the same bytes as
+# text (--input=text), the whole process from launch: a synthetic 2 MB
+# page (extracted alone, and compared with a copy of itself), and the 45
+# real pages of extract-dev in one run.
+pages_bench() {
+    if ! "$WIREDIFF" --version | grep -q 'web pages: yes'; then
+        echo "pages: wirediff was built without libxml2: skipped" >&2
+        return
+    fi
+    local page=$tmp/page.html r i
+    make_page "$page" 1600 || { fatal=1; return; }
+    PAGE_MB=$(awk -v s="$(wc -c <"$page")" 'BEGIN { printf "%.1f", s / 1048576 }')
+    local et=() em=() tt=() tm=() ct=() cm=() rt=() rm=()
+    for ((i = 0; i < runs; i++)); do
+        measure wirediff "$WIREDIFF" --extract "$page"
+        et+=("$m_secs") em+=("$m_mb")
+        measure wirediff "$WIREDIFF" --extract --input=text "$page"
+        tt+=("$m_secs") tm+=("$m_mb")
+        measure wirediff "$WIREDIFF" --export=json "$page" "$page"
+        ct+=("$m_secs") cm+=("$m_mb")
+        measure wirediff "$WIREDIFF" --export=json --input=text "$page" "$page"
+        rt+=("$m_secs") rm+=("$m_mb")
+    done
+    PAGE_ROWS=$(printf '%s|%s|%s|%s|%s|%s|%s|%s' \
+        "$(median %.3f "${et[@]}")" "$(median %.1f "${em[@]}")" \
+        "$(median %.3f "${tt[@]}")" "$(median %.1f "${tm[@]}")" \
+        "$(median %.3f "${ct[@]}")" "$(median %.1f "${cm[@]}")" \
+        "$(median %.3f "${rt[@]}")" "$(median %.1f "${rm[@]}")")
+    local dev=${EXTRACT_DEV:-$(cd "$(dirname "$0")/.." && pwd)/../shared/extract-dev}
+    if [ -d "$dev/html" ]; then
+        mkdir -p "$tmp/dev"
+        for f in "$dev"/html/*.html.gz; do
+            r=${f##*/}
+            gzip -dc "$f" >"$tmp/dev/${r%.gz}" || return
+        done
+        DEV_N=$(ls "$tmp/dev" | wc -l)
+        DEV_MB=$(cat "$tmp/dev"/* | wc -c | awk '{ printf "%.1f", $1 / 1048576 }')
+        local xt=() xm=() yt=() ym=()
+        for ((i = 0; i < runs; i++)); do
+            measure wirediff "$WIREDIFF" --extract "$tmp"/dev/*.html
+            xt+=("$m_secs") xm+=("$m_mb")
+            measure wirediff "$WIREDIFF" --extract --input=text "$tmp"/dev/*.html
+            yt+=("$m_secs") ym+=("$m_mb")
+        done
+        DEV_ROWS=$(printf '%s|%s|%s|%s' "$(median %.3f "${xt[@]}")" "$(median %.1f "${xm[@]}")" \
+            "$(median %.3f "${yt[@]}")" "$(median %.1f "${ym[@]}")")
+    else
+        echo "pages: $dev/html not found: the real pages are not timed" >&2
+    fi
+}
+PAGE_ROWS=""
+DEV_ROWS=""
+
 declare -A WT WM GT GM DT DM MB
 for n in $sizes; do
     a=$tmp/a.txt b=$tmp/b.txt
@@ -293,6 +383,26 @@ if [ "${BENCH_OVERLAP:-1}" = 1 ]; then
     echo
     echo "overlap of 500 articles of 40 sentences (--overlap on a folder): $OVERLAP"
     verdict "$OVERLAP_OK" "overlap: under 2 s"
+fi
+
+if [ "${BENCH_PAGES:-1}" = 1 ]; then
+    pages_bench
+    if [ -n "$PAGE_ROWS" ]; then
+        IFS='|' read -r pe pem pt ptm pc pcm pr prm <<<"$PAGE_ROWS"
+        echo
+        echo "web pages: article extraction against reading the same bytes as text (--input=text)"
+        printf '  %-44s %8s %8s | %8s %8s | %6s %6s\n' case page_s page_MB text_s text_MB t/text m/text
+        printf '  %-44s %8s %8s | %8s %8s | %6s %6s\n' "--extract, synthetic page ($PAGE_MB MB)" \
+            "$pe" "$pem" "$pt" "$ptm" "$(ratio "$pe" "$pt")" "$(ratio "$pem" "$ptm")"
+        printf '  %-44s %8s %8s | %8s %8s | %6s %6s\n' "the page against itself, --export=json" \
+            "$pc" "$pcm" "$pr" "$prm" "$(ratio "$pc" "$pr")" "$(ratio "$pcm" "$prm")"
+        if [ -n "$DEV_ROWS" ]; then
+            IFS='|' read -r de dem dt2 dtm <<<"$DEV_ROWS"
+            printf '  %-44s %8s %8s | %8s %8s | %6s %6s\n' \
+                "--extract, $DEV_N real pages ($DEV_MB MB), one run" "$de" "$dem" "$dt2" "$dtm" \
+                "$(ratio "$de" "$dt2")" "$(ratio "$dem" "$dtm")"
+        fi
+    fi
 fi
 
 if [ -n "$READER" ]; then
