@@ -303,6 +303,18 @@ static bool convert(iconv_t cd, const char *s, size_t len, struct strbuf *out, s
     return true;
 }
 
+/* "unknown charset 'x-foo'" (what is "unknown charset"): the label is
+ * outside input, so only its printable ASCII is shown, the rest as '?'. */
+static void charset_error(char err[SOURCE_ERR_MAX], const char *what, const char *label)
+{
+    char shown[64];
+    size_t k = 0;
+    for (; label[k] && k + 1 < sizeof shown; k++)
+        shown[k] = label[k] >= 0x20 && label[k] < 0x7F ? label[k] : '?';
+    shown[k] = '\0';
+    snprintf(err, SOURCE_ERR_MAX, "%s '%s'", what, shown);
+}
+
 bool charset_to_utf8(const char *bytes, size_t len, const char *http_charset, struct strbuf *out,
                      size_t *invalid, char name[CHARSET_NAME_MAX], char err[SOURCE_ERR_MAX])
 {
@@ -329,7 +341,7 @@ bool charset_to_utf8(const char *bytes, size_t len, const char *http_charset, st
         snprintf(label, sizeof label, "UTF-8");
     }
     if (!charset_iconv_name(label, strlen(label), name)) {
-        snprintf(err, SOURCE_ERR_MAX, "unknown charset '%.60s'", label);
+        charset_error(err, "unknown charset", label);
         return false;
     }
     if (strcmp(name, "UTF-8") == 0) {
@@ -338,13 +350,13 @@ bool charset_to_utf8(const char *bytes, size_t len, const char *http_charset, st
     }
     iconv_t cd = iconv_open("UTF-8", name);
     if (cd == (iconv_t)-1) {
-        snprintf(err, SOURCE_ERR_MAX, "unknown charset '%.60s'", label);
+        charset_error(err, "unknown charset", label);
         return false;
     }
     bool ok = convert(cd, bytes + skip, len - skip, out, invalid);
     iconv_close(cd);
     if (!ok) {
-        snprintf(err, SOURCE_ERR_MAX, "cannot convert from charset '%.60s'", label);
+        charset_error(err, "cannot convert from charset", label);
         return false;
     }
     if (!out->s) sb_add(out, "", 0);
