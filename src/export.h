@@ -104,6 +104,10 @@ struct export_article {
 };
 enum wd_status export_extract_json(FILE *f, const struct export_article *a, size_t n);
 
+/* "source":{...}, a document's provenance in the JSON formats (see
+ * doc/wirediff-json.md). */
+void export_json_source(FILE *f, const struct source_meta *m);
+
 /* JSON string literal of s[0..len) with invalid UTF-8 as \ufffd. */
 void export_json_string(FILE *f, const char *s, size_t len);
 /* v as printf's "%.3f" writes it, into buf (room for

@@ -432,6 +432,14 @@ enum wd_status export_json(FILE *f, const struct export_input *in)
     return ferror(f) ? WD_EIO : WD_OK;
 }
 
+void export_json_source(FILE *f, const struct source_meta *m)
+{
+    char b[256];
+    struct jbuf j = {f, b, 0, sizeof b, false};
+    json_source(&j, m);
+    jb_flush(&j);
+}
+
 enum wd_status export_extract_json(FILE *f, const struct export_article *a, size_t n)
 {
     struct jbuf j = {f, xmalloc(JBUF_SIZE), 0, JBUF_SIZE, false};

@@ -116,7 +116,12 @@ enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct
                 fprintf(f, first ? "%zu" : ",%zu", i);
                 first = false;
             }
-        fputs("]}", f);
+        putc(']', f);
+        if (doc_meta(docs[k])) {
+            putc(',', f);
+            export_json_source(f, doc_meta(docs[k]));
+        }
+        putc('}', f);
     }
     fputs("],\n\"pairs\":[", f);
     for (size_t i = 0; i < np; i++)

@@ -19,6 +19,12 @@
 #  6. kill -INT from outside while the help screen is open: like Ctrl-C, it
 #     quits with the usual status (1: the files differ), terminal restored.
 #  7. Ctrl-C in the multi-column view of a folder: status 0, restored.
+#  8. two saved web pages: their articles side by side, i shows where each
+#     came from, any key back, q quits restored.
+#  9. URLs from a loopback server (tests/httpd.py), one slow: the progress
+#     line shows while it waits, SIGINT (Ctrl-C) cancels: wirediff ends by
+#     the signal (status 130), the progress line is cleared, the terminal
+#     usable.
 #
 # Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
 set -u
@@ -264,6 +270,66 @@ else
     check_restored 0
 fi
 finish
+
+# ---- 8: two saved web pages, and where they came from -----------------------
+if "$WD" --version | grep -q 'web pages: yes'; then
+    start wdpages 100 30
+    run "'$WD' '$top_srcdir/tests/pages/harbour_a.html' '$top_srcdir/tests/pages/harbour_b.html'; echo EXITED \$?"
+    if ! wait_for 'harbour_a.html .*8 sentences'; then
+        fail "the pages did not open"
+    else
+        wait_for '^“This is the most important decision the' || fail "the article is not shown"
+        T capture-pane -p -t "$cur" | grep -qE 'DOCTYPE|<p|Share on|More from' && fail "markup or page furniture shown"
+        T send-keys -t "$cur" i
+        wait_for 'site +The Coastal Ledger' || fail "i does not show the first page's site"
+        wait_for 'canonical URL +https://harbournews.example/2026/11/23/port-alder-pier' ||
+            fail "i does not show the second page's canonical URL"
+        T send-keys -t "$cur" x
+        wait_for '\?:help q:quit' || fail "a key does not leave the sources screen"
+        T send-keys -t "$cur" q
+        check_restored 1
+    fi
+    finish
+else
+    echo "# note: built without libxml2: the web page cases are skipped"
+fi
+
+# ---- 9: URLs: progress while waiting, Ctrl-C cancels ------------------------
+if "$WD" --version | grep -q 'URLs: yes' && command -v python3 >/dev/null; then
+    python3 "$top_srcdir/tests/httpd.py" "$top_srcdir/tests/pages" "$tmp/port" &
+    httpd=$!
+    for ((i = 0; i < POLL_STEPS; i++)); do
+        [ -s "$tmp/port" ] && break
+        sleep 0.1
+    done
+    start wdfetch 120 30
+    if [ ! -s "$tmp/port" ]; then
+        fail "the test server did not start"
+    else
+        U="http://127.0.0.1:$(cat "$tmp/port")"
+        # A script, not the interactive shell: that one would take the
+        # child's death by SIGINT for its own Ctrl-C and drop the echo.
+        {
+            printf "no_proxy='*' sh -c 'echo \$\$ >\"%s\"; exec \"\$0\" \"\$@\"' '%s' '%s' '%s'\n" \
+                "$tmp/$cur.pid" "$WD" "$U/a.html" "$U/slow"
+            printf 'echo EXITED $?\n'
+        } >"$tmp/fetch.sh"
+        run "sh '$tmp/fetch.sh'"
+        if ! wait_for 'wirediff: fetching 2 pages: 1 done'; then
+            fail "no progress line while a page is slow"
+        else
+            kill -INT "$(wd_pid)"
+            wait_for '^EXITED 130$' || fail "SIGINT did not end the run by SIGINT"
+            T capture-pane -p -t "$cur" | grep -q 'fetching 2 pages' && fail "the progress line was left on screen"
+            [ "$(T display -p -t "$cur" '#{alternate_on}')" = 0 ] || fail "in the alternate screen"
+            run "echo hel''lo"
+            wait_for '^hello$' || fail "the shell does not answer after Ctrl-C"
+        fi
+    fi
+    finish
+    kill "$httpd" 2>/dev/null
+    wait "$httpd" 2>/dev/null
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
