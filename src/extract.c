@@ -35,7 +35,6 @@
 #include "source_int.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +61,8 @@
 #define BODY_LINK_MAX 0.5
 /* Longest line (characters) taken for the lead-in of a block that went. */
 #define LEAD_IN_MAX 60
+/* Shortest quotation (characters) kept whatever its container is named. */
+#define QUOTE_MIN 40
 
 enum {
     FLAG_STRIP_UNLIKELY = 1,
@@ -115,6 +116,13 @@ static bool tag_block(const char *t)
               "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
               "thead", "tr", "ul", "caption", "body", "html", "legend", "listing", "plaintext",
               "xmp");
+}
+
+/* Ends a line of the text: a block other than a table cell (cells are
+ * separated by a space, rows end lines). */
+static bool tag_line(const char *t)
+{
+    return tag_block(t) && strcmp(t, "td") != 0 && strcmp(t, "th") != 0;
 }
 
 /* Readability's DIV_TO_P_ELEMS: a container without these is a paragraph. */
@@ -400,6 +408,22 @@ static double link_density(xmlNodePtr n)
     return in->text ? (double)in->link / in->text : 0;
 }
 
+/* Is most of n's text inside quotations (<blockquote>, <q>)?  A post or a
+ * statement quoted in the story keeps its place even inside a block whose
+ * class names a widget ("social-embed"): quotations are the story's. */
+static bool mostly_quote(xmlNodePtr n)
+{
+    if (!n->_private || I(n)->text < QUOTE_MIN) return false;
+    uint32_t quoted = 0;
+    for (xmlNodePtr c = n; c;) {
+        bool q = c != n && c->type == XML_ELEMENT_NODE && c->_private &&
+                 (xml_is(c, "blockquote") || xml_is(c, "q"));
+        if (q) quoted += I(c)->text;
+        c = xml_next(c, n, q);
+    }
+    return (uint64_t)quoted * 2 > I(n)->text;
+}
+
 /* ---- pruning ---------------------------------------------------------------------- */
 
 static bool hidden(xmlNodePtr n)
@@ -484,7 +508,8 @@ static void prune(xmlNodePtr root, int flags)
                 any_word(ci, unlikely_words, WD_ARRAY_LEN(unlikely_words)) &&
                 !any_word(ci, maybe_words, WD_ARRAY_LEN(maybe_words)) &&
                 !has_ancestor(n, "table") && !has_ancestor(n, "code") &&
-                !(n->_private && (I(n)->main || (uint64_t)I(n)->text * 2 > total)))
+                !(n->_private && (I(n)->main || (uint64_t)I(n)->text * 2 > total)) &&
+                !mostly_quote(n))
                 gone = true;
         }
         if (gone) {
@@ -736,6 +761,7 @@ static bool clean_conditionally(xmlNodePtr n, int flags)
     bool is_list = IN(t, "ul", "ol");
     struct info *in = I(n);
     int weight = class_weight(n, flags);
+    if (mostly_quote(n)) return false;
     if (weight < 0) return true;
     if (in->commas >= 10) return false;
     size_t p = count_tag(n, "p"), li = count_tag(n, "li"), input = count_tag(n, "input");
@@ -861,9 +887,7 @@ static void write_text(xmlNodePtr root, struct writer *w)
                 n = xml_next(n, root, true);
                 continue;
             }
-            if (strcmp(t, "br") == 0)
-                end_line(w);
-            else if (tag_block(t))
+            if (strcmp(t, "br") == 0 || tag_line(t))
                 end_line(w);
             else if (IN(t, "td", "th"))
                 w->space = true;
@@ -904,10 +928,10 @@ static void write_text(xmlNodePtr root, struct writer *w)
             n = n->children;
             continue;
         }
-        if (n->type == XML_ELEMENT_NODE && tag_block((const char *)n->name)) end_line(w);
+        if (n->type == XML_ELEMENT_NODE && tag_line((const char *)n->name)) end_line(w);
         while (n && n != root && !n->next) {
             n = n->parent;
-            if (n && n->type == XML_ELEMENT_NODE && tag_block((const char *)n->name)) end_line(w);
+            if (n && n->type == XML_ELEMENT_NODE && tag_line((const char *)n->name)) end_line(w);
         }
         if (!n || n == root) break;
         n = n->next;
@@ -1007,16 +1031,6 @@ static size_t attempt(xmlDocPtr doc, const char *headline, int flags, struct str
     if (best) {
         xmlNodePtr *parts;
         size_t np = gather(best, &parts);
-        if (getenv("WD_XDEBUG")) {
-            for (size_t i = 0; i < np; i++) {
-                char buf[512];
-                fprintf(stderr, "part %zu: %s.%s score %.1f text %u%s\n", i, parts[i]->name,
-                        class_id(parts[i], buf, sizeof buf),
-                        parts[i]->_private ? I(parts[i])->score : -1.0,
-                        parts[i]->_private ? I(parts[i])->text : 0,
-                        parts[i] == best ? " BEST" : "");
-            }
-        }
         struct writer w = {.out = out, .line_start = out->len};
         for (size_t i = 0; i < np; i++) {
             clean(parts[i], headline, flags);
