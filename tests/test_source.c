@@ -380,6 +380,25 @@ static void test_blocks_and_breaks(void **state)
     source_article_free(&a);
 }
 
+/* A data table reads a row a line; a post quoted in the story stays, even
+ * inside a block named like a widget. */
+static void test_tables_and_quotes(void **state)
+{
+    (void)state;
+    struct source_article a = page(
+        "<html><body><div class=\"story\">" PROSE("Results.")
+        "<table><tr><th>Pos.</th><th>Name</th><th>Points</th></tr>"
+        "<tr><td>1</td><td>Ann Racer</td><td>5040</td></tr>"
+        "<tr><td>2</td><td>Bo Driver</td><td>5035</td></tr></table>"
+        "<div class=\"social-media-embed\"><blockquote class=\"post\"><p>We are on it, and we "
+        "will stay on it until the job is done, said the governor.</p></blockquote></div>"
+        PROSE("After.") "</div></body></html>");
+    const char *b = body(&a);
+    assert_non_null(strstr(b, "\nPos. Name Points\n1 Ann Racer 5040\n2 Bo Driver 5035\n"));
+    assert_non_null(strstr(b, "\nWe are on it, and we will stay on it until the job is done"));
+    source_article_free(&a);
+}
+
 /* Comments, a rail of related stories, share buttons, a newsletter box,
  * a caption, hidden text, scripts and navigation stay out. */
 static void test_boilerplate_out(void **state)
@@ -650,6 +669,7 @@ int main(void)
         cmocka_unit_test(test_charset_unknown),
         cmocka_unit_test(test_entities_and_space),
         cmocka_unit_test(test_blocks_and_breaks),
+        cmocka_unit_test(test_tables_and_quotes),
         cmocka_unit_test(test_boilerplate_out),
         cmocka_unit_test(test_best_block),
         cmocka_unit_test(test_no_article),
