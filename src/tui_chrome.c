@@ -39,10 +39,25 @@ static void draw_header_side(struct tui *t, int side, int x, int w, int form)
     const char *name = doc_name(d), *title = doc_title(d);
     char right[80], left[512];
     header_stats(t, side, form, right, sizeof right);
-    /* The title (a headline) only when some of it fits beside the name. */
+    /* After the name, what a page says of itself (its site and date) and
+     * the title (a headline), each only when some of it fits. */
     int rw = tui_str_width(right);
-    bool titled = strcmp(title, name) != 0 && w - rw - tui_str_width(name) - 4 >= 12;
-    snprintf(left, sizeof left, " %s%s%s", name, titled ? " \xC2\xB7 " : "", titled ? title : "");
+    const struct source_meta *m = doc_meta(d);
+    char date[11] = "";
+    if (m && m->published && strlen(m->published) >= 10) snprintf(date, sizeof date, "%s", m->published);
+    const char *pieces[] = {m ? m->site : NULL, date[0] ? date : NULL,
+                            strcmp(title, name) != 0 ? title : NULL};
+    int len = snprintf(left, sizeof left, " %s", name);
+    for (size_t i = 0; i < WD_ARRAY_LEN(pieces); i++) {
+        if (!pieces[i]) continue;
+        /* a piece after which at least 12 columns (8 for the short ones)
+         * are left for it */
+        int need = i + 1 < WD_ARRAY_LEN(pieces) ? tui_str_width(pieces[i]) : 12;
+        if (w - rw - tui_str_width(left) - 4 < WD_MIN(need, 12)) break;
+        len += snprintf(left + len, sizeof left - (size_t)WD_MIN((size_t)len, sizeof left),
+                        " \xC2\xB7 %s", pieces[i]);
+        if ((size_t)len >= sizeof left) break;
+    }
     tui_put_trunc(t, 0, x, left, w - rw, TF_HEADER);
     tui_put_str(t, 0, x + w - rw, right, rw, TF_HEADER);
 }
