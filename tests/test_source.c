@@ -29,29 +29,6 @@
 
 /* ---- helpers ---------------------------------------------------------------------- */
 
-/* The article of page (NUL-terminated), asserting that there is one. */
-static struct source_article page(const char *html)
-{
-    struct source_article a;
-    char err[SOURCE_ERR_MAX] = "";
-    bool ok = source_page(html, strlen(html), NULL, &a, err);
-    if (!ok) fprintf(stderr, "source_page: %s\n", err);
-    assert_true(ok);
-    assert_non_null(a.text);
-    assert_int_equal(a.text[a.len], '\0');
-    return a;
-}
-
-static const char *body(const struct source_article *a)
-{
-    return a->text + a->body;
-}
-
-/* A paragraph of prose long enough to score, with commas. */
-#define PROSE(x)                                                                                   \
-    "<p>" x " The council met on Tuesday, and after a long debate, members voted to "              \
-    "approve the budget, which includes money for roads, schools and parks.</p>"
-
 /* ---- what is what ------------------------------------------------------------------ */
 
 static void test_looks_html(void **state)
@@ -125,6 +102,29 @@ static void test_page_name(void **state)
 }
 
 #ifdef HAVE_LIBXML2
+
+/* The article of page (NUL-terminated), asserting that there is one. */
+static struct source_article page(const char *html)
+{
+    struct source_article a;
+    char err[SOURCE_ERR_MAX] = "";
+    bool ok = source_page(html, strlen(html), NULL, &a, err);
+    if (!ok) fprintf(stderr, "source_page: %s\n", err);
+    assert_true(ok);
+    assert_non_null(a.text);
+    assert_int_equal(a.text[a.len], '\0');
+    return a;
+}
+
+static const char *body(const struct source_article *a)
+{
+    return a->text + a->body;
+}
+
+/* A paragraph of prose long enough to score, with commas. */
+#define PROSE(x)                                                                                   \
+    "<p>" x " The council met on Tuesday, and after a long debate, members voted to "              \
+    "approve the budget, which includes money for roads, schools and parks.</p>"
 
 /* ---- charsets ---------------------------------------------------------------------- */
 
