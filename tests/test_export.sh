@@ -79,8 +79,14 @@ run_export() {
     return 0
 }
 
+pages=false
+"$WD" --version | grep -q 'web pages: yes' && pages=true
 for c in "${cases[@]}"; do
     IFS='|' read -r name formats args <<<"$c"
+    if ! $pages && [[ $args == *.html* ]]; then
+        echo "# $name: built without libxml2, skipped"
+        continue
+    fi
     for fmt in $formats; do
         ext=$(ext_of "$fmt")
         out="$tmp/$name.$ext"
@@ -183,28 +189,30 @@ else
 fi
 
 # ---- a hostile page: nothing of it runs or is fetched, its text stays text ----
-h="$tmp/hostile.html"
-for bad in "<script" "<iframe" "onerror" "onload" "href=\"javascript:" 'http-equiv="refresh"' \
-    "evil.example/x.css" "track.png" "<b>bold" "SCRIPT WROTE"; do
-    lacks "$h" "$bad"
-done
-has "$h" "&lt;script&gt;alert(1)&lt;/script&gt;"
-has "$h" "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
-lacks "$tmp/hostile.md" "[a link](http"
-has "$tmp/hostile.md" '\*\*bold\*\*'
-# the only escape sequences are the ANSI form's own colours
-if LC_ALL=C grep -l $'[\x01-\x08\x0b-\x1f\x7f]' "$tmp"/hostile.{html,md,txt,json,inline.txt} \
-    >/dev/null 2>&1 || LC_ALL=C sed 's/\x1b\[[0-9;]*m//g' "$tmp/hostile.ansi" | LC_ALL=C grep -q $'\x1b'; then
-    fail "hostile: a control character of the page reached an export"
-else
-    ok "hostile: no control character of the page in any export"
+if $pages; then
+    h="$tmp/hostile.html"
+    for bad in "<script" "<iframe" "onerror" "onload" "href=\"javascript:" 'http-equiv="refresh"' \
+        "evil.example/x.css" "track.png" "<b>bold" "SCRIPT WROTE"; do
+        lacks "$h" "$bad"
+    done
+    has "$h" "&lt;script&gt;alert(1)&lt;/script&gt;"
+    has "$h" "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+    lacks "$tmp/hostile.md" "[a link](http"
+    has "$tmp/hostile.md" '\*\*bold\*\*'
+    # the only escape sequences are the ANSI form's own colours
+    if LC_ALL=C grep -l $'[\x01-\x08\x0b-\x1f\x7f]' "$tmp"/hostile.{html,md,txt,json,inline.txt} \
+        >/dev/null 2>&1 || LC_ALL=C sed 's/\x1b\[[0-9;]*m//g' "$tmp/hostile.ansi" | LC_ALL=C grep -q $'\x1b'; then
+        fail "hostile: a control character of the page reached an export"
+    else
+        ok "hostile: no control character of the page in any export"
+    fi
+    # where the pages came from, in every format
+    for f in pages.html pages.md pages.txt pages.ansi pages.inline.txt; do
+        has "$tmp/$f" "The Coastal Ledger"
+        has "$tmp/$f" "https://harbournews.example/2026/11/23/port-alder-pier"
+    done
+    has "$tmp/pages.json" '"source":{"page":true,"headline":"Harbour plan approved after four-hour debate","byline":"Ann Writer","site":"The Coastal Ledger"'
 fi
-# where the pages came from, in every format
-for f in pages.html pages.md pages.txt pages.ansi pages.inline.txt; do
-    has "$tmp/$f" "The Coastal Ledger"
-    has "$tmp/$f" "https://harbournews.example/2026/11/23/port-alder-pier"
-done
-has "$tmp/pages.json" '"source":{"page":true,"headline":"Harbour plan approved after four-hour debate","byline":"Ann Writer","site":"The Coastal Ledger"'
 
 # ---- ANSI: every coloured line ends with a reset ------------------------------
 for f in "$tmp"/*.ansi; do
