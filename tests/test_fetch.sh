@@ -46,44 +46,7 @@ done
 [ -s "$tmp/port" ] || { echo "test_fetch: the test server did not start"; exit 99; }
 U="http://127.0.0.1:$(cat "$tmp/port")"
 
-fails=0
-n=0
-pass() {
-    n=$((n + 1))
-    echo "ok $n $1"
-}
-bad() {
-    n=$((n + 1))
-    fails=$((fails + 1))
-    echo "FAIL $1"
-    [ $# -ge 2 ] && [ -f "$2" ] && sed 's/^/    /' "$2"
-}
-# run NAME WANT_STATUS PATTERN ARGS...: the exit status, and PATTERN on
-# stdout (or, for a failure, on the one line of stderr)
-run() {
-    local name=$1 want=$2 pat=$3
-    shift 3
-    wd "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    if [ "$got" != "$want" ]; then
-        bad "$name: exit status $got, want $want" "$tmp/err"
-        return
-    fi
-    if [ "$want" = 2 ]; then
-        if [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -qE -- "$pat" "$tmp/err"; then
-            bad "$name: want one line matching '$pat' on stderr" "$tmp/err"
-            return
-        fi
-        if [ -s "$tmp/out" ]; then
-            bad "$name: something was written on stdout" "$tmp/out"
-            return
-        fi
-    elif ! grep -qE -- "$pat" "$tmp/out"; then
-        bad "$name: stdout does not match '$pat'" "$tmp/out"
-        return
-    fi
-    pass "$name"
-}
+. "$top_srcdir/tests/checks.sh"
 
 # pages
 run "a page by URL" 0 '^PORT ALDER — The town council approved' --extract "$U/a.html"

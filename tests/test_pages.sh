@@ -27,41 +27,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 sums_before=$(cat "$P"/* | cksum)
 
-fails=0
-n=0
-pass() {
-    n=$((n + 1))
-    echo "ok $n $1"
-}
-bad() {
-    n=$((n + 1))
-    fails=$((fails + 1))
-    echo "FAIL $1"
-    [ $# -ge 2 ] && [ -f "$2" ] && sed 's/^/    /' "$2" | head -n 20
-}
-# run NAME WANT_STATUS PATTERN ARGS...: the exit status, PATTERN on stdout
-# (or, for status 2, the one line on stderr, and nothing on stdout)
-run() {
-    local name=$1 want=$2 pat=$3
-    shift 3
-    wd "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    if [ "$got" != "$want" ]; then
-        bad "$name: exit status $got, want $want" "$tmp/err"
-    elif [ "$want" = 2 ] && { [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -qE -- "$pat" "$tmp/err"; }; then
-        bad "$name: want one line matching '$pat' on stderr" "$tmp/err"
-    elif [ "$want" = 2 ] && [ -s "$tmp/out" ]; then
-        bad "$name: something was written on stdout" "$tmp/out"
-    elif [ "$want" != 2 ] && ! grep -qE -- "$pat" "$tmp/out"; then
-        bad "$name: stdout does not match '$pat'" "$tmp/out"
-    else
-        pass "$name"
-    fi
-}
-# lacks NAME PATTERN: the last stdout does not match
-lacks() {
-    if grep -qE -- "$2" "$tmp/out"; then bad "$1" "$tmp/out"; else pass "$1"; fi
-}
+. "$top_srcdir/tests/checks.sh"
 
 # ---- what is a page ---------------------------------------------------------------------
 run "two pages by name" 1 '^PORT \[-ALDER' --export=text -w 120 "$A" "$B"
