@@ -21,6 +21,8 @@
 
 /* Longest metadata string kept, in bytes (a headline, a byline). */
 #define META_MAX 1024
+/* Headings (<h1>, <h2>) looked at for the headline. */
+#define HEADINGS_MAX 16
 
 char *page_clean_string(const char *s, size_t n)
 {
@@ -189,7 +191,10 @@ static void ld_read(const char *s, size_t n, struct ld *ld)
 /* ---- <meta> and the rest -------------------------------------------------------- */
 
 struct found {
-    char *og_title, *tw_title, *title, *h1_first, *h1_match;
+    char *og_title, *tw_title, *title, *h1_first;
+    char *heads[HEADINGS_MAX]; /* the first <h1>, then <h2>, texts, in order */
+    int head_level[HEADINGS_MAX];
+    size_t nheads;
     char *author, *site, *published, *modified, *canonical, *og_url, *language, *time;
     char *itemprop_author;
 };
@@ -262,6 +267,18 @@ static void squash(const char *s, struct strbuf *b)
         }
         i += k;
     }
+}
+
+/* Do a and b say the same, letters and digits alike? */
+static bool same_text(const char *a, const char *b)
+{
+    struct strbuf x = {0}, y = {0};
+    squash(a, &x);
+    squash(b, &y);
+    bool same = x.len == y.len && (x.len == 0 || memcmp(x.s, y.s, x.len) == 0);
+    sb_free(&x);
+    sb_free(&y);
+    return same;
 }
 
 /* Does the heading h say what title says (one holds the other, as a
@@ -403,14 +420,13 @@ void page_meta_read(xmlDocPtr doc, struct source_meta *m, char **ld_body)
             }
 #endif
             xmlFree(type);
-        } else if (strcmp(tag, "h1") == 0) {
+        } else if ((strcmp(tag, "h1") == 0 || strcmp(tag, "h2") == 0) && f.nheads < HEADINGS_MAX) {
             char *t = node_text(n);
-            if (t && !f.h1_first) f.h1_first = xstrdup(t);
-            if (t && !f.h1_match &&
-                (same_title(t, f.og_title) || same_title(t, f.title) || same_title(t, f.tw_title)))
-                f.h1_match = t;
-            else
-                free(t);
+            if (t && tag[1] == '1' && !f.h1_first) f.h1_first = xstrdup(t);
+            if (t) {
+                f.head_level[f.nheads] = tag[1] - '0';
+                f.heads[f.nheads++] = t;
+            }
         } else if (strcmp(tag, "time") == 0 && !f.time) {
             xmlChar *dt = xml_attr(n, "datetime");
             f.time = clean_xml(dt);
@@ -422,15 +438,43 @@ void page_meta_read(xmlDocPtr doc, struct source_meta *m, char **ld_body)
             xmlFree(ip);
         }
     }
-    /* The headline: an <h1> that the page's titles confirm, else the
-     * structured data's, else the titles'. */
-    char *headline = f.h1_match    ? xstrdup(f.h1_match)
-                     : ld.headline ? xstrdup(ld.headline)
-                     : f.og_title  ? xstrdup(f.og_title)
-                     : f.tw_title  ? xstrdup(f.tw_title)
-                     : f.title     ? strip_site(f.title)
-                     : f.h1_first  ? xstrdup(f.h1_first)
-                                   : NULL;
+    /* The headline, from the page's titles: JSON-LD's, Open Graph's,
+     * Twitter's, <title>.  A "title" that is the site's name (a site-wide
+     * og:title) is none. */
+    const char *sites[] = {f.site, ld.site};
+    char *titles[] = {ld.headline, f.og_title, f.tw_title, f.title};
+    for (size_t i = 0; i < WD_ARRAY_LEN(titles); i++)
+        for (size_t k = 0; k < WD_ARRAY_LEN(sites) && titles[i]; k++)
+            if (sites[k] && same_text(titles[i], sites[k])) titles[i] = NULL;
+    for (size_t h = 0; h < f.nheads; h++) /* a logo's <h1> is the site's name */
+        for (size_t k = 0; k < WD_ARRAY_LEN(sites); k++)
+            if (sites[k] && f.heads[h] && same_text(f.heads[h], sites[k])) f.head_level[h] = 0;
+    /* The title that most of the others confirm (a JSON-LD headline of
+     * another post on the page stands alone), earlier ones first. */
+    int best = -1, best_votes = -1;
+    for (size_t i = 0; i < WD_ARRAY_LEN(titles); i++) {
+        if (!titles[i]) continue;
+        int votes = 0;
+        for (size_t k = 0; k < WD_ARRAY_LEN(titles); k++)
+            votes += k != i && titles[k] && same_title(titles[i], titles[k]);
+        if (votes > best_votes) {
+            best = (int)i;
+            best_votes = votes;
+        }
+    }
+    /* an <h1> that any title confirms is the headline as the page shows
+     * it; else an <h2> (as blogs have it) that the best title confirms */
+    char *headline = NULL;
+    for (size_t h = 0; h < f.nheads && !headline; h++)
+        for (size_t i = 0; i < WD_ARRAY_LEN(titles) && !headline; i++)
+            if (f.head_level[h] == 1 && same_title(f.heads[h], titles[i]))
+                headline = xstrdup(f.heads[h]);
+    for (size_t h = 0; h < f.nheads && !headline && best >= 0; h++)
+        if (f.head_level[h] == 2 && same_title(f.heads[h], titles[best]))
+            headline = xstrdup(f.heads[h]);
+    if (!headline && best >= 0)
+        headline = best == 3 ? strip_site(titles[3]) : xstrdup(titles[best]);
+    if (!headline && f.h1_first) headline = xstrdup(f.h1_first);
     offer(&m->headline, headline);
     offer(&m->byline, ld.byline ? xstrdup(ld.byline) : NULL);
     offer(&m->byline, f.author ? xstrdup(f.author) : NULL);
@@ -449,10 +493,12 @@ void page_meta_read(xmlDocPtr doc, struct source_meta *m, char **ld_body)
     offer(&m->canonical, ld.canonical ? xstrdup(ld.canonical) : NULL);
     offer(&m->language, f.language ? xstrdup(f.language) : NULL);
     *ld_body = ld.body;
-    char **all[] = {&f.og_title, &f.tw_title, &f.title,      &f.h1_first,        &f.h1_match,
-                    &f.author,   &f.site,     &f.published,  &f.modified,        &f.canonical,
-                    &f.og_url,   &f.language, &f.time,       &f.itemprop_author, &ld.headline,
-                    &ld.byline,  &ld.site,    &ld.published, &ld.modified,       &ld.canonical};
+    for (size_t h = 0; h < f.nheads; h++)
+        free(f.heads[h]);
+    char **all[] = {&f.og_title, &f.tw_title,   &f.title,           &f.h1_first,  &f.author,
+                    &f.site,     &f.published,  &f.modified,        &f.canonical, &f.og_url,
+                    &f.language, &f.time,       &f.itemprop_author, &ld.headline, &ld.byline,
+                    &ld.site,    &ld.published, &ld.modified,       &ld.canonical};
     for (size_t i = 0; i < WD_ARRAY_LEN(all); i++)
         free(*all[i]);
 }
