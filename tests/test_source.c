@@ -566,6 +566,26 @@ static void test_meta_tags(void **state)
     assert_int_equal(strncmp(a.text, "Bridge reopens after repairs\nThe bridge reopened.", 49), 0);
     assert_null(strstr(body(&a), "Bridge reopens"));
     source_article_free(&a);
+    /* a logo's <h1> and a site-wide og:title name the site, not the story:
+     * the <title> and the blog's <h2> do */
+    a = page("<html><head><title>Ferry fares rise again | Harbour Blog</title>"
+             "<meta property=\"og:title\" content=\"Harbour Blog\">"
+             "<meta property=\"og:site_name\" content=\"Harbour Blog\"></head><body>"
+             "<h1>Harbour Blog</h1><h2>Other post in the sidebar</h2><div class=\"post\">"
+             "<h2>Ferry fares rise again</h2>" PROSE("Fares rose.") "</div></body></html>");
+    assert_string_equal(a.meta.headline, "Ferry fares rise again");
+    source_article_free(&a);
+#ifdef HAVE_JSON_C
+    /* a JSON-LD headline that the other titles do not confirm (another
+     * post's) loses to the one they agree on */
+    a = page("<html><head><title>Storm closes schools - Example Times</title>"
+             "<meta property=\"og:title\" content=\"Storm closes schools\">"
+             "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\","
+             "\"headline\":\"Ten recipes for winter\"}</script></head><body>"
+             PROSE("Schools closed.") "</body></html>");
+    assert_string_equal(a.meta.headline, "Storm closes schools");
+    source_article_free(&a);
+#endif
     /* without Open Graph: the <title> without the site's name */
     a = page(
         "<html><head><title>Storm closes schools - The Example Times</title></head><body>" PROSE(
