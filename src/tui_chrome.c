@@ -376,19 +376,25 @@ void tui_draw_info(struct tui *t)
 {
     tui_fill(t, 0, 0, COLS, TF_HEADER);
     tui_put_trunc(t, 0, 0, " wirediff: where the documents come from", COLS, TF_HEADER);
-    int y = 2, last = LINES - 1;
-    for (int side = 0; side < 2 && y < last; side++) {
+    /* side by side when both halves hold a label and some of a URL, else
+     * one below the other */
+    bool beside = COLS >= 100;
+    int w = beside ? COLS / 2 : COLS, last = LINES - 1, y = 2;
+    for (int side = 0; side < 2; side++) {
         const struct doc *d = align_doc(tui_al(t), side);
-        tui_put_str(t, y, 1, side ? "B" : "A", 1, TF_HELP_KEY);
-        tui_put_trunc(t, y++, 4, doc_path(d), COLS - 5, TF_LABEL);
+        int x = beside ? side * w : 0;
+        if (beside) y = 2;
+        if (y >= last) break;
+        tui_put_str(t, y, x + 1, side ? "B" : "A", 1, TF_HELP_KEY);
+        tui_put_trunc(t, y++, x + 4, doc_path(d), w - 5, TF_LABEL);
         struct export_source src;
         export_source_fields(d, &src);
         if (src.n == 0 && y < last)
-            tui_put_trunc(t, y++, 4, "a text file: it says nothing about itself", COLS - 5,
+            tui_put_trunc(t, y++, x + 4, "a text file: it says nothing about itself", w - 5,
                           LA_FOLD);
         for (size_t i = 0; i < src.n && y < last; i++, y++) {
-            tui_put_trunc(t, y, 4, src.label[i], 14, TF_HELP_KEY);
-            tui_put_trunc(t, y, 19, src.value[i], COLS - 20, LA_PLAIN);
+            tui_put_trunc(t, y, x + 4, src.label[i], 14, TF_HELP_KEY);
+            tui_put_trunc(t, y, x + 19, src.value[i], w - 20, LA_PLAIN);
         }
         y++;
     }

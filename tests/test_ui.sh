@@ -114,9 +114,10 @@ run_one() {
         return 1
     fi
     # The inputs' paths as the .keys file names them (relative to the
-    # source tree), wherever the tree is: each line keeps its width.
-    TOP="$top_srcdir/" perl -CSD -pe 'my $t = $ENV{TOP}; my $n = 0;
-        $n += length($t) while s/\Q$t\E//; s/\n$/" " x $n . "\n"/e if $n;' \
+    # source tree), wherever the tree is: the prefix gives way to spaces
+    # after the path, so that every column stays where it was drawn.
+    TOP="$top_srcdir/" perl -CSD -pe 'my $t = $ENV{TOP};
+        s/\Q$t\E(\S*)/$1 . (" " x length($t))/ge' \
         "$tmp/$name.out" >"$tmp/$name.rel" && mv "$tmp/$name.rel" "$tmp/$name.out"
     local check
     while read -r check; do
