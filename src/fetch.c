@@ -11,26 +11,6 @@
 
 #include "util.h"
 
-void fetch_result_free(struct fetch_result *r)
-{
-    free(r->body);
-    free(r->final_url);
-    free(r->mime);
-    free(r->charset);
-    memset(r, 0, sizeof *r);
-}
-
-void fetch_size_error(char *buf, size_t size, size_t max)
-{
-    if (max % (1024 * 1024) == 0)
-        snprintf(buf, size, "page larger than the %zu MB limit (--max-page-size)",
-                 max / (1024 * 1024));
-    else if (max % 1024 == 0)
-        snprintf(buf, size, "page larger than the %zu KB limit (--max-page-size)", max / 1024);
-    else
-        snprintf(buf, size, "page larger than the %zu-byte limit (--max-page-size)", max);
-}
-
 #ifndef HAVE_LIBCURL
 
 bool fetch_supported(void)

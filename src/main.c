@@ -26,6 +26,7 @@
 #include "export.h"
 #include "source.h"
 #include "tui.h"
+#include "web.h"
 #include "util.h"
 
 #define EXIT_SAME      0
@@ -192,6 +193,20 @@ static int print_sentences(const struct doc *d, bool header)
         putchar('\n');
     }
     return ferror(stdout) ? EXIT_TROUBLE : 0;
+}
+
+/* --version's second line: what the web module (web.h) reads, and with
+ * which libraries; or why there is none. */
+static void print_web_support(void)
+{
+    const char *why = NULL;
+    const struct web_module *m = web_module_get(&why);
+    if (!m) {
+        printf("web pages: no; URLs: no (%s)\n", why);
+        return;
+    }
+    printf("web pages: %s; URLs: %s (%s)\n", m->html_supported() ? "yes" : "no",
+           m->fetch_supported() ? "yes" : "no", *m->libraries ? m->libraries : "no libraries");
 }
 
 /* A --timestamp: 1 to TIMESTAMP_MAX bytes of printable text. */
@@ -549,8 +564,7 @@ int main(int argc, char **argv)
             return flush_stdout();
         case 'V':
             puts(PACKAGE_STRING);
-            printf("web pages: %s; URLs: %s\n", source_html_supported() ? "yes (libxml2)" : "no",
-                   fetch_supported() ? "yes (libcurl)" : "no");
+            print_web_support();
             return flush_stdout();
         default:
             fputs("Try 'wirediff --help' for more information.\n", stderr);

@@ -5,10 +5,12 @@
 
 #include "source.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "fetch.h"
 #include "util.h"
 
 void source_meta_free(struct source_meta *m)
@@ -132,3 +134,26 @@ char *source_display_name(const char *name)
     }
     return sb_take(&b, NULL);
 }
+
+/* ---- the parts of fetch.h that need no libcurl ---- */
+
+void fetch_result_free(struct fetch_result *r)
+{
+    free(r->body);
+    free(r->final_url);
+    free(r->mime);
+    free(r->charset);
+    memset(r, 0, sizeof *r);
+}
+
+void fetch_size_error(char *buf, size_t size, size_t max)
+{
+    if (max % (1024 * 1024) == 0)
+        snprintf(buf, size, "page larger than the %zu MB limit (--max-page-size)",
+                 max / (1024 * 1024));
+    else if (max % 1024 == 0)
+        snprintf(buf, size, "page larger than the %zu KB limit (--max-page-size)", max / 1024);
+    else
+        snprintf(buf, size, "page larger than the %zu-byte limit (--max-page-size)", max);
+}
+

@@ -376,9 +376,15 @@ void tui_draw_info(struct tui *t)
 {
     tui_fill(t, 0, 0, COLS, TF_HEADER);
     tui_put_trunc(t, 0, 0, " wirediff: where the documents come from", COLS, TF_HEADER);
-    /* side by side when both halves hold a label and some of a URL, else
-     * one below the other */
-    bool beside = COLS >= 100;
+    /* one below the other, whole URLs and all, when that fits the height;
+     * else side by side when both halves hold a label and some of a URL */
+    size_t rows = 0;
+    for (int side = 0; side < 2; side++) {
+        struct export_source src;
+        export_source_fields(align_doc(tui_al(t), side), &src);
+        rows += 2 + (src.n ? src.n : 1);
+    }
+    bool beside = rows > (size_t)WD_MAX(LINES - 3, 0) && COLS >= 100;
     int w = beside ? COLS / 2 : COLS, last = LINES - 1, y = 2;
     for (int side = 0; side < 2; side++) {
         const struct doc *d = align_doc(tui_al(t), side);
