@@ -10,12 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "segment.h"
 #include "text.h"
 
 struct doc {
     struct doc_ctx *ctx; /* whose sentence table refers to this document */
     char *path;
+    char *name;  /* path escaped for a terminal (escape.h) */
     char *bytes; /* len + 1 bytes, NUL-terminated */
     size_t len;
     size_t maplen; /* bytes mapped at bytes (doc_opts.map); 0: malloc'ed */
@@ -481,6 +483,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     struct doc *d = xcalloc(1, sizeof *d);
     d->ctx = ctx;
     d->path = xstrdup(name);
+    d->name = escape_str(name);
     d->bytes = p->bytes;
     d->maplen = p->maplen;
     p->bytes = NULL;
@@ -613,6 +616,7 @@ void doc_free(struct doc *d)
     if (t) sentab_rehash(t, t->nslots, d);
     if (d->maplen) unregister_mapped(d->ctx, d);
     free(d->path);
+    free(d->name);
     bytes_free(d->bytes, d->maplen);
     free(d->sents);
     free(d->title);
@@ -622,6 +626,11 @@ void doc_free(struct doc *d)
 const char *doc_path(const struct doc *d)
 {
     return d->path;
+}
+
+const char *doc_name(const struct doc *d)
+{
+    return d->name;
 }
 
 const char *doc_bytes(const struct doc *d, size_t *len)

@@ -98,7 +98,12 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
 
 void doc_free(struct doc *d);
 
+/* The path as given (to open it again, and for JSON). */
 const char *doc_path(const struct doc *d);
+/* The path as a terminal or a text stream may show it: controls, bidi
+ * controls and invalid bytes escaped (escape.h).  Every message, table
+ * and header of the text formats names a document by it. */
+const char *doc_name(const struct doc *d);
 /* Original bytes (the BOM included; NUL-terminated for convenience). */
 const char *doc_bytes(const struct doc *d, size_t *len);
 const struct sentence *doc_sentences(const struct doc *d, size_t *n);

@@ -74,7 +74,7 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
     for (size_t k = 0; k < n; k++) {
         size_t ns;
         (void)doc_sentences(docs[k], &ns);
-        fprintf(f, "%4zu  %-28s %5zu %5zu  ", k, base_name(doc_path(docs[k])), ns,
+        fprintf(f, "%4zu  %-28s %5zu %5zu  ", k, base_name(doc_name(docs[k])), ns,
                 corpus_story_sentences(c, k));
         size_t tl;
         const char *t = first_line(docs[k], &tl);
@@ -88,12 +88,12 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
     for (size_t i = 0; i < np; i++)
         fprintf(f, "%5.1f%%  %4u %4u %4u  %zu ~ %zu  %s ~ %s\n", 100.0 * p[i].overlap, p[i].same,
                 p[i].changed, p[i].moved, (size_t)p[i].a, (size_t)p[i].b,
-                base_name(doc_path(docs[p[i].a])), base_name(doc_path(docs[p[i].b])));
+                base_name(doc_name(docs[p[i].a])), base_name(doc_name(docs[p[i].b])));
     bool any = false;
     for (size_t k = 0; k < n; k++) {
         if (corpus_doc_overlaps(c, k)) continue;
         fputs(any ? ", " : "\noverlapping nothing: ", f);
-        fprintf(f, "%zu %s", k, base_name(doc_path(docs[k])));
+        fprintf(f, "%zu %s", k, base_name(doc_name(docs[k])));
         any = true;
     }
     if (any) putc('\n', f);

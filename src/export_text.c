@@ -126,9 +126,9 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
     const struct alignment *al = c->al;
     const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
     fputs("--- ", f);
-    fputs(doc_path(da), f);
+    fputs(doc_name(da), f);
     fputs("\n+++ ", f);
-    fputs(doc_path(db), f);
+    fputs(doc_name(db), f);
     putc('\n', f);
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
@@ -289,23 +289,6 @@ static void put_cell(struct text_out *t, const struct layout *l, int side, const
     if (side == SIDE_A) ln_pad(t, cols - used);
 }
 
-/* A file name for the header: controls (an escape in a name would reach
- * the terminal of the ANSI form) as '?'. */
-static void put_name(struct text_out *t, const char *path)
-{
-    for (size_t i = 0, n = strlen(path); i < n;) {
-        int32_t cp;
-        size_t l = export_char(path, n, i, &cp);
-        if (cp < 0 || (cp != ' ' && (unsigned char)path[i] < 0x20))
-            ln_put(t, "?", 1);
-        else if (cp == TEXT_REPLACEMENT)
-            ln_puts(t, "\xEF\xBF\xBD");
-        else
-            ln_put(t, path + i, l);
-        i += l;
-    }
-}
-
 static void text_header(struct text_out *t, const struct alignment *al)
 {
     const struct align_stats *st = align_get_stats(al);
@@ -314,7 +297,7 @@ static void text_header(struct text_out *t, const struct alignment *al)
         export_side_summary(head, sizeof head, st, side);
         size_t start = t->nln;
         ln_put(t, side ? "+++ " : "--- ", 4);
-        put_name(t, doc_path(align_doc(al, side)));
+        ln_puts(t, doc_name(align_doc(al, side)));
         ln_put(t, ": ", 2);
         ln_puts(t, head);
         if (t->style->header) { /* style the whole line */

@@ -9,6 +9,7 @@
 #include <malloc.h>
 #endif
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "export_overlap.h"
 #include "inputs.h"
 #include "doc.h"
+#include "escape.h"
 #include "export.h"
 #include "tui.h"
 #include "util.h"
@@ -115,13 +117,33 @@ static void usage(FILE *f)
           f);
 }
 
+/* "wirediff: PATH: MSG" (PATH escaped, escape.h) or "wirediff: MSG" on
+ * stderr; returns the exit status for trouble. */
 static int fail(const char *path, const char *msg)
 {
-    if (path)
-        fprintf(stderr, "wirediff: %s: %s\n", path, msg);
-    else
+    if (path) {
+        char *name = escape_str(path);
+        fprintf(stderr, "wirediff: %s: %s\n", name, msg);
+        free(name);
+    } else {
         fprintf(stderr, "wirediff: %s\n", msg);
+    }
     return EXIT_TROUBLE;
+}
+
+/* "wirediff: PATH: " and the message of fmt on stderr, PATH escaped as
+ * in fail(): a warning, or a note on what was done. */
+static void warn(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(const char *path, const char *fmt, ...)
+{
+    char *name = escape_str(path);
+    fprintf(stderr, "wirediff: %s: ", name);
+    free(name);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    putc('\n', stderr);
 }
 
 static int terminal_width(void)
@@ -150,19 +172,23 @@ static int flush_stdout(void)
     return fail("standard output", strerror(errno));
 }
 
-/* Print "index<TAB>start<TAB>end<TAB>text" per sentence, the gold TSV form;
- * write errors are left for flush_stdout to report. */
+/* Print "index<TAB>start<TAB>end<TAB>text" per sentence, the gold TSV form,
+ * the text escaped (escape.h: a line per sentence, and nothing a terminal
+ * would obey); write errors are left for flush_stdout to report. */
 static int print_sentences(const struct doc *d, bool header)
 {
-    size_t n, len;
+    size_t n, len, cap = 0;
     const struct sentence *s = doc_sentences(d, &n);
     const char *bytes = doc_bytes(d, &len);
-    if (header) printf("# %s\n", doc_path(d));
-    for (size_t i = 0; i < n; i++) {
+    char *buf = NULL;
+    if (header) printf("# %s\n", doc_name(d));
+    for (size_t i = 0; i < n && !ferror(stdout); i++) {
+        size_t el = escape_text(bytes + s[i].start, s[i].end - s[i].start, &buf, &cap);
         printf("%zu\t%u\t%u\t", i, (unsigned)s[i].start, (unsigned)s[i].end);
-        fwrite(bytes + s[i].start, 1, s[i].end - s[i].start, stdout);
+        fwrite(buf, 1, el, stdout);
         putchar('\n');
     }
+    free(buf);
     return ferror(stdout) ? EXIT_TROUBLE : 0;
 }
 
@@ -229,7 +255,7 @@ static void on_sigbus(int sig, siginfo_t *si, void *uc)
         size_t len;
         const char *b = doc_bytes(bus_docs[i], &len);
         if ((const char *)si->si_addr >= b && (const char *)si->si_addr <= b + len)
-            name = doc_path(bus_docs[i]);
+            name = doc_name(bus_docs[i]);
     }
     say("wirediff: ");
     say(name ? name : "an input file");
@@ -379,7 +405,7 @@ int main(int argc, char **argv)
         loaded[i] = NULL;
         if (st == WD_EBINARY && many) {
             /* a folder may hold other files: say so and go on */
-            fprintf(stderr, "wirediff: %s: binary file, skipped\n", files[i]);
+            warn(files[i], "binary file, skipped");
             continue;
         }
         if (st != WD_OK) {
@@ -392,8 +418,8 @@ int main(int argc, char **argv)
         for (int j = 0; j < i; j++)
             seen |= strcmp(files[j], files[i]) == 0;
         if (bad && !seen)
-            fprintf(stderr, "wirediff: %s: warning: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
-                    files[i], bad, bad == 1 ? "" : "s");
+            warn(files[i], "warning: %zu invalid UTF-8 byte%s shown as U+FFFD", bad,
+                 bad == 1 ? "" : "s");
     }
 
     bus_docs = docs; /* docs[0 .. ndocs) are in place before the count says so */

@@ -36,7 +36,7 @@ static void header_stats(const struct tui *t, int side, int form, char *out, siz
 static void draw_header_side(struct tui *t, int side, int x, int w, int form)
 {
     const struct doc *d = align_doc(tui_al(t), side);
-    const char *name = base_name(doc_path(d)), *title = doc_title(d);
+    const char *name = base_name(doc_name(d)), *title = doc_title(d);
     char right[80], left[512];
     header_stats(t, side, form, right, sizeof right);
     /* The title (a headline) only when some of it fits beside the name. */
@@ -58,7 +58,7 @@ void tui_draw_header(struct tui *t, const struct layout *l)
         bool fits = true;
         for (int side = 0; side < 2; side++) {
             header_stats(t, side, form, st[side], sizeof st[side]);
-            const char *name = base_name(doc_path(align_doc(tui_al(t), side)));
+            const char *name = base_name(doc_name(align_doc(tui_al(t), side)));
             int room = o->width[side] - tui_str_width(st[side]);
             fits = fits && (form == 0 ? room >= tui_str_width(name) + 1 : room >= 8);
         }

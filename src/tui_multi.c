@@ -368,7 +368,7 @@ static void set_pivot(struct tui *t, size_t p)
     if (p == old) return;
     /* The old pivot becomes the first column shown beside the new one. */
     tui_multi_open(t, p, old < p ? old : old - 1);
-    tui_message(t, false, "pivot: %zu %s", p, tui_base_name(doc_path(t->cx->docs[p])));
+    tui_message(t, false, "pivot: %zu %s", p, tui_base_name(doc_name(t->cx->docs[p])));
 }
 
 void tui_multi_key(struct tui *t, const struct tui_key *k)
@@ -520,7 +520,7 @@ static void draw_header(struct tui *t, int shown, int w)
     char s[512], right[64];
     tui_fill(t, 0, 0, COLS, TF_HEADER);
     snprintf(s, sizeof s, " pivot %zu %s", mv->pivot,
-             tui_base_name(doc_path(t->cx->docs[mv->pivot])));
+             tui_base_name(doc_name(t->cx->docs[mv->pivot])));
     tui_put_trunc(t, 0, 0, s, w, TF_HEADER);
     for (int c = 0; c < shown; c++) {
         size_t o = other_doc(t, mv->first + (size_t)c);
@@ -534,7 +534,7 @@ static void draw_header(struct tui *t, int shown, int w)
         char extra[32];
         snprintf(extra, sizeof extra, " +%zu ", mv->cols[o].unpaired);
         int rw = tui_str_width(right), ew = tui_str_width(extra);
-        snprintf(s, sizeof s, " %zu %s", o, tui_base_name(doc_path(t->cx->docs[o])));
+        snprintf(s, sizeof s, " %zu %s", o, tui_base_name(doc_name(t->cx->docs[o])));
         tui_put_trunc(t, 0, x, s, w - rw - ew, TF_HEADER);
         tui_put_str(t, 0, x + w - rw - ew, right, rw, ov > 0 ? tui_heat_face(ov) : TF_HEADER);
         tui_put_str(t, 0, x + w - ew, extra, ew, TF_HEADER);

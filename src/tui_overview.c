@@ -56,7 +56,7 @@ static int max_name_width(const struct tui *t)
 {
     int w = 8;
     for (size_t k = 0; k < ndocs(t); k++)
-        w = WD_MAX(w, tui_str_width(tui_base_name(doc_path(t->cx->docs[k]))));
+        w = WD_MAX(w, tui_str_width(tui_base_name(doc_name(t->cx->docs[k]))));
     return w;
 }
 
@@ -391,7 +391,7 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
     if (sel) tui_fill(t, y, 0, COLS, TF_SELECT);
     snprintf(s, sizeof s, "%zu", k); /* right-aligned in the index column */
     tui_put_str(t, y, c->name - 2 - (int)strlen(s), s, COLS, face);
-    tui_put_trunc(t, y, c->name, tui_base_name(doc_path(d)), c->nw, face);
+    tui_put_trunc(t, y, c->name, tui_base_name(doc_name(d)), c->nw, face);
     size_t ns;
     doc_sentences(d, &ns);
     snprintf(s, sizeof s, "%5zu %5zu %6zu", ns, corpus_story_sentences(t->cx->c, k),
@@ -452,8 +452,8 @@ static void draw_pair(struct tui *t, int y, size_t i, bool long_form)
     x += tui_put_str(t, y, x, s, COLS - x, face);
     int room = COLS - x - 3;
     if (room < 8) return;
-    const char *na = tui_base_name(doc_path(t->cx->docs[p->a]));
-    const char *nb = tui_base_name(doc_path(t->cx->docs[p->b]));
+    const char *na = tui_base_name(doc_name(t->cx->docs[p->a]));
+    const char *nb = tui_base_name(doc_name(t->cx->docs[p->b]));
     int wa = WD_MIN(tui_str_width(na), room / 2);
     int wb = room - wa;
     x += tui_put_trunc(t, y, x, na, wa, face);
@@ -470,13 +470,13 @@ static void draw_nothing(struct tui *t, int y)
     for (size_t i = 0; i < ov->nnothing && x < COLS; i++) {
         const struct doc *d = t->cx->docs[ov->nothing[i]];
         snprintf(s, sizeof s, "%s%u ", i ? ", " : " ", ov->nothing[i]);
-        int w = tui_str_width(s), nw = tui_str_width(tui_base_name(doc_path(d)));
+        int w = tui_str_width(s), nw = tui_str_width(tui_base_name(doc_name(d)));
         if (x + w + nw > COLS - (i + 1 < ov->nnothing ? 3 : 0)) {
             tui_put_str(t, y, x, t->utf8 ? " \xE2\x80\xA6" : " ...", COLS - x, LA_PLAIN);
             break;
         }
         x += tui_put_str(t, y, x, s, COLS - x, LA_PLAIN);
-        x += tui_put_str(t, y, x, tui_base_name(doc_path(d)), COLS - x, LA_PLAIN);
+        x += tui_put_str(t, y, x, tui_base_name(doc_name(d)), COLS - x, LA_PLAIN);
     }
 }
 

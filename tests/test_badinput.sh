@@ -167,6 +167,55 @@ run "directory of hidden files and folders" 2 \
     "^wirediff: $IN/hidden: directory holds no text files\$" "$A" "$IN/hidden"
 done_case
 
+# ---- names and text that a terminal would obey ------------------------------
+# A file name holding an OSC 52 clipboard write, a BEL and a line feed,
+# and one with an invalid byte and a bidi override: every place that
+# prints a name escapes it the same way (src/escape.h): on stderr, in the
+# text and ANSI headers, the inline header, the --overlap table; and
+# --sentences escapes the text.  raw_free FILE: no control byte but LF
+# (and TAB), no OSC, valid UTF-8 (SGR escapes allowed with --sgr).
+evil="$IN/x"$'\033]52;c;cHduZWQ=\a\n'".txt"
+evil_shown="$IN/x\\\\x1b]52;c;cHduZWQ=\\\\x07\\\\n\\.txt"
+printf 'Hello there. A second one.\n' >"$evil"
+latin="$IN/caf"$'\xe9\xe2\x80\xae'"txt.exe"
+printf 'Hello there. A third one \033[31m red\a.\n' >"$latin"
+raw_free() {
+    local f=$1 strip=cat
+    [ "${2:-}" = --sgr ] && strip="sed -E s/\x1b\[[0-9;]*m//g"
+    if $strip <"$f" | LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]'; then
+        fail "a raw control byte in the output:"
+        $strip <"$f" | LC_ALL=C grep -n $'[\x01-\x08\x0b-\x1f\x7f]' | head -n 3 | cat -A | sed 's/^/| /'
+    fi
+    iconv -f UTF-8 -t UTF-8 <"$f" >/dev/null 2>&1 || fail "output is not valid UTF-8"
+    LC_ALL=C grep -q $'\xe2\x80\xae' "$f" && fail "a raw bidi override in the output"
+}
+run "a name with escapes: the error escapes it" 2 \
+    "^wirediff: ${evil_shown}\\.gone: no such file or directory\$" "$A" "$evil.gone"
+raw_free "$tmp/err"
+done_case
+run "a name with escapes: the text header" 1 "" --export=text "$A" "$evil"
+has "^\\+\\+\\+ ${evil_shown}: 2 sentences"
+raw_free "$tmp/out"
+done_case
+run "a name with escapes: the ANSI header" 1 "" --export=ansi "$A" "$evil"
+has "\\+\\+\\+ ${evil_shown}: 2 sentences"
+raw_free "$tmp/out" --sgr
+done_case
+run "a name with escapes: the inline header" 1 "" --export=inline "$A" "$evil" "$latin"
+has "^\\+\\+\\+ ${evil_shown}\$"
+has "^\\+\\+\\+ $IN/caf\\\\xe9\\\\u202etxt\\.exe\$"
+raw_free "$tmp/out"
+done_case
+run "a name with escapes: the --overlap table" 0 "" --overlap "$A" "$evil" "$latin"
+has "^   1  x\\\\x1b\\]52;c;cHduZWQ=\\\\x07\\\\n\\.txt "
+raw_free "$tmp/out"
+done_case
+run "--sentences escapes the text" 0 "" --sentences "$latin" "$evil"
+has $'^1\t13\t36\tA third one \\\\x1b\\[31m red\\\\x07\\.$'
+has "^# $IN/caf\\\\xe9\\\\u202etxt\\.exe\$"
+raw_free "$tmp/out"
+done_case
+
 # ---- binary files, invalid UTF-8 ----------------------------------------------
 printf 'abc\0def. More text.' >"$IN/bin.txt"
 run "binary file" 2 "^wirediff: $IN/bin.txt: binary file \(use --text to compare anyway\)\$" \
