@@ -32,6 +32,9 @@
 
 /* Width of side-by-side text when stdout is no terminal. */
 #define DEFAULT_WIDTH 160
+/* Bounds of --width and $COLUMNS. */
+#define WIDTH_MIN 20
+#define WIDTH_MAX 10000
 
 enum {
     OPT_SENTENCES = 256,
@@ -131,6 +134,16 @@ static int fail(const char *path, const char *msg)
     return EXIT_TROUBLE;
 }
 
+static bool parse_int(const char *s, long lo, long hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi) return false;
+    *out = (int)v;
+    return true;
+}
+
 /* "wirediff: PATH: " and the message of fmt on stderr, PATH escaped as
  * in fail(): a warning, or a note on what was done. */
 static void warn(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -151,8 +164,11 @@ static int terminal_width(void)
     struct winsize ws;
     if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;
+    /* $COLUMNS within --width's bounds, else the default (as a bad -w
+     * would be refused): 99999999 columns wrote gigabytes. */
     const char *c = getenv("COLUMNS");
-    if (c && atoi(c) > 0) return atoi(c);
+    int w;
+    if (c && parse_int(c, WIDTH_MIN, WIDTH_MAX, &w)) return w;
     return DEFAULT_WIDTH;
 }
 
@@ -215,16 +231,6 @@ static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool js
     if (st == WD_OK && fflush(stdout) != 0) st = WD_EIO;
     corpus_free(c);
     return st == WD_OK ? 0 : fail("standard output", strerror(errno));
-}
-
-static bool parse_int(const char *s, long lo, long hi, int *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi) return false;
-    *out = (int)v;
-    return true;
 }
 
 /* Runs that map their files (doc_opts.map) read a file's pages when they
@@ -315,7 +321,7 @@ int main(int argc, char **argv)
             force = true;
             break;
         case 'w':
-            if (!parse_int(optarg, 20, 10000, &width))
+            if (!parse_int(optarg, WIDTH_MIN, WIDTH_MAX, &width))
                 return fail(NULL, "--width takes a number from 20 to 10000");
             break;
         case OPT_TEXT:

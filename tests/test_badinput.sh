@@ -216,6 +216,20 @@ has "^# $IN/caf\\\\xe9\\\\u202etxt\\.exe\$"
 raw_free "$tmp/out"
 done_case
 
+# ---- $COLUMNS out of range -----------------------------------------------------
+# Ignored for the default width (160), as -w refuses such values: 99999999
+# columns wrote 3.3 GB, 2147483647 held 1 GB and wrote nothing for minutes.
+for cols in 99999999 2147483647 -5 0 19 abc; do
+    COLUMNS=$cols run "COLUMNS=$cols: the default width" 1 "" --export=text "$A" "$B"
+    w=$(wc -L <"$tmp/out")
+    [ "$w" -le 160 ] && [ "$w" -gt 100 ] || fail "lines up to $w columns wide, want the default 160"
+    done_case
+done
+COLUMNS=60 run "COLUMNS=60 is taken" 1 "" --export=text "$A" "$B"
+w=$(tail -n +3 "$tmp/out" | wc -L) # the rows (the header names the files)
+[ "$w" -le 60 ] && [ "$w" -gt 50 ] || fail "rows up to $w columns wide, want 60 at most"
+done_case
+
 # ---- binary files, invalid UTF-8 ----------------------------------------------
 printf 'abc\0def. More text.' >"$IN/bin.txt"
 run "binary file" 2 "^wirediff: $IN/bin.txt: binary file \(use --text to compare anyway\)\$" \
