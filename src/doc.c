@@ -26,6 +26,8 @@ struct doc {
     size_t invalid;
     size_t content_words; /* SIZE_MAX until doc_word_count() counts them */
     char *title;
+    struct util_fileid id; /* the file read (fstat), when has_id */
+    bool has_id;
 };
 
 /* ---- sentence keys ----------------------------------------------------------
@@ -407,6 +409,8 @@ struct prepared {
     struct seg_span *spans;
     size_t nspans;
     uint64_t *hash; /* per sentence: intern_hash of its comparison key */
+    struct util_fileid id;
+    bool has_id;
 };
 
 static void prepared_free(struct prepared *p)
@@ -490,6 +494,8 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     p->maplen = 0;
     d->len = p->len;
     d->invalid = p->invalid;
+    d->id = p->id;
+    d->has_id = p->has_id;
     d->sents = xcalloc(p->nspans ? p->nspans : 1, sizeof *d->sents);
     d->nsents = p->nspans;
     for (size_t i = 0; i < p->nspans; i++) {
@@ -561,9 +567,14 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
         len = (size_t)st.st_size;
         bytes = map_file(fd, len, &maplen);
     }
+    struct util_fileid id = {0, 0};
+    bool has_id = fstat(fd, &st) == 0;
+    if (has_id) id = (struct util_fileid){(uint64_t)st.st_dev, (uint64_t)st.st_ino};
     p->st = bytes ? WD_OK : read_all(fd, opts && opts->text, &bytes, &len);
     if (!is_stdin) close(fd);
     if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts);
+    p->id = id;
+    p->has_id = has_id;
 }
 
 enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_opts *opts,
@@ -631,6 +642,12 @@ const char *doc_path(const struct doc *d)
 const char *doc_name(const struct doc *d)
 {
     return d->name;
+}
+
+bool doc_fileid(const struct doc *d, struct util_fileid *id)
+{
+    if (d->has_id) *id = d->id;
+    return d->has_id;
 }
 
 const char *doc_bytes(const struct doc *d, size_t *len)

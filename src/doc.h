@@ -104,6 +104,10 @@ const char *doc_path(const struct doc *d);
  * controls and invalid bytes escaped (escape.h).  Every message, table
  * and header of the text formats names a document by it. */
 const char *doc_name(const struct doc *d);
+/* The device and inode of the file read (standard input's too, when it is
+ * a file), so that no output replaces an input; false for a document
+ * built from memory. */
+bool doc_fileid(const struct doc *d, struct util_fileid *id);
 /* Original bytes (the BOM included; NUL-terminated for convenience). */
 const char *doc_bytes(const struct doc *d, size_t *len);
 const struct sentence *doc_sentences(const struct doc *d, size_t *n);

@@ -23,6 +23,7 @@
 #include "align.h"
 #include "doc.h"
 #include "layout.h"
+#include "outfile.h"
 #include "util.h"
 
 enum export_format {
@@ -78,12 +79,12 @@ struct export_input {
  * (errno kept). */
 enum wd_status export_write(FILE *f, enum export_format fmt, const struct export_input *in);
 
-/* Write to path atomically: a temporary file beside it, then rename.
- * Without force an existing file is left alone and WD_EEXIST returned; an
- * existing non-regular file (/dev/null, a FIFO) is written in place.
- * Other failures: WD_EACCES, WD_ENOENT (missing folder), WD_EISDIR, WD_EIO. */
-enum wd_status export_to_path(const char *path, bool force, enum export_format fmt,
-                              const struct export_input *in);
+/* Write to path through outfile.h (atomically; an existing file only
+ * with oo->force; never an input).  Returns WD_OK or the status of
+ * outfile_open / outfile_commit, and the errno of a failure in *err (0
+ * when none: the status says it all). */
+enum wd_status export_to_path(const char *path, const struct outfile_opts *oo,
+                              enum export_format fmt, const struct export_input *in, int *err);
 
 /* Individual writers (export_json.c, export_text.c, export_ansi.c,
  * export_html.c, export_md.c). */

@@ -23,6 +23,7 @@
 #include "doc.h"
 #include "escape.h"
 #include "export.h"
+#include "output.h"
 #include "tui.h"
 #include "util.h"
 
@@ -218,19 +219,50 @@ static bool timestamp_ok(const char *s)
     return true;
 }
 
-/* --overlap: the table of which documents overlap, on standard output. */
-static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool json,
-                       const char *output)
+/* Write the batch output through fn to -o's path (NULL: standard
+ * output): 0, or 2 after a one-line message. */
+static int write_out(const char *path, const struct outfile_opts *oo, output_fn fn, void *arg)
 {
-    if (output) return fail(output, "--overlap writes to standard output (redirect it to a file)");
+    int err;
+    enum wd_status st = output_write(path, oo, fn, arg, &err);
+    if (st == WD_OK) return 0;
+    return fail(path ? path : "standard output",
+                st == WD_EIO && err ? strerror(err) : util_strerror(st));
+}
+
+struct overlap_job {
+    const struct corpus *c;
+    const struct doc *const *docs;
+    bool json;
+};
+
+static enum wd_status write_overlap(FILE *f, void *arg)
+{
+    const struct overlap_job *j = arg;
+    return j->json ? export_overlap_json(f, j->c, j->docs) : export_overlap_text(f, j->c, j->docs);
+}
+
+/* --overlap: the table of which documents overlap. */
+static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool json,
+                       const char *output, const struct outfile_opts *oo)
+{
     struct corpus *c = corpus_new(ctx, docs, n);
     signal(SIGPIPE, SIG_IGN);
-    const struct doc *const *d = (const struct doc *const *)docs;
-    enum wd_status st =
-        json ? export_overlap_json(stdout, c, d) : export_overlap_text(stdout, c, d);
-    if (st == WD_OK && fflush(stdout) != 0) st = WD_EIO;
+    struct overlap_job job = {c, (const struct doc *const *)docs, json};
+    int rc = write_out(output, oo, write_overlap, &job);
     corpus_free(c);
-    return st == WD_OK ? 0 : fail("standard output", strerror(errno));
+    return rc;
+}
+
+struct export_job {
+    enum export_format fmt;
+    const struct export_input *in;
+};
+
+static enum wd_status write_export(FILE *f, void *arg)
+{
+    const struct export_job *j = arg;
+    return export_write(f, j->fmt, j->in);
 }
 
 /* Runs that map their files (doc_opts.map) read a file's pages when they
@@ -291,10 +323,14 @@ int main(int argc, char **argv)
 #if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
     mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
 #endif
+    /* A write past ulimit -f fails with EFBIG ("File too large", one line)
+     * instead of killing the run with its temporary file left behind. */
+    signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
     bool words = true, fold = false, overlap = false;
     int format = -1, width = 0;
-    const char *output = NULL, *timestamp = NULL;
+    const char *output = NULL, *timestamp = NULL; /* output: NULL for -o - */
+    bool output_given = false;
     const char *script = getenv("WIREDIFF_SCRIPT");
     struct doc_opts dopts = {.text = false};
 
@@ -315,7 +351,9 @@ int main(int argc, char **argv)
             }
             break;
         case 'o':
-            output = optarg;
+            if (!*optarg) return fail(NULL, "--output needs a file name (- for standard output)");
+            output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+            output_given = true;
             break;
         case OPT_FORCE:
             force = true;
@@ -369,14 +407,14 @@ int main(int argc, char **argv)
      * reports (the reader); without one, a folder prints the overlap table
      * and more files compare the first with each other. */
     bool can_read = script || (isatty(STDOUT_FILENO) && terminal_usable());
-    bool overview =
-        !overlap && !sentences && format < 0 && !output && can_read && (args.had_dir || args.n > 2);
+    bool overview = !overlap && !sentences && format < 0 && !output_given && can_read &&
+                    (args.had_dir || args.n > 2);
     overlap = overlap || (args.had_dir && !overview); /* a folder of reports: how they overlap */
     bool many = overlap || overview;                  /* binary files in a folder are skipped */
     /* Runs that end before their input can change map their files (see
      * doc_opts.map); the reader reads them, so that a file edited while it
      * is shown stays as it was read. */
-    dopts.map = !overview && (overlap || sentences || format >= 0 || output || !can_read);
+    dopts.map = !overview && (overlap || sentences || format >= 0 || output_given || !can_read);
     if (dopts.map) catch_sigbus();
     if (overlap && format >= 0 && format != EXPORT_JSON && format != EXPORT_TEXT) {
         inputs_free(&args);
@@ -435,6 +473,11 @@ int main(int argc, char **argv)
     free(loaded);
     free(status);
     doc_ctx_seal(ctx); /* every document is in */
+    /* -o never replaces an input */
+    struct util_fileid *ids = xcalloc((size_t)ndocs + 1, sizeof *ids);
+    struct outfile_opts oo = {.force = force, .inputs = ids};
+    for (int i = 0; i < ndocs; i++)
+        oo.ninputs += doc_fileid(docs[i], &ids[oo.ninputs]);
     if (rc == 0 && many && ndocs == 0) {
         rc = fail(args.had_dir ? argv[optind] : files[0], util_strerror(WD_ENOTEXT));
     } else if (rc == 0 && overview) {
@@ -450,7 +493,7 @@ int main(int argc, char **argv)
                               .align = &ao};
         rc = tui_run(ctx, docs, (size_t)ndocs, NULL, &to);
     } else if (rc == 0 && overlap) {
-        rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output);
+        rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output, &oo);
     } else if (rc == 0 && sentences) {
         /* A reader that stops reading (| head) is a write error: exit 2. */
         signal(SIGPIPE, SIG_IGN);
@@ -476,7 +519,7 @@ int main(int argc, char **argv)
                 differ = true;
         }
         bool interactive =
-            format < 0 && !output && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+            format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
             struct tui_opts to = {
                 .script = script, .words = words, .fold = fold, .timestamp = timestamp};
@@ -499,18 +542,12 @@ int main(int argc, char **argv)
                      .fold = fold,
                      .timestamp = timestamp},
         };
-        enum wd_status st;
         /* A reader that stops reading (wirediff ... | head) is a write
          * error like any other: reported on one line, exit status 2. */
-        if (!interactive) signal(SIGPIPE, SIG_IGN);
-        if (interactive) {
-            /* the reader has run */
-        } else if (output) {
-            st = export_to_path(output, force, (enum export_format)format, &in);
-            if (st != WD_OK) rc = fail(output, st == WD_EIO ? strerror(errno) : util_strerror(st));
-        } else {
-            st = export_write(stdout, (enum export_format)format, &in);
-            if (st != WD_OK) rc = fail("standard output", strerror(errno));
+        if (!interactive) {
+            signal(SIGPIPE, SIG_IGN);
+            struct export_job job = {(enum export_format)format, &in};
+            rc = write_out(output, &oo, write_export, &job);
         }
         if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         for (size_t k = 0; k < ncmp; k++)
@@ -523,5 +560,6 @@ int main(int argc, char **argv)
     free(docs);
     doc_ctx_free(ctx);
     inputs_free(&args);
+    free(ids);
     return rc;
 }

@@ -17,11 +17,17 @@ static const char *const status_text[WD_STATUS_COUNT] = {
     [WD_EISDIR] = "is a directory",
     [WD_EACCES] = "permission denied",
     [WD_EBINARY] = "binary file (use --text to compare anyway)",
-    [WD_ETOOBIG] = "file too large (4 GiB at most)",
+    [WD_ETOOBIG] = "file too large (4 GiB - 2 bytes at most)",
     [WD_EIO] = "read error",
     [WD_ENOTEXT] = "directory holds no text files",
     [WD_EEXIST] = "file exists (use --force to replace it)",
     [WD_EUSAGE] = "invalid arguments",
+    [WD_EINPUT] = "is an input file (inputs are only read)",
+    [WD_ENOTREG] = "not a regular file or a terminal",
+    [WD_ELOOP] = "too many levels of symbolic links",
+    [WD_ESOCKET] = "is a socket",
+    [WD_ENOMEM] = "out of memory",
+    [WD_ENAMETOOLONG] = "file name too long",
 };
 
 const char *util_strerror(enum wd_status st)
@@ -47,6 +53,12 @@ enum wd_status util_status_from_errno(int e)
     case EFBIG:
     case EOVERFLOW:
         return WD_ETOOBIG;
+    case ELOOP:
+        return WD_ELOOP;
+    case ENOMEM:
+        return WD_ENOMEM;
+    case ENAMETOOLONG:
+        return WD_ENAMETOOLONG;
     default:
         return WD_EIO;
     }

@@ -26,7 +26,19 @@ enum wd_status {
     WD_ENOTEXT, /* a directory without text files */
     WD_EEXIST,  /* output exists and --force was not given */
     WD_EUSAGE,  /* bad arguments */
+    WD_EINPUT,  /* an output that is one of the input files */
+    WD_ENOTREG, /* not a regular file or a terminal (the reader writes no FIFO) */
+    WD_ELOOP,   /* a loop of symbolic links */
+    WD_ESOCKET, /* a socket */
+    WD_ENOMEM,  /* not enough memory to hold a file */
+    WD_ENAMETOOLONG,
     WD_STATUS_COUNT
+};
+
+/* What tells a file from any other: its device and inode (st_dev,
+ * st_ino), so that an output is never one of the inputs. */
+struct util_fileid {
+    uint64_t dev, ino;
 };
 
 /* Static string, never NULL. */

@@ -78,7 +78,7 @@ sums() {
 # FILE, else /dev/null) into $tmp/out and $tmp/err.  WANT is the exit
 # status; ERR an extended regular expression the only line of stderr must
 # match, or "" for an empty stderr.  Inputs are the ARGs that name files or
-# folders, and FILE.  Sets ok (false after a failure); the caller ends the
+# folders (but -o's), and FILE.  Sets ok (false after a failure); the caller ends the
 # case with done_case.
 run() {
     local stdin=/dev/null
@@ -91,10 +91,17 @@ run() {
     shift 3
     ok=true
     n=$((n + 1))
-    before=$(sums "$stdin" "$@")
+    # the inputs: every argument but -o's
+    local a skip=false inputs=()
+    for a in "$@"; do
+        $skip || [ "$a" = -o ] || inputs+=("$a")
+        skip=false
+        [ "$a" = -o ] && skip=true
+    done
+    before=$(sums "$stdin" ${inputs[@]+"${inputs[@]}"})
     ${tmo[@]+"${tmo[@]}"} ${wrap[@]+"${wrap[@]}"} "$WD" "$@" <"$stdin" >"$tmp/out" 2>"$tmp/err"
     rc=$?
-    after=$(sums "$stdin" "$@")
+    after=$(sums "$stdin" ${inputs[@]+"${inputs[@]}"})
     if [ "$rc" = 124 ] && [ ${#tmo[@]} -gt 0 ]; then
         fail "did not finish within $LIMIT s"
     elif [ "$rc" != "$want" ]; then
@@ -289,6 +296,177 @@ run "identical files" 0 "" "$A" "$IN/copy.txt"
 done_case
 run "the same file twice" 0 "" "$A" "$A"
 done_case
+
+# ---- writing with -o: links, modes, long names, inputs, signals ------------------
+O="$tmp/outdir"
+mkdir "$O" "$tmp/cwd" || exit 99
+# empty_dir NAME: the folder holds nothing (no target, no temporary file).
+empty_dir() {
+    [ -z "$(ls -A "$1")" ] || fail "left in $1: $(ls -A "$1" | head -c 200)"
+}
+cp "$A" "$O/real.txt"
+ln -s real.txt "$O/link.txt"
+run "-o over a symlink writes its target" 1 "" --export=inline --force -o "$O/link.txt" "$A" "$B"
+[ -L "$O/link.txt" ] || fail "the link was replaced"
+grep -q '^--- ' "$O/real.txt" || fail "the link's target was not written"
+[ "$(ls -A "$O" | wc -l)" -eq 2 ] || fail "more files than the link and its target: $(ls -A "$O")"
+done_case
+rm -f "$O"/*
+mkdir "$O/sub"
+ln -s sub/new.txt "$O/dangling.txt"
+run "-o over a dangling symlink creates its target" 1 "" --export=inline -o "$O/dangling.txt" "$A" "$B"
+[ -L "$O/dangling.txt" ] && [ -s "$O/sub/new.txt" ] || fail "not written through the link"
+done_case
+rm -rf "$O"/*
+ln -s /proc/self/fd/1 "$O/stdout"
+run "-o to a link to standard output, a file" 1 "" --export=inline --force -o "$O/stdout" "$A" "$B"
+[ -L "$O/stdout" ] || fail "the link to standard output was replaced"
+has '^--- '
+done_case
+rm -rf "$O"/*
+ln -s loop2 "$O/loop1" && ln -s loop1 "$O/loop2"
+run "-o over a loop of links" 2 "^wirediff: $O/loop1: too many levels of symbolic links\$" \
+    --export=inline --force -o "$O/loop1" "$A" "$B"
+done_case
+rm -rf "$O"/*
+cp "$A" "$O/private.txt" && chmod 600 "$O/private.txt"
+[ "$(id -u)" -eq 0 ] && chown nobody:nogroup "$O/private.txt" 2>/dev/null
+owner=$(stat -c %U:%G "$O/private.txt")
+run "--force keeps the mode and owner of the file replaced" 1 "" \
+    --export=inline --force -o "$O/private.txt" "$A" "$B"
+[ "$(stat -c %a "$O/private.txt")" = 600 ] || fail "mode $(stat -c %a "$O/private.txt"), want 600"
+[ "$(stat -c %U:%G "$O/private.txt")" = "$owner" ] ||
+    fail "owner $(stat -c %U:%G "$O/private.txt"), want $owner"
+grep -q '^--- ' "$O/private.txt" || fail "not replaced"
+done_case
+rm -rf "$O"/*
+long=$(printf 'n%.0s' $(seq 250)).txt
+run "-o to a 254-byte name" 1 "" --export=inline -o "$O/$long" "$A" "$B"
+[ -s "$O/$long" ] || fail "not written"
+[ "$(ls -A "$O" | wc -l)" -eq 1 ] || fail "other files left: $(ls -A "$O")"
+done_case
+rm -rf "$O"/*
+cp "$A" "$O/input.txt"
+run "--force -o an input is refused" 2 \
+    "^wirediff: $O/input.txt: is an input file \(inputs are only read\)\$" \
+    --export=inline --force -o "$O/input.txt" "$O/input.txt" "$B"
+done_case
+ln -s input.txt "$O/input-link.txt" && ln "$O/input.txt" "$O/input-hard.txt"
+run "--force -o a link to an input is refused" 2 "^wirediff: $O/input-link.txt: is an input" \
+    --export=inline --force -o "$O/input-link.txt" "$B" "$O/input.txt"
+done_case
+run "--force -o a hard link of an input is refused" 2 "^wirediff: $O/input-hard.txt: is an input" \
+    --export=inline --force -o "$O/input-hard.txt" "$B" "$O/input.txt"
+done_case
+run --stdin "$O/input.txt" "--force -o standard input's file is refused" 2 \
+    "^wirediff: $O/input.txt: is an input" --export=inline --force -o "$O/input.txt" - "$B"
+done_case
+rm -rf "$O"/*
+cd "$tmp/cwd" || exit 99
+run "-o - is standard output" 1 "" --export=inline -o - "$A" "$B"
+has '^--- '
+empty_dir "$tmp/cwd"
+done_case
+cd "$OLDPWD" || exit 99
+run "-o '' is refused" 2 "^wirediff: --output needs a file name" --export=inline -o '' "$A" "$B"
+done_case
+mkdir "$IN/two" && cp "$A" "$B" "$IN/two/"
+run "a folder's overlap table to -o" 0 "" --export=json -o "$O/overlap.json" "$IN/two"
+grep -q '"format":"wirediff-overlap"' "$O/overlap.json" || fail "no overlap JSON written"
+done_case
+run "--overlap -o FILE" 0 "" --overlap -o "$O/overlap.txt" "$A" "$B"
+grep -q '^pairs by overlap' "$O/overlap.txt" || fail "no overlap table written"
+done_case
+rm -rf "$O"/*
+
+# Signals while -o writes 100 MB (20000 changed rows at width 10000): the
+# run dies of the signal, the temporary file is gone and the target never
+# appeared.  The writer is stopped as soon as its temporary file shows
+# (SIGSTOP), so that the signal arrives while it writes, then signalled and
+# continued.  SIGINT needs job control: a background job ignores it.
+awk 'BEGIN { srand(3)
+    for (k = 0; k < 20000; k++) {
+        s = ""
+        for (i = 0; i < 8; i++) {
+            w = ""; m = 2 + int(rand() * 7)
+            for (j = 0; j < m; j++) w = w sprintf("%c", 97 + int(rand() * 26))
+            s = s (i ? " " : "") w
+        }
+        print toupper(substr(s, 1, 1)) substr(s, 2) "."
+    } }' >"$IN/wide_a.txt"
+awk '{ $3 = "changed"; print }' "$IN/wide_a.txt" >"$IN/wide_b.txt"
+sig_case() { # sig_case SIG NUMBER
+    name="SIG$1 while -o writes: no temporary file left"
+    ok=true
+    n=$((n + 1))
+    local tries=0 caught=false pid rc
+    while [ $tries -lt 5 ] && ! $caught; do
+        tries=$((tries + 1))
+        rm -rf "$O" && mkdir "$O"
+        set -m
+        "$WD" --export=text -w 10000 -o "$O/out.txt" "$IN/wide_a.txt" "$IN/wide_b.txt" \
+            2>"$tmp/err" &
+        pid=$!
+        set +m
+        while kill -0 "$pid" 2>/dev/null && [ -z "$(ls -A "$O")" ]; do sleep 0.002; done
+        if kill -STOP "$pid" 2>/dev/null && [ ! -e "$O/out.txt" ]; then
+            caught=true
+            kill -"$1" "$pid"
+            kill -CONT "$pid"
+        fi
+        wait "$pid"
+        rc=$?
+    done
+    if ! $caught; then
+        fail "the write ended before it could be stopped ($tries tries)"
+    else
+        [ "$rc" = $((128 + $2)) ] || fail "exit status $rc, want $((128 + $2)) (killed by SIG$1)"
+        empty_dir "$O"
+    fi
+    done_case
+}
+if huge_ok "signals while -o writes"; then
+    sig_case TERM 15
+    sig_case HUP 1
+    sig_case INT 2
+    # ulimit -f: the write fails with EFBIG on one line, nothing left
+    name="ulimit -f: File too large"
+    ok=true
+    n=$((n + 1))
+    rm -rf "$O" && mkdir "$O"
+    (
+        ulimit -f 2000
+        exec "$WD" --export=text -w 10000 -o "$O/out.txt" "$IN/wide_a.txt" "$IN/wide_b.txt"
+    ) 2>"$tmp/err"
+    rc=$?
+    [ "$rc" = 2 ] || fail "exit status $rc, want 2"
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qE "^wirediff: $O/out.txt: File too large\$" "$tmp/err" ||
+        fail "want one line 'File too large', got: $(head -c 300 "$tmp/err")"
+    empty_dir "$O"
+    done_case
+fi
+rm -rf "$O" && mkdir "$O"
+
+# The reader's export (e): a FIFO is refused at once (fopen blocked until
+# someone read it), an input's name too (it asked "replace?" and replaced
+# the input on y).
+mkfifo "$O/ff" || exit 99
+cp "$A" "$O/input.txt"
+reader_export() { # reader_export NAME PATH PATTERN: e, the path, Enter (then y, for a replace? question)
+    printf 'key e\nkey enter\nkey ctrl-u\ntype %s\nkey enter\ndump\nkey y\n' "$2" >"$tmp/exp.keys"
+    COLUMNS=200 LINES=10 run "$1" 1 "" --script="$tmp/exp.keys" "$O/input.txt" "$B"
+    screen 1 "$tmp/out" | tail -n 1 >"$tmp/status"
+    has "$3" "$tmp/status"
+    done_case
+}
+reader_export "the reader's export to a FIFO is refused" "$O/ff" \
+    "^ cannot write $O/ff: not a regular file or a terminal"
+[ -p "$O/ff" ] || fail "the FIFO was replaced"
+reader_export "the reader's export over an input is refused" "$O/input.txt" \
+    "^ cannot write $O/input.txt: is an input file \(inputs are only read\)"
+reader_export "the reader's export to a new file" "$O/new.html" "^ wrote $O/new.html"
+grep -q '^<!DOCTYPE html>' "$O/new.html" || fail "no page written"
+rm -rf "$O" && mkdir "$O"
 
 # ---- standard input -------------------------------------------------------------
 run --stdin "$A" "stdin as one side" 0 "" - "$A"
