@@ -202,7 +202,7 @@ void doc_ctx_free(struct doc_ctx *ctx)
  * as zeros, and a file that ends on a page boundary gets an anonymous
  * zero page after it. */
 
-/* Map the len bytes (0 < len < UINT32_MAX) of regular file fd; NULL when
+/* Map the len bytes (0 < len <= DOC_MAX_BYTES) of regular file fd; NULL when
  * that fails (the caller reads the file instead). */
 static char *map_file(int fd, size_t len, size_t *maplen)
 {
@@ -349,19 +349,41 @@ static void release_mapped(const struct doc_ctx *ctx)
         doc_release(sc->mapped[i]);
 }
 
+/* Grow the read buffer *buf (capacity *cap) to hold need bytes, doubling
+ * but never past DOC_MAX_BYTES + 1 (its NUL): false when the memory is
+ * not there, for the caller to report on that file (a stream such as
+ * /dev/urandom read with --text must not end the run with util_oom). */
+static bool grow_read_buffer(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap) return true;
+    size_t c = WD_MAX(*cap * 2, need);
+    c = WD_MIN(c, (size_t)DOC_MAX_BYTES + 1);
+    char *b = realloc(*buf, c);
+    if (!b) return false;
+    *buf = b;
+    *cap = c;
+    return true;
+}
+
 /* Read all of fd into a new NUL-terminated buffer.  Unless text is set, a
  * NUL byte ends the read at once with WD_EBINARY: a device or pipe of
- * binary data (/dev/zero) is refused when it starts, not at 4 GiB. */
+ * binary data (/dev/zero) is refused when it starts, not at 4 GiB.  A
+ * stream longer than DOC_MAX_BYTES stops the read there (WD_ETOOBIG), and
+ * one that does not fit in memory is WD_ENOMEM. */
 static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
 {
     struct stat st;
     if (fstat(fd, &st) != 0) return util_status_from_errno(errno);
     if (S_ISDIR(st.st_mode)) return WD_EISDIR;
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size >= UINT32_MAX) return WD_ETOOBIG;
-    char *buf = xmalloc(cap);
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > DOC_MAX_BYTES) return WD_ETOOBIG;
+    size_t cap = 0;
+    char *buf = NULL;
+    if (!grow_read_buffer(&buf, &cap,
+                          S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536))
+        return WD_ENOMEM;
     size_t len = 0;
     char spare[4096];
+    enum wd_status bad = WD_OK;
     for (;;) {
         /* When the buffer is full (a regular file read to its size), look
          * for more in a small buffer first: growing it would double the
@@ -370,24 +392,30 @@ static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
         ssize_t r = full ? read(fd, spare, sizeof spare) : read(fd, buf + len, cap - len - 1);
         if (r < 0) {
             if (errno == EINTR) continue;
-            int e = errno;
-            free(buf);
-            return util_status_from_errno(e);
+            bad = util_status_from_errno(errno);
+            break;
         }
         if (r == 0) break;
         if (full) {
-            xgrow(&buf, &cap, len + (size_t)r + 65536, 1);
+            if (len + (size_t)r > DOC_MAX_BYTES) {
+                bad = WD_ETOOBIG;
+                break;
+            }
+            if (!grow_read_buffer(&buf, &cap, len + (size_t)r + 65536)) {
+                bad = WD_ENOMEM;
+                break;
+            }
             memcpy(buf + len, spare, (size_t)r);
         }
         if (!text && memchr(buf + len, '\0', (size_t)r)) {
-            free(buf);
-            return WD_EBINARY;
+            bad = WD_EBINARY;
+            break;
         }
         len += (size_t)r;
-        if (len >= UINT32_MAX) {
-            free(buf);
-            return WD_ETOOBIG;
-        }
+    }
+    if (bad != WD_OK) {
+        free(buf);
+        return bad;
     }
     buf[len] = '\0';
     *out = buf;
@@ -437,7 +465,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
     p->bytes = bytes;
     p->maplen = maplen;
     p->len = len;
-    if (len >= UINT32_MAX) {
+    if (len > DOC_MAX_BYTES) {
         p->st = WD_ETOOBIG;
         return;
     }
@@ -535,7 +563,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
 enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char *buf, size_t len,
                                const struct doc_opts *opts, struct doc **out)
 {
-    if (len >= UINT32_MAX) return WD_ETOOBIG;
+    if (len > DOC_MAX_BYTES) return WD_ETOOBIG;
     char *copy = xmalloc(len + 1);
     if (len) memcpy(copy, buf, len);
     copy[len] = '\0';
@@ -555,7 +583,12 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     } else {
         fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
-            p->st = util_status_from_errno(errno);
+            int e = errno;
+            struct stat st;
+            /* a socket cannot be opened (ENXIO): say what it is */
+            p->st = e == ENXIO && stat(path, &st) == 0 && S_ISSOCK(st.st_mode)
+                        ? WD_ESOCKET
+                        : util_status_from_errno(e);
             return;
         }
     }
@@ -563,7 +596,7 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     size_t len = 0, maplen = 0;
     struct stat st;
     if (opts && opts->map && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size < UINT32_MAX) {
+        (uint64_t)st.st_size <= DOC_MAX_BYTES) {
         len = (size_t)st.st_size;
         bytes = map_file(fd, len, &maplen);
     }

@@ -7,7 +7,8 @@
  * sentence.
  *
  * Offsets are uint32_t byte offsets into the original file (end exclusive),
- * so a document is at most 4 GiB - 1.  A document is immutable once loaded.
+ * so a document is at most DOC_MAX_BYTES (4 GiB - 2: UINT32_MAX itself is
+ * kept free).  A document is immutable once loaded.
  */
 #ifndef WD_DOC_H
 #define WD_DOC_H
@@ -44,6 +45,9 @@ struct sentence {
 };
 
 struct doc;
+
+/* The longest document, in bytes. */
+#define DOC_MAX_BYTES ((uint64_t)UINT32_MAX - 1)
 
 struct doc_opts {
     bool text; /* accept NUL bytes (not drawn, like other controls) instead of refusing */

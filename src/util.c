@@ -73,9 +73,17 @@ void util_set_oom_hook(void (*hook)(void))
 
 _Noreturn void util_oom(void)
 {
+    /* The first thread to run out says so and ends the process; any other
+     * waits for that (two lines would break the one-line promise). */
+    static atomic_flag said = ATOMIC_FLAG_INIT;
+    if (atomic_flag_test_and_set(&said))
+        for (;;)
+            pause();
     if (oom_hook) oom_hook();
-    fputs("wirediff: out of memory\n", stderr);
-    abort();
+    static const char msg[] = "wirediff: out of memory\n";
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) { /* nothing more to do */
+    }
+    _exit(2); /* like any other trouble: no core dump, no atexit handlers in a broken heap */
 }
 
 void *xmalloc(size_t size)

@@ -2,10 +2,13 @@
  *
  * The core never prints and never exits, with one exception: allocation
  * failure.  Like gnulib's xalloc and htop's XUtils, the x* helpers call
- * util_oom() which writes one line to stderr and aborts; a diff tool cannot
- * do anything useful without memory, and threading ENOMEM through every
- * loop would hide the real logic.  util_set_oom_hook() lets the UI restore
- * the terminal first.
+ * util_oom() which writes "wirediff: out of memory" to stderr and exits
+ * with status 2 (trouble, as for any other; no abort and no core dump); a
+ * diff tool cannot do anything useful without memory, and threading ENOMEM
+ * through every loop would hide the real logic.  util_set_oom_hook() lets
+ * the UI restore the terminal first, and a batch run remove the temporary
+ * file of its -o.  Reading a file whole is the exception that does not
+ * exit: a file too large for the memory is WD_ENOMEM for that file.
  */
 #ifndef WD_UTIL_H
 #define WD_UTIL_H

@@ -468,6 +468,84 @@ reader_export "the reader's export to a new file" "$O/new.html" "^ wrote $O/new.
 grep -q '^<!DOCTYPE html>' "$O/new.html" || fail "no page written"
 rm -rf "$O" && mkdir "$O"
 
+# ---- out of memory ------------------------------------------------------------
+# Under ulimit -v from 20 to 240 MB, a 5 MB pair either runs (status 0 or
+# 1) or stops with one line "out of memory" and status 2: never SIGABRT
+# and a core dump.  /dev/zero read with --text stops at the memory it has.
+# Skipped where ulimit -v keeps wirediff from starting (ASan, valgrind).
+mem_ok() { # mem_ok NAME: can wirediff run under ulimit -v?
+    if [ ${#wrap[@]} -gt 0 ] || ! (ulimit -v 240000 && "$WD" --version) >/dev/null 2>&1; then
+        n=$((n + 1))
+        echo "ok $n $1 # SKIP ulimit -v (a wrapper or a sanitizer)"
+        passed=$((passed + 1))
+        return 1
+    fi
+}
+for i in 1 2 3 4 5; do cat "$IN/wide_a.txt"; done >"$IN/mem_a.txt"
+for i in 1 2 3 4 5; do cat "$IN/wide_b.txt"; done >"$IN/mem_b.txt"
+mkdir "$IN/mem" && cp "$IN/mem_a.txt" "$IN/mem_b.txt" "$IN/mem/"
+printf 'dump\nkey tab\nkey enter\ndump\n' >"$tmp/mem.keys"
+# mem_case NAME ARGS...: under each limit, a result or one line
+mem_case() {
+    local mname=$1 v rc ooms=0
+    shift
+    if mem_ok "$mname"; then
+        name=$mname
+        ok=true
+        n=$((n + 1))
+        for v in 20000 40000 60000 80000 100000 120000 160000 200000 240000; do
+            (ulimit -v "$v" && exec "$WD" "$@") >/dev/null 2>"$tmp/err" </dev/null
+            rc=$?
+            if [ "$rc" = 2 ]; then
+                ooms=$((ooms + 1))
+                [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -qE '^wirediff: (.*: )?out of memory$' "$tmp/err" ||
+                    fail "ulimit -v $v: want one line 'out of memory', got: $(head -c 300 "$tmp/err")"
+            elif [ "$rc" != 0 ] && [ "$rc" != 1 ]; then
+                fail "ulimit -v $v: exit status $rc: $(head -c 300 "$tmp/err")"
+            fi
+        done
+        [ "$ooms" -gt 0 ] || fail "no limit ran out of memory"
+        done_case
+    fi
+}
+mem_case "out of memory: one line, status 2 (export)" --export=json "$IN/mem_a.txt" "$IN/mem_b.txt"
+mem_case "out of memory: one line, status 2 (the reader)" --script="$tmp/mem.keys" "$IN/mem"
+if [ -c /dev/zero ] && mem_ok "/dev/zero with --text under ulimit -v"; then
+    name="/dev/zero with --text under ulimit -v"
+    ok=true
+    n=$((n + 1))
+    (ulimit -v 200000 && exec "$WD" --text /dev/zero "$A") >/dev/null 2>"$tmp/err"
+    rc=$?
+    [ "$rc" = 2 ] || fail "exit status $rc, want 2"
+    grep -qE '^wirediff: /dev/zero: out of memory$' "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ] ||
+        fail "want one line naming /dev/zero, got: $(head -c 300 "$tmp/err")"
+    done_case
+fi
+
+# ---- the size limit, sockets, link loops -------------------------------------
+# A document is at most 4 GiB - 2 bytes (offsets are 32 bits, one value
+# kept free): a sparse file of that size is read (and found binary), one
+# byte more is refused with the limit named.
+if huge_ok "the size limit" && truncate -s 4294967294 "$IN/max.bin" 2>/dev/null; then
+    run "a file of 4 GiB - 2 bytes is read" 2 "^wirediff: $IN/max.bin: binary file" "$A" "$IN/max.bin"
+    done_case
+    truncate -s 4294967295 "$IN/max.bin"
+    run "a file of 4 GiB - 1 bytes is refused" 2 \
+        "^wirediff: $IN/max.bin: file too large \(4 GiB - 2 bytes at most\)\$" "$A" "$IN/max.bin"
+    done_case
+    rm -f "$IN/max.bin"
+fi
+ln -s loop_b "$IN/loop_a" && ln -s loop_a "$IN/loop_b"
+run "a loop of symbolic links" 2 "^wirediff: $IN/loop_a: too many levels of symbolic links\$" \
+    "$A" "$IN/loop_a"
+done_case
+if command -v python3 >/dev/null 2>&1 &&
+    python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$IN/sock"; then
+    run "a socket" 2 "^wirediff: $IN/sock: is a socket\$" "$A" "$IN/sock"
+    done_case
+    rm -f "$IN/sock"
+fi
+
 # ---- standard input -------------------------------------------------------------
 run --stdin "$A" "stdin as one side" 0 "" - "$A"
 done_case
