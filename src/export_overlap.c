@@ -2,6 +2,7 @@
 
 #include "export_overlap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
@@ -14,6 +15,39 @@ static const char *base_name(const char *p)
 {
     const char *s = strrchr(p, '/');
     return s && s[1] ? s + 1 : p;
+}
+
+static int cmp_base(const void *a, const void *b)
+{
+    return strcmp(base_name(*(const char *const *)a), base_name(*(const char *const *)b));
+}
+
+/* How the table names each document (a new array of n, the caller frees
+ * it): its base name, or its path (escaped, doc_name) when another
+ * document has the same base name (a.txt of two folders). */
+static const char **shown_names(const struct doc *const *docs, size_t n)
+{
+    const char **names = xcalloc(n ? n : 1, sizeof *names);
+    const char **sorted = xcalloc(n ? n : 1, sizeof *sorted);
+    for (size_t k = 0; k < n; k++)
+        sorted[k] = doc_name(docs[k]);
+    qsort(sorted, n, sizeof *sorted, cmp_base);
+    for (size_t k = 0; k < n; k++) {
+        const char *name = doc_name(docs[k]), *b = base_name(name);
+        /* equal base names are neighbours in sorted: find b's run */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(base_name(sorted[mid]), b) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        bool twice = lo + 1 < n && strcmp(base_name(sorted[lo + 1]), b) == 0;
+        names[k] = twice ? name : b;
+    }
+    free(sorted);
+    return names;
 }
 
 /* What a reader recognises a document by: its headline, else its first
@@ -70,12 +104,12 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
 {
     size_t n = corpus_ndocs(c), np;
     const struct corpus_pair *p = corpus_pairs(c, &np);
+    const char **names = shown_names(docs, n);
     fprintf(f, "documents (%zu): sentences, story sentences (not boilerplate), title\n", n);
     for (size_t k = 0; k < n; k++) {
         size_t ns;
         (void)doc_sentences(docs[k], &ns);
-        fprintf(f, "%4zu  %-28s %5zu %5zu  ", k, base_name(doc_name(docs[k])), ns,
-                corpus_story_sentences(c, k));
+        fprintf(f, "%4zu  %-28s %5zu %5zu  ", k, names[k], ns, corpus_story_sentences(c, k));
         size_t tl;
         const char *t = first_line(docs[k], &tl);
         put_title(f, t, tl, TITLE_COLS);
@@ -87,16 +121,17 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
             np);
     for (size_t i = 0; i < np; i++)
         fprintf(f, "%5.1f%%  %4u %4u %4u  %zu ~ %zu  %s ~ %s\n", 100.0 * p[i].overlap, p[i].same,
-                p[i].changed, p[i].moved, (size_t)p[i].a, (size_t)p[i].b,
-                base_name(doc_name(docs[p[i].a])), base_name(doc_name(docs[p[i].b])));
+                p[i].changed, p[i].moved, (size_t)p[i].a, (size_t)p[i].b, names[p[i].a],
+                names[p[i].b]);
     bool any = false;
     for (size_t k = 0; k < n; k++) {
         if (corpus_doc_overlaps(c, k)) continue;
         fputs(any ? ", " : "\noverlapping nothing: ", f);
-        fprintf(f, "%zu %s", k, base_name(doc_name(docs[k])));
+        fprintf(f, "%zu %s", k, names[k]);
         any = true;
     }
     if (any) putc('\n', f);
+    free(names);
     return ferror(f) ? WD_EIO : WD_OK;
 }
 

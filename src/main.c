@@ -447,9 +447,10 @@ int main(int argc, char **argv)
         enum wd_status st = status[i];
         docs[ndocs] = loaded[i];
         loaded[i] = NULL;
-        if (st == WD_EBINARY && many) {
-            /* a folder may hold other files: say so and go on */
-            warn(files[i], "binary file, skipped");
+        if (st != WD_OK && many && (st == WD_EBINARY || args.in_dir[i])) {
+            /* a folder may hold other files, or one we may not read: say
+             * so and go on */
+            warn(files[i], "%s, skipped", st == WD_EBINARY ? "binary file" : util_strerror(st));
             continue;
         }
         if (st != WD_OK) {

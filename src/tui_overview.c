@@ -315,6 +315,7 @@ static int digits(size_t n)
 /* Column positions of the document lines. */
 struct cols {
     int idx, name, nw, nums, best, matrix, title, tw;
+    int cw; /* a matrix cell: 3 columns, 4 when one shows 100 ("100100" ran together) */
     bool matrix_on;
 };
 
@@ -327,8 +328,11 @@ static void columns(const struct tui *t, struct cols *c)
     c->nw = WD_MIN(t->ov.namew, NAME_MAX_COLS);
     int nums_w = 5 + 1 + 5 + 1 + 6; /* sent story words */
     int best_w = 2 + 4 + 1 + id;    /* "  62% 12" */
-    int mat_w = 3 * (int)n;
     c->matrix_on = t->ov.matrix && n > 1;
+    c->cw = 3;
+    for (size_t i = 0; c->matrix_on && i < n * n; i++)
+        if ((int)(100.0f * t->ov.matrix[i] + 0.5f) >= 100) c->cw = 4;
+    int mat_w = c->cw * (int)n;
     for (int pass = 0; pass < 3; pass++) {
         int used = c->name + c->nw + 1 + nums_w + best_w + (c->matrix_on ? 1 + mat_w : 0) + 2;
         c->tw = COLS - used;
@@ -375,8 +379,8 @@ static void draw_doc_heading(struct tui *t, const struct cols *c, int y)
     tui_put_str(t, y, c->best, "  best", COLS - c->best, TF_LABEL);
     if (c->matrix_on)
         for (size_t j = 0; j < ndocs(t); j++) {
-            snprintf(s, sizeof s, "%3zu", j);
-            tui_put_str(t, y, c->matrix + 3 * (int)j, s, 3, TF_LABEL);
+            snprintf(s, sizeof s, "%*zu", c->cw, j);
+            tui_put_str(t, y, c->matrix + c->cw * (int)j, s, c->cw, TF_LABEL);
         }
     if (c->tw > 0) tui_put_str(t, y, c->title, "title", c->tw, TF_LABEL);
 }
@@ -409,7 +413,8 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
         size_t n = ndocs(t);
         for (size_t j = 0; j < n; j++) {
             float o = ov->matrix[k * n + j];
-            int x = c->matrix + 3 * (int)j;
+            /* the value in the last 3 columns of the cell */
+            int x = c->matrix + c->cw * (int)j + c->cw - 3;
             if (j == k)
                 snprintf(s, sizeof s, "   ");
             else if (o > 0)

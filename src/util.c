@@ -28,6 +28,7 @@ static const char *const status_text[WD_STATUS_COUNT] = {
     [WD_ESOCKET] = "is a socket",
     [WD_ENOMEM] = "out of memory",
     [WD_ENAMETOOLONG] = "file name too long",
+    [WD_ETWICE] = "folder given twice",
 };
 
 const char *util_strerror(enum wd_status st)

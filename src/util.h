@@ -35,6 +35,7 @@ enum wd_status {
     WD_ESOCKET, /* a socket */
     WD_ENOMEM,  /* not enough memory to hold a file */
     WD_ENAMETOOLONG,
+    WD_ETWICE, /* a folder named twice */
     WD_STATUS_COUNT
 };
 

@@ -237,6 +237,55 @@ w=$(tail -n +3 "$tmp/out" | wc -L) # the rows (the header names the files)
 [ "$w" -le 60 ] && [ "$w" -gt 50 ] || fail "rows up to $w columns wide, want 60 at most"
 done_case
 
+# A folder holding a file that cannot be read goes on without it, with a
+# warning (like a binary file): one too large, one not readable (as root,
+# run as nobody: root reads anything).  The same folder twice is refused
+# (each file would be compared with itself); files of the same name in two
+# folders are told apart by their paths.
+mkdir "$IN/withbad" && cp "$A" "$B" "$IN/withbad/"
+if truncate -s 4294967295 "$IN/withbad/zz_huge.txt" 2>/dev/null; then
+    run "a file too large in a folder is skipped" 0 \
+        "^wirediff: $IN/withbad/zz_huge.txt: file too large \(4 GiB - 2 bytes at most\), skipped\$" \
+        --overlap "$IN/withbad"
+    has '^documents \(2\)'
+    done_case
+    rm -f "$IN/withbad/zz_huge.txt"
+fi
+as_user=()
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 &&
+    setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null; then
+    as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+fi
+if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+    pub=$(mktemp -d) && chmod 755 "$pub" && cp "$A" "$B" "$pub/" && cp "$A" "$pub/zz_locked.txt" &&
+        chmod 000 "$pub/zz_locked.txt" && chmod 644 "$pub"/0*.txt
+    name="an unreadable file in a folder is skipped"
+    ok=true
+    n=$((n + 1))
+    ${as_user[@]+"${as_user[@]}"} "$WD" --overlap "$pub" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ "$rc" = 0 ] || fail "exit status $rc, want 0"
+    grep -qE "^wirediff: $pub/zz_locked.txt: permission denied, skipped\$" "$tmp/err" &&
+        [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "want one warning, got: $(head -c 300 "$tmp/err")"
+    has '^documents \(2\)'
+    done_case
+    rm -rf "$pub"
+fi
+run "the same folder twice is refused" 2 "^wirediff: $IN/withbad/: folder given twice\$" \
+    --overlap "$IN/withbad" "$IN/withbad/"
+done_case
+mkdir "$IN/v1" "$IN/v2" && cp "$A" "$IN/v1/a.txt" && cp "$B" "$IN/v2/a.txt" && cp "$A" "$IN/v2/b.txt"
+run "the same name in two folders: told apart" 0 "" --overlap "$IN/v1" "$IN/v2"
+has "^   0  $IN/v1/a\.txt "
+has "^   1  $IN/v2/a\.txt "
+has "^   2  b\.txt "
+done_case
+mkdir "$IN/same" && for f in a b c; do cp "$A" "$IN/same/$f.txt"; done
+printf 'dump\n' >"$tmp/same.keys"
+COLUMNS=100 LINES=12 run "100% cells of the matrix stay apart" 0 "" --script="$tmp/same.keys" "$IN/same"
+has '^ 0  a\.txt .* 100 100  A possible'
+done_case
+
 # ---- binary files, invalid UTF-8 ----------------------------------------------
 printf 'abc\0def. More text.' >"$IN/bin.txt"
 run "binary file" 2 "^wirediff: $IN/bin.txt: binary file \(use --text to compare anyway\)\$" \
