@@ -20,18 +20,42 @@
  * [row 47](#r47)"; the forges keep the anchor of an <a id>).  All article
  * text is escaped (a backslash before every Markdown metacharacter:
  * \ ` * _ ~ [ ] < > # | & and, at the start of a line, list and heading
- * markers), so text cannot inject formatting, links or HTML; white space
- * runs become one space, so every block stays one line.
+ * markers; GFM's autolinks neutralised, see md_unlink), so text cannot
+ * inject formatting, links or HTML; white space runs become one space, so
+ * every block stays one line.
  */
 #include "config.h"
 
 #include "export.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "text.h"
+
+/* GFM turns bare addresses into links (the autolink extension): "www."
+ * and "scheme://" by what starts them, e-mail addresses by "local@domain."
+ * found in the text.  Article text must not become a link: the dot of
+ * "www." and the colon of "://" are escaped (the extension looks at the
+ * source, where the backslash stands before them), and a ZERO WIDTH JOINER
+ * goes before an '@' that follows a character of an address (the
+ * extension looks at the text, where an escape would be gone; the joiner
+ * is invisible).  Checked with cmark-gfm -e autolink in
+ * tests/test_md_gfm.sh.  Called before cp (at s[i]) is written, after any
+ * backslash of md_text's own. */
+static void md_unlink(FILE *f, const char *s, size_t i, int32_t cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (cp == '.' && i >= 3 && (u[i - 1] | 0x20) == 'w' && (u[i - 2] | 0x20) == 'w' &&
+        (u[i - 3] | 0x20) == 'w')
+        putc('\\', f);
+    else if (cp == ':' && u[i + 1] == '/' && u[i + 2] == '/')
+        putc('\\', f);
+    else if (cp == '@' && i > 0 && (isalnum(u[i - 1]) || strchr(".-_+", u[i - 1])) && u[i - 1])
+        fputs("\xE2\x80\x8D", f);
+}
 
 /* Text s[start, end) escaped; *space: the last character written was a
  * space (or nothing yet), so a white space run writes one space only.
@@ -73,6 +97,7 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
             *bol = false;
         }
         if (cp < 0x80 && strchr("\\`*_~[]<>#|&", (int)cp)) putc('\\', f);
+        md_unlink(f, s, i, cp);
         if (cp == TEXT_REPLACEMENT)
             fputs("\xEF\xBF\xBD", f);
         else
