@@ -373,4 +373,6 @@ void export_stats_line(FILE *f, const struct alignment *al, const struct export_
     }
     if (st->limited)
         fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);
+    if (st->pairs_limited)
+        fputs(" \xC2\xB7 the search for similar sentences was cut short: pairs may be missed", f);
 }

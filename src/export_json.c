@@ -311,6 +311,8 @@ static void json_cmp(struct jbuf *j, const struct export_cmp *c, const struct ex
     json_count(j, "inserted", st->rows[ROW_INSERTED]);
     JB_LIT(j, ",\"limited\":");
     jb_puts(j, json_bool(st->limited));
+    JB_LIT(j, ",\"pairs_limited\":");
+    jb_puts(j, json_bool(st->pairs_limited));
     jb_char(j, '}');
     size_t nr, nops;
     const struct align_row *rows = align_rows(c->al, &nr);

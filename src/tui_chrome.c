@@ -129,9 +129,18 @@ void tui_draw_status(struct tui *t, const struct layout *l)
         " cost limit: approximate \xC2\xB7",
         " approximate:",
     };
+    /* Likewise when the search for similar sentences was cut short
+     * (sentences of common words only, in thousands): pairs may be
+     * missed. */
+    static const char *const pair_notices[] = {
+        " search limit: pairs may be missed \xC2\xB7",
+        " search limit: approximate \xC2\xB7",
+        " approximate:",
+    };
+    const char *const *which = st->limited ? notices : pair_notices;
     const char *notice = "";
-    for (size_t n = 0; st->limited && n < WD_ARRAY_LEN(notices); n++) {
-        notice = notices[n];
+    for (size_t n = 0; (st->limited || st->pairs_limited) && n < WD_ARRAY_LEN(notices); n++) {
+        notice = which[n];
         if (tui_str_width(notice) + NOTICE_MIN_COUNTS <= room) break;
     }
     int off = snprintf(left, sizeof left, "%s", notice);

@@ -562,10 +562,11 @@ static void draw_status(struct tui *t, int shown)
     }
     /* A column whose alignment hit the diff's cost limit (huge, very
      * different inputs) is approximate: say so before the hints. */
-    bool approx = false;
-    for (int c = 0; c < shown && !approx; c++) {
+    bool approx = false, missed = false;
+    for (int c = 0; c < shown; c++) {
         const struct alignment *al = mv->cols[other_doc(t, mv->first + (size_t)c)].al;
-        approx = al && align_get_stats(al)->limited;
+        approx = approx || (al && align_get_stats(al)->limited);
+        missed = missed || (al && align_get_stats(al)->pairs_limited);
     }
     static const char *const hints[] = {"  h/l: scroll  p: pivot  Enter: pair", "  h/l p Enter",
                                         ""};
@@ -575,7 +576,10 @@ static void draw_status(struct tui *t, int shown)
         else
             snprintf(left, sizeof left, " columns %zu-%zu of %zu%s%s", mv->first + 1,
                      mv->first + (size_t)shown, nothers(t),
-                     approx ? " \xC2\xB7 cost limit: approximate" : "", hints[f]);
+                     approx   ? " \xC2\xB7 cost limit: approximate"
+                     : missed ? " \xC2\xB7 search limit: approximate"
+                              : "",
+                     hints[f]);
         if (tui_str_width(left) <= COLS - rw - 1) break;
     }
     tui_put_trunc(t, y, 0, left, COLS - rw - 1, TF_STATUS);

@@ -682,6 +682,42 @@ screen 1 "$tmp/out" | tail -n 1 >"$tmp/status1"
 has '^ columns 1-1 of 1 · cost limit: approximate ' "$tmp/status1"
 done_case
 
+# Sentences made only of common words (each in more sentences than the
+# candidate search probes), one word replaced in each: a thousand of them
+# are paired (the search compares them all); three thousand are beyond
+# what it compares, and the JSON and the status line say pairs may be
+# missed (it said nothing and gave 1000 deleted + 1000 inserted).
+common_file() { # common_file SEED LINES
+    awk -v seed="$1" -v lines="$2" 'BEGIN {
+        srand(seed)
+        n = split("the a of to and in on for with by at from said was were has have is are it that this as be", v, " ")
+        for (k = 0; k < lines; k++) {
+            s = ""
+            for (i = 0; i < 12; i++) s = s (i ? " " : "") v[1 + int(rand() * n)]
+            print toupper(substr(s, 1, 1)) substr(s, 2) "."
+        }
+    }'
+}
+common_file 11 1000 >"$IN/common_a.txt"
+awk 'BEGIN { srand(12) } { $(2 + int(rand() * 8)) = "zebra" NR; print }' "$IN/common_a.txt" >"$IN/common_b.txt"
+run "sentences of common words only are paired" 1 "" --export=json "$IN/common_a.txt" "$IN/common_b.txt"
+has '"changed":1000,"moved":0,"deleted":0,"inserted":0,"limited":false,"pairs_limited":false'
+done_case
+common_file 21 3000 >"$IN/common3_a.txt"
+awk 'BEGIN { srand(22) } { $(2 + int(rand() * 8)) = "zebra" NR; print }' "$IN/common3_a.txt" >"$IN/common3_b.txt"
+run "a pairing search cut short says so (JSON)" 1 "" --export=json "$IN/common3_a.txt" "$IN/common3_b.txt"
+has '"pairs_limited":true'
+done_case
+printf 'dump\n' >"$tmp/common.keys"
+COLUMNS=100 LINES=8 run "a pairing search cut short says so (status line)" 1 "" \
+    --script="$tmp/common.keys" "$IN/common3_a.txt" "$IN/common3_b.txt"
+screen 1 "$tmp/out" | tail -n 1 >"$tmp/status1"
+has '^ search limit: pairs may be missed · ' "$tmp/status1"
+done_case
+run "a pairing search cut short says so (Markdown)" 1 "" --export=md "$IN/common3_a.txt" "$IN/common3_b.txt"
+has 'the search for similar sentences was cut short: pairs may be missed'
+done_case
+
 # ---- an input that shrinks while it is read -------------------------------------
 # Exports map their input files (doc_opts.map).  Another program truncating
 # one before wirediff is done with it must end the run with one line naming
