@@ -94,12 +94,9 @@ void tui_draw_status(struct tui *t, const struct layout *l)
     int room = COLS - rw - 1;
     if (t->prompt) {
         tui_put_str(t, y, 0, "/", 1, TF_STATUS);
-        /* Show the end of a long pattern: the part being typed. */
-        const char *s = t->input;
-        while (tui_str_width(s) > room - 2 && *s) {
-            int w;
-            s += text_next_cluster(s, strlen(s), 0, &w);
-        }
+        /* Show the end of a long pattern: the part being typed (found in
+         * linear time: a pasted pattern redraws once a key). */
+        const char *s = t->input + text_tail(t->input, t->ninput, (size_t)WD_MAX(room - 2, 0));
         int w = tui_put_str(t, y, 1, s, room - 2, TF_STATUS);
         move(y, 1 + w);
         return;

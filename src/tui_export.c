@@ -300,11 +300,7 @@ void tui_export_draw(struct tui *t, int y)
     int lw = tui_put_trunc(t, y, 0, label, width, TF_STATUS);
     int avail = width - lw - 1;
     /* Show the end of a long text: the part being typed. */
-    const char *s = e->input;
-    while (*s && tui_str_width(s) > avail) {
-        int w;
-        s += text_next_cluster(s, strlen(s), 0, &w);
-    }
+    const char *s = e->input + text_tail(e->input, e->ninput, (size_t)WD_MAX(avail, 0));
     int w = tui_put_str(t, y, lw, s, WD_MAX(avail, 0), TF_STATUS);
     move(y, WD_MIN(lw + w, COLS - 1));
 }

@@ -797,6 +797,21 @@ grep -q '^  0  report00\.txt ' "$tmp/s3" && fail "report00 still shown after 30 
 has ' 31/90 ' "$tmp/s3"
 done_case
 
+# Pasting 40,000 characters after /: one key and one redraw each.  The
+# prompt holds 1024 bytes and shows its end; each redraw is linear in it
+# (it was quadratic: 10,000 characters froze the reader for 68 s).
+if huge_ok "a 40,000-character paste at the search prompt"; then
+    { echo "key /"; for i in $(seq 40000); do echo "key x"; done; echo dump; echo "key enter"; echo dump; } \
+        >"$tmp/paste.keys"
+    COLUMNS=80 LINES=10 run "a 40,000-character paste at the search prompt" 1 "" \
+        --script="$tmp/paste.keys" "$A" "$B"
+    screen 1 "$tmp/out" | tail -n 1 >"$tmp/status1"
+    has '^/x{40,}   ' "$tmp/status1"
+    screen 2 "$tmp/out" | tail -n 1 >"$tmp/status2"
+    has '^ pattern not found: x{20,}' "$tmp/status2"
+    done_case
+fi
+
 # A 20x5 terminal: only the notice; keys do nothing; enlarged, the screen
 # is the one an 80x24 start shows.  The same for the overview.
 printf 'dump\n' >"$tmp/plain.keys"

@@ -707,6 +707,26 @@ static void test_escape(void **state)
     assert_false(escape_is_bidi(0x200D) || escape_is_bidi(0x2065) || escape_is_bidi(0x202F));
 }
 
+static void test_tail(void **state)
+{
+    (void)state;
+    assert_int_equal(text_tail("abcdef", 6, 10), 0);
+    assert_int_equal(text_tail("abcdef", 6, 4), 2);
+    assert_int_equal(text_tail("abcdef", 6, 0), 6);
+    assert_int_equal(text_tail("", 0, 3), 0);
+    /* wide characters and clusters are never cut */
+    assert_int_equal(text_tail("a\xe4\xb8\xad\xe6\x96\x87", 7, 3), 4); /* a中文: 文 only */
+    assert_int_equal(text_tail("a\xe4\xb8\xad\xe6\x96\x87", 7, 4), 1);
+    assert_int_equal(text_tail("xe\xcc\x81", 4, 1), 1); /* e + combining acute */
+    /* a long line: the tail that fits, in one pass (the prompt's redraw) */
+    size_t n = 1 << 20;
+    char *big = malloc(n);
+    assert_non_null(big);
+    memset(big, 'x', n);
+    assert_int_equal(text_tail(big, n, 70), n - 70);
+    free(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -728,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_swar),
         cmocka_unit_test(test_swar_skip),
         cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
