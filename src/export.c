@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "escape.h"
 #include "text.h"
 
 static const char *const format_names[EXPORT_FORMAT_COUNT] = {
@@ -250,13 +251,22 @@ size_t export_char(const char *s, size_t end, size_t i, int32_t *cp)
     size_t l = text_decode(s, end, i, cp);
     int32_t c = *cp;
     if (c == TEXT_REPLACEMENT) return l; /* invalid, or U+FFFD itself: shown the same */
-    if (text_is_space(c))
+    if (escape_is_bidi(c))
+        *cp = EXPORT_CHAR_MARK;
+    else if (text_is_space(c))
         *cp = ' ';
     else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
         *cp = -1;
     else if ((c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF))
         *cp = TEXT_REPLACEMENT;
     return l;
+}
+
+size_t export_mark(const char *s, size_t end, size_t i, char *out)
+{
+    int32_t cp;
+    text_decode(s, end, i, &cp);
+    return escape_cp(cp, out);
 }
 
 void export_timestamp_now(char *buf, size_t size)

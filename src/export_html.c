@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "text.h"
 
 static const char css[] =
@@ -87,6 +88,13 @@ static void html_text(FILE *f, const char *s, size_t start, size_t end)
         if (cp == ' ') {
             if (!space) putc(' ', f);
             space = true;
+            i += l;
+            continue;
+        }
+        if (cp == EXPORT_CHAR_MARK) { /* a bidi control, shown (export_char) */
+            char m[ESCAPE_CP_MAX];
+            fwrite(m, 1, export_mark(s, end, i, m), f);
+            space = false;
             i += l;
             continue;
         }

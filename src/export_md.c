@@ -33,6 +33,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "escape.h"
 #include "text.h"
 
 /* GFM turns bare addresses into links (the autolink extension): "www."
@@ -70,6 +71,14 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
         if (cp == ' ') {
             if (!space && !*bol) putc(' ', f);
             space = true;
+            i += l;
+            continue;
+        }
+        if (cp == EXPORT_CHAR_MARK) { /* a bidi control, shown with its backslash escaped */
+            char m[ESCAPE_CP_MAX];
+            export_mark(s, end, i, m);
+            fprintf(f, "\\%s", m);
+            space = *bol = false;
             i += l;
             continue;
         }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "export.h"
 #include "text.h"
 
@@ -80,14 +81,19 @@ static void put_title(FILE *f, const char *t, size_t len, int cols)
         int32_t cp;
         size_t e = text_next_cluster(t, len, i, &cw);
         export_char(t, len, i, &cp);
+        char m[ESCAPE_CP_MAX];
+        size_t ml = cp == EXPORT_CHAR_MARK ? export_mark(t, len, i, m) : 0;
         if (cp == ' ') cw = 1; /* line breaks and TABs too */
+        if (ml) cw = (int)ml;
         if (w + cw > cols) {
             fputs("\xE2\x80\xA6", f);
             break;
         }
         for (size_t k = i; k < e;) {
             size_t l = export_char(t, e, k, &cp);
-            if (cp == ' ')
+            if (cp == EXPORT_CHAR_MARK)
+                fwrite(m, 1, ml, f);
+            else if (cp == ' ')
                 putc(' ', f);
             else if (cp == TEXT_REPLACEMENT)
                 fputs("\xEF\xBF\xBD", f);

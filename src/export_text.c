@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "layout.h"
 #include "text.h"
 #include "util.h"
@@ -36,8 +37,11 @@ static void put_text(FILE *f, const char *s, uint32_t start, uint32_t end)
         } else {
             if (space) putc(' ', f);
             space = false;
+            char m[ESCAPE_CP_MAX];
             if (cp == TEXT_REPLACEMENT && !text_valid_at(s, end, i))
                 fputs("\xEF\xBF\xBD", f);
+            else if (escape_is_bidi(cp)) /* shown, as in every format (export_char) */
+                fwrite(m, 1, escape_cp(cp, m), f);
             else
                 fwrite(s + i, 1, l, f);
         }

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "escape.h"
 #include "text.h"
 #include "util.h"
 
@@ -89,6 +90,11 @@ void lb_cluster(const char *s, size_t len, size_t i, int col, int tab, int cols,
         if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) w = 0; /* line breaks */
     } else if (text_is_cjk(cp)) {
         flags = LB_CJK;
+    }
+    if (end == i + n && escape_is_bidi(cp)) { /* shown, as in every format */
+        char m[ESCAPE_CP_MAX];
+        w = (int)escape_cp(cp, m);
+        flags = LB_MARK;
     }
     if (w == 0) flags |= LB_DROP;
     if (w > cols) {

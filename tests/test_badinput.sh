@@ -223,6 +223,24 @@ has "^# $IN/caf\\\\xe9\\\\u202etxt\\.exe\$"
 raw_free "$tmp/out"
 done_case
 
+# Bidi controls in the text (U+202E reverses what follows, U+2066..2069
+# isolate) are shown as visible marks in every format and in the reader,
+# never passed to a terminal or a browser to reorder the text.
+printf 'Bidi \xe2\x80\xaeevil\xe2\x80\xac text here. Second line \xe2\x81\xa6iso\xe2\x81\xa9 too.\n' >"$IN/bidi_a.txt"
+printf 'Bidi \xe2\x80\xaegood\xe2\x80\xac text here. Second line plain too.\n' >"$IN/bidi_b.txt"
+for f in text ansi inline md html; do
+    run "bidi controls shown as marks ($f)" 1 "" --export=$f "$IN/bidi_a.txt" "$IN/bidi_b.txt"
+    has 'Bidi \\+u202e.*\\+u202c text here'
+    has '\\+u2066.*iso.*\\+u2069'
+    LC_ALL=C grep -q $'\xe2\x80[\xaa-\xae]\|\xe2\x81[\xa6-\xa9]' "$tmp/out" && fail "a raw bidi control in the output"
+    done_case
+done
+printf 'dump\n' >"$tmp/bidi.keys"
+COLUMNS=120 LINES=10 run "bidi controls shown as marks (the reader)" 1 "" --script="$tmp/bidi.keys" \
+    "$IN/bidi_a.txt" "$IN/bidi_b.txt"
+has '^Bidi \\u202eevil\\u202c text here\.'
+done_case
+
 # ---- $COLUMNS out of range -----------------------------------------------------
 # Ignored for the default width (160), as -w refuses such values: 99999999
 # columns wrote 3.3 GB, 2147483647 held 1 GB and wrote nothing for minutes.
