@@ -13,6 +13,7 @@
 #include "escape.h"
 #include "segment.h"
 #include "text.h"
+#include "transcode.h"
 
 struct doc {
     struct doc_ctx *ctx; /* whose sentence table refers to this document */
@@ -28,6 +29,8 @@ struct doc {
     char *title;
     struct util_fileid id; /* the file read (fstat), when has_id */
     bool has_id;
+    const char *encoding; /* UTF-16/32 converted from (transcode.h), NULL: UTF-8 */
+    size_t replaced;      /* its invalid code units, shown as U+FFFD */
 };
 
 /* ---- sentence keys ----------------------------------------------------------
@@ -407,6 +410,9 @@ static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
             }
             memcpy(buf + len, spare, (size_t)r);
         }
+        size_t bomlen;
+        if (len == 0 && transcode_bom(buf, (size_t)r, &bomlen))
+            text = true; /* UTF-16 or UTF-32: its NULs are text (prepare converts it) */
         if (!text && memchr(buf + len, '\0', (size_t)r)) {
             bad = WD_EBINARY;
             break;
@@ -439,6 +445,8 @@ struct prepared {
     uint64_t *hash; /* per sentence: intern_hash of its comparison key */
     struct util_fileid id;
     bool has_id;
+    const char *encoding;
+    size_t replaced;
 };
 
 static void prepared_free(struct prepared *p)
@@ -462,6 +470,20 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
                     const struct doc_opts *opts)
 {
     memset(p, 0, sizeof *p);
+    size_t bomlen;
+    const char *enc = transcode_bom(bytes, len, &bomlen);
+    if (enc) { /* UTF-16 or UTF-32: compared as the UTF-8 it stands for */
+        char *conv;
+        size_t clen;
+        p->st = transcode_to_utf8(enc, bytes + bomlen, len - bomlen, DOC_MAX_BYTES, &conv, &clen,
+                                  &p->replaced);
+        bytes_free(bytes, maplen);
+        if (p->st != WD_OK) return;
+        p->encoding = enc;
+        bytes = conv;
+        maplen = 0;
+        len = clen;
+    }
     p->bytes = bytes;
     p->maplen = maplen;
     p->len = len;
@@ -524,6 +546,8 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     d->invalid = p->invalid;
     d->id = p->id;
     d->has_id = p->has_id;
+    d->encoding = p->encoding;
+    d->replaced = p->replaced;
     d->sents = xcalloc(p->nspans ? p->nspans : 1, sizeof *d->sents);
     d->nsents = p->nspans;
     for (size_t i = 0; i < p->nspans; i++) {
@@ -675,6 +699,12 @@ const char *doc_path(const struct doc *d)
 const char *doc_name(const struct doc *d)
 {
     return d->name;
+}
+
+const char *doc_encoding(const struct doc *d, size_t *replaced)
+{
+    *replaced = d->replaced;
+    return d->encoding;
 }
 
 bool doc_fileid(const struct doc *d, struct util_fileid *id)

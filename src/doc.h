@@ -108,6 +108,11 @@ const char *doc_path(const struct doc *d);
  * controls and invalid bytes escaped (escape.h).  Every message, table
  * and header of the text formats names a document by it. */
 const char *doc_name(const struct doc *d);
+/* The encoding a UTF-16 or UTF-32 file (with a byte order mark) was
+ * converted from (transcode.h: the document holds the UTF-8 text, and its
+ * offsets count in that), and in *replaced its invalid code units shown as
+ * U+FFFD; NULL for a UTF-8 file. */
+const char *doc_encoding(const struct doc *d, size_t *replaced);
 /* The device and inode of the file read (standard input's too, when it is
  * a file), so that no output replaces an input; false for a document
  * built from memory. */

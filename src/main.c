@@ -458,11 +458,15 @@ int main(int argc, char **argv)
             break;
         }
         ndocs++;
-        size_t bad = doc_invalid_bytes(docs[ndocs - 1]);
+        size_t bad = doc_invalid_bytes(docs[ndocs - 1]), units;
+        const char *enc = doc_encoding(docs[ndocs - 1], &units);
         bool seen = false; /* one warning per file, even when named twice */
         for (int j = 0; j < i; j++)
             seen |= strcmp(files[j], files[i]) == 0;
-        if (bad && !seen)
+        if (enc && !seen)
+            warn(files[i], "note: %s converted to UTF-8%s", enc,
+                 units ? " (invalid code units shown as U+FFFD)" : "");
+        else if (bad && !seen)
             warn(files[i], "warning: %zu invalid UTF-8 byte%s shown as U+FFFD", bad,
                  bad == 1 ? "" : "s");
     }

@@ -320,6 +320,32 @@ mkdir "$IN/mixed" && cp "$A" "$B" "$IN/mixed/" && printf 'x\0y' >"$IN/mixed/zz.b
 run "binary file in a folder is skipped" 0 "^wirediff: $IN/mixed/zz.bin: binary file, skipped\$" \
     --overlap "$IN/mixed"
 done_case
+# UTF-16 and UTF-32 with a byte order mark: converted (iconv), with a
+# note, and then equal to the UTF-8 text; without a mark UTF-16 is binary.
+for enc in UTF-16LE UTF-16BE UTF-32LE UTF-32BE; do
+    case $enc in
+    UTF-16LE) bom='\xff\xfe' ;;
+    UTF-16BE) bom='\xfe\xff' ;;
+    UTF-32LE) bom='\xff\xfe\x00\x00' ;;
+    UTF-32BE) bom='\x00\x00\xfe\xff' ;;
+    esac
+    { printf "$bom"; iconv -f UTF-8 -t $enc "$A"; } >"$IN/wide_$enc.txt"
+    run "$enc with a BOM is converted" 0 "^wirediff: $IN/wide_$enc.txt: note: $enc converted to UTF-8\$" \
+        "$A" "$IN/wide_$enc.txt"
+    done_case
+done
+run --stdin "$IN/wide_UTF-16LE.txt" "UTF-16 on standard input" 0 \
+    "^wirediff: -: note: UTF-16LE converted to UTF-8\$" - "$A"
+done_case
+printf '\xff\xfeH\x00i\x00\x00\xd8.\x00 \x00' >"$IN/lone.txt"
+run "UTF-16 with a lone surrogate" 1 \
+    "^wirediff: $IN/lone.txt: note: UTF-16LE converted to UTF-8 \(invalid code units shown as U\+FFFD\)\$" \
+    --export=inline "$IN/lone.txt" "$A"
+has $'^\\[-Hi\xef\xbf\xbd\\.-\\]$'
+done_case
+iconv -f UTF-8 -t UTF-16LE "$A" >"$IN/nobom16.txt"
+run "UTF-16 without a BOM is binary" 2 "^wirediff: $IN/nobom16.txt: binary file" "$A" "$IN/nobom16.txt"
+done_case
 printf 'Caf\xe9 au lait. Second sentence here.\n' >"$IN/latin1.txt"
 run "invalid UTF-8 warns once" 0 \
     "^wirediff: $IN/latin1.txt: warning: 1 invalid UTF-8 byte shown as U\+FFFD\$" \
