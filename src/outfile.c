@@ -144,8 +144,16 @@ enum wd_status outfile_open(struct outfile *o, const char *path, const struct ou
     if (exists && !S_ISREG(st.st_mode)) return open_in_place(o, path, &st, opts);
     struct stat out;
     if (exists && !opts->interactive && fstat(STDOUT_FILENO, &out) == 0 && S_ISREG(out.st_mode) &&
-        out.st_dev == st.st_dev && out.st_ino == st.st_ino)
-        return open_in_place(o, "/dev/stdout", &st, opts); /* -o /dev/stdout >file */
+        out.st_dev == st.st_dev && out.st_ino == st.st_ino) {
+        /* -o /dev/stdout >file: standard output itself, its offset and
+         * append mode shared (reopening would write from the start) */
+        int fd = dup(STDOUT_FILENO);
+        o->f = fd < 0 ? NULL : fdopen(fd, "w");
+        if (o->f) return WD_OK;
+        int e = errno;
+        if (fd >= 0) close(fd);
+        return failed(o, e);
+    }
     if (exists && !opts->force) return WD_EEXIST;
     enum wd_status s = follow_links(o, path, &o->target);
     if (s != WD_OK) return s;

@@ -417,6 +417,17 @@ run "-o to a link to standard output, a file" 1 "" --export=inline --force -o "$
 has '^--- '
 done_case
 rm -rf "$O"/*
+name="-o /dev/stdout appends to standard output's file"
+ok=true
+n=$((n + 1))
+echo first >"$O/appended.txt"
+"$WD" --export=inline -o /dev/stdout "$A" "$B" >>"$O/appended.txt" 2>"$tmp/err"
+[ $? = 1 ] || fail "exit status not 1: $(head -c 300 "$tmp/err")"
+[ "$(head -n 1 "$O/appended.txt")" = first ] || fail "the first line was overwritten"
+grep -q '^--- ' "$O/appended.txt" || fail "nothing appended"
+[ -L /dev/stdout ] || fail "/dev/stdout is no longer a link"
+done_case
+rm -rf "$O"/*
 ln -s loop2 "$O/loop1" && ln -s loop1 "$O/loop2"
 run "-o over a loop of links" 2 "^wirediff: $O/loop1: too many levels of symbolic links\$" \
     --export=inline --force -o "$O/loop1" "$A" "$B"

@@ -34,6 +34,8 @@ Visit www.evil.example for the full story.
 Write to tips@other.example or https://other.example today.
 The ministry said little else at www.ministry.example today.
 TXT
+# controls are dropped from the text: what is left must not link either
+printf 'Hidden ww\001w.evil.example and http:\001//x.example and mail l\001@ine.example here.\n' >>"$tmp/a.txt"
 fails=0
 "$WD" --export=md --timestamp=T "$tmp/a.txt" "$tmp/b.txt" >"$tmp/out.md" 2>"$tmp/err"
 rc=$?
