@@ -56,6 +56,7 @@ struct alignment {
 struct pairlist {
     struct pair *v;
     size_t n, cap;
+    bool limited; /* a candidate search was cut short (sim_candidates) */
 };
 
 struct builder {
@@ -67,6 +68,7 @@ struct builder {
     const struct sentence *sents[2];
     struct sim *sim;
     struct align_opts o;
+    bool pairs_limited; /* a candidate search was cut short */
 };
 
 void align_default_opts(struct align_opts *o)
@@ -230,6 +232,7 @@ static void pair_hunk(struct builder *B, struct sim *s, struct pairlist *pl,
     struct sim_cand *c = NULL;
     bool approx = false;
     size_t nc = sim_candidates(s, SIDE_A, src, h->na, SIDE_B, dst, h->nb, B->o.floor, &c, &approx);
+    pl->limited |= approx;
     bool *take = xcalloc(nc ? nc : 1, sizeof *take);
     heaviest_chain(c, nc, h->nb, take);
     size_t first = pl->n;
@@ -306,6 +309,7 @@ static void pair_hunks(struct builder *B, const struct diff_hunk *h, size_t nh)
         xgrow(&B->pairs.v, &B->pairs.cap, base + pl->n + 1, sizeof *pl->v);
         if (pl->n) memcpy(B->pairs.v + base, pl->v, pl->n * sizeof *pl->v);
         B->pairs.n += pl->n;
+        B->pairs_limited |= pl->limited;
         for (size_t pi = 0; pi < pl->n; pi++) { /* local index to global */
             const struct pair *p = &pl->v[pi];
             for (uint32_t q = 0; q < p->an; q++)
@@ -353,6 +357,7 @@ static void find_moves(struct builder *B)
     bool approx = false;
     size_t nc =
         sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, B->o.move_floor, &c, &approx);
+    B->pairs_limited |= approx;
     if (nc > 1) qsort(c, nc, sizeof *c, cmp_cand_score);
     size_t lo[2] = {0, 0}, hi[2] = {B->n[0], B->n[1]};
     for (size_t k = 0; k < nc; k++) {
@@ -470,6 +475,7 @@ static size_t count_anchors(struct builder *B)
     struct sim_cand *c = NULL;
     bool approx = false;
     size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, ANCHOR_SIM, &c, &approx);
+    B->pairs_limited |= approx;
     for (size_t k = 0; k < nc; k++)
         if (k == 0 || c[k].x != c[k - 1].x)
             anchors++; /* candidates come sorted by x: count sentences */
@@ -632,6 +638,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     st->sentences[0] = B.n[0];
     st->sentences[1] = B.n[1];
     st->limited = dr.limited;
+    st->pairs_limited = B.pairs_limited;
     for (size_t k = 0; k < rb.n; k++) {
         const struct align_row *r = &rb.rows[k];
         if (r->kind == ROW_MOVED && !(r->show & SHOW_A)) continue; /* count a moved pair once */

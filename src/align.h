@@ -77,6 +77,7 @@ struct align_stats {
     size_t same_sentences[2];    /* of which identical */
     size_t pairs;                /* same + changed + moved pairs */
     bool limited;                /* a cost limit cut the search short */
+    bool pairs_limited; /* the search for similar sentences was cut short: pairs may be missed */
 };
 
 struct alignment;

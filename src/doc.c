@@ -10,12 +10,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "segment.h"
 #include "text.h"
+#include "transcode.h"
 
 struct doc {
     struct doc_ctx *ctx; /* whose sentence table refers to this document */
     char *path;
+    char *name;  /* path escaped for a terminal (escape.h) */
     char *bytes; /* len + 1 bytes, NUL-terminated */
     size_t len;
     size_t maplen; /* bytes mapped at bytes (doc_opts.map); 0: malloc'ed */
@@ -24,8 +27,12 @@ struct doc {
     size_t invalid;
     size_t content_words; /* SIZE_MAX until doc_word_count() counts them */
     char *title;
-    char *name;               /* source_display_name(path) */
+    char *label;              /* escape_str(source_display_name(path)) */
     struct source_meta *meta; /* NULL for a plain file */
+    struct util_fileid id;    /* the file read (fstat), when has_id */
+    bool has_id;
+    const char *encoding; /* UTF-16/32 converted from (transcode.h), NULL: UTF-8 */
+    size_t replaced;      /* its invalid code units, shown as U+FFFD */
 };
 
 /* ---- sentence keys ----------------------------------------------------------
@@ -200,7 +207,7 @@ void doc_ctx_free(struct doc_ctx *ctx)
  * as zeros, and a file that ends on a page boundary gets an anonymous
  * zero page after it. */
 
-/* Map the len bytes (0 < len < UINT32_MAX) of regular file fd; NULL when
+/* Map the len bytes (0 < len <= DOC_MAX_BYTES) of regular file fd; NULL when
  * that fails (the caller reads the file instead). */
 static char *map_file(int fd, size_t len, size_t *maplen)
 {
@@ -347,19 +354,41 @@ static void release_mapped(const struct doc_ctx *ctx)
         doc_release(sc->mapped[i]);
 }
 
+/* Grow the read buffer *buf (capacity *cap) to hold need bytes, doubling
+ * but never past DOC_MAX_BYTES + 1 (its NUL): false when the memory is
+ * not there, for the caller to report on that file (a stream such as
+ * /dev/urandom read with --text must not end the run with util_oom). */
+static bool grow_read_buffer(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap) return true;
+    size_t c = WD_MAX(*cap * 2, need);
+    c = WD_MIN(c, (size_t)DOC_MAX_BYTES + 1);
+    char *b = realloc(*buf, c);
+    if (!b) return false;
+    *buf = b;
+    *cap = c;
+    return true;
+}
+
 /* Read all of fd into a new NUL-terminated buffer.  Unless text is set, a
  * NUL byte ends the read at once with WD_EBINARY: a device or pipe of
- * binary data (/dev/zero) is refused when it starts, not at 4 GiB. */
+ * binary data (/dev/zero) is refused when it starts, not at 4 GiB.  A
+ * stream longer than DOC_MAX_BYTES stops the read there (WD_ETOOBIG), and
+ * one that does not fit in memory is WD_ENOMEM. */
 static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
 {
     struct stat st;
     if (fstat(fd, &st) != 0) return util_status_from_errno(errno);
     if (S_ISDIR(st.st_mode)) return WD_EISDIR;
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size >= UINT32_MAX) return WD_ETOOBIG;
-    char *buf = xmalloc(cap);
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > DOC_MAX_BYTES) return WD_ETOOBIG;
+    size_t cap = 0;
+    char *buf = NULL;
+    if (!grow_read_buffer(&buf, &cap,
+                          S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536))
+        return WD_ENOMEM;
     size_t len = 0;
     char spare[4096];
+    enum wd_status bad = WD_OK;
     for (;;) {
         /* When the buffer is full (a regular file read to its size), look
          * for more in a small buffer first: growing it would double the
@@ -368,24 +397,33 @@ static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
         ssize_t r = full ? read(fd, spare, sizeof spare) : read(fd, buf + len, cap - len - 1);
         if (r < 0) {
             if (errno == EINTR) continue;
-            int e = errno;
-            free(buf);
-            return util_status_from_errno(e);
+            bad = util_status_from_errno(errno);
+            break;
         }
         if (r == 0) break;
         if (full) {
-            xgrow(&buf, &cap, len + (size_t)r + 65536, 1);
+            if (len + (size_t)r > DOC_MAX_BYTES) {
+                bad = WD_ETOOBIG;
+                break;
+            }
+            if (!grow_read_buffer(&buf, &cap, len + (size_t)r + 65536)) {
+                bad = WD_ENOMEM;
+                break;
+            }
             memcpy(buf + len, spare, (size_t)r);
         }
+        size_t bomlen;
+        if (len == 0 && transcode_bom(buf, (size_t)r, &bomlen))
+            text = true; /* UTF-16 or UTF-32: its NULs are text (prepare converts it) */
         if (!text && memchr(buf + len, '\0', (size_t)r)) {
-            free(buf);
-            return WD_EBINARY;
+            bad = WD_EBINARY;
+            break;
         }
         len += (size_t)r;
-        if (len >= UINT32_MAX) {
-            free(buf);
-            return WD_ETOOBIG;
-        }
+    }
+    if (bad != WD_OK) {
+        free(buf);
+        return bad;
     }
     buf[len] = '\0';
     *out = buf;
@@ -407,6 +445,10 @@ struct prepared {
     struct seg_span *spans;
     size_t nspans;
     uint64_t *hash; /* per sentence: intern_hash of its comparison key */
+    struct util_fileid id;
+    bool has_id;
+    const char *encoding;
+    size_t replaced;
 };
 
 static void prepared_free(struct prepared *p)
@@ -430,10 +472,24 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
                     const struct doc_opts *opts)
 {
     memset(p, 0, sizeof *p);
+    size_t bomlen;
+    const char *enc = transcode_bom(bytes, len, &bomlen);
+    if (enc) { /* UTF-16 or UTF-32: compared as the UTF-8 it stands for */
+        char *conv;
+        size_t clen;
+        p->st = transcode_to_utf8(enc, bytes + bomlen, len - bomlen, DOC_MAX_BYTES, &conv, &clen,
+                                  &p->replaced);
+        bytes_free(bytes, maplen);
+        if (p->st != WD_OK) return;
+        p->encoding = enc;
+        bytes = conv;
+        maplen = 0;
+        len = clen;
+    }
     p->bytes = bytes;
     p->maplen = maplen;
     p->len = len;
-    if (len >= UINT32_MAX) {
+    if (len > DOC_MAX_BYTES) {
         p->st = WD_ETOOBIG;
         return;
     }
@@ -483,13 +539,20 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     struct doc *d = xcalloc(1, sizeof *d);
     d->ctx = ctx;
     d->path = xstrdup(name);
-    d->name = source_display_name(name);
+    d->name = escape_str(name);
+    char *label = source_display_name(name);
+    d->label = escape_str(label);
+    free(label);
     d->bytes = p->bytes;
     d->maplen = p->maplen;
     p->bytes = NULL;
     p->maplen = 0;
     d->len = p->len;
     d->invalid = p->invalid;
+    d->id = p->id;
+    d->has_id = p->has_id;
+    d->encoding = p->encoding;
+    d->replaced = p->replaced;
     d->sents = xcalloc(p->nspans ? p->nspans : 1, sizeof *d->sents);
     d->nsents = p->nspans;
     for (size_t i = 0; i < p->nspans; i++) {
@@ -536,7 +599,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
 enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char *buf, size_t len,
                                const struct doc_opts *opts, struct doc **out)
 {
-    if (len >= UINT32_MAX) return WD_ETOOBIG;
+    if (len > DOC_MAX_BYTES) return WD_ETOOBIG;
     char *copy = xmalloc(len + 1);
     if (len) memcpy(copy, buf, len);
     copy[len] = '\0';
@@ -556,7 +619,12 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     } else {
         fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
-            p->st = util_status_from_errno(errno);
+            int e = errno;
+            struct stat st;
+            /* a socket cannot be opened (ENXIO): say what it is */
+            p->st = e == ENXIO && stat(path, &st) == 0 && S_ISSOCK(st.st_mode)
+                        ? WD_ESOCKET
+                        : util_status_from_errno(e);
             return;
         }
     }
@@ -564,13 +632,18 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     size_t len = 0, maplen = 0;
     struct stat st;
     if (opts && opts->map && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size < UINT32_MAX) {
+        (uint64_t)st.st_size <= DOC_MAX_BYTES) {
         len = (size_t)st.st_size;
         bytes = map_file(fd, len, &maplen);
     }
+    struct util_fileid id = {0, 0};
+    bool has_id = fstat(fd, &st) == 0;
+    if (has_id) id = (struct util_fileid){(uint64_t)st.st_dev, (uint64_t)st.st_ino};
     p->st = bytes ? WD_OK : read_all(fd, opts && opts->text, &bytes, &len);
     if (!is_stdin) close(fd);
     if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts);
+    p->id = id;
+    p->has_id = has_id;
 }
 
 enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_opts *opts,
@@ -595,14 +668,10 @@ static void load_one(void *arg, size_t i)
     struct load_job *job = arg;
     struct doc_input *in = &job->in[i];
     if (in->text) {
-        if (in->len >= UINT32_MAX) {
-            free(in->text);
-            memset(&job->prep[i], 0, sizeof job->prep[i]);
-            job->prep[i].st = WD_ETOOBIG;
-        } else {
-            prepare(&job->prep[i], in->text, 0, in->len, job->opts);
-        }
+        prepare(&job->prep[i], in->text, 0, in->len, job->opts);
         in->text = NULL;
+        job->prep[i].id = in->id;
+        job->prep[i].has_id = in->has_id;
     } else {
         prepare_path(&job->prep[i], in->name, job->opts);
     }
@@ -646,10 +715,11 @@ void doc_free(struct doc *d)
     if (t) sentab_rehash(t, t->nslots, d);
     if (d->maplen) unregister_mapped(d->ctx, d);
     free(d->path);
+    free(d->name);
     bytes_free(d->bytes, d->maplen);
     free(d->sents);
     free(d->title);
-    free(d->name);
+    free(d->label);
     if (d->meta) {
         source_meta_free(d->meta);
         free(d->meta);
@@ -660,6 +730,23 @@ void doc_free(struct doc *d)
 const char *doc_path(const struct doc *d)
 {
     return d->path;
+}
+
+const char *doc_name(const struct doc *d)
+{
+    return d->name;
+}
+
+const char *doc_encoding(const struct doc *d, size_t *replaced)
+{
+    *replaced = d->replaced;
+    return d->encoding;
+}
+
+bool doc_fileid(const struct doc *d, struct util_fileid *id)
+{
+    if (d->has_id) *id = d->id;
+    return d->has_id;
 }
 
 const char *doc_bytes(const struct doc *d, size_t *len)
@@ -720,9 +807,9 @@ const char *doc_title(const struct doc *d)
     return d->title;
 }
 
-const char *doc_name(const struct doc *d)
+const char *doc_label(const struct doc *d)
 {
-    return d->name;
+    return d->label;
 }
 
 const struct source_meta *doc_meta(const struct doc *d)

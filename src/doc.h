@@ -7,7 +7,8 @@
  * sentence.
  *
  * Offsets are uint32_t byte offsets into the original file (end exclusive),
- * so a document is at most 4 GiB - 1.  A document is immutable once loaded.
+ * so a document is at most DOC_MAX_BYTES (4 GiB - 2: UINT32_MAX itself is
+ * kept free).  A document is immutable once loaded.
  */
 #ifndef WD_DOC_H
 #define WD_DOC_H
@@ -45,6 +46,9 @@ struct sentence {
 };
 
 struct doc;
+
+/* The longest document, in bytes. */
+#define DOC_MAX_BYTES ((uint64_t)UINT32_MAX - 1)
 
 struct doc_opts {
     bool text; /* accept NUL bytes (not drawn, like other controls) instead of refusing */
@@ -98,6 +102,8 @@ struct doc_input {
     char *text;       /* NULL: read the file name; else text[0..len) to take (freed by the load) */
     size_t len;
     struct source_meta *meta; /* where the text came from; its strings are taken (may be NULL) */
+    struct util_fileid id;    /* the file the text was read from (a page, standard input) */
+    bool has_id;              /* ... when it was read from one */
 };
 
 /* Load in[0 .. n) as doc_load_all does, each from its file or its text;
@@ -113,10 +119,25 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
 
 void doc_free(struct doc *d);
 
+/* The path as given (to open it again, and for JSON). */
 const char *doc_path(const struct doc *d);
-/* A short name to show: the base name of a file, the host and last path
- * part of a URL (source_display_name).  Owned by the document. */
+/* The path as a terminal or a text stream may show it: controls, bidi
+ * controls and invalid bytes escaped (escape.h).  Every message, table
+ * and header of the text formats names a document by it. */
 const char *doc_name(const struct doc *d);
+/* A short name to show where room is scarce (the reader's headers, the
+ * overview): the base name of a file, the host and last path part of a
+ * URL (source_display_name), escaped like doc_name. */
+const char *doc_label(const struct doc *d);
+/* The encoding a UTF-16 or UTF-32 file (with a byte order mark) was
+ * converted from (transcode.h: the document holds the UTF-8 text, and its
+ * offsets count in that), and in *replaced its invalid code units shown as
+ * U+FFFD; NULL for a UTF-8 file. */
+const char *doc_encoding(const struct doc *d, size_t *replaced);
+/* The device and inode of the file read (standard input's too, when it is
+ * a file), so that no output replaces an input; false for a document
+ * built from memory. */
+bool doc_fileid(const struct doc *d, struct util_fileid *id);
 /* Original bytes (the BOM included; NUL-terminated for convenience). */
 const char *doc_bytes(const struct doc *d, size_t *len);
 const struct sentence *doc_sentences(const struct doc *d, size_t *n);

@@ -3,14 +3,12 @@
 #include "export.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "escape.h"
 #include "text.h"
 
 static const char *const format_names[EXPORT_FORMAT_COUNT] = {
@@ -71,68 +69,22 @@ enum wd_status export_write(FILE *f, enum export_format fmt, const struct export
     return st;
 }
 
-/* A target that exists and is no regular file (a device such as /dev/null,
- * a FIFO, a terminal) is written in place: replacing it by renaming would
- * destroy it, and writing to it replaces no data. */
-static enum wd_status write_in_place(const char *path, enum export_format fmt,
-                                     const struct export_input *in)
+enum wd_status export_to_path(const char *path, const struct outfile_opts *oo,
+                              enum export_format fmt, const struct export_input *in, int *err)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) return util_status_from_errno(errno);
-    enum wd_status s = export_write(f, fmt, in);
-    if (fclose(f) != 0 && s == WD_OK) s = WD_EIO;
-    return s;
-}
-
-enum wd_status export_to_path(const char *path, bool force, enum export_format fmt,
-                              const struct export_input *in)
-{
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) return WD_EISDIR;
-        if (!S_ISREG(st.st_mode)) return write_in_place(path, fmt, in);
-        if (!force) return WD_EEXIST;
-    }
-    size_t n = strlen(path);
-    char *tmp = xmalloc(n + 16);
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp.XXXXXX", 12);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        enum wd_status e = util_status_from_errno(errno);
-        free(tmp);
-        return e;
-    }
-    /* mkstemp creates 0600; a snapshot is an ordinary file (umask applies) */
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return WD_EIO;
-    }
-    enum wd_status s = export_write(f, fmt, in);
-    if (fclose(f) != 0 && s == WD_OK) s = WD_EIO;
-    if (s == WD_OK) {
-        if (force) {
-            if (rename(tmp, path) != 0) s = util_status_from_errno(errno);
-        } else if (link(tmp, path) != 0) {
-            /* link() fails if path appeared meanwhile: never clobber.  On a
-             * file system without hard links, check and rename instead. */
-            int e = errno;
-            if ((e == EPERM || e == ENOTSUP || e == EOPNOTSUPP || e == ENOSYS) &&
-                stat(path, &st) != 0 && errno == ENOENT)
-                s = rename(tmp, path) == 0 ? WD_OK : util_status_from_errno(errno);
-            else
-                s = util_status_from_errno(e);
+    struct outfile o;
+    enum wd_status st = outfile_open(&o, path, oo);
+    if (st == WD_OK) {
+        st = export_write(o.f, fmt, in);
+        if (st == WD_OK) {
+            st = outfile_commit(&o);
+        } else {
+            o.err = errno;
+            outfile_abort(&o);
         }
     }
-    unlink(tmp);
-    free(tmp);
-    return s;
+    *err = o.err;
+    return st;
 }
 
 /* ---- what the writers share ---------------------------------------------- */
@@ -328,13 +280,22 @@ size_t export_char(const char *s, size_t end, size_t i, int32_t *cp)
     size_t l = text_decode(s, end, i, cp);
     int32_t c = *cp;
     if (c == TEXT_REPLACEMENT) return l; /* invalid, or U+FFFD itself: shown the same */
-    if (text_is_space(c))
+    if (escape_is_bidi(c))
+        *cp = EXPORT_CHAR_MARK;
+    else if (text_is_space(c))
         *cp = ' ';
     else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
         *cp = -1;
     else if ((c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF))
         *cp = TEXT_REPLACEMENT;
     return l;
+}
+
+size_t export_mark(const char *s, size_t end, size_t i, char *out)
+{
+    int32_t cp;
+    text_decode(s, end, i, &cp);
+    return escape_cp(cp, out);
 }
 
 void export_timestamp_now(char *buf, size_t size)
@@ -451,4 +412,6 @@ void export_stats_line(FILE *f, const struct alignment *al, const struct export_
     }
     if (st->limited)
         fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);
+    if (st->pairs_limited)
+        fputs(" \xC2\xB7 the search for similar sentences was cut short: pairs may be missed", f);
 }

@@ -23,6 +23,7 @@
 #include "align.h"
 #include "doc.h"
 #include "layout.h"
+#include "outfile.h"
 #include "util.h"
 
 enum export_format {
@@ -78,12 +79,12 @@ struct export_input {
  * (errno kept). */
 enum wd_status export_write(FILE *f, enum export_format fmt, const struct export_input *in);
 
-/* Write to path atomically: a temporary file beside it, then rename.
- * Without force an existing file is left alone and WD_EEXIST returned; an
- * existing non-regular file (/dev/null, a FIFO) is written in place.
- * Other failures: WD_EACCES, WD_ENOENT (missing folder), WD_EISDIR, WD_EIO. */
-enum wd_status export_to_path(const char *path, bool force, enum export_format fmt,
-                              const struct export_input *in);
+/* Write to path through outfile.h (atomically; an existing file only
+ * with oo->force; never an input).  Returns WD_OK or the status of
+ * outfile_open / outfile_commit, and the errno of a failure in *err (0
+ * when none: the status says it all). */
+enum wd_status export_to_path(const char *path, const struct outfile_opts *oo,
+                              enum export_format fmt, const struct export_input *in, int *err);
 
 /* Individual writers (export_json.c, export_text.c, export_ansi.c,
  * export_html.c, export_md.c). */
@@ -209,9 +210,17 @@ void export_stats_line(FILE *f, const struct alignment *al, const struct export_
  * length in bytes and stores in *cp the code point, ' ' for any white
  * space, TEXT_REPLACEMENT for an invalid byte or a noncharacter (U+FFFE,
  * U+FFFF and the like: the caller then writes U+FFFD, never the bytes),
- * or -1 for a character that is not shown (C0 and C1 controls, DEL).
- * Everything else (combining marks, ZWJ, emoji) passes as written. */
+ * -1 for a character that is not shown (C0 and C1 controls, DEL), or
+ * EXPORT_CHAR_MARK for a bidi control (escape_is_bidi), which every format
+ * shows as a visible mark (export_mark) instead of letting it reorder the
+ * text around it.  Everything else (combining marks, ZWJ, emoji) passes as
+ * written. */
+#define EXPORT_CHAR_MARK (-2)
 size_t export_char(const char *s, size_t end, size_t i, int32_t *cp);
+/* The visible mark of the bidi control at s[i] ("\u202e", escape.h) into
+ * out (room for ESCAPE_CP_MAX bytes); returns its length (its width: it
+ * is ASCII). */
+size_t export_mark(const char *s, size_t end, size_t i, char *out);
 
 /* The current local time as ISO 8601 with offset ("2026-11-23T17:10:00+01:00")
  * into buf (at least 32 bytes). */

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "escape.h"
 #include "text.h"
 
 static const char css[] =
@@ -94,6 +95,13 @@ static void html_text(FILE *f, const char *s, size_t start, size_t end)
             i += l;
             continue;
         }
+        if (cp == EXPORT_CHAR_MARK) { /* a bidi control, shown (export_char) */
+            char m[ESCAPE_CP_MAX];
+            fwrite(m, 1, export_mark(s, end, i, m), f);
+            space = false;
+            i += l;
+            continue;
+        }
         if (cp < 0) { /* not shown, and no word boundary either */
             i += l;
             continue;
@@ -139,10 +147,10 @@ static void html_head(FILE *f, const struct export_input *in)
           f);
     const struct doc *a = in->ncmps ? align_doc(in->cmps[0].al, SIDE_A) : NULL;
     const struct doc *b = in->ncmps ? align_doc(in->cmps[0].al, SIDE_B) : NULL;
-    if (a) html_str(f, doc_name(a));
+    if (a) html_str(f, doc_label(a));
     if (b && in->ncmps == 1) {
         fputs(" vs ", f);
-        html_str(f, doc_name(b));
+        html_str(f, doc_label(b));
     } else if (in->ncmps > 1) {
         fprintf(f, " vs %zu files", in->ncmps);
     }
@@ -292,8 +300,8 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
         snprintf(h->id, sizeof h->id, "r");
     else
         snprintf(h->id, sizeof h->id, "c%zur", k + 1);
-    const char *na = doc_name(align_doc(al, SIDE_A));
-    const char *nb = doc_name(align_doc(al, SIDE_B));
+    const char *na = doc_label(align_doc(al, SIDE_A));
+    const char *nb = doc_label(align_doc(al, SIDE_B));
     if (in->ncmps > 1) {
         fprintf(f, "<h2 id=\"c%zu\">", k + 1);
         html_str(f, na);

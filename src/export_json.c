@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "escape.h"
 #include "text.h"
 
 /* Format version 1, documented in doc/wirediff-json.md and wirediff(1).
@@ -195,6 +196,8 @@ static void json_string(struct jbuf *j, const char *s, size_t len)
         size_t l = text_decode(s, len, i, &cp);
         if (cp == TEXT_REPLACEMENT && !text_valid_at(s, len, i))
             JB_LIT(j, "\\ufffd");
+        else if (escape_is_bidi(cp)) /* the same string, and visible in any viewer */
+            jb_add(j, (size_t)snprintf(jb_room(j, 7), 7, "\\u%04x", (unsigned)cp));
         else
             jb_put(j, s + i, l);
         i += l;
@@ -356,6 +359,8 @@ static void json_cmp(struct jbuf *j, const struct export_cmp *c, const struct ex
     json_count(j, "inserted", st->rows[ROW_INSERTED]);
     JB_LIT(j, ",\"limited\":");
     jb_puts(j, json_bool(st->limited));
+    JB_LIT(j, ",\"pairs_limited\":");
+    jb_puts(j, json_bool(st->pairs_limited));
     jb_char(j, '}');
     size_t nr, nops;
     const struct align_row *rows = align_rows(c->al, &nr);

@@ -20,8 +20,9 @@
  * [row 47](#r47)"; the forges keep the anchor of an <a id>).  All article
  * text is escaped (a backslash before every Markdown metacharacter:
  * \ ` * _ ~ [ ] < > # | & and, at the start of a line, list and heading
- * markers), so text cannot inject formatting, links or HTML; white space
- * runs become one space, so every block stays one line.
+ * markers; GFM's autolinks neutralised, see md_unlink), so text cannot
+ * inject formatting, links or HTML; white space runs become one space, so
+ * every block stays one line.
  */
 #include "config.h"
 
@@ -31,7 +32,52 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "escape.h"
 #include "text.h"
+
+/* GFM turns bare addresses into links (the autolink extension): "www."
+ * and "scheme://" by what starts them, e-mail addresses by "local@domain."
+ * found in the text.  Article text must not become a link: the dot of
+ * "www." and the colon of "://" are escaped (the extension looks at the
+ * source, where the backslash stands before them), and a ZERO WIDTH JOINER
+ * goes before an '@' that follows a character of an address (the
+ * extension looks at the text, where an escape would be gone; the joiner
+ * is invisible).  What counts is the text as written, controls dropped
+ * ("ww", a control, "w." is "www."): recent[] holds the last three
+ * characters md_text wrote (most recent first).  Checked with cmark-gfm
+ * -e autolink in tests/test_md_gfm.sh and by fuzz_export.  Called before
+ * cp (at s[i], of a run ending at end) is written, after any backslash of
+ * md_text's own. */
+static void md_unlink(FILE *f, const char *s, size_t i, size_t end, int32_t cp,
+                      const int32_t *recent)
+{
+    if (cp == '.' && (recent[0] | 0x20) == 'w' && (recent[1] | 0x20) == 'w' &&
+        (recent[2] | 0x20) == 'w') {
+        putc('\\', f);
+    } else if (cp == ':') {
+        int slashes = 0; /* the next two characters shown */
+        for (size_t j = i + 1; j < end && slashes < 2;) {
+            int32_t c;
+            size_t l = export_char(s, end, j, &c);
+            if (c != '/' && c >= 0) break;
+            slashes += c == '/';
+            j += l;
+        }
+        if (slashes == 2) putc('\\', f);
+    } else if (cp == '@') {
+        int32_t c = recent[0];
+        if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '.' ||
+            c == '-' || c == '_' || c == '+')
+            fputs("\xE2\x80\x8D", f);
+    }
+}
+
+static void md_wrote(int32_t *recent, int32_t cp)
+{
+    recent[2] = recent[1];
+    recent[1] = recent[0];
+    recent[0] = cp;
+}
 
 /* Text s[start, end) escaped; *space: the last character written was a
  * space (or nothing yet), so a white space run writes one space only.
@@ -40,12 +86,25 @@
 static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
 {
     bool space = false;
+    int32_t recent[3] = {0, 0, 0};
     for (size_t i = start; i < end;) {
         int32_t cp;
         size_t l = export_char(s, end, i, &cp);
         if (cp == ' ') {
-            if (!space && !*bol) putc(' ', f);
+            if (!space && !*bol) {
+                putc(' ', f);
+                md_wrote(recent, ' ');
+            }
             space = true;
+            i += l;
+            continue;
+        }
+        if (cp == EXPORT_CHAR_MARK) { /* a bidi control, shown with its backslash escaped */
+            char m[ESCAPE_CP_MAX];
+            size_t ml = export_mark(s, end, i, m);
+            fprintf(f, "\\%s", m);
+            md_wrote(recent, (unsigned char)m[ml - 1]);
+            space = *bol = false;
             i += l;
             continue;
         }
@@ -65,6 +124,8 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
                 if (j < end && (s[j] == '.' || s[j] == ')')) {
                     fwrite(s + i, 1, j - i, f);
                     putc('\\', f);
+                    md_wrote(recent, s[j - 1]);
+                    md_wrote(recent, '\\');
                     i = j;
                     *bol = false;
                     continue;
@@ -72,11 +133,16 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
             }
             *bol = false;
         }
-        if (cp < 0x80 && strchr("\\`*_~[]<>#|&", (int)cp)) putc('\\', f);
+        if (cp < 0x80 && strchr("\\`*_~[]<>#|&", (int)cp)) {
+            putc('\\', f);
+            md_wrote(recent, '\\');
+        }
+        md_unlink(f, s, i, end, cp, recent);
         if (cp == TEXT_REPLACEMENT)
             fputs("\xEF\xBF\xBD", f);
         else
             fwrite(s + i, 1, l, f);
+        md_wrote(recent, cp);
         i += l;
     }
 }

@@ -2,13 +2,49 @@
 
 #include "export_overlap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "export.h"
 #include "text.h"
 
 /* Longest title shown in the text table (display columns). */
 #define TITLE_COLS 60
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* How the table names each document (a new array of n, the caller frees
+ * it): its short name (doc_label: a file's base name, a URL's host and
+ * last part), or its path (escaped, doc_name) when another document has
+ * the same short name (a.txt of two folders). */
+static const char **shown_names(const struct doc *const *docs, size_t n)
+{
+    const char **names = xcalloc(n ? n : 1, sizeof *names);
+    const char **sorted = xcalloc(n ? n : 1, sizeof *sorted);
+    for (size_t k = 0; k < n; k++)
+        sorted[k] = doc_label(docs[k]);
+    qsort(sorted, n, sizeof *sorted, cmp_str);
+    for (size_t k = 0; k < n; k++) {
+        const char *b = doc_label(docs[k]);
+        /* equal short names are neighbours in sorted: find b's run */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(sorted[mid], b) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        bool twice = lo + 1 < n && strcmp(sorted[lo + 1], b) == 0;
+        names[k] = twice ? doc_name(docs[k]) : b;
+    }
+    free(sorted);
+    return names;
+}
 
 /* What a reader recognises a document by: its headline, else its first
  * sentence.  *len receives the length in bytes. */
@@ -40,14 +76,19 @@ static void put_title(FILE *f, const char *t, size_t len, int cols)
         int32_t cp;
         size_t e = text_next_cluster(t, len, i, &cw);
         export_char(t, len, i, &cp);
+        char m[ESCAPE_CP_MAX];
+        size_t ml = cp == EXPORT_CHAR_MARK ? export_mark(t, len, i, m) : 0;
         if (cp == ' ') cw = 1; /* line breaks and TABs too */
+        if (ml) cw = (int)ml;
         if (w + cw > cols) {
             fputs("\xE2\x80\xA6", f);
             break;
         }
         for (size_t k = i; k < e;) {
             size_t l = export_char(t, e, k, &cp);
-            if (cp == ' ')
+            if (cp == EXPORT_CHAR_MARK)
+                fwrite(m, 1, ml, f);
+            else if (cp == ' ')
                 putc(' ', f);
             else if (cp == TEXT_REPLACEMENT)
                 fputs("\xEF\xBF\xBD", f);
@@ -64,12 +105,12 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
 {
     size_t n = corpus_ndocs(c), np;
     const struct corpus_pair *p = corpus_pairs(c, &np);
+    const char **names = shown_names(docs, n);
     fprintf(f, "documents (%zu): sentences, story sentences (not boilerplate), title\n", n);
     for (size_t k = 0; k < n; k++) {
         size_t ns;
         (void)doc_sentences(docs[k], &ns);
-        fprintf(f, "%4zu  %-28s %5zu %5zu  ", k, doc_name(docs[k]), ns,
-                corpus_story_sentences(c, k));
+        fprintf(f, "%4zu  %-28s %5zu %5zu  ", k, names[k], ns, corpus_story_sentences(c, k));
         size_t tl;
         const char *t = first_line(docs[k], &tl);
         put_title(f, t, tl, TITLE_COLS);
@@ -81,16 +122,17 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
             np);
     for (size_t i = 0; i < np; i++)
         fprintf(f, "%5.1f%%  %4u %4u %4u  %zu ~ %zu  %s ~ %s\n", 100.0 * p[i].overlap, p[i].same,
-                p[i].changed, p[i].moved, (size_t)p[i].a, (size_t)p[i].b,
-                doc_name(docs[p[i].a]), doc_name(docs[p[i].b]));
+                p[i].changed, p[i].moved, (size_t)p[i].a, (size_t)p[i].b, names[p[i].a],
+                names[p[i].b]);
     bool any = false;
     for (size_t k = 0; k < n; k++) {
         if (corpus_doc_overlaps(c, k)) continue;
         fputs(any ? ", " : "\noverlapping nothing: ", f);
-        fprintf(f, "%zu %s", k, doc_name(docs[k]));
+        fprintf(f, "%zu %s", k, names[k]);
         any = true;
     }
     if (any) putc('\n', f);
+    free(names);
     return ferror(f) ? WD_EIO : WD_OK;
 }
 

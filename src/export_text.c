@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "layout.h"
 #include "text.h"
 #include "util.h"
@@ -36,8 +37,11 @@ static void put_text(FILE *f, const char *s, uint32_t start, uint32_t end)
         } else {
             if (space) putc(' ', f);
             space = false;
+            char m[ESCAPE_CP_MAX];
             if (cp == TEXT_REPLACEMENT && !text_valid_at(s, end, i))
                 fputs("\xEF\xBF\xBD", f);
+            else if (escape_is_bidi(cp)) /* shown, as in every format (export_char) */
+                fwrite(m, 1, escape_cp(cp, m), f);
             else
                 fwrite(s + i, 1, l, f);
         }
@@ -128,12 +132,15 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
     for (int side = 0; side < 2; side++) {
         const struct doc *d = side ? db : da;
         fputs(side ? "+++ " : "--- ", f);
-        fputs(doc_path(d), f);
+        fputs(doc_name(d), f);
         putc('\n', f);
         struct export_source src;
         export_source_fields(d, &src);
-        for (size_t i = 0; i < src.n; i++)
-            fprintf(f, "    %s: %s\n", src.label[i], src.value[i]);
+        for (size_t i = 0; i < src.n; i++) {
+            char *v = escape_str(src.value[i]);
+            fprintf(f, "    %s: %s\n", src.label[i], v);
+            free(v);
+        }
     }
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
@@ -294,23 +301,6 @@ static void put_cell(struct text_out *t, const struct layout *l, int side, const
     if (side == SIDE_A) ln_pad(t, cols - used);
 }
 
-/* A file name for the header: controls (an escape in a name would reach
- * the terminal of the ANSI form) as '?'. */
-static void put_name(struct text_out *t, const char *path)
-{
-    for (size_t i = 0, n = strlen(path); i < n;) {
-        int32_t cp;
-        size_t l = export_char(path, n, i, &cp);
-        if (cp < 0 || (cp != ' ' && (unsigned char)path[i] < 0x20))
-            ln_put(t, "?", 1);
-        else if (cp == TEXT_REPLACEMENT)
-            ln_puts(t, "\xEF\xBF\xBD");
-        else
-            ln_put(t, path + i, l);
-        i += l;
-    }
-}
-
 static void text_header(struct text_out *t, const struct alignment *al)
 {
     const struct align_stats *st = align_get_stats(al);
@@ -319,7 +309,7 @@ static void text_header(struct text_out *t, const struct alignment *al)
         export_side_summary(head, sizeof head, st, side);
         size_t start = t->nln;
         ln_put(t, side ? "+++ " : "--- ", 4);
-        put_name(t, doc_path(align_doc(al, side)));
+        ln_puts(t, doc_name(align_doc(al, side)));
         ln_put(t, ": ", 2);
         ln_puts(t, head);
         if (t->style->header) { /* style the whole line */
@@ -336,7 +326,9 @@ static void text_header(struct text_out *t, const struct alignment *al)
             ln_put(t, "    ", 4);
             ln_puts(t, src.label[i]);
             ln_put(t, ": ", 2);
-            put_name(t, src.value[i]);
+            char *v = escape_str(src.value[i]);
+            ln_puts(t, v);
+            free(v);
             ln_end(t);
         }
     }

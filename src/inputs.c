@@ -8,9 +8,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void push(struct inputs *in, size_t *cap, char *path)
+static void push(struct inputs *in, size_t *cap, char *path, bool in_dir)
 {
+    size_t c = *cap;
     xgrow(&in->paths, cap, in->n + 2, sizeof *in->paths);
+    if (*cap != c) in->in_dir = xreallocarray(in->in_dir, *cap, sizeof *in->in_dir);
+    in->in_dir[in->n] = in_dir;
     in->paths[in->n++] = path;
     in->paths[in->n] = NULL;
 }
@@ -42,7 +45,7 @@ static enum wd_status expand_dir(const char *dir, struct inputs *in, size_t *cap
             free(p);
             continue;
         }
-        push(in, cap, p);
+        push(in, cap, p, true);
     }
     closedir(d);
     if (in->n == first) return WD_ENOTEXT;
@@ -52,22 +55,31 @@ static enum wd_status expand_dir(const char *dir, struct inputs *in, size_t *cap
 
 enum wd_status inputs_expand(char *const *args, size_t nargs, struct inputs *in, const char **bad)
 {
-    size_t cap = 0;
+    size_t cap = 0, ndirs = 0;
     memset(in, 0, sizeof *in);
+    struct util_fileid *dirs = xcalloc(nargs ? nargs : 1, sizeof *dirs);
     for (size_t i = 0; i < nargs; i++) {
         struct stat st;
         if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             in->had_dir = true;
-            enum wd_status s = expand_dir(args[i], in, &cap);
+            /* the same folder twice would compare each file with itself */
+            struct util_fileid id = {(uint64_t)st.st_dev, (uint64_t)st.st_ino};
+            enum wd_status s = WD_OK;
+            for (size_t k = 0; k < ndirs; k++)
+                if (dirs[k].dev == id.dev && dirs[k].ino == id.ino) s = WD_ETWICE;
+            dirs[ndirs++] = id;
+            if (s == WD_OK) s = expand_dir(args[i], in, &cap);
             if (s != WD_OK) {
                 *bad = args[i];
                 inputs_free(in);
+                free(dirs);
                 return s;
             }
             continue;
         }
-        push(in, &cap, xstrdup(args[i]));
+        push(in, &cap, xstrdup(args[i]), false);
     }
+    free(dirs);
     return WD_OK;
 }
 
@@ -76,5 +88,6 @@ void inputs_free(struct inputs *in)
     for (size_t i = 0; i < in->n; i++)
         free(in->paths[i]);
     free(in->paths);
+    free(in->in_dir);
     memset(in, 0, sizeof *in);
 }

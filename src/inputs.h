@@ -10,13 +10,15 @@
 
 struct inputs {
     char **paths; /* owned, NULL-terminated */
+    bool *in_dir; /* per path: found in a named folder (not named itself) */
     size_t n;
     bool had_dir; /* a directory was named */
 };
 
 /* Expand args[0..nargs).  On failure returns the status (WD_ENOENT,
- * WD_EACCES, WD_ENOTEXT for a directory without files, ...) and sets *bad
- * to the argument at fault; *in is then empty. */
+ * WD_EACCES, WD_ENOTEXT for a directory without files, WD_ETWICE for a
+ * folder named twice, ...) and sets *bad to the argument at fault; *in is
+ * then empty. */
 enum wd_status inputs_expand(char *const *args, size_t nargs, struct inputs *in, const char **bad);
 void inputs_free(struct inputs *in);
 

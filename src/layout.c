@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "doc.h"
+#include "escape.h"
 #include "linebreak.h"
 #include "text.h"
 #include "util.h"
@@ -629,7 +630,11 @@ size_t layout_piece_text(const struct layout *l, int side, const struct lay_piec
     for (size_t i = p->start; i < p->end;) {
         struct lb_cl c;
         lb_cluster(s, p->end, i, col, tab, cols, &c);
-        size_t need = (c.flags & LB_TAB) ? (size_t)c.w : (c.flags & LB_REPL) ? 3 : c.end - i;
+        char mark[ESCAPE_CP_MAX];
+        size_t need = (c.flags & LB_TAB)    ? (size_t)c.w
+                      : (c.flags & LB_REPL) ? 3
+                      : (c.flags & LB_MARK) ? escape_cp(c.cp, mark)
+                                            : c.end - i;
         xgrow(buf, cap, n + need + 1, 1);
         char *out = *buf + n;
         if (c.flags & LB_DROP) {
@@ -638,6 +643,8 @@ size_t layout_piece_text(const struct layout *l, int side, const struct lay_piec
             memset(out, ' ', need);
         } else if (c.flags & LB_REPL) {
             memcpy(out, REPLACEMENT_UTF8, 3);
+        } else if (c.flags & LB_MARK) {
+            memcpy(out, mark, need);
         } else {
             memcpy(out, s + i, need);
         }
@@ -649,7 +656,7 @@ size_t layout_piece_text(const struct layout *l, int side, const struct lay_piec
          * byte, Hangul jamo around a control, a lone Prepend character).
          * Such a cluster is drawn as U+FFFD, once per column counted, which
          * joins nothing: the drawn width stays the counted width. */
-        if (need && c.w > 0 && !(c.flags & LB_TAB) && (unsigned char)s[i] >= 0x80 &&
+        if (need && c.w > 0 && !(c.flags & (LB_TAB | LB_MARK)) && (unsigned char)s[i] >= 0x80 &&
             ((!(c.flags & LB_REPL) && ends_with_prepend(s, i, c.end)) ||
              (last != SIZE_MAX && text_next_cluster(*buf, n + need, last, &(int){0}) != n))) {
             need = 3 * (size_t)c.w;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "escape.h"
 #include "text.h"
 #include "util.h"
 
@@ -90,10 +91,18 @@ void lb_cluster(const char *s, size_t len, size_t i, int col, int tab, int cols,
     } else if (text_is_cjk(cp)) {
         flags = LB_CJK;
     }
+    if (end == i + n && escape_is_bidi(cp)) {
+        /* shown, as in every format, where the column holds the mark and
+         * the wdiff marks around it ("[-\u202e-]"); else as U+FFFD */
+        char m[ESCAPE_CP_MAX];
+        w = (int)escape_cp(cp, m);
+        flags = LB_MARK;
+        if (w + 4 > cols) w = cols + 1; /* too wide: U+FFFD below */
+    }
     if (w == 0) flags |= LB_DROP;
     if (w > cols) {
         w = 1;
-        flags |= LB_REPL;
+        flags = (flags & ~(unsigned)LB_MARK) | LB_REPL;
     }
     c->end = end;
     c->w = w;

@@ -19,6 +19,7 @@ enum {
     LB_DROP = 1u << 2,  /* width 0: not drawn */
     LB_TAB = 1u << 3,   /* drawn as w spaces */
     LB_REPL = 1u << 4,  /* drawn as U+FFFD (invalid byte, or too wide for the column) */
+    LB_MARK = 1u << 5,  /* a bidi control, drawn as its visible mark "\u202e" (escape.h) */
 };
 /* Clusters between units: white space, and clusters of width 0 (controls,
  * NUL, a lone mark), which are invisible and so may neither start nor end

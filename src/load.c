@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "transcode.h"
 #include "util.h"
 
 /* Bytes of a file looked at to tell a page from a text. */
@@ -33,9 +34,17 @@ static void set_err(struct load_item *it, enum wd_status st, const char *msg)
     snprintf(it->err, sizeof it->err, "%s", msg);
 }
 
-/* Read all of fd, at most max bytes (more: WD_ETOOBIG). */
-static enum wd_status read_fd(int fd, size_t max, char **out, size_t *len)
+/* Read all of fd, at most max bytes (more: WD_ETOOBIG); *id and *has_id
+ * say which file it was (may be NULL).  With binary_stops, a NUL byte
+ * ends the read at once with WD_EBINARY (a device of binary data is
+ * refused when it starts, not at the limit), unless the text begins with
+ * a UTF-16 or UTF-32 byte order mark. */
+static enum wd_status read_fd(int fd, size_t max, bool binary_stops, char **out, size_t *len,
+                              struct util_fileid *id, bool *has_id)
 {
+    struct stat st;
+    if (has_id && (*has_id = fstat(fd, &st) == 0))
+        *id = (struct util_fileid){(uint64_t)st.st_dev, (uint64_t)st.st_ino};
     struct strbuf b = {0};
     char buf[65536];
     for (;;) {
@@ -53,12 +62,19 @@ static enum wd_status read_fd(int fd, size_t max, char **out, size_t *len)
             return WD_ETOOBIG;
         }
         sb_add(&b, buf, (size_t)r);
+        if (binary_stops && b.len >= 4 && transcode_bom(b.s, b.len, &(size_t){0}))
+            binary_stops = false;
+        if (binary_stops && memchr(buf, '\0', (size_t)r)) {
+            sb_free(&b);
+            return WD_EBINARY;
+        }
     }
     *out = sb_take(&b, len);
     return WD_OK;
 }
 
-static enum wd_status read_path(const char *path, size_t max, char **out, size_t *len)
+static enum wd_status read_path(const char *path, size_t max, char **out, size_t *len,
+                                struct util_fileid *id, bool *has_id)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) return util_status_from_errno(errno);
@@ -67,7 +83,7 @@ static enum wd_status read_path(const char *path, size_t max, char **out, size_t
         close(fd);
         return WD_EISDIR;
     }
-    enum wd_status s = read_fd(fd, max, out, len);
+    enum wd_status s = read_fd(fd, max, false, out, len, id, has_id);
     close(fd);
     return s;
 }
@@ -111,7 +127,8 @@ static void extract_one(void *arg, size_t i)
     size_t len = p->rawlen;
     char *file = NULL;
     if (p->page_file) {
-        enum wd_status st = read_path(it->name, job->o->fetch.max_bytes, &file, &len);
+        enum wd_status st =
+            read_path(it->name, job->o->fetch.max_bytes, &file, &len, &it->id, &it->has_id);
         if (st == WD_ETOOBIG) {
             too_big(it, job->o->fetch.max_bytes);
             return;
@@ -388,8 +405,10 @@ void load_sources(char *const *names, size_t n, const struct load_opts *o, struc
             url_item[nurls++] = i;
         } else if (strcmp(names[i], "-") == 0) {
             if (o->input == SOURCE_TEXT) continue; /* the document layer reads it */
-            size_t max = o->input == SOURCE_HTML ? o->fetch.max_bytes : (size_t)UINT32_MAX - 1;
-            enum wd_status st = read_fd(STDIN_FILENO, max, &pend[i].raw, &pend[i].rawlen);
+            size_t max = o->input == SOURCE_HTML ? o->fetch.max_bytes : (size_t)DOC_MAX_BYTES;
+            enum wd_status st =
+                read_fd(STDIN_FILENO, max, !o->doc.text, &pend[i].raw, &pend[i].rawlen, &it->id,
+                        &it->has_id);
             if (st == WD_ETOOBIG && o->input == SOURCE_HTML)
                 too_big(it, max);
             else if (st != WD_OK)
@@ -468,6 +487,8 @@ void load_docs(struct doc_ctx *ctx, struct load_item *items, size_t n, const str
         items[i].text = NULL;
         bool has_meta = items[i].page || items[i].url;
         in[m].meta = has_meta ? &items[i].meta : NULL;
+        in[m].id = items[i].id;
+        in[m].has_id = items[i].has_id;
         which[m++] = i;
     }
     struct doc **docs = xcalloc(m ? m : 1, sizeof *docs);
@@ -491,9 +512,11 @@ void load_text(struct load_item *it, bool text_ok)
 {
     char *t;
     size_t len;
-    enum wd_status st = strcmp(it->name, "-") == 0
-                            ? read_fd(STDIN_FILENO, (size_t)UINT32_MAX - 1, &t, &len)
-                            : read_path(it->name, (size_t)UINT32_MAX - 1, &t, &len);
+    enum wd_status st =
+        strcmp(it->name, "-") == 0
+            ? read_fd(STDIN_FILENO, (size_t)DOC_MAX_BYTES, !text_ok, &t, &len, &it->id,
+                      &it->has_id)
+            : read_path(it->name, (size_t)DOC_MAX_BYTES, &t, &len, &it->id, &it->has_id);
     if (st == WD_OK && !text_ok && memchr(t, '\0', len)) {
         free(t);
         st = WD_EBINARY;

@@ -35,6 +35,8 @@ struct load_item {
     size_t len;
     size_t body;               /* a page's body starts here in text (after the headline line) */
     struct source_meta meta;   /* owned; meta.page for an article */
+    struct util_fileid id;     /* the file its text was read from here, when has_id: */
+    bool has_id;               /* an output never replaces an input */
     enum wd_status st;         /* WD_OK, or why the input cannot be used */
     char err[SOURCE_ERR_MAX];  /* the message after "wirediff: NAME: " when st != WD_OK */
     bool skippable;            /* a folder may go on without it: binary, no article */

@@ -9,6 +9,7 @@
 #include <malloc.h>
 #endif
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +24,10 @@
 #include "inputs.h"
 #include "load.h"
 #include "doc.h"
+#include "escape.h"
 #include "export.h"
 #include "source.h"
+#include "output.h"
 #include "tui.h"
 #include "web.h"
 #include "util.h"
@@ -35,6 +38,9 @@
 
 /* Width of side-by-side text when stdout is no terminal. */
 #define DEFAULT_WIDTH 160
+/* Bounds of --width and $COLUMNS. */
+#define WIDTH_MIN 20
+#define WIDTH_MAX 10000
 
 enum {
     OPT_SENTENCES = 256,
@@ -103,7 +109,9 @@ static void usage(FILE *f)
           "                       (Markdown), text (side by side, [-old-] {+new+}), ansi\n"
           "                       (side by side in colour, for less -R), inline (one\n"
           "                       column, wdiff style), json\n"
-          "  -o, --output=FILE    write the snapshot to FILE (atomically) instead of stdout\n"
+          "  -o, --output=FILE    write the snapshot (or the --overlap table) to FILE,\n"
+          "                       atomically, through links, never over an input;\n"
+          "                       - is standard output\n"
           "      --force          replace FILE if it exists\n"
           "  -w, --width=N        width of side-by-side text (default: terminal, else 160)\n"
           "      --no-words       do not mark word differences inside pairs\n"
@@ -144,13 +152,43 @@ static void usage(FILE *f)
           f);
 }
 
+/* "wirediff: PATH: MSG" (PATH escaped, escape.h) or "wirediff: MSG" on
+ * stderr; returns the exit status for trouble. */
 static int fail(const char *path, const char *msg)
 {
-    if (path)
-        fprintf(stderr, "wirediff: %s: %s\n", path, msg);
-    else
+    if (path) {
+        char *name = escape_str(path);
+        fprintf(stderr, "wirediff: %s: %s\n", name, msg);
+        free(name);
+    } else {
         fprintf(stderr, "wirediff: %s\n", msg);
+    }
     return EXIT_TROUBLE;
+}
+
+static bool parse_int(const char *s, long lo, long hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi) return false;
+    *out = (int)v;
+    return true;
+}
+
+/* "wirediff: PATH: " and the message of fmt on stderr, PATH escaped as
+ * in fail(): a warning, or a note on what was done. */
+static void warn(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(const char *path, const char *fmt, ...)
+{
+    char *name = escape_str(path);
+    fprintf(stderr, "wirediff: %s: ", name);
+    free(name);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    putc('\n', stderr);
 }
 
 static int terminal_width(void)
@@ -158,8 +196,11 @@ static int terminal_width(void)
     struct winsize ws;
     if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;
+    /* $COLUMNS within --width's bounds, else the default (as a bad -w
+     * would be refused): 99999999 columns wrote gigabytes. */
     const char *c = getenv("COLUMNS");
-    if (c && atoi(c) > 0) return atoi(c);
+    int w;
+    if (c && parse_int(c, WIDTH_MIN, WIDTH_MAX, &w)) return w;
     return DEFAULT_WIDTH;
 }
 
@@ -179,19 +220,23 @@ static int flush_stdout(void)
     return fail("standard output", strerror(errno));
 }
 
-/* Print "index<TAB>start<TAB>end<TAB>text" per sentence, the gold TSV form;
- * write errors are left for flush_stdout to report. */
+/* Print "index<TAB>start<TAB>end<TAB>text" per sentence, the gold TSV form,
+ * the text escaped (escape.h: a line per sentence, and nothing a terminal
+ * would obey); write errors are left for flush_stdout to report. */
 static int print_sentences(const struct doc *d, bool header)
 {
-    size_t n, len;
+    size_t n, len, cap = 0;
     const struct sentence *s = doc_sentences(d, &n);
     const char *bytes = doc_bytes(d, &len);
-    if (header) printf("# %s\n", doc_path(d));
-    for (size_t i = 0; i < n; i++) {
+    char *buf = NULL;
+    if (header) printf("# %s\n", doc_name(d));
+    for (size_t i = 0; i < n && !ferror(stdout); i++) {
+        size_t el = escape_text(bytes + s[i].start, s[i].end - s[i].start, &buf, &cap);
         printf("%zu\t%u\t%u\t", i, (unsigned)s[i].start, (unsigned)s[i].end);
-        fwrite(bytes + s[i].start, 1, s[i].end - s[i].start, stdout);
+        fwrite(buf, 1, el, stdout);
         putchar('\n');
     }
+    free(buf);
     return ferror(stdout) ? EXIT_TROUBLE : 0;
 }
 
@@ -219,29 +264,50 @@ static bool timestamp_ok(const char *s)
     return true;
 }
 
-/* --overlap: the table of which documents overlap, on standard output. */
-static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool json,
-                       const char *output)
+/* Write the batch output through fn to -o's path (NULL: standard
+ * output): 0, or 2 after a one-line message. */
+static int write_out(const char *path, const struct outfile_opts *oo, output_fn fn, void *arg)
 {
-    if (output) return fail(output, "--overlap writes to standard output (redirect it to a file)");
-    struct corpus *c = corpus_new(ctx, docs, n);
-    signal(SIGPIPE, SIG_IGN);
-    const struct doc *const *d = (const struct doc *const *)docs;
-    enum wd_status st =
-        json ? export_overlap_json(stdout, c, d) : export_overlap_text(stdout, c, d);
-    if (st == WD_OK && fflush(stdout) != 0) st = WD_EIO;
-    corpus_free(c);
-    return st == WD_OK ? 0 : fail("standard output", strerror(errno));
+    int err;
+    enum wd_status st = output_write(path, oo, fn, arg, &err);
+    if (st == WD_OK) return 0;
+    return fail(path ? path : "standard output",
+                st == WD_EIO && err ? strerror(err) : util_strerror(st));
 }
 
-static bool parse_int(const char *s, long lo, long hi, int *out)
+struct overlap_job {
+    const struct corpus *c;
+    const struct doc *const *docs;
+    bool json;
+};
+
+static enum wd_status write_overlap(FILE *f, void *arg)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi) return false;
-    *out = (int)v;
-    return true;
+    const struct overlap_job *j = arg;
+    return j->json ? export_overlap_json(f, j->c, j->docs) : export_overlap_text(f, j->c, j->docs);
+}
+
+/* --overlap: the table of which documents overlap. */
+static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool json,
+                       const char *output, const struct outfile_opts *oo)
+{
+    struct corpus *c = corpus_new(ctx, docs, n);
+    signal(SIGPIPE, SIG_IGN);
+    struct overlap_job job = {c, (const struct doc *const *)docs, json};
+    int rc = write_out(output, oo, write_overlap, &job);
+    corpus_free(c);
+    return rc;
+}
+
+struct export_job {
+    enum export_format fmt;
+    const struct export_input *in;
+};
+
+static enum wd_status write_export(FILE *f, void *arg)
+{
+    const struct export_job *j = arg;
+    return export_write(f, j->fmt, j->in);
 }
 
 /* ---- inputs: files, pages, URLs (load.h) -------------------------------------- */
@@ -299,45 +365,54 @@ static void read_sources(char **files, size_t n, struct load_opts *lo, struct lo
 /* Report what went wrong with item i on one line: the first error is fatal
  * (status 2), except in a folder, where a file that is not text or a page
  * without an article is skipped with a warning.  Returns 0 to go on. */
-static int item_trouble(const struct load_item *it, bool many)
+static int item_trouble(const struct load_item *it, bool many, bool in_dir)
 {
     if (it->st == WD_OK) return 0;
-    if (many && it->skippable) {
-        fprintf(stderr, "wirediff: %s: %s, skipped\n", it->name,
-                it->st == WD_EBINARY ? "binary file" : it->err);
-        return 0;
-    }
-    return fail(it->name, it->err);
+    /* the message may quote a page or a server: escaped like a name */
+    char *err = escape_str(it->err);
+    int rc = 0;
+    /* a folder may hold other files, or one we may not read: say so and go on */
+    if (many && (it->skippable || in_dir))
+        warn(it->name, "%s, skipped", it->st == WD_EBINARY ? "binary file" : err);
+    else
+        rc = fail(it->name, err);
+    free(err);
+    return rc;
 }
 
-/* Load every input into docs[0 .. *ndocs): 0, or 2 after a message. */
-static int load_inputs(struct doc_ctx *ctx, char **files, size_t n, struct load_opts *lo, bool many,
-                       struct doc **docs, int *ndocs)
+/* Load every input into docs[0 .. *ndocs): 0, or 2 after a message.
+ * in_dir[i] says files[i] came from a folder. */
+static int load_inputs(struct doc_ctx *ctx, char **files, const bool *in_dir, size_t n,
+                       struct load_opts *lo, bool many, struct doc **docs, int *ndocs)
 {
     struct load_item *items = xcalloc(n, sizeof *items);
     read_sources(files, n, lo, items);
     int rc = 0;
     bool *read = xcalloc(n, sizeof *read); /* read, and left for the document layer */
     for (size_t i = 0; i < n && rc == 0; i++) {
-        rc = item_trouble(&items[i], many);
+        rc = item_trouble(&items[i], many, in_dir[i]);
         read[i] = items[i].st == WD_OK;
     }
     struct doc **loaded = xcalloc(n, sizeof *loaded);
     if (rc == 0) load_docs(ctx, items, n, &lo->doc, loaded);
     for (size_t i = 0; i < n && rc == 0; i++) {
-        if (read[i]) rc = item_trouble(&items[i], many);
+        if (read[i]) rc = item_trouble(&items[i], many, in_dir[i]);
         if (rc || !loaded[i]) continue;
         docs[(*ndocs)++] = loaded[i];
         loaded[i] = NULL;
         bool seen = false; /* one warning per file, even when named twice */
         for (size_t j = 0; j < i; j++)
             seen |= strcmp(files[j], files[i]) == 0;
-        size_t bad = doc_invalid_bytes(docs[*ndocs - 1]);
         if (seen) continue;
-        if (items[i].warn[0]) fprintf(stderr, "wirediff: %s: %s\n", files[i], items[i].warn);
-        if (bad)
-            fprintf(stderr, "wirediff: %s: warning: %zu invalid UTF-8 byte%s shown as U+FFFD\n",
-                    files[i], bad, bad == 1 ? "" : "s");
+        size_t bad = doc_invalid_bytes(docs[*ndocs - 1]), units;
+        const char *enc = doc_encoding(docs[*ndocs - 1], &units);
+        if (items[i].warn[0]) warn(files[i], "%s", items[i].warn);
+        if (enc)
+            warn(files[i], "note: %s converted to UTF-8%s", enc,
+                 units ? " (invalid code units shown as U+FFFD)" : "");
+        else if (bad)
+            warn(files[i], "warning: %zu invalid UTF-8 byte%s shown as U+FFFD", bad,
+                 bad == 1 ? "" : "s");
     }
     for (size_t i = 0; i < n; i++) {
         doc_free(loaded[i]); /* the inputs after a failed one */
@@ -353,7 +428,8 @@ static int load_inputs(struct doc_ctx *ctx, char **files, size_t n, struct load_
  * headline (a page's article body, one paragraph a line; a text file as
  * it is), or with --export=json its metadata too.  Nothing is written
  * unless every input can be read. */
-static int run_extract(char **files, size_t n, struct load_opts *lo, bool json, bool many)
+static int run_extract(char **files, const bool *in_dir, size_t n, struct load_opts *lo, bool json,
+                       bool many)
 {
     struct load_item *items = xcalloc(n, sizeof *items);
     read_sources(files, n, lo, items);
@@ -361,7 +437,7 @@ static int run_extract(char **files, size_t n, struct load_opts *lo, bool json, 
     for (size_t i = 0; i < n; i++) {
         if (items[i].st == WD_OK && !items[i].text && !items[i].page)
             load_text(&items[i], lo->doc.text);
-        if (rc == 0) rc = item_trouble(&items[i], many);
+        if (rc == 0) rc = item_trouble(&items[i], many, in_dir[i]);
     }
     signal(SIGPIPE, SIG_IGN);
     if (rc == 0) {
@@ -379,8 +455,7 @@ static int run_extract(char **files, size_t n, struct load_opts *lo, bool json, 
         } else
             for (size_t i = 0; i < n; i++) {
                 if (items[i].st != WD_OK) continue;
-                if (items[i].warn[0])
-                    fprintf(stderr, "wirediff: %s: %s\n", items[i].name, items[i].warn);
+                if (items[i].warn[0]) warn(items[i].name, "%s", items[i].warn);
                 fwrite(items[i].text + items[i].body, 1, items[i].len - items[i].body, stdout);
             }
         rc = flush_stdout();
@@ -440,7 +515,7 @@ static void on_sigbus(int sig, siginfo_t *si, void *uc)
         size_t len;
         const char *b = doc_bytes(bus_docs[i], &len);
         if ((const char *)si->si_addr >= b && (const char *)si->si_addr <= b + len)
-            name = doc_path(bus_docs[i]);
+            name = doc_name(bus_docs[i]);
     }
     say("wirediff: ");
     say(name ? name : "an input file");
@@ -470,10 +545,14 @@ int main(int argc, char **argv)
 #if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
     mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
 #endif
+    /* A write past ulimit -f fails with EFBIG ("File too large", one line)
+     * instead of killing the run with its temporary file left behind. */
+    signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
     bool words = true, fold = false, overlap = false;
     int format = -1, width = 0;
-    const char *output = NULL, *timestamp = NULL;
+    const char *output = NULL, *timestamp = NULL; /* output: NULL for -o - */
+    bool output_given = false;
     const char *script = getenv("WIREDIFF_SCRIPT");
     struct doc_opts dopts = {.text = false};
     bool extract = false;
@@ -497,13 +576,15 @@ int main(int argc, char **argv)
             }
             break;
         case 'o':
-            output = optarg;
+            if (!*optarg) return fail(NULL, "--output needs a file name (- for standard output)");
+            output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+            output_given = true;
             break;
         case OPT_FORCE:
             force = true;
             break;
         case 'w':
-            if (!parse_int(optarg, 20, 10000, &width))
+            if (!parse_int(optarg, WIDTH_MIN, WIDTH_MAX, &width))
                 return fail(NULL, "--width takes a number from 20 to 10000");
             break;
         case OPT_TEXT:
@@ -579,14 +660,14 @@ int main(int argc, char **argv)
      * reports (the reader); without one, a folder prints the overlap table
      * and more files compare the first with each other. */
     bool can_read = script || (isatty(STDOUT_FILENO) && terminal_usable());
-    bool overview =
-        !overlap && !sentences && format < 0 && !output && can_read && (args.had_dir || args.n > 2);
+    bool overview = !overlap && !sentences && format < 0 && !output_given && can_read &&
+                    (args.had_dir || args.n > 2);
     overlap = overlap || (args.had_dir && !overview); /* a folder of reports: how they overlap */
     bool many = overlap || overview;                  /* binary files in a folder are skipped */
     /* Runs that end before their input can change map their files (see
      * doc_opts.map); the reader reads them, so that a file edited while it
      * is shown stays as it was read. */
-    dopts.map = !overview && (overlap || sentences || format >= 0 || output || !can_read);
+    dopts.map = !overview && (overlap || sentences || format >= 0 || output_given || !can_read);
     if (dopts.map) catch_sigbus();
     if (overlap && format >= 0 && format != EXPORT_JSON && format != EXPORT_TEXT) {
         inputs_free(&args);
@@ -632,7 +713,8 @@ int main(int argc, char **argv)
         }
     }
     if (extract) {
-        rc_early = run_extract(files, (size_t)nfiles, &lopts, format == EXPORT_JSON, many);
+        rc_early =
+            run_extract(files, args.in_dir, (size_t)nfiles, &lopts, format == EXPORT_JSON, many);
         inputs_free(&args);
         return rc_early;
     }
@@ -641,10 +723,15 @@ int main(int argc, char **argv)
     struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
     int ndocs = 0;
     lopts.doc = dopts;
-    int rc = load_inputs(ctx, files, (size_t)nfiles, &lopts, many, docs, &ndocs);
+    int rc = load_inputs(ctx, files, args.in_dir, (size_t)nfiles, &lopts, many, docs, &ndocs);
     bus_docs = docs; /* docs[0 .. ndocs) are in place before the count says so */
     bus_ndocs = ndocs;
     doc_ctx_seal(ctx); /* every document is in */
+    /* -o never replaces an input */
+    struct util_fileid *ids = xcalloc((size_t)ndocs + 1, sizeof *ids);
+    struct outfile_opts oo = {.force = force, .inputs = ids};
+    for (int i = 0; i < ndocs; i++)
+        oo.ninputs += doc_fileid(docs[i], &ids[oo.ninputs]);
     if (rc == 0 && many && ndocs == 0) {
         rc = fail(args.had_dir ? argv[optind] : files[0], util_strerror(WD_ENOTEXT));
     } else if (rc == 0 && overview) {
@@ -660,7 +747,7 @@ int main(int argc, char **argv)
                               .align = &ao};
         rc = tui_run(ctx, docs, (size_t)ndocs, NULL, &to);
     } else if (rc == 0 && overlap) {
-        rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output);
+        rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output, &oo);
     } else if (rc == 0 && sentences) {
         /* A reader that stops reading (| head) is a write error: exit 2. */
         signal(SIGPIPE, SIG_IGN);
@@ -686,7 +773,7 @@ int main(int argc, char **argv)
                 differ = true;
         }
         bool interactive =
-            format < 0 && !output && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+            format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
             struct tui_opts to = {
                 .script = script, .words = words, .fold = fold, .timestamp = timestamp};
@@ -709,18 +796,12 @@ int main(int argc, char **argv)
                      .fold = fold,
                      .timestamp = timestamp},
         };
-        enum wd_status st;
         /* A reader that stops reading (wirediff ... | head) is a write
          * error like any other: reported on one line, exit status 2. */
-        if (!interactive) signal(SIGPIPE, SIG_IGN);
-        if (interactive) {
-            /* the reader has run */
-        } else if (output) {
-            st = export_to_path(output, force, (enum export_format)format, &in);
-            if (st != WD_OK) rc = fail(output, st == WD_EIO ? strerror(errno) : util_strerror(st));
-        } else {
-            st = export_write(stdout, (enum export_format)format, &in);
-            if (st != WD_OK) rc = fail("standard output", strerror(errno));
+        if (!interactive) {
+            signal(SIGPIPE, SIG_IGN);
+            struct export_job job = {(enum export_format)format, &in};
+            rc = write_out(output, &oo, write_export, &job);
         }
         if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         for (size_t k = 0; k < ncmp; k++)
@@ -733,5 +814,6 @@ int main(int argc, char **argv)
     free(docs);
     doc_ctx_free(ctx);
     inputs_free(&args);
+    free(ids);
     return rc;
 }

@@ -91,8 +91,11 @@ struct sim_cand {
  * inputs are compared exhaustively; large ones through an inverted index
  * over the rarest words of each sentence (at most SIM_PROBE_WORDS probes
  * per source sentence, postings longer than SIM_POSTING_CAP skipped, at
- * most SIM_TOP_K exact scores per source sentence), which may miss pairs
- * that share only common words.  *limited is set when that happened.
+ * most SIM_TOP_K exact scores per source sentence).  A source sentence
+ * whose words are all too common to probe is compared with every target
+ * instead, as long as that stays under SIM_CUT_CELLS pairs in all; past
+ * that such sentences get no candidates and *limited is set (pairs that
+ * share only common words are then missed).
  * Returns the count; *out is malloc'ed (caller frees), sorted by x then y. */
 size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc, size_t ddst,
                       const uint32_t *dst, size_t ndst, double floor, struct sim_cand **out,

@@ -39,7 +39,8 @@ struct acc {
 /* Up to SIM_PROBE_WORDS of the rarest distinct words of sentence i of bg
  * whose posting lists (s->post_count) hold from lo to hi sentences, into
  * probe[].  *limited is set when a word was passed over for being too
- * common.  Returns the number chosen. */
+ * common (not when a rarer one took its place).  Returns the number
+ * chosen. */
 static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
                           size_t hi, uint32_t *probe, bool *limited)
 {
@@ -59,10 +60,7 @@ static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i
         size_t worst = 0; /* replace the most common probe */
         for (size_t q = 1; q < np; q++)
             if (s->w[probe[q]] < s->w[probe[worst]]) worst = q;
-        if (s->w[t] > s->w[probe[worst]]) {
-            probe[worst] = t;
-            *limited = true;
-        }
+        if (s->w[t] > s->w[probe[worst]]) probe[worst] = t;
     }
     return np;
 }
@@ -129,7 +127,8 @@ struct probe_slice {
     size_t first, end; /* sources */
     struct sim_cand *out;
     size_t n, cap;
-    bool limited;
+    uint32_t *cut; /* sources that had no word rare enough to probe */
+    size_t ncut, capcut;
 };
 
 struct probe_job {
@@ -157,7 +156,13 @@ static void probe_slice(void *arg, size_t k)
     struct acc *best = xmalloc(job->ndst * sizeof *best);
     uint32_t probe[SIM_PROBE_WORDS];
     for (size_t x = sl->first; x < sl->end; x++) {
-        size_t np = pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &sl->limited);
+        bool passed = false;
+        size_t np = pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &passed);
+        if (np == 0 && passed) { /* only common words: see sim_candidates */
+            xgrow(&sl->cut, &sl->capcut, sl->ncut + 1, sizeof *sl->cut);
+            sl->cut[sl->ncut++] = (uint32_t)x;
+            continue;
+        }
         size_t nt = 0;
         for (size_t p = 0; p < np; p++) {
             uint32_t t = probe[p];
@@ -179,6 +184,30 @@ static void probe_slice(void *arg, size_t k)
     free(accw);
     free(touched);
     free(best);
+}
+
+/* Sources that share only common words with the targets (too common to
+ * probe: a posting longer than SIM_POSTING_CAP) are compared with every
+ * target instead, up to this many pairs in all: two documents of a
+ * thousand such sentences each lost every pair.  Beyond it they are left
+ * out, and the search reports it cut short (*limited). */
+#define SIM_CUT_CELLS (1u << 23)
+
+/* Every target against the sources of slice k (listed in job->slice[k].cut,
+ * indices into src): the exhaustive comparison of the sources that the
+ * index could not probe. */
+static void dense_slice(void *arg, size_t k)
+{
+    const struct probe_job *job = arg;
+    struct probe_slice *sl = &job->slice[k];
+    for (size_t q = 0; q < sl->ncut; q++) {
+        uint32_t x = sl->cut[q];
+        for (size_t y = 0; y < job->ndst; y++) {
+            double d =
+                pair_dice(job->s, job->dsrc, job->src[x], job->ddst, job->dst[y], job->floor);
+            if (d >= job->floor && d > 0) push_cand(&sl->out, &sl->n, &sl->cap, x, (uint32_t)y, d);
+        }
+    }
 }
 
 size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc, size_t ddst,
@@ -238,12 +267,21 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
     }
     struct probe_job job = {s, dsrc, src, ddst, dst, ndst, floor, slice};
     util_parallel(nslices, probe_slice, &job);
+    /* The sources the index could not probe, against every target, when
+     * that is affordable; else the search was cut short. */
+    size_t ncut = 0;
+    for (size_t k = 0; k < nslices; k++)
+        ncut += slice[k].ncut;
+    if (ncut && (uint64_t)ncut * ndst <= SIM_CUT_CELLS)
+        util_parallel(nslices, dense_slice, &job);
+    else if (ncut)
+        *limited = true;
     for (size_t k = 0; k < nslices; k++) {
         xgrow(out, &cap, n + slice[k].n + 1, sizeof **out);
         if (slice[k].n) memcpy(*out + n, slice[k].out, slice[k].n * sizeof **out);
         n += slice[k].n;
-        *limited |= slice[k].limited;
         free(slice[k].out);
+        free(slice[k].cut);
     }
     free(slice);
     for (size_t y = 0; y < ndst; y++) {

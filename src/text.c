@@ -186,6 +186,18 @@ size_t text_width(const char *s, size_t len)
 
 /* ---- character classes ------------------------------------------------- */
 
+size_t text_tail(const char *s, size_t len, size_t cols)
+{
+    size_t total = text_width(s, len), i = 0;
+    while (i < len && total > cols) {
+        int w;
+        size_t e = text_next_cluster(s, len, i, &w);
+        total -= (size_t)w;
+        i = e;
+    }
+    return i;
+}
+
 bool text_is_space(int32_t cp)
 {
     /* The White_Space property of PropList.txt, in full. */

@@ -37,6 +37,11 @@ size_t text_next_cluster(const char *s, size_t len, size_t i, int *width);
 /* Total display width of s[0..len) (sum over clusters). */
 size_t text_width(const char *s, size_t len);
 
+/* Where the longest tail of s[0..len) that is at most cols columns wide
+ * starts (a cluster boundary; len when not even the last cluster fits):
+ * the end of a long line being typed.  Two passes over s, linear. */
+size_t text_tail(const char *s, size_t len, size_t cols);
+
 /* Character classes used by the segmenter and tokenizer, on a code point. */
 bool text_is_space(int32_t cp); /* Unicode White_Space, incl. NBSP */
 bool text_is_alnum(int32_t cp); /* letters, marks and digits (any script) */

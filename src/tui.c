@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "tui_int.h"
 #include "util.h"
 
@@ -190,8 +191,10 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     if (t.headless) {
         script = fopen(o->script, "r");
         if (!script) {
-            fprintf(stderr, "wirediff: %s: %s\n", o->script,
+            char *name = escape_str(o->script);
+            fprintf(stderr, "wirediff: %s: %s\n", name,
                     util_strerror(util_status_from_errno(errno)));
+            free(name);
             goto out;
         }
         out = fopen("/dev/null", "w");
@@ -215,8 +218,9 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     else if (term_usable(NULL, out))
         scr = newterm(NULL, out, in);
     if (!scr) {
-        const char *term = getenv("TERM");
-        fprintf(stderr, "wirediff: cannot use terminal type '%s'\n", term ? term : "");
+        char *term = escape_str(getenv("TERM") ? getenv("TERM") : "");
+        fprintf(stderr, "wirediff: cannot use terminal type '%s'\n", term);
+        free(term);
         goto out;
     }
 

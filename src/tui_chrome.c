@@ -36,7 +36,7 @@ static void header_stats(const struct tui *t, int side, int form, char *out, siz
 static void draw_header_side(struct tui *t, int side, int x, int w, int form)
 {
     const struct doc *d = align_doc(tui_al(t), side);
-    const char *name = doc_name(d), *title = doc_title(d);
+    const char *name = doc_label(d), *title = doc_title(d);
     char right[80], left[512];
     header_stats(t, side, form, right, sizeof right);
     /* After the name, what a page says of itself (its site and date) and
@@ -73,7 +73,7 @@ void tui_draw_header(struct tui *t, const struct layout *l)
         bool fits = true;
         for (int side = 0; side < 2; side++) {
             header_stats(t, side, form, st[side], sizeof st[side]);
-            const char *name = doc_name(align_doc(tui_al(t), side));
+            const char *name = doc_label(align_doc(tui_al(t), side));
             int room = o->width[side] - tui_str_width(st[side]);
             fits = fits && (form == 0 ? room >= tui_str_width(name) + 1 : room >= 8);
         }
@@ -109,12 +109,9 @@ void tui_draw_status(struct tui *t, const struct layout *l)
     int room = COLS - rw - 1;
     if (t->prompt) {
         tui_put_str(t, y, 0, "/", 1, TF_STATUS);
-        /* Show the end of a long pattern: the part being typed. */
-        const char *s = t->input;
-        while (tui_str_width(s) > room - 2 && *s) {
-            int w;
-            s += text_next_cluster(s, strlen(s), 0, &w);
-        }
+        /* Show the end of a long pattern: the part being typed (found in
+         * linear time: a pasted pattern redraws once a key). */
+        const char *s = t->input + text_tail(t->input, t->ninput, (size_t)WD_MAX(room - 2, 0));
         int w = tui_put_str(t, y, 1, s, room - 2, TF_STATUS);
         move(y, 1 + w);
         return;
@@ -144,9 +141,18 @@ void tui_draw_status(struct tui *t, const struct layout *l)
         " cost limit: approximate \xC2\xB7",
         " approximate:",
     };
+    /* Likewise when the search for similar sentences was cut short
+     * (sentences of common words only, in thousands): pairs may be
+     * missed. */
+    static const char *const pair_notices[] = {
+        " search limit: pairs may be missed \xC2\xB7",
+        " search limit: approximate \xC2\xB7",
+        " approximate:",
+    };
+    const char *const *which = st->limited ? notices : pair_notices;
     const char *notice = "";
-    for (size_t n = 0; st->limited && n < WD_ARRAY_LEN(notices); n++) {
-        notice = notices[n];
+    for (size_t n = 0; (st->limited || st->pairs_limited) && n < WD_ARRAY_LEN(notices); n++) {
+        notice = which[n];
         if (tui_str_width(notice) + NOTICE_MIN_COUNTS <= room) break;
     }
     int off = snprintf(left, sizeof left, "%s", notice);
@@ -392,7 +398,7 @@ void tui_draw_info(struct tui *t)
         if (beside) y = 2;
         if (y >= last) break;
         tui_put_str(t, y, x + 1, side ? "B" : "A", 1, TF_HELP_KEY);
-        tui_put_trunc(t, y++, x + 4, doc_path(d), w - 5, TF_LABEL);
+        tui_put_trunc(t, y++, x + 4, doc_name(d), w - 5, TF_LABEL);
         struct export_source src;
         export_source_fields(d, &src);
         if (src.n == 0 && y < last)

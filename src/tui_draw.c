@@ -22,6 +22,7 @@
 #include <wchar.h>
 
 #include "doc.h"
+#include "escape.h"
 #include "text.h"
 #include "util.h"
 
@@ -301,17 +302,47 @@ static void put_cluster(struct tui *t, int y, int x, const char *s, size_t n, in
         put_wch(t, y, x + k, wc, face);
 }
 
+/* The cluster at s[i] as the reader draws a string: text_next_cluster,
+ * except that a bidi control is its visible mark (into mark, *w its
+ * width), as the layout and every export show it (escape.h). */
+static size_t str_cluster(const char *s, size_t len, size_t i, int *w, char *mark)
+{
+    size_t e = text_next_cluster(s, len, i, w);
+    int32_t cp;
+    mark[0] = '\0';
+    if ((unsigned char)s[i] >= 0x80 && text_decode(s, len, i, &cp) == e - i && escape_is_bidi(cp))
+        *w = (int)escape_cp(cp, mark);
+    return e;
+}
+
+static size_t str_width(const char *s, size_t len)
+{
+    size_t total = 0;
+    char mark[ESCAPE_CP_MAX];
+    for (size_t i = 0; i < len;) {
+        int w;
+        i = str_cluster(s, len, i, &w, mark);
+        total += (size_t)w;
+    }
+    return total;
+}
+
 /* Draw UTF-8 s[0..len) at (y, x) in at most maxw columns, cluster by
  * cluster; controls are skipped.  Returns the columns drawn. */
 static int put_text(struct tui *t, int y, int x, const char *s, size_t len, int maxw, int face)
 {
     int col = 0;
+    char mark[ESCAPE_CP_MAX];
     for (size_t i = 0; i < len;) {
         int w;
-        size_t e = text_next_cluster(s, len, i, &w);
+        size_t e = str_cluster(s, len, i, &w, mark);
         if (w > 0 && (unsigned char)s[i] >= 0x20) {
             if (col + w > maxw) break;
-            put_cluster(t, y, x + col, s + i, e - i, w, face);
+            if (mark[0])
+                for (int k = 0; k < w; k++)
+                    put_cluster(t, y, x + col + k, mark + k, 1, 1, face);
+            else
+                put_cluster(t, y, x + col, s + i, e - i, w, face);
             col += w;
         }
         i = e;
@@ -329,7 +360,7 @@ int tui_put_trunc(struct tui *t, int y, int x, const char *s, int maxw, int face
 {
     if (maxw <= 0) return 0;
     size_t len = strlen(s);
-    if (text_width(s, len) <= (size_t)maxw) return put_text(t, y, x, s, len, maxw, face);
+    if (str_width(s, len) <= (size_t)maxw) return put_text(t, y, x, s, len, maxw, face);
     int w = put_text(t, y, x, s, len, maxw - 1, face);
     return w + tui_put_str(t, y, x + w, t->utf8 ? "\xE2\x80\xA6" : "~", 1, face);
 }
@@ -344,7 +375,7 @@ void tui_fill(struct tui *t, int y, int x, int w, int face)
 
 int tui_str_width(const char *s)
 {
-    return (int)text_width(s, strlen(s));
+    return (int)str_width(s, strlen(s));
 }
 
 int tui_heat_face(double overlap)

@@ -20,7 +20,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "export.h"
 #include "text.h"
@@ -126,18 +125,24 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
                 .last_row = e->last,
             },
     };
+    /* Never an input of what is shown; never a FIFO (the reader would
+     * wait for someone to read it). */
+    struct util_fileid ids[2];
+    struct outfile_opts oo = {.force = force, .interactive = true, .inputs = ids};
+    for (int side = 0; side < 2; side++)
+        oo.ninputs += doc_fileid(docs[side], &ids[oo.ninputs]);
     char *full = expand_home(path);
-    errno = 0;
-    enum wd_status st = export_to_path(full, force, (enum export_format)e->format, &in);
+    int err;
+    enum wd_status st = export_to_path(full, &oo, (enum export_format)e->format, &in, &err);
     if (st == WD_OK) {
         close_prompt(t);
         tui_message(t, false, "wrote %s", path);
     } else if (st == WD_EEXIST) {
-        e->stage = TUI_EXP_REPLACE; /* appeared since we looked */
+        e->stage = TUI_EXP_REPLACE;
     } else {
         close_prompt(t);
         tui_message(t, true, "cannot write %s: %s", path,
-                    st == WD_EIO && errno ? strerror(errno) : util_strerror(st));
+                    st == WD_EIO && err ? strerror(err) : util_strerror(st));
     }
     free(full);
 }
@@ -182,14 +187,7 @@ static void accept_name(struct tui *t)
         tui_message(t, false, "export cancelled (no file name)");
         return;
     }
-    struct stat sb;
-    char *full = expand_home(e->input);
-    bool exists = stat(full, &sb) == 0 && S_ISREG(sb.st_mode);
-    free(full);
-    if (exists) {
-        e->stage = TUI_EXP_REPLACE;
-        return;
-    }
+    /* An existing file: write_snapshot asks before replacing it. */
     char *path = xstrdup(e->input);
     write_snapshot(t, path, false);
     free(path);
@@ -302,11 +300,7 @@ void tui_export_draw(struct tui *t, int y)
     int lw = tui_put_trunc(t, y, 0, label, width, TF_STATUS);
     int avail = width - lw - 1;
     /* Show the end of a long text: the part being typed. */
-    const char *s = e->input;
-    while (*s && tui_str_width(s) > avail) {
-        int w;
-        s += text_next_cluster(s, strlen(s), 0, &w);
-    }
+    const char *s = e->input + text_tail(e->input, e->ninput, (size_t)WD_MAX(avail, 0));
     int w = tui_put_str(t, y, lw, s, WD_MAX(avail, 0), TF_STATUS);
     move(y, WD_MIN(lw + w, COLS - 1));
 }

@@ -368,7 +368,7 @@ static void set_pivot(struct tui *t, size_t p)
     if (p == old) return;
     /* The old pivot becomes the first column shown beside the new one. */
     tui_multi_open(t, p, old < p ? old : old - 1);
-    tui_message(t, false, "pivot: %zu %s", p, doc_name(t->cx->docs[p]));
+    tui_message(t, false, "pivot: %zu %s", p, doc_label(t->cx->docs[p]));
 }
 
 void tui_multi_key(struct tui *t, const struct tui_key *k)
@@ -520,7 +520,7 @@ static void draw_header(struct tui *t, int shown, int w)
     char s[512], right[64];
     tui_fill(t, 0, 0, COLS, TF_HEADER);
     snprintf(s, sizeof s, " pivot %zu %s", mv->pivot,
-             doc_name(t->cx->docs[mv->pivot]));
+             doc_label(t->cx->docs[mv->pivot]));
     tui_put_trunc(t, 0, 0, s, w, TF_HEADER);
     for (int c = 0; c < shown; c++) {
         size_t o = other_doc(t, mv->first + (size_t)c);
@@ -534,7 +534,7 @@ static void draw_header(struct tui *t, int shown, int w)
         char extra[32];
         snprintf(extra, sizeof extra, " +%zu ", mv->cols[o].unpaired);
         int rw = tui_str_width(right), ew = tui_str_width(extra);
-        snprintf(s, sizeof s, " %zu %s", o, doc_name(t->cx->docs[o]));
+        snprintf(s, sizeof s, " %zu %s", o, doc_label(t->cx->docs[o]));
         tui_put_trunc(t, 0, x, s, w - rw - ew, TF_HEADER);
         tui_put_str(t, 0, x + w - rw - ew, right, rw, ov > 0 ? tui_heat_face(ov) : TF_HEADER);
         tui_put_str(t, 0, x + w - ew, extra, ew, TF_HEADER);
@@ -562,10 +562,11 @@ static void draw_status(struct tui *t, int shown)
     }
     /* A column whose alignment hit the diff's cost limit (huge, very
      * different inputs) is approximate: say so before the hints. */
-    bool approx = false;
-    for (int c = 0; c < shown && !approx; c++) {
+    bool approx = false, missed = false;
+    for (int c = 0; c < shown; c++) {
         const struct alignment *al = mv->cols[other_doc(t, mv->first + (size_t)c)].al;
-        approx = al && align_get_stats(al)->limited;
+        approx = approx || (al && align_get_stats(al)->limited);
+        missed = missed || (al && align_get_stats(al)->pairs_limited);
     }
     static const char *const hints[] = {"  h/l: scroll  p: pivot  Enter: pair", "  h/l p Enter",
                                         ""};
@@ -575,7 +576,10 @@ static void draw_status(struct tui *t, int shown)
         else
             snprintf(left, sizeof left, " columns %zu-%zu of %zu%s%s", mv->first + 1,
                      mv->first + (size_t)shown, nothers(t),
-                     approx ? " \xC2\xB7 cost limit: approximate" : "", hints[f]);
+                     approx   ? " \xC2\xB7 cost limit: approximate"
+                     : missed ? " \xC2\xB7 search limit: approximate"
+                              : "",
+                     hints[f]);
         if (tui_str_width(left) <= COLS - rw - 1) break;
     }
     tui_put_trunc(t, y, 0, left, COLS - rw - 1, TF_STATUS);

@@ -56,7 +56,7 @@ static int max_name_width(const struct tui *t)
 {
     int w = 8;
     for (size_t k = 0; k < ndocs(t); k++)
-        w = WD_MAX(w, tui_str_width(doc_name(t->cx->docs[k])));
+        w = WD_MAX(w, tui_str_width(doc_label(t->cx->docs[k])));
     return w;
 }
 
@@ -315,6 +315,7 @@ static int digits(size_t n)
 /* Column positions of the document lines. */
 struct cols {
     int idx, name, nw, nums, best, matrix, title, tw;
+    int cw; /* a matrix cell: 3 columns, 4 when one shows 100 ("100100" ran together) */
     bool matrix_on;
 };
 
@@ -327,8 +328,11 @@ static void columns(const struct tui *t, struct cols *c)
     c->nw = WD_MIN(t->ov.namew, NAME_MAX_COLS);
     int nums_w = 5 + 1 + 5 + 1 + 6; /* sent story words */
     int best_w = 2 + 4 + 1 + id;    /* "  62% 12" */
-    int mat_w = 3 * (int)n;
     c->matrix_on = t->ov.matrix && n > 1;
+    c->cw = 3;
+    for (size_t i = 0; c->matrix_on && i < n * n; i++)
+        if ((int)(100.0f * t->ov.matrix[i] + 0.5f) >= 100) c->cw = 4;
+    int mat_w = c->cw * (int)n;
     for (int pass = 0; pass < 3; pass++) {
         int used = c->name + c->nw + 1 + nums_w + best_w + (c->matrix_on ? 1 + mat_w : 0) + 2;
         c->tw = COLS - used;
@@ -375,8 +379,8 @@ static void draw_doc_heading(struct tui *t, const struct cols *c, int y)
     tui_put_str(t, y, c->best, "  best", COLS - c->best, TF_LABEL);
     if (c->matrix_on)
         for (size_t j = 0; j < ndocs(t); j++) {
-            snprintf(s, sizeof s, "%3zu", j);
-            tui_put_str(t, y, c->matrix + 3 * (int)j, s, 3, TF_LABEL);
+            snprintf(s, sizeof s, "%*zu", c->cw, j);
+            tui_put_str(t, y, c->matrix + c->cw * (int)j, s, c->cw, TF_LABEL);
         }
     if (c->tw > 0) tui_put_str(t, y, c->title, "title", c->tw, TF_LABEL);
 }
@@ -391,7 +395,7 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
     if (sel) tui_fill(t, y, 0, COLS, TF_SELECT);
     snprintf(s, sizeof s, "%zu", k); /* right-aligned in the index column */
     tui_put_str(t, y, c->name - 2 - (int)strlen(s), s, COLS, face);
-    tui_put_trunc(t, y, c->name, doc_name(d), c->nw, face);
+    tui_put_trunc(t, y, c->name, doc_label(d), c->nw, face);
     size_t ns;
     doc_sentences(d, &ns);
     snprintf(s, sizeof s, "%5zu %5zu %6zu", ns, corpus_story_sentences(t->cx->c, k),
@@ -409,7 +413,8 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
         size_t n = ndocs(t);
         for (size_t j = 0; j < n; j++) {
             float o = ov->matrix[k * n + j];
-            int x = c->matrix + 3 * (int)j;
+            /* the value in the last 3 columns of the cell */
+            int x = c->matrix + c->cw * (int)j + c->cw - 3;
             if (j == k)
                 snprintf(s, sizeof s, "   ");
             else if (o > 0)
@@ -452,8 +457,8 @@ static void draw_pair(struct tui *t, int y, size_t i, bool long_form)
     x += tui_put_str(t, y, x, s, COLS - x, face);
     int room = COLS - x - 3;
     if (room < 8) return;
-    const char *na = doc_name(t->cx->docs[p->a]);
-    const char *nb = doc_name(t->cx->docs[p->b]);
+    const char *na = doc_label(t->cx->docs[p->a]);
+    const char *nb = doc_label(t->cx->docs[p->b]);
     int wa = WD_MIN(tui_str_width(na), room / 2);
     int wb = room - wa;
     x += tui_put_trunc(t, y, x, na, wa, face);
@@ -470,13 +475,13 @@ static void draw_nothing(struct tui *t, int y)
     for (size_t i = 0; i < ov->nnothing && x < COLS; i++) {
         const struct doc *d = t->cx->docs[ov->nothing[i]];
         snprintf(s, sizeof s, "%s%u ", i ? ", " : " ", ov->nothing[i]);
-        int w = tui_str_width(s), nw = tui_str_width(doc_name(d));
+        int w = tui_str_width(s), nw = tui_str_width(doc_label(d));
         if (x + w + nw > COLS - (i + 1 < ov->nnothing ? 3 : 0)) {
             tui_put_str(t, y, x, t->utf8 ? " \xE2\x80\xA6" : " ...", COLS - x, LA_PLAIN);
             break;
         }
         x += tui_put_str(t, y, x, s, COLS - x, LA_PLAIN);
-        x += tui_put_str(t, y, x, doc_name(d), COLS - x, LA_PLAIN);
+        x += tui_put_str(t, y, x, doc_label(d), COLS - x, LA_PLAIN);
     }
 }
 

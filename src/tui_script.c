@@ -17,6 +17,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "escape.h"
 #include "text.h"
 #include "util.h"
 
@@ -130,7 +131,10 @@ static void dump(struct tui *t, FILE *f, bool attrs)
 
 static int script_error(const char *name, int lineno, const char *what, const char *arg)
 {
-    fprintf(stderr, "wirediff: %s:%d: %s '%s'\n", name, lineno, what, arg);
+    char *n = escape_str(name), *a = escape_str(arg);
+    fprintf(stderr, "wirediff: %s:%d: %s '%s'\n", n, lineno, what, a);
+    free(n);
+    free(a);
     return 2;
 }
 
@@ -208,7 +212,9 @@ int tui_script_run(struct tui *t, FILE *f, const char *name, double t0_ms)
     }
     free(line);
     if (rc == 0 && ferror(f)) {
-        fprintf(stderr, "wirediff: %s: read error\n", name);
+        char *n = escape_str(name);
+        fprintf(stderr, "wirediff: %s: read error\n", n);
+        free(n);
         rc = 2;
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {

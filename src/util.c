@@ -17,11 +17,18 @@ static const char *const status_text[WD_STATUS_COUNT] = {
     [WD_EISDIR] = "is a directory",
     [WD_EACCES] = "permission denied",
     [WD_EBINARY] = "binary file (use --text to compare anyway)",
-    [WD_ETOOBIG] = "file too large (4 GiB at most)",
+    [WD_ETOOBIG] = "file too large (4 GiB - 2 bytes at most)",
     [WD_EIO] = "read error",
     [WD_ENOTEXT] = "directory holds no text files",
     [WD_EEXIST] = "file exists (use --force to replace it)",
     [WD_EUSAGE] = "invalid arguments",
+    [WD_EINPUT] = "is an input file (inputs are only read)",
+    [WD_ENOTREG] = "not a regular file or a terminal",
+    [WD_ELOOP] = "too many levels of symbolic links",
+    [WD_ESOCKET] = "is a socket",
+    [WD_ENOMEM] = "out of memory",
+    [WD_ENAMETOOLONG] = "file name too long",
+    [WD_ETWICE] = "folder given twice",
 };
 
 const char *util_strerror(enum wd_status st)
@@ -47,6 +54,12 @@ enum wd_status util_status_from_errno(int e)
     case EFBIG:
     case EOVERFLOW:
         return WD_ETOOBIG;
+    case ELOOP:
+        return WD_ELOOP;
+    case ENOMEM:
+        return WD_ENOMEM;
+    case ENAMETOOLONG:
+        return WD_ENAMETOOLONG;
     default:
         return WD_EIO;
     }
@@ -61,9 +74,17 @@ void util_set_oom_hook(void (*hook)(void))
 
 _Noreturn void util_oom(void)
 {
+    /* The first thread to run out says so and ends the process; any other
+     * waits for that (two lines would break the one-line promise). */
+    static atomic_flag said = ATOMIC_FLAG_INIT;
+    if (atomic_flag_test_and_set(&said))
+        for (;;)
+            pause();
     if (oom_hook) oom_hook();
-    fputs("wirediff: out of memory\n", stderr);
-    abort();
+    static const char msg[] = "wirediff: out of memory\n";
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) { /* nothing more to do */
+    }
+    _exit(2); /* like any other trouble: no core dump, no atexit handlers in a broken heap */
 }
 
 void *xmalloc(size_t size)

@@ -2,10 +2,13 @@
  *
  * The core never prints and never exits, with one exception: allocation
  * failure.  Like gnulib's xalloc and htop's XUtils, the x* helpers call
- * util_oom() which writes one line to stderr and aborts; a diff tool cannot
- * do anything useful without memory, and threading ENOMEM through every
- * loop would hide the real logic.  util_set_oom_hook() lets the UI restore
- * the terminal first.
+ * util_oom() which writes "wirediff: out of memory" to stderr and exits
+ * with status 2 (trouble, as for any other; no abort and no core dump); a
+ * diff tool cannot do anything useful without memory, and threading ENOMEM
+ * through every loop would hide the real logic.  util_set_oom_hook() lets
+ * the UI restore the terminal first, and a batch run remove the temporary
+ * file of its -o.  Reading a file whole is the exception that does not
+ * exit: a file too large for the memory is WD_ENOMEM for that file.
  */
 #ifndef WD_UTIL_H
 #define WD_UTIL_H
@@ -26,7 +29,20 @@ enum wd_status {
     WD_ENOTEXT, /* a directory without text files */
     WD_EEXIST,  /* output exists and --force was not given */
     WD_EUSAGE,  /* bad arguments */
+    WD_EINPUT,  /* an output that is one of the input files */
+    WD_ENOTREG, /* not a regular file or a terminal (the reader writes no FIFO) */
+    WD_ELOOP,   /* a loop of symbolic links */
+    WD_ESOCKET, /* a socket */
+    WD_ENOMEM,  /* not enough memory to hold a file */
+    WD_ENAMETOOLONG,
+    WD_ETWICE, /* a folder named twice */
     WD_STATUS_COUNT
+};
+
+/* What tells a file from any other: its device and inode (st_dev,
+ * st_ino), so that an output is never one of the inputs. */
+struct util_fileid {
+    uint64_t dev, ino;
 };
 
 /* Static string, never NULL. */

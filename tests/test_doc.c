@@ -864,6 +864,42 @@ static void test_free_null(void **state)
     doc_ctx_free(NULL);
 }
 
+/* UTF-16 and UTF-32 with a byte order mark: the document holds the UTF-8
+ * text (transcode.h); an invalid unit is U+FFFD; no mark, binary. */
+static void test_wide_encodings(void **state)
+{
+    (void)state;
+    static const char le16[] = "\xff\xfeH\0i\0.\0 \0\xc9\0t\0\xe9\0.\0";
+    static const char be32[] = "\0\0\xfe\xff\0\0\0H\0\0\0i\0\0\0.\0\x01\xf6\x00";
+    static const char lone[] = "\xff\xfeH\0\0\xd8i\0";
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc *d;
+    size_t n, len, units;
+    assert_int_equal(doc_from_memory(ctx, "le16", le16, sizeof le16 - 1, NULL, &d), WD_OK);
+    assert_string_equal(doc_encoding(d, &units), "UTF-16LE");
+    assert_int_equal(units, 0);
+    assert_string_equal(doc_bytes(d, &len), "Hi. \xc3\x89t\xc3\xa9.");
+    doc_sentences(d, &n);
+    assert_int_equal(n, 2);
+    doc_free(d);
+    assert_int_equal(doc_from_memory(ctx, "be32", be32, sizeof be32 - 1, NULL, &d), WD_OK);
+    assert_string_equal(doc_encoding(d, &units), "UTF-32BE");
+    assert_string_equal(doc_bytes(d, &len), "Hi.\xf0\x9f\x98\x80");
+    doc_free(d);
+    assert_int_equal(doc_from_memory(ctx, "lone", lone, sizeof lone - 1, NULL, &d), WD_OK);
+    assert_string_equal(doc_encoding(d, &units), "UTF-16LE");
+    assert_int_equal(units, 1);
+    assert_string_equal(doc_bytes(d, &len), "H\xef\xbf\xbdi");
+    doc_free(d);
+    assert_int_equal(doc_from_memory(ctx, "nobom", le16 + 2, sizeof le16 - 3, NULL, &d),
+                     WD_EBINARY);
+    static const char utf8bom[] = "\xef\xbb\xbfHi.";
+    assert_int_equal(doc_from_memory(ctx, "utf8", utf8bom, sizeof utf8bom - 1, NULL, &d), WD_OK);
+    assert_null(doc_encoding(d, &units));
+    doc_free(d);
+    doc_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -882,6 +918,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_title_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
         cmocka_unit_test(test_free_null),
+        cmocka_unit_test(test_wide_encodings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

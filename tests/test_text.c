@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "escape.h"
 #include "swar.h"
 #include "text.h"
 #include "util.h"
@@ -653,6 +654,79 @@ static void test_swar_skip(void **state)
     }
 }
 
+/* ---- escapes (escape.c) --------------------------------------------------- */
+
+static void check_escape(const char *s, size_t len, const char *want)
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    size_t n = escape_text(s, len, &buf, &cap);
+    if (n != strlen(want) || strcmp(buf, want) != 0) {
+        print_error("escape: got \"%s\", want \"%s\"\n", buf, want);
+        free(buf);
+        fail();
+    }
+    free(buf);
+}
+
+#define ESC(lit, want) check_escape((lit), sizeof(lit) - 1, (want))
+
+static void test_escape(void **state)
+{
+    (void)state;
+    ESC("plain name.txt", "plain name.txt");
+    ESC("", "");
+    /* the name of the issue: an OSC 52 clipboard write, a BEL, a line feed */
+    ESC("x\033]52;c;cHduZWQ=\007\n.txt", "x\\x1b]52;c;cHduZWQ=\\x07\\n.txt");
+    ESC("a\tb\rc\\d\x7f", "a\\tb\\rc\\\\d\\x7f");
+    ESC("nul\0end", "nul\\x00end");
+    /* invalid bytes: each by its value, the valid text around kept */
+    ESC("Caf\xe9 \xc3\xa9t\xe9", "Caf\\xe9 \xc3\xa9t\\xe9");
+    ESC("\xed\xa0\x80", "\\xed\\xa0\\x80"); /* a surrogate */
+    ESC("\xf0\x9f\x98", "\\xf0\\x9f\\x98"); /* a truncated emoji */
+    /* C1 controls, separators and bidi controls as \uHHHH */
+    ESC("a\xc2\x9b"
+        "b",
+        "a\\u009bb");
+    ESC("\xe2\x80\xae"
+        "txt.exe",
+        "\\u202etxt.exe");
+    ESC("\xe2\x81\xa6x\xe2\x81\xa9", "\\u2066x\\u2069");
+    ESC("\xe2\x80\xa8", "\\u2028");
+    /* what is text passes: CJK, combining marks, ZWJ emoji, U+FFFD itself */
+    ESC("\xe4\xb8\xad e\xcc\x81 \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb \xef\xbf\xbd",
+        "\xe4\xb8\xad e\xcc\x81 \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb \xef\xbf\xbd");
+    char *s = escape_str("\033[31mred");
+    assert_string_equal(s, "\\x1b[31mred");
+    free(s);
+    char e[ESCAPE_CP_MAX];
+    assert_int_equal(escape_cp(0x202E, e), 6);
+    assert_string_equal(e, "\\u202e");
+    assert_int_equal(escape_cp('a', e), 0);
+    assert_true(escape_is_bidi(0x200F) && escape_is_bidi(0x061C) && escape_is_bidi(0x2069));
+    assert_false(escape_is_bidi(0x200D) || escape_is_bidi(0x2065) || escape_is_bidi(0x202F));
+}
+
+static void test_tail(void **state)
+{
+    (void)state;
+    assert_int_equal(text_tail("abcdef", 6, 10), 0);
+    assert_int_equal(text_tail("abcdef", 6, 4), 2);
+    assert_int_equal(text_tail("abcdef", 6, 0), 6);
+    assert_int_equal(text_tail("", 0, 3), 0);
+    /* wide characters and clusters are never cut */
+    assert_int_equal(text_tail("a\xe4\xb8\xad\xe6\x96\x87", 7, 3), 4); /* a中文: 文 only */
+    assert_int_equal(text_tail("a\xe4\xb8\xad\xe6\x96\x87", 7, 4), 1);
+    assert_int_equal(text_tail("xe\xcc\x81", 4, 1), 1); /* e + combining acute */
+    /* a long line: the tail that fits, in one pass (the prompt's redraw) */
+    size_t n = 1 << 20;
+    char *big = malloc(n);
+    assert_non_null(big);
+    memset(big, 'x', n);
+    assert_int_equal(text_tail(big, n, 70), n - 70);
+    free(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -673,6 +747,8 @@ int main(void)
         cmocka_unit_test(test_key_fast_equals_general),
         cmocka_unit_test(test_swar),
         cmocka_unit_test(test_swar_skip),
+        cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

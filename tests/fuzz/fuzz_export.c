@@ -17,11 +17,11 @@
  * line feed, and SGR sequences in the ANSI form); HTML has only the tags
  * and entities export_html.c writes, so article text (or a file name)
  * holding "<script" never comes out as markup; in Markdown every '<' of
- * the text is escaped; JSON parses; every ANSI line closes its colours;
- * side-by-side lines fit the width.  The layout: display rows stack line
- * by line and cover every row once (folds only same rows), lines fit
- * their column, and each piece's drawn text is exactly as wide as the
- * layout counted it.
+ * the text is escaped and nothing is a GFM autolink (www., ://, an
+ * address's @); no format writes a raw bidi control; JSON parses; every ANSI line closes its
+ * colours; side-by-side lines fit the width.  The layout: display rows stack line by line and cover
+ * every row once (folds only same rows), lines fit their column, and each piece's drawn text is
+ * exactly as wide as the layout counted it.
  */
 #include "config.h"
 
@@ -34,6 +34,7 @@
 #include "align.h"
 #include "corpus.h"
 #include "doc.h"
+#include "escape.h"
 #include "export.h"
 #include "export_overlap.h"
 #include "layout.h"
@@ -58,6 +59,7 @@ static void check_chars(const char *s, size_t n, bool esc, bool c1_ok)
         FUZZ_CHECK(text_valid_at(s, n, i));
         size_t l = text_decode(s, n, i, &cp);
         FUZZ_CHECK(cp >= 0x20 || cp == '\n' || (esc && cp == 0x1B));
+        FUZZ_CHECK(!escape_is_bidi(cp)); /* shown as marks, never raw */
         FUZZ_CHECK(cp != 0x7F && (c1_ok || cp < 0x80 || cp >= 0xA0));
         i += l;
     }
@@ -126,6 +128,22 @@ static void check_md(const char *s, size_t n)
         for (const char *const *t = tags; *t && !known; t++)
             known = has_prefix(s + i, n - i, *t);
         FUZZ_CHECK(known);
+    }
+    /* Nothing GFM's autolink extension would make a link of: "www." and
+     * "://" have their dot and colon escaped, and an '@' never follows a
+     * character of an e-mail address (a zero width joiner stands between). */
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *u = (const unsigned char *)s;
+        if (i + 4 <= n && (u[i] | 0x20) == 'w' && (u[i + 1] | 0x20) == 'w' &&
+            (u[i + 2] | 0x20) == 'w')
+            FUZZ_CHECK(u[i + 3] != '.');
+        if (i + 3 <= n && u[i] == ':' && u[i + 1] == '/' && u[i + 2] == '/')
+            FUZZ_CHECK(i > 0 && u[i - 1] == '\\');
+        if (u[i] == '@' && i > 0) {
+            unsigned char c = u[i - 1];
+            FUZZ_CHECK(!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                         c == '.' || c == '-' || c == '_' || c == '+'));
+        }
     }
 }
 

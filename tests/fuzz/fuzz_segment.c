@@ -12,7 +12,11 @@
  *    as binary unless text is set; the sentences are seg_sentences' after
  *    a byte order mark; the bytes are kept as given; the same text loaded
  *    twice gets the same sentence ids; equal ids mean equal keys;
- *    doc_sentence_words gives seg_words' tokens.
+ *    doc_sentence_words gives seg_words' tokens;
+ *  - a UTF-16 or UTF-32 byte order mark (transcode.h): the document holds
+ *    transcode_to_utf8's text, valid UTF-8, named with its encoding and
+ *    its count of invalid units, segmented by seg_sentences, and refused
+ *    as binary for a NUL in it (not in the input).
  */
 #include "config.h"
 
@@ -24,6 +28,7 @@
 #include "doc.h"
 #include "segment.h"
 #include "text.h"
+#include "transcode.h"
 #include "util.h"
 
 #include "fuzz.h"
@@ -130,10 +135,49 @@ static void check_words(const char *s, size_t len, const uint8_t *bound, size_t 
     check_span_gaps(s, len, start, end, w, n, false, is_space_or_control);
 }
 
+/* An input in UTF-16 or UTF-32 (enc, its mark bomlen bytes): the
+ * document is its UTF-8 conversion. */
+static struct doc *check_wide(struct doc_ctx *ctx, const char *s, size_t len, bool text,
+                              const char *enc, size_t bomlen)
+{
+    char *u;
+    size_t ulen, repl, units;
+    FUZZ_CHECK(transcode_to_utf8(enc, s + bomlen, len - bomlen, DOC_MAX_BYTES, &u, &ulen, &repl) ==
+               WD_OK);
+    FUZZ_CHECK(text_count_invalid(u, ulen) == 0 && u[ulen] == '\0');
+    struct doc_opts o = {.text = text};
+    struct doc *d = NULL;
+    enum wd_status st = doc_from_memory(ctx, "fuzz", s, len, &o, &d);
+    if (!text && memchr(u, '\0', ulen)) {
+        FUZZ_CHECK(st == WD_EBINARY && d == NULL);
+        free(u);
+        return NULL;
+    }
+    FUZZ_CHECK(st == WD_OK && d != NULL);
+    size_t blen, ns, n = 0, cap = 0;
+    const char *bytes = doc_bytes(d, &blen);
+    FUZZ_CHECK(blen == ulen && (ulen == 0 || memcmp(bytes, u, ulen) == 0));
+    FUZZ_CHECK(doc_encoding(d, &units) == enc && units == repl);
+    FUZZ_CHECK(doc_invalid_bytes(d) == 0);
+    struct seg_span *sp = NULL;
+    size_t from = ulen >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    seg_sentences(u, ulen, from, &sp, &n, &cap);
+    const struct sentence *se = doc_sentences(d, &ns);
+    FUZZ_CHECK(ns == n);
+    for (size_t k = 0; k < n; k++)
+        FUZZ_CHECK(se[k].start == sp[k].start && se[k].end == sp[k].end);
+    free(sp);
+    free(u);
+    return d;
+}
+
 /* Load the input as a document and compare it with the segmentation. */
 static struct doc *check_doc(struct doc_ctx *ctx, const char *s, size_t len, bool text,
                              const struct seg_span *sp, size_t n, const struct seg_span *spw0)
 {
+    size_t bomlen;
+    const char *enc = transcode_bom(s, len, &bomlen);
+    if (enc) return check_wide(ctx, s, len, text, enc, bomlen);
     struct doc_opts o = {.text = text};
     struct doc *d = NULL;
     enum wd_status st = doc_from_memory(ctx, "fuzz", s, len, &o, &d);
