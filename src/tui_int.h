@@ -16,9 +16,13 @@
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
  *   tui_multi.c   the multi-column view: a pivot against the others
  *
- * Modes: a session of two files is the pair reader only (TUI_MODE_PAIR).
- * A session of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter
- * on a pair opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.
+ * Views: each is one file behind one table of operations (struct
+ * tui_view_ops: draw, key, resized, its help), chosen by the mode
+ * (tui_ops); tui_view.c's shared key map (prompts, overlays, ^C and Q) and
+ * tui_draw.c's frame (too-small notice, overlays) call through it.  A
+ * session of two files is the pair reader only (TUI_MODE_PAIR).  A session
+ * of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter on a pair
+ * opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.
  *
  * Units: "lines" are screen lines of the layout (uint64_t), "rows" are
  * alignment rows, "vrows" display rows of the layout (layout.h).
@@ -107,7 +111,31 @@ struct tui_export {
     const char *timestamp; /* --timestamp, or NULL: the clock */
 };
 
-enum tui_mode { TUI_MODE_PAIR, TUI_MODE_OVERVIEW, TUI_MODE_MULTI };
+enum tui_mode { TUI_MODE_PAIR, TUI_MODE_OVERVIEW, TUI_MODE_MULTI, TUI_MODE_COUNT };
+
+struct tui;
+
+/* One view of the reader behind one table of operations (tig's struct
+ * view_ops): the event loop, the shared chrome and the help screen call
+ * through it and know no view's insides.  A key the shared map does not
+ * take (prompts, overlays, ^C and Q) goes to key. */
+struct tui_view_ops {
+    const char *name;
+    /* The whole screen (the overlays, help and sources, are the chrome's). */
+    void (*draw)(struct tui *t);
+    void (*key)(struct tui *t, const struct tui_key *k);
+    /* The terminal was resized (LINES and COLS are new); may be NULL. */
+    void (*resized)(struct tui *t);
+    /* The help screen: its title, its key lines, and its legend, drawn
+     * from line y (returns the next free one, before last). */
+    const char *help_title;
+    const char *const (*help)[2];
+    size_t nhelp;
+    int (*legend)(struct tui *t, int y, int last);
+};
+extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops;
+/* The current view's table. */
+const struct tui_view_ops *tui_ops(const struct tui *t);
 
 /* An alignment of the cache: documents a < b (a as side A), and the
  * swapped one (b as side A), each built on first use. */
@@ -322,8 +350,11 @@ void tui_export_free(struct tui *t);
 
 /* ---- tui_draw.c ---- */
 void tui_colors_init(struct tui *t);
-/* Draw the whole screen into stdscr and the shadow grid (no refresh). */
+/* Draw the whole screen into stdscr and the shadow grid (no refresh):
+ * the too-small notice, an overlay (help, sources) or the current view. */
 void tui_draw(struct tui *t);
+/* The pair reader's screen: header, the two columns, status line. */
+void tui_pair_draw(struct tui *t);
 /* Draw and send the frame to the terminal. */
 void tui_frame(struct tui *t);
 /* The letter "dump attrs" prints for face f. */
@@ -386,6 +417,13 @@ void tui_multi_draw(struct tui *t);
 void tui_draw_header(struct tui *t, const struct layout *l);
 void tui_draw_status(struct tui *t, const struct layout *l);
 void tui_draw_help(struct tui *t);
+/* A piece of a legend line: text in a face. */
+struct tui_legend {
+    const char *text;
+    int face;
+};
+/* Draw the pieces from (y, 2) on, each in its face (help screens). */
+void tui_draw_legend(struct tui *t, int y, const struct tui_legend *lg, size_t n);
 /* Where the two documents of the pair come from (the i key): path, and
  * each field of export_source_fields. */
 void tui_draw_info(struct tui *t);
