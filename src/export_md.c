@@ -165,7 +165,33 @@ static void md_head(FILE *f, const struct export_input *in)
             in->view.swapped ? "swapped" : "as given");
 }
 
-static void md_summary(FILE *f, const struct alignment *al, const struct export_view *v)
+/* What changed in substance: each item linked to its row when the
+ * snapshot shows it. */
+static void md_digest(FILE *f, const struct digest *dg, const char *id,
+                      const struct export_block *b, size_t nb)
+{
+    char line[1024];
+    digest_summary(dg, line, sizeof line);
+    fputs("\n**What changed:** ", f);
+    md_str(f, line);
+    fputs("\n\n", f);
+    size_t n;
+    const struct digest_item *it = digest_items(dg, &n);
+    for (size_t i = 0; i < n; i++) {
+        size_t bi = export_block_of_row(b, nb, it[i].row);
+        if (bi < nb && !b[bi].fold)
+            fprintf(f, "- [row %zu](#%s%zu) \xC2\xB7 ", it[i].row + 1, id, it[i].row + 1);
+        else
+            fprintf(f, "- row %zu \xC2\xB7 ", it[i].row + 1);
+        digest_item_text(&it[i], line, sizeof line);
+        md_str(f, line);
+        putc('\n', f);
+    }
+}
+
+static void md_summary(FILE *f, const struct alignment *al, const struct export_view *v,
+                       const struct digest *dg, const char *id, const struct export_block *b,
+                       size_t nb)
 {
     const struct align_stats *st = align_get_stats(al);
     fputs("\n| | file | title | sentences | matched |\n|---|---|---|--:|--:|\n", f);
@@ -189,6 +215,7 @@ static void md_summary(FILE *f, const struct alignment *al, const struct export_
         }
         fputs("\n", f);
     }
+    if (dg) md_digest(f, dg, id, b, nb);
     fputs("\n", f);
     export_stats_line(f, al, v, "**", "**");
     fputs("\n\nLegend: ~~deleted words~~ \xC2\xB7 **inserted words** \xC2\xB7 "
@@ -376,10 +403,10 @@ static void md_cmp(struct md_out *m, const struct export_input *in, size_t k)
         md_str(f, doc_path(align_doc(al, SIDE_B)));
         putc('\n', f);
     }
-    md_summary(f, al, &in->view);
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
+    md_summary(f, al, &in->view, in->cmps[k].dg, m->id, blocks, nb);
     if (nb == 0) fputs("\n*(no sentences on either side)*\n", f);
     for (size_t i = 0; i < nb; i++) {
         const struct export_block *b = &blocks[i];

@@ -20,6 +20,7 @@
 
 #include "align.h"
 #include "corpus.h"
+#include "digest.h"
 #include "export_overlap.h"
 #include "inputs.h"
 #include "load.h"
@@ -59,6 +60,8 @@ enum {
     OPT_SAVE_PAGES,
     OPT_TIMEOUT,
     OPT_MAX_PAGE,
+    OPT_DIGEST,
+    OPT_STAT,
 };
 
 /* Longest --timestamp accepted, in bytes. */
@@ -83,6 +86,8 @@ static const struct option long_opts[] = {
     {"save-pages", required_argument, NULL, OPT_SAVE_PAGES},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"max-page-size", required_argument, NULL, OPT_MAX_PAGE},
+    {"digest", no_argument, NULL, OPT_DIGEST},
+    {"stat", no_argument, NULL, OPT_STAT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -308,6 +313,15 @@ static enum wd_status write_export(FILE *f, void *arg)
 {
     const struct export_job *j = arg;
     return export_write(f, j->fmt, j->in);
+}
+
+/* --stat: a line per comparison. */
+static enum wd_status write_stat(FILE *f, void *arg)
+{
+    const struct export_input *in = arg;
+    for (size_t k = 0; k < in->ncmps; k++)
+        export_stat_line(f, &in->cmps[k]);
+    return ferror(f) ? WD_EIO : WD_OK;
 }
 
 /* ---- inputs: files, pages, URLs (load.h) -------------------------------------- */
@@ -549,7 +563,7 @@ int main(int argc, char **argv)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
-    bool words = true, fold = false, overlap = false;
+    bool words = true, fold = false, overlap = false, digest = false, stat_mode = false;
     int format = -1, width = 0;
     const char *output = NULL, *timestamp = NULL; /* output: NULL for -o - */
     bool output_given = false;
@@ -635,6 +649,12 @@ int main(int argc, char **argv)
             lopts.fetch.timeout = secs;
             break;
         }
+        case OPT_DIGEST:
+            digest = true;
+            break;
+        case OPT_STAT:
+            stat_mode = true;
+            break;
         case OPT_MAX_PAGE:
             if (!parse_size(optarg, &lopts.fetch.max_bytes))
                 return fail(NULL, "--max-page-size takes a size from 1K to 1G (bytes, or with "
@@ -772,8 +792,8 @@ int main(int argc, char **argv)
                 0)
                 differ = true;
         }
-        bool interactive =
-            format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+        bool interactive = format < 0 && !output_given && !stat_mode &&
+                           (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
             struct tui_opts to = {
                 .script = script, .words = words, .fold = fold, .timestamp = timestamp};
@@ -794,18 +814,27 @@ int main(int argc, char **argv)
             .view = {.width = width ? width : terminal_width(),
                      .words = words,
                      .fold = fold,
+                     .digest = digest,
                      .timestamp = timestamp},
         };
         /* A reader that stops reading (wirediff ... | head) is a write
          * error like any other: reported on one line, exit status 2. */
         if (!interactive) {
             signal(SIGPIPE, SIG_IGN);
+            /* the digest: what the formats that show it need (digest.h) */
+            if (stat_mode || digest || format == EXPORT_HTML || format == EXPORT_MD ||
+                format == EXPORT_JSON)
+                for (size_t k = 0; k < ncmp; k++)
+                    cmps[k].dg = digest_new(cmps[k].al, NULL);
             struct export_job job = {(enum export_format)format, &in};
-            rc = write_out(output, &oo, write_export, &job);
+            rc = stat_mode ? write_out(output, &oo, write_stat, &in)
+                      : write_out(output, &oo, write_export, &job);
         }
         if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
-        for (size_t k = 0; k < ncmp; k++)
+        for (size_t k = 0; k < ncmp; k++) {
+            digest_free((struct digest *)cmps[k].dg);
             align_free((struct alignment *)cmps[k].al);
+        }
         free(cmps);
     }
     bus_ndocs = 0;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "digest.h"
 #include "doc.h"
 #include "export.h"
 #include "text.h"
@@ -82,6 +83,36 @@ void tui_draw_header(struct tui *t, const struct layout *l)
     tui_fill(t, 0, 0, COLS, TF_HEADER);
     draw_header_side(t, 0, 0, o->width[0], form);
     draw_header_side(t, 1, o->width[0] + t->gutter, o->width[1], form);
+}
+
+/* After the row counts, the digest's (d lists them), in the longest form
+ * that fits beside them: "· d: 2 quotations 1 number 3 names", "· d: 2q
+ * 1n 3N", or nothing. */
+static void digest_part(struct tui *t, char *left, size_t size, int room)
+{
+    const struct digest *dg = tui_digest(t);
+    static const char *const longer[] = {"quotation", "number", "name", "attribution", "flip"};
+    static const char *const plural[] = {"quotations", "numbers", "names", "attributions",
+                                         "flips"};
+    static const char *const shorter[] = {"q", "n", "N", "a", "f"};
+    size_t len = strlen(left);
+    for (int form = 0; form < 2; form++) {
+        char part[160] = "";
+        size_t pl = 0;
+        for (int k = 0; k < 5; k++) {
+            size_t c = digest_count(dg, (enum digest_kind)k);
+            if (!c) continue;
+            const char *w = form ? shorter[k] : c == 1 ? longer[k] : plural[k];
+            int r = snprintf(part + pl, sizeof part - pl, "%s%zu%s%s", pl ? " " : " \xC2\xB7 d: ",
+                             c, form ? "" : " ", w);
+            if (r > 0) pl += (size_t)r;
+        }
+        if (!pl) return; /* nothing of substance changed */
+        if (tui_str_width(left) + tui_str_width(part) <= room) {
+            snprintf(left + len, size - len, "%s", part);
+            return;
+        }
+    }
 }
 
 void tui_draw_status(struct tui *t, const struct layout *l)
@@ -164,6 +195,7 @@ void tui_draw_status(struct tui *t, const struct layout *l)
 #pragma GCC diagnostic pop
         if (tui_str_width(left) <= room) break;
     }
+    digest_part(t, left, sizeof left, room);
     tui_put_trunc(t, y, 0, left, room, TF_STATUS);
 }
 

@@ -111,7 +111,13 @@ struct tui_export {
     const char *timestamp; /* --timestamp, or NULL: the clock */
 };
 
-enum tui_mode { TUI_MODE_PAIR, TUI_MODE_OVERVIEW, TUI_MODE_MULTI, TUI_MODE_COUNT };
+enum tui_mode {
+    TUI_MODE_PAIR,
+    TUI_MODE_OVERVIEW,
+    TUI_MODE_MULTI,
+    TUI_MODE_DIGEST, /* the pair's digest (d), over the pair */
+    TUI_MODE_COUNT
+};
 
 struct tui;
 
@@ -133,7 +139,7 @@ struct tui_view_ops {
     size_t nhelp;
     int (*legend)(struct tui *t, int y, int last);
 };
-extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops;
+extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops, tui_digest_ops;
 /* The current view's table. */
 const struct tui_view_ops *tui_ops(const struct tui *t);
 
@@ -224,6 +230,8 @@ struct tui {
 
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
+    struct digest *dg[2]; /* the digest of al[0] and al[1], on first use (tui_digest) */
+    size_t dsel, dtop;    /* the digest view: selected item, first shown */
     bool swapped;
     size_t nrows;
     uint32_t *diffs; /* rows that are not same, ascending */
@@ -290,6 +298,8 @@ struct tui {
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold);
 void tui_view_free(struct tui *t);
 const struct alignment *tui_al(const struct tui *t);
+/* The digest of the pair as shown (digest.h), built on first use. */
+const struct digest *tui_digest(struct tui *t);
 /* The current layout (built if needed for the terminal's size); NULL when
  * the terminal is too small. */
 const struct layout *tui_layout(struct tui *t);
@@ -412,6 +422,10 @@ void tui_multi_open(struct tui *t, size_t p, size_t first);
 void tui_multi_free(struct tui *t);
 void tui_multi_key(struct tui *t, const struct tui_key *k);
 void tui_multi_draw(struct tui *t);
+
+/* ---- tui_digest.c ---- */
+/* Show the digest of the pair (the d key). */
+void tui_digest_open(struct tui *t);
 
 /* ---- tui_chrome.c ---- */
 void tui_draw_header(struct tui *t, const struct layout *l);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "align.h"
+#include "digest.h"
 #include "layout.h"
 #include "util.h"
 
@@ -70,6 +71,10 @@ void tui_view_free(struct tui *t)
     for (int i = 0; i < TUI_LAY_CACHE; i++)
         layout_free(t->cache[i].l);
     if (t->al[1]) align_free(t->al[1]);
+    for (int i = 0; i < 2; i++) {
+        digest_free(t->dg[i]);
+        t->dg[i] = NULL;
+    }
     free(t->diffs);
     free(t->moves);
 }
@@ -77,6 +82,14 @@ void tui_view_free(struct tui *t)
 const struct alignment *tui_al(const struct tui *t)
 {
     return t->al[t->swapped];
+}
+
+const struct digest *tui_digest(struct tui *t)
+{
+    int i = t->swapped;
+    if (i && !t->al[1]) t->al[1] = align_swapped(t->al[0]);
+    if (!t->dg[i]) t->dg[i] = digest_new(t->al[i], NULL);
+    return t->dg[i];
 }
 
 bool tui_too_small(void)
@@ -589,6 +602,9 @@ static void pair_key(struct tui *t, const struct tui_key *k)
     case 'i':
         t->info = true;
         break;
+    case 'd':
+        tui_digest_open(t);
+        break;
     default:
         break;
     }
@@ -601,12 +617,12 @@ static const char *const help_pair[][2] = {
     {"g  Home   G  End", "top / bottom"},
     {"]  [", "next / previous difference"},
     {"m", "jump to the counterpart of a moved sentence"},
-    {"/", "search both sides (case-insensitive)"},
-    {"n  N", "next / previous match"},
+    {"/  n  N", "search both sides; next / previous match"},
     {"f", "fold runs of identical sentences (toggle)"},
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
     {"e  E", "export a snapshot / only the rows on screen"},
+    {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
@@ -629,6 +645,7 @@ static const char *const help_pair_many[][2] = {
     {"s", "swap sides"},
     {"B", "hide / show boilerplate rows (dimmed when shown)"},
     {"e  E", "export a snapshot / only the rows on screen"},
+    {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
@@ -696,6 +713,8 @@ const struct tui_view_ops *tui_ops(const struct tui *t)
         return &tui_overview_ops;
     case TUI_MODE_MULTI:
         return &tui_multi_ops;
+    case TUI_MODE_DIGEST:
+        return &tui_digest_ops;
     case TUI_MODE_PAIR:
     default:
         return t->cx ? &pair_many_ops : &tui_pair_ops;
