@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "segment.h"
 #include "text.h"
@@ -29,6 +30,70 @@ struct digest {
     size_t nstrs, capstrs;
 };
 
+/* The lists a word is on (digest_lang), found with one look-up a token. */
+enum {
+    C_SPEECH = 1 << 0,
+    C_NEG = 1 << 1,
+    C_HEDGE = 1 << 2,
+    C_AUX = 1 << 3,
+    C_QUAL = 1 << 4,
+    C_NUMBER = 1 << 5,
+    C_DATE = 1 << 6,
+    C_FUNC = 1 << 7,
+};
+
+/* Words of the lists to their classes: open addressing on a hash of the
+ * lower-case word. */
+#define WCLASS_SLOTS 1024
+struct wclass {
+    const char *word[WCLASS_SLOTS];
+    uint32_t hash[WCLASS_SLOTS]; /* word_hash of word */
+    uint16_t cls[WCLASS_SLOTS];
+};
+
+static uint32_t word_hash(const char *w)
+{
+    uint32_t h = 2166136261u;
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return h;
+}
+
+static void wclass_add(struct wclass *wc, const char *const *list, size_t n, uint16_t cls)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t h = word_hash(list[i]), k = h & (WCLASS_SLOTS - 1);
+        while (wc->word[k] && strcmp(wc->word[k], list[i]) != 0)
+            k = (k + 1) & (WCLASS_SLOTS - 1);
+        wc->word[k] = list[i];
+        wc->hash[k] = h;
+        wc->cls[k] |= cls;
+    }
+}
+
+/* The classes of w, whose word_hash is h. */
+static uint16_t wclass_find(const struct wclass *wc, const char *w, uint32_t h)
+{
+    if (!*w) return 0;
+    uint32_t k = h & (WCLASS_SLOTS - 1);
+    for (; wc->word[k]; k = (k + 1) & (WCLASS_SLOTS - 1))
+        if (wc->hash[k] == h && strcmp(wc->word[k], w) == 0) return wc->cls[k];
+    return 0;
+}
+
+static void wclass_init(struct wclass *wc, const struct digest_lang *L)
+{
+    memset(wc, 0, sizeof *wc);
+    wclass_add(wc, L->speech, L->nspeech, C_SPEECH);
+    wclass_add(wc, L->negation, L->nnegation, C_NEG);
+    wclass_add(wc, L->hedge, L->nhedge, C_HEDGE);
+    wclass_add(wc, L->aux, L->naux, C_AUX);
+    wclass_add(wc, L->qualifier, L->nqualifier, C_QUAL);
+    wclass_add(wc, L->number_words, L->nnumber_words, C_NUMBER);
+    wclass_add(wc, L->dates, L->ndates, C_DATE);
+    wclass_add(wc, L->function_words, L->nfunction_words, C_FUNC);
+}
+
 /* A token of one side of a pair. */
 struct tok {
     uint32_t start, end;
@@ -37,6 +102,7 @@ struct tok {
     bool first;     /* first word of a sentence or of a quotation: capitalised by place */
     bool in_quote;  /* between quotation marks */
     uint16_t quote; /* which quotation (1, 2, ...), 0 outside */
+    uint16_t cls;   /* C_* of the word */
     char low[24];   /* ASCII lower case (truncated), "" when not ASCII */
 };
 
@@ -80,7 +146,8 @@ static bool closes(int32_t cp)
 }
 
 /* The tokens of sentences first .. first+count-1 of d. */
-static void side_build(struct side *sd, const struct doc *d, uint32_t first, uint32_t count)
+static void side_build(struct side *sd, const struct wclass *wc, const struct doc *d,
+                       uint32_t first, uint32_t count)
 {
     size_t ns, len;
     const struct sentence *se = doc_sentences(d, &ns);
@@ -95,21 +162,46 @@ static void side_build(struct side *sd, const struct doc *d, uint32_t first, uin
         bool first_word = true;
         struct seg_span sp;
         while (seg_word_next(sd->s, &at, se[k].end, &sp)) {
-            xgrow(&sd->t, &sd->cap, sd->n + 1, sizeof *sd->t);
+            if (sd->n == sd->cap) xgrow(&sd->t, &sd->cap, sd->n + 1, sizeof *sd->t);
             struct tok *t = &sd->t[sd->n++];
             memset(t, 0, sizeof *t);
             t->start = sp.start;
             t->end = sp.end;
             t->flags = sp.flags;
-            size_t l = 0;
-            bool ascii = true;
+            /* lower case and hashed in one pass, a curly apostrophe as a
+             * straight one; hs is the hash before the last apostrophe; a
+             * word too long for low is on no list */
+            size_t l = 0, ls = 0;
+            bool ascii = sp.end - sp.start < 3 * sizeof t->low;
+            uint32_t h = 2166136261u, hs = h;
             for (uint32_t i = sp.start; i < sp.end && ascii; i++) {
                 unsigned char c = (unsigned char)sd->s[i];
-                ascii = c < 0x80;
-                if (ascii && l + 1 < sizeof t->low)
-                    t->low[l++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                if (c >= 0x80) {
+                    if (c == 0xE2 && i + 2 < sp.end && (unsigned char)sd->s[i + 1] == 0x80 &&
+                        (unsigned char)sd->s[i + 2] == 0x99) {
+                        c = '\'';
+                        i += 2;
+                    } else {
+                        ascii = false;
+                        break;
+                    }
+                }
+                c = (unsigned char)(c + 32 * ((unsigned)(c - 'A') < 26u));
+                if (c == '\'') {
+                    hs = h;
+                    ls = l;
+                }
+                if (l + 1 >= sizeof t->low) {
+                    ascii = false; /* too long for any list */
+                    break;
+                }
+                t->low[l++] = (char)c;
+                h = (h ^ c) * 16777619u;
             }
             t->low[ascii ? l : 0] = '\0';
+            /* a possessive is looked up without its 's ("Monday's") */
+            bool possessive = ascii && l >= 3 && ls == l - 2 && t->low[l - 1] == 's';
+            if (possessive) h = hs;
             if (t->flags & WORD_PUNCT) {
                 int32_t cp = cp_at(sd->s, sp.start, sp.end);
                 bool straight_q = cp == '"';
@@ -136,6 +228,11 @@ static void side_build(struct side *sd, const struct doc *d, uint32_t first, uin
                     }
                 }
                 continue;
+            }
+            if (ascii) {
+                if (possessive) t->low[l - 2] = '\0';
+                t->cls = wclass_find(wc, t->low, h);
+                if (possessive) t->low[l - 2] = '\'';
             }
             t->first = first_word;
             first_word = false;
@@ -176,8 +273,33 @@ static const char *keep(struct digest *d, char *s)
 static char *excerpt(const char *s, uint32_t from, uint32_t to)
 {
     struct strbuf b = {0};
+    xgrow(&b.s, &b.cap, EXCERPT_MAX + 16, 1); /* most excerpts, at once */
+    b.s[0] = '\0';
     bool space = false, cut = false;
     for (uint32_t i = from; i < to;) {
+        /* a run of visible ASCII at once */
+        uint32_t j = i;
+        while (j < to && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x7F)
+            j++;
+        if (j > i) {
+            if (b.len + (j - i) + 2 > b.cap) xgrow(&b.s, &b.cap, b.len + (j - i) + 2, 1);
+            if (space) b.s[b.len++] = ' ';
+            space = false;
+            memcpy(b.s + b.len, s + i, j - i);
+            b.len += j - i;
+            b.s[b.len] = '\0';
+            i = j;
+            continue;
+        }
+        if (s[i] == ' ') { /* the common space, as text_is_space would take it */
+            if (b.len >= EXCERPT_MAX) {
+                cut = true;
+                break;
+            }
+            space = b.len > 0;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t k = text_decode(s, to, i, &cp);
         if (text_is_space(cp)) {
@@ -285,14 +407,14 @@ static const char *const small_numbers[] = {"zero", "one",    "two",   "three", 
                                             "five", "six",    "seven", "eight", "nine",
                                             "ten",  "eleven", "twelve"};
 
-static bool is_number(const struct digest_lang *L, const struct side *sd, const struct tok *t)
+static bool is_number(const struct side *sd, const struct tok *t)
 {
     if (t->flags & WORD_NUM) return true;
-    if (in(t->low, L->number_words, L->nnumber_words)) return true;
+    if ((t->cls & C_NUMBER)) return true;
     /* a weekday or a month: capitalised (lower-case "may" and "march" are
      * not dates) */
     int32_t cp = cp_at(sd->s, t->start, t->end);
-    return text_is_upper(cp) && in(t->low, L->dates, L->ndates);
+    return text_is_upper(cp) && (t->cls & C_DATE);
 }
 
 static bool is_currency(const struct side *sd, const struct tok *t)
@@ -311,24 +433,23 @@ struct num {
     bool marked;
 };
 
-static size_t numbers(const struct digest_lang *L, const struct side *sd, struct num **out)
+static size_t numbers(const struct side *sd, struct num **out)
 {
     size_t n = 0, cap = 0;
     *out = NULL;
     for (size_t i = 0; i < sd->n;) {
-        if (!is_number(L, sd, &sd->t[i]) || (sd->t[i].flags & WORD_PUNCT)) {
+        if (!is_number(sd, &sd->t[i]) || (sd->t[i].flags & WORD_PUNCT)) {
             i++;
             continue;
         }
         size_t from = i, to = i + 1;
-        while (to < sd->n && (is_number(L, sd, &sd->t[to]) ||
-                              ((sd->t[to].flags & WORD_PUNCT) &&
-                               cp_at(sd->s, sd->t[to].start, sd->t[to].end) == '%')))
+        while (to < sd->n &&
+               (is_number(sd, &sd->t[to]) || ((sd->t[to].flags & WORD_PUNCT) &&
+                                              cp_at(sd->s, sd->t[to].start, sd->t[to].end) == '%')))
             to++;
-        while (from > 0 && (is_currency(sd, &sd->t[from - 1]) ||
-                            in(sd->t[from - 1].low, L->qualifier, L->nqualifier) ||
+        while (from > 0 && (is_currency(sd, &sd->t[from - 1]) || (sd->t[from - 1].cls & C_QUAL) ||
                             (strcmp(sd->t[from - 1].low, "at") == 0 && from < sd->n &&
-                             in(sd->t[from].low, L->qualifier, L->nqualifier))))
+                             (sd->t[from].cls & C_QUAL))))
             from--;
         struct strbuf norm = {0};
         bool marked = false;
@@ -343,8 +464,10 @@ static size_t numbers(const struct digest_lang *L, const struct side *sd, struct
                     snprintf(digits, sizeof digits, "%zu", s);
                     w = digits;
                 }
+            size_t wl = strlen(w);
+            if (wl > 2 && w[wl - 2] == '\'' && w[wl - 1] == 's') wl -= 2; /* Monday's */
             if (*w)
-                for (const char *c = w; *c; c++) {
+                for (const char *c = w; c < w + wl; c++) {
                     if (*c != ',') sb_addc(&norm, *c);
                 }
             else
@@ -383,11 +506,23 @@ static void free_numbers(struct num *v, size_t n)
     free(v);
 }
 
-static void check_numbers(struct digest *d, const struct digest_lang *L, size_t row,
-                          const struct side *a, const struct side *b)
+/* Could a marked token of sd be part of a number (numbers())? */
+static bool number_marked(const struct side *sd)
 {
+    for (size_t i = 0; i < sd->n; i++) {
+        const struct tok *t = &sd->t[i];
+        if (t->marked && (is_number(sd, t) || (t->cls & C_QUAL) || (t->flags & WORD_PUNCT) ||
+                          strcmp(t->low, "at") == 0))
+            return true;
+    }
+    return false;
+}
+
+static void check_numbers(struct digest *d, size_t row, const struct side *a, const struct side *b)
+{
+    if (!number_marked(a) && !number_marked(b)) return;
     struct num *na, *nb;
-    size_t ca = numbers(L, a, &na), cb = numbers(L, b, &nb);
+    size_t ca = numbers(a, &na), cb = numbers(b, &nb);
     bool marked = false;
     for (size_t i = 0; i < ca; i++)
         marked |= na[i].marked;
@@ -409,24 +544,24 @@ static void check_numbers(struct digest *d, const struct digest_lang *L, size_t 
 
 /* A capitalised word that is not a function word, a date, a number or a
  * speech verb (first: also the first word of a sentence). */
-static bool name_word(const struct digest_lang *L, const struct side *sd, size_t i, bool first)
+static bool name_word(const struct side *sd, size_t i, bool first)
 {
     const struct tok *t = &sd->t[i];
     if (t->flags & (WORD_PUNCT | WORD_NUM)) return false;
     if (!text_is_upper(cp_at(sd->s, t->start, t->end))) return false;
     if (t->first && !first) return false;
-    return !in(t->low, L->function_words, L->nfunction_words) && !in(t->low, L->dates, L->ndates) &&
-           !in(t->low, L->number_words, L->nnumber_words) && !in(t->low, L->speech, L->nspeech);
+    return !(t->cls & C_FUNC) && !(t->cls & C_DATE) && !(t->cls & C_NUMBER) && !(t->cls & C_SPEECH);
 }
 
-static bool capitalised_name(const struct digest_lang *L, const struct side *sd, size_t i)
+static bool capitalised_name(const struct side *sd, size_t i)
 {
-    return name_word(L, sd, i, false);
+    return name_word(sd, i, false);
 }
 
 /* Does side y hold the word x.s[start..end) in some form: a word of y with
  * a common prefix of NAME_PREFIX bytes, or the shorter of the two whole
- * (3 bytes at least: "Jong" in "Jong-un"), case folded for ASCII? */
+ * (3 bytes at least: "Jong" in "Jong-un"), case folded for ASCII; or a
+ * shorter word as it is? */
 static bool holds(const struct side *y, const char *s, uint32_t start, uint32_t end)
 {
     size_t lx = end - start;
@@ -441,30 +576,31 @@ static bool holds(const struct side *y, const char *s, uint32_t start, uint32_t 
             if (p != q) break;
             c++;
         }
+        /* a short word the same, capitals too ("Dr"; "UN" is not "Un") */
+        if (lx == ly && lx < 3 && memcmp(s + start, y->s + t->start, lx) == 0) return true;
         if (c == need && need >= 3 && (need == NAME_PREFIX || need == WD_MIN(lx, ly))) return true;
     }
     return false;
 }
 
 /* The names of x with a marked word that y does not hold (new strings). */
-static size_t names_gone(const struct digest_lang *L, const struct side *x, const struct side *y,
-                         char ***out)
+static size_t names_gone(const struct side *x, const struct side *y, char ***out)
 {
     size_t n = 0, cap = 0;
     *out = NULL;
     for (size_t i = 0; i < x->n;) {
-        if (!capitalised_name(L, x, i)) {
+        if (!capitalised_name(x, i)) {
             i++;
             continue;
         }
         size_t j = i + 1;
-        while (j < x->n && capitalised_name(L, x, j))
+        while (j < x->n && capitalised_name(x, j))
             j++;
         bool marked = false, held = false;
-        for (size_t k = i; k < j; k++) {
+        for (size_t k = i; k < j; k++)
             marked |= x->t[k].marked;
-            held |= holds(y, x->s, x->t[k].start, x->t[k].end);
-        }
+        for (size_t k = i; k < j && marked && !held; k++)
+            held = holds(y, x->s, x->t[k].start, x->t[k].end);
         if (marked && !held) {
             xgrow(out, &cap, n + 1, sizeof **out);
             (*out)[n++] = tokens_text(x, i, j);
@@ -528,11 +664,10 @@ static bool same_name(const char *x, const char *y)
            initials_of(y, x);
 }
 
-static void check_names(struct digest *d, const struct digest_lang *L, size_t row,
-                        const struct side *a, const struct side *b)
+static void check_names(struct digest *d, size_t row, const struct side *a, const struct side *b)
 {
     char **dropped, **added;
-    size_t nd = names_gone(L, a, b, &dropped), na = names_gone(L, b, a, &added);
+    size_t nd = names_gone(a, b, &dropped), na = names_gone(b, a, &added);
     /* a name written another way on the other side is the same name */
     for (size_t i = 0; i < nd; i++)
         for (size_t k = 0; k < na && dropped[i]; k++)
@@ -559,18 +694,18 @@ static void check_names(struct digest *d, const struct digest_lang *L, size_t ro
 
 /* ---- attribution ---------------------------------------------------------------------- */
 
-static bool is_speech(const struct digest_lang *L, const struct side *sd, size_t i)
+static bool is_speech(const struct side *sd, size_t i)
 {
     const struct tok *t = &sd->t[i];
-    if (in(t->low, L->speech, L->nspeech)) return true;
+    if ((t->cls & C_SPEECH)) return true;
     return strcmp(t->low, "according") == 0 && i + 1 < sd->n && strcmp(sd->t[i + 1].low, "to") == 0;
 }
 
 /* The first speech verb of sd, or sd->n. */
-static size_t speech_at(const struct digest_lang *L, const struct side *sd)
+static size_t speech_at(const struct side *sd)
 {
     for (size_t i = 0; i < sd->n; i++)
-        if (is_speech(L, sd, i)) return i;
+        if (is_speech(sd, i)) return i;
     return sd->n;
 }
 
@@ -578,13 +713,12 @@ static size_t speech_at(const struct digest_lang *L, const struct side *sd)
  * before it, not across punctuation ("the ministry said"), else as many
  * after it ("said the ministry"), leading function words left out; into
  * [*from, *to) with the verb, which is at v. */
-static void source_span(const struct digest_lang *L, const struct side *sd, size_t v, size_t *from,
-                        size_t *to)
+static void source_span(const struct side *sd, size_t v, size_t *from, size_t *to)
 {
     size_t s = v;
     while (s > 0 && v - s < SOURCE_TOKENS && !(sd->t[s - 1].flags & WORD_PUNCT))
         s--;
-    while (s < v && in(sd->t[s].low, L->function_words, L->nfunction_words))
+    while (s < v && (sd->t[s].cls & C_FUNC))
         s++;
     size_t e = v + 1;
     if (s == v || strcmp(sd->t[v].low, "according") == 0) { /* said the ministry; according to X */
@@ -595,9 +729,7 @@ static void source_span(const struct digest_lang *L, const struct side *sd, size
              * other than an article ("said the ministry") or "to" */
             const char *w = sd->t[e].low;
             bool article = strcmp(w, "the") == 0 || strcmp(w, "a") == 0 || strcmp(w, "an") == 0;
-            if (in(w, L->function_words, L->nfunction_words) && !article &&
-                !(according && strcmp(w, "to") == 0))
-                break;
+            if ((sd->t[e].cls & C_FUNC) && !article && !(according && strcmp(w, "to") == 0)) break;
             e++;
         }
         /* "said the ministry." ends its clause; "said Putin's visit
@@ -631,11 +763,10 @@ static void stem(const char *w, char *out, size_t size)
 }
 
 /* Does [from, to) but the verb at v hold a name? */
-static bool has_caps(const struct digest_lang *L, const struct side *sd, size_t from, size_t to,
-                     size_t v)
+static bool has_caps(const struct side *sd, size_t from, size_t to, size_t v)
 {
     for (size_t k = from; k < to; k++)
-        if (k != v && name_word(L, sd, k, true)) return true;
+        if (k != v && name_word(sd, k, true)) return true;
     return false;
 }
 
@@ -643,26 +774,26 @@ static bool has_caps(const struct digest_lang *L, const struct side *sd, size_t 
  * word) and no capitalised word of one is in the other ("US officials"
  * and "Reuters"; not "Intelligence Avril Haines" and "Avril Haines", and
  * not "the ministry" and "officials", which say too little to tell)? */
-static bool other_source(const struct digest_lang *L, const struct side *x, size_t xs, size_t xe,
-                         size_t xv, const struct side *y, size_t ys, size_t ye, size_t yv)
+static bool other_source(const struct side *x, size_t xs, size_t xe, size_t xv,
+                         const struct side *y, size_t ys, size_t ye, size_t yv)
 {
-    if (!has_caps(L, x, xs, xe, xv) || !has_caps(L, y, ys, ye, yv)) return false;
+    if (!has_caps(x, xs, xe, xv) || !has_caps(y, ys, ye, yv)) return false;
     struct side win = *y; /* y's source words only */
     win.t = y->t + ys;
     win.n = ye - ys;
     for (size_t k = xs; k < xe; k++)
-        if (k != xv && name_word(L, x, k, true) && holds(&win, x->s, x->t[k].start, x->t[k].end))
+        if (k != xv && name_word(x, k, true) && holds(&win, x->s, x->t[k].start, x->t[k].end))
             return false;
     return true;
 }
 
 /* Unmark the source words of sd's attribution: a name there belongs to the
  * attribution item. */
-static void hide_source(const struct digest_lang *L, struct side *sd)
+static void hide_source(struct side *sd)
 {
-    size_t v = speech_at(L, sd), from, to;
+    size_t v = speech_at(sd), from, to;
     if (v >= sd->n) return;
-    source_span(L, sd, v, &from, &to);
+    source_span(sd, v, &from, &to);
     for (size_t k = from; k < to; k++)
         sd->t[k].marked = false;
 }
@@ -670,11 +801,11 @@ static void hide_source(const struct digest_lang *L, struct side *sd)
 static void check_attribution(struct digest *d, const struct digest_lang *L, size_t row,
                               const struct side *a, const struct side *b)
 {
-    size_t va = speech_at(L, a), vb = speech_at(L, b);
+    size_t va = speech_at(a), vb = speech_at(b);
     bool ha = va < a->n, hb = vb < b->n;
     size_t as = 0, ae = 0, bs = 0, be = 0;
-    if (ha) source_span(L, a, va, &as, &ae);
-    if (hb) source_span(L, b, vb, &bs, &be);
+    if (ha) source_span(a, va, &as, &ae);
+    if (hb) source_span(b, vb, &bs, &be);
     if (ha && !hb) {
         add(d, DG_ATTRIBUTION, DGH_DROPPED, row, 1, 0, tokens_text(a, as, ae), NULL);
     } else if (!ha && hb) {
@@ -688,7 +819,7 @@ static void check_attribution(struct digest *d, const struct digest_lang *L, siz
         stem(b->t[vb].low, sb, sizeof sb);
         bool neutral = in(sa, L->neutral, L->nneutral) && in(sb, L->neutral, L->nneutral);
         bool verb = strcmp(sa, sb) != 0 && !neutral && (a->t[va].marked || b->t[vb].marked);
-        bool source = other_source(L, a, as, ae, va, b, bs, be, vb);
+        bool source = other_source(a, as, ae, va, b, bs, be, vb);
         if (verb || source)
             add(d, DG_ATTRIBUTION, DGH_CHANGED, row, 1, 0, tokens_text(a, as, ae),
                 tokens_text(b, bs, be));
@@ -697,12 +828,12 @@ static void check_attribution(struct digest *d, const struct digest_lang *L, siz
 
 /* ---- negations and hedges ------------------------------------------------------------- */
 
-static bool is_negation(const struct digest_lang *L, const struct tok *t)
+static bool is_negation(const struct tok *t)
 {
     size_t l = strlen(t->low);
     if (l >= 3 && strcmp(t->low + l - 3, "n't") == 0) return true;
     /* n’t with a curly apostrophe: not ASCII, so low is empty; see below */
-    return in(t->low, L->negation, L->nnegation);
+    return (t->cls & C_NEG);
 }
 
 static bool curly_nt(const struct side *sd, const struct tok *t)
@@ -715,14 +846,12 @@ static bool curly_nt(const struct side *sd, const struct tok *t)
 /* The word a negation or a hedge at i bears on: the next word that is not
  * punctuation, an auxiliary, a function word or another negation, within
  * four words; sd->n when none. */
-static size_t bears_on(const struct digest_lang *L, const struct side *sd, size_t i)
+static size_t bears_on(const struct side *sd, size_t i)
 {
     for (size_t k = i + 1; k < sd->n && k <= i + 4; k++) {
         const struct tok *t = &sd->t[k];
         if (t->flags & WORD_PUNCT) return sd->n;
-        if (in(t->low, L->aux, L->naux) || in(t->low, L->function_words, L->nfunction_words) ||
-            is_negation(L, t))
-            continue;
+        if ((t->cls & (C_AUX | C_FUNC)) || is_negation(t)) continue;
         return k;
     }
     return sd->n;
@@ -730,15 +859,14 @@ static size_t bears_on(const struct digest_lang *L, const struct side *sd, size_
 
 /* The marked negation (or hedge) words of sd whose word the other side
  * still says (a flip, not a clause cut), joined into b. */
-static void marked_of(const struct digest_lang *L, const struct side *sd, const struct side *other,
-                      bool hedge, struct strbuf *b)
+static void marked_of(const struct side *sd, const struct side *other, bool hedge, struct strbuf *b)
 {
     for (size_t i = 0; i < sd->n; i++) {
         const struct tok *t = &sd->t[i];
         if (!t->marked) continue;
-        bool yes = hedge ? in(t->low, L->hedge, L->nhedge) : (is_negation(L, t) || curly_nt(sd, t));
+        bool yes = hedge ? (t->cls & C_HEDGE) : (is_negation(t) || curly_nt(sd, t));
         if (!yes) continue;
-        size_t h = bears_on(L, sd, i);
+        size_t h = bears_on(sd, i);
         if (h == sd->n || !holds(other, sd->s, sd->t[h].start, sd->t[h].end)) continue;
         char *s = tokens_text(sd, i, h + 1);
         join(b, s);
@@ -746,13 +874,12 @@ static void marked_of(const struct digest_lang *L, const struct side *sd, const 
     }
 }
 
-static void check_flips(struct digest *d, const struct digest_lang *L, size_t row,
-                        const struct side *a, const struct side *b)
+static void check_flips(struct digest *d, size_t row, const struct side *a, const struct side *b)
 {
     for (int hedge = 0; hedge < 2; hedge++) {
         struct strbuf x = {0}, y = {0};
-        marked_of(L, a, b, hedge, &x);
-        marked_of(L, b, a, hedge, &y);
+        marked_of(a, b, hedge, &x);
+        marked_of(b, a, hedge, &y);
         /* on one side only: flipped; on both, reworded around it */
         char *sx = take_or_null(&x), *sy = take_or_null(&y);
         if (sx && !sy)
@@ -808,43 +935,289 @@ static void one_sided(struct digest *d, const struct align_row *rows, size_t nr,
 
 /* ---- the whole ------------------------------------------------------------------------------ */
 
-struct digest *digest_new(const struct alignment *al, const struct digest_lang *lang)
+/* The rows [from, to) are examined on one thread each, into a digest of
+ * their own, whose items are in row order: a run of cut or added rows
+ * belongs to the slice it starts in. */
+#define SLICE_ROWS 4096
+struct job {
+    const struct alignment *al;
+    const struct digest_lang *L;
+    const struct wclass *wc;
+    size_t nrows;
+    struct digest *part; /* one per slice */
+    size_t nslices;
+};
+
+/* Does s[from, to) hold an opening quotation mark (side_build's opens() or
+ * a straight double quote)?  Each lead byte is looked for with memchr. */
+static bool quote_in(const char *s, uint32_t from, uint32_t to)
 {
-    const struct digest_lang *L = lang ? lang : digest_lang_default();
-    struct digest *d = xcalloc(1, sizeof *d);
-    d->al = al;
+    static const unsigned char lead[] = {'"', 0xC2, 0xE2, 0xE3};
+    for (size_t k = 0; k < sizeof lead; k++) {
+        const char *p = s + from, *e = s + to;
+        while ((p = memchr(p, lead[k], (size_t)(e - p))) != NULL) {
+            unsigned char c1 = p + 1 < e ? (unsigned char)p[1] : 0;
+            unsigned char c2 = p + 2 < e ? (unsigned char)p[2] : 0;
+            if (lead[k] == '"' || (lead[k] == 0xC2 && c1 == 0xAB) ||         /* « */
+                (lead[k] == 0xE2 && c1 == 0x80 && (c2 == 0x9C || c2 == 0x9E || c2 == 0x98)) ||
+                (lead[k] == 0xE3 && c1 == 0x80 && (c2 == 0x8C || c2 == 0x8E))) /* 「 『 */
+                return true;
+            p++;
+        }
+    }
+    return false;
+}
+
+/* ---- which pairs to build ---------------------------------------------------------------- */
+
+/* Most pairs of a long comparison hold nothing a digest reports: their
+ * marked words are common words.  A pair is built (side_build) only when a
+ * marked word could make an item; these tests read the bytes around the
+ * marks, no tokens.  They may build a pair in vain, never pass over one
+ * that has an item: where they cannot tell, they build. */
+
+static bool blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool ascii_letter(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* The ASCII letters of s from i (before end), lower case into low ("" when
+ * longer than it), their word_hash into *h; returns where they end. */
+static uint32_t letters(const char *s, uint32_t i, uint32_t end, char low[24], uint32_t *h)
+{
+    size_t l = 0;
+    uint32_t hh = 2166136261u;
+    for (; i < end && ascii_letter((unsigned char)s[i]); i++) {
+        unsigned char c = (unsigned char)(s[i] | 0x20);
+        if (l < 23) low[l] = (char)c;
+        l++;
+        hh = (hh ^ c) * 16777619u;
+    }
+    low[l < 24 ? l : 0] = '\0';
+    *h = hh;
+    return i;
+}
+
+/* Does a number follow s[j] (before end), past qualifiers ("than", "at")
+ * only: a digit, a currency sign, a number word, a capitalised date? */
+static bool number_after(const struct wclass *wc, const char *s, uint32_t j, uint32_t end)
+{
+    for (int w = 0; w < 4; w++) {
+        while (j < end && blank((unsigned char)s[j]))
+            j++;
+        if (j >= end) return false;
+        unsigned char c = (unsigned char)s[j];
+        if ((c >= '0' && c <= '9') || c == '$' || c >= 0x80) return true; /* £ € ¥: build */
+        if (!ascii_letter(c)) return false;
+        char low[24];
+        uint32_t h;
+        uint32_t e = letters(s, j, end, low, &h);
+        uint16_t cls = wclass_find(wc, low, h);
+        if ((cls & C_NUMBER) || ((cls & C_DATE) && c >= 'A' && c <= 'Z')) return true;
+        if (!(cls & C_QUAL) && strcmp(low, "at") != 0) return false;
+        j = e;
+    }
+    return false;
+}
+
+/* Is a speech verb among the SOURCE_TOKENS words after s[j] (before end),
+ * with no punctuation between: is the word before it part of a source? */
+static bool speech_after(const struct wclass *wc, const char *s, uint32_t j, uint32_t end)
+{
+    for (int w = 0; w < SOURCE_TOKENS; w++) {
+        while (j < end && blank((unsigned char)s[j]))
+            j++;
+        if (j >= end) return false;
+        unsigned char c = (unsigned char)s[j];
+        if (c >= 0x80) return true; /* cannot tell: build */
+        if (!ascii_letter(c)) return false;
+        char low[24];
+        uint32_t h;
+        uint32_t e = letters(s, j, end, low, &h);
+        if ((wclass_find(wc, low, h) & C_SPEECH) || strcmp(low, "according") == 0) return true;
+        if (e < end && !blank((unsigned char)s[e])) return true; /* "Kim's", "Jong-un": build */
+        j = e;
+    }
+    return false;
+}
+
+/* Is the word at s[i] capitalised for its place, as side_build's first
+ * would have it: the first of its sentence (lo is the row's first), after
+ * a full stop, a question or exclamation mark, or an opening quotation
+ * mark?  When unsure, no (and the pair is built). */
+static bool first_at(const char *s, uint32_t lo, uint32_t i)
+{
+    uint32_t k = i;
+    while (k > lo && blank((unsigned char)s[k - 1]))
+        k--;
+    if (k == lo) return true;
+    unsigned char p = (unsigned char)s[k - 1];
+    bool spaced = k < i;
+    if (p == '?' || p == '!') return spaced;
+    if (p == '.') /* not the period a dotted acronym keeps (U.S.) */
+        return spaced && !(k >= lo + 3 && s[k - 3] == '.' && ascii_letter((unsigned char)s[k - 2]));
+    if (spaced) return false;
+    /* an opening mark right before the word, after a blank or the start */
+    uint32_t q = 0;
+    if (p == '"')
+        q = 1;
+    else if (k >= lo + 3 && (unsigned char)s[k - 3] == 0xE2 && (unsigned char)s[k - 2] == 0x80 &&
+             (p == 0x9C || p == 0x9E || p == 0x98))
+        q = 3; /* “ „ ‘ */
+    else if (k >= lo + 2 && (unsigned char)s[k - 2] == 0xC2 && p == 0xAB)
+        q = 2; /* « */
+    return q && (k - q == lo || blank((unsigned char)s[k - q - 1]));
+}
+
+/* Could the words of s[from, to) a diff marked make an item, in the
+ * sentences s[lo, hi)?  A capital inside a sentence (a name), a digit, a
+ * sign, a letter outside ASCII; a word on a list of the digest's (a speech
+ * verb, a negation, a hedge, a number word, a capitalised date); a
+ * qualifier before a number; the first word of a sentence before a speech
+ * verb (a source).  Every item of a pair needs one (a quotation also a
+ * mark in the sentence, see quote_in). */
+static bool marks_matter(const struct wclass *wc, const char *s, uint32_t lo, uint32_t hi,
+                         uint32_t from, uint32_t to)
+{
+    /* words put between "according" and "to" undo an attribution */
+    uint32_t k = from;
+    while (k > lo && blank((unsigned char)s[k - 1]))
+        k--;
+    if (k >= lo + 9 && strncasecmp(s + k - 9, "according", 9) == 0) return true;
+    for (uint32_t i = from; i < to;) {
+        unsigned char c = (unsigned char)s[i];
+        if (blank(c) || c == ',' || c == '.' || c == ';' || c == ':' || c == '-' || c == '(' ||
+            c == ')' || c == '!' || c == '?') {
+            i++;
+            continue;
+        }
+        if (!ascii_letter(c)) return true; /* a digit, a sign ($, %, '), a byte above ASCII */
+        bool cap = c <= 'Z';
+        if (cap && !first_at(s, lo, i)) return true; /* a capital inside: a name */
+        char low[24];
+        uint32_t h;
+        uint32_t e = letters(s, i, hi, low, &h);
+        uint16_t cls = wclass_find(wc, low, h);
+        if ((cls & (C_SPEECH | C_NEG | C_HEDGE | C_NUMBER)) || (cap && (cls & C_DATE)) ||
+            strcmp(low, "according") == 0)
+            return true;
+        if (((cls & C_QUAL) || strcmp(low, "at") == 0) && number_after(wc, s, e, hi)) return true;
+        if (cap && speech_after(wc, s, e, hi)) return true;
+        i = e;
+    }
+    return false;
+}
+
+/* Is the pair of row r worth building (pairs_of)? */
+static bool pair_matters(const struct job *job, const struct align_row *r, const struct wop *ops)
+{
+    size_t na, nb;
+    const struct doc *da = align_doc(job->al, SIDE_A), *db = align_doc(job->al, SIDE_B);
+    const char *sa = doc_bytes(da, NULL), *sb = doc_bytes(db, NULL);
+    const struct sentence *ea = doc_sentences(da, &na), *eb = doc_sentences(db, &nb);
+    if (!r->an || !r->bn) return true;
+    uint32_t alo = ea[r->a].start, ahi = ea[r->a + r->an - 1].end;
+    uint32_t blo = eb[r->b].start, bhi = eb[r->b + r->bn - 1].end;
+    for (uint32_t k = 0; k < r->nop; k++) {
+        const struct wop *o = &ops[r->op + k];
+        if (o->kind == WOP_DEL && marks_matter(job->wc, sa, alo, ahi, o->a_start, o->a_end))
+            return true;
+        if (o->kind == WOP_INS && marks_matter(job->wc, sb, blo, bhi, o->b_start, o->b_end))
+            return true;
+    }
+    return quote_in(sa, alo, ahi) || quote_in(sb, blo, bhi);
+}
+
+static void pairs_of(struct digest *d, const struct job *job, size_t from, size_t to)
+{
+    const struct digest_lang *L = job->L;
     size_t nr, nops;
-    const struct align_row *rows = align_rows(al, &nr);
-    const struct wop *ops = align_ops(al, &nops);
+    const struct align_row *rows = align_rows(job->al, &nr);
+    const struct wop *ops = align_ops(job->al, &nops);
     struct side a = {0}, b = {0};
-    for (size_t i = 0; i < nr;) {
+    for (size_t i = from; i < to; i++) {
         const struct align_row *r = &rows[i];
         if (r->kind == ROW_DELETED || r->kind == ROW_INSERTED) {
+            /* a run of cut or added rows, by the slice it starts in */
+            if (i > 0 && rows[i - 1].kind == r->kind) continue;
             one_sided(d, rows, nr, &i);
+            i--;
             continue;
         }
         /* a pair: changed, or moved (once, at A's place) */
-        if (r->kind == ROW_CHANGED || (r->kind == ROW_MOVED && (r->show & SHOW_A))) {
-            side_build(&a, align_doc(al, SIDE_A), r->a, r->an);
-            side_build(&b, align_doc(al, SIDE_B), r->b, r->bn);
-            side_mark(&a, ops + r->op, r->nop, WOP_DEL);
-            side_mark(&b, ops + r->op, r->nop, WOP_INS);
-            check_quotes(d, i, &a, &b);
-            check_numbers(d, L, i, &a, &b);
-            size_t before = digest_count(d, DG_ATTRIBUTION);
-            check_attribution(d, L, i, &a, &b);
-            /* the names of an attribution just reported are not reported again */
-            if (digest_count(d, DG_ATTRIBUTION) > before) {
-                hide_source(L, &a);
-                hide_source(L, &b);
-            }
-            check_names(d, L, i, &a, &b);
-            check_flips(d, L, i, &a, &b);
+        if (r->kind != ROW_CHANGED && !(r->kind == ROW_MOVED && (r->show & SHOW_A))) continue;
+        bool marks = false; /* nothing marked, nothing to say */
+        for (uint32_t k = 0; k < r->nop && !marks; k++)
+            marks = ops[r->op + k].kind != WOP_EQUAL;
+        if (!marks || !pair_matters(job, r, ops)) continue;
+        side_build(&a, job->wc, align_doc(job->al, SIDE_A), r->a, r->an);
+        side_build(&b, job->wc, align_doc(job->al, SIDE_B), r->b, r->bn);
+        side_mark(&a, ops + r->op, r->nop, WOP_DEL);
+        side_mark(&b, ops + r->op, r->nop, WOP_INS);
+        check_quotes(d, i, &a, &b);
+        check_numbers(d, i, &a, &b);
+        size_t before = digest_count(d, DG_ATTRIBUTION);
+        check_attribution(d, L, i, &a, &b);
+        /* the names of an attribution just reported are not reported again */
+        if (digest_count(d, DG_ATTRIBUTION) > before) {
+            hide_source(&a);
+            hide_source(&b);
         }
-        i++;
+        check_names(d, i, &a, &b);
+        check_flips(d, i, &a, &b);
     }
     free(a.t);
     free(b.t);
+}
+
+static void slice_work(void *arg, size_t k)
+{
+    struct job *job = arg;
+    size_t from = k * job->nrows / job->nslices, to = (k + 1) * job->nrows / job->nslices;
+    pairs_of(&job->part[k], job, from, to);
+}
+
+struct digest *digest_new(const struct alignment *al, const struct digest_lang *lang)
+{
+    const struct digest_lang *L = lang ? lang : digest_lang_default();
+    struct wclass *wc = xmalloc(sizeof *wc);
+    wclass_init(wc, L);
+    struct digest *d = xcalloc(1, sizeof *d);
+    d->al = al;
+    size_t nr;
+    (void)align_rows(al, &nr);
+    struct job job = {.al = al, .L = L, .wc = wc, .nrows = nr};
+    job.nslices = util_slices(nr, SLICE_ROWS);
+    job.part = xcalloc(job.nslices, sizeof *job.part);
+    for (size_t k = 0; k < job.nslices; k++)
+        job.part[k].al = al;
+    util_parallel(job.nslices, slice_work, &job);
+    /* the slices' items, one slice after the other, are in row order */
+    size_t total = 0;
+    for (size_t k = 0; k < job.nslices; k++)
+        total += job.part[k].n;
+    d->items = xcalloc(total ? total : 1, sizeof *d->items);
+    d->cap = total;
+    for (size_t k = 0; k < job.nslices; k++) {
+        struct digest *p = &job.part[k];
+        memcpy(d->items + d->n, p->items, p->n * sizeof *p->items);
+        d->n += p->n;
+        for (size_t s = 0; s < p->nstrs; s++) {
+            xgrow(&d->strs, &d->capstrs, d->nstrs + 1, sizeof *d->strs);
+            d->strs[d->nstrs++] = p->strs[s];
+        }
+        for (int c = 0; c < DG_KIND_COUNT; c++)
+            d->count[c] += p->count[c];
+        free(p->strs);
+        free(p->items);
+    }
+    free(job.part);
+    free(wc);
     return d;
 }
 

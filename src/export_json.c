@@ -166,6 +166,16 @@ static void json_string(struct jbuf *j, const char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
+        /* a run of printable ASCII that needs no escape, at once */
+        size_t r = i;
+        while (r < len && (unsigned char)s[r] >= 0x20 && (unsigned char)s[r] < 0x7F && s[r] != '"' &&
+               s[r] != '\\')
+            r++;
+        if (r > i) {
+            jb_put(j, s + i, r - i);
+            i = r;
+            continue;
+        }
         if (c < 0x80) {
             switch (c) {
             case '"':

@@ -61,6 +61,7 @@ enum {
     OPT_TIMEOUT,
     OPT_MAX_PAGE,
     OPT_DIGEST,
+    OPT_NO_DIGEST,
     OPT_STAT,
 };
 
@@ -87,6 +88,7 @@ static const struct option long_opts[] = {
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"max-page-size", required_argument, NULL, OPT_MAX_PAGE},
     {"digest", no_argument, NULL, OPT_DIGEST},
+    {"no-digest", no_argument, NULL, OPT_NO_DIGEST},
     {"stat", no_argument, NULL, OPT_STAT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -128,7 +130,9 @@ static void usage(FILE *f)
           "      --overlap        print which reports overlap and by how much (text, or\n"
           "                       json with --export=json), boilerplate left out\n"
           "      --digest         text and inline: print what changed in substance first\n"
-          "                       (HTML, Markdown and JSON always begin with it)\n"
+          "                       (HTML, Markdown and JSON begin with it by default)\n"
+          "      --no-digest      leave the digest out of HTML, Markdown and JSON, and\n"
+          "                       the reader's status line (d still lists it)\n"
           "      --stat           print one line per pair: rows by kind, then quotations,\n"
           "                       numbers, names, attributions and negations changed\n"
           "      --extract        print each input's text as it is compared, without the\n"
@@ -568,7 +572,8 @@ int main(int argc, char **argv)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
-    bool words = true, fold = false, overlap = false, digest = false, stat_mode = false;
+    bool words = true, fold = false, overlap = false, stat_mode = false;
+    int digest = -1; /* --digest 1, --no-digest 0, else each format's default */
     int format = -1, width = 0;
     const char *output = NULL, *timestamp = NULL; /* output: NULL for -o - */
     bool output_given = false;
@@ -655,7 +660,10 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_DIGEST:
-            digest = true;
+            digest = 1;
+            break;
+        case OPT_NO_DIGEST:
+            digest = 0;
             break;
         case OPT_STAT:
             stat_mode = true;
@@ -767,6 +775,7 @@ int main(int argc, char **argv)
         struct tui_opts to = {.script = script,
                               .words = words,
                               .fold = fold,
+                              .no_digest = digest == 0,
                               .timestamp = timestamp,
                               .overview = true,
                               .align = &ao};
@@ -800,8 +809,11 @@ int main(int argc, char **argv)
         bool interactive = format < 0 && !output_given && !stat_mode &&
                            (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
-            struct tui_opts to = {
-                .script = script, .words = words, .fold = fold, .timestamp = timestamp};
+            struct tui_opts to = {.script = script,
+                                  .words = words,
+                                  .fold = fold,
+                                  .no_digest = digest == 0,
+                                  .timestamp = timestamp};
             rc = tui_run(ctx, docs, (size_t)ndocs, (struct alignment *)cmps[0].al, &to);
             if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         }
@@ -819,7 +831,7 @@ int main(int argc, char **argv)
             .view = {.width = width ? width : terminal_width(),
                      .words = words,
                      .fold = fold,
-                     .digest = digest,
+                     .digest = digest == 1,
                      .timestamp = timestamp},
         };
         /* A reader that stops reading (wirediff ... | head) is a write
@@ -827,8 +839,9 @@ int main(int argc, char **argv)
         if (!interactive) {
             signal(SIGPIPE, SIG_IGN);
             /* the digest: what the formats that show it need (digest.h) */
-            if (stat_mode || digest || format == EXPORT_HTML || format == EXPORT_MD ||
-                format == EXPORT_JSON)
+            if (stat_mode || digest == 1 ||
+                (digest < 0 &&
+                 (format == EXPORT_HTML || format == EXPORT_MD || format == EXPORT_JSON)))
                 for (size_t k = 0; k < ncmp; k++)
                     cmps[k].dg = digest_new(cmps[k].al, NULL);
             struct export_job job = {(enum export_format)format, &in};

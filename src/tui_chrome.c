@@ -90,6 +90,7 @@ void tui_draw_header(struct tui *t, const struct layout *l)
  * 1n 3N", or nothing. */
 static void digest_part(struct tui *t, char *left, size_t size, int room)
 {
+    if (t->no_digest) return;
     const struct digest *dg = tui_digest(t);
     static const char *const longer[] = {"quotation", "number", "name", "attribution", "flip"};
     static const char *const plural[] = {"quotations", "numbers", "names", "attributions",

@@ -243,6 +243,7 @@ struct tui {
     /* The view. */
     struct tui_lay cache[TUI_LAY_CACHE]; /* cache[0] is the current layout */
     bool words, fold;
+    bool no_digest; /* no digest counts in the status line (tui_opts) */
     uint64_t top; /* first layout line shown */
     int gutter;   /* gutter width in columns */
     bool help;    /* the help screen is shown */

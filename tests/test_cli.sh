@@ -73,6 +73,13 @@ sed -n 3,4p "$tmp/out" | grep -q "^What changed: 5 quotations" && grep -q "^  ro
     { echo "FAIL --digest: no digest first"; fails=$((fails + 1)); }
 "$WD" --export=inline "$A" "$B" >"$tmp/out" 2>"$tmp/err"
 grep -q "^What changed" "$tmp/out" && { echo "FAIL inline without --digest holds the digest"; fails=$((fails + 1)); }
+# --no-digest: the formats that begin with it by default leave it out
+for f in json html md; do
+    "$WD" --export=$f "$A" "$B" >"$tmp/out" 2>"$tmp/err"
+    grep -q '"digest"\|class="digest"\|What changed:' "$tmp/out" || { echo "FAIL $f has no digest"; fails=$((fails + 1)); }
+    "$WD" --no-digest --export=$f "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "--no-digest $f" 1 $?
+    grep -q '"digest"\|class="digest"\|What changed' "$tmp/out" && { echo "FAIL --no-digest $f holds the digest"; fails=$((fails + 1)); }
+done
 
 # --sentences prints index, byte span and text
 "$WD" --sentences "$C" >"$tmp/out" 2>"$tmp/err"; check "--sentences" 0 $?
