@@ -26,8 +26,12 @@ struct digest {
     struct digest_item *items;
     size_t n, cap;
     size_t count[DG_KIND_COUNT];
-    char **strs; /* the items' strings */
-    size_t nstrs, capstrs;
+    char *pool; /* the items' strings, one after the other */
+    /* While a slice is examined: its strings, and for each item where its
+     * before and after start in them (1 + offset; 0 for none). */
+    struct strbuf spool;
+    size_t (*offs)[2];
+    size_t capoffs;
 };
 
 /* The lists a word is on (digest_lang), found with one look-up a token. */
@@ -260,11 +264,14 @@ static void side_mark(struct side *sd, const struct wop *ops, size_t nops, uint3
 
 /* ---- strings -------------------------------------------------------------------------- */
 
-static const char *keep(struct digest *d, char *s)
+/* s (freed) into d's strings; 1 + its offset there, 0 for NULL. */
+static size_t keep(struct digest *d, char *s)
 {
-    xgrow(&d->strs, &d->capstrs, d->nstrs + 1, sizeof *d->strs);
-    d->strs[d->nstrs++] = s;
-    return s;
+    if (!s) return 0;
+    size_t at = d->spool.len;
+    sb_add(&d->spool, s, strlen(s) + 1);
+    free(s);
+    return at + 1;
 }
 
 /* s[from..to) as one line (white space collapsed, controls dropped,
@@ -338,8 +345,10 @@ static void add(struct digest *d, enum digest_kind kind, enum digest_how how, si
     it->row = row;
     it->nrows = nrows;
     it->nsentences = nsent;
-    it->before = before ? keep(d, before) : NULL;
-    it->after = after ? keep(d, after) : NULL;
+    it->before = it->after = NULL; /* set from offs when the slices are joined */
+    xgrow(&d->offs, &d->capoffs, d->n, sizeof *d->offs);
+    d->offs[d->n - 1][0] = keep(d, before);
+    d->offs[d->n - 1][1] = keep(d, after);
     d->count[kind]++;
 }
 
@@ -1197,23 +1206,31 @@ struct digest *digest_new(const struct alignment *al, const struct digest_lang *
     for (size_t k = 0; k < job.nslices; k++)
         job.part[k].al = al;
     util_parallel(job.nslices, slice_work, &job);
-    /* the slices' items, one slice after the other, are in row order */
-    size_t total = 0;
-    for (size_t k = 0; k < job.nslices; k++)
+    /* the slices' items, one slice after the other, are in row order; their
+     * strings go into one block */
+    size_t total = 0, bytes = 0;
+    for (size_t k = 0; k < job.nslices; k++) {
         total += job.part[k].n;
+        bytes += job.part[k].spool.len;
+    }
     d->items = xcalloc(total ? total : 1, sizeof *d->items);
     d->cap = total;
+    d->pool = xmalloc(bytes ? bytes : 1);
+    size_t base = 0;
     for (size_t k = 0; k < job.nslices; k++) {
         struct digest *p = &job.part[k];
-        memcpy(d->items + d->n, p->items, p->n * sizeof *p->items);
-        d->n += p->n;
-        for (size_t s = 0; s < p->nstrs; s++) {
-            xgrow(&d->strs, &d->capstrs, d->nstrs + 1, sizeof *d->strs);
-            d->strs[d->nstrs++] = p->strs[s];
+        if (p->spool.len) memcpy(d->pool + base, p->spool.s, p->spool.len);
+        for (size_t i = 0; i < p->n; i++) {
+            struct digest_item *it = &d->items[d->n++];
+            *it = p->items[i];
+            it->before = p->offs[i][0] ? d->pool + base + p->offs[i][0] - 1 : NULL;
+            it->after = p->offs[i][1] ? d->pool + base + p->offs[i][1] - 1 : NULL;
         }
+        base += p->spool.len;
         for (int c = 0; c < DG_KIND_COUNT; c++)
             d->count[c] += p->count[c];
-        free(p->strs);
+        sb_free(&p->spool);
+        free(p->offs);
         free(p->items);
     }
     free(job.part);
@@ -1224,9 +1241,7 @@ struct digest *digest_new(const struct alignment *al, const struct digest_lang *
 void digest_free(struct digest *d)
 {
     if (!d) return;
-    for (size_t i = 0; i < d->nstrs; i++)
-        free(d->strs[i]);
-    free(d->strs);
+    free(d->pool);
     free(d->items);
     free(d);
 }
