@@ -919,7 +919,8 @@ static bool whole_lines(const struct doc *d, uint32_t first, uint32_t last)
            (to == len || s[to] == '\n' || s[to] == '\r');
 }
 
-static void one_sided(struct digest *d, const struct align_row *rows, size_t nr, size_t *i)
+static void one_sided(struct digest *d, struct doc_pass pass[2], const struct align_row *rows,
+                      size_t nr, size_t *i)
 {
     enum row_kind kind = rows[*i].kind;
     bool a = kind == ROW_DELETED;
@@ -934,6 +935,7 @@ static void one_sided(struct digest *d, const struct align_row *rows, size_t nr,
     size_t ns;
     const struct sentence *se = doc_sentences(doc, &ns);
     const char *bytes = doc_bytes(doc, NULL);
+    doc_pass_read(&pass[a ? 0 : 1], se[s0].start, se[s1].end);
     char *text = excerpt(bytes, se[s0].start, se[s0].end);
     enum digest_how how = nsent > 1 && whole_lines(doc, s0, s1) ? DGH_PARAGRAPH : DGH_CHANGED;
     if (a)
@@ -1123,7 +1125,8 @@ static bool marks_matter(const struct wclass *wc, const char *s, uint32_t lo, ui
 }
 
 /* Is the pair of row r worth building (pairs_of)? */
-static bool pair_matters(const struct job *job, const struct align_row *r, const struct wop *ops)
+static bool pair_matters(const struct job *job, struct doc_pass pass[2], const struct align_row *r,
+                         const struct wop *ops)
 {
     size_t na, nb;
     const struct doc *da = align_doc(job->al, SIDE_A), *db = align_doc(job->al, SIDE_B);
@@ -1132,6 +1135,8 @@ static bool pair_matters(const struct job *job, const struct align_row *r, const
     if (!r->an || !r->bn) return true;
     uint32_t alo = ea[r->a].start, ahi = ea[r->a + r->an - 1].end;
     uint32_t blo = eb[r->b].start, bhi = eb[r->b + r->bn - 1].end;
+    doc_pass_read(&pass[0], alo, ahi);
+    doc_pass_read(&pass[1], blo, bhi);
     for (uint32_t k = 0; k < r->nop; k++) {
         const struct wop *o = &ops[r->op + k];
         if (o->kind == WOP_DEL && marks_matter(job->wc, sa, alo, ahi, o->a_start, o->a_end))
@@ -1149,12 +1154,17 @@ static void pairs_of(struct digest *d, const struct job *job, size_t from, size_
     const struct align_row *rows = align_rows(job->al, &nr);
     const struct wop *ops = align_ops(job->al, &nops);
     struct side a = {0}, b = {0};
+    /* the pages read are given back as the rows go by, as the word diffs
+     * do (word_diff_slice): the digest holds no more of the documents */
+    struct doc_pass pass[2];
+    doc_pass_begin(&pass[0], align_doc(job->al, SIDE_A));
+    doc_pass_begin(&pass[1], align_doc(job->al, SIDE_B));
     for (size_t i = from; i < to; i++) {
         const struct align_row *r = &rows[i];
         if (r->kind == ROW_DELETED || r->kind == ROW_INSERTED) {
             /* a run of cut or added rows, by the slice it starts in */
             if (i > 0 && rows[i - 1].kind == r->kind) continue;
-            one_sided(d, rows, nr, &i);
+            one_sided(d, pass, rows, nr, &i);
             i--;
             continue;
         }
@@ -1163,7 +1173,7 @@ static void pairs_of(struct digest *d, const struct job *job, size_t from, size_
         bool marks = false; /* nothing marked, nothing to say */
         for (uint32_t k = 0; k < r->nop && !marks; k++)
             marks = ops[r->op + k].kind != WOP_EQUAL;
-        if (!marks || !pair_matters(job, r, ops)) continue;
+        if (!marks || !pair_matters(job, pass, r, ops)) continue;
         side_build(&a, job->wc, align_doc(job->al, SIDE_A), r->a, r->an);
         side_build(&b, job->wc, align_doc(job->al, SIDE_B), r->b, r->bn);
         side_mark(&a, ops + r->op, r->nop, WOP_DEL);
@@ -1180,6 +1190,8 @@ static void pairs_of(struct digest *d, const struct job *job, size_t from, size_
         check_names(d, i, &a, &b);
         check_flips(d, i, &a, &b);
     }
+    doc_pass_end(&pass[0]);
+    doc_pass_end(&pass[1]);
     free(a.t);
     free(b.t);
 }
