@@ -40,6 +40,7 @@
 #include <stdio.h>
 
 #include "align.h"
+#include "colmap.h"
 #include "layout.h"
 #include "tui.h"
 
@@ -176,7 +177,8 @@ struct tui_overview {
 /* One other document of the multi-column view, against the pivot. */
 struct tui_mcol {
     const struct alignment *al; /* pivot as A, this document as B (cache) */
-    uint32_t *rowof;            /* per pivot sentence: its row in al (UINT32_MAX: none) */
+    struct colmap map;          /* which row stands beside each pivot sentence, own rows */
+    bool mapped;
     size_t unpaired;            /* sentences of B in no pair with the pivot */
     float overlap;              /* of the pair (corpus), 0 when none */
     struct layout *l;           /* al laid out at width (B side used), or NULL */
@@ -192,7 +194,11 @@ struct tui_multi {
     struct layout *selfl;   /* ... laid out at selfw */
     int selfw;
     bool selfwords;
-    size_t first;      /* first other document shown, counted among the others */
+    bool opened;       /* hide_none has its default */
+    bool hide_none;    /* o: the documents that share nothing with the pivot hidden */
+    uint32_t *vis;     /* the other documents that can be shown, in order */
+    size_t nvis;
+    size_t first;      /* first other document shown, counted among vis */
     size_t want_first; /* ... as asked for (open, h, l); first is it clamped to
                           what fits, so that the last screen of columns is full */
     /* The row index: which pivot sentences are shown and their heights, for
@@ -201,7 +207,9 @@ struct tui_multi {
     size_t kfirst;
     int kncols, kwidth;
     bool kwords, khide;
-    uint32_t *rows; /* pivot sentences shown, ascending */
+    /* Slots shown, ascending: 2i + 1 for pivot sentence i, 2g for the own
+     * sentences of gap g (colmap.h) when a shown column has any. */
+    uint32_t *rows;
     uint64_t *ry;   /* first line of each; ry[nrows] is the total */
     size_t nrows, caprows;
     uint64_t top; /* first line shown */
@@ -417,9 +425,9 @@ void tui_overview_key(struct tui *t, const struct tui_key *k);
 void tui_overview_draw(struct tui *t);
 
 /* ---- tui_multi.c ---- */
-/* Show the multi-column view with pivot p, the others from first on
- * (counted among the others, clamped). */
-void tui_multi_open(struct tui *t, size_t p, size_t first);
+/* Show the multi-column view with pivot p and document first_doc the
+ * first column beside it (SIZE_MAX: the first one). */
+void tui_multi_open(struct tui *t, size_t p, size_t first_doc);
 void tui_multi_free(struct tui *t);
 void tui_multi_key(struct tui *t, const struct tui_key *k);
 void tui_multi_draw(struct tui *t);
