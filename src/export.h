@@ -122,6 +122,30 @@ void export_json_string(FILE *f, const char *s, size_t len);
 #define EXPORT_JSON_FIXED3_MAX 48
 size_t export_json_fixed3(char *buf, float v);
 
+/* ---- pieces of the writers, for the columns export (export_columns.c) ----- */
+/* The HTML snapshot's style sheet. */
+extern const char export_html_css[];
+/* Text s[start, end) as HTML: escaped, white space runs as one space. */
+void export_html_text(FILE *f, const char *s, size_t start, size_t end);
+/* Markdown: s as text (escaped, never an autolink). */
+void export_md_str(FILE *f, const char *s);
+/* A Markdown writer's state: set f, al and v, then write sides of rows of
+ * al as block quotes ("> **label:** text", NULL: no label) with word marks
+ * (bold for LA_INS, strikethrough for LA_DEL) as v->words says. */
+struct export_md {
+    FILE *f;
+    const struct alignment *al;
+    const struct export_view *v;
+    char id[32]; /* the anchor prefix of this comparison: "r" or "c2r" */
+    struct export_run *runs;
+    size_t cap;
+    char **piece; /* the escaped text of each run */
+    size_t *npiece;
+    size_t cappiece;
+};
+void export_md_side(struct export_md *m, const struct align_row *r, int side, const char *label);
+void export_md_free(struct export_md *m);
+
 /* ---- side by side (export_text.c) ---------------------------------------- */
 
 /* How export_side_by_side dresses the text: plain ([-old-] {+new+} marks)

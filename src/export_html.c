@@ -29,7 +29,7 @@
 #include "escape.h"
 #include "text.h"
 
-static const char css[] =
+const char export_html_css[] =
     ":root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;"
     "--head:#f6f8fa;--del-bg:#ffcecb;--del-fg:#82071e;--ins-bg:#aceebb;--ins-fg:#055d20;"
     "--only-a:#fff1ef;--only-a-bar:#cf222e;--only-b:#edfbef;--only-b-bar:#1a7f37;"
@@ -86,7 +86,7 @@ static const char css[] =
     "tr,td{break-inside:avoid;page-break-inside:avoid}ins.w{text-decoration:underline}}\n";
 
 /* Text s[start, end) escaped, white space runs as one space. */
-static void html_text(FILE *f, const char *s, size_t start, size_t end)
+void export_html_text(FILE *f, const char *s, size_t start, size_t end)
 {
     bool space = false;
     for (size_t i = start; i < end;) {
@@ -138,7 +138,7 @@ static void html_text(FILE *f, const char *s, size_t start, size_t end)
 
 static void html_str(FILE *f, const char *s)
 {
-    html_text(f, s, 0, strlen(s));
+    export_html_text(f, s, 0, strlen(s));
 }
 
 /* The part of the page that is the same for every comparison. */
@@ -158,7 +158,7 @@ static void html_head(FILE *f, const struct export_input *in)
         fprintf(f, " vs %zu files", in->ncmps);
     }
     fputs("</title>\n<style>\n", f);
-    fputs(css, f);
+    fputs(export_html_css, f);
     fputs("</style>\n</head>\n<body>\n<h1>wirediff snapshot</h1>\n<p class=\"meta\">", f);
     if (in->view.timestamp) {
         html_str(f, in->view.timestamp);
@@ -251,10 +251,10 @@ static void html_cell(struct html_out *h, const struct align_row *r, int side)
         if (u->attr == LA_DEL || u->attr == LA_INS) {
             const char *tag = u->attr == LA_DEL ? "del" : "ins";
             fprintf(f, "<%s class=\"w\">", tag);
-            html_text(f, bytes, u->start, u->end);
+            export_html_text(f, bytes, u->start, u->end);
             fprintf(f, "</%s>", tag);
         } else {
-            html_text(f, bytes, u->start, u->end);
+            export_html_text(f, bytes, u->start, u->end);
         }
     }
     fputs("</td>", f);
@@ -319,7 +319,7 @@ static void html_digest(struct html_out *h, const struct digest *dg, const struc
         const char *colon = strstr(line, ": ");
         size_t head = colon ? (size_t)(colon - line) : strlen(line);
         fputs("<b>", f);
-        html_text(f, line, 0, head);
+        export_html_text(f, line, 0, head);
         fputs("</b>", f);
         if (colon) html_str(f, colon);
         fputs("</li>\n", f);

@@ -156,7 +156,7 @@ static void line_close(struct md_line *l, FILE *out)
     free(l->buf);
 }
 
-static void md_str(FILE *f, const char *s)
+void export_md_str(FILE *f, const char *s)
 {
     bool bol = false;
     struct md_line l;
@@ -168,7 +168,7 @@ static void md_head(FILE *f, const struct export_input *in)
 {
     fputs("# wirediff snapshot\n\n", f);
     if (in->view.timestamp) {
-        md_str(f, in->view.timestamp);
+        export_md_str(f, in->view.timestamp);
         fputs(" \xC2\xB7 ", f);
     }
     fprintf(f, "word marks %s \xC2\xB7 identical runs %s \xC2\xB7 sides %s\n",
@@ -184,7 +184,7 @@ static void md_digest(FILE *f, const struct digest *dg, const char *id,
     char line[1024];
     digest_summary(dg, line, sizeof line);
     fputs("\n**What changed:** ", f);
-    md_str(f, line);
+    export_md_str(f, line);
     fputs("\n\n", f);
     size_t n;
     const struct digest_item *it = digest_items(dg, &n);
@@ -195,7 +195,7 @@ static void md_digest(FILE *f, const struct digest *dg, const char *id,
         else
             fprintf(f, "- row %zu \xC2\xB7 ", it[i].row + 1);
         digest_item_text(&it[i], line, sizeof line);
-        md_str(f, line);
+        export_md_str(f, line);
         putc('\n', f);
     }
 }
@@ -209,9 +209,9 @@ static void md_summary(FILE *f, const struct alignment *al, const struct export_
     for (int side = 0; side < 2; side++) {
         const struct doc *d = align_doc(al, side);
         fprintf(f, "| %c | ", side ? 'B' : 'A');
-        md_str(f, doc_path(d));
+        export_md_str(f, doc_path(d));
         fputs(" | ", f);
-        md_str(f, doc_title(d));
+        export_md_str(f, doc_title(d));
         fprintf(f, " | %zu | %d%% |\n", st->sentences[side], export_matched_pct(st, side));
     }
     /* where the documents came from, a line each */
@@ -222,7 +222,7 @@ static void md_summary(FILE *f, const struct alignment *al, const struct export_
         fprintf(f, "\n**%c**", side ? 'B' : 'A');
         for (size_t i = 0; i < src.n; i++) {
             fprintf(f, "%s%s: ", i ? " \xC2\xB7 " : " ", src.label[i]);
-            md_str(f, src.value[i]);
+            export_md_str(f, src.value[i]);
         }
         fputs("\n", f);
     }
@@ -235,17 +235,6 @@ static void md_summary(FILE *f, const struct alignment *al, const struct export_
           f);
 }
 
-struct md_out {
-    FILE *f;
-    const struct alignment *al;
-    const struct export_view *v;
-    char id[32]; /* the anchor prefix of this comparison: "r" or "c2r" */
-    struct export_run *runs;
-    size_t cap;
-    char **piece; /* the escaped text of each run */
-    size_t *npiece;
-    size_t cappiece;
-};
 
 /* CommonMark's classes for the flanking rules: Unicode white space (line
  * ends count), and punctuation (ASCII punctuation, Unicode P and S). */
@@ -296,7 +285,7 @@ static bool md_closes(int32_t prev, int32_t next)
  * flanking rules let the delimiters open and close ("Campbell~~, said~~"
  * does not: a comma after a letter); there the same marks are written as
  * the inline HTML the forges allow, <del> and <b>. */
-static void md_side(struct md_out *m, const struct align_row *r, int side, const char *label)
+void export_md_side(struct export_md *m, const struct align_row *r, int side, const char *label)
 {
     struct md_line line;
     FILE *f = line_open(&line);
@@ -367,7 +356,7 @@ static bool same_bytes(const struct alignment *al, const struct align_row *r)
     return a1 - a0 == b1 - b0 && memcmp(ta + a0, tb + b0, a1 - a0) == 0;
 }
 
-static void md_row(struct md_out *m, const struct align_row *r, size_t row, bool partner_shown)
+static void md_row(struct export_md *m, const struct align_row *r, size_t row, bool partner_shown)
 {
     FILE *f = m->f;
     fprintf(f, "\n<a id=\"%s%zu\"></a>**%zu** \xC2\xB7 %s", m->id, row + 1, row + 1,
@@ -386,20 +375,20 @@ static void md_row(struct md_out *m, const struct align_row *r, size_t row, bool
     }
     fputs("\n\n", f);
     if (r->kind == ROW_SAME && same_bytes(m->al, r)) {
-        md_side(m, r, SIDE_A, NULL);
+        export_md_side(m, r, SIDE_A, NULL);
     } else if (r->kind == ROW_SAME || r->kind == ROW_CHANGED) {
         /* a same row whose bytes differ (equal after normalisation) shows both */
-        md_side(m, r, SIDE_A, "A");
+        export_md_side(m, r, SIDE_A, "A");
         fputs(">\n", f);
-        md_side(m, r, SIDE_B, "B");
+        export_md_side(m, r, SIDE_B, "B");
     } else {
         int side = r->kind == ROW_DELETED || (r->kind == ROW_MOVED && (r->show & SHOW_A)) ? SIDE_A
                                                                                           : SIDE_B;
-        md_side(m, r, side, side ? "B" : "A");
+        export_md_side(m, r, side, side ? "B" : "A");
     }
 }
 
-static void md_cmp(struct md_out *m, const struct export_input *in, size_t k)
+static void md_cmp(struct export_md *m, const struct export_input *in, size_t k)
 {
     FILE *f = m->f;
     const struct alignment *al = in->cmps[k].al;
@@ -411,9 +400,9 @@ static void md_cmp(struct md_out *m, const struct export_input *in, size_t k)
         snprintf(m->id, sizeof m->id, "c%zur", k + 1);
     if (in->ncmps > 1) {
         fputs("\n## ", f);
-        md_str(f, doc_path(align_doc(al, SIDE_A)));
+        export_md_str(f, doc_path(align_doc(al, SIDE_A)));
         fputs(" vs ", f);
-        md_str(f, doc_path(align_doc(al, SIDE_B)));
+        export_md_str(f, doc_path(align_doc(al, SIDE_B)));
         putc('\n', f);
     }
     size_t nr, nb;
@@ -437,14 +426,20 @@ static void md_cmp(struct md_out *m, const struct export_input *in, size_t k)
 
 enum wd_status export_md(FILE *f, const struct export_input *in)
 {
-    struct md_out m = {.f = f};
+    struct export_md m = {.f = f};
     md_head(f, in);
     for (size_t k = 0; k < in->ncmps; k++)
         md_cmp(&m, in, k);
-    free(m.runs);
-    for (size_t i = 0; i < m.cappiece; i++)
-        free(m.piece[i]);
-    free(m.piece);
-    free(m.npiece);
+    export_md_free(&m);
     return ferror(f) ? WD_EIO : WD_OK;
+}
+
+void export_md_free(struct export_md *m)
+{
+    free(m->runs);
+    for (size_t i = 0; i < m->cappiece; i++)
+        free(m->piece[i]);
+    free(m->piece);
+    free(m->npiece);
+    memset(m, 0, sizeof *m);
 }

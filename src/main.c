@@ -21,6 +21,7 @@
 #include "align.h"
 #include "corpus.h"
 #include "digest.h"
+#include "export_columns.h"
 #include "export_overlap.h"
 #include "inputs.h"
 #include "load.h"
@@ -109,7 +110,9 @@ static void usage(FILE *f)
           "may be - for standard input (once).  A FOLDER stands for its files.  With a\n"
           "FOLDER or more than two files, a terminal opens the overview of which reports\n"
           "overlap; otherwise snapshots compare the first file with each of the others,\n"
-          "and a FOLDER prints the --overlap table.\n"
+          "a FOLDER prints the --overlap table, and a FOLDER with --export=html, md or\n"
+          "json writes the overview and the columns (the pivot the others derive from\n"
+          "beside every document sharing a sentence with it).\n"
           "\n"
           "Output:\n"
           "      --export=FORMAT  write a snapshot: html (one page, side by side), md\n"
@@ -128,7 +131,8 @@ static void usage(FILE *f)
           "                       the current local time, e.g. 2026-11-23T17:10:00Z\n"
           "      --sentences      print each file's sentences with their byte spans\n"
           "      --overlap        print which reports overlap and by how much (text, or\n"
-          "                       json with --export=json), boilerplate left out\n"
+          "                       json with --export=json), boilerplate left out; with\n"
+          "                       --export=html or md, the overview and the columns\n"
           "      --digest         text and inline: print what changed in substance first\n"
           "                       (HTML, Markdown and JSON begin with it by default)\n"
           "      --no-digest      leave the digest out of HTML, Markdown and JSON, and\n"
@@ -309,6 +313,53 @@ static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool js
     signal(SIGPIPE, SIG_IGN);
     struct overlap_job job = {c, (const struct doc *const *)docs, json};
     int rc = write_out(output, oo, write_overlap, &job);
+    corpus_free(c);
+    return rc;
+}
+
+struct columns_job {
+    enum export_format fmt;
+    const struct export_corpus *in;
+};
+
+static enum wd_status write_columns(FILE *f, void *arg)
+{
+    const struct columns_job *j = arg;
+    return export_columns(f, j->fmt, j->in);
+}
+
+/* --export=html|md|json FOLDER: the overview and the columns, with the
+ * pivot the others derive from; beyond four documents, those sharing
+ * nothing with it are left out of the columns (as in the reader). */
+static int run_columns(struct doc_ctx *ctx, struct doc **docs, size_t n, enum export_format fmt,
+                       bool words, const char *timestamp, const struct align_opts *ao,
+                       const char *output, const struct outfile_opts *oo)
+{
+    struct corpus *c = corpus_new(ctx, docs, n);
+    size_t p = corpus_pivot(c);
+    uint32_t *cols = xcalloc(n, sizeof *cols);
+    size_t nc = export_columns_pick(c, p, n > 4, cols);
+    struct alignment **al = xcalloc(n, sizeof *al);
+    for (size_t k = 0; k < nc; k++)
+        al[cols[k]] = align_docs(docs[p], docs[cols[k]], ctx, ao);
+    struct export_corpus in = {
+        .c = c,
+        .docs = (const struct doc *const *)docs,
+        .ndocs = n,
+        .pivot = p,
+        .cols = cols,
+        .ncols = nc,
+        .al = (const struct alignment *const *)al,
+        .words = words,
+        .timestamp = timestamp,
+    };
+    signal(SIGPIPE, SIG_IGN);
+    struct columns_job job = {fmt, &in};
+    int rc = write_out(output, oo, write_columns, &job);
+    for (size_t k = 0; k < n; k++)
+        if (al[k]) align_free(al[k]);
+    free(al);
+    free(cols);
     corpus_free(c);
     return rc;
 }
@@ -695,16 +746,22 @@ int main(int argc, char **argv)
     bool can_read = script || (isatty(STDOUT_FILENO) && terminal_usable());
     bool overview = !overlap && !sentences && format < 0 && !output_given && can_read &&
                     (args.had_dir || args.n > 2);
-    overlap = overlap || (args.had_dir && !overview); /* a folder of reports: how they overlap */
-    bool many = overlap || overview;                  /* binary files in a folder are skipped */
+    /* a folder of reports: how they overlap, or as HTML, Markdown or (but
+     * with --overlap) JSON, the overview and the columns */
+    bool columns = !overview && !sentences && (args.had_dir || overlap) &&
+                   (format == EXPORT_HTML || format == EXPORT_MD || (format == EXPORT_JSON && !overlap));
+    overlap = !columns && (overlap || (args.had_dir && !overview));
+    bool many = overlap || overview || columns; /* binary files in a folder are skipped */
     /* Runs that end before their input can change map their files (see
      * doc_opts.map); the reader reads them, so that a file edited while it
      * is shown stays as it was read. */
-    dopts.map = !overview && (overlap || sentences || format >= 0 || output_given || !can_read);
+    dopts.map = !overview && (overlap || columns || sentences || format >= 0 || output_given ||
+                              !can_read);
     if (dopts.map) catch_sigbus();
     if (overlap && format >= 0 && format != EXPORT_JSON && format != EXPORT_TEXT) {
         inputs_free(&args);
-        return fail(NULL, "--overlap writes text or json");
+        return fail(NULL, "--overlap writes text or json (a FOLDER with --export=html or md "
+                          "writes the overview and the columns)");
     }
     int nfiles = (int)args.n;
     char **files = args.paths;
@@ -780,6 +837,13 @@ int main(int argc, char **argv)
                               .overview = true,
                               .align = &ao};
         rc = tui_run(ctx, docs, (size_t)ndocs, NULL, &to);
+    } else if (rc == 0 && columns) {
+        struct align_opts ao;
+        align_default_opts(&ao);
+        ao.minimal = minimal;
+        ao.no_moves = no_moves;
+        rc = run_columns(ctx, docs, (size_t)ndocs, (enum export_format)format, words, timestamp,
+                         &ao, output, &oo);
     } else if (rc == 0 && overlap) {
         rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output, &oo);
     } else if (rc == 0 && sentences) {

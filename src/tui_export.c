@@ -2,6 +2,9 @@
  * view (the pair as shown: swapped sides, folding, word marks), E only of
  * the rows on screen.
  *
+ * In the overview and the columns, e writes the overview and the columns
+ * (export_columns.h) with the pivot and the documents the columns show.
+ *
  * The prompt lives in the status line and asks, in turn:
  *   1. the format, typed, with the last one as the default:
  *        export format [html] (html md txt ansi json):
@@ -21,7 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus.h"
 #include "export.h"
+#include "export_columns.h"
 #include "text.h"
 #include "util.h"
 
@@ -73,11 +78,16 @@ static bool rows_on_screen(struct tui *t, size_t *first, size_t *last)
 void tui_export_open(struct tui *t, bool visible)
 {
     struct tui_export *e = &t->exp;
-    if (!tui_layout(t)) return; /* builds the swapped alignment when needed */
-    e->visible = visible && rows_on_screen(t, &e->first, &e->last);
-    if (visible && !e->visible) {
-        tui_message(t, true, "no rows on screen to export");
-        return;
+    e->corpus = t->mode == TUI_MODE_OVERVIEW || t->mode == TUI_MODE_MULTI;
+    if (e->corpus) {
+        e->visible = false;
+    } else {
+        if (!tui_layout(t)) return; /* builds the swapped alignment when needed */
+        e->visible = visible && rows_on_screen(t, &e->first, &e->last);
+        if (visible && !e->visible) {
+            tui_message(t, true, "no rows on screen to export");
+            return;
+        }
     }
     if (e->timestamp)
         snprintf(e->stamp, sizeof e->stamp, "%s", e->timestamp);
@@ -101,10 +111,85 @@ static char *expand_home(const char *path)
     return full;
 }
 
+/* The pivot of the corpus snapshot: the columns', else the corpus's. */
+static size_t snapshot_pivot(const struct tui *t)
+{
+    return t->mode == TUI_MODE_MULTI ? t->mv.pivot : corpus_pivot(t->cx->c);
+}
+
+/* The overview and the columns as the reader shows them, to path. */
+static enum wd_status write_corpus(struct tui *t, const char *path, struct outfile_opts *oo,
+                                   int *err)
+{
+    struct tui_corpus *cx = t->cx;
+    size_t n = cx->ndocs, p = snapshot_pivot(t);
+    uint32_t *cols = xcalloc(n ? n : 1, sizeof *cols);
+    size_t nc;
+    if (t->mode == TUI_MODE_MULTI) {
+        nc = t->mv.nvis;
+        memcpy(cols, t->mv.vis, nc * sizeof *cols);
+    } else {
+        nc = export_columns_pick(cx->c, p, n > 4, cols);
+    }
+    const struct alignment **al = xcalloc(n ? n : 1, sizeof *al);
+    for (size_t k = 0; k < nc; k++)
+        al[cols[k]] = tui_corpus_align(cx, p, cols[k]);
+    struct export_corpus in = {
+        .c = cx->c,
+        .docs = (const struct doc *const *)cx->docs,
+        .ndocs = n,
+        .pivot = p,
+        .cols = cols,
+        .ncols = nc,
+        .al = al,
+        .words = t->words,
+        .timestamp = t->exp.stamp,
+    };
+    struct util_fileid *ids = xcalloc(n ? n : 1, sizeof *ids);
+    oo->inputs = ids;
+    oo->ninputs = 0;
+    for (size_t k = 0; k < n; k++)
+        oo->ninputs += doc_fileid(cx->docs[k], &ids[oo->ninputs]);
+    struct outfile o;
+    enum wd_status st = outfile_open(&o, path, oo);
+    if (st == WD_OK) {
+        st = export_columns(o.f, (enum export_format)t->exp.format, &in);
+        if (st == WD_OK) {
+            st = outfile_commit(&o);
+        } else {
+            o.err = errno;
+            outfile_abort(&o);
+        }
+    }
+    *err = o.err;
+    free(ids);
+    free(al);
+    free(cols);
+    return st;
+}
+
 /* The snapshot of the current view, to path (as typed). */
 static void write_snapshot(struct tui *t, const char *path, bool force)
 {
     struct tui_export *e = &t->exp;
+    if (e->corpus) {
+        struct outfile_opts oo = {.force = force, .interactive = true};
+        char *full = expand_home(path);
+        int err;
+        enum wd_status st = write_corpus(t, full, &oo, &err);
+        free(full);
+        if (st == WD_OK) {
+            close_prompt(t);
+            tui_message(t, false, "wrote %s", path);
+        } else if (st == WD_EEXIST) {
+            e->stage = TUI_EXP_REPLACE;
+        } else {
+            close_prompt(t);
+            tui_message(t, true, "cannot write %s: %s", path,
+                        st == WD_EIO && err ? strerror(err) : util_strerror(st));
+        }
+        return;
+    }
     const struct alignment *al = tui_al(t);
     const struct doc *docs[2] = {align_doc(al, SIDE_A), align_doc(al, SIDE_B)};
     struct export_cmp cmp = {0, 1, al, tui_digest(t)};
@@ -163,6 +248,16 @@ static void accept_format(struct tui *t)
             return;
         }
         e->format = f;
+    }
+    if (e->corpus) {
+        char others[32];
+        snprintf(others, sizeof others, "%zu-others", t->cx->ndocs - 1);
+        char *def = export_default_name(doc_path(t->cx->docs[snapshot_pivot(t)]), others,
+                                        e->stamp, "", (enum export_format)e->format);
+        set_input(t, def);
+        free(def);
+        e->stage = TUI_EXP_NAME;
+        return;
     }
     const struct alignment *al = tui_al(t);
     char suffix[64] = "";
@@ -273,11 +368,16 @@ void tui_export_draw(struct tui *t, int y)
     const char *fmt = export_format_name((enum export_format)e->format);
     if (strcmp(fmt, "text") == 0) fmt = "txt";
     char what[48] = "export";
+    const char *formats = offered;
+    if (e->corpus) {
+        snprintf(what, sizeof what, "export overview and columns");
+        formats = "html md json txt";
+    }
     if (e->visible) snprintf(what, sizeof what, "export rows %zu-%zu", e->first + 1, e->last + 1);
     switch (e->stage) {
     case TUI_EXP_FORMAT:
         /* shorter forms when the line is narrow: leave room to type */
-        snprintf(label, sizeof label, " %s format [%s] (%s): ", what, fmt, offered);
+        snprintf(label, sizeof label, " %s format [%s] (%s): ", what, fmt, formats);
         if (tui_str_width(label) > width - 12)
             snprintf(label, sizeof label, " %s format [%s]: ", what, fmt);
         if (tui_str_width(label) > width - 12) snprintf(label, sizeof label, " format [%s]: ", fmt);

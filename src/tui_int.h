@@ -104,6 +104,7 @@ struct tui_export {
     enum tui_exp_stage stage;
     bool used;          /* opened before (else format is html) */
     int format;         /* enum export_format: the default at the prompt */
+    bool corpus;        /* the overview and the columns, not the pair */
     bool visible;       /* E: only the rows on screen ... */
     size_t first, last; /* ... alignment rows first..last (inclusive) */
     char stamp[64];     /* the time of this snapshot */

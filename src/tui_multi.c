@@ -496,6 +496,9 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
             tui_message(t, false, "every document shown");
         break;
     }
+    case 'e':
+        if (ndocs(t) > 1) tui_export_open(t, false);
+        break;
     case 'B':
         t->hide_boiler = !t->hide_boiler;
         tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
@@ -632,6 +635,10 @@ static void draw_status(struct tui *t, int shown)
     if (tui_str_width(right) > COLS / 2) snprintf(right, sizeof right, " %3d%% ", pct);
     int rw = tui_str_width(right);
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
+    if (t->exp.stage != TUI_EXP_CLOSED) {
+        tui_export_draw(t, y);
+        return;
+    }
     if (t->msg[0]) {
         tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
         return;
@@ -713,6 +720,7 @@ static const char *const help_multi[][2] = {
     {"P", "the next document becomes the pivot"},
     {"Enter", "read the pivot and the first column side by side"},
     {"w", "mark the words a column adds (toggle)"},
+    {"e", "export the overview and these columns (html md json txt)"},
     {"o", "hide / show the documents sharing nothing with the pivot"},
     {"B", "hide / show boilerplate rows"},
     {"r  ^L", "redraw the screen"},

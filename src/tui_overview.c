@@ -279,6 +279,9 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
     case 'c':
         if (n > 1) tui_multi_open(t, corpus_pivot(t->cx->c), SIZE_MAX);
         break;
+    case 'e':
+        if (ndocs(t) > 1) tui_export_open(t, false);
+        break;
     case 'B':
         t->hide_boiler = !t->hide_boiler;
         tui_message(t, false, "boilerplate %s in the reader and the columns",
@@ -525,6 +528,10 @@ static void draw_status(struct tui *t)
         snprintf(right, sizeof right, " %*zu/%zu ", nd, items ? t->ov.sel + 1 : 0, items);
     int rw = tui_str_width(right);
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
+    if (t->exp.stage != TUI_EXP_CLOSED) {
+        tui_export_draw(t, y);
+        return;
+    }
     if (t->msg[0]) {
         tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
         return;
@@ -576,6 +583,7 @@ static const char *const help_overview[][2] = {
     {"", "pair's first) as pivot"},
     {"c", "the columns, with the pivot (the document the"},
     {"", "others derive from) as pivot"},
+    {"e", "export the overview and the pivot's columns"},
     {"B", "hide / show boilerplate in the reader and columns"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},

@@ -475,7 +475,10 @@ cd "$OLDPWD" || exit 99
 run "-o '' is refused" 2 "^wirediff: --output needs a file name" --export=inline -o '' "$A" "$B"
 done_case
 mkdir "$IN/two" && cp "$A" "$B" "$IN/two/"
-run "a folder's overlap table to -o" 0 "" --export=json -o "$O/overlap.json" "$IN/two"
+run "a folder's overview and columns to -o" 0 "" --export=json -o "$O/columns.json" "$IN/two"
+grep -q '"format":"wirediff-columns"' "$O/columns.json" || fail "no columns JSON written"
+done_case
+run "a folder's overlap table to -o" 0 "" --overlap --export=json -o "$O/overlap.json" "$IN/two"
 grep -q '"format":"wirediff-overlap"' "$O/overlap.json" || fail "no overlap JSON written"
 done_case
 run "--overlap -o FILE" 0 "" --overlap -o "$O/overlap.txt" "$A" "$B"

@@ -164,7 +164,11 @@ if command -v python3 >/dev/null; then
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]=="wirediff-overlap" and d["pairs"][0]["a"]==0 and 21 in d["documents"][0]["boilerplate"]' "$tmp/ov.json"
     check "--overlap JSON" 0 $?
 fi
-"$WD" --overlap --export=html "$S" >"$tmp/out" 2>"$tmp/err"; check "--overlap with html refused" 2 $?
+"$WD" --overlap --export=html "$S" >"$tmp/out" 2>"$tmp/err"; check "--overlap with html: the overview and the columns" 0 $?
+grep -q '<h2>Columns</h2>' "$tmp/out" || { echo "FAIL --overlap --export=html: no columns"; fails=$((fails + 1)); }
+"$WD" --overlap --export=md "$A" "$B" "$C" >"$tmp/out" 2>"$tmp/err"; check "--overlap with md on three files" 0 $?
+grep -q '^## Columns' "$tmp/out" || { echo "FAIL --overlap --export=md: no columns"; fails=$((fails + 1)); }
+"$WD" --overlap --export=ansi "$S" >"$tmp/out" 2>"$tmp/err"; check "--overlap with ansi refused" 2 $?
 
 [ "$sums_before" = "$(cat "$S"/*.txt | cksum)" ] || { echo "FAIL inputs were modified"; fails=$((fails + 1)); }
 

@@ -54,6 +54,8 @@ cases=(
     "escape|html md txt ansi json inline|tests/export/escape_a.txt tests/export/escape_b.txt"
     "pages|html md txt ansi json inline|tests/pages/harbour_a.html tests/pages/harbour_b.html"
     "hostile|html md txt ansi json inline|tests/pages/hostile.html tests/pages/harbour_a.html"
+    "columns-seeds|html md json txt|seeds"
+    "columns-quay|html md json|tests/columns"
 )
 
 ext_of() {
@@ -131,6 +133,27 @@ fi
 # ---- JSON parses -------------------------------------------------------------
 if command -v python3 >/dev/null 2>&1; then
     for f in "$tmp"/*.json; do
+        if [[ ${f##*/} == columns-* ]]; then
+            # the overview and the columns: every row has a cell per column,
+            # the added words are ranges inside their text
+            if python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["format"] == "wirediff-columns" and d["version"] == 1
+n = len(d["columns"])
+assert 0 <= d["pivot"] < len(d["documents"]) and d["pivot"] not in d["columns"]
+for r in d["rows"]:
+    assert len(r["cells"]) == n, r
+    cells = [c for x in r["cells"] for c in (x if isinstance(x, list) else [x])]
+    for c in cells:
+        t = c.get("text", "").encode("utf-8")
+        for a, b in c.get("added", []):
+            assert 0 <= a < b <= len(t), (a, b, c)' "$f"; then
+                ok "JSON parses, rows and cells agree: ${f##*/}"
+            else
+                fail "JSON of the columns: ${f##*/}"
+            fi
+            continue
+        fi
         if python3 -c 'import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["format"] == "wirediff" and d["version"] == 1
