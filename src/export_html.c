@@ -77,13 +77,16 @@ const char export_html_css[] =
     "border-radius:2px}\n"
     "tr.fold td{text-align:center;color:var(--muted);font-style:italic}\n"
     "tr:target td{background:var(--target)}\n"
+    ".cp{display:none}tr:target .cp{display:block;border-left:3px solid var(--moved);"
+    "padding-left:.5em}.cpn{color:var(--muted);font-size:.85em}\n"
     "@media print{:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;"
     "--head:#eee;--del-bg:#ffcecb;--del-fg:#82071e;--ins-bg:#aceebb;--ins-fg:#055d20;"
     "--only-a:#fff1ef;--only-a-bar:#cf222e;--only-b:#edfbef;--only-b-bar:#1a7f37;"
     "--pair:#9a6700;--moved:#0969da;--moved-bg:#ddf4ff;--target:#fff}\n"
     "body{margin:0;font-size:10pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     "table.diff th{position:static}thead{display:table-header-group}\n"
-    "tr,td{break-inside:avoid;page-break-inside:avoid}ins.w{text-decoration:underline}}\n";
+    "tr,td{break-inside:avoid;page-break-inside:avoid}ins.w{text-decoration:underline}"
+    "tr:target .cp{display:none}}\n";
 
 /* Text s[start, end) escaped, white space runs as one space. */
 void export_html_text(FILE *f, const char *s, size_t start, size_t end)
@@ -232,19 +235,12 @@ struct html_out {
     size_t cap;
 };
 
-static void html_cell(struct html_out *h, const struct align_row *r, int side)
+/* The runs of side of row r, word marks as <del> and <ins>; how many. */
+static size_t html_runs(struct html_out *h, const struct align_row *r, int side)
 {
     FILE *f = h->f;
     const char *bytes = doc_bytes(align_doc(h->al, side), NULL);
     size_t n = export_side_runs(h->al, r, side, h->v->words, &h->runs, &h->cap);
-    const char *cls = "";
-    if (n && r->kind == ROW_DELETED)
-        cls = " only-a";
-    else if (n && r->kind == ROW_INSERTED)
-        cls = " only-b";
-    else if (n && r->kind == ROW_MOVED)
-        cls = " mv";
-    fprintf(f, "<td class=\"%c%s\">", side ? 'b' : 'a', cls);
     for (size_t i = 0; i < n; i++) {
         const struct export_run *u = &h->runs[i];
         if (u->sentence && i) fputs("<br>", f);
@@ -256,6 +252,33 @@ static void html_cell(struct html_out *h, const struct align_row *r, int side)
         } else {
             export_html_text(f, bytes, u->start, u->end);
         }
+    }
+    return n;
+}
+
+static void html_cell(struct html_out *h, const struct align_row *r, int side)
+{
+    FILE *f = h->f;
+    bool shows = (r->show & (side ? SHOW_B : SHOW_A)) != 0;
+    const char *cls = "";
+    if (shows && r->kind == ROW_DELETED)
+        cls = " only-a";
+    else if (shows && r->kind == ROW_INSERTED)
+        cls = " only-b";
+    else if (shows && r->kind == ROW_MOVED)
+        cls = " mv";
+    fprintf(f, "<td class=\"%c%s\">", side ? 'b' : 'a', cls);
+    if (shows) {
+        html_runs(h, r, side);
+    } else if (r->kind == ROW_MOVED && r->partner >= 0) {
+        /* the counterpart, shown when the row is a link's target (the
+         * gutter's link from the other half): the pair side by side */
+        size_t nr;
+        const struct align_row *p = &align_rows(h->al, &nr)[r->partner];
+        fprintf(f, "<div class=\"cp\"><span class=\"cpn\">at row %ld:</span> ",
+                (long)r->partner + 1);
+        html_runs(h, p, side);
+        fputs("</div>", f);
     }
     fputs("</td>", f);
 }

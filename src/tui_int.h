@@ -118,6 +118,7 @@ enum tui_mode {
     TUI_MODE_OVERVIEW,
     TUI_MODE_MULTI,
     TUI_MODE_DIGEST, /* the pair's digest (d), over the pair */
+    TUI_MODE_MOVED,  /* a moved pair side by side (M), over the pair */
     TUI_MODE_COUNT
 };
 
@@ -141,7 +142,8 @@ struct tui_view_ops {
     size_t nhelp;
     int (*legend)(struct tui *t, int y, int last);
 };
-extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops, tui_digest_ops;
+extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops, tui_digest_ops,
+    tui_moved_ops;
 /* The current view's table. */
 const struct tui_view_ops *tui_ops(const struct tui *t);
 
@@ -241,6 +243,8 @@ struct tui {
     struct alignment *al[2];
     struct digest *dg[2]; /* the digest of al[0] and al[1], on first use (tui_digest) */
     size_t dsel, dtop;    /* the digest view: selected item, first shown */
+    size_t mvrow;         /* the moved view: the pair's row at A's place ... */
+    uint32_t mvtop;       /* ... and the first line shown */
     bool swapped;
     size_t nrows;
     uint32_t *diffs; /* rows that are not same, ascending */
@@ -436,6 +440,9 @@ void tui_multi_draw(struct tui *t);
 /* ---- tui_digest.c ---- */
 /* Show the digest of the pair (the d key). */
 void tui_digest_open(struct tui *t);
+/* M: the moved pair at or below the top of the pair reader side by side
+ * (tui_moved.c). */
+void tui_moved_open(struct tui *t);
 
 /* ---- tui_chrome.c ---- */
 void tui_draw_header(struct tui *t, const struct layout *l);

@@ -552,6 +552,9 @@ static void pair_key(struct tui *t, const struct tui_key *k)
     case 'm':
         jump_moved(t);
         break;
+    case 'M':
+        tui_moved_open(t);
+        break;
     case '/':
         tui_prompt_open(t);
         break;
@@ -616,7 +619,7 @@ static const char *const help_pair[][2] = {
     {"^D  ^U", "half a page down / up"},
     {"g  Home   G  End", "top / bottom"},
     {"]  [", "next / previous difference"},
-    {"m", "jump to the counterpart of a moved sentence"},
+    {"m  M", "to a moved sentence's counterpart / beside it"},
     {"/  n  N", "search both sides; next / previous match"},
     {"f", "fold runs of identical sentences (toggle)"},
     {"w", "mark differing words (toggle)"},
@@ -638,7 +641,7 @@ static const char *const help_pair_many[][2] = {
     {"^D  ^U", "half a page down / up"},
     {"g  Home   G  End", "top / bottom"},
     {"]  [", "next / previous difference"},
-    {"m", "jump to the counterpart of a moved sentence"},
+    {"m  M", "to a moved sentence's counterpart / beside it"},
     {"/  n  N", "search both sides; next / previous match"},
     {"f", "fold runs of identical sentences (toggle)"},
     {"w", "mark differing words (toggle)"},
@@ -715,6 +718,8 @@ const struct tui_view_ops *tui_ops(const struct tui *t)
         return &tui_multi_ops;
     case TUI_MODE_DIGEST:
         return &tui_digest_ops;
+    case TUI_MODE_MOVED:
+        return &tui_moved_ops;
     case TUI_MODE_PAIR:
     default:
         return t->cx ? &pair_many_ops : &tui_pair_ops;
