@@ -15,6 +15,8 @@
 #   BENCH_PAGES    0 to skip the web page benchmark (default 1)
 #   BENCH_DIGEST_RUNS  alternating runs with and without the digest at the
 #                  largest size (default 3; 0 skips them)
+#   BENCH_COLUMNS  0 to skip the 50 outlets' overview and columns (default 1)
+#   BENCH_COLUMNS_RUNS  its alternating runs (default 3)
 #   EXTRACT_DEV    the folder of real article pages (html/*.html.gz) timed
 #                  beside the synthetic page (default ../shared/extract-dev
 #                  next to the source tree; skipped with a note if absent)
@@ -198,6 +200,44 @@ overlap_bench() {
     rm -rf "$dir"
 }
 OVERLAP=""
+
+# columns_bench: a folder of 50 outlets of one 60-sentence story (wdgen's
+# text and 49 variants of it, each with its own edits, cuts, moves and
+# additions); the overview and the columns written as HTML and as JSON,
+# beside the --overlap table of the same folder and beside what a user
+# would do without them, one pair snapshot per outlet (49 runs of
+# wirediff --export=html wire outlet, timed together).  Runs alternate;
+# medians.
+columns_bench() {
+    local dir=$tmp/outlets v r a=() b=() c=() d=() am=() bm=() cm=() t0 t1
+    mkdir -p "$dir"
+    "$WDGEN" --seed 11 60 "$dir/o00.txt" "$tmp/unused.txt" || { fatal=1; return; }
+    for ((v = 1; v < 50; v++)); do
+        "$WDGEN" --seed 11 --variant "$v" 60 "$tmp/unused.txt" "$dir/$(printf 'o%02d.txt' "$v")" ||
+            { fatal=1; return; }
+    done
+    for ((r = 0; r < ${BENCH_COLUMNS_RUNS:-3}; r++)); do
+        measure wirediff "$WIREDIFF" --export=html "$dir"
+        a+=("$m_secs"); am+=("$m_mb")
+        measure wirediff "$WIREDIFF" --export=json "$dir"
+        b+=("$m_secs"); bm+=("$m_mb")
+        measure wirediff "$WIREDIFF" --overlap "$dir"
+        c+=("$m_secs"); cm+=("$m_mb")
+        t0=$EPOCHREALTIME
+        for ((v = 1; v < 50; v++)); do
+            "$WIREDIFF" --export=html "$dir/o00.txt" "$dir/$(printf 'o%02d.txt' "$v")" >/dev/null
+            [ $? -le 1 ] || { fatal=1; break; }
+        done
+        t1=$EPOCHREALTIME
+        d+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
+    done
+    COL_HTML=$(median %.3f "${a[@]}"); COL_HTML_MB=$(median %.1f "${am[@]}")
+    COL_JSON=$(median %.3f "${b[@]}"); COL_JSON_MB=$(median %.1f "${bm[@]}")
+    COL_OVL=$(median %.3f "${c[@]}"); COL_OVL_MB=$(median %.1f "${cm[@]}")
+    COL_PAIRS=$(median %.3f "${d[@]}")
+    rm -rf "$dir"
+}
+COL_HTML=""
 
 # make_page OUT SENTENCES: a synthetic news page of about 2 MB whose
 # article is a wdgen text of SENTENCES sentences in paragraphs of four,
@@ -414,6 +454,20 @@ if [ "${BENCH_OVERLAP:-1}" = 1 ]; then
     echo
     echo "overlap of 500 articles of 40 sentences (--overlap on a folder): $OVERLAP"
     verdict "$OVERLAP_OK" "overlap: under 2 s"
+fi
+
+if [ "${BENCH_COLUMNS:-1}" = 1 ]; then
+    columns_bench
+    if [ -n "$COL_HTML" ]; then
+        echo
+        echo "a folder of 50 outlets of one 60-sentence story (medians of ${BENCH_COLUMNS_RUNS:-3} alternating runs):"
+        printf '  %-52s %8s s %7s MB\n' "--export=html FOLDER (overview and columns)" "$COL_HTML" "$COL_HTML_MB"
+        printf '  %-52s %8s s %7s MB\n' "--export=json FOLDER" "$COL_JSON" "$COL_JSON_MB"
+        printf '  %-52s %8s s %7s MB\n' "--overlap FOLDER (the table only)" "$COL_OVL" "$COL_OVL_MB"
+        printf '  %-52s %8s s\n' "49 pair snapshots, wire against each outlet" "$COL_PAIRS"
+        echo "  columns html / overlap table: x$(ratio "$COL_HTML" "$COL_OVL"); / 49 pair snapshots: x$(ratio "$COL_HTML" "$COL_PAIRS")"
+        verdict "$(le "$COL_HTML" 1)" "columns: 50 outlets written in 1 s at most"
+    fi
 fi
 
 if [ "${BENCH_PAGES:-1}" = 1 ]; then

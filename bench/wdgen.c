@@ -1,7 +1,7 @@
 /* wdgen.c - deterministic generator of large synthetic article variant pairs
  * for benchmarking wirediff against git diff --word-diff and GNU diff.
  *
- *   wdgen [--seed N] [--lines A_LINES B_LINES] SENTENCES OUT_A OUT_B
+ *   wdgen [--seed N] [--variant V] [--lines A_LINES B_LINES] SENTENCES OUT_A OUT_B
  *
  * OUT_A is news-like English prose: SENTENCES sentences of 8-40 words drawn
  * from a Zipf-distributed vocabulary (about 300 common English words that
@@ -27,7 +27,11 @@
  * abbreviation's period.  So `wirediff --sentences OUT_A` should count
  * exactly SENTENCES sentences.
  *
- * Determinism: the output depends only on SENTENCES and the seed.  Every
+ * --variant V (default 0) draws OUT_B's edits from another stream: the same
+ * OUT_A's sentences with V = 1, 2, ... give as many outlets' versions of
+ * one story (OUT_A's paragraph breaks vary with V too).
+ *
+ * Determinism: the output depends only on SENTENCES, the seed and V.  Every
  * random choice comes from splitmix64 streams derived from the seed and the
  * sentence index (Steele, Lea, Flood 2014), so sentence i of A is
  * regenerated, not stored, when B needs it: memory is O(SENTENCES) small
@@ -1034,7 +1038,7 @@ static void doc_finish(struct doc_out *d)
 
 static void usage(FILE *f)
 {
-    fputs("Usage: wdgen [--seed N] [--lines A_LINES B_LINES] SENTENCES OUT_A OUT_B\n"
+    fputs("Usage: wdgen [--seed N] [--variant V] [--lines A_LINES B_LINES] SENTENCES OUT_A OUT_B\n"
           "Write a synthetic article of SENTENCES sentences to OUT_A and a variant of it\n"
           "(reworded, deleted, inserted and moved sentences) to OUT_B.  The output\n"
           "depends only on SENTENCES and the seed (default 1).\n",
@@ -1054,7 +1058,7 @@ static bool parse_u64(const char *s, uint64_t *v)
 
 int main(int argc, char **argv)
 {
-    uint64_t seed = 1, count = 0;
+    uint64_t seed = 1, count = 0, variant = 0;
     const char *pos[3] = {NULL, NULL, NULL}, *lines_a = NULL, *lines_b = NULL;
     int npos = 0;
     for (int i = 1; i < argc; i++) {
@@ -1062,6 +1066,11 @@ int main(int argc, char **argv)
         if (strcmp(a, "--seed") == 0 && i + 1 < argc) {
             if (!parse_u64(argv[++i], &seed)) {
                 fprintf(stderr, "wdgen: bad seed '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (strcmp(a, "--variant") == 0 && i + 1 < argc) {
+            if (!parse_u64(argv[++i], &variant)) {
+                fprintf(stderr, "wdgen: bad variant '%s'\n", argv[i]);
                 return 2;
             }
         } else if (strncmp(a, "--seed=", 7) == 0) {
@@ -1094,6 +1103,8 @@ int main(int argc, char **argv)
     static struct gen g;
     gen_init(&g, seed);
     size_t n = (size_t)count;
+    /* OUT_B's edits: another stream per variant (0: the seed's own) */
+    uint64_t vseed = variant ? seed ^ (variant * UINT64_C(0x9E3779B97F4A7C15)) : seed;
 
     /* Fates and paragraph ends, drawn in sequence from one stream. */
     uint8_t *fate = xcalloc(n, 1);
@@ -1101,7 +1112,7 @@ int main(int argc, char **argv)
     int32_t *arrive_next = xmalloc(n * sizeof *arrive_next);
     for (size_t i = 0; i < n; i++)
         arrive_head[i] = arrive_next[i] = -1;
-    struct rng fr = rng_for(seed, ST_FATE, 0);
+    struct rng fr = rng_for(vseed, ST_FATE, 0);
     int para_left = rng_range(&fr, 3, 6);
     for (size_t i = 0; i < n; i++) {
         uint32_t x = rng_below(&fr, 100);
@@ -1145,7 +1156,7 @@ int main(int argc, char **argv)
         if (fate[i] & PARA_END)
             doc_para_end(&da);
 
-        struct rng er = rng_for(seed, ST_EDIT, i);
+        struct rng er = rng_for(vseed, ST_EDIT, i);
         switch (fate[i] & FATE_MASK) {
         case F_SAME:
             doc_sentence(&db, s.p, s.len);
@@ -1162,7 +1173,7 @@ int main(int argc, char **argv)
          * on the seed).  A move backwards arrives before it leaves. */
         for (int32_t m = arrive_head[i]; m >= 0; m = arrive_next[m]) {
             struct rng mr = rng_for(seed, ST_TEXT, (uint64_t)m);
-            struct rng me = rng_for(seed, ST_EDIT, (uint64_t)m);
+            struct rng me = rng_for(vseed, ST_EDIT, (uint64_t)m);
             s.len = 0;
             gen_sentence(&g, &mr, &s);
             if (fate[m] & MOVE_LIGHT) {
@@ -1174,7 +1185,7 @@ int main(int argc, char **argv)
             }
         }
         if (fate[i] & INSERT_AFTER) {
-            struct rng nr = rng_for(seed, ST_NEW, i);
+            struct rng nr = rng_for(vseed, ST_NEW, i);
             t.len = 0;
             gen_sentence(&g, &nr, &t);
             doc_sentence(&db, t.p, t.len);
