@@ -331,5 +331,30 @@ if "$WD" --version | grep -q 'URLs: yes' && command -v python3 >/dev/null; then
     wait "$httpd" 2>/dev/null
 fi
 
+# ---- 10: many outlets: the columns with own sentences, o, e; M in a pair ----
+mkdir -p "$tmp/exports"
+start wdcols 100 30
+run "cd '$tmp/exports' && '$WD' --timestamp=2026-11-23T17:10:00Z '$top_srcdir/seeds'; echo EXITED \$?"
+if ! wait_for ' 0  000_f22e6673dc503adc\.txt .* pivot '; then
+    fail "the overview does not mark 000 as the pivot"
+else
+    T send-keys -t "$cur" c
+    wait_for '^ pivot 0 ' || fail "c did not open the columns on the pivot"
+    wait_for '│\+ Sirens sound ahead of Putin' || fail "001's own headline is not shown as its own row"
+    wait_for '2 hidden: o' || fail "the documents sharing nothing are not hidden"
+    T send-keys -t "$cur" o
+    wait_for 'every document shown' || fail "o did not show every document"
+    T send-keys -t "$cur" e Enter Enter
+    wait_for 'wrote 000_f22e-vs-4-others-20261123-1710\.html' || fail "e did not write the columns"
+    [ -s "$tmp/exports/000_f22e-vs-4-others-20261123-1710.html" ] || fail "no columns file written"
+    T send-keys -t "$cur" Enter
+    wait_for '37 s\. 48%' || fail "Enter did not open the pivot and the first column"
+    T send-keys -t "$cur" M
+    wait_for 'moved: row 46 .* beside row 36' || fail "M did not show the moved pair"
+    T send-keys -t "$cur" M q q q
+    check_restored 0
+fi
+finish
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
