@@ -3,7 +3,8 @@
  *
  * Input: byte 0 holds the view (bit 0 word marks, bit 1 fold, bit 2 sides
  * swapped, bit 3 a row range, bit 4 minimal, bit 5 no moves, bit 6
- * doc_opts.text, bit 7 also the --overlap exports); byte 1 the width of
+ * doc_opts.text, bit 7 also the --overlap exports and the overview and
+ * columns, with the pivot the corpus chooses); byte 1 the width of
  * the side-by-side text (0: the default); bytes 2 and 3 the row range
  * (first row, and how many more); bytes 4 and 5 the layout's column widths
  * (1..64) and tab stop; byte 6 how much of one format's output fits a
@@ -37,6 +38,7 @@
 #include "digest.h"
 #include "escape.h"
 #include "export.h"
+#include "export_columns.h"
 #include "export_overlap.h"
 #include "layout.h"
 #include "text.h"
@@ -572,6 +574,43 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 check_chars(out, n, false, false);
             free(out);
         }
+        /* the overview and the columns: the pivot against every other */
+        size_t p = corpus_pivot(c);
+        FUZZ_CHECK(p < nd);
+        uint32_t cols[NDOCS_MAX];
+        size_t ncols = export_columns_pick(c, p, data[1] & 2, cols);
+        struct alignment *cal[NDOCS_MAX] = {NULL, NULL, NULL};
+        for (size_t k = 0; k < ncols; k++)
+            cal[cols[k]] = align_docs(docs[p], docs[cols[k]], ctx, &ao);
+        struct export_corpus ec = {
+            .c = c,
+            .docs = (const struct doc *const *)docs,
+            .ndocs = nd,
+            .pivot = p,
+            .cols = cols,
+            .ncols = ncols,
+            .al = (const struct alignment *const *)cal,
+            .words = flags & 1,
+            .timestamp = "2026-11-23T17:10:00Z <script>&",
+        };
+        static const enum export_format cf[] = {EXPORT_HTML, EXPORT_MD, EXPORT_JSON};
+        for (size_t i = 0; i < sizeof cf / sizeof *cf; i++) {
+            char *out = NULL;
+            size_t n = 0;
+            FILE *f = open_memstream(&out, &n);
+            FUZZ_CHECK(f != NULL);
+            FUZZ_CHECK(export_columns(f, cf[i], &ec) == WD_OK);
+            FUZZ_CHECK(fclose(f) == 0);
+            if (cf[i] == EXPORT_HTML)
+                check_html(out, n);
+            else if (cf[i] == EXPORT_MD)
+                check_md(out, n);
+            else
+                check_json(out, n);
+            free(out);
+        }
+        for (size_t k = 0; k < nd; k++)
+            if (cal[k]) align_free(cal[k]);
         corpus_free(c);
     }
 
