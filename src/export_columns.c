@@ -515,8 +515,6 @@ static void json_write(struct cx *x)
 {
     FILE *f = x->f;
     const struct export_corpus *in = x->in;
-    size_t np;
-    const struct corpus_pair *p = corpus_pairs(in->c, &np);
     fputs("{\"format\":\"wirediff-columns\",\"version\":1,", f);
     if (in->timestamp) {
         fputs("\"timestamp\":", f);
@@ -544,12 +542,9 @@ static void json_write(struct cx *x)
         }
         putc('}', f);
     }
-    fputs("],\n\"pairs\":[", f);
-    for (size_t i = 0; i < np; i++)
-        fprintf(f, "%s{\"a\":%u,\"b\":%u,\"overlap\":%.3f,\"same\":%u,\"changed\":%u,\"moved\":%u}",
-                i ? ",\n" : "\n", p[i].a, p[i].b, (double)p[i].overlap, p[i].same, p[i].changed,
-                p[i].moved);
-    fputs("],\n\"columns\":[", f);
+    fputs("],\n", f);
+    export_overlap_pairs_json(f, in->c);
+    fputs(",\n\"columns\":[", f);
     for (size_t c = 0; c < in->ncols; c++)
         fprintf(f, c ? ",%u" : "%u", in->cols[c]);
     fputs("],\n\"rows\":[", f);

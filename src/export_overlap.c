@@ -136,10 +136,21 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
     return ferror(f) ? WD_EIO : WD_OK;
 }
 
+void export_overlap_pairs_json(FILE *f, const struct corpus *c)
+{
+    size_t np;
+    const struct corpus_pair *p = corpus_pairs(c, &np);
+    fputs("\"pairs\":[", f);
+    for (size_t i = 0; i < np; i++)
+        fprintf(f, "%s{\"a\":%u,\"b\":%u,\"overlap\":%.3f,\"same\":%u,\"changed\":%u,\"moved\":%u}",
+                i ? ",\n" : "\n", p[i].a, p[i].b, (double)p[i].overlap, p[i].same, p[i].changed,
+                p[i].moved);
+    putc(']', f);
+}
+
 enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct doc *const *docs)
 {
-    size_t n = corpus_ndocs(c), np;
-    const struct corpus_pair *p = corpus_pairs(c, &np);
+    size_t n = corpus_ndocs(c);
     fputs("{\"format\":\"wirediff-overlap\",\"version\":1,\n\"documents\":[", f);
     for (size_t k = 0; k < n; k++) {
         size_t ns;
@@ -165,11 +176,8 @@ enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct
         }
         putc('}', f);
     }
-    fputs("],\n\"pairs\":[", f);
-    for (size_t i = 0; i < np; i++)
-        fprintf(f, "%s{\"a\":%u,\"b\":%u,\"overlap\":%.3f,\"same\":%u,\"changed\":%u,\"moved\":%u}",
-                i ? ",\n" : "\n", p[i].a, p[i].b, (double)p[i].overlap, p[i].same, p[i].changed,
-                p[i].moved);
-    fputs("]}\n", f);
+    fputs("],\n", f);
+    export_overlap_pairs_json(f, c);
+    fputs("}\n", f);
     return ferror(f) ? WD_EIO : WD_OK;
 }

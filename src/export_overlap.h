@@ -15,5 +15,7 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
 /* {"format":"wirediff-overlap","version":1,"documents":[...],"pairs":[...]}
  * (doc/wirediff-json.md). */
 enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct doc *const *docs);
+/* "pairs":[...] of the overlap JSON (no separator around it). */
+void export_overlap_pairs_json(FILE *f, const struct corpus *c);
 
 #endif

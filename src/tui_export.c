@@ -168,6 +168,22 @@ static enum wd_status write_corpus(struct tui *t, const char *path, struct outfi
     return st;
 }
 
+/* What writing to path (as typed) came to: the status line says it, or
+ * the prompt asks before replacing the file. */
+static void written(struct tui *t, const char *path, enum wd_status st, int err)
+{
+    if (st == WD_OK) {
+        close_prompt(t);
+        tui_message(t, false, "wrote %s", path);
+    } else if (st == WD_EEXIST) {
+        t->exp.stage = TUI_EXP_REPLACE;
+    } else {
+        close_prompt(t);
+        tui_message(t, true, "cannot write %s: %s", path,
+                    st == WD_EIO && err ? strerror(err) : util_strerror(st));
+    }
+}
+
 /* The snapshot of the current view, to path (as typed). */
 static void write_snapshot(struct tui *t, const char *path, bool force)
 {
@@ -178,16 +194,7 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
         int err;
         enum wd_status st = write_corpus(t, full, &oo, &err);
         free(full);
-        if (st == WD_OK) {
-            close_prompt(t);
-            tui_message(t, false, "wrote %s", path);
-        } else if (st == WD_EEXIST) {
-            e->stage = TUI_EXP_REPLACE;
-        } else {
-            close_prompt(t);
-            tui_message(t, true, "cannot write %s: %s", path,
-                        st == WD_EIO && err ? strerror(err) : util_strerror(st));
-        }
+        written(t, path, st, err);
         return;
     }
     const struct alignment *al = tui_al(t);
@@ -219,17 +226,8 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
     char *full = expand_home(path);
     int err;
     enum wd_status st = export_to_path(full, &oo, (enum export_format)e->format, &in, &err);
-    if (st == WD_OK) {
-        close_prompt(t);
-        tui_message(t, false, "wrote %s", path);
-    } else if (st == WD_EEXIST) {
-        e->stage = TUI_EXP_REPLACE;
-    } else {
-        close_prompt(t);
-        tui_message(t, true, "cannot write %s: %s", path,
-                    st == WD_EIO && err ? strerror(err) : util_strerror(st));
-    }
     free(full);
+    written(t, path, st, err);
 }
 
 /* Enter on the format: remember it and offer the default name. */
