@@ -24,6 +24,7 @@
 #include "doc.h"
 #include "layout.h"
 #include "outfile.h"
+#include "theme.h"
 #include "util.h"
 
 enum export_format {
@@ -60,6 +61,12 @@ struct export_view {
      * of the alignments given).  false: every row. */
     bool range;
     size_t first_row, last_row;
+    /* The colours of the ANSI form, and of the inline form when color is
+     * set (theme.h; NULL: the dark theme). */
+    const struct theme *theme;
+    /* The inline form in colour: its marks and the text between them in
+     * the theme's colours (--color). */
+    bool color;
 };
 
 struct export_cmp {

@@ -744,7 +744,8 @@ int main(int argc, char **argv)
                               .fold = fold,
                               .timestamp = timestamp,
                               .overview = true,
-                              .align = &ao};
+                              .align = &ao,
+                              .mono = getenv("NO_COLOR") && *getenv("NO_COLOR")};
         rc = tui_run(ctx, docs, (size_t)ndocs, NULL, &to);
     } else if (rc == 0 && overlap) {
         rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output, &oo);
@@ -776,7 +777,11 @@ int main(int argc, char **argv)
             format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
             struct tui_opts to = {
-                .script = script, .words = words, .fold = fold, .timestamp = timestamp};
+                .script = script,
+                .words = words,
+                .fold = fold,
+                .timestamp = timestamp,
+                .mono = getenv("NO_COLOR") && *getenv("NO_COLOR")};
             rc = tui_run(ctx, docs, (size_t)ndocs, (struct alignment *)cmps[0].al, &to);
             if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         }

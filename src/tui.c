@@ -230,6 +230,11 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     if (!t.headless) set_signals(old);
     if (t.headless) resizeterm(env_size("LINES", 24), env_size("COLUMNS", 80));
     setup_modes(&t);
+    if (o->theme)
+        t.theme = *o->theme;
+    else
+        theme_init(&t.theme, THEME_DARK);
+    t.color = !o->mono;
     tui_colors_init(&t);
     t.exp.timestamp = o->timestamp;
     if (o->overview) {

@@ -9,6 +9,7 @@
 
 #include "align.h"
 #include "doc.h"
+#include "theme.h"
 
 struct tui_opts {
     /* Headless scripted mode: read commands from this file instead of a
@@ -29,6 +30,10 @@ struct tui_opts {
      * align_default_opts); al is not used and may be NULL. */
     bool overview;
     const struct align_opts *align;
+    /* Colours (theme.h; NULL: the dark theme), or with mono none at all:
+     * bold, underline and reverse only (--color=never, NO_COLOR). */
+    const struct theme *theme;
+    bool mono;
 };
 
 /* Run the reader on the comparison al of docs[0] and docs[1], or with

@@ -37,6 +37,7 @@
 
 #include "align.h"
 #include "layout.h"
+#include "theme.h"
 #include "tui.h"
 
 /* Smallest usable terminal; below it only a notice is drawn. */
@@ -57,27 +58,8 @@ struct tui_key {
 };
 
 /* What a screen cell shows, for colour and for "dump attrs" (one letter
- * each, see tui_face_letter).  The first LA_COUNT values are enum lay_attr. */
-enum tui_face {
-    TF_HEADER = LA_COUNT, /* header line */
-    TF_STATUS,            /* status line */
-    TF_ERROR,             /* an error message in the status line */
-    TF_GUTTER_CHANGED,    /* gutter marks, per row kind */
-    TF_GUTTER_MOVED,
-    TF_GUTTER_DELETED,
-    TF_GUTTER_INSERTED,
-    TF_MATCH,    /* a search match */
-    TF_HELP_KEY, /* key names on the help screen */
-    TF_BOILER,   /* text of a boilerplate sentence (dimmed) */
-    TF_SELECT,   /* the selected line of a list */
-    TF_LABEL,    /* section and column titles of the overview */
-    TF_HEAT1,    /* overlap heat levels, lowest to highest (tui_heat_face) */
-    TF_HEAT2,
-    TF_HEAT3,
-    TF_HEAT4,
-    TF_HEAT5,
-    TF_COUNT
-};
+ * each, see tui_face_letter): the faces of theme.h, whose first LA_COUNT
+ * values are enum lay_attr. */
 
 /* Heat levels of an overlap share: (0, .2) .2 .4 .6 .8 and up. */
 #define TUI_HEAT_LEVELS 5
@@ -248,6 +230,10 @@ struct tui {
     /* Terminal. */
     bool headless;
     bool utf8; /* the locale's charset is UTF-8 */
+    /* Colours: the theme (tui_opts.theme, else the dark one), and whether
+     * to use them at all (tui_opts.color: else attributes only). */
+    struct theme theme;
+    bool color;
     attr_t face_attr[TF_COUNT];
     short face_pair[TF_COUNT];
     char *shadow; /* LINES x COLS letters of the faces drawn (tui_face_letter) */
