@@ -48,5 +48,7 @@ enum wd_status export_ansi(FILE *f, const struct export_input *in)
     style.gutter[ROW_INSERTED] = code(&c, t, TF_GUTTER_INSERTED);
     style.note = code(&c, t, TF_NOTE);
     style.header = code(&c, t, TF_LABEL);
+    style.only[SIDE_A] = style.attr[LA_DELETED];
+    style.only[SIDE_B] = style.attr[LA_INSERTED];
     return export_side_by_side(f, in, &style);
 }

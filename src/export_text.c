@@ -242,9 +242,25 @@ enum wd_status export_inline(FILE *f, const struct export_input *in)
 {
     struct inl o;
     inl_init(&o, f, &in->view);
-    for (size_t k = 0; k < in->ncmps; k++) {
-        if (k) putc('\n', f);
+    bool prev = false; /* as export_side_by_side */
+    for (size_t k = 0; k <= in->ncmps; k++) {
+        bool run = false;
+        for (size_t i = 0; i < in->nonly; i++) {
+            if (in->only[i].at != k) continue;
+            if (!run && prev) putc('\n', f);
+            run = prev = true;
+            char *s = export_only_text(&in->only[i]);
+            int face = in->only[i].side == SIDE_A ? LA_DELETED : LA_INSERTED;
+            inl_on(&o, face);
+            fputs(s, f);
+            inl_off(&o, face);
+            putc('\n', f);
+            free(s);
+        }
+        if (k == in->ncmps) break;
+        if (prev) putc('\n', f);
         inline_cmp(&o, in, &in->cmps[k]);
+        prev = true;
     }
     return ferror(f) ? WD_EIO : WD_OK;
 }
@@ -446,9 +462,23 @@ enum wd_status export_side_by_side(FILE *f, const struct export_input *in,
                                    const struct export_style *style)
 {
     struct text_out t = {.f = f, .style = style};
-    for (size_t k = 0; k < in->ncmps; k++) {
-        if (k) ln_end(&t);
+    /* comparisons and runs of "Only in" lines, a blank line between two */
+    bool prev = false;
+    for (size_t k = 0; k <= in->ncmps; k++) {
+        bool run = false;
+        for (size_t i = 0; i < in->nonly; i++) {
+            if (in->only[i].at != k) continue;
+            if (!run && prev) ln_end(&t);
+            run = prev = true;
+            char *s = export_only_text(&in->only[i]);
+            ln_styled(&t, style->only[in->only[i].side], s, strlen(s));
+            ln_end(&t);
+            free(s);
+        }
+        if (k == in->ncmps) break;
+        if (prev) ln_end(&t);
         text_cmp(&t, in, &in->cmps[k]);
+        prev = true;
     }
     free(t.buf);
     free(t.ln);
