@@ -101,7 +101,7 @@ bool conf_format_time(const char *fmt, const long long *t, char *buf)
     time_t when = t ? (time_t)*t : time(NULL);
     struct tm tm;
     if (!*fmt || !localtime_r(&when, &tm)) return false;
-    /* the user's format: strftime(3) reads only what it names */
+        /* the user's format: strftime(3) reads only what it names */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
     size_t n = strftime(buf, CONF_TIMESTAMP_MAX + 1, fmt, &tm);

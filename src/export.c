@@ -38,9 +38,11 @@ int export_format_of_path(const char *path)
         const char *ext;
         enum export_format f;
     } exts[] = {
-        {".inline.txt", EXPORT_INLINE}, {".html", EXPORT_HTML}, {".htm", EXPORT_HTML},
-        {".md", EXPORT_MD},             {".markdown", EXPORT_MD}, {".json", EXPORT_JSON},
-        {".txt", EXPORT_TEXT},          {".ans", EXPORT_ANSI},   {".ansi", EXPORT_ANSI},
+        {".inline.txt", EXPORT_INLINE}, {".html", EXPORT_HTML},
+        {".htm", EXPORT_HTML},          {".md", EXPORT_MD},
+        {".markdown", EXPORT_MD},       {".json", EXPORT_JSON},
+        {".txt", EXPORT_TEXT},          {".ans", EXPORT_ANSI},
+        {".ansi", EXPORT_ANSI},
     };
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;

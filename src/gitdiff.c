@@ -122,8 +122,8 @@ void gitdiff_title(const struct gitdiff *g, struct strbuf *out)
     }
     if (g->info && *g->info) { /* the first header line: "similarity index 92%" */
         const char *nl = strchr(g->info, '\n');
-        sb_adds(out, absent(g, 0) || absent(g, 1) || strcmp(g->mode[0], g->mode[1]) != 0 ? ", "
-                                                                                      : ": ");
+        sb_adds(out,
+                absent(g, 0) || absent(g, 1) || strcmp(g->mode[0], g->mode[1]) != 0 ? ", " : ": ");
         add_escaped(out, g->info, nl ? (size_t)(nl - g->info) : strlen(g->info));
     }
 }

@@ -23,12 +23,12 @@
 #include "util.h"
 
 struct gitdiff {
-    const char *path;     /* as git names it (the old name of a rename) */
-    const char *new_path; /* the new name of a rename or copy, else NULL */
-    const char *file[2];  /* the old and the new contents (/dev/null: none) */
-    const char *hex[2];   /* object names, "." for none */
-    const char *mode[2];  /* octal modes, "." for none */
-    const char *info;     /* a rename's or copy's header lines, else NULL */
+    const char *path;             /* as git names it (the old name of a rename) */
+    const char *new_path;         /* the new name of a rename or copy, else NULL */
+    const char *file[2];          /* the old and the new contents (/dev/null: none) */
+    const char *hex[2];           /* object names, "." for none */
+    const char *mode[2];          /* octal modes, "." for none */
+    const char *info;             /* a rename's or copy's header lines, else NULL */
     unsigned long counter, total; /* this path's number, of how many; 0: not known */
     bool unmerged;                /* called with the path alone */
 };

@@ -237,6 +237,8 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     t.color = !o->mono;
     tui_colors_init(&t);
     t.exp.timestamp = o->timestamp;
+    t.exp.timestamp_format = o->timestamp_format;
+    t.exp.first_format = o->format;
     if (o->overview) {
         /* The analysis takes a while for hundreds of reports: say so. */
         t.words = o->words;
@@ -248,9 +250,15 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
             mvaddnstr(0, 0, note, COLS);
             refresh();
         }
-        tui_corpus_init(&cx, ctx, docs, ndocs, o->align);
+        tui_corpus_init(&cx, ctx, docs, ndocs, o->align, true);
         t.cx = &cx;
         tui_overview_init(&t);
+    } else if (o->pairs) {
+        t.words = o->words;
+        t.fold = o->fold;
+        tui_corpus_init(&cx, ctx, docs, ndocs, o->align, false);
+        t.cx = &cx;
+        tui_folders_init(&t, o);
     } else {
         tui_view_init(&t, al, ndocs, o->words, o->fold);
         if (ndocs > 2)
@@ -276,6 +284,7 @@ out:
     free(t.skip);
     tui_multi_free(&t);
     tui_overview_free(&t);
+    tui_folders_free(&t);
     tui_corpus_free(&cx);
     tui_search_free(&t);
     tui_export_free(&t);

@@ -205,7 +205,7 @@ static const char *const help_pair_many[][2] = {
     {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
-    {"q  Esc  Backspace", "back to the overview (or the columns)"},
+    {"q  Esc  Backspace", "back to the overview, the columns or the files"},
     {"Q  ^C", "quit"},
 };
 
@@ -219,6 +219,17 @@ static const char *const help_overview[][2] = {
     {"p", "the columns, with the selected document (or the"},
     {"", "pair's first) as pivot"},
     {"B", "hide / show boilerplate in the reader and columns"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Q  ^C", "quit"},
+};
+
+static const char *const help_folders[][2] = {
+    {"j  k  Down  Up", "select the next / previous file"},
+    {"Space b PgDn PgUp", "a page down / up"},
+    {"g  Home   G  End", "first / last file"},
+    {"]  [", "next / previous file that differs"},
+    {"Enter  l  Right", "read the pair side by side (q comes back)"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
     {"q  Q  ^C", "quit"},
@@ -309,6 +320,24 @@ static int legend_overview(struct tui *t, int y, int last)
     return y;
 }
 
+static int legend_folders(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        static const struct legend lg[] = {
+            {"~", TF_GUTTER_CHANGED},
+            {" differs  ", LA_PLAIN},
+            {"=", LA_FOLD},
+            {" reads the same  ", LA_PLAIN},
+            {"<", TF_GUTTER_DELETED},
+            {" only in the first folder  ", LA_PLAIN},
+            {">", TF_GUTTER_INSERTED},
+            {" only in the second", LA_PLAIN},
+        };
+        draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    return y;
+}
+
 static int legend_multi(struct tui *t, int y, int last)
 {
     if (++y < last) {
@@ -349,6 +378,10 @@ void tui_draw_help(struct tui *t)
         lines = help_overview;
         n = WD_ARRAY_LEN(help_overview);
         title = " wirediff keys: the overview";
+    } else if (t->mode == TUI_MODE_FOLDERS) {
+        lines = help_folders;
+        n = WD_ARRAY_LEN(help_folders);
+        title = " wirediff keys: two folders";
     } else if (t->mode == TUI_MODE_MULTI) {
         lines = help_multi;
         n = WD_ARRAY_LEN(help_multi);
@@ -368,6 +401,8 @@ void tui_draw_help(struct tui *t)
     bool all = y < last;
     if (t->mode == TUI_MODE_OVERVIEW)
         y = legend_overview(t, y, last);
+    else if (t->mode == TUI_MODE_FOLDERS)
+        y = legend_folders(t, y, last);
     else if (t->mode == TUI_MODE_MULTI)
         y = legend_multi(t, y, last);
     else

@@ -515,6 +515,8 @@ void tui_draw(struct tui *t)
         tui_overview_draw(t);
     } else if (t->mode == TUI_MODE_MULTI) {
         tui_multi_draw(t);
+    } else if (t->mode == TUI_MODE_FOLDERS) {
+        tui_folders_draw(t);
     } else {
         const struct layout *l = tui_layout(t);
         tui_draw_header(t, l);

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "export.h"
 #include "text.h"
 #include "util.h"
@@ -79,11 +80,14 @@ void tui_export_open(struct tui *t, bool visible)
         tui_message(t, true, "no rows on screen to export");
         return;
     }
+    char t_fmt[CONF_TIMESTAMP_MAX + 1];
     if (e->timestamp)
         snprintf(e->stamp, sizeof e->stamp, "%s", e->timestamp);
+    else if (e->timestamp_format && conf_format_time(e->timestamp_format, NULL, t_fmt))
+        snprintf(e->stamp, sizeof e->stamp, "%s", t_fmt);
     else
         export_timestamp_now(e->stamp, sizeof e->stamp);
-    if (!e->used) e->format = EXPORT_HTML;
+    if (!e->used) e->format = e->first_format >= 0 ? e->first_format : EXPORT_HTML;
     e->used = true;
     e->stage = TUI_EXP_FORMAT;
     set_input(t, "");
@@ -123,6 +127,8 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
                 .range = e->visible,
                 .first_row = e->first,
                 .last_row = e->last,
+                .theme = &t->theme,
+                .color = t->color,
             },
     };
     /* Never an input of what is shown; never a FIFO (the reader would

@@ -15,10 +15,13 @@
  *                 opening and closing a pair, boilerplate flags of a pair
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
  *   tui_multi.c   the multi-column view: a pivot against the others
+ *   tui_folders.c two folders: their files paired by relative path
  *
  * Modes: a session of two files is the pair reader only (TUI_MODE_PAIR).
  * A session of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter
  * on a pair opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.
+ * A session of two folders (tui_opts.pairs) starts in TUI_MODE_FOLDERS,
+ * from which Enter opens a pair, as from the overview.
  *
  * Units: "lines" are screen lines of the layout (uint64_t), "rows" are
  * alignment rows, "vrows" display rows of the layout (layout.h).
@@ -83,13 +86,15 @@ struct tui_export {
     int format;         /* enum export_format: the default at the prompt */
     bool visible;       /* E: only the rows on screen ... */
     size_t first, last; /* ... alignment rows first..last (inclusive) */
-    char stamp[64];     /* the time of this snapshot */
+    char stamp[80];     /* the time of this snapshot (CONF_TIMESTAMP_MAX and more) */
     char *input;        /* the text being edited, NUL-terminated */
     size_t ninput, capinput;
-    const char *timestamp; /* --timestamp, or NULL: the clock */
+    const char *timestamp;        /* --timestamp, or NULL: the clock ... */
+    const char *timestamp_format; /* ... by this strftime format (NULL: ISO 8601) */
+    int first_format;             /* the first default: the config file's, or -1 (html) */
 };
 
-enum tui_mode { TUI_MODE_PAIR, TUI_MODE_OVERVIEW, TUI_MODE_MULTI };
+enum tui_mode { TUI_MODE_PAIR, TUI_MODE_OVERVIEW, TUI_MODE_MULTI, TUI_MODE_FOLDERS };
 
 /* An alignment of the cache: documents a < b (a as side A), and the
  * swapped one (b as side A), each built on first use. */
@@ -119,6 +124,15 @@ struct tui_overview {
     uint32_t *nothing; /* documents that overlap nothing */
     size_t nnothing;
     int namew; /* widest file name (display columns) */
+};
+
+/* The list of two folders' files (tui_folders.c). */
+struct tui_folders {
+    const struct tui_filepair *p; /* the caller's */
+    size_t n;
+    char *dir[2];    /* the folders' names, escaped */
+    size_t sel, top; /* selected pair, first shown */
+    int pathw;       /* widest path (display columns) */
 };
 
 /* One other document of the multi-column view, against the pivot. */
@@ -168,6 +182,7 @@ struct tui {
     enum tui_mode back; /* where q in the pair reader returns to */
     struct tui_overview ov;
     struct tui_multi mv;
+    struct tui_folders fl;
     bool hide_boiler; /* B: boilerplate rows hidden */
 
     /* The pair's boilerplate flags per sentence of al[0]'s A and B (NULL:
@@ -340,9 +355,10 @@ void tui_draw_lay_line(struct tui *t, const struct layout *l, int side, const st
                        int y, int x0, const struct tui_dim *dim);
 
 /* ---- tui_corpus.c ---- */
-/* Analyse docs[0..n) (corpus_new) into cx; ao may be NULL. */
+/* Analyse docs[0..n) (corpus_new, unless !analyse: pairs only, no
+ * overlap and no boilerplate) into cx; ao may be NULL. */
 void tui_corpus_init(struct tui_corpus *cx, struct doc_ctx *ctx, struct doc *const *docs, size_t n,
-                     const struct align_opts *ao);
+                     const struct align_opts *ao, bool analyse);
 void tui_corpus_free(struct tui_corpus *cx);
 /* The alignment of docs[a] (side A) with docs[b], a != b: built on first
  * use and kept (owned by cx); b with a is the swapped one, so both
@@ -359,6 +375,12 @@ void tui_overview_init(struct tui *t);
 void tui_overview_free(struct tui *t);
 void tui_overview_key(struct tui *t, const struct tui_key *k);
 void tui_overview_draw(struct tui *t);
+
+/* ---- tui_folders.c ---- */
+void tui_folders_init(struct tui *t, const struct tui_opts *o);
+void tui_folders_free(struct tui *t);
+void tui_folders_key(struct tui *t, const struct tui_key *k);
+void tui_folders_draw(struct tui *t);
 
 /* ---- tui_multi.c ---- */
 /* Show the multi-column view with pivot p, the others from first on

@@ -443,6 +443,10 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
         tui_multi_key(t, k);
         return;
     }
+    if (t->mode == TUI_MODE_FOLDERS) {
+        tui_folders_key(t, k);
+        return;
+    }
     if (t->cx && (tui_is_char(k, 'q') || tui_is_char(k, 27) || tui_is_char(k, 127) ||
                   tui_is_char(k, 8) || (k->fn && k->code == KEY_BACKSPACE))) {
         tui_pair_close(t); /* back to the overview or the multi-column view */

@@ -266,8 +266,7 @@ static void test_gitdiff(void **state)
 {
     (void)state;
     struct gitdiff g;
-    char *seven[] = {"notes.txt", "/tmp/x_notes.txt", HEX1, "100644", "notes.txt", HEX2,
-                     "100644"};
+    char *seven[] = {"notes.txt", "/tmp/x_notes.txt", HEX1, "100644", "notes.txt", HEX2, "100644"};
     assert_true(gitdiff_parse(seven, 7, "2", "5", &g));
     assert_string_equal(g.file[0], "/tmp/x_notes.txt");
     assert_int_equal(g.counter, 2);
@@ -293,8 +292,10 @@ static void test_gitdiff(void **state)
     free(t);
 
     /* a rename: nine arguments */
-    char *renamed[] = {"old.txt", "/tmp/a", HEX1, "100644", "/tmp/b", HEX2, "100755", "new.txt",
-                       "similarity index 92%\nrename from old.txt\nrename to new.txt\n"};
+    char *renamed[] = {
+        "old.txt", "/tmp/a",  HEX1,
+        "100644",  "/tmp/b",  HEX2,
+        "100755",  "new.txt", "similarity index 92%\nrename from old.txt\nrename to new.txt\n"};
     assert_true(gitdiff_parse(renamed, 9, "1", "1", &g));
     n = gitdiff_name(&g, 1);
     assert_string_equal(n, "b/new.txt");
@@ -315,7 +316,7 @@ static void test_gitdiff(void **state)
     assert_false(gitdiff_parse(files, 7, "1", "1", &g));
     char *badmode[] = {"p", "/tmp/a", HEX1, "10064", "/tmp/b", HEX2, "100644"};
     assert_false(gitdiff_parse(badmode, 7, NULL, NULL, &g));
-    char *uphex[] = {"p", "/tmp/a", "0123456789ABCDEF0123456789ABCDEF01234567", "100644", "/tmp/b",
+    char *uphex[] = {"p",  "/tmp/a", "0123456789ABCDEF0123456789ABCDEF01234567", "100644", "/tmp/b",
                      HEX2, "100644"};
     assert_false(gitdiff_parse(uphex, 7, NULL, NULL, &g));
     char *esc[] = {"a\x1b[2Jb.txt", "/tmp/a", HEX1, "100644", "/tmp/b", HEX2, "100644"};
@@ -340,7 +341,7 @@ static void test_dirpair(void **state)
         snprintf(p, sizeof p, "%s/%s", root, dirs[i]);
         assert_int_equal(mkdir(p, 0700), 0);
     }
-    static const char *const files[] = {"l/a/z.txt", "r/a/z.txt",  "l/a-b.txt",        "r/a-b.txt",
+    static const char *const files[] = {"l/a/z.txt", "r/a/z.txt", "l/a-b.txt",       "r/a-b.txt",
                                         "l/old.txt", "r/.hidden", "r/deep/er/x.txt", "l/.git/HEAD"};
     for (size_t i = 0; i < WD_ARRAY_LEN(files); i++) {
         snprintf(p, sizeof p, "%s/%s", root, files[i]);

@@ -481,7 +481,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* files of two folders that only one holds, before the first
      * comparison and after the last: their names escaped everywhere */
     const struct export_only only[] = {{"dir/<script>x&amp;\x1b[31m\n.txt", SIDE_B, 0},
-                                       {"\xe2\x80\xae" "evil", SIDE_A, ncmp}};
+                                       {"\xe2\x80\xae"
+                                        "evil",
+                                        SIDE_A, ncmp}};
     struct export_input in = {
         .docs = (const struct doc *const *)docs,
         .ndocs = nd,
