@@ -221,6 +221,44 @@ static void set_color(struct parser *p, const char *key, const char *val, size_t
     }
 }
 
+/* Does s[i] start a comment: '#' or ';' after a blank, before a blank or
+ * the end ("#d7af00" is a colour, "a;b" a value)? */
+static bool comment_at(const char *s, size_t n, size_t i)
+{
+    return (s[i] == '#' || s[i] == ';') && (i == 0 || blank(s[i - 1])) &&
+           (i + 1 == n || blank(s[i + 1]));
+}
+
+/* The value of a line, *v[0 .. *vl): without a comment after it, and out
+ * of its double quotes; false after a diagnostic. */
+static bool value(struct parser *p, const char **v, size_t *vl)
+{
+    const char *s = *v;
+    size_t n = *vl;
+    if (n && s[0] == '"') {
+        const char *q = n > 1 ? memchr(s + 1, '"', n - 1) : NULL;
+        size_t rest = q ? n - (size_t)(q + 1 - s) : 0;
+        const char *r = q ? trim(q + 1, &rest) : NULL;
+        if (!q || (rest && !comment_at(r, rest, 0))) {
+            diag(p->dg, p->line,
+                 q ? "text after a quoted value (ignored)"
+                   : "a quoted value without its closing quote (ignored)");
+            return false;
+        }
+        *v = s + 1;
+        *vl = (size_t)(q - s - 1);
+        return true;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (comment_at(s, n, i)) {
+            n = i;
+            break;
+        }
+    *v = trim(s, &n);
+    *vl = n;
+    return true;
+}
+
 static void parse_line(struct parser *p, const char *s, size_t n)
 {
     s = trim(s, &n);
@@ -228,7 +266,8 @@ static void parse_line(struct parser *p, const char *s, size_t n)
     if (*s == '[') {
         const char *end = memchr(s, ']', n);
         size_t after = end ? n - (size_t)(end + 1 - s) : 0;
-        trim(end ? end + 1 : s, &after);
+        const char *rest = trim(end ? end + 1 : s, &after);
+        if (after && comment_at(rest, after, 0)) after = 0;
         size_t nl = end ? (size_t)(end - s - 1) : 0;
         const char *name = end ? trim(s + 1, &nl) : NULL;
         if (!end || after) {
@@ -256,10 +295,7 @@ static void parse_line(struct parser *p, const char *s, size_t n)
     }
     size_t kl = (size_t)(eq - s), vl = n - kl - 1;
     const char *k = trim(s, &kl), *v = trim(eq + 1, &vl);
-    if (vl >= 2 && v[0] == '"' && v[vl - 1] == '"') {
-        v++;
-        vl -= 2;
-    }
+    if (!value(p, &v, &vl)) return;
     char key[32];
     bool keyok = kl > 0 && kl < sizeof key;
     for (size_t i = 0; i < kl && keyok; i++)

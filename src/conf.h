@@ -17,7 +17,9 @@
  *     [colors]
  *     deleted-word = bold white on red
  *
- * A value may be put in double quotes (to keep blanks at its ends).  A
+ * A '#' or ';' between blanks (or after a blank at the end) starts a
+ * comment: "width = 120  # wide" ("#d7af00" is a colour).  A value may be
+ * put in double quotes, to keep blanks at its ends or a " # " in it.  A
  * line that cannot be used (an unknown key or section, a bad value, no
  * '=') is a diagnostic naming its line, and its setting keeps its default:
  * the rest of the file still counts.  Nothing here prints.

@@ -68,6 +68,26 @@ static void test_conf_good(void **state)
     assert_false(c.has_face[LA_INS]);
     conf_free(&c);
 
+    /* comments after a value; a '#' that is no comment; quotes */
+    parse("width = 90   # wide enough\n"
+          "pager = less -R ; a comment too\n"
+          "timestamp-format = \"%H # %M\"  # quoted, then a comment\n"
+          "[colors]   # the faces\n"
+          "common = #d7af00 ul #\n"
+          "match = \"bold\" trailing\n"
+          "label = \"bold\n",
+          &c, &dg);
+    assert_int_equal(c.width, 90);
+    assert_string_equal(c.pager, "less -R");
+    assert_string_equal(c.timestamp_format, "%H # %M");
+    assert_int_equal(c.face[LA_COMMON].fg, 178);
+    assert_int_equal(c.face[LA_COMMON].attr, THEME_UNDERLINE);
+    assert_int_equal(dg.n, 2);
+    assert_int_equal(dg.d[0].line, 6);
+    assert_non_null(strstr(dg.d[0].msg, "text after a quoted value"));
+    assert_non_null(strstr(dg.d[1].msg, "without its closing quote"));
+    conf_free(&c);
+
     /* an empty pager is no pager; git's color values */
     parse("pager =\ncolor = true\nwidth = auto\n", &c, &dg);
     assert_int_equal(dg.n, 0);

@@ -236,7 +236,7 @@ run "--overlap -o o.html: refused" 2 '^wirediff: --overlap writes text or json$'
 # ---- the config file -----------------------------------------------------------
 cat >"$CONF" <<'EOF'
 # wirediff settings
-width = 60
+width = 60     # narrow
 fold = yes
 export = md
 timestamp-format = at %Y
