@@ -61,6 +61,34 @@ check "unknown format" 2 $? "$tmp/err" "unknown export format 'pdf'"
 "$WD" --help >"$tmp/out" 2>&1; check "--help" 0 $?
 grep -q -- "--export=FORMAT" "$tmp/out" || { echo "FAIL --help lacks --export"; fails=$((fails + 1)); }
 "$WD" --version >"$tmp/out" 2>&1; check "--version" 0 $?
+grep -q '^Copyright (C) [0-9]\{4\} ' "$tmp/out" && grep -q '^License ' "$tmp/out" ||
+    { echo "FAIL --version lacks the copyright and licence lines"; fails=$((fails + 1)); }
+"$WD" --help >"$tmp/out" 2>&1
+for g in "Snapshots:" "What to show:" "Other outputs:" "Terminal:" "Configuration:" "Git " \
+    "Web pages and URLs:" "Comparison:"; do
+    grep -q "^$g" "$tmp/out" || { echo "FAIL --help has no group '$g'"; fails=$((fails + 1)); }
+done
+
+# the man page: the sections man-pages(7) names, in its order, with FILES,
+# ENVIRONMENT, BUGS and EXAMPLES; every environment variable the sources
+# read is in ENVIRONMENT
+M="$top_srcdir/doc/wirediff.1"
+std="NAME|SYNOPSIS|CONFIGURATION|DESCRIPTION|OPTIONS|EXIT STATUS|RETURN VALUE|ERRORS|ENVIRONMENT|FILES|ATTRIBUTES|VERSIONS|STANDARDS|HISTORY|NOTES|CAVEATS|BUGS|EXAMPLES|AUTHORS|REPORTING BUGS|COPYRIGHT|SEE ALSO"
+got=$(sed -n 's/^\.SH "\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$M" | grep -xE "$std" | tr '\n' '|')
+want=$(printf '%s\n' "$std" | tr '|' '\n' | grep -xF -f <(sed -n 's/^\.SH "\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$M") | tr '\n' '|')
+n=$((n + 1))
+if [ "$got" = "$want" ] && for sec in ENVIRONMENT FILES BUGS EXAMPLES; do
+    printf '%s' "$got" | grep -q "|$sec|" || exit 1
+done; then echo "ok $n man page sections in man-pages(7) order"; else
+    echo "FAIL man page sections: $got (want $want, and ENVIRONMENT FILES BUGS EXAMPLES)"
+    fails=$((fails + 1))
+fi
+envsec=$(sed -n '/^\.SH ENVIRONMENT/,/^\.SH [^E]/p' "$M")
+for v in $(grep -ohE '(getenv|env_size)\("[A-Za-z_]+"|setenv\("[A-Z]+"' "$top_srcdir"/src/*.c |
+    sed 's/.*("//; s/"$//' | sort -u); do
+    printf '%s' "$envsec" | grep -q "$v" ||
+        { echo "FAIL the man page's ENVIRONMENT does not name $v"; fails=$((fails + 1)); }
+done
 
 # --sentences prints index, byte span and text
 "$WD" --sentences "$C" >"$tmp/out" 2>"$tmp/err"; check "--sentences" 0 $?
