@@ -696,10 +696,20 @@ static bool looks_binary(const char *path)
     return memchr(buf, '\0', n) && !transcode_bom(buf, n, &bom);
 }
 
+/* Does the comparison find any difference? */
+static bool differs(const struct alignment *al)
+{
+    const struct align_stats *st = align_get_stats(al);
+    return st->rows[ROW_CHANGED] + st->rows[ROW_MOVED] + st->rows[ROW_DELETED] +
+               st->rows[ROW_INSERTED] >
+           0;
+}
+
 /* git's external diff: a title line, then the snapshot. */
 struct git_job {
     const char *title; /* NULL: none (HTML, Markdown, JSON) */
     const char *sgr;   /* the title's colours, or NULL */
+    const char *line;  /* a line after it instead of a snapshot, or NULL */
     bool blank;        /* a blank line first: not the first path */
     enum export_format fmt;
     const struct export_input *in;
@@ -715,6 +725,7 @@ static enum wd_status write_git(FILE *f, void *arg)
         else
             fprintf(f, "%s\n", j->title);
     }
+    if (j->line) fprintf(f, "%s\n", j->line);
     if (!j->in) return ferror(f) ? WD_EIO : WD_OK;
     return export_write(f, j->fmt, j->in);
 }
@@ -757,8 +768,7 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
     if (!ro->lo->doc.text && (looks_binary(g->file[0]) || looks_binary(g->file[1]))) {
         char *na = escape_str(name[0]), *nb = escape_str(name[1]);
         struct strbuf b = {0};
-        sb_adds(&b, title);
-        sb_adds(&b, "\nBinary files ");
+        sb_adds(&b, "Binary files ");
         sb_adds(&b, na);
         sb_adds(&b, " and ");
         sb_adds(&b, nb);
@@ -766,7 +776,8 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
         free(na);
         free(nb);
         char *line = sb_take(&b, NULL);
-        job.title = line;
+        job.title = title;
+        job.line = line;
         rc = write_out(ro->output, &oo, write_git, &job);
         free(line);
     } else {
@@ -782,10 +793,7 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
                 doc_rename(docs[side], name[side]);
             oo = out_opts(ro, docs, 2, ids);
             struct export_cmp cmp = {0, 1, align_docs(docs[0], docs[1], ctx, ro->ao)};
-            const struct align_stats *st = align_get_stats(cmp.al);
-            differ = st->rows[ROW_CHANGED] + st->rows[ROW_MOVED] + st->rows[ROW_DELETED] +
-                         st->rows[ROW_INSERTED] >
-                     0;
+            differ = differs(cmp.al);
             struct export_input in = {
                 .docs = (const struct doc *const *)docs,
                 .ndocs = 2,
@@ -811,14 +819,6 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
     free(title);
     if (rc) return rc;
     return exit_code && differ ? EXIT_DIFFERENT : EXIT_SAME;
-}
-
-static bool differs(const struct alignment *al)
-{
-    const struct align_stats *st = align_get_stats(al);
-    return st->rows[ROW_CHANGED] + st->rows[ROW_MOVED] + st->rows[ROW_DELETED] +
-               st->rows[ROW_INSERTED] >
-           0;
 }
 
 /* The snapshot of two folders (run_folders): the pairs that differ, and
@@ -1120,30 +1120,25 @@ int main(int argc, char **argv)
     words = set.conf.words != 0;
     fold = set.conf.fold == 1;
     width = set.conf.width;
+    /* git's external diff, and two folders file by file */
+    struct align_opts mode_ao;
+    align_default_opts(&mode_ao);
+    mode_ao.minimal = minimal;
+    mode_ao.no_moves = no_moves;
+    struct run_opts ro = {&set, &lopts, &mode_ao, words, fold, width, timestamp, output, force};
     struct gitdiff git;
     if (gitdiff_parse(argv + optind, (size_t)(argc - optind), getenv("GIT_DIFF_PATH_COUNTER"),
                       getenv("GIT_DIFF_PATH_TOTAL"), &git)) {
-        struct align_opts ao;
-        align_default_opts(&ao);
-        ao.minimal = minimal;
-        ao.no_moves = no_moves;
         lopts.doc = dopts;
-        struct run_opts ro = {&set, &lopts, &ao, words, fold, width, timestamp, output, force};
         return end_run(run_git(&git, &ro, exit_code));
     }
-    /* two folders: file by file, paired by relative path */
     if (argc - optind == 2 && !overlap && !sentences && !extract && is_dir(argv[optind]) &&
         is_dir(argv[optind + 1])) {
-        struct align_opts ao;
-        align_default_opts(&ao);
-        ao.minimal = minimal;
-        ao.no_moves = no_moves;
         bool reader =
             format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         dopts.map = !reader;
         if (dopts.map) catch_sigbus();
         lopts.doc = dopts;
-        struct run_opts ro = {&set, &lopts, &ao, words, fold, width, timestamp, output, force};
         const char *dirs[2] = {argv[optind], argv[optind + 1]};
         return end_run(run_folders(dirs, &ro, reader, script));
     }
@@ -1269,11 +1264,7 @@ int main(int argc, char **argv)
             cmps[k].a = 0;
             cmps[k].b = k + 1;
             cmps[k].al = align_docs(docs[0], docs[k + 1], ctx, &ao);
-            const struct align_stats *st = align_get_stats(cmps[k].al);
-            if (st->rows[ROW_CHANGED] + st->rows[ROW_MOVED] + st->rows[ROW_DELETED] +
-                    st->rows[ROW_INSERTED] >
-                0)
-                differ = true;
+            differ |= differs(cmps[k].al);
         }
         bool interactive =
             format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));

@@ -127,8 +127,7 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
                 .range = e->visible,
                 .first_row = e->first,
                 .last_row = e->last,
-                .theme = &t->theme,
-                .color = t->color,
+                .theme = &t->theme, /* the ANSI form in the reader's colours */
             },
     };
     /* Never an input of what is shown; never a FIFO (the reader would

@@ -30,17 +30,11 @@ $have_bc || echo "# bash-completion is not installed: its loader is not tested"
 $have_zsh || echo "# zsh is not installed: its completion is not tested"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-n=0
-pass() {
-    n=$((n + 1))
-    echo "ok $n $1"
-}
-bad() {
-    n=$((n + 1))
-    fails=$((fails + 1))
-    echo "FAIL $1"
-    [ $# -ge 2 ] && printf '%s\n' "$2" | sed 's/^/    /'
+. "$top_srcdir/tests/checks.sh"
+# bad NAME TEXT: a failed check, with what was got (checks.sh shows files)
+bad_got() {
+    printf '%s\n' "$2" >"$tmp/got"
+    bad "$1" "$tmp/got"
 }
 
 # ---- both name every option of --help, and no other ------------------------
@@ -48,7 +42,7 @@ bad() {
 for f in "$BASH_SCRIPT" "$ZSH_SCRIPT"; do
     grep -oE -- '--[a-z][a-z-]+' "$f" | grep -vx -- '--colour' | sort -u >"$tmp/script"
     d=$(diff "$tmp/help" "$tmp/script")
-    if [ -z "$d" ]; then pass "$(basename "$f"): the options of --help"; else bad "$(basename "$f") and --help differ" "$d"; fi
+    if [ -z "$d" ]; then pass "$(basename "$f"): the options of --help"; else bad_got "$(basename "$f") and --help differ" "$d"; fi
 done
 
 # ---- bash ---------------------------------------------------------------------
@@ -94,21 +88,21 @@ if $have_bc; then
     if [ "$got" = "complete -F _wirediff wirediff" ]; then
         pass "bash-completion loads completions/wirediff by the command's name"
     else
-        bad "complete -p wirediff" "$got"
+        bad_got "complete -p wirediff" "$got"
     fi
 fi
 got=$(bash --norc --noprofile -c '. "$1"; complete -p wirediff' _ "$BASH_SCRIPT" 2>&1)
 [ "$got" = "complete -F _wirediff wirediff" ] && pass "sourced alone: complete -p wirediff" ||
-    bad "sourced alone" "$got"
+    bad_got "sourced alone" "$got"
 
 # ---- zsh ------------------------------------------------------------------------
 if $have_zsh; then
-    if err=$(zsh -n "$ZSH_SCRIPT" 2>&1); then pass "zsh: _wirediff parses"; else bad "zsh -n" "$err"; fi
+    if err=$(zsh -n "$ZSH_SCRIPT" 2>&1); then pass "zsh: _wirediff parses"; else bad_got "zsh -n" "$err"; fi
     mkdir -p "$tmp/fpath" && cp "$ZSH_SCRIPT" "$tmp/fpath/"
     got=$(HOME="$tmp" zsh -f -c 'fpath=("$1" $fpath); autoload -Uz compinit; compinit -u -D
         print -r -- "${_comps[wirediff]}"' _ "$tmp/fpath" 2>&1)
     [ "$got" = "_wirediff" ] && pass "zsh: compinit finds _wirediff for wirediff" ||
-        bad "zsh: compinit" "$got"
+        bad_got "zsh: compinit" "$got"
 fi
 
 echo "$n checks, $fails failed"
