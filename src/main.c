@@ -1152,6 +1152,7 @@ int main(int argc, char **argv)
     bool can_read = script || (isatty(STDOUT_FILENO) && terminal_usable());
     bool overview = !overlap && !sentences && format < 0 && !output_given && can_read &&
                     (args.had_dir || args.n > 2);
+    bool asked_overlap = overlap;
     overlap = overlap || (args.had_dir && !overview); /* a folder of reports: how they overlap */
     bool many = overlap || overview;                  /* binary files in a folder are skipped */
     /* Runs that end before their input can change map their files (see
@@ -1162,7 +1163,9 @@ int main(int argc, char **argv)
     int ofmt = format >= 0 ? format : set.named; /* --overlap's: --export's, or -o's name's */
     if (overlap && ofmt >= 0 && ofmt != EXPORT_JSON && ofmt != EXPORT_TEXT) {
         inputs_free(&args);
-        return fail(NULL, "--overlap writes text or json");
+        return fail(NULL, asked_overlap ? "--overlap writes text or json"
+                                        : "a folder gives the --overlap table (text or json); "
+                                          "for another snapshot name its files, or two folders");
     }
     int nfiles = (int)args.n;
     char **files = args.paths;

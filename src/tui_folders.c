@@ -28,14 +28,57 @@
 #define PATH_MAX_COLS 48
 #define PATH_MIN_COLS 12
 
+/* The last parts of path (its trailing slashes left out), from its part
+ * number skip from the end on: "a/b/c/" with skip 1 is "b/c"; the whole
+ * path when it has no more parts, or when that part is "." or "..".  A
+ * new string. */
+static char *last_parts(const char *path, int skip)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t start = n;
+    for (int k = 0; k <= skip && start > 0; k++) {
+        while (start > 0 && path[start - 1] != '/')
+            start--;
+        if (k < skip && start > 0) start--;
+    }
+    char *r = xstrndup(path + start, n - start);
+    if (strcmp(r, ".") == 0 || strcmp(r, "..") == 0 || strncmp(r, "../", 3) == 0) {
+        free(r);
+        r = xstrndup(path, n);
+    }
+    return r;
+}
+
+/* The folders' names as the list shows them: their last parts, as many
+ * as tell them apart ("left" and "right" of git difftool --dir-diff,
+ * "2025/notes" and "2026/notes"), escaped. */
+static void folder_labels(struct tui_folders *fl, const char *const dirs[2])
+{
+    const char *d[2] = {dirs[0] ? dirs[0] : "", dirs[1] ? dirs[1] : ""};
+    for (int skip = 0;; skip++) {
+        char *l[2] = {last_parts(d[0], skip), last_parts(d[1], skip)};
+        bool whole = strlen(l[0]) >= strlen(d[0]) && strlen(l[1]) >= strlen(d[1]);
+        if (strcmp(l[0], l[1]) != 0 || whole) {
+            for (int side = 0; side < 2; side++) {
+                fl->dir[side] = escape_str(l[side]);
+                free(l[side]);
+            }
+            return;
+        }
+        free(l[0]);
+        free(l[1]);
+    }
+}
+
 void tui_folders_init(struct tui *t, const struct tui_opts *o)
 {
     struct tui_folders *fl = &t->fl;
     memset(fl, 0, sizeof *fl);
     fl->p = o->pairs;
     fl->n = o->npairs;
-    for (int side = 0; side < 2; side++)
-        fl->dir[side] = escape_str(o->folders[side] ? o->folders[side] : "");
+    folder_labels(fl, o->folders);
     fl->pathw = 8;
     for (size_t i = 0; i < fl->n; i++) {
         char *r = escape_str(fl->p[i].rel);

@@ -202,6 +202,9 @@ if [ "$(id -u)" -ne 0 ]; then
     chmod 755 r/locked
 fi
 run "one folder: the overlap table, as before" 0 '^overlapping' "$S"
+run "one folder with --export=html: says what to do instead" 2 \
+    '^wirediff: a folder gives the --overlap table \(text or json\); for another snapshot name its files, or two folders$' \
+    --export=html "$S"
 
 echo "$n checks, $fails failed"
 [ "$fails" -eq 0 ]
