@@ -27,7 +27,7 @@
 void conf_init(struct conf *c)
 {
     memset(c, 0, sizeof *c);
-    c->fold = c->words = c->color = c->theme = c->format = -1;
+    c->fold = c->words = c->digest = c->color = c->theme = c->format = -1;
 }
 
 void conf_free(struct conf *c)
@@ -156,13 +156,16 @@ static void set_main(struct parser *p, const char *key, const char *val, size_t 
                  q);
         else
             c->width = (int)w;
-    } else if (strcmp(key, "fold") == 0 || strcmp(key, "words") == 0) {
+    } else if (strcmp(key, "fold") == 0 || strcmp(key, "words") == 0 ||
+               strcmp(key, "digest") == 0) {
         if ((v = conf_parse_bool(val)) < 0)
             diag(p->dg, p->line, "%s: '%s' is not yes or no (ignored)", key, q);
         else if (key[0] == 'f')
             c->fold = v;
-        else
+        else if (key[0] == 'w')
             c->words = v;
+        else
+            c->digest = v;
     } else if (strcmp(key, "pager") == 0) {
         free(c->pager);
         c->pager = xstrndup(val, vlen);
@@ -417,6 +420,7 @@ void conf_merge(struct conf *c, const struct conf *over)
     if (over->width) c->width = over->width;
     if (over->fold >= 0) c->fold = over->fold;
     if (over->words >= 0) c->words = over->words;
+    if (over->digest >= 0) c->digest = over->digest;
     if (over->has_pager) {
         free(c->pager);
         c->pager = xstrdup(over->pager);

@@ -9,6 +9,7 @@
  *     width = 120                     20-10000, or auto (the terminal's)
  *     fold = yes                      yes/no, true/false, on/off, 1/0
  *     words = yes
+ *     digest = yes                    the digest first (--digest); no: none
  *     pager = less -RS                empty: no pager
  *     color = auto                    auto, always, never
  *     theme = auto                    auto, dark, light
@@ -50,6 +51,7 @@ enum conf_theme { CONF_THEME_AUTO, CONF_THEME_DARK, CONF_THEME_LIGHT };
 struct conf {
     int width;              /* columns; 0: not set, or auto */
     int fold, words;        /* 0 or 1; -1: not set */
+    int digest;             /* 1 (--digest), 0 (--no-digest); -1: not set */
     bool has_pager;         /* pager is set ... */
     char *pager;            /* ... to this command, "" for none (owned) */
     int color;              /* enum conf_color; -1: not set */

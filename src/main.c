@@ -22,6 +22,7 @@
 #include "conf.h"
 #include "corpus.h"
 #include "dirpair.h"
+#include "digest.h"
 #include "export_overlap.h"
 #include "inputs.h"
 #include "load.h"
@@ -81,6 +82,9 @@ enum {
     OPT_EXIT_CODE,
     OPT_WORDS,
     OPT_NO_FOLD,
+    OPT_DIGEST,
+    OPT_NO_DIGEST,
+    OPT_STAT,
 };
 
 /* Longest --timestamp accepted, in bytes. */
@@ -114,6 +118,9 @@ static const struct option long_opts[] = {
     {"exit-code", no_argument, NULL, OPT_EXIT_CODE},
     {"words", no_argument, NULL, OPT_WORDS},
     {"no-fold", no_argument, NULL, OPT_NO_FOLD},
+    {"digest", no_argument, NULL, OPT_DIGEST},
+    {"no-digest", no_argument, NULL, OPT_NO_DIGEST},
+    {"stat", no_argument, NULL, OPT_STAT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -163,6 +170,12 @@ static void usage(FILE *f)
           "      --sentences      print each file's sentences with their byte spans\n"
           "      --overlap        print which reports overlap and by how much (text, or\n"
           "                       json with --export=json), boilerplate left out\n"
+          "      --digest         text and inline: print what changed in substance first\n"
+          "                       (HTML, Markdown and JSON begin with it by default)\n"
+          "      --no-digest      leave the digest out of HTML, Markdown and JSON, and\n"
+          "                       the reader's status line (d still lists it)\n"
+          "      --stat           print one line per pair: rows by kind, then quotations,\n"
+          "                       numbers, names, attributions and negations changed\n"
           "      --extract        print each input's text as it is compared, without the\n"
           "                       headline (a page: its article, a paragraph a line);\n"
           "                       with --export=json, its metadata too\n"
@@ -202,7 +215,8 @@ static void usage(FILE *f)
           "\n"
           "In the reader: j/k scroll, ]/[ next/previous difference, / search, f fold,\n"
           "w word marks, s swap, m moved counterpart, e export (E: the rows on screen),\n"
-          "i where the documents come from, q quit; ? lists every key.\n"
+          "d what changed in substance, i where the documents come from, q quit; ? lists\n"
+          "every key.\n"
           "\n"
           "Exit status: 0 no differences, 1 differences, 2 trouble (as git's external\n"
           "diff: 0 unless --exit-code).\n"
@@ -372,6 +386,43 @@ static enum wd_status write_export(FILE *f, void *arg)
 {
     const struct export_job *j = arg;
     return export_write(f, j->fmt, j->in);
+}
+
+/* --stat: a line per comparison (two folders: with diff -r's "Only in"
+ * lines where they fall). */
+static enum wd_status write_stat(FILE *f, void *arg)
+{
+    const struct export_input *in = arg;
+    for (size_t k = 0, i = 0; k <= in->ncmps; k++) {
+        for (; i < in->nonly && in->only[i].at == k; i++) {
+            char *s = export_only_text(&in->only[i]);
+            fprintf(f, "%s\n", s);
+            free(s);
+        }
+        if (k < in->ncmps) export_stat_line(f, &in->cmps[k]);
+    }
+    return ferror(f) ? WD_EIO : WD_OK;
+}
+
+/* The digests (digest.h) of cmps[0 .. n) when what is written shows them:
+ * --stat, --digest (1), or by default (-1) HTML, Markdown and JSON. */
+static void add_digests(struct export_cmp *cmps, size_t n, int digest, bool stat,
+                        enum export_format fmt)
+{
+    if (stat || digest == 1 ||
+        (digest < 0 && (fmt == EXPORT_HTML || fmt == EXPORT_MD || fmt == EXPORT_JSON)))
+        for (size_t k = 0; k < n; k++)
+            cmps[k].dg = digest_new(cmps[k].al, NULL);
+}
+
+/* Free the digests and alignments of cmps[0 .. n), and cmps. */
+static void free_cmps(struct export_cmp *cmps, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        digest_free((struct digest *)cmps[k].dg);
+        align_free((struct alignment *)cmps[k].al);
+    }
+    free(cmps);
 }
 
 /* ---- inputs: files, pages, URLs (load.h) -------------------------------------- */
@@ -669,6 +720,8 @@ struct run_opts {
     const char *timestamp; /* --timestamp, or NULL */
     const char *output;    /* -o FILE, NULL: standard output */
     bool force;
+    int digest; /* --digest 1, --no-digest 0, else -1 */
+    bool stat;  /* --stat */
 };
 
 /* The -o options that keep docs[0 .. n) from being replaced; ids has
@@ -711,6 +764,7 @@ struct git_job {
     const char *sgr;   /* the title's colours, or NULL */
     const char *line;  /* a line after it instead of a snapshot, or NULL */
     bool blank;        /* a blank line first: not the first path */
+    bool stat;         /* --stat: the comparison's line, not the snapshot */
     enum export_format fmt;
     const struct export_input *in;
 };
@@ -727,6 +781,7 @@ static enum wd_status write_git(FILE *f, void *arg)
     }
     if (j->line) fprintf(f, "%s\n", j->line);
     if (!j->in) return ferror(f) ? WD_EIO : WD_OK;
+    if (j->stat) return write_stat(f, (void *)j->in);
     return export_write(f, j->fmt, j->in);
 }
 
@@ -745,11 +800,13 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
     char *title = sb_take(&tb, NULL);
     char sgr[THEME_SGR_MAX];
     bool coloured = sn.format == EXPORT_ANSI || (sn.format == EXPORT_INLINE && sn.color);
-    bool titled =
-        sn.format == EXPORT_TEXT || sn.format == EXPORT_ANSI || sn.format == EXPORT_INLINE;
+    /* --stat: a line per path names it, as git diff --stat */
+    bool titled = !ro->stat && (sn.format == EXPORT_TEXT || sn.format == EXPORT_ANSI ||
+                                sn.format == EXPORT_INLINE);
     struct git_job job = {.title = titled ? title : NULL,
                           .sgr = coloured && theme_sgr(&sn.theme.face[TF_LABEL], sgr) ? sgr : NULL,
-                          .blank = g->counter > 1,
+                          .blank = titled && g->counter > 1,
+                          .stat = ro->stat,
                           .fmt = sn.format};
     signal(SIGPIPE, SIG_IGN);
     char *name[2] = {NULL, NULL};
@@ -792,23 +849,27 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
             for (int side = 0; side < 2; side++)
                 doc_rename(docs[side], name[side]);
             oo = out_opts(ro, docs, 2, ids);
-            struct export_cmp cmp = {0, 1, align_docs(docs[0], docs[1], ctx, ro->ao)};
-            differ = differs(cmp.al);
+            struct export_cmp *cmp = xcalloc(1, sizeof *cmp);
+            *cmp = (struct export_cmp){
+                .a = 0, .b = 1, .al = align_docs(docs[0], docs[1], ctx, ro->ao)};
+            differ = differs(cmp->al);
+            add_digests(cmp, 1, ro->digest, ro->stat, sn.format);
             struct export_input in = {
                 .docs = (const struct doc *const *)docs,
                 .ndocs = 2,
-                .cmps = &cmp,
+                .cmps = cmp,
                 .ncmps = 1,
                 .view = {.width = sn.width,
                          .words = ro->words,
                          .fold = ro->fold,
+                         .digest = ro->digest == 1,
                          .timestamp = sn.time,
                          .theme = &sn.theme,
                          .color = sn.color},
             };
             job.in = &in;
             rc = write_out(ro->output, &oo, write_git, &job);
-            align_free((struct alignment *)cmp.al);
+            free_cmps(cmp, 1);
         }
         for (int i = 0; i < ndocs; i++)
             doc_free(docs[i]);
@@ -845,7 +906,7 @@ static int folders_snapshot(struct doc_ctx *ctx, struct doc **docs, size_t ndocs
         }
         used[nused] = docs[p[i].a];
         used[nused + 1] = docs[p[i].b];
-        cmps[ncmps++] = (struct export_cmp){nused, nused + 1, al};
+        cmps[ncmps++] = (struct export_cmp){.a = nused, .b = nused + 1, .al = al};
         nused += 2;
     }
     struct snapshot sn;
@@ -858,6 +919,7 @@ static int folders_snapshot(struct doc_ctx *ctx, struct doc **docs, size_t ndocs
         .view = {.width = sn.width,
                  .words = ro->words,
                  .fold = ro->fold,
+                 .digest = ro->digest == 1,
                  .timestamp = sn.time,
                  .theme = &sn.theme,
                  .color = sn.color},
@@ -868,12 +930,12 @@ static int folders_snapshot(struct doc_ctx *ctx, struct doc **docs, size_t ndocs
     struct outfile_opts oo = out_opts(ro, docs, ndocs, ids);
     signal(SIGPIPE, SIG_IGN);
     if (!ro->output) settings_page(ro->set);
+    add_digests(cmps, ncmps, ro->digest, ro->stat, sn.format);
     struct export_job job = {sn.format, &in};
-    int rc = write_out(ro->output, &oo, write_export, &job);
-    for (size_t k = 0; k < ncmps; k++)
-        align_free((struct alignment *)cmps[k].al);
+    int rc = ro->stat ? write_out(ro->output, &oo, write_stat, &in)
+                      : write_out(ro->output, &oo, write_export, &job);
+    free_cmps(cmps, ncmps);
     free(ids);
-    free(cmps);
     free(only);
     free(used);
     return rc ? rc : ncmps || nonly ? EXIT_DIFFERENT : EXIT_SAME;
@@ -939,6 +1001,7 @@ static int run_folders(const char *const dirs[2], const struct run_opts *ro, boo
         struct tui_opts to = {.script = script,
                               .words = ro->words,
                               .fold = ro->fold,
+                              .no_digest = ro->digest == 0,
                               .timestamp = ro->timestamp,
                               .timestamp_format = ro->set->conf.timestamp_format,
                               .format = ro->set->conf.format,
@@ -973,7 +1036,10 @@ int main(int argc, char **argv)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
-    bool words = true, fold = false, overlap = false;
+    bool words = true, fold = false, overlap = false, stat_mode = false;
+    /* --digest 1, --no-digest 0 (or the config file's digest =), else
+     * each format's default */
+    int digest = -1;
     int format = -1, width = 0;
     /* what the command line sets of the config file's settings (conf.h) */
     struct conf cli;
@@ -1086,6 +1152,13 @@ int main(int argc, char **argv)
             lopts.fetch.timeout = secs;
             break;
         }
+        case OPT_DIGEST:
+        case OPT_NO_DIGEST:
+            cli.digest = c == OPT_DIGEST;
+            break;
+        case OPT_STAT:
+            stat_mode = true;
+            break;
         case OPT_MAX_PAGE:
             if (!parse_size(optarg, &lopts.fetch.max_bytes))
                 return fail(NULL, "--max-page-size takes a size from 1K to 1G (bytes, or with "
@@ -1119,13 +1192,24 @@ int main(int argc, char **argv)
     if (rc_conf) return rc_conf;
     words = set.conf.words != 0;
     fold = set.conf.fold == 1;
+    digest = set.conf.digest;
     width = set.conf.width;
     /* git's external diff, and two folders file by file */
     struct align_opts mode_ao;
     align_default_opts(&mode_ao);
     mode_ao.minimal = minimal;
     mode_ao.no_moves = no_moves;
-    struct run_opts ro = {&set, &lopts, &mode_ao, words, fold, width, timestamp, output, force};
+    struct run_opts ro = {.set = &set,
+                          .lo = &lopts,
+                          .ao = &mode_ao,
+                          .words = words,
+                          .fold = fold,
+                          .width = width,
+                          .timestamp = timestamp,
+                          .output = output,
+                          .force = force,
+                          .digest = digest,
+                          .stat = stat_mode};
     struct gitdiff git;
     if (gitdiff_parse(argv + optind, (size_t)(argc - optind), getenv("GIT_DIFF_PATH_COUNTER"),
                       getenv("GIT_DIFF_PATH_TOTAL"), &git)) {
@@ -1134,8 +1218,8 @@ int main(int argc, char **argv)
     }
     if (argc - optind == 2 && !overlap && !sentences && !extract && is_dir(argv[optind]) &&
         is_dir(argv[optind + 1])) {
-        bool reader =
-            format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+        bool reader = format < 0 && !output_given && !stat_mode &&
+                      (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         dopts.map = !reader;
         if (dopts.map) catch_sigbus();
         lopts.doc = dopts;
@@ -1237,6 +1321,7 @@ int main(int argc, char **argv)
         struct tui_opts to = {.script = script,
                               .words = words,
                               .fold = fold,
+                              .no_digest = digest == 0,
                               .timestamp = timestamp,
                               .timestamp_format = set.conf.timestamp_format,
                               .format = set.conf.format,
@@ -1269,13 +1354,14 @@ int main(int argc, char **argv)
             cmps[k].al = align_docs(docs[0], docs[k + 1], ctx, &ao);
             differ |= differs(cmps[k].al);
         }
-        bool interactive =
-            format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+        bool interactive = format < 0 && !output_given && !stat_mode &&
+                           (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
             struct theme theme;
             struct tui_opts to = {.script = script,
                                   .words = words,
                                   .fold = fold,
+                                  .no_digest = digest == 0,
                                   .timestamp = timestamp,
                                   .timestamp_format = set.conf.timestamp_format,
                                   .format = set.conf.format,
@@ -1298,19 +1384,20 @@ int main(int argc, char **argv)
                 .view = {.width = sn.width,
                          .words = words,
                          .fold = fold,
+                         .digest = digest == 1,
                          .timestamp = sn.time,
                          .theme = &sn.theme,
                          .color = sn.color},
             };
             signal(SIGPIPE, SIG_IGN);
             if (!output) settings_page(&set);
+            add_digests(cmps, ncmp, digest, stat_mode, sn.format);
             struct export_job job = {sn.format, &in};
-            rc = write_out(output, &oo, write_export, &job);
+            rc = stat_mode ? write_out(output, &oo, write_stat, &in)
+                           : write_out(output, &oo, write_export, &job);
         }
         if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
-        for (size_t k = 0; k < ncmp; k++)
-            align_free((struct alignment *)cmps[k].al);
-        free(cmps);
+        free_cmps(cmps, ncmp);
     }
     bus_ndocs = 0;
     for (int i = 0; i < ndocs; i++)

@@ -239,6 +239,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     t.exp.timestamp = o->timestamp;
     t.exp.timestamp_format = o->timestamp_format;
     t.exp.first_format = o->format;
+    t.no_digest = o->no_digest;
     if (o->overview) {
         /* The analysis takes a while for hundreds of reports: say so. */
         t.words = o->words;

@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "escape.h"
-#include "escape.h"
 #include "util.h"
 
 /* Widest path column (display columns), and the narrowest. */
@@ -161,7 +160,7 @@ static void open_sel(struct tui *t)
     tui_pair_open(t, fl->p[fl->sel].a, fl->p[fl->sel].b, TUI_MODE_FOLDERS);
 }
 
-void tui_folders_key(struct tui *t, const struct tui_key *k)
+static void folders_key(struct tui *t, const struct tui_key *k)
 {
     struct tui_folders *fl = &t->fl;
     if (tui_too_small()) {
@@ -293,7 +292,7 @@ static void draw_status(struct tui *t)
     tui_put_trunc(t, y, 0, hint, COLS - rw - 1, TF_STATUS);
 }
 
-void tui_folders_draw(struct tui *t)
+static void folders_draw(struct tui *t)
 {
     struct tui_folders *fl = &t->fl;
     follow(fl);
@@ -307,3 +306,45 @@ void tui_folders_draw(struct tui *t)
         draw_line(t, 2 + i, fl->top + (size_t)i, pathw);
     draw_status(t);
 }
+
+/* ---- help ------------------------------------------------------------------- */
+
+static const char *const help_folders[][2] = {
+    {"j  k  Down  Up", "select the next / previous file"},
+    {"Space b PgDn PgUp", "a page down / up"},
+    {"g  Home   G  End", "first / last file"},
+    {"]  [", "next / previous file that differs"},
+    {"Enter  l  Right", "read the pair side by side (q comes back)"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Q  ^C", "quit"},
+};
+
+static int legend_folders(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"~", TF_GUTTER_CHANGED},
+            {" differs  ", LA_PLAIN},
+            {"=", LA_FOLD},
+            {" reads the same  ", LA_PLAIN},
+            {"<", TF_GUTTER_DELETED},
+            {" only in the first folder  ", LA_PLAIN},
+            {">", TF_GUTTER_INSERTED},
+            {" only in the second", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    return y;
+}
+
+const struct tui_view_ops tui_folders_ops = {
+    .name = "folders",
+    .draw = folders_draw,
+    .key = folders_key,
+    .resized = NULL,
+    .help_title = " wirediff keys: two folders",
+    .help = help_folders,
+    .nhelp = WD_ARRAY_LEN(help_folders),
+    .legend = legend_folders,
+};

@@ -17,11 +17,15 @@
  *   tui_multi.c   the multi-column view: a pivot against the others
  *   tui_folders.c two folders: their files paired by relative path
  *
- * Modes: a session of two files is the pair reader only (TUI_MODE_PAIR).
- * A session of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter
- * on a pair opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.
- * A session of two folders (tui_opts.pairs) starts in TUI_MODE_FOLDERS,
- * from which Enter opens a pair, as from the overview.
+ * Views: each is one file behind one table of operations (struct
+ * tui_view_ops: draw, key, resized, its help), chosen by the mode
+ * (tui_ops); tui_view.c's shared key map (prompts, overlays, ^C and Q) and
+ * tui_draw.c's frame (too-small notice, overlays) call through it.  A
+ * session of two files is the pair reader only (TUI_MODE_PAIR).  A session
+ * of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter on a pair
+ * opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.  A session
+ * of two folders (tui_opts.pairs) starts in TUI_MODE_FOLDERS, from which
+ * Enter opens a pair, as from the overview.
  *
  * Units: "lines" are screen lines of the layout (uint64_t), "rows" are
  * alignment rows, "vrows" display rows of the layout (layout.h).
@@ -94,7 +98,39 @@ struct tui_export {
     int first_format;             /* the first default: the config file's, or -1 (html) */
 };
 
-enum tui_mode { TUI_MODE_PAIR, TUI_MODE_OVERVIEW, TUI_MODE_MULTI, TUI_MODE_FOLDERS };
+enum tui_mode {
+    TUI_MODE_PAIR,
+    TUI_MODE_OVERVIEW,
+    TUI_MODE_MULTI,
+    TUI_MODE_DIGEST, /* the pair's digest (d), over the pair */
+    TUI_MODE_FOLDERS,
+    TUI_MODE_COUNT
+};
+
+struct tui;
+
+/* One view of the reader behind one table of operations (tig's struct
+ * view_ops): the event loop, the shared chrome and the help screen call
+ * through it and know no view's insides.  A key the shared map does not
+ * take (prompts, overlays, ^C and Q) goes to key. */
+struct tui_view_ops {
+    const char *name;
+    /* The whole screen (the overlays, help and sources, are the chrome's). */
+    void (*draw)(struct tui *t);
+    void (*key)(struct tui *t, const struct tui_key *k);
+    /* The terminal was resized (LINES and COLS are new); may be NULL. */
+    void (*resized)(struct tui *t);
+    /* The help screen: its title, its key lines, and its legend, drawn
+     * from line y (returns the next free one, before last). */
+    const char *help_title;
+    const char *const (*help)[2];
+    size_t nhelp;
+    int (*legend)(struct tui *t, int y, int last);
+};
+extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops, tui_digest_ops,
+    tui_folders_ops;
+/* The current view's table. */
+const struct tui_view_ops *tui_ops(const struct tui *t);
 
 /* An alignment of the cache: documents a < b (a as side A), and the
  * swapped one (b as side A), each built on first use. */
@@ -193,6 +229,8 @@ struct tui {
 
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
+    struct digest *dg[2]; /* the digest of al[0] and al[1], on first use (tui_digest) */
+    size_t dsel, dtop;    /* the digest view: selected item, first shown */
     bool swapped;
     size_t nrows;
     uint32_t *diffs; /* rows that are not same, ascending */
@@ -204,6 +242,7 @@ struct tui {
     /* The view. */
     struct tui_lay cache[TUI_LAY_CACHE]; /* cache[0] is the current layout */
     bool words, fold;
+    bool no_digest; /* no digest counts in the status line (tui_opts) */
     uint64_t top; /* first layout line shown */
     int gutter;   /* gutter width in columns */
     bool help;    /* the help screen is shown */
@@ -263,6 +302,8 @@ struct tui {
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold);
 void tui_view_free(struct tui *t);
 const struct alignment *tui_al(const struct tui *t);
+/* The digest of the pair as shown (digest.h), built on first use. */
+const struct digest *tui_digest(struct tui *t);
 /* The current layout (built if needed for the terminal's size); NULL when
  * the terminal is too small. */
 const struct layout *tui_layout(struct tui *t);
@@ -323,8 +364,11 @@ void tui_export_free(struct tui *t);
 
 /* ---- tui_draw.c ---- */
 void tui_colors_init(struct tui *t);
-/* Draw the whole screen into stdscr and the shadow grid (no refresh). */
+/* Draw the whole screen into stdscr and the shadow grid (no refresh):
+ * the too-small notice, an overlay (help, sources) or the current view. */
 void tui_draw(struct tui *t);
+/* The pair reader's screen: header, the two columns, status line. */
+void tui_pair_draw(struct tui *t);
 /* Draw and send the frame to the terminal. */
 void tui_frame(struct tui *t);
 /* The letter "dump attrs" prints for face f. */
@@ -379,8 +423,6 @@ void tui_overview_draw(struct tui *t);
 /* ---- tui_folders.c ---- */
 void tui_folders_init(struct tui *t, const struct tui_opts *o);
 void tui_folders_free(struct tui *t);
-void tui_folders_key(struct tui *t, const struct tui_key *k);
-void tui_folders_draw(struct tui *t);
 
 /* ---- tui_multi.c ---- */
 /* Show the multi-column view with pivot p, the others from first on
@@ -390,10 +432,21 @@ void tui_multi_free(struct tui *t);
 void tui_multi_key(struct tui *t, const struct tui_key *k);
 void tui_multi_draw(struct tui *t);
 
+/* ---- tui_digest.c ---- */
+/* Show the digest of the pair (the d key). */
+void tui_digest_open(struct tui *t);
+
 /* ---- tui_chrome.c ---- */
 void tui_draw_header(struct tui *t, const struct layout *l);
 void tui_draw_status(struct tui *t, const struct layout *l);
 void tui_draw_help(struct tui *t);
+/* A piece of a legend line: text in a face. */
+struct tui_legend {
+    const char *text;
+    int face;
+};
+/* Draw the pieces from (y, 2) on, each in its face (help screens). */
+void tui_draw_legend(struct tui *t, int y, const struct tui_legend *lg, size_t n);
 /* Where the two documents of the pair come from (the i key): path, and
  * each field of export_source_fields. */
 void tui_draw_info(struct tui *t);

@@ -617,3 +617,64 @@ void tui_multi_draw(struct tui *t)
     }
     draw_status(t, shown);
 }
+
+static const char *const help_multi[][2] = {
+    {"j  k  Down  Up", "scroll one line"},
+    {"Space b PgDn PgUp", "page down / up"},
+    {"^D  ^U", "half a page down / up"},
+    {"g  Home   G  End", "top / bottom"},
+    {"h  l  Left  Right", "scroll the columns"},
+    {"]  [", "next / previous row where a shown column differs"},
+    {"p", "the first column shown becomes the pivot"},
+    {"P", "the next document becomes the pivot"},
+    {"Enter", "read the pivot and the first column side by side"},
+    {"w", "mark the words a column adds (toggle)"},
+    {"B", "hide / show the pivot's boilerplate rows"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Esc  Backspace", "back to the overview"},
+    {"Q  ^C", "quit"},
+};
+
+static int legend_multi(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        struct tui_legend lg[] = {
+            {"~", TF_GUTTER_CHANGED},
+            {" reworded  ", LA_PLAIN},
+            {t->utf8 ? "\xE2\x86\x95" : "m", TF_GUTTER_MOVED},
+            {" moved  ", LA_PLAIN},
+            {"<", TF_GUTTER_DELETED},
+            {" not in it  ", LA_PLAIN},
+            {"\"", TF_GUTTER_CHANGED},
+            {" paired with the row above", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"reworded text", LA_COMMON}, {"  ", LA_PLAIN},
+            {"words added", LA_INS},      {"  ", LA_PLAIN},
+            {"boilerplate", TF_BOILER},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last)
+        tui_put_trunc(t, y, 2,
+                      "Sentences pairing with no pivot sentence are left out "
+                      "(+N in the column's header).",
+                      COLS - 3, LA_PLAIN);
+    return y;
+}
+
+
+const struct tui_view_ops tui_multi_ops = {
+    .name = "columns",
+    .draw = tui_multi_draw,
+    .key = tui_multi_key,
+    .resized = NULL,
+    .help_title = " wirediff keys: the columns (a pivot against the others)",
+    .help = help_multi,
+    .nhelp = WD_ARRAY_LEN(help_multi),
+    .legend = legend_multi,
+};

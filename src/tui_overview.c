@@ -552,3 +552,55 @@ void tui_overview_draw(struct tui *t)
     if (g.ny >= 0 && g.ny < LINES - 1) draw_nothing(t, g.ny);
     draw_status(t);
 }
+
+static const char *const help_overview[][2] = {
+    {"j  k  Down  Up", "select the next / previous line"},
+    {"Space b PgDn PgUp", "a page down / up"},
+    {"g  Home   G  End", "first / last line"},
+    {"Tab", "from the documents to the pairs and back"},
+    {"Enter  l  Right", "a pair: read it side by side"},
+    {"", "a document: the columns, it as pivot"},
+    {"p", "the columns, with the selected document (or the"},
+    {"", "pair's first) as pivot"},
+    {"B", "hide / show boilerplate in the reader and columns"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Q  ^C", "quit"},
+};
+
+static int legend_overview(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"overlap, story sentences matched: ", LA_PLAIN},
+            {" 1-19%", TF_HEAT1},
+            {" ", LA_PLAIN},
+            {"20-39%", TF_HEAT2},
+            {" ", LA_PLAIN},
+            {"40-59%", TF_HEAT3},
+            {" ", LA_PLAIN},
+            {"60-79%", TF_HEAT4},
+            {" ", LA_PLAIN},
+            {"80-100%", TF_HEAT5},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last)
+        tui_put_trunc(t, y, 2,
+                      "best: a document's highest overlap, and with which; none: shares "
+                      "no sentence",
+                      COLS - 3, LA_PLAIN);
+    return y;
+}
+
+
+const struct tui_view_ops tui_overview_ops = {
+    .name = "overview",
+    .draw = tui_overview_draw,
+    .key = tui_overview_key,
+    .resized = NULL,
+    .help_title = " wirediff keys: the overview",
+    .help = help_overview,
+    .nhelp = WD_ARRAY_LEN(help_overview),
+    .legend = legend_overview,
+};

@@ -80,7 +80,7 @@ for mode in "" bc; do
     check "--save-pages: folders only" "wirediff --save-pages=" "sub" $mode
     check "--width takes a number" "wirediff -w " "" $mode
     check "files and folders" "wirediff a.txt " "a.txt|b c.html|sub" $mode
-    check "--no-" "wirediff --no-" "--no-config|--no-fold|--no-moves|--no-pager|--no-words" $mode
+    check "--no-" "wirediff --no-" "--no-config|--no-digest|--no-fold|--no-moves|--no-pager|--no-words" $mode
 done
 if $have_bc; then
     got=$(XDG_DATA_DIRS="$tmp/xdg" bash --norc --noprofile -c \

@@ -40,6 +40,7 @@ static void test_conf_good(void **state)
           "width = 120\n"
           "  fold=yes  \r\n"
           "words = Off\n"
+          "digest = no\n"
           "; another comment\n"
           "\n"
           "pager = less -RS\n"
@@ -55,6 +56,7 @@ static void test_conf_good(void **state)
     assert_int_equal(c.width, 120);
     assert_int_equal(c.fold, 1);
     assert_int_equal(c.words, 0);
+    assert_int_equal(c.digest, 0);
     assert_true(c.has_pager);
     assert_string_equal(c.pager, "less -RS");
     assert_int_equal(c.color, CONF_COLOR_NEVER);
@@ -179,12 +181,14 @@ static void test_conf_merge(void **state)
     (void)state;
     struct conf file, cli;
     struct conf_diags dg;
-    parse("width = 120\nfold = yes\npager = most\n[colors]\ncommon = 94\n", &file, &dg);
-    parse("width = 90\n[colors]\ninserted = 28\n", &cli, &dg);
+    parse("width = 120\nfold = yes\ndigest = no\npager = most\n[colors]\ncommon = 94\n", &file,
+          &dg);
+    parse("width = 90\ndigest = yes\n[colors]\ninserted = 28\n", &cli, &dg);
     cli.color = CONF_COLOR_ALWAYS;
     conf_merge(&file, &cli);
     assert_int_equal(file.width, 90); /* the command line wins */
     assert_int_equal(file.fold, 1);   /* what it does not say stays */
+    assert_int_equal(file.digest, 1);
     assert_string_equal(file.pager, "most");
     assert_int_equal(file.color, CONF_COLOR_ALWAYS);
     assert_true(file.has_face[LA_COMMON] && file.has_face[LA_INSERTED]);

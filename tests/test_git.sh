@@ -106,6 +106,16 @@ NO_COLOR=1 GIT_EXTERNAL_DIFF="$WD" GIT_PAGER_IN_USE=true git diff --cached --ext
     >"$tmp/out" 2>"$tmp/err"
 hasnt "NO_COLOR under git's pager: no escape code" "$tmp/out" $'\033'
 
+# --stat: a line per path, no title; --digest: what changed first
+git -c diff.external="$WD --stat" diff --cached -- notes.txt story.txt >"$tmp/out" 2>"$tmp/err"
+has "diff.external with --stat: a line per path" "$tmp/out" \
+    '^a/notes\.txt vs b/notes\.txt: 1 changed, 0 moved, 0 cut, 0 added, 1 same$' \
+    '^a/story\.txt vs b/story\.txt: [0-9]+ changed, .*; 5 quotations, 2 numbers'
+[ "$(wc -l <"$tmp/out")" -eq 2 ] && pass "diff.external with --stat: nothing else" || bad "--stat: more lines" "$tmp/out"
+git -c diff.external="$WD --digest --export=inline" diff --cached -- story.txt >"$tmp/out" 2>"$tmp/err"
+has "diff.external with --digest: the title, then what changed" "$tmp/out" '^story\.txt \(1/1\)$' \
+    '^What changed: 5 quotations, 2 numbers'
+
 # --exit-code: 1 for files that differ (diff.<driver>.trustExitCode), 0 for the same
 hex1=0123456789abcdef0123456789abcdef01234567
 hex2=89abcdef0123456789abcdef0123456789abcdef
@@ -185,6 +195,10 @@ hasnt "two folders: .git is left out" "$tmp/out" 'HEAD'
 hasnt "two folders: a pair that reads the same is left out" "$tmp/out" 'same\.txt'
 grep -q 'bin.dat: binary file, skipped' "$tmp/err" && pass "two folders: binary files skipped, said once each" ||
     bad "two folders: binary files" "$tmp/err"
+run "two folders, --stat: a line per pair that differs, Only in lines" 1 \
+    '^l/sub/story\.txt vs r/sub/story\.txt: [0-9]+ changed' --stat l r
+[ "$(grep -c '^Only in ' "$tmp/out")" -eq 3 ] && [ "$(wc -l <"$tmp/out")" -eq 4 ] &&
+    pass "two folders, --stat: diff -r's Only in lines, nothing else" || bad "two folders, --stat" "$tmp/out"
 run "two folders, JSON: the files of one side only" 1 '"only":\[\{"side":"b","path":"r/\.hidden-dir/note\.txt"\}' \
     --export=json l r
 run "two folders, HTML: listed and compared" 1 '<p class="only-a">Only in l: old\.txt</p>' \
