@@ -688,6 +688,20 @@ static void snapshot_setup(struct snapshot *sn, const struct settings *set, cons
     }
 }
 
+/* What a snapshot shows: sn's width, time and colours, the options'
+ * words, fold and digest (1: first in text and inline). */
+static struct export_view snapshot_view(const struct snapshot *sn, bool words, bool fold,
+                                        int digest)
+{
+    return (struct export_view){.width = sn->width,
+                                .words = words,
+                                .fold = fold,
+                                .digest = digest == 1,
+                                .timestamp = sn->time,
+                                .theme = &sn->theme,
+                                .color = sn->color};
+}
+
 /* The reader's theme, into t: the terminal is asked unless the reader
  * runs headless or without colours. */
 static const struct theme *reader_theme(const struct settings *set, const char *script,
@@ -859,13 +873,7 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
                 .ndocs = 2,
                 .cmps = cmp,
                 .ncmps = 1,
-                .view = {.width = sn.width,
-                         .words = ro->words,
-                         .fold = ro->fold,
-                         .digest = ro->digest == 1,
-                         .timestamp = sn.time,
-                         .theme = &sn.theme,
-                         .color = sn.color},
+                .view = snapshot_view(&sn, ro->words, ro->fold, ro->digest),
             };
             job.in = &in;
             rc = write_out(ro->output, &oo, write_git, &job);
@@ -916,13 +924,7 @@ static int folders_snapshot(struct doc_ctx *ctx, struct doc **docs, size_t ndocs
         .ndocs = nused,
         .cmps = cmps,
         .ncmps = ncmps,
-        .view = {.width = sn.width,
-                 .words = ro->words,
-                 .fold = ro->fold,
-                 .digest = ro->digest == 1,
-                 .timestamp = sn.time,
-                 .theme = &sn.theme,
-                 .color = sn.color},
+        .view = snapshot_view(&sn, ro->words, ro->fold, ro->digest),
         .only = only,
         .nonly = nonly,
     };
@@ -1381,13 +1383,7 @@ int main(int argc, char **argv)
                 .ndocs = (size_t)ndocs,
                 .cmps = cmps,
                 .ncmps = ncmp,
-                .view = {.width = sn.width,
-                         .words = words,
-                         .fold = fold,
-                         .digest = digest == 1,
-                         .timestamp = sn.time,
-                         .theme = &sn.theme,
-                         .color = sn.color},
+                .view = snapshot_view(&sn, words, fold, digest),
             };
             signal(SIGPIPE, SIG_IGN);
             if (!output) settings_page(&set);
