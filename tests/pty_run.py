@@ -3,14 +3,17 @@
 controlling terminal, 100x30), as a user's terminal would, for the tests of
 what wirediff does on a terminal (tests/test_term.sh).
 
-    pty_run.py [--bg RRRR/GGGG/BBBB] [--silent] [--keys TEXT --after TEXT]
-               [--log FILE] [--timeout SECONDS] -- COMMAND [ARG]...
+    pty_run.py [--bg RRRR/GGGG/BBBB] [--silent] [--late SECONDS]
+               [--keys TEXT --after TEXT] [--log FILE] [--timeout SECONDS]
+               -- COMMAND [ARG]...
 
 What the command writes to the terminal goes to standard output, as it is.
 The terminal answers the primary device attributes query (ESC [ c), as
 every terminal does, and with --bg the background colour query (OSC 11)
 with that colour first; --silent answers nothing (a terminal that does
-not know either).  With --keys, TEXT is typed once the output holds the
+not know either); --late sends the answers that many seconds after
+the query, as a terminal at the other end of a slow link would, and the
+keys only after them.  With --keys, TEXT is typed once the output holds the
 text given by --after (never after a fixed time).  --log writes each query
 seen, a line each ("osc11", "da1").  The exit status is the command's
 (128 + N when signal N ended it), 124 when it ran past --timeout.
@@ -31,6 +34,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bg")
     ap.add_argument("--silent", action="store_true")
+    ap.add_argument("--late", type=float, default=0.0)
     ap.add_argument("--keys")
     ap.add_argument("--after", default="")
     ap.add_argument("--log")
@@ -56,7 +60,19 @@ def main():
     typed = a.keys is None
     deadline = time.monotonic() + a.timeout
     status = None
+    pending = []  # (when, bytes): the answers not sent yet
+
+    def answer(data):
+        pending.append((time.monotonic() + a.late, data))
+
     while True:
+        now = time.monotonic()
+        for p in [p for p in pending if p[0] <= now]:
+            os.write(fd, p[1])
+            pending.remove(p)
+        if not typed and not pending and a.after.encode() in seen:
+            os.write(fd, a.keys.encode())
+            typed = True
         left = deadline - time.monotonic()
         if left <= 0:
             os.kill(pid, signal.SIGKILL)
@@ -64,7 +80,7 @@ def main():
             out.flush()
             sys.stderr.write("pty_run: timed out\n")
             return 124
-        r, _, _ = select.select([fd], [], [], min(left, 0.2))
+        r, _, _ = select.select([fd], [], [], min(left, 0.02 if pending else 0.2))
         if not r:
             done, st = os.waitpid(pid, os.WNOHANG)
             if done:
@@ -89,17 +105,14 @@ def main():
                 if log:
                     log.write("osc11\n")
                 if a.bg and not a.silent:
-                    os.write(fd, b"\x1b]11;rgb:" + a.bg.encode() + b"\x1b\\")
+                    answer(b"\x1b]11;rgb:" + a.bg.encode() + b"\x1b\\")
                 seen = seen[:i] + seen[i + 6:]
             else:
                 if log:
                     log.write("da1\n")
                 if not a.silent:
-                    os.write(fd, b"\x1b[?62;22c")
+                    answer(b"\x1b[?62;22c")
                 seen = seen[:j] + seen[j + 3:]
-        if not typed and a.after.encode() in seen:
-            os.write(fd, a.keys.encode())
-            typed = True
     if status is None:
         _, status = os.waitpid(pid, 0)
     out.flush()

@@ -208,6 +208,14 @@ expect "--theme=dark: as said, nothing asked" $? "$tmp/tty"
 tty --bg ffff/ffff/ffff --log "$tmp/q" -- "$WD" --no-pager --color=never "$A" "$B" --export=text
 ! grep -q osc11 "$tmp/q"
 expect "--color=never: the terminal is not asked" $? "$tmp/q"
+# an answer later than the 50 ms (ssh): dark, and the answer is no keys
+# (']' would move, '?' open the help, '/' the search prompt)
+tty --bg ffff/ffff/ffff --late 0.3 --keys q --after 'q:quit' -- "$WD" "$A" "$B"
+[ $rc -eq 1 ] && ! grep -qa 'wirediff keys\|no more differences\|ffff' "$tmp/tty"
+expect "a late answer to the query: not read as keys by the reader" $? "$tmp/tty"
+tty --bg ffff/ffff/ffff --late 0.3 --timeout 5 --keys $'/\033q' --after 'q:quit' -- "$WD" "$A" "$B"
+[ $rc -eq 1 ]
+expect "Esc then a key at once: both keys (Esc closes the search prompt, q quits)" $? "$tmp/tty"
 run "--theme=light on a pipe" 1 $'\033\\[38;5;94m' --theme=light --export=ansi "$A" "$B"
 run "--theme=sepia" 2 '^wirediff: --theme takes auto, dark or light$' --theme=sepia "$A" "$B"
 
