@@ -763,15 +763,6 @@ static bool looks_binary(const char *path)
     return memchr(buf, '\0', n) && !transcode_bom(buf, n, &bom);
 }
 
-/* Does the comparison find any difference? */
-static bool differs(const struct alignment *al)
-{
-    const struct align_stats *st = align_get_stats(al);
-    return st->rows[ROW_CHANGED] + st->rows[ROW_MOVED] + st->rows[ROW_DELETED] +
-               st->rows[ROW_INSERTED] >
-           0;
-}
-
 /* git's external diff: a title line, then the snapshot. */
 struct git_job {
     const char *title; /* NULL: none (HTML, Markdown, JSON) */
@@ -866,7 +857,7 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
             struct export_cmp *cmp = xcalloc(1, sizeof *cmp);
             *cmp = (struct export_cmp){
                 .a = 0, .b = 1, .al = align_docs(docs[0], docs[1], ctx, ro->ao)};
-            differ = differs(cmp->al);
+            differ = align_differs(cmp->al);
             add_digests(cmp, 1, ro->digest, ro->stat, sn.format);
             struct export_input in = {
                 .docs = (const struct doc *const *)docs,
@@ -908,7 +899,7 @@ static int folders_snapshot(struct doc_ctx *ctx, struct doc **docs, size_t ndocs
             continue;
         }
         const struct alignment *al = align_docs(docs[p[i].a], docs[p[i].b], ctx, ro->ao);
-        if (!differs(al)) { /* as diff -r: nothing for a pair that reads the same */
+        if (!align_differs(al)) { /* as diff -r: nothing for a pair that reads the same */
             align_free((struct alignment *)al);
             continue;
         }
@@ -1354,7 +1345,7 @@ int main(int argc, char **argv)
             cmps[k].a = 0;
             cmps[k].b = k + 1;
             cmps[k].al = align_docs(docs[0], docs[k + 1], ctx, &ao);
-            differ |= differs(cmps[k].al);
+            differ |= align_differs(cmps[k].al);
         }
         bool interactive = format < 0 && !output_given && !stat_mode &&
                            (script || (isatty(STDOUT_FILENO) && terminal_usable()));

@@ -123,11 +123,7 @@ static const struct alignment *pair_al(struct tui *t, size_t i)
 static bool pair_differs(struct tui *t, size_t i)
 {
     const struct alignment *al = pair_al(t, i);
-    if (!al) return true;
-    const struct align_stats *st = align_get_stats(al);
-    return st->rows[ROW_CHANGED] + st->rows[ROW_MOVED] + st->rows[ROW_DELETED] +
-               st->rows[ROW_INSERTED] >
-           0;
+    return !al || align_differs(al);
 }
 
 /* ---- keys ------------------------------------------------------------------ */
