@@ -585,7 +585,7 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         tui_message(t, false, "sides swapped%s", t->swapped ? "" : " back");
         break;
     case 'B':
-        if (!t->cx) {
+        if (!t->cx || !t->cx->c) { /* two files, or a pair of two folders */
             tui_message(t, false, "boilerplate is known only with more files (an overview)");
             break;
         }
