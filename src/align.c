@@ -741,3 +741,9 @@ const struct align_stats *align_get_stats(const struct alignment *al)
 {
     return &al->stats;
 }
+
+bool align_differs(const struct alignment *al)
+{
+    const size_t *r = al->stats.rows;
+    return r[ROW_CHANGED] + r[ROW_MOVED] + r[ROW_DELETED] + r[ROW_INSERTED] > 0;
+}

@@ -98,6 +98,8 @@ const struct doc *align_doc(const struct alignment *al, int side);
 const struct align_row *align_rows(const struct alignment *al, size_t *n);
 const struct wop *align_ops(const struct alignment *al, size_t *n);
 const struct align_stats *align_get_stats(const struct alignment *al);
+/* Does the alignment hold any row that is not the same on both sides? */
+bool align_differs(const struct alignment *al);
 
 /* "same", "changed", "moved", "deleted", "inserted". */
 const char *align_kind_name(enum row_kind k);

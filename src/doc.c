@@ -527,6 +527,13 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
     if (p->st != WD_OK) prepared_free(p); /* keeps st */
 }
 
+/* The last part of a path, as a title: a new string. */
+static char *base_name(const char *name)
+{
+    const char *base = strrchr(name, '/');
+    return xstrdup(base && base[1] ? base + 1 : name);
+}
+
 /* The document of p (whose bytes it takes), its sentences given ids. */
 static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepared *p,
                              struct source_meta *meta, struct doc **out)
@@ -588,8 +595,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
         d->sents[0].end - d->sents[0].start <= TITLE_MAX) {
         d->title = xstrndup(d->bytes + d->sents[0].start, d->sents[0].end - d->sents[0].start);
     } else {
-        const char *base = strrchr(name, '/');
-        d->title = xstrdup(base && base[1] ? base + 1 : name);
+        d->title = base_name(name);
     }
     prepared_free(p);
     *out = d;
@@ -815,4 +821,22 @@ const char *doc_label(const struct doc *d)
 const struct source_meta *doc_meta(const struct doc *d)
 {
     return d->meta;
+}
+
+void doc_rename(struct doc *d, const char *name)
+{
+    char *old_base = base_name(d->path);
+    if (strcmp(d->title, old_base) == 0) { /* the title was the file's name */
+        free(d->title);
+        d->title = base_name(name);
+    }
+    free(old_base);
+    free(d->path);
+    free(d->name);
+    free(d->label);
+    d->path = xstrdup(name);
+    d->name = escape_str(name);
+    char *label = source_display_name(name);
+    d->label = escape_str(label);
+    free(label);
 }

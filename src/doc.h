@@ -129,6 +129,11 @@ const char *doc_name(const struct doc *d);
  * overview): the base name of a file, the host and last path part of a
  * URL (source_display_name), escaped like doc_name. */
 const char *doc_label(const struct doc *d);
+/* Show d under name from now on (doc_path, doc_name, doc_label, and
+ * doc_title when that was the file's name): a file git copied to a
+ * temporary one is shown as "a/notes.txt".  Before the document is shared
+ * with another thread. */
+void doc_rename(struct doc *d, const char *name);
 /* The encoding a UTF-16 or UTF-32 file (with a byte order mark) was
  * converted from (transcode.h: the document holds the UTF-8 text, and its
  * offsets count in that), and in *replaced its invalid code units shown as

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "escape.h"
@@ -29,6 +30,33 @@ int export_parse_format(const char *name)
     for (int f = 0; f < EXPORT_FORMAT_COUNT; f++)
         if (strcmp(name, format_names[f]) == 0) return f;
     return -1;
+}
+
+int export_format_of_path(const char *path)
+{
+    static const struct {
+        const char *ext;
+        enum export_format f;
+    } exts[] = {
+        {".inline.txt", EXPORT_INLINE}, {".html", EXPORT_HTML},
+        {".htm", EXPORT_HTML},          {".md", EXPORT_MD},
+        {".markdown", EXPORT_MD},       {".json", EXPORT_JSON},
+        {".txt", EXPORT_TEXT},          {".ans", EXPORT_ANSI},
+        {".ansi", EXPORT_ANSI},
+    };
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    for (size_t i = 0; i < WD_ARRAY_LEN(exts); i++) {
+        size_t l = strlen(exts[i].ext);
+        if (n > l && strcasecmp(base + n - l, exts[i].ext) == 0) return (int)exts[i].f;
+    }
+    return -1;
+}
+
+bool export_format_fits(enum export_format fmt, int named)
+{
+    return named < 0 || (int)fmt == named || (named == EXPORT_TEXT && fmt == EXPORT_INLINE);
 }
 
 const char *export_format_name(enum export_format f)
@@ -452,4 +480,25 @@ void export_stats_line(FILE *f, const struct alignment *al, const struct export_
         fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);
     if (st->pairs_limited)
         fputs(" \xC2\xB7 the search for similar sentences was cut short: pairs may be missed", f);
+}
+
+char *export_only_text(const struct export_only *o)
+{
+    const char *slash = strrchr(o->path, '/');
+    struct strbuf b = {0};
+    sb_adds(&b, "Only in ");
+    if (slash) {
+        char *dir = xstrndup(o->path, slash == o->path ? 1 : (size_t)(slash - o->path));
+        char *e = escape_str(dir);
+        sb_adds(&b, e);
+        free(e);
+        free(dir);
+    } else {
+        sb_adds(&b, ".");
+    }
+    sb_adds(&b, ": ");
+    char *e = escape_str(slash ? slash + 1 : o->path);
+    sb_adds(&b, e);
+    free(e);
+    return sb_take(&b, NULL);
 }

@@ -25,6 +25,7 @@
 #include "doc.h"
 #include "layout.h"
 #include "outfile.h"
+#include "theme.h"
 #include "util.h"
 
 enum export_format {
@@ -40,6 +41,13 @@ enum export_format {
 /* Parse a format name ("html", "md"/"markdown", "text"/"txt", "ansi",
  * "json", "inline"); -1 if unknown. */
 int export_parse_format(const char *name);
+/* The format a file name asks for by its extension (any case): .html and
+ * .htm, .md and .markdown, .json, .txt (text; .inline.txt: inline), .ans
+ * and .ansi; -1 for any other name. */
+int export_format_of_path(const char *path);
+/* Can fmt be written to a file whose extension names format named (-1:
+ * none)?  The same format, or inline into a .txt. */
+bool export_format_fits(enum export_format fmt, int named);
 /* The canonical name ("text", "md", ...), a static string. */
 const char *export_format_name(enum export_format f);
 /* The file name extension without the dot ("html", "md", "txt",
@@ -62,6 +70,12 @@ struct export_view {
      * of the alignments given).  false: every row. */
     bool range;
     size_t first_row, last_row;
+    /* The colours of the ANSI form, and of the inline form when color is
+     * set (theme.h; NULL: the dark theme). */
+    const struct theme *theme;
+    /* The inline form in colour: its marks and the text between them in
+     * the theme's colours (--color). */
+    bool color;
 };
 
 struct export_cmp {
@@ -72,12 +86,23 @@ struct export_cmp {
     const struct digest *dg;
 };
 
+/* A file of two folders compared (wirediff DIR1 DIR2) that only one of
+ * them holds: listed as diff -r lists it, "Only in DIR1/sub: name.txt",
+ * before comparison number at (ncmps: after the last). */
+struct export_only {
+    const char *path; /* the file, as found under its folder */
+    int side;         /* SIDE_A (the first folder) or SIDE_B */
+    size_t at;
+};
+
 struct export_input {
     const struct doc *const *docs;
     size_t ndocs;
     const struct export_cmp *cmps;
     size_t ncmps;
     struct export_view view;
+    const struct export_only *only; /* sorted by at; may be NULL when nonly is 0 */
+    size_t nonly;
 };
 
 /* Write in format fmt to f.  Returns WD_OK, or WD_EIO when writing failed
@@ -158,6 +183,7 @@ struct export_style {
     const char *gutter[ROW_KIND_COUNT]; /* the gutter mark, per row kind */
     const char *note;                   /* "(moved to line N)" */
     const char *header;                 /* the "--- A" / "+++ B" lines */
+    const char *only[2];                /* "Only in DIR: NAME", per side */
 };
 
 /* The two versions side by side in view.width columns, rows aligned (see
@@ -235,6 +261,10 @@ struct export_source {
     char status[16];
 };
 void export_source_fields(const struct doc *d, struct export_source *out);
+
+/* "Only in DIR: NAME" for o (the path cut at its last '/'), escaped
+ * (escape.h): a new string. */
+char *export_only_text(const struct export_only *o);
 
 /* The row kinds in the order the statistics and legends list them. */
 extern const enum row_kind export_kind_order[ROW_KIND_COUNT];

@@ -1,49 +1,54 @@
 /* export_ansi.c - the side-by-side text in the reader's colours, as SGR
  * escape codes (ECMA-48), for `less -R` and terminals.
  *
- * The palette is the reader's 256-colour one (tui_draw.c pal256): the
- * common text of a pair yellow, deleted words bold white on red (124),
- * inserted words bold white on green (28), sentences only in A red and only
- * in B green, fold markers grey (244), gutter marks bold in the colour of
- * their kind, moved notes cyan.  Instead of the reader's reversed header
- * line, the "---"/"+++" lines are bold.  Every coloured stretch is closed
- * with SGR 0 before its line ends, so a line never bleeds into the next
- * (less -R, grep, a pager that starts mid-file).  The text itself carries
- * no escapes: the layout drops control characters (layout_piece_text).
+ * The colours are the theme's (theme.h, view.theme: dark unless the light
+ * one or the config file's [colors] say otherwise), 256-colour ones: the
+ * common text of a pair tinted, deleted words on red, inserted words on
+ * green, sentences only in A red and only in B green, fold markers grey,
+ * gutter marks bold in the colour of their kind, moved notes as the
+ * theme's note.  Instead of the reader's reversed header line, the
+ * "---"/"+++" lines take the label face (bold).  Every coloured stretch
+ * is closed with SGR 0 before its line ends, so a line never bleeds into
+ * the next (less -R, grep, a pager that starts mid-file).  The text itself
+ * carries no escapes: the layout drops control characters
+ * (layout_piece_text).
  */
 #include "config.h"
 
 #include "export.h"
 
-#define SGR_WHITE_ON_RED   "1;38;5;231;48;5;124"
-#define SGR_WHITE_ON_GREEN "1;38;5;231;48;5;28"
-
-static const struct export_style ansi_style = {
-    .marks = false,
-    .attr =
-        {
-            [LA_PLAIN] = NULL,
-            [LA_COMMON] = "33",
-            [LA_DEL] = SGR_WHITE_ON_RED,
-            [LA_INS] = SGR_WHITE_ON_GREEN,
-            [LA_DELETED] = "31",
-            [LA_INSERTED] = "32",
-            [LA_FOLD] = "38;5;244",
-            [LA_MARK] = NULL,
-        },
-    .gutter =
-        {
-            [ROW_SAME] = NULL,
-            [ROW_CHANGED] = "1;33",
-            [ROW_MOVED] = "1;36",
-            [ROW_DELETED] = "1;31",
-            [ROW_INSERTED] = "1;32",
-        },
-    .note = "36",
-    .header = "1",
+/* The SGR parameters of each face the side-by-side form uses. */
+struct ansi_codes {
+    char sgr[TF_COUNT][THEME_SGR_MAX];
 };
+
+/* SGR parameters of face f, NULL when it changes nothing. */
+static const char *code(struct ansi_codes *c, const struct theme *t, int f)
+{
+    return theme_sgr(&t->face[f], c->sgr[f]) ? c->sgr[f] : NULL;
+}
 
 enum wd_status export_ansi(FILE *f, const struct export_input *in)
 {
-    return export_side_by_side(f, in, &ansi_style);
+    struct theme dark;
+    const struct theme *t = in->view.theme;
+    if (!t) {
+        theme_init(&dark, THEME_DARK);
+        t = &dark;
+    }
+    struct ansi_codes c;
+    struct export_style style = {.marks = false};
+    static const int attrs[] = {LA_PLAIN,   LA_COMMON,   LA_DEL, LA_INS,
+                                LA_DELETED, LA_INSERTED, LA_FOLD};
+    for (size_t i = 0; i < WD_ARRAY_LEN(attrs); i++)
+        style.attr[attrs[i]] = code(&c, t, attrs[i]);
+    style.gutter[ROW_CHANGED] = code(&c, t, TF_GUTTER_CHANGED);
+    style.gutter[ROW_MOVED] = code(&c, t, TF_GUTTER_MOVED);
+    style.gutter[ROW_DELETED] = code(&c, t, TF_GUTTER_DELETED);
+    style.gutter[ROW_INSERTED] = code(&c, t, TF_GUTTER_INSERTED);
+    style.note = code(&c, t, TF_NOTE);
+    style.header = code(&c, t, TF_LABEL);
+    style.only[SIDE_A] = style.attr[LA_DELETED];
+    style.only[SIDE_B] = style.attr[LA_INSERTED];
+    return export_side_by_side(f, in, &style);
 }

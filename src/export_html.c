@@ -410,8 +410,17 @@ enum wd_status export_html(FILE *f, const struct export_input *in)
 {
     struct html_out h = {.f = f};
     html_head(f, in);
-    for (size_t k = 0; k < in->ncmps; k++)
-        html_cmp(&h, in, k);
+    for (size_t k = 0; k <= in->ncmps; k++) {
+        for (size_t i = 0; i < in->nonly; i++) {
+            if (in->only[i].at != k) continue;
+            char *s = export_only_text(&in->only[i]);
+            fprintf(f, "<p class=\"only-%c\">", in->only[i].side == SIDE_A ? 'a' : 'b');
+            html_str(f, s);
+            fputs("</p>\n", f);
+            free(s);
+        }
+        if (k < in->ncmps) html_cmp(&h, in, k);
+    }
     fputs("</body>\n</html>\n", f);
     free(h.runs);
     return ferror(f) ? WD_EIO : WD_OK;

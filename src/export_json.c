@@ -479,7 +479,20 @@ enum wd_status export_json(FILE *f, const struct export_input *in)
         if (i) JB_LIT(&j, ",\n");
         json_cmp(&j, &in->cmps[i], &in->view);
     }
-    JB_LIT(&j, "]}\n");
+    jb_char(&j, ']');
+    if (in->nonly) { /* files of two folders that only one holds */
+        JB_LIT(&j, ",\n\"only\":[");
+        for (size_t i = 0; i < in->nonly; i++) {
+            if (i) jb_char(&j, ',');
+            JB_LIT(&j, "{\"side\":\"");
+            jb_char(&j, in->only[i].side == SIDE_A ? 'a' : 'b');
+            JB_LIT(&j, "\",\"path\":");
+            json_string(&j, in->only[i].path, strlen(in->only[i].path));
+            jb_char(&j, '}');
+        }
+        jb_char(&j, ']');
+    }
+    JB_LIT(&j, "}\n");
     jb_flush(&j);
     free(j.b);
     return ferror(f) ? WD_EIO : WD_OK;

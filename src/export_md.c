@@ -428,8 +428,17 @@ enum wd_status export_md(FILE *f, const struct export_input *in)
 {
     struct export_md m = {.f = f};
     md_head(f, in);
-    for (size_t k = 0; k < in->ncmps; k++)
-        md_cmp(&m, in, k);
+    for (size_t k = 0; k <= in->ncmps; k++) {
+        for (size_t i = 0; i < in->nonly; i++) {
+            if (in->only[i].at != k) continue;
+            char *s = export_only_text(&in->only[i]);
+            fputs("\n", f);
+            export_md_str(f, s);
+            fputs("\n", f);
+            free(s);
+        }
+        if (k < in->ncmps) md_cmp(&m, in, k);
+    }
     export_md_free(&m);
     return ferror(f) ? WD_EIO : WD_OK;
 }

@@ -70,15 +70,60 @@ static void put_sentences(FILE *f, const struct doc *d, uint32_t first, uint32_t
     }
 }
 
-static void put_pair(FILE *f, const struct alignment *al, const struct align_row *r, bool words)
+/* The inline form's colours (view.color): SGR parameters per face, "" for
+ * none; each coloured stretch is closed on its line. */
+struct inl {
+    FILE *f;
+    bool color;
+    char sgr[TF_COUNT][THEME_SGR_MAX];
+};
+
+static void inl_init(struct inl *o, FILE *f, const struct export_view *v)
 {
+    o->f = f;
+    o->color = v->color;
+    if (!o->color) return;
+    struct theme dark;
+    const struct theme *t = v->theme;
+    if (!t) {
+        theme_init(&dark, THEME_DARK);
+        t = &dark;
+    }
+    for (int k = 0; k < TF_COUNT; k++)
+        theme_sgr(&t->face[k], o->sgr[k]);
+}
+
+/* Start face k (nothing without colour, or when it changes nothing). */
+static void inl_on(struct inl *o, int k)
+{
+    if (o->color && o->sgr[k][0]) fprintf(o->f, "\033[%sm", o->sgr[k]);
+}
+
+static void inl_off(struct inl *o, int k)
+{
+    if (o->color && o->sgr[k][0]) fputs("\033[0m", o->f);
+}
+
+/* open, sentences first .. first+n-1 of d, close: a one-sided run in face k */
+static void inl_marked(struct inl *o, int k, const char *open, const struct doc *d, uint32_t first,
+                       uint32_t n, const char *close)
+{
+    inl_on(o, k);
+    fputs(open, o->f);
+    put_sentences(o->f, d, first, n);
+    fputs(close, o->f);
+    inl_off(o, k);
+}
+
+static void put_pair(struct inl *o, const struct alignment *al, const struct align_row *r,
+                     bool words)
+{
+    FILE *f = o->f;
     const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
     if (!words) {
-        fputs("[-", f);
-        put_sentences(f, da, r->a, r->an);
-        fputs("-] {+", f);
-        put_sentences(f, db, r->b, r->bn);
-        fputs("+}", f);
+        inl_marked(o, LA_DELETED, "[-", da, r->a, r->an, "-]");
+        putc(' ', f);
+        inl_marked(o, LA_INSERTED, "{+", db, r->b, r->bn, "+}");
         return;
     }
     size_t nops;
@@ -86,53 +131,64 @@ static void put_pair(FILE *f, const struct alignment *al, const struct align_row
     const char *ta = doc_bytes(da, NULL), *tb = doc_bytes(db, NULL);
     uint32_t last_a = UINT32_MAX, last_b = UINT32_MAX;
     for (uint32_t k = 0; k < r->nop; k++) {
-        const struct wop *o = &ops[r->op + k];
+        const struct wop *w = &ops[r->op + k];
         bool sep = false;
         if (k > 0) {
-            if (o->kind != WOP_INS && last_a != UINT32_MAX)
-                sep = gap_has_space(ta, last_a, o->a_start) || o->a_start < last_a;
-            else if (o->kind != WOP_DEL && last_b != UINT32_MAX)
-                sep = gap_has_space(tb, last_b, o->b_start) || o->b_start < last_b;
+            if (w->kind != WOP_INS && last_a != UINT32_MAX)
+                sep = gap_has_space(ta, last_a, w->a_start) || w->a_start < last_a;
+            else if (w->kind != WOP_DEL && last_b != UINT32_MAX)
+                sep = gap_has_space(tb, last_b, w->b_start) || w->b_start < last_b;
             else
                 sep = true;
         }
         if (sep) putc(' ', f);
-        if (o->kind == WOP_EQUAL) {
-            put_text(f, ta, o->a_start, o->a_end);
-        } else if (o->kind == WOP_DEL) {
+        if (w->kind == WOP_EQUAL) {
+            put_text(f, ta, w->a_start, w->a_end);
+        } else if (w->kind == WOP_DEL) {
+            inl_on(o, LA_DEL);
             fputs("[-", f);
-            put_text(f, ta, o->a_start, o->a_end);
+            put_text(f, ta, w->a_start, w->a_end);
             fputs("-]", f);
+            inl_off(o, LA_DEL);
         } else {
+            inl_on(o, LA_INS);
             fputs("{+", f);
-            put_text(f, tb, o->b_start, o->b_end);
+            put_text(f, tb, w->b_start, w->b_end);
             fputs("+}", f);
+            inl_off(o, LA_INS);
         }
-        if (o->kind != WOP_INS) last_a = o->a_end;
-        if (o->kind != WOP_DEL) last_b = o->b_end;
+        if (w->kind != WOP_INS) last_a = w->a_end;
+        if (w->kind != WOP_DEL) last_b = w->b_end;
     }
 }
 
 /* The note after a moved row: its partner's line (counted from 1 after
  * the header), or that the partner is not written (a row range). */
-static void moved_note(FILE *f, const struct align_row *r, const struct export_block *b, size_t nb)
+static void moved_note(struct inl *o, const struct align_row *r, const struct export_block *b,
+                       size_t nb)
 {
     const char *dir = (r->show & SHOW_A) ? "to" : "from";
     size_t pi = r->partner >= 0 ? export_block_of_row(b, nb, (size_t)r->partner) : nb;
+    putc(' ', o->f);
+    inl_on(o, TF_NOTE);
     if (pi < nb)
-        fprintf(f, " (moved %s row %zu)", dir, pi + 1);
+        fprintf(o->f, "(moved %s row %zu)", dir, pi + 1);
     else
-        fprintf(f, " (moved %s a row not shown)", dir);
+        fprintf(o->f, "(moved %s a row not shown)", dir);
+    inl_off(o, TF_NOTE);
 }
 
-static void inline_cmp(FILE *f, const struct export_input *in, const struct export_cmp *c)
+static void inline_cmp(struct inl *o, const struct export_input *in, const struct export_cmp *c)
 {
+    FILE *f = o->f;
     const struct alignment *al = c->al;
     const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
     for (int side = 0; side < 2; side++) {
         const struct doc *d = side ? db : da;
+        inl_on(o, TF_LABEL);
         fputs(side ? "+++ " : "--- ", f);
         fputs(doc_name(d), f);
+        inl_off(o, TF_LABEL);
         putc('\n', f);
         struct export_source src;
         export_source_fields(d, &src);
@@ -148,8 +204,11 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
     for (size_t i = 0; i < nb; i++) {
         if (blocks[i].fold) {
-            fprintf(f, "\xE2\x80\xA6 %zu identical sentence%s\n", blocks[i].nrows,
+            inl_on(o, LA_FOLD);
+            fprintf(f, "\xE2\x80\xA6 %zu identical sentence%s", blocks[i].nrows,
                     blocks[i].nrows == 1 ? "" : "s");
+            inl_off(o, LA_FOLD);
+            putc('\n', f);
             continue;
         }
         const struct align_row *r = &rows[blocks[i].row];
@@ -158,28 +217,21 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
             put_sentences(f, da, r->a, r->an);
             break;
         case ROW_DELETED:
-            fputs("[-", f);
-            put_sentences(f, da, r->a, r->an);
-            fputs("-]", f);
+            inl_marked(o, LA_DELETED, "[-", da, r->a, r->an, "-]");
             break;
         case ROW_INSERTED:
-            fputs("{+", f);
-            put_sentences(f, db, r->b, r->bn);
-            fputs("+}", f);
+            inl_marked(o, LA_INSERTED, "{+", db, r->b, r->bn, "+}");
             break;
         case ROW_CHANGED:
-            put_pair(f, al, r, in->view.words);
+            put_pair(o, al, r, in->view.words);
             break;
         case ROW_MOVED:
         default:
-            if (r->show & SHOW_A) {
-                fputs("[-", f);
-                put_sentences(f, da, r->a, r->an);
-                fputs("-]", f);
-            } else {
-                put_pair(f, al, r, in->view.words);
-            }
-            moved_note(f, r, blocks, nb);
+            if (r->show & SHOW_A)
+                inl_marked(o, LA_DELETED, "[-", da, r->a, r->an, "-]");
+            else
+                put_pair(o, al, r, in->view.words);
+            moved_note(o, r, blocks, nb);
             break;
         }
         putc('\n', f);
@@ -189,9 +241,27 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
 
 enum wd_status export_inline(FILE *f, const struct export_input *in)
 {
-    for (size_t k = 0; k < in->ncmps; k++) {
-        if (k) putc('\n', f);
-        inline_cmp(f, in, &in->cmps[k]);
+    struct inl o;
+    inl_init(&o, f, &in->view);
+    bool prev = false; /* as export_side_by_side */
+    for (size_t k = 0; k <= in->ncmps; k++) {
+        bool run = false;
+        for (size_t i = 0; i < in->nonly; i++) {
+            if (in->only[i].at != k) continue;
+            if (!run && prev) putc('\n', f);
+            run = prev = true;
+            char *s = export_only_text(&in->only[i]);
+            int face = in->only[i].side == SIDE_A ? LA_DELETED : LA_INSERTED;
+            inl_on(&o, face);
+            fputs(s, f);
+            inl_off(&o, face);
+            putc('\n', f);
+            free(s);
+        }
+        if (k == in->ncmps) break;
+        if (prev) putc('\n', f);
+        inline_cmp(&o, in, &in->cmps[k]);
+        prev = true;
     }
     return ferror(f) ? WD_EIO : WD_OK;
 }
@@ -434,9 +504,23 @@ enum wd_status export_side_by_side(FILE *f, const struct export_input *in,
                                    const struct export_style *style)
 {
     struct text_out t = {.f = f, .style = style};
-    for (size_t k = 0; k < in->ncmps; k++) {
-        if (k) ln_end(&t);
+    /* comparisons and runs of "Only in" lines, a blank line between two */
+    bool prev = false;
+    for (size_t k = 0; k <= in->ncmps; k++) {
+        bool run = false;
+        for (size_t i = 0; i < in->nonly; i++) {
+            if (in->only[i].at != k) continue;
+            if (!run && prev) ln_end(&t);
+            run = prev = true;
+            char *s = export_only_text(&in->only[i]);
+            ln_styled(&t, style->only[in->only[i].side], s, strlen(s));
+            ln_end(&t);
+            free(s);
+        }
+        if (k == in->ncmps) break;
+        if (prev) ln_end(&t);
         text_cmp(&t, in, &in->cmps[k]);
+        prev = true;
     }
     free(t.buf);
     free(t.ln);

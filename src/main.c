@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "align.h"
+#include "conf.h"
 #include "corpus.h"
+#include "dirpair.h"
 #include "digest.h"
 #include "export_columns.h"
 #include "export_overlap.h"
@@ -28,8 +30,13 @@
 #include "doc.h"
 #include "escape.h"
 #include "export.h"
+#include "gitdiff.h"
 #include "source.h"
 #include "output.h"
+#include "pager.h"
+#include "settings.h"
+#include "terminal.h"
+#include "transcode.h"
 #include "tui.h"
 #include "web.h"
 #include "util.h"
@@ -37,6 +44,13 @@
 #define EXIT_SAME      0
 #define EXIT_DIFFERENT 1
 #define EXIT_TROUBLE   2
+
+/* --version's last lines. */
+#define WD_COPYRIGHT "Copyright (C) 2026 the wirediff authors."
+#define WD_LICENSE                                                                                 \
+    "License MIT: <https://opensource.org/licenses/MIT>.\n"                                        \
+    "This is free software: you are free to change and redistribute it.\n"                         \
+    "There is NO WARRANTY, to the extent permitted by law."
 
 /* Width of side-by-side text when stdout is no terminal. */
 #define DEFAULT_WIDTH 160
@@ -61,6 +75,14 @@ enum {
     OPT_SAVE_PAGES,
     OPT_TIMEOUT,
     OPT_MAX_PAGE,
+    OPT_COLOR,
+    OPT_THEME,
+    OPT_NO_PAGER,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
+    OPT_EXIT_CODE,
+    OPT_WORDS,
+    OPT_NO_FOLD,
     OPT_DIGEST,
     OPT_NO_DIGEST,
     OPT_STAT,
@@ -88,6 +110,15 @@ static const struct option long_opts[] = {
     {"save-pages", required_argument, NULL, OPT_SAVE_PAGES},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"max-page-size", required_argument, NULL, OPT_MAX_PAGE},
+    {"color", optional_argument, NULL, OPT_COLOR},
+    {"colour", optional_argument, NULL, OPT_COLOR},
+    {"theme", required_argument, NULL, OPT_THEME},
+    {"no-pager", no_argument, NULL, OPT_NO_PAGER},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"exit-code", no_argument, NULL, OPT_EXIT_CODE},
+    {"words", no_argument, NULL, OPT_WORDS},
+    {"no-fold", no_argument, NULL, OPT_NO_FOLD},
     {"digest", no_argument, NULL, OPT_DIGEST},
     {"no-digest", no_argument, NULL, OPT_NO_DIGEST},
     {"stat", no_argument, NULL, OPT_STAT},
@@ -100,35 +131,45 @@ static void usage(FILE *f)
 {
     fputs("Usage: wirediff [OPTION]... FILE1 FILE2 [FILE]...\n"
           "  or:  wirediff [OPTION]... FOLDER...\n"
+          "  or:  wirediff [OPTION]... FOLDER1 FOLDER2\n"
           "  or:  wirediff --extract [--export=json] FILE|URL...\n"
           "Compare variants of one article sentence by sentence: reworded sentences are\n"
           "paired, moved ones recognised, and the differing words inside each pair marked.\n"
           "A FILE may be a text, a saved web page (.html, or a file that starts like one)\n"
           "or a URL (http, https): a page is compared as its article, the headline and\n"
           "then the story's paragraphs.  With a terminal on standard output the pair\n"
-          "opens side by side; otherwise, or with --export, a snapshot is written.  FILE\n"
-          "may be - for standard input (once).  A FOLDER stands for its files.  With a\n"
-          "FOLDER or more than two files, a terminal opens the overview of which reports\n"
-          "overlap; otherwise snapshots compare the first file with each of the others,\n"
-          "a FOLDER prints the --overlap table, and a FOLDER with --export=html, md or\n"
-          "json writes the overview and the columns (the pivot the others derive from\n"
-          "beside every document sharing a sentence with it).\n"
+          "opens side by side; otherwise, or with --export, a snapshot is written (to a\n"
+          "terminal through a pager).  FILE may be - for standard input (once).  A\n"
+          "FOLDER stands for its files: one FOLDER or more than two files open the\n"
+          "overview of which reports overlap on a terminal; otherwise snapshots compare\n"
+          "the first file with each of the others, a FOLDER prints the --overlap table,\n"
+          "and a FOLDER with --export=html, md or json writes the overview and the\n"
+          "columns (the pivot the others derive from beside the documents sharing a\n"
+          "sentence with it).  Two FOLDERs are compared file by file, paired by relative\n"
+          "path as diff -r does.  Called by git as its external diff (seven or nine\n"
+          "arguments), it compares the two versions git names.\n"
           "\n"
-          "Output:\n"
+          "Snapshots:\n"
           "      --export=FORMAT  write a snapshot: html (one page, side by side), md\n"
-          "                       (Markdown), text (side by side, [-old-] {+new+}), ansi\n"
-          "                       (side by side in colour, for less -R), inline (one\n"
-          "                       column, wdiff style), json\n"
+          "                       (Markdown), text (side by side, [-old-] {+new+}; in\n"
+          "                       colour when colours are on), ansi (side by side in\n"
+          "                       colour), inline (one column, wdiff style), json\n"
           "  -o, --output=FILE    write the snapshot (or the --overlap table) to FILE,\n"
           "                       atomically, through links, never over an input;\n"
-          "                       - is standard output\n"
+          "                       - is standard output; without --export, FILE's\n"
+          "                       extension names the format (.html .htm .md .json .txt\n"
+          "                       .ans)\n"
           "      --force          replace FILE if it exists\n"
-          "  -w, --width=N        width of side-by-side text (default: terminal, else 160)\n"
-          "      --no-words       do not mark word differences inside pairs\n"
-          "      --fold           fold runs of identical sentences\n"
           "      --timestamp=TEXT write TEXT as the time of the snapshot (HTML and Markdown\n"
           "                       headers, the reader's default file names) instead of\n"
           "                       the current local time, e.g. 2026-11-23T17:10:00Z\n"
+          "\n"
+          "What to show:\n"
+          "  -w, --width=N        width of side-by-side text (default: terminal, else 160)\n"
+          "      --no-words, --words  do not (do) mark word differences inside pairs\n"
+          "      --fold, --no-fold    fold (show) runs of identical sentences\n"
+          "\n"
+          "Other outputs:\n"
           "      --sentences      print each file's sentences with their byte spans\n"
           "      --overlap        print which reports overlap and by how much (text, or\n"
           "                       json with --export=json), boilerplate left out; with\n"
@@ -142,6 +183,22 @@ static void usage(FILE *f)
           "      --extract        print each input's text as it is compared, without the\n"
           "                       headline (a page: its article, a paragraph a line);\n"
           "                       with --export=json, its metadata too\n"
+          "\n"
+          "Terminal:\n"
+          "      --color[=WHEN]   colours: auto (default: on a terminal or git's pager,\n"
+          "                       unless NO_COLOR is set), always, never\n"
+          "      --theme=THEME    auto (default: asks the terminal), dark or light\n"
+          "      --no-pager       write to the terminal, not through $WIREDIFF_PAGER,\n"
+          "                       $PAGER or less\n"
+          "\n"
+          "Configuration:\n"
+          "      --config=FILE    read settings from FILE instead of\n"
+          "                       $XDG_CONFIG_HOME/wirediff/config\n"
+          "      --no-config      read no config file\n"
+          "\n"
+          "Git (see wirediff(1), EXAMPLES):\n"
+          "      --exit-code      as git's external diff, exit 1 when the files differ\n"
+          "                       (diff.<driver>.trustExitCode); else 0\n"
           "\n"
           "Web pages and URLs:\n"
           "      --input=HOW      auto (default: a page by its name or first bytes), text\n"
@@ -165,8 +222,9 @@ static void usage(FILE *f)
           "d what changed in substance, i where the documents come from, q quit; ? lists\n"
           "every key.\n"
           "\n"
-          "Exit status: 0 no differences, 1 differences, 2 trouble.\n"
-          "See wirediff(1) for the keys and the JSON format.\n",
+          "Exit status: 0 no differences, 1 differences, 2 trouble (as git's external\n"
+          "diff: 0 unless --exit-code).\n"
+          "See wirediff(1) for the keys, the config file and the JSON format.\n",
           f);
 }
 
@@ -230,12 +288,17 @@ static bool terminal_usable(void)
     return t && *t && strcmp(t, "dumb") != 0 && strcmp(t, "unknown") != 0;
 }
 
-/* Flush standard output: 0, or 2 after a one-line message (a closed pipe,
- * a full disk, a closed descriptor). */
+/* Flush standard output: 0, or 2 after a one-line message (a full disk,
+ * a closed descriptor).  A reader that stopped reading (a closed pipe:
+ * "| head", a pager quit before the end) ends the output quietly, as diff
+ * and git end: 0. */
 static int flush_stdout(void)
 {
-    if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
-    return fail("standard output", strerror(errno));
+    int e = fflush(stdout) == 0 ? 0 : errno;
+    if (!e && !ferror(stdout)) return 0;
+    if (!e) e = errno;
+    if (e == EPIPE) return 0;
+    return fail("standard output", strerror(e));
 }
 
 /* Print "index<TAB>start<TAB>end<TAB>text" per sentence, the gold TSV form,
@@ -283,12 +346,13 @@ static bool timestamp_ok(const char *s)
 }
 
 /* Write the batch output through fn to -o's path (NULL: standard
- * output): 0, or 2 after a one-line message. */
+ * output): 0, or 2 after a one-line message; a reader that stopped
+ * reading (a closed pipe) is no trouble (see flush_stdout). */
 static int write_out(const char *path, const struct outfile_opts *oo, output_fn fn, void *arg)
 {
     int err;
     enum wd_status st = output_write(path, oo, fn, arg, &err);
-    if (st == WD_OK) return 0;
+    if (st == WD_OK || (st == WD_EIO && err == EPIPE)) return 0; /* a closed pipe: quietly */
     return fail(path ? path : "standard output",
                 st == WD_EIO && err ? strerror(err) : util_strerror(st));
 }
@@ -375,13 +439,41 @@ static enum wd_status write_export(FILE *f, void *arg)
     return export_write(f, j->fmt, j->in);
 }
 
-/* --stat: a line per comparison. */
+/* --stat: a line per comparison (two folders: with diff -r's "Only in"
+ * lines where they fall). */
 static enum wd_status write_stat(FILE *f, void *arg)
 {
     const struct export_input *in = arg;
-    for (size_t k = 0; k < in->ncmps; k++)
-        export_stat_line(f, &in->cmps[k]);
+    for (size_t k = 0, i = 0; k <= in->ncmps; k++) {
+        for (; i < in->nonly && in->only[i].at == k; i++) {
+            char *s = export_only_text(&in->only[i]);
+            fprintf(f, "%s\n", s);
+            free(s);
+        }
+        if (k < in->ncmps) export_stat_line(f, &in->cmps[k]);
+    }
     return ferror(f) ? WD_EIO : WD_OK;
+}
+
+/* The digests (digest.h) of cmps[0 .. n) when what is written shows them:
+ * --stat, --digest (1), or by default (-1) HTML, Markdown and JSON. */
+static void add_digests(struct export_cmp *cmps, size_t n, int digest, bool stat,
+                        enum export_format fmt)
+{
+    if (stat || digest == 1 ||
+        (digest < 0 && (fmt == EXPORT_HTML || fmt == EXPORT_MD || fmt == EXPORT_JSON)))
+        for (size_t k = 0; k < n; k++)
+            cmps[k].dg = digest_new(cmps[k].al, NULL);
+}
+
+/* Free the digests and alignments of cmps[0 .. n), and cmps. */
+static void free_cmps(struct export_cmp *cmps, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        digest_free((struct digest *)cmps[k].dg);
+        align_free((struct alignment *)cmps[k].al);
+    }
+    free(cmps);
 }
 
 /* ---- inputs: files, pages, URLs (load.h) -------------------------------------- */
@@ -503,7 +595,7 @@ static int load_inputs(struct doc_ctx *ctx, char **files, const bool *in_dir, si
  * it is), or with --export=json its metadata too.  Nothing is written
  * unless every input can be read. */
 static int run_extract(char **files, const bool *in_dir, size_t n, struct load_opts *lo, bool json,
-                       bool many)
+                       bool many, const struct settings *set)
 {
     struct load_item *items = xcalloc(n, sizeof *items);
     read_sources(files, n, lo, items);
@@ -514,6 +606,7 @@ static int run_extract(char **files, const bool *in_dir, size_t n, struct load_o
         if (rc == 0) rc = item_trouble(&items[i], many, in_dir[i]);
     }
     signal(SIGPIPE, SIG_IGN);
+    if (rc == 0) settings_page(set);
     if (rc == 0) {
         if (json) {
             struct export_article *a = xcalloc(n, sizeof *a);
@@ -614,6 +707,370 @@ static void catch_sigbus(void)
  * through the next: the peak at 100k sentences went from 55 to 48 MB. */
 #define MMAP_THRESHOLD (256 * 1024)
 
+/* ---- snapshots, git's external diff, two folders -------------------------- */
+
+/* How a batch run writes its snapshot: the format, colours, the theme,
+ * the width and the time. */
+struct snapshot {
+    enum export_format format;
+    bool color; /* the inline form in colour (the ANSI form is colours anyway) */
+    struct theme theme;
+    int width;
+    const char *time;
+    char buf[80];
+};
+
+/* The snapshot for output to path (NULL: standard output), with the
+ * options' width and time (0 and NULL: the terminal's, now).  The
+ * terminal is asked its width and, when ask allows and colours go to it,
+ * its background: before a pager takes it. */
+static void snapshot_setup(struct snapshot *sn, const struct settings *set, const char *path,
+                           int width, const char *time, bool ask)
+{
+    sn->color = settings_color(set, path);
+    sn->format = settings_format(set, sn->color);
+    bool colours = sn->format == EXPORT_ANSI || (sn->format == EXPORT_INLINE && sn->color);
+    settings_theme(set, ask && colours && !path && isatty(STDOUT_FILENO), &sn->theme);
+    sn->width = width ? width : terminal_width();
+    sn->time = time;
+    if (!time) {
+        settings_now(set, sn->buf, sizeof sn->buf);
+        sn->time = sn->buf;
+    }
+}
+
+/* What a snapshot shows: sn's width, time and colours, the options'
+ * words, fold and digest (1: first in text and inline). */
+static struct export_view snapshot_view(const struct snapshot *sn, bool words, bool fold,
+                                        int digest)
+{
+    return (struct export_view){.width = sn->width,
+                                .words = words,
+                                .fold = fold,
+                                .digest = digest == 1,
+                                .timestamp = sn->time,
+                                .theme = &sn->theme,
+                                .color = sn->color};
+}
+
+/* The reader's theme, into t: the terminal is asked unless the reader
+ * runs headless or without colours. */
+static const struct theme *reader_theme(const struct settings *set, const char *script,
+                                        struct theme *t)
+{
+    settings_theme(set, !script && !settings_mono(set), t);
+    return t;
+}
+
+/* The end of a run: the pager, if one shows the output, is waited for. */
+static int end_run(int rc)
+{
+    pager_wait();
+    return rc;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* What the modes of git and of two folders take of the options. */
+struct run_opts {
+    const struct settings *set;
+    struct load_opts *lo;
+    const struct align_opts *ao;
+    bool words, fold;
+    int width;             /* 0: the terminal's */
+    const char *timestamp; /* --timestamp, or NULL */
+    const char *output;    /* -o FILE, NULL: standard output */
+    bool force;
+    int digest; /* --digest 1, --no-digest 0, else -1 */
+    bool stat;  /* --stat */
+};
+
+/* The -o options that keep docs[0 .. n) from being replaced; ids has
+ * room for n. */
+static struct outfile_opts out_opts(const struct run_opts *ro, struct doc *const *docs, size_t n,
+                                    struct util_fileid *ids)
+{
+    struct outfile_opts oo = {.force = ro->force, .inputs = ids};
+    for (size_t i = 0; i < n; i++)
+        oo.ninputs += doc_fileid(docs[i], &ids[oo.ninputs]);
+    return oo;
+}
+
+/* As git judges a file binary (buffer_is_binary): a NUL byte in its first
+ * 8000 bytes, here unless it starts with a UTF-16 or UTF-32 byte order
+ * mark (which wirediff reads, transcode.h). */
+static bool looks_binary(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return false; /* the load says what is wrong */
+    char buf[8000];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    size_t bom;
+    return memchr(buf, '\0', n) && !transcode_bom(buf, n, &bom);
+}
+
+/* git's external diff: a title line, then the snapshot. */
+struct git_job {
+    const char *title; /* NULL: none (HTML, Markdown, JSON) */
+    const char *sgr;   /* the title's colours, or NULL */
+    const char *line;  /* a line after it instead of a snapshot, or NULL */
+    bool blank;        /* a blank line first: not the first path */
+    bool stat;         /* --stat: the comparison's line, not the snapshot */
+    enum export_format fmt;
+    const struct export_input *in;
+};
+
+static enum wd_status write_git(FILE *f, void *arg)
+{
+    const struct git_job *j = arg;
+    if (j->title) {
+        if (j->blank) putc('\n', f);
+        if (j->sgr)
+            fprintf(f, "\033[%sm%s\033[0m\n", j->sgr, j->title);
+        else
+            fprintf(f, "%s\n", j->title);
+    }
+    if (j->line) fprintf(f, "%s\n", j->line);
+    if (!j->in) return ferror(f) ? WD_EIO : WD_OK;
+    if (j->stat) return write_stat(f, (void *)j->in);
+    return export_write(f, j->fmt, j->in);
+}
+
+/* wirediff as git's external diff (gitdiff.h): the two versions of one
+ * path under git's names (a/PATH, b/PATH), after a title that counts the
+ * paths (GIT_DIFF_PATH_COUNTER/TOTAL), on standard output, where git's
+ * pager shows it.  Binary files are one line, as git says it.  The exit
+ * status is 0 unless --exit-code (then 1 for files that differ), 2 for
+ * trouble ("external diff died"). */
+static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit_code)
+{
+    struct snapshot sn;
+    snapshot_setup(&sn, ro->set, ro->output, ro->width, ro->timestamp, false);
+    struct strbuf tb = {0};
+    gitdiff_title(g, &tb);
+    char *title = sb_take(&tb, NULL);
+    char sgr[THEME_SGR_MAX];
+    bool coloured = sn.format == EXPORT_ANSI || (sn.format == EXPORT_INLINE && sn.color);
+    /* --stat: a line per path names it, as git diff --stat */
+    bool titled = !ro->stat && (sn.format == EXPORT_TEXT || sn.format == EXPORT_ANSI ||
+                                sn.format == EXPORT_INLINE);
+    struct git_job job = {.title = titled ? title : NULL,
+                          .sgr = coloured && theme_sgr(&sn.theme.face[TF_LABEL], sgr) ? sgr : NULL,
+                          .blank = titled && g->counter > 1,
+                          .stat = ro->stat,
+                          .fmt = sn.format};
+    signal(SIGPIPE, SIG_IGN);
+    char *name[2] = {NULL, NULL};
+    struct util_fileid ids[2];
+    struct outfile_opts oo = {.force = ro->force, .inputs = ids};
+    int rc = 0;
+    bool differ = true;
+    if (g->unmerged) {
+        job.title = title;
+        rc = write_out(ro->output, &oo, write_git, &job);
+        free(title);
+        return rc;
+    }
+    for (int side = 0; side < 2; side++)
+        name[side] = gitdiff_name(g, side);
+    if (!ro->lo->doc.text && (looks_binary(g->file[0]) || looks_binary(g->file[1]))) {
+        char *na = escape_str(name[0]), *nb = escape_str(name[1]);
+        struct strbuf b = {0};
+        sb_adds(&b, "Binary files ");
+        sb_adds(&b, na);
+        sb_adds(&b, " and ");
+        sb_adds(&b, nb);
+        sb_adds(&b, " differ");
+        free(na);
+        free(nb);
+        char *line = sb_take(&b, NULL);
+        job.title = title;
+        job.line = line;
+        rc = write_out(ro->output, &oo, write_git, &job);
+        free(line);
+    } else {
+        struct doc_ctx *ctx = doc_ctx_new();
+        char *files[2] = {(char *)g->file[0], (char *)g->file[1]};
+        bool in_dir[2] = {false, false};
+        struct doc *docs[2] = {NULL, NULL};
+        int ndocs = 0;
+        rc = load_inputs(ctx, files, in_dir, 2, ro->lo, false, docs, &ndocs);
+        doc_ctx_seal(ctx);
+        if (rc == 0) {
+            for (int side = 0; side < 2; side++)
+                doc_rename(docs[side], name[side]);
+            oo = out_opts(ro, docs, 2, ids);
+            struct export_cmp *cmp = xcalloc(1, sizeof *cmp);
+            *cmp = (struct export_cmp){
+                .a = 0, .b = 1, .al = align_docs(docs[0], docs[1], ctx, ro->ao)};
+            differ = align_differs(cmp->al);
+            add_digests(cmp, 1, ro->digest, ro->stat, sn.format);
+            struct export_input in = {
+                .docs = (const struct doc *const *)docs,
+                .ndocs = 2,
+                .cmps = cmp,
+                .ncmps = 1,
+                .view = snapshot_view(&sn, ro->words, ro->fold, ro->digest),
+            };
+            job.in = &in;
+            rc = write_out(ro->output, &oo, write_git, &job);
+            free_cmps(cmp, 1);
+        }
+        for (int i = 0; i < ndocs; i++)
+            doc_free(docs[i]);
+        doc_ctx_free(ctx);
+    }
+    free(name[0]);
+    free(name[1]);
+    free(title);
+    if (rc) return rc;
+    return exit_code && differ ? EXIT_DIFFERENT : EXIT_SAME;
+}
+
+/* The snapshot of two folders (run_folders): the pairs that differ, and
+ * the files only one folder holds, in diff -r's order; 1 when there is
+ * any, else 0; 2 after a message. */
+static int folders_snapshot(struct doc_ctx *ctx, struct doc **docs, size_t ndocs,
+                            const struct tui_filepair *p, size_t np, const struct run_opts *ro)
+{
+    struct export_cmp *cmps = xcalloc(np + 1, sizeof *cmps);
+    struct export_only *only = xcalloc(np + 1, sizeof *only);
+    const struct doc **used = xcalloc(2 * np + 1, sizeof *used);
+    size_t ncmps = 0, nonly = 0, nused = 0;
+    for (size_t i = 0; i < np; i++) {
+        if (p[i].only) {
+            int side = p[i].only == 1 ? SIDE_A : SIDE_B;
+            only[nonly++] =
+                (struct export_only){doc_path(docs[side == SIDE_A ? p[i].a : p[i].b]), side, ncmps};
+            continue;
+        }
+        const struct alignment *al = align_docs(docs[p[i].a], docs[p[i].b], ctx, ro->ao);
+        if (!align_differs(al)) { /* as diff -r: nothing for a pair that reads the same */
+            align_free((struct alignment *)al);
+            continue;
+        }
+        used[nused] = docs[p[i].a];
+        used[nused + 1] = docs[p[i].b];
+        cmps[ncmps++] = (struct export_cmp){.a = nused, .b = nused + 1, .al = al};
+        nused += 2;
+    }
+    struct snapshot sn;
+    snapshot_setup(&sn, ro->set, ro->output, ro->width, ro->timestamp, true);
+    struct export_input in = {
+        .docs = used,
+        .ndocs = nused,
+        .cmps = cmps,
+        .ncmps = ncmps,
+        .view = snapshot_view(&sn, ro->words, ro->fold, ro->digest),
+        .only = only,
+        .nonly = nonly,
+    };
+    struct util_fileid *ids = xcalloc(ndocs + 1, sizeof *ids);
+    struct outfile_opts oo = out_opts(ro, docs, ndocs, ids);
+    signal(SIGPIPE, SIG_IGN);
+    if (!ro->output) settings_page(ro->set);
+    add_digests(cmps, ncmps, ro->digest, ro->stat, sn.format);
+    struct export_job job = {sn.format, &in};
+    int rc = ro->stat ? write_out(ro->output, &oo, write_stat, &in)
+                      : write_out(ro->output, &oo, write_export, &job);
+    free_cmps(cmps, ncmps);
+    free(ids);
+    free(only);
+    free(used);
+    return rc ? rc : ncmps || nonly ? EXIT_DIFFERENT : EXIT_SAME;
+}
+
+/* wirediff FOLDER1 FOLDER2: the files of both paired by relative path
+ * (dirpair.h); the reader lists the pairs, a snapshot holds those that
+ * differ.  A file only one folder holds is compared with an empty
+ * document in the reader, and listed as "Only in" in a snapshot. */
+static int run_folders(const char *const dirs[2], const struct run_opts *ro, bool reader,
+                       const char *script)
+{
+    struct dirpair dp;
+    char *bad = NULL;
+    enum wd_status st = dirpair_scan(dirs, &dp, &bad);
+    if (st != WD_OK) {
+        int rc = fail(bad, util_strerror(st));
+        free(bad);
+        return rc;
+    }
+    char **files = xcalloc(2 * dp.n + 1, sizeof *files);
+    bool *in_dir = xcalloc(2 * dp.n + 1, sizeof *in_dir);
+    size_t nf = 0;
+    for (size_t i = 0; i < dp.n; i++)
+        for (int side = 0; side < 2; side++)
+            if (dp.e[i].path[side]) {
+                in_dir[nf] = true; /* binary or unreadable: skipped with a warning */
+                files[nf++] = dp.e[i].path[side];
+            }
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc **docs = xcalloc(nf + 1, sizeof *docs);
+    int nloaded = 0;
+    int rc = load_inputs(ctx, files, in_dir, nf, ro->lo, true, docs, &nloaded);
+    size_t ndocs = (size_t)nloaded;
+    /* what a file that only one folder holds is compared with */
+    size_t empty = ndocs;
+    if (rc == 0 && doc_from_memory(ctx, "(no file)", "", 0, &ro->lo->doc, &docs[ndocs]) == WD_OK)
+        ndocs++;
+    bus_docs = docs;
+    bus_ndocs = (sig_atomic_t)ndocs;
+    doc_ctx_seal(ctx);
+    /* each file's document: the documents come in the files' order, less
+     * those skipped */
+    struct tui_filepair *p = xcalloc(dp.n + 1, sizeof *p);
+    size_t np = 0, k = 0;
+    for (size_t i = 0; i < dp.n && rc == 0; i++) {
+        size_t idx[2];
+        bool have[2] = {false, false};
+        for (int side = 0; side < 2; side++) {
+            const char *path = dp.e[i].path[side];
+            if (path && k < (size_t)nloaded && strcmp(doc_path(docs[k]), path) == 0) {
+                idx[side] = k++;
+                have[side] = true;
+            }
+        }
+        if ((dp.e[i].path[0] && !have[0]) || (dp.e[i].path[1] && !have[1]))
+            continue; /* a file of the pair was skipped */
+        p[np++] = (struct tui_filepair){dp.e[i].rel, have[0] ? idx[0] : empty,
+                                        have[1] ? idx[1] : empty, have[0] ? have[1] ? 0 : 1 : 2};
+    }
+    if (rc == 0 && reader) {
+        struct theme theme;
+        struct tui_opts to = {.script = script,
+                              .words = ro->words,
+                              .fold = ro->fold,
+                              .no_digest = ro->digest == 0,
+                              .timestamp = ro->timestamp,
+                              .timestamp_format = ro->set->conf.timestamp_format,
+                              .format = ro->set->conf.format,
+                              .align = ro->ao,
+                              .theme = reader_theme(ro->set, script, &theme),
+                              .mono = settings_mono(ro->set),
+                              .pairs = p,
+                              .npairs = np,
+                              .folders = {dirs[0], dirs[1]}};
+        rc = tui_run(ctx, docs, ndocs, NULL, &to);
+    } else if (rc == 0) {
+        rc = folders_snapshot(ctx, docs, ndocs, p, np, ro);
+    }
+    bus_ndocs = 0;
+    for (size_t i = 0; i < ndocs; i++)
+        doc_free(docs[i]);
+    free(docs);
+    free(p);
+    doc_ctx_free(ctx);
+    free(files);
+    free(in_dir);
+    dirpair_free(&dp);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
 #if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
@@ -624,8 +1081,15 @@ int main(int argc, char **argv)
     signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
     bool words = true, fold = false, overlap = false, stat_mode = false;
-    int digest = -1; /* --digest 1, --no-digest 0, else each format's default */
+    /* --digest 1, --no-digest 0 (or the config file's digest =), else
+     * each format's default */
+    int digest = -1;
     int format = -1, width = 0;
+    /* what the command line sets of the config file's settings (conf.h) */
+    struct conf cli;
+    conf_init(&cli);
+    const char *config_path = NULL;
+    bool no_config = false, no_pager = false, exit_code = false;
     const char *output = NULL, *timestamp = NULL; /* output: NULL for -o - */
     bool output_given = false;
     const char *script = getenv("WIREDIFF_SCRIPT");
@@ -659,7 +1123,7 @@ int main(int argc, char **argv)
             force = true;
             break;
         case 'w':
-            if (!parse_int(optarg, WIDTH_MIN, WIDTH_MAX, &width))
+            if (!parse_int(optarg, WIDTH_MIN, WIDTH_MAX, &cli.width))
                 return fail(NULL, "--width takes a number from 20 to 10000");
             break;
         case OPT_TEXT:
@@ -672,10 +1136,32 @@ int main(int argc, char **argv)
             no_moves = true;
             break;
         case OPT_NO_WORDS:
-            words = false;
+        case OPT_WORDS:
+            cli.words = c == OPT_WORDS;
             break;
         case OPT_FOLD:
-            fold = true;
+        case OPT_NO_FOLD:
+            cli.fold = c == OPT_FOLD;
+            break;
+        case OPT_COLOR:
+            cli.color = optarg ? conf_parse_color_mode(optarg) : CONF_COLOR_ALWAYS;
+            if (cli.color < 0) return fail(NULL, "--color takes auto, always or never");
+            break;
+        case OPT_THEME:
+            if ((cli.theme = conf_parse_theme(optarg)) < 0)
+                return fail(NULL, "--theme takes auto, dark or light");
+            break;
+        case OPT_NO_PAGER:
+            no_pager = true;
+            break;
+        case OPT_CONFIG:
+            config_path = optarg;
+            break;
+        case OPT_NO_CONFIG:
+            no_config = true;
+            break;
+        case OPT_EXIT_CODE:
+            exit_code = true;
             break;
         case OPT_SCRIPT:
             script = optarg;
@@ -711,10 +1197,8 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_DIGEST:
-            digest = 1;
-            break;
         case OPT_NO_DIGEST:
-            digest = 0;
+            cli.digest = c == OPT_DIGEST;
             break;
         case OPT_STAT:
             stat_mode = true;
@@ -730,11 +1214,61 @@ int main(int argc, char **argv)
         case 'V':
             puts(PACKAGE_STRING);
             print_web_support();
+            puts(WD_COPYRIGHT);
+            puts(WD_LICENSE);
             return flush_stdout();
         default:
             fputs("Try 'wirediff --help' for more information.\n", stderr);
             return EXIT_TROUBLE;
         }
+    }
+    /* the config file, and the command line over it (static: what it
+     * holds lives as long as the run) */
+    static struct settings set;
+    set.export = format;
+    set.no_pager = no_pager;
+    conf_init(&set.conf);
+    int rc_conf = no_config ? 0 : settings_read_config(config_path, &set.conf);
+    conf_merge(&set.conf, &cli);
+    int cli_color = cli.color;
+    conf_free(&cli);
+    if (rc_conf == 0) rc_conf = settings_check(&set, output, cli_color);
+    if (rc_conf) return rc_conf;
+    words = set.conf.words != 0;
+    fold = set.conf.fold == 1;
+    digest = set.conf.digest;
+    width = set.conf.width;
+    /* git's external diff, and two folders file by file */
+    struct align_opts mode_ao;
+    align_default_opts(&mode_ao);
+    mode_ao.minimal = minimal;
+    mode_ao.no_moves = no_moves;
+    struct run_opts ro = {.set = &set,
+                          .lo = &lopts,
+                          .ao = &mode_ao,
+                          .words = words,
+                          .fold = fold,
+                          .width = width,
+                          .timestamp = timestamp,
+                          .output = output,
+                          .force = force,
+                          .digest = digest,
+                          .stat = stat_mode};
+    struct gitdiff git;
+    if (gitdiff_parse(argv + optind, (size_t)(argc - optind), getenv("GIT_DIFF_PATH_COUNTER"),
+                      getenv("GIT_DIFF_PATH_TOTAL"), &git)) {
+        lopts.doc = dopts;
+        return end_run(run_git(&git, &ro, exit_code));
+    }
+    if (argc - optind == 2 && !overlap && !sentences && !extract && is_dir(argv[optind]) &&
+        is_dir(argv[optind + 1])) {
+        bool reader = format < 0 && !output_given && !stat_mode &&
+                      (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+        dopts.map = !reader;
+        if (dopts.map) catch_sigbus();
+        lopts.doc = dopts;
+        const char *dirs[2] = {argv[optind], argv[optind + 1]};
+        return end_run(run_folders(dirs, &ro, reader, script));
     }
     struct inputs args;
     const char *badarg = NULL;
@@ -746,10 +1280,12 @@ int main(int argc, char **argv)
     bool can_read = script || (isatty(STDOUT_FILENO) && terminal_usable());
     bool overview = !overlap && !sentences && format < 0 && !output_given && can_read &&
                     (args.had_dir || args.n > 2);
+    int ofmt = format >= 0 ? format : set.named; /* --export's, or -o's name's */
+    bool asked_overlap = overlap;
     /* a folder of reports: how they overlap, or as HTML, Markdown or (but
      * with --overlap) JSON, the overview and the columns */
     bool columns = !overview && !sentences && (args.had_dir || overlap) &&
-                   (format == EXPORT_HTML || format == EXPORT_MD || (format == EXPORT_JSON && !overlap));
+                   (ofmt == EXPORT_HTML || ofmt == EXPORT_MD || (ofmt == EXPORT_JSON && !overlap));
     overlap = !columns && (overlap || (args.had_dir && !overview));
     bool many = overlap || overview || columns; /* binary files in a folder are skipped */
     /* Runs that end before their input can change map their files (see
@@ -758,10 +1294,14 @@ int main(int argc, char **argv)
     dopts.map = !overview && (overlap || columns || sentences || format >= 0 || output_given ||
                               !can_read);
     if (dopts.map) catch_sigbus();
-    if (overlap && format >= 0 && format != EXPORT_JSON && format != EXPORT_TEXT) {
+    if (overlap && ofmt >= 0 && ofmt != EXPORT_JSON && ofmt != EXPORT_TEXT) {
         inputs_free(&args);
-        return fail(NULL, "--overlap writes text or json (a FOLDER with --export=html or md "
-                          "writes the overview and the columns)");
+        return fail(NULL, asked_overlap
+                              ? "--overlap writes text or json (html and md: the overview and "
+                                "the columns)"
+                              : "a folder gives the --overlap table (text or json) or, in html, "
+                                "md or json, the overview and the columns; for a pair name its "
+                                "files, or two folders");
     }
     int nfiles = (int)args.n;
     char **files = args.paths;
@@ -803,10 +1343,10 @@ int main(int argc, char **argv)
         }
     }
     if (extract) {
-        rc_early =
-            run_extract(files, args.in_dir, (size_t)nfiles, &lopts, format == EXPORT_JSON, many);
+        rc_early = run_extract(files, args.in_dir, (size_t)nfiles, &lopts, format == EXPORT_JSON,
+                               many, &set);
         inputs_free(&args);
-        return rc_early;
+        return end_run(rc_early);
     }
 
     struct doc_ctx *ctx = doc_ctx_new();
@@ -829,26 +1369,40 @@ int main(int argc, char **argv)
         align_default_opts(&ao);
         ao.minimal = minimal;
         ao.no_moves = no_moves;
+        struct theme theme;
         struct tui_opts to = {.script = script,
                               .words = words,
                               .fold = fold,
                               .no_digest = digest == 0,
                               .timestamp = timestamp,
+                              .timestamp_format = set.conf.timestamp_format,
+                              .format = set.conf.format,
                               .overview = true,
-                              .align = &ao};
+                              .align = &ao,
+                              .theme = reader_theme(&set, script, &theme),
+                              .mono = settings_mono(&set)};
         rc = tui_run(ctx, docs, (size_t)ndocs, NULL, &to);
     } else if (rc == 0 && columns) {
         struct align_opts ao;
         align_default_opts(&ao);
         ao.minimal = minimal;
         ao.no_moves = no_moves;
-        rc = run_columns(ctx, docs, (size_t)ndocs, (enum export_format)format, words, timestamp,
-                         &ao, output, &oo);
+        char now[80];
+        const char *ts = timestamp;
+        if (!ts) {
+            settings_now(&set, now, sizeof now);
+            ts = now;
+        }
+        if (!output) settings_page(&set);
+        rc = run_columns(ctx, docs, (size_t)ndocs, (enum export_format)ofmt, words, ts, &ao,
+                         output, &oo);
     } else if (rc == 0 && overlap) {
-        rc = run_overlap(ctx, docs, (size_t)ndocs, format == EXPORT_JSON, output, &oo);
+        if (!output) settings_page(&set);
+        rc = run_overlap(ctx, docs, (size_t)ndocs, ofmt == EXPORT_JSON, output, &oo);
     } else if (rc == 0 && sentences) {
-        /* A reader that stops reading (| head) is a write error: exit 2. */
+        /* A reader that stops reading (| head) ends the output quietly. */
         signal(SIGPIPE, SIG_IGN);
+        settings_page(&set);
         for (int i = 0; i < ndocs && rc == 0; i++)
             rc = print_sentences(docs[i], ndocs > 1);
         rc = flush_stdout();
@@ -864,60 +1418,46 @@ int main(int argc, char **argv)
             cmps[k].a = 0;
             cmps[k].b = k + 1;
             cmps[k].al = align_docs(docs[0], docs[k + 1], ctx, &ao);
-            const struct align_stats *st = align_get_stats(cmps[k].al);
-            if (st->rows[ROW_CHANGED] + st->rows[ROW_MOVED] + st->rows[ROW_DELETED] +
-                    st->rows[ROW_INSERTED] >
-                0)
-                differ = true;
+            differ |= align_differs(cmps[k].al);
         }
         bool interactive = format < 0 && !output_given && !stat_mode &&
                            (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
+            struct theme theme;
             struct tui_opts to = {.script = script,
                                   .words = words,
                                   .fold = fold,
                                   .no_digest = digest == 0,
-                                  .timestamp = timestamp};
+                                  .timestamp = timestamp,
+                                  .timestamp_format = set.conf.timestamp_format,
+                                  .format = set.conf.format,
+                                  .theme = reader_theme(&set, script, &theme),
+                                  .mono = settings_mono(&set)};
             rc = tui_run(ctx, docs, (size_t)ndocs, (struct alignment *)cmps[0].al, &to);
             if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         }
-        if (format < 0) format = EXPORT_TEXT;
-        char now[48];
-        if (!timestamp && !interactive) {
-            export_timestamp_now(now, sizeof now);
-            timestamp = now;
-        }
-        struct export_input in = {
-            .docs = (const struct doc *const *)docs,
-            .ndocs = (size_t)ndocs,
-            .cmps = cmps,
-            .ncmps = ncmp,
-            .view = {.width = width ? width : terminal_width(),
-                     .words = words,
-                     .fold = fold,
-                     .digest = digest == 1,
-                     .timestamp = timestamp},
-        };
-        /* A reader that stops reading (wirediff ... | head) is a write
-         * error like any other: reported on one line, exit status 2. */
+        /* A reader that stops reading (wirediff ... | head, a pager quit
+         * early) ends the output quietly; the exit status is the
+         * comparison's, as diff's. */
         if (!interactive) {
+            struct snapshot sn;
+            snapshot_setup(&sn, &set, output, width, timestamp, true);
+            struct export_input in = {
+                .docs = (const struct doc *const *)docs,
+                .ndocs = (size_t)ndocs,
+                .cmps = cmps,
+                .ncmps = ncmp,
+                .view = snapshot_view(&sn, words, fold, digest),
+            };
             signal(SIGPIPE, SIG_IGN);
-            /* the digest: what the formats that show it need (digest.h) */
-            if (stat_mode || digest == 1 ||
-                (digest < 0 &&
-                 (format == EXPORT_HTML || format == EXPORT_MD || format == EXPORT_JSON)))
-                for (size_t k = 0; k < ncmp; k++)
-                    cmps[k].dg = digest_new(cmps[k].al, NULL);
-            struct export_job job = {(enum export_format)format, &in};
+            if (!output) settings_page(&set);
+            add_digests(cmps, ncmp, digest, stat_mode, sn.format);
+            struct export_job job = {sn.format, &in};
             rc = stat_mode ? write_out(output, &oo, write_stat, &in)
-                      : write_out(output, &oo, write_export, &job);
+                           : write_out(output, &oo, write_export, &job);
         }
         if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
-        for (size_t k = 0; k < ncmp; k++) {
-            digest_free((struct digest *)cmps[k].dg);
-            align_free((struct alignment *)cmps[k].al);
-        }
-        free(cmps);
+        free_cmps(cmps, ncmp);
     }
     bus_ndocs = 0;
     for (int i = 0; i < ndocs; i++)
@@ -926,5 +1466,5 @@ int main(int argc, char **argv)
     doc_ctx_free(ctx);
     inputs_free(&args);
     free(ids);
-    return rc;
+    return end_run(rc);
 }

@@ -77,8 +77,38 @@ double tui_now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* The longest late answer dropped (bytes after its ESC). */
+#define REPLY_MAX 128
+
+/* After an ESC: is what follows it, already arrived, a terminal's late
+ * answer to terminal.h's queries (OSC 11: "ESC ] 11;rgb:... BEL or ESC \",
+ * DA1: "ESC [ ? 62;22 c"), which a terminal slower than the 50 ms waited
+ * for (ssh) sends after the reader has started?  Then it is read and
+ * dropped: it is no keys ('/' would open the search prompt).  Anything
+ * else is put back; a lone Esc, with nothing after it, stays a key. */
+static bool drop_late_reply(void)
+{
+    wint_t c, c2 = 0;
+    nodelay(stdscr, TRUE);
+    int r = wget_wch(stdscr, &c), r2 = ERR;
+    bool osc = r == OK && c == ']';
+    if (r == OK && c == '[') r2 = wget_wch(stdscr, &c2);
+    bool drop = osc || (r2 == OK && c2 == '?');
+    if (drop) {
+        for (int n = 0; n < REPLY_MAX && wget_wch(stdscr, &c) != ERR; n++)
+            if (osc ? c == 7 || c == '\\' : !((c >= '0' && c <= '9') || c == ';')) break;
+    } else { /* put back what was read, the last first */
+        if (r2 == OK) unget_wch((wchar_t)c2);
+        if (r2 == KEY_CODE_YES) ungetch((int)c2);
+        if (r == OK) unget_wch((wchar_t)c);
+        if (r == KEY_CODE_YES) ungetch((int)c);
+    }
+    nodelay(stdscr, FALSE);
+    return drop;
+}
+
 /* A key from the terminal; false when there is none (a signal, a hang-up,
- * a mouse event that is not the wheel). */
+ * a mouse event that is not the wheel, a late answer to a query). */
 static bool read_key(struct tui_key *k, int *errors)
 {
     wint_t wc;
@@ -91,6 +121,7 @@ static bool read_key(struct tui_key *k, int *errors)
     *errors = 0;
     k->fn = r == KEY_CODE_YES;
     k->code = (int)wc;
+    if (!k->fn && k->code == 27 && drop_late_reply()) return false;
     if (k->fn && k->code == KEY_MOUSE) {
         MEVENT ev;
         if (getmouse(&ev) != OK) return false;
@@ -230,8 +261,15 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     if (!t.headless) set_signals(old);
     if (t.headless) resizeterm(env_size("LINES", 24), env_size("COLUMNS", 80));
     setup_modes(&t);
+    if (o->theme)
+        t.theme = *o->theme;
+    else
+        theme_init(&t.theme, THEME_DARK);
+    t.color = !o->mono;
     tui_colors_init(&t);
     t.exp.timestamp = o->timestamp;
+    t.exp.timestamp_format = o->timestamp_format;
+    t.exp.first_format = o->format;
     t.no_digest = o->no_digest;
     if (o->overview) {
         /* The analysis takes a while for hundreds of reports: say so. */
@@ -244,9 +282,15 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
             mvaddnstr(0, 0, note, COLS);
             refresh();
         }
-        tui_corpus_init(&cx, ctx, docs, ndocs, o->align);
+        tui_corpus_init(&cx, ctx, docs, ndocs, o->align, true);
         t.cx = &cx;
         tui_overview_init(&t);
+    } else if (o->pairs) {
+        t.words = o->words;
+        t.fold = o->fold;
+        tui_corpus_init(&cx, ctx, docs, ndocs, o->align, false);
+        t.cx = &cx;
+        tui_folders_init(&t, o);
     } else {
         tui_view_init(&t, al, ndocs, o->words, o->fold);
         if (ndocs > 2)
@@ -272,6 +316,7 @@ out:
     free(t.skip);
     tui_multi_free(&t);
     tui_overview_free(&t);
+    tui_folders_free(&t);
     tui_corpus_free(&cx);
     tui_search_free(&t);
     tui_export_free(&t);

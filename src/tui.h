@@ -9,6 +9,18 @@
 
 #include "align.h"
 #include "doc.h"
+#include "theme.h"
+
+/* One file of two folders compared (wirediff FOLDER1 FOLDER2): its
+ * documents a (of the first folder) and b (of the second), by index into
+ * the documents of tui_run.  A file that only one folder holds is paired
+ * with an empty document, and only says which: 1 the first, 2 the
+ * second (0: both hold it). */
+struct tui_filepair {
+    const char *rel; /* its path under the folders */
+    size_t a, b;
+    int only;
+};
 
 struct tui_opts {
     /* Headless scripted mode: read commands from this file instead of a
@@ -24,6 +36,12 @@ struct tui_opts {
     /* The time written into snapshots (e, E) and their default names;
      * NULL: the local time when the export starts. */
     const char *timestamp;
+    /* Without timestamp: the strftime format of that time (the config
+     * file's timestamp-format), or NULL for ISO 8601. */
+    const char *timestamp_format;
+    /* The format the export prompt (e) first offers (enum export_format,
+     * the config file's export), or -1 for html. */
+    int format;
     /* Many documents: start in the overview of docs[0 .. ndocs) (which
      * overlap, by how much; tui_overview.c), from which pairs open in the
      * two-column reader and any document opens as the pivot of the
@@ -32,9 +50,21 @@ struct tui_opts {
      * align_default_opts); al is not used and may be NULL. */
     bool overview;
     const struct align_opts *align;
+    /* Colours (theme.h; NULL: the dark theme), or with mono none at all:
+     * bold, underline and reverse only (--color=never, NO_COLOR). */
+    const struct theme *theme;
+    bool mono;
+    /* Two folders: start in the list of their files' pairs[0 .. npairs)
+     * (tui_folders.c), from which a pair opens in the two-column reader;
+     * folders are their names.  al is not used and may be NULL; the pairs
+     * are aligned on demand with align (NULL: align_default_opts). */
+    const struct tui_filepair *pairs;
+    size_t npairs;
+    const char *folders[2];
 };
 
-/* Run the reader on the comparison al of docs[0] and docs[1], or with
+/* Run the reader on the comparison al of docs[0] and docs[1], with
+ * o->pairs on the list of the pairs of two folders, or with
  * o->overview on the overview of all ndocs documents (which must all come
  * from ctx; ctx may be sealed, alignments only intern words).  Returns 0
  * when the user quit, 2 after an error that it reported on stderr (with the

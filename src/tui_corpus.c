@@ -20,7 +20,7 @@
 #include "util.h"
 
 void tui_corpus_init(struct tui_corpus *cx, struct doc_ctx *ctx, struct doc *const *docs, size_t n,
-                     const struct align_opts *ao)
+                     const struct align_opts *ao, bool analyse)
 {
     memset(cx, 0, sizeof *cx);
     cx->ctx = ctx;
@@ -30,7 +30,7 @@ void tui_corpus_init(struct tui_corpus *cx, struct doc_ctx *ctx, struct doc *con
         cx->ao = *ao;
     else
         align_default_opts(&cx->ao);
-    cx->c = corpus_new(ctx, docs, n);
+    if (analyse) cx->c = corpus_new(ctx, docs, n);
 }
 
 void tui_corpus_free(struct tui_corpus *cx)
@@ -121,9 +121,11 @@ void tui_pair_open(struct tui *t, size_t a, size_t b, enum tui_mode back)
     tui_view_init(t, al, 2, t->words, t->fold);
     t->swapped = a > b;
     t->top = 0;
-    t->boiler[0] = corpus_boilerplate(cx->c, lo);
-    t->boiler[1] = corpus_boilerplate(cx->c, hi);
-    t->skip = hidden_rows(al, t->boiler);
+    if (cx->c) { /* two folders: no corpus, no boilerplate */
+        t->boiler[0] = corpus_boilerplate(cx->c, lo);
+        t->boiler[1] = corpus_boilerplate(cx->c, hi);
+        t->skip = hidden_rows(al, t->boiler);
+    }
     t->back = back;
     t->mode = TUI_MODE_PAIR;
 }

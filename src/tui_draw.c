@@ -62,72 +62,8 @@ char tui_face_letter(int f)
     return f >= 0 && f < TF_COUNT ? letters[f] : '?';
 }
 
-/* Colour of a face: foreground, background (-1: the terminal's default),
- * and attributes on top.  Three palettes for 256, 16 and 8 colours; the
- * common text of a pair, deleted words and inserted words are each a
- * different colour, one-sided sentences are tinted, and the background
- * stays the terminal's own except where a word is marked. */
-struct face_def {
-    short fg, bg;
-    attr_t attr;
-};
-
-static const struct face_def pal256[TF_COUNT] = {
-    [LA_PLAIN] = {-1, -1, A_NORMAL},
-    [LA_COMMON] = {COLOR_YELLOW, -1, A_NORMAL},
-    [LA_DEL] = {231, 124, A_BOLD},
-    [LA_INS] = {231, 28, A_BOLD},
-    [LA_DELETED] = {COLOR_RED, -1, A_NORMAL},
-    [LA_INSERTED] = {COLOR_GREEN, -1, A_NORMAL},
-    [LA_FOLD] = {244, -1, A_NORMAL},
-    [TF_HEADER] = {-1, -1, A_REVERSE | A_BOLD},
-    [TF_STATUS] = {-1, -1, A_REVERSE},
-    [TF_ERROR] = {231, 160, A_BOLD},
-    [TF_GUTTER_CHANGED] = {COLOR_YELLOW, -1, A_BOLD},
-    [TF_GUTTER_MOVED] = {COLOR_CYAN, -1, A_BOLD},
-    [TF_GUTTER_DELETED] = {COLOR_RED, -1, A_BOLD},
-    [TF_GUTTER_INSERTED] = {COLOR_GREEN, -1, A_BOLD},
-    [TF_MATCH] = {16, 220, A_BOLD},
-    [TF_HELP_KEY] = {COLOR_CYAN, -1, A_BOLD},
-    [TF_BOILER] = {243, -1, A_NORMAL},
-    [TF_SELECT] = {-1, 238, A_BOLD},
-    [TF_LABEL] = {-1, -1, A_BOLD},
-    /* heat: one hue, darker to brighter backgrounds */
-    [TF_HEAT1] = {252, 237, A_NORMAL},
-    [TF_HEAT2] = {231, 52, A_NORMAL},
-    [TF_HEAT3] = {231, 88, A_NORMAL},
-    [TF_HEAT4] = {231, 124, A_BOLD},
-    [TF_HEAT5] = {231, 160, A_BOLD},
-};
-
-static const struct face_def pal16[TF_COUNT] = {
-    [LA_PLAIN] = {-1, -1, A_NORMAL},
-    [LA_COMMON] = {COLOR_YELLOW, -1, A_NORMAL},
-    [LA_DEL] = {15, COLOR_RED, A_BOLD},
-    [LA_INS] = {COLOR_BLACK, COLOR_GREEN, A_NORMAL},
-    [LA_DELETED] = {COLOR_RED, -1, A_NORMAL},
-    [LA_INSERTED] = {COLOR_GREEN, -1, A_NORMAL},
-    [LA_FOLD] = {8, -1, A_NORMAL},
-    [TF_HEADER] = {-1, -1, A_REVERSE | A_BOLD},
-    [TF_STATUS] = {-1, -1, A_REVERSE},
-    [TF_ERROR] = {15, COLOR_RED, A_BOLD},
-    [TF_GUTTER_CHANGED] = {COLOR_YELLOW, -1, A_BOLD},
-    [TF_GUTTER_MOVED] = {COLOR_CYAN, -1, A_BOLD},
-    [TF_GUTTER_DELETED] = {COLOR_RED, -1, A_BOLD},
-    [TF_GUTTER_INSERTED] = {COLOR_GREEN, -1, A_BOLD},
-    [TF_MATCH] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL},
-    [TF_HELP_KEY] = {COLOR_CYAN, -1, A_BOLD},
-    [TF_BOILER] = {8, -1, A_NORMAL},
-    [TF_SELECT] = {-1, -1, A_REVERSE},
-    [TF_LABEL] = {-1, -1, A_BOLD},
-    [TF_HEAT1] = {-1, -1, A_DIM},
-    [TF_HEAT2] = {COLOR_RED, -1, A_NORMAL},
-    [TF_HEAT3] = {COLOR_RED, -1, A_BOLD},
-    [TF_HEAT4] = {15, COLOR_RED, A_NORMAL},
-    [TF_HEAT5] = {15, COLOR_RED, A_BOLD},
-};
-
-/* Without colour (NO_COLOR, or a terminal without): attributes only. */
+/* Without colour (--color=never, NO_COLOR, or a terminal without):
+ * attributes only. */
 static const attr_t mono[TF_COUNT] = {
     [LA_PLAIN] = A_NORMAL,
     [LA_COMMON] = A_NORMAL,
@@ -156,10 +92,23 @@ static const attr_t mono[TF_COUNT] = {
     [TF_HEAT5] = A_REVERSE | A_BOLD,
 };
 
+static attr_t curses_attr(unsigned a)
+{
+    attr_t r = A_NORMAL;
+    if (a & THEME_BOLD) r |= A_BOLD;
+    if (a & THEME_DIM) r |= A_DIM;
+    if (a & THEME_ITALIC) r |= A_ITALIC;
+    if (a & THEME_UNDERLINE) r |= A_UNDERLINE;
+    if (a & THEME_REVERSE) r |= A_REVERSE;
+    return r;
+}
+
+/* The faces of t->theme (theme.h) as colour pairs: its 256-colour table
+ * on a terminal of 256 colours or more, else its 16-colour one, with on
+ * 8 colours the bright ones as their base colour and grey as dim. */
 void tui_colors_init(struct tui *t)
 {
-    const char *nc = getenv("NO_COLOR"); /* no-color.org: set and not empty */
-    bool color = has_colors() && !(nc && *nc);
+    bool color = t->color && has_colors();
     if (color && start_color() == ERR) color = false;
     if (color && COLORS < 8) color = false;
     for (int f = 0; f < TF_COUNT; f++) {
@@ -168,18 +117,19 @@ void tui_colors_init(struct tui *t)
     }
     if (!color) return;
     bool dflt = use_default_colors() == OK;
-    const struct face_def *pal = COLORS >= 256 ? pal256 : pal16;
+    const struct theme_color *pal = COLORS >= 256 ? t->theme.face : t->theme.face16;
     for (int f = 0; f < TF_COUNT; f++) {
-        struct face_def d = pal[f];
+        struct theme_color d = pal[f];
         if (COLORS < 16) { /* 8 colours: no bright ones, grey is dim */
-            if (d.fg >= 8) d.fg = d.fg == 8 ? -1 : COLOR_WHITE;
-            if (f == LA_FOLD || f == TF_BOILER) d.attr |= A_DIM;
+            if (d.fg == 8 || d.bg == 8) d.attr |= THEME_DIM;
+            if (d.fg >= 8) d.fg = d.fg == 8 ? THEME_DEFAULT : (int16_t)(d.fg - 8);
+            if (d.bg >= 8) d.bg = d.bg == 8 ? THEME_DEFAULT : (int16_t)(d.bg - 8);
         }
         if (!dflt) { /* a terminal without default colours: white on black */
             if (d.fg < 0) d.fg = COLOR_WHITE;
             if (d.bg < 0) d.bg = COLOR_BLACK;
         }
-        t->face_attr[f] = d.attr;
+        t->face_attr[f] = curses_attr(d.attr);
         if ((d.fg < 0 && d.bg < 0) || f + 1 >= COLOR_PAIRS) continue;
         init_pair((short)(f + 1), d.fg, d.bg);
         t->face_pair[f] = (short)(f + 1);

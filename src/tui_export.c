@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "conf.h"
 #include "export.h"
 #include "export_columns.h"
 #include "text.h"
@@ -89,11 +90,14 @@ void tui_export_open(struct tui *t, bool visible)
             return;
         }
     }
+    char t_fmt[CONF_TIMESTAMP_MAX + 1];
     if (e->timestamp)
         snprintf(e->stamp, sizeof e->stamp, "%s", e->timestamp);
+    else if (e->timestamp_format && conf_format_time(e->timestamp_format, NULL, t_fmt))
+        snprintf(e->stamp, sizeof e->stamp, "%s", t_fmt);
     else
         export_timestamp_now(e->stamp, sizeof e->stamp);
-    if (!e->used) e->format = EXPORT_HTML;
+    if (!e->used) e->format = e->first_format >= 0 ? e->first_format : EXPORT_HTML;
     e->used = true;
     e->stage = TUI_EXP_FORMAT;
     set_input(t, "");
@@ -215,6 +219,7 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
                 .range = e->visible,
                 .first_row = e->first,
                 .last_row = e->last,
+                .theme = &t->theme, /* the ANSI form in the reader's colours */
             },
     };
     /* Never an input of what is shown; never a FIFO (the reader would

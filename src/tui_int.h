@@ -15,6 +15,7 @@
  *                 opening and closing a pair, boilerplate flags of a pair
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
  *   tui_multi.c   the multi-column view: a pivot against the others
+ *   tui_folders.c two folders: their files paired by relative path
  *
  * Views: each is one file behind one table of operations (struct
  * tui_view_ops: draw, key, resized, its help), chosen by the mode
@@ -22,7 +23,9 @@
  * tui_draw.c's frame (too-small notice, overlays) call through it.  A
  * session of two files is the pair reader only (TUI_MODE_PAIR).  A session
  * of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter on a pair
- * opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.
+ * opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.  A session
+ * of two folders (tui_opts.pairs) starts in TUI_MODE_FOLDERS, from which
+ * Enter opens a pair, as from the overview.
  *
  * Units: "lines" are screen lines of the layout (uint64_t), "rows" are
  * alignment rows, "vrows" display rows of the layout (layout.h).
@@ -42,6 +45,7 @@
 #include "align.h"
 #include "colmap.h"
 #include "layout.h"
+#include "theme.h"
 #include "tui.h"
 
 /* Smallest usable terminal; below it only a notice is drawn. */
@@ -62,27 +66,8 @@ struct tui_key {
 };
 
 /* What a screen cell shows, for colour and for "dump attrs" (one letter
- * each, see tui_face_letter).  The first LA_COUNT values are enum lay_attr. */
-enum tui_face {
-    TF_HEADER = LA_COUNT, /* header line */
-    TF_STATUS,            /* status line */
-    TF_ERROR,             /* an error message in the status line */
-    TF_GUTTER_CHANGED,    /* gutter marks, per row kind */
-    TF_GUTTER_MOVED,
-    TF_GUTTER_DELETED,
-    TF_GUTTER_INSERTED,
-    TF_MATCH,    /* a search match */
-    TF_HELP_KEY, /* key names on the help screen */
-    TF_BOILER,   /* text of a boilerplate sentence (dimmed) */
-    TF_SELECT,   /* the selected line of a list */
-    TF_LABEL,    /* section and column titles of the overview */
-    TF_HEAT1,    /* overlap heat levels, lowest to highest (tui_heat_face) */
-    TF_HEAT2,
-    TF_HEAT3,
-    TF_HEAT4,
-    TF_HEAT5,
-    TF_COUNT
-};
+ * each, see tui_face_letter): the faces of theme.h, whose first LA_COUNT
+ * values are enum lay_attr. */
 
 /* Heat levels of an overlap share: (0, .2) .2 .4 .6 .8 and up. */
 #define TUI_HEAT_LEVELS 5
@@ -107,10 +92,12 @@ struct tui_export {
     bool corpus;        /* the overview and the columns, not the pair */
     bool visible;       /* E: only the rows on screen ... */
     size_t first, last; /* ... alignment rows first..last (inclusive) */
-    char stamp[64];     /* the time of this snapshot */
+    char stamp[80];     /* the time of this snapshot (CONF_TIMESTAMP_MAX and more) */
     char *input;        /* the text being edited, NUL-terminated */
     size_t ninput, capinput;
-    const char *timestamp; /* --timestamp, or NULL: the clock */
+    const char *timestamp;        /* --timestamp, or NULL: the clock ... */
+    const char *timestamp_format; /* ... by this strftime format (NULL: ISO 8601) */
+    int first_format;             /* the first default: the config file's, or -1 (html) */
 };
 
 enum tui_mode {
@@ -119,6 +106,7 @@ enum tui_mode {
     TUI_MODE_MULTI,
     TUI_MODE_DIGEST, /* the pair's digest (d), over the pair */
     TUI_MODE_MOVED,  /* a moved pair side by side (M), over the pair */
+    TUI_MODE_FOLDERS,
     TUI_MODE_COUNT
 };
 
@@ -143,7 +131,7 @@ struct tui_view_ops {
     int (*legend)(struct tui *t, int y, int last);
 };
 extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops, tui_digest_ops,
-    tui_moved_ops;
+    tui_moved_ops, tui_folders_ops;
 /* The current view's table. */
 const struct tui_view_ops *tui_ops(const struct tui *t);
 
@@ -175,6 +163,15 @@ struct tui_overview {
     uint32_t *nothing; /* documents that overlap nothing */
     size_t nnothing;
     int namew; /* widest file name (display columns) */
+};
+
+/* The list of two folders' files (tui_folders.c). */
+struct tui_folders {
+    const struct tui_filepair *p; /* the caller's */
+    size_t n;
+    char *dir[2];    /* the folders' names, escaped */
+    size_t sel, top; /* selected pair, first shown */
+    int pathw;       /* widest path (display columns) */
 };
 
 /* One other document of the multi-column view, against the pivot. */
@@ -231,6 +228,7 @@ struct tui {
     enum tui_mode back; /* where q in the pair reader returns to */
     struct tui_overview ov;
     struct tui_multi mv;
+    struct tui_folders fl;
     bool hide_boiler; /* B: boilerplate rows hidden */
 
     /* The pair's boilerplate flags per sentence of al[0]'s A and B (NULL:
@@ -298,6 +296,10 @@ struct tui {
     /* Terminal. */
     bool headless;
     bool utf8; /* the locale's charset is UTF-8 */
+    /* Colours: the theme (tui_opts.theme, else the dark one), and whether
+     * to use them at all (tui_opts.color: else attributes only). */
+    struct theme theme;
+    bool color;
     attr_t face_attr[TF_COUNT];
     short face_pair[TF_COUNT];
     char *shadow; /* LINES x COLS letters of the faces drawn (tui_face_letter) */
@@ -409,9 +411,10 @@ void tui_draw_lay_line(struct tui *t, const struct layout *l, int side, const st
                        int y, int x0, const struct tui_dim *dim);
 
 /* ---- tui_corpus.c ---- */
-/* Analyse docs[0..n) (corpus_new) into cx; ao may be NULL. */
+/* Analyse docs[0..n) (corpus_new, unless !analyse: pairs only, no
+ * overlap and no boilerplate) into cx; ao may be NULL. */
 void tui_corpus_init(struct tui_corpus *cx, struct doc_ctx *ctx, struct doc *const *docs, size_t n,
-                     const struct align_opts *ao);
+                     const struct align_opts *ao, bool analyse);
 void tui_corpus_free(struct tui_corpus *cx);
 /* The alignment of docs[a] (side A) with docs[b], a != b: built on first
  * use and kept (owned by cx); b with a is the swapped one, so both
@@ -428,6 +431,10 @@ void tui_overview_init(struct tui *t);
 void tui_overview_free(struct tui *t);
 void tui_overview_key(struct tui *t, const struct tui_key *k);
 void tui_overview_draw(struct tui *t);
+
+/* ---- tui_folders.c ---- */
+void tui_folders_init(struct tui *t, const struct tui_opts *o);
+void tui_folders_free(struct tui *t);
 
 /* ---- tui_multi.c ---- */
 /* Show the multi-column view with pivot p and document first_doc the

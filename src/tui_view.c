@@ -461,7 +461,7 @@ static void pair_key(struct tui *t, const struct tui_key *k)
 {
     if (t->cx && (tui_is_char(k, 'q') || tui_is_char(k, 27) || tui_is_char(k, 127) ||
                   tui_is_char(k, 8) || (k->fn && k->code == KEY_BACKSPACE))) {
-        tui_pair_close(t); /* back to the overview or the multi-column view */
+        tui_pair_close(t); /* back to the overview, the columns or the folders */
         return;
     }
     if (tui_is_char(k, 'q')) {
@@ -588,7 +588,7 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         tui_message(t, false, "sides swapped%s", t->swapped ? "" : " back");
         break;
     case 'B':
-        if (!t->cx) {
+        if (!t->cx || !t->cx->c) { /* two files, or a pair of two folders */
             tui_message(t, false, "boilerplate is known only with more files (an overview)");
             break;
         }
@@ -652,7 +652,7 @@ static const char *const help_pair_many[][2] = {
     {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
-    {"q  Esc  Backspace", "back to the overview (or the columns)"},
+    {"q  Esc  Backspace", "back to the overview, the columns or the files"},
     {"Q  ^C", "quit"},
 };
 
@@ -720,6 +720,8 @@ const struct tui_view_ops *tui_ops(const struct tui *t)
         return &tui_digest_ops;
     case TUI_MODE_MOVED:
         return &tui_moved_ops;
+    case TUI_MODE_FOLDERS:
+        return &tui_folders_ops;
     case TUI_MODE_PAIR:
     default:
         return t->cx ? &pair_many_ops : &tui_pair_ops;

@@ -92,6 +92,7 @@ static void test_identical(void **state)
     assert_int_equal(st->rows[ROW_SAME], 2);
     assert_int_equal(st->matched[0], 2);
     assert_int_equal(st->matched[1], 2);
+    assert_false(align_differs(f.al));
     teardown(&f);
 }
 
@@ -104,6 +105,7 @@ static void test_normalised_same(void **state)
     const struct align_row *rows = align_rows(f.al, &nr);
     assert_int_equal(nr, 1);
     assert_int_equal(rows[0].kind, ROW_SAME);
+    assert_false(align_differs(f.al)); /* what normalisation equates is the same */
     teardown(&f);
 }
 
@@ -126,6 +128,7 @@ static void test_unrelated_no_pairs(void **state)
     assert_int_equal(st->pairs, 0);
     assert_int_equal(st->rows[ROW_DELETED], 5);
     assert_int_equal(st->rows[ROW_INSERTED], 3);
+    assert_true(align_differs(f.al));
     teardown(&f);
 }
 

@@ -25,6 +25,13 @@
 #     line shows while it waits, SIGINT (Ctrl-C) cancels: wirediff ends by
 #     the signal (status 130), the progress line is cleared, the terminal
 #     usable.
+# 10. two folders: the list of their files, ] and Enter open the pair that
+#     differs, d its digest, q q back to the list, q quits (status 0, as
+#     from the overview).
+# 11. --export=inline to the terminal goes through less with LESS=FRX: it
+#     stops at the first screen, q ends both (status 1), the screen stays.
+# 12. a white terminal (tmux answers OSC 11 with window-style's colour):
+#     the reader in the light theme.
 #
 # Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
 set -u
@@ -353,6 +360,61 @@ else
     wait_for 'moved: row 46 .* beside row 36' || fail "M did not show the moved pair"
     T send-keys -t "$cur" M q q q
     check_restored 0
+fi
+finish
+
+# ---- 11: two folders: the list, a pair, its digest, back, quit -------------
+start wdfolders 120 30
+run "cd '$top_srcdir/tests/ui' && '$WD' folders_a folders_b; echo EXITED \$?; cd /"
+if ! wait_for 'folders_a ↔ folders_b · 4 files'; then
+    fail "the list of the folders' files did not appear"
+else
+    wait_for '^ = weather\.txt +2 sentences, the same' || fail "a pair that reads the same is not marked ="
+    T send-keys -t "$cur" ']' Enter
+    wait_for 'harbour\.txt.*5 sentences' || fail "] and Enter did not open the pair that differs"
+    T send-keys -t "$cur" d
+    wait_for 'attribution changed: Opponents said → Critics said' || fail "d did not list the digest"
+    T send-keys -t "$cur" q q
+    wait_for '^ < correction\.txt +only in folders_a' || fail "q q did not come back to the list"
+    T send-keys -t "$cur" q
+    check_restored 0
+fi
+finish
+
+# ---- 12: batch output to the terminal through less (LESS=FRX) ---------------
+if command -v less >/dev/null; then
+    start wdpager 100 20
+    run "'$WD' --export=inline '$A' '$B'; echo EXITED \$?"
+    if ! wait_for '^:$|\(END\)|^--- '; then
+        fail "nothing was shown"
+    else
+        wait_for '^:$' || fail "less did not stop at the first screen (its prompt ':')"
+        T capture-pane -p -t "$cur" | grep -q 'EXITED' && fail "wirediff ended before less"
+        T send-keys -t "$cur" q
+        check_restored 1
+        # LESS=FRX: X leaves the first screen on the terminal
+        T capture-pane -p -S -100 -t "$cur" | grep -q -- '^--- .*000_f22e' ||
+            fail "the first screen is gone after less (no X in LESS)"
+    fi
+    finish
+else
+    echo "# note: less is not installed: the pager case is skipped"
+fi
+
+# ---- 13: a light terminal (it answers OSC 11): the reader's light theme ------
+start wdlight 120 30
+T set -t "$cur" window-style 'bg=#ffffff'
+run "'$WD' '$A' '$B'; echo EXITED \$?"
+if ! wait_for '\?:help q:quit'; then
+    fail "the reader did not open"
+else
+    # the common text of a pair: brown (94) on light, gold (220) on dark
+    T capture-pane -p -e -t "$cur" | grep -q $'\033\\[[0-9;]*38;5;94m' ||
+        fail "no light-theme colour (38;5;94) on a white terminal"
+    T capture-pane -p -e -t "$cur" | grep -q $'\033\\[[0-9;]*38;5;220m' &&
+        fail "a dark-theme colour (38;5;220) on a white terminal"
+    T send-keys -t "$cur" q
+    check_restored 1
 fi
 finish
 

@@ -303,7 +303,8 @@ static void check_side_by_side(const char *s, size_t n, int width)
             }
             plain[m++] = s[i];
         }
-        bool header = has_prefix(plain, m, "--- ") || has_prefix(plain, m, "+++ ");
+        bool header = has_prefix(plain, m, "--- ") || has_prefix(plain, m, "+++ ") ||
+                      has_prefix(plain, m, "Only in ");
         bool note = m >= 7 && memmem(plain, m, "(moved ", 7) != NULL;
         if (!header && !note) FUZZ_CHECK(text_width(plain, m) <= (size_t)(2 * cols + GUTTER_W));
         at = end + 1;
@@ -516,6 +517,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_digest(cmps[k].dg, al[k]);
     }
 
+    /* files of two folders that only one holds, before the first
+     * comparison and after the last: their names escaped everywhere */
+    const struct export_only only[] = {{"dir/<script>x&amp;\x1b[31m\n.txt", SIDE_B, 0},
+                                       {"\xe2\x80\xae"
+                                        "evil",
+                                        SIDE_A, ncmp}};
     struct export_input in = {
         .docs = (const struct doc *const *)docs,
         .ndocs = nd,
@@ -530,12 +537,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                  .range = flags & 8,
                  .first_row = data[2],
                  .last_row = (size_t)data[2] + data[3]},
+        .only = only,
+        .nonly = WD_ARRAY_LEN(only),
     };
     for (int fmt = 0; fmt < EXPORT_FORMAT_COUNT; fmt++) {
         char *out;
         size_t n = export_mem((enum export_format)fmt, &in, &out);
         if (fmt == data[6] % EXPORT_FORMAT_COUNT)
             export_short((enum export_format)fmt, &in, out, n, n * (data[6] / 8) / 32);
+        free(out);
+    }
+
+    /* the coloured forms in the light theme: inline with colours (--color),
+     * ANSI; every line closes its colours */
+    struct theme light;
+    theme_init(&light, THEME_LIGHT);
+    in.view.theme = &light;
+    in.view.color = true;
+    for (int k = 0; k < 2; k++) {
+        char *out = NULL;
+        size_t n = 0;
+        FILE *f = open_memstream(&out, &n);
+        FUZZ_CHECK(f != NULL);
+        FUZZ_CHECK(export_write(f, k ? EXPORT_ANSI : EXPORT_INLINE, &in) == WD_OK);
+        FUZZ_CHECK(fclose(f) == 0);
+        check_ansi(out, n);
         free(out);
     }
 
