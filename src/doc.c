@@ -14,6 +14,7 @@
 #include "segment.h"
 #include "text.h"
 #include "transcode.h"
+#include "wrap.h"
 
 struct doc {
     struct doc_ctx *ctx; /* whose sentence table refers to this document */
@@ -498,13 +499,24 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
         from = 3; /* a byte order mark belongs to no sentence */
     size_t cap = 0, hashcap = 0, keycap = 0;
     char *key = NULL;
+    struct wrap wrap; /* how the whole text is wrapped, for every chunk */
+    populate_range(bytes, maplen, 0, WD_MIN(len, PREPARE_CHUNK));
+    wrap_detect(bytes, len, from, &wrap);
     for (size_t at = 0; at < len;) {
-        /* A chunk ends just after a line feed: sentences end at line
-         * breaks, and no UTF-8 sequence spans one. */
+        /* A chunk ends just after a line feed that ends a line (not one
+         * inside a paragraph of wrapped text): sentences end at those,
+         * and no UTF-8 sequence spans one. */
         size_t cut = len;
-        if (len - at > PREPARE_CHUNK) {
-            const char *nl = memchr(bytes + at + PREPARE_CHUNK, '\n', len - at - PREPARE_CHUNK);
-            if (nl) cut = (size_t)(nl - bytes) + 1;
+        for (size_t look = at + PREPARE_CHUNK; len - at > PREPARE_CHUNK && look < len;) {
+            const char *nl = memchr(bytes + look, '\n', len - look);
+            if (!nl) break;
+            size_t k = (size_t)(nl - bytes);
+            size_t cr = k > 0 && bytes[k - 1] == '\r' ? k - 1 : k;
+            if (!wrap_soft(bytes, len, cr, &wrap)) {
+                cut = k + 1;
+                break;
+            }
+            look = k + 1;
         }
         populate_range(bytes, maplen, at, cut);
         if ((!opts || !opts->text) && memchr(bytes + at, '\0', cut - at)) {
@@ -513,7 +525,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
         }
         p->invalid += text_count_invalid(bytes + at, cut - at);
         size_t first = p->nspans;
-        seg_sentences(bytes, cut, WD_MAX(at, from), &p->spans, &p->nspans, &cap);
+        seg_sentences_wrapped(bytes, cut, WD_MAX(at, from), &wrap, &p->spans, &p->nspans, &cap);
         xgrow(&p->hash, &hashcap, p->nspans + 1, sizeof *p->hash);
         for (size_t i = first; i < p->nspans; i++) {
             size_t kl = text_key(bytes + p->spans[i].start, p->spans[i].end - p->spans[i].start,

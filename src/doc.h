@@ -34,10 +34,13 @@ struct word {
     uint32_t flags;
 };
 
-/* Sentence flags. */
+/* Sentence flags.  The segmenter's (segment.h) are the SENT_SEG_MASK bits. */
 enum {
-    SENT_LINE = 1u << 0, /* ended by a line break without a stop (headline, credit) */
+    SENT_LINE = 1u << 0,  /* ended by a line break without a stop (headline, credit) */
+    SENT_START = 1u << 1, /* the first sentence of its line (paragraph) */
+    SENT_END = 1u << 2,   /* the last sentence of its line */
 };
+#define SENT_SEG_MASK 0x7u
 
 struct sentence {
     uint32_t start, end; /* bytes; start and end are on non-space bytes */
