@@ -132,8 +132,10 @@ static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, 
             memcmp(sl->d->bytes + o->start, d->bytes + me->start, o->end - o->start) == 0)
             return sl->id;
         if (klen == SIZE_MAX)
-            klen = text_key(d->bytes + me->start, me->end - me->start, &sc->w.key, &sc->w.keycap);
-        size_t ol = text_key(sl->d->bytes + o->start, o->end - o->start, &sc->key2, &sc->key2cap);
+            klen = text_key_mode(d->bytes + me->start, me->end - me->start, &sc->w.key,
+                                 &sc->w.keycap, ctx->strict);
+        size_t ol = text_key_mode(sl->d->bytes + o->start, o->end - o->start, &sc->key2,
+                                  &sc->key2cap, ctx->strict);
         if (ol == klen && (klen == 0 || memcmp(sc->key2, sc->w.key, klen) == 0)) return sl->id;
     }
     if (t->count >= UINT32_MAX - 1) util_oom();
@@ -171,6 +173,11 @@ struct doc_ctx *doc_ctx_new(void)
     ctx->sentences = sentab_new();
     ctx->scratch = xcalloc(1, sizeof(struct scratch));
     return ctx;
+}
+
+void doc_ctx_set_strict(struct doc_ctx *ctx, bool strict)
+{
+    if (doc_ctx_sentence_count(ctx) == 0 && intern_count(ctx->words) == 0) ctx->strict = strict;
 }
 
 size_t doc_ctx_sentence_count(const struct doc_ctx *ctx)
@@ -470,7 +477,7 @@ static void prepared_free(struct prepared *p)
 /* Check and segment bytes[0..len) (taking ownership; maplen as struct
  * doc's) into *p. */
 static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
-                    const struct doc_opts *opts)
+                    const struct doc_opts *opts, bool strict)
 {
     memset(p, 0, sizeof *p);
     size_t bomlen;
@@ -528,8 +535,8 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
         seg_sentences_wrapped(bytes, cut, WD_MAX(at, from), &wrap, &p->spans, &p->nspans, &cap);
         xgrow(&p->hash, &hashcap, p->nspans + 1, sizeof *p->hash);
         for (size_t i = first; i < p->nspans; i++) {
-            size_t kl = text_key(bytes + p->spans[i].start, p->spans[i].end - p->spans[i].start,
-                                 &key, &keycap);
+            size_t kl = text_key_mode(bytes + p->spans[i].start,
+                                      p->spans[i].end - p->spans[i].start, &key, &keycap, strict);
             p->hash[i] = intern_hash(key, kl);
         }
         release_range(bytes, maplen, at > FOLIO_MAX ? at - FOLIO_MAX : 0, cut, FAULT_AROUND);
@@ -616,12 +623,13 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
     if (len) memcpy(copy, buf, len);
     copy[len] = '\0';
     struct prepared p;
-    prepare(&p, copy, 0, len, opts);
+    prepare(&p, copy, 0, len, opts, ctx->strict);
     return finish(ctx, name, &p, NULL, out);
 }
 
 /* Read and prepare path ("-": standard input). */
-static void prepare_path(struct prepared *p, const char *path, const struct doc_opts *opts)
+static void prepare_path(struct prepared *p, const char *path, const struct doc_opts *opts,
+                         bool strict)
 {
     memset(p, 0, sizeof *p);
     int fd;
@@ -653,7 +661,7 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     if (has_id) id = (struct util_fileid){(uint64_t)st.st_dev, (uint64_t)st.st_ino};
     p->st = bytes ? WD_OK : read_all(fd, opts && opts->text, &bytes, &len);
     if (!is_stdin) close(fd);
-    if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts);
+    if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts, strict);
     p->id = id;
     p->has_id = has_id;
 }
@@ -662,7 +670,7 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
                         struct doc **out)
 {
     struct prepared p;
-    prepare_path(&p, path, opts);
+    prepare_path(&p, path, opts, ctx->strict);
     return finish(ctx, path, &p, NULL, out);
 }
 
@@ -680,12 +688,12 @@ static void load_one(void *arg, size_t i)
     struct load_job *job = arg;
     struct doc_input *in = &job->in[i];
     if (in->text) {
-        prepare(&job->prep[i], in->text, 0, in->len, job->opts);
+        prepare(&job->prep[i], in->text, 0, in->len, job->opts, job->ctx->strict);
         in->text = NULL;
         job->prep[i].id = in->id;
         job->prep[i].has_id = in->has_id;
     } else {
-        prepare_path(&job->prep[i], in->name, job->opts);
+        prepare_path(&job->prep[i], in->name, job->opts, job->ctx->strict);
     }
 }
 
@@ -782,7 +790,8 @@ size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, st
     struct seg_span sp;
     while (seg_word_next(d->bytes, &at, se->end, &sp)) {
         if (*n == *cap) xgrow(out, cap, *n + 1, sizeof **out);
-        size_t kl = text_key(d->bytes + sp.start, sp.end - sp.start, &sc->key, &sc->keycap);
+        size_t kl =
+            text_key_mode(d->bytes + sp.start, sp.end - sp.start, &sc->key, &sc->keycap, ctx->strict);
         struct word *w = &(*out)[(*n)++];
         w->start = sp.start;
         w->end = sp.end;

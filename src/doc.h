@@ -73,9 +73,14 @@ struct doc_ctx {
     struct sentab *sentences; /* NULL once sealed */
     size_t sealed_count;      /* sentence ids given out before sealing */
     void *scratch;            /* private to doc.c */
+    bool strict;              /* keys are text_key_mode's strict ones (--strict) */
 };
 
 struct doc_ctx *doc_ctx_new(void);
+/* Compare by strict keys (text.h text_key_mode): case, quote style,
+ * dashes and compatibility forms count as differences (--strict).  Only
+ * before the first document is loaded into ctx. */
+void doc_ctx_set_strict(struct doc_ctx *ctx, bool strict);
 void doc_ctx_free(struct doc_ctx *ctx);
 /* Distinct sentence keys seen so far (sentence ids are 0 .. count-1). */
 size_t doc_ctx_sentence_count(const struct doc_ctx *ctx);

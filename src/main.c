@@ -59,6 +59,7 @@ enum {
     OPT_SAVE_PAGES,
     OPT_TIMEOUT,
     OPT_MAX_PAGE,
+    OPT_STRICT,
 };
 
 /* Longest --timestamp accepted, in bytes. */
@@ -83,6 +84,7 @@ static const struct option long_opts[] = {
     {"save-pages", required_argument, NULL, OPT_SAVE_PAGES},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"max-page-size", required_argument, NULL, OPT_MAX_PAGE},
+    {"strict", no_argument, NULL, OPT_STRICT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -137,6 +139,8 @@ static void usage(FILE *f)
           "Comparison:\n"
           "      --minimal        exact sentence diff, no cost limit (slow on huge input)\n"
           "      --no-moves       do not pair sentences that moved\n"
+          "      --strict         count case, quote style and dashes as changes (by\n"
+          "                       default they are marked quietly in identical rows)\n"
           "      --text           compare files with NUL bytes as text\n"
           "      --script=FILE    run the reader headless from a key script (tests)\n"
           "\n"
@@ -549,7 +553,7 @@ int main(int argc, char **argv)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
-    bool words = true, fold = false, overlap = false;
+    bool words = true, fold = false, overlap = false, strict = false;
     int format = -1, width = 0;
     const char *output = NULL, *timestamp = NULL; /* output: NULL for -o - */
     bool output_given = false;
@@ -595,6 +599,9 @@ int main(int argc, char **argv)
             break;
         case OPT_NO_MOVES:
             no_moves = true;
+            break;
+        case OPT_STRICT:
+            strict = true;
             break;
         case OPT_NO_WORDS:
             words = false;
@@ -720,6 +727,7 @@ int main(int argc, char **argv)
     }
 
     struct doc_ctx *ctx = doc_ctx_new();
+    doc_ctx_set_strict(ctx, strict);
     struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
     int ndocs = 0;
     lopts.doc = dopts;

@@ -50,8 +50,9 @@ bool text_is_lower(int32_t cp);
 bool text_is_digit(int32_t cp); /* Unicode decimal digit */
 bool text_is_cjk(int32_t cp);   /* Han, Kana, Hangul, CJK punctuation/fullwidth */
 
-/* Comparison key of s[0..len): NFKC, case-folded, curly quotes and
- * apostrophes folded to ' and ", dashes (U+2010..2015, U+2212) to '-',
+/* Comparison key of s[0..len): NFKC, case-folded, quotation marks and
+ * apostrophes of every style (' " ‘ ’ “ ” « » „ ...) folded to ', so that
+ * a quotation matches whatever its marks, dashes (U+2010..2015, U+2212) to '-',
  * ellipsis U+2026 to "...", runs of white space collapsed to one space and
  * trimmed at both ends, invalid bytes as U+FFFD.  Writes into *buf (grown
  * with xgrow as needed, to at least len + 8 bytes; *cap tracks its size)
@@ -59,5 +60,17 @@ bool text_is_cjk(int32_t cp);   /* Han, Kana, Hangul, CJK punctuation/fullwidth 
  * with typographic quotes, dashes, ellipses and spaces takes a fast path
  * (no utf8proc call). */
 size_t text_key(const char *s, size_t len, char **buf, size_t *cap);
+
+/* text_key, or with strict the key of --strict: canonical composition
+ * (NFC) with white space runs collapsed and default ignorables dropped,
+ * but case, compatibility forms, quotes and dashes kept as written. */
+size_t text_key_mode(const char *s, size_t len, char **buf, size_t *cap, bool strict);
+
+/* An ASCII character as text_key folds it when it stands alone: A-Z to
+ * lower case, ` and " to '. */
+static inline char text_fold_ascii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c == '`' || c == '"' ? '\'' : c;
+}
 
 #endif

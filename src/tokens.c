@@ -68,6 +68,7 @@ struct tok_job {
     struct intern **spell; /* one spelling table per document */
     struct tokens **out;
     struct intern *words;  /* the context's word table */
+    bool strict;           /* its keys are strict ones (doc_ctx_set_strict) */
     uint32_t *map;         /* merge_one's: spelling id -> word id */
     size_t capmap;
     char *key;
@@ -91,7 +92,7 @@ static void merge_one(void *arg, size_t k)
     for (size_t id = 0; id < ns; id++) {
         size_t len;
         const char *spelling = intern_key(job->spell[k], (uint32_t)id, &len);
-        size_t kl = text_key(spelling, len, &job->key, &job->keycap);
+        size_t kl = text_key_mode(spelling, len, &job->key, &job->keycap, job->strict);
         job->map[id] = intern_add(job->words, job->key, kl);
     }
     struct tokens *t = job->out[k];
@@ -110,7 +111,8 @@ void tokens_new_many(const struct doc *const *docs, size_t n, struct doc_ctx *ct
      * as one thread keying and interning every token of the documents in
      * order would give them: a table lists its spellings in order of first
      * occurrence, and a key first occurs with one of its spellings. */
-    struct tok_job job = {.docs = docs, .select = select, .out = out, .words = ctx->words};
+    struct tok_job job = {
+        .docs = docs, .select = select, .out = out, .words = ctx->words, .strict = ctx->strict};
     job.spell = xcalloc(n, sizeof *job.spell);
     util_parallel_ordered(n, tokenize_one, merge_one, &job);
     free(job.key);
