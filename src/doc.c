@@ -34,6 +34,7 @@ struct doc {
     bool has_id;
     const char *encoding; /* UTF-16/32 converted from (transcode.h), NULL: UTF-8 */
     size_t replaced;      /* its invalid code units, shown as U+FFFD */
+    uint32_t *body;       /* per sentence: doc_body_id; NULL when none has a dateline */
 };
 
 /* ---- sentence keys ----------------------------------------------------------
@@ -44,8 +45,11 @@ struct doc {
 struct sent_slot {
     uint64_t hash;
     const struct doc *d; /* NULL: empty */
-    uint32_t sent, id;
+    uint32_t sent, id;   /* sent | SLOT_BODY: the sentence's text without its dateline */
 };
+
+/* A slot whose key is that of a sentence's body (doc_body_id). */
+#define SLOT_BODY 0x80000000u
 
 struct sentab {
     struct sent_slot *slots;
@@ -113,29 +117,38 @@ static void sentab_reserve(struct sentab *t, size_t n)
     if (want != t->nslots) sentab_rehash(t, want, NULL);
 }
 
-/* The id of sentence i of d, whose comparison key hashes to h, adding it
- * if new.  Keys are rebuilt only to tell apart sentences whose hashes are
- * equal but bytes differ ("The" and "the"). */
+/* The bytes a slot's key is made of: its sentence, or (SLOT_BODY) the
+ * sentence without its dateline. */
+static void slot_text(const struct doc *d, uint32_t sent, uint32_t *a, uint32_t *b)
+{
+    const struct sentence *o = &d->sents[sent & ~SLOT_BODY];
+    *a = o->start + ((sent & SLOT_BODY) ? sent_dateline(o) : 0);
+    *b = o->end;
+}
+
+/* The id of sentence i of d (with SLOT_BODY: of its text without its
+ * dateline), whose comparison key hashes to h, adding it if new.  Keys are
+ * rebuilt only to tell apart sentences whose hashes are equal but bytes
+ * differ ("The" and "the"). */
 static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, uint64_t h)
 {
     struct sentab *t = ctx->sentences;
     struct scratch *sc = ctx->scratch;
     size_t mask = t->nslots - 1, j = h & mask;
-    const struct sentence *me = &d->sents[i];
+    uint32_t ma, mb;
+    slot_text(d, i, &ma, &mb);
     size_t klen = SIZE_MAX; /* my key in sc->key, once built */
     for (; t->slots[j].d; j = (j + 1) & mask) {
         struct sent_slot *sl = &t->slots[j];
         if (sl->hash != h) continue;
-        const struct sentence *o = &sl->d->sents[sl->sent];
+        uint32_t oa, ob;
+        slot_text(sl->d, sl->sent, &oa, &ob);
         /* byte-identical sentences have equal keys: no need to rebuild it */
-        if (o->end - o->start == me->end - me->start &&
-            memcmp(sl->d->bytes + o->start, d->bytes + me->start, o->end - o->start) == 0)
+        if (ob - oa == mb - ma && memcmp(sl->d->bytes + oa, d->bytes + ma, ob - oa) == 0)
             return sl->id;
         if (klen == SIZE_MAX)
-            klen = text_key_mode(d->bytes + me->start, me->end - me->start, &sc->w.key,
-                                 &sc->w.keycap, ctx->strict);
-        size_t ol = text_key_mode(sl->d->bytes + o->start, o->end - o->start, &sc->key2,
-                                  &sc->key2cap, ctx->strict);
+            klen = text_key_mode(d->bytes + ma, mb - ma, &sc->w.key, &sc->w.keycap, ctx->strict);
+        size_t ol = text_key_mode(sl->d->bytes + oa, ob - oa, &sc->key2, &sc->key2cap, ctx->strict);
         if (ol == klen && (klen == 0 || memcmp(sc->key2, sc->w.key, klen) == 0)) return sl->id;
     }
     if (t->count >= UINT32_MAX - 1) util_oom();
@@ -453,6 +466,11 @@ struct prepared {
     struct seg_span *spans;
     size_t nspans;
     uint64_t *hash; /* per sentence: intern_hash of its comparison key */
+    struct {
+        uint32_t sent;
+        uint64_t hash; /* of the key of its text without the dateline */
+    } * dated;         /* the sentences that open with a dateline */
+    size_t ndated, capdated;
     struct util_fileid id;
     bool has_id;
     const char *encoding;
@@ -465,6 +483,7 @@ static void prepared_free(struct prepared *p)
     bytes_free(p->bytes, p->maplen);
     free(p->spans);
     free(p->hash);
+    free(p->dated);
     memset(p, 0, sizeof *p);
     p->st = st;
 }
@@ -535,9 +554,19 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
         seg_sentences_wrapped(bytes, cut, WD_MAX(at, from), &wrap, &p->spans, &p->nspans, &cap);
         xgrow(&p->hash, &hashcap, p->nspans + 1, sizeof *p->hash);
         for (size_t i = first; i < p->nspans; i++) {
-            size_t kl = text_key_mode(bytes + p->spans[i].start,
-                                      p->spans[i].end - p->spans[i].start, &key, &keycap, strict);
+            struct seg_span *sp = &p->spans[i];
+            size_t kl =
+                text_key_mode(bytes + sp->start, sp->end - sp->start, &key, &keycap, strict);
             p->hash[i] = intern_hash(key, kl);
+            /* a dateline opening a paragraph, and the key without it */
+            size_t dl = (sp->flags & SENT_START) ? role_dateline(bytes, sp->start, sp->end) : 0;
+            if (dl == 0 || dl >= sp->end - sp->start || dl > 0xFF) continue;
+            sp->flags |= (uint32_t)dl << SENT_DATELINE_SHIFT;
+            kl = text_key_mode(bytes + sp->start + dl, sp->end - sp->start - dl, &key, &keycap,
+                               strict);
+            xgrow(&p->dated, &p->capdated, p->ndated + 1, sizeof *p->dated);
+            p->dated[p->ndated].sent = (uint32_t)i;
+            p->dated[p->ndated++].hash = intern_hash(key, kl);
         }
         release_range(bytes, maplen, at > FOLIO_MAX ? at - FOLIO_MAX : 0, cut, FAULT_AROUND);
         at = cut;
@@ -595,17 +624,28 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
             since = 0;
         }
     }
+    /* the ids of the texts of sentences that open with a dateline, had
+     * they none: equal to the id of the same text without it */
+    if (p->ndated) {
+        d->body = xmalloc(d->nsents * sizeof *d->body);
+        for (size_t i = 0; i < d->nsents; i++)
+            d->body[i] = d->sents[i].id;
+        for (size_t k = 0; k < p->ndated; k++)
+            d->body[p->dated[k].sent] =
+                sentab_id(ctx, d, p->dated[k].sent | SLOT_BODY, p->dated[k].hash);
+    }
     d->content_words = SIZE_MAX;
     if (meta) {
         d->meta = xmalloc(sizeof *d->meta);
         *d->meta = *meta;
         memset(meta, 0, sizeof *meta);
     }
+    size_t title = role_assign(d->bytes, d->sents, d->nsents, d->body, d->meta);
     if (d->meta && d->meta->headline) {
         d->title = xstrdup(d->meta->headline);
-    } else if (d->nsents && (d->sents[0].flags & SENT_LINE) &&
-        d->sents[0].end - d->sents[0].start <= TITLE_MAX) {
-        d->title = xstrndup(d->bytes + d->sents[0].start, d->sents[0].end - d->sents[0].start);
+    } else if (title < d->nsents && d->sents[title].end - d->sents[title].start <= TITLE_MAX) {
+        d->title =
+            xstrndup(d->bytes + d->sents[title].start, d->sents[title].end - d->sents[title].start);
     } else {
         const char *base = strrchr(name, '/');
         d->title = xstrdup(base && base[1] ? base + 1 : name);
@@ -738,6 +778,7 @@ void doc_free(struct doc *d)
     free(d->name);
     bytes_free(d->bytes, d->maplen);
     free(d->sents);
+    free(d->body);
     free(d->title);
     free(d->label);
     if (d->meta) {
@@ -790,8 +831,8 @@ size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, st
     struct seg_span sp;
     while (seg_word_next(d->bytes, &at, se->end, &sp)) {
         if (*n == *cap) xgrow(out, cap, *n + 1, sizeof **out);
-        size_t kl =
-            text_key_mode(d->bytes + sp.start, sp.end - sp.start, &sc->key, &sc->keycap, ctx->strict);
+        size_t kl = text_key_mode(d->bytes + sp.start, sp.end - sp.start, &sc->key, &sc->keycap,
+                                  ctx->strict);
         struct word *w = &(*out)[(*n)++];
         w->start = sp.start;
         w->end = sp.end;
@@ -836,4 +877,16 @@ const char *doc_label(const struct doc *d)
 const struct source_meta *doc_meta(const struct doc *d)
 {
     return d->meta;
+}
+
+uint32_t doc_body_id(const struct doc *d, size_t i)
+{
+    return d->body ? d->body[i] : d->sents[i].id;
+}
+
+void doc_set_role(struct doc *d, size_t i, enum sent_role r)
+{
+    struct sentence *s = &d->sents[i];
+    s->flags = (s->flags & ~SENT_ROLE_MASK) | ((uint32_t)r << SENT_ROLE_SHIFT);
+    if (r != ROLE_STORY) s->flags &= ~SENT_DATELINE_MASK;
 }

@@ -199,6 +199,37 @@ static bool ends_sentence(const char *s, size_t len, const struct line *l, const
     return seg_stop_ends(s, l->start, p, l->next, len);
 }
 
+/* Does line l stop in the middle of a sentence: its last character, past
+ * closing quotes and brackets, no . ! ? or ellipsis?  Lines of wrapped
+ * prose mostly do; a list of sentences, one a line, does not. */
+static bool open_end(const char *s, const struct line *l)
+{
+    size_t e = l->start + l->tb;
+    while (e > l->start) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']') {
+            e--;
+        } else if (e - l->start >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+                   (unsigned char)s[e - 2] == 0x80 && (c == 0x9D || c == 0x99)) {
+            e -= 3; /* ” ’ */
+        } else {
+            break;
+        }
+    }
+    if (e == l->start) return false;
+    unsigned char c = (unsigned char)s[e - 1];
+    bool ellipsis = e - l->start >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+                    (unsigned char)s[e - 2] == 0x80 && c == 0xA6;
+    return c != '.' && c != '!' && c != '?' && !ellipsis;
+}
+
+/* Enough evidence of wrapping: at least WRAP_FULL_MIN lines broken
+ * inside a paragraph, most of them in the middle of a sentence. */
+static bool enough(size_t broken, size_t open)
+{
+    return broken >= WRAP_FULL_MIN && open >= WRAP_FULL_MIN && 2 * open >= broken;
+}
+
 /* Paragraphs separated by blank lines and filled to balanced lengths
  * (fmt, par): their lines are seldom full, but all of a paragraph's lines
  * but the last are long (WRAP_PARA_LONG of the width and more), and
@@ -212,7 +243,7 @@ static void detect_paragraphs(const char *s, size_t len, const struct line *ln, 
         blank += ln[k].start == ln[k].end;
     }
     if (width < WRAP_WIDTH_MIN || width > WRAP_WIDTH_MAX || blank < WRAP_FULL_MIN) return;
-    size_t cont = 0, lng = 0, ends = 0;
+    size_t cont = 0, lng = 0, ends = 0, open = 0;
     for (size_t k = 0; k + 1 < n; k++) {
         if (ln[k].start == ln[k].end) continue;
         bool last = ln[k + 1].start == ln[k + 1].end;
@@ -222,9 +253,10 @@ static void detect_paragraphs(const char *s, size_t len, const struct line *ln, 
         } else if (!hard_start(s, len, ln[k].next)) {
             cont++;
             lng += is_long;
+            open += is_long && open_end(s, &ln[k]);
         }
     }
-    if (lng >= WRAP_FULL_MIN && lng >= ends && (double)lng >= WRAP_PARA_SHARE * (double)cont) {
+    if (enough(lng, open) && lng >= ends && (double)lng >= WRAP_PARA_SHARE * (double)cont) {
         w->width = (uint32_t)width;
         w->para = true;
     }
@@ -251,7 +283,7 @@ void wrap_detect(const char *s, size_t len, size_t from, struct wrap *w)
         if (width < WRAP_WIDTH_MIN || width > WRAP_WIDTH_MAX) continue;
         /* lines of half the width or more that another line follows, and
          * how many of them are full (short lines end paragraphs anyway) */
-        size_t cont = 0, nfull = 0, trail = 0;
+        size_t cont = 0, nfull = 0, trail = 0, open = 0;
         for (size_t k = 0; k + 1 < n; k++) {
             size_t t = bytes ? ln[k].tb : ln[k].tc;
             if (2 * t < width || ln[k + 1].start == ln[k + 1].end) continue;
@@ -260,8 +292,9 @@ void wrap_detect(const char *s, size_t len, size_t from, struct wrap *w)
                 continue;
             nfull++;
             trail += trailing_blank(s, &ln[k]);
+            open += open_end(s, &ln[k]);
         }
-        if (nfull >= WRAP_FULL_MIN && (double)nfull >= WRAP_FULL_SHARE * (double)cont &&
+        if (enough(nfull, open) && (double)nfull >= WRAP_FULL_SHARE * (double)cont &&
             nfull > best) {
             best = nfull;
             w->width = (uint32_t)width;
