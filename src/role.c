@@ -38,6 +38,9 @@
 /* A photo credit: at most this many words, at most this many lower-case. */
 #define CREDIT_WORDS 14
 #define CREDIT_LOWER 2
+/* Marks of program code (w.code) that make a sentence code, one of them
+ * an assignment or a block. */
+#define CODE_MARKS 3
 /* How far into a sentence a caption's "In this ... photo," is looked for. */
 #define CAPTION_LEAD 100
 
@@ -92,8 +95,9 @@ struct words {
     unsigned upper;   /* ... starting with a capital */
     unsigned digits;  /* ... starting with a digit */
     unsigned address; /* words addressing the reader */
-    unsigned code;    /* punctuation of program code: = { } _ | $ \ (not the < > &
-                         of prose and of markup shown as text) */
+    unsigned code;    /* punctuation of program code: = { } _ | $ \ ; (not the < >
+                         & of prose and of markup shown as text) */
+    unsigned assign;  /* ... of which = { }: an assignment or a block */
     bool letter;      /* any letter at all */
 };
 
@@ -106,8 +110,9 @@ static void read_words(const char *s, size_t a, size_t b, struct words *w)
         int32_t cp;
         text_decode(s, t.end, t.start, &cp);
         if (t.flags & WORD_PUNCT) {
+            w->assign += cp == '=' || cp == '{' || cp == '}';
             w->code += cp == '=' || cp == '{' || cp == '}' || cp == '_' || cp == '|' || cp == '$' ||
-                       cp == '\\';
+                       cp == '\\' || cp == ';';
             continue;
         }
         w->n++;
@@ -400,7 +405,9 @@ static enum sent_role classify(const char *bytes, const struct sentence *s, cons
     struct words w;
     read_words(bytes, a, b, &w);
     if (!w.letter) return ROLE_BOILER; /* digits and punctuation only */
-    if (w.code >= 2) return ROLE_BOILER;
+    /* program code: an assignment or a block, and more of its
+     * punctuation ("window._lazy = window._lazy || [];") */
+    if (w.assign && w.code >= CODE_MARKS) return ROLE_BOILER;
     if ((line || whole) && is_meta_byline(bytes, a, b, byline)) return ROLE_BYLINE;
     if ((line || whole) && byline_in(bytes, a, b, &w)) return ROLE_BYLINE;
     if ((line && credit_in(bytes, a, b)) || ends_with_credit(bytes, a, b) ||
