@@ -769,6 +769,7 @@ int main(int argc, char **argv)
         ao.no_moves = no_moves;
         size_t ncmp = (size_t)ndocs - 1;
         struct export_cmp *cmps = xcalloc(ncmp, sizeof *cmps);
+        corpus_settle_roles(ctx, docs, (size_t)ndocs); /* as the overview does */
         bool differ = false;
         for (size_t k = 0; k < ncmp; k++) {
             cmps[k].a = 0;

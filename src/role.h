@@ -47,6 +47,13 @@ enum sent_role {
     ROLE_COUNT
 };
 
+/* Not the story: a caption or credit, a byline, boilerplate (what the
+ * reader dims and overlap figures leave out). */
+static inline bool role_not_story(enum sent_role r)
+{
+    return r == ROLE_CAPTION || r == ROLE_BYLINE || r == ROLE_BOILER;
+}
+
 /* The role's name as the JSON and the reader's legend say it: "story",
  * "headline", "dateline", "caption", "byline", "boilerplate". */
 const char *role_name(enum sent_role r);

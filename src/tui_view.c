@@ -569,10 +569,6 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
         tui_message(t, false, "sides swapped%s", t->swapped ? "" : " back");
         break;
     case 'B':
-        if (!t->cx) {
-            tui_message(t, false, "boilerplate is known only with more files (an overview)");
-            break;
-        }
         relayout(t, toggle_boiler);
         tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
         break;
