@@ -847,3 +847,11 @@ const struct align_stats *align_get_stats(const struct alignment *al)
 {
     return &al->stats;
 }
+
+char align_role_mark(const struct alignment *al, const struct align_row *r, int side)
+{
+    uint32_t first = side ? r->b : r->a, n = side ? r->bn : r->an;
+    if (!(r->show & (1u << side)) || n == 0) return ' ';
+    size_t ns;
+    return role_mark(&doc_sentences(al->d[side ? 1 : 0], &ns)[first]);
+}

@@ -112,10 +112,21 @@ const char *align_kind_name(enum row_kind k);
  * ANCHOR_SIM): below it a pair is believed only beside stronger ones. */
 #define ALIGN_WEAK_SIM 0.40
 
+/* The role mark (role.h role_mark) of the first sentence side shows in
+ * row r: ' ' for story text and for a side the row does not show. */
+char align_role_mark(const struct alignment *al, const struct align_row *r, int side);
+
 /* Is r a weak pair (below ALIGN_WEAK_SIM)? */
 static inline bool align_row_weak(const struct align_row *r)
 {
     return (r->kind == ROW_CHANGED || r->kind == ROW_MOVED) && r->sim < (float)ALIGN_WEAK_SIM;
+}
+
+/* r's similarity in hundredths, rounded down, as the reader and the
+ * exports print it ("0.39"): a weak pair never reads 0.40. */
+static inline int align_sim_cents(const struct align_row *r)
+{
+    return (int)(r->sim * 100.0f);
 }
 
 #endif

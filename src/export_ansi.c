@@ -5,7 +5,10 @@
  * common text of a pair yellow, deleted words bold white on red (124),
  * inserted words bold white on green (28), sentences only in A red and only
  * in B green, fold markers grey (244), gutter marks bold in the colour of
- * their kind, moved notes cyan.  Instead of the reader's reversed header
+ * their kind (a weak pair's '?' magenta), role letters grey (244), the
+ * text of a sentence that is not the story grey (243, the reader's dimmed
+ * boilerplate), a same row's characters that differ only in case, quotes
+ * or dashes underlined, moved notes cyan.  Instead of the reader's reversed header
  * line, the "---"/"+++" lines are bold.  Every coloured stretch is closed
  * with SGR 0 before its line ends, so a line never bleeds into the next
  * (less -R, grep, a pager that starts mid-file).  The text itself carries
@@ -30,6 +33,7 @@ static const struct export_style ansi_style = {
             [LA_INSERTED] = "32",
             [LA_FOLD] = "38;5;244",
             [LA_MARK] = NULL,
+            [LA_FOLDED] = "4",
         },
     .gutter =
         {
@@ -39,6 +43,9 @@ static const struct export_style ansi_style = {
             [ROW_DELETED] = "1;31",
             [ROW_INSERTED] = "1;32",
         },
+    .weak = "1;35",
+    .role = "38;5;244",
+    .boiler = "38;5;243",
     .note = "36",
     .header = "1",
 };

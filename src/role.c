@@ -58,6 +58,12 @@ char role_letter(enum sent_role r)
     return (unsigned)r < ROLE_COUNT ? letters[r] : '?';
 }
 
+char role_mark(const struct sentence *s)
+{
+    enum sent_role r = sent_role(s);
+    return r == ROLE_STORY && sent_dateline(s) ? 'd' : role_letter(r);
+}
+
 /* ---- words ----------------------------------------------------------------- */
 
 /* Does s[a..b) read w (ASCII, any case)? */

@@ -54,6 +54,10 @@ static inline bool role_not_story(enum sent_role r)
     return r == ROLE_CAPTION || r == ROLE_BYLINE || r == ROLE_BOILER;
 }
 
+/* The letter a gutter shows for sentence s: role_letter of its role, and
+ * 'd' for story text that opens with a dateline. */
+char role_mark(const struct sentence *s);
+
 /* The role's name as the JSON and the reader's legend say it: "story",
  * "headline", "dateline", "caption", "byline", "boilerplate". */
 const char *role_name(enum sent_role r);
