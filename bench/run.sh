@@ -13,6 +13,8 @@
 #   BENCH_TIMEOUT  seconds per command before it is reported as TIMEOUT (900)
 #   BENCH_SEED     wdgen seed (default 1)
 #   BENCH_PAGES    0 to skip the web page benchmark (default 1)
+#   BENCH_DIGEST_RUNS  alternating runs with and without the digest at the
+#                  largest size (default 3; 0 skips them)
 #   EXTRACT_DEV    the folder of real article pages (html/*.html.gz) timed
 #                  beside the synthetic page (default ../shared/extract-dev
 #                  next to the source tree; skipped with a note if absent)
@@ -283,6 +285,23 @@ pages_bench() {
 PAGE_ROWS=""
 DEV_ROWS=""
 
+# digest_bench N A B: what the digest costs the pair, the whole process:
+# --export=json (which carries it) against --export=json --no-digest, in
+# alternating runs.  Target: at most 10% more time.
+digest_bench() {
+    local i yt=() ym=() nt=() nm=()
+    echo "size $1: the digest, ${BENCH_DIGEST_RUNS:-3} alternating runs..." >&2
+    for ((i = 0; i < ${BENCH_DIGEST_RUNS:-3}; i++)); do
+        measure wirediff "$WIREDIFF" --export=json "$2" "$3"
+        yt+=("$m_secs") ym+=("$m_mb")
+        measure wirediff "$WIREDIFF" --export=json --no-digest "$2" "$3"
+        nt+=("$m_secs") nm+=("$m_mb")
+    done
+    DIGEST_ROWS=$(printf '%s|%s|%s|%s|%s' "$1" "$(median %.3f "${yt[@]}")" \
+        "$(median %.1f "${ym[@]}")" "$(median %.3f "${nt[@]}")" "$(median %.1f "${nm[@]}")")
+}
+DIGEST_ROWS=""
+
 declare -A WT WM GT GM DT DM MB
 for n in $sizes; do
     a=$tmp/a.txt b=$tmp/b.txt
@@ -312,6 +331,9 @@ for n in $sizes; do
     DT[$n]=$(median %.3f "${dt[@]}") DM[$n]=$(median %.1f "${dm[@]}")
     if [ "$n" -eq "${BENCH_READER:-100000}" ]; then
         reader_bench "$a" "$b"
+    fi
+    if [ "$n" = "${sizes##* }" ] && [ "${BENCH_DIGEST_RUNS:-3}" -gt 0 ]; then
+        digest_bench "$n" "$a" "$b"
     fi
     rm -f "$a" "$b" "$tmp/a.lines" "$tmp/b.lines"
 done
@@ -377,6 +399,15 @@ for n in $sizes; do
         verdict "$(le "${XM[$n]}" 1.1)" "$n: wirediff memory exponent ${XM[$n]} <= 1.1"
     fi
 done
+
+if [ -n "$DIGEST_ROWS" ]; then
+    IFS='|' read -r dn dy dym dno dnm <<<"$DIGEST_ROWS"
+    echo
+    echo "digest, $dn sentences, --export=json with it and with --no-digest (medians):"
+    printf '  with %s s %s MB, without %s s %s MB: time x%s, memory x%s\n' "$dy" "$dym" "$dno" "$dnm" \
+        "$(ratio "$dy" "$dno")" "$(ratio "$dym" "$dnm")"
+    verdict "$(le "$dy" "$dno" 1.10)" "digest: the pair's time grows by 10% at most"
+fi
 
 if [ "${BENCH_OVERLAP:-1}" = 1 ]; then
     overlap_bench

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sim.h"
+#include "source.h"
 #include "tokens.h"
 #include "util.h"
 
@@ -32,6 +33,8 @@ struct corpus {
     size_t n;
     uint8_t **boiler;
     size_t *story;
+    size_t *own; /* story sentences matched in no other document */
+    size_t pivot;
     struct corpus_pair *pairs;
     size_t npairs;
     uint8_t *overlaps;
@@ -176,6 +179,67 @@ static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
         out[i] = 1;
 }
 
+/* ---- the pivot ------------------------------------------------------------- */
+
+static size_t matched_of(const struct corpus_pair *p)
+{
+    return (size_t)p->same + p->changed + p->moved;
+}
+
+/* A document's publication date as an ISO 8601 prefix, or NULL. */
+static const char *date_of(const struct doc *d)
+{
+    const struct source_meta *m = doc_meta(d);
+    return m && m->published && strlen(m->published) >= 10 ? m->published : NULL;
+}
+
+/* Is document k a better pivot than document best (scores sk, sb)?  Ties
+ * go to the earlier date (a dated document before an undated one), then
+ * to the longer story, then to the earlier index. */
+static bool better_pivot(const struct corpus *c, struct doc *const *docs, size_t k, double sk,
+                         size_t best, double sb)
+{
+    if (sk > sb + 1e-9) return true;
+    if (sk < sb - 1e-9) return false;
+    const char *dk = date_of(docs[k]), *db = date_of(docs[best]);
+    if (dk && db && strcmp(dk, db) != 0) return strcmp(dk, db) < 0;
+    if (!dk != !db) return dk != NULL;
+    return c->story[k] > c->story[best];
+}
+
+/* The document the others derive from.  The share of its story the others
+ * hold (the issue's rule: a wire original's sentences recur in every
+ * outlet) alone would crown a three-sentence brief cut from it, whose
+ * every sentence recurs too; so it is multiplied by the share of the
+ * others' stories it holds, which a brief lacks and an outlet's own
+ * additions do not change.  Both are means over the other documents. */
+static size_t choose_pivot(const struct corpus *c, struct doc *const *docs)
+{
+    size_t n = c->n;
+    if (n < 2) return 0;
+    double *held = xcalloc(n, sizeof *held), *holds = xcalloc(n, sizeof *holds);
+    for (size_t i = 0; i < c->npairs; i++) {
+        const struct corpus_pair *p = &c->pairs[i];
+        double m = (double)matched_of(p);
+        if (c->story[p->a]) held[p->a] += m / (double)c->story[p->a];
+        if (c->story[p->b]) held[p->b] += m / (double)c->story[p->b];
+        if (c->story[p->b]) holds[p->a] += m / (double)c->story[p->b];
+        if (c->story[p->a]) holds[p->b] += m / (double)c->story[p->a];
+    }
+    size_t best = 0;
+    double sb = -1;
+    for (size_t k = 0; k < n; k++) {
+        double sk = held[k] / (double)(n - 1) * (holds[k] / (double)(n - 1));
+        if (k == 0 || better_pivot(c, docs, k, sk, best, sb)) {
+            best = k;
+            sb = sk;
+        }
+    }
+    free(held);
+    free(holds);
+    return best;
+}
+
 struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n)
 {
     struct corpus *c = xcalloc(1, sizeof *c);
@@ -183,6 +247,7 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     c->boiler = xcalloc(n ? n : 1, sizeof *c->boiler);
     c->story = xcalloc(n ? n : 1, sizeof *c->story);
     c->overlaps = xcalloc(n ? n : 1, 1);
+    c->own = xcalloc(n ? n : 1, sizeof *c->own);
     struct tokens **tk = xcalloc(n ? n : 1, sizeof *tk);
     tokens_new_many((const struct doc *const *)docs, n, ctx, NULL, tk);
     struct sim *s =
@@ -293,6 +358,7 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
             if (c->boiler[k][i] && !not_story(&se[i])) doc_set_role(docs[k], i, ROLE_BOILER);
             c->boiler[k][i] = not_story(&se[i]);
             c->story[k] += !c->boiler[k][i];
+            c->own[k] += !c->boiler[k][i] && !matched[k][i];
         }
     }
 
@@ -328,6 +394,7 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
         c->overlaps[p.a] = c->overlaps[p.b] = 1;
     }
     if (c->npairs > 1) qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair_rank);
+    c->pivot = choose_pivot(c, docs);
     free(inorder);
     free(grp_start);
     free(grp_len);
@@ -351,6 +418,7 @@ void corpus_free(struct corpus *c)
         free(c->boiler[k]);
     free(c->boiler);
     free(c->story);
+    free(c->own);
     free(c->pairs);
     free(c->overlaps);
     free(c);
@@ -391,4 +459,23 @@ void corpus_settle_roles(struct doc_ctx *ctx, struct doc *const *docs, size_t n)
         if (ns > CORPUS_SETTLE_MAX) return;
     }
     corpus_free(corpus_new(ctx, docs, n));
+}
+
+size_t corpus_pivot(const struct corpus *c)
+{
+    return c->pivot;
+}
+
+size_t corpus_own_sentences(const struct corpus *c, size_t k)
+{
+    return c->own[k];
+}
+
+size_t corpus_shared(const struct corpus *c, size_t a, size_t b)
+{
+    if (a == b) return c->story[a];
+    for (size_t i = 0; i < c->npairs; i++)
+        if ((c->pairs[i].a == a && c->pairs[i].b == b) || (c->pairs[i].a == b && c->pairs[i].b == a))
+            return matched_of(&c->pairs[i]);
+    return 0;
 }

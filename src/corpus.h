@@ -62,6 +62,17 @@ size_t corpus_story_sentences(const struct corpus *c, size_t k);
 const struct corpus_pair *corpus_pairs(const struct corpus *c, size_t *n);
 /* Does document k share a sentence with any other? */
 int corpus_doc_overlaps(const struct corpus *c, size_t k);
+/* Story sentences of document k matched in no other document: its own. */
+size_t corpus_own_sentences(const struct corpus *c, size_t k);
+/* Story sentences matched one to one between documents a and b (0 when
+ * they share none; a's story sentences when a == b). */
+size_t corpus_shared(const struct corpus *c, size_t a, size_t b);
+/* The document the others derive from, the default pivot of the columns:
+ * the highest product of the mean share of its story that each other
+ * document holds and the mean share of each other document's story that
+ * it holds.  Ties: the earlier publication date, then the longer story,
+ * then the lower index.  0 when there are fewer than two documents. */
+size_t corpus_pivot(const struct corpus *c);
 
 /* Documents longer than this (sentences) are compared as they are: the
  * analysis of a pair of books would cost more than their alignment. */

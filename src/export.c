@@ -264,6 +264,44 @@ int export_matched_pct(const struct align_stats *st, int side)
     return n ? (int)(st->matched[side] * 100 / n) : 100;
 }
 
+void export_digest_text(FILE *f, const struct digest *dg)
+{
+    if (!dg) return;
+    char line[1024];
+    digest_summary(dg, line, sizeof line);
+    fprintf(f, "What changed: %s\n", line);
+    size_t n;
+    const struct digest_item *it = digest_items(dg, &n);
+    for (size_t i = 0; i < n; i++) {
+        digest_item_text(&it[i], line, sizeof line);
+        /* the strings are a page's text: escaped like any text written raw */
+        char *shown = escape_str(line);
+        fprintf(f, "  row %-4zu %s\n", it[i].row + 1, shown);
+        free(shown);
+    }
+}
+
+void export_stat_line(FILE *f, const struct export_cmp *c)
+{
+    const struct align_stats *st = align_get_stats(c->al);
+    fprintf(f, "%s vs %s: %zu changed, %zu moved, %zu cut, %zu added, %zu same",
+            doc_name(align_doc(c->al, SIDE_A)), doc_name(align_doc(c->al, SIDE_B)),
+            st->rows[ROW_CHANGED], st->rows[ROW_MOVED], st->rows[ROW_DELETED],
+            st->rows[ROW_INSERTED], st->rows[ROW_SAME]);
+    static const char *const one[] = {"quotation", "number", "name", "attribution",
+                                      "negation or hedge"};
+    static const char *const many[] = {"quotations", "numbers", "names", "attributions",
+                                       "negations or hedges"};
+    bool any = false;
+    for (int k = 0; c->dg && k < (int)WD_ARRAY_LEN(one); k++) {
+        size_t n = digest_count(c->dg, (enum digest_kind)k);
+        if (!n) continue;
+        fprintf(f, "%s%zu %s", any ? ", " : "; ", n, n == 1 ? one[k] : many[k]);
+        any = true;
+    }
+    putc('\n', f);
+}
+
 void export_source_fields(const struct doc *d, struct export_source *out)
 {
     out->n = 0;

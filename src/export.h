@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "align.h"
+#include "digest.h"
 #include "doc.h"
 #include "layout.h"
 #include "outfile.h"
@@ -51,6 +52,7 @@ struct export_view {
     bool words;   /* word marks inside pairs */
     bool fold;    /* fold runs of identical sentences (the reader's rule) */
     bool swapped; /* sides exchanged (the alignments given are already swapped) */
+    bool digest;  /* text and inline: print the digest first (--digest) */
     /* Written as is into the HTML and Markdown headers ("2026-11-23T17:10:00Z");
      * NULL: no time is written.  Never read from the clock here, so that a
      * pinned string (--timestamp) makes every export reproducible. */
@@ -65,6 +67,9 @@ struct export_view {
 struct export_cmp {
     size_t a, b; /* indices into docs */
     const struct alignment *al;
+    /* What changed in substance (digest.h), or NULL: HTML, Markdown and
+     * JSON begin with it, text and inline too when view.digest is set. */
+    const struct digest *dg;
 };
 
 struct export_input {
@@ -196,6 +201,16 @@ void export_row_notes(FILE *f, const struct alignment *al, const struct align_ro
 int export_matched_pct(const struct align_stats *st, int side);
 /* "37 sentences, 48% matched" for side, into buf. */
 void export_side_summary(char *buf, size_t size, const struct align_stats *st, int side);
+
+/* The digest's items as the text formats print them, a line each:
+ * "  row 12  number changed: $50,000 -> $500,000" (rows counted from 1),
+ * after a line "What changed: <summary>".  Nothing when dg is NULL. */
+void export_digest_text(FILE *f, const struct digest *dg);
+
+/* --stat: one line for the comparison: "A vs B: 15 changed, 3 moved, 19
+ * cut, 31 added, 0 same; 2 quotations, 1 number, 3 names" (rows by kind,
+ * then the digest's kinds but cut and added; the names escaped). */
+void export_stat_line(FILE *f, const struct export_cmp *c);
 
 /* Where a document came from, as labelled values for headers: the
  * headline, byline, site, dates, canonical URL and, for a fetched page,

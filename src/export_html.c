@@ -56,6 +56,9 @@ static const char css[] =
     "color:var(--muted);font-size:.9em}\n"
     ".prov dt{font-weight:600}.prov dd{margin:0;overflow-wrap:anywhere}\n"
     ".stats b{color:var(--fg)}\n"
+    ".digest{border-left:3px solid var(--muted);padding:.1em 0 .1em .8em;margin:.8em 0}\n"
+    ".digest h2{margin:.1em 0 .3em}.digest .dsum{color:var(--muted);margin:.2em 0}\n"
+    ".digest ol{margin:.3em 0;padding-left:1.6em}.digest li{margin:.15em 0}\n"
     ".legend{list-style:none;padding:0;margin:.5em 0 1em;color:var(--muted)}\n"
     ".legend li{display:inline-block;margin:0 1.2em .3em 0}\n"
     ".legend .only-a,.legend .only-b,.legend .mv{padding:0 .4em}\n"
@@ -339,6 +342,41 @@ static void html_gutter(struct html_out *h, const struct align_row *r, size_t ro
     fputs("</td>", f);
 }
 
+/* What changed in substance, first: each item linked to its row (when
+ * the snapshot shows it). */
+static void html_digest(struct html_out *h, const struct digest *dg, const struct export_block *b,
+                        size_t nb)
+{
+    FILE *f = h->f;
+    char line[1024];
+    digest_summary(dg, line, sizeof line);
+    fputs("<div class=\"digest\"><h2>What changed</h2>\n<p class=\"dsum\">", f);
+    html_str(f, line);
+    fputs("</p>\n", f);
+    size_t n;
+    const struct digest_item *it = digest_items(dg, &n);
+    if (n) fputs("<ol>\n", f);
+    for (size_t i = 0; i < n; i++) {
+        size_t bi = export_block_of_row(b, nb, it[i].row);
+        bool linked = bi < nb && !b[bi].fold;
+        fprintf(f, "<li class=\"dk-%s\">", digest_kind_name(it[i].kind));
+        if (linked) fprintf(f, "<a href=\"#%s%zu\">", h->id, it[i].row + 1);
+        fprintf(f, "row %zu", it[i].row + 1);
+        fputs(linked ? "</a> \xC2\xB7 " : " \xC2\xB7 ", f);
+        digest_item_text(&it[i], line, sizeof line);
+        /* the kind in bold, then what changed */
+        const char *colon = strstr(line, ": ");
+        size_t head = colon ? (size_t)(colon - line) : strlen(line);
+        fputs("<b>", f);
+        html_text(f, line, 0, head);
+        fputs("</b>", f);
+        if (colon) html_str(f, colon);
+        fputs("</li>\n", f);
+    }
+    if (n) fputs("</ol>\n", f);
+    fputs("</div>\n", f);
+}
+
 static void html_cmp(struct html_out *h, const struct export_input *in, size_t k)
 {
     FILE *f = h->f;
@@ -359,6 +397,10 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
         fputs("</h2>\n", f);
     }
     html_sources(f, al);
+    size_t nr, nb_;
+    const struct align_row *rows = align_rows(al, &nr);
+    struct export_block *blocks = export_blocks(al, &in->view, &nb_);
+    if (in->cmps[k].dg) html_digest(h, in->cmps[k].dg, blocks, nb_);
     html_stats(f, al, &in->view);
     fputs("<table class=\"diff\">\n<colgroup><col class=\"side\"><col class=\"gut\">"
           "<col class=\"side\"></colgroup>\n<thead><tr><th scope=\"col\">A \xC2\xB7 ",
@@ -367,9 +409,6 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
     fputs("</th><th scope=\"col\"></th><th scope=\"col\">B \xC2\xB7 ", f);
     html_str(f, nb);
     fputs("</th></tr></thead>\n<tbody>\n", f);
-    size_t nr, nb_;
-    const struct align_row *rows = align_rows(al, &nr);
-    struct export_block *blocks = export_blocks(al, &in->view, &nb_);
     if (nb_ == 0)
         fputs("<tr class=\"fold\"><td colspan=\"3\">(no sentences on either side)</td></tr>\n", f);
     for (size_t i = 0; i < nb_; i++) {

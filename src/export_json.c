@@ -167,6 +167,16 @@ static void json_string(struct jbuf *j, const char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
+        /* a run of printable ASCII that needs no escape, at once */
+        size_t r = i;
+        while (r < len && (unsigned char)s[r] >= 0x20 && (unsigned char)s[r] < 0x7F && s[r] != '"' &&
+               s[r] != '\\')
+            r++;
+        if (r > i) {
+            jb_put(j, s + i, r - i);
+            i = r;
+            continue;
+        }
         if (c < 0x80) {
             switch (c) {
             case '"':
@@ -386,6 +396,43 @@ static void json_op(struct jbuf *j, const struct wop *o)
 
 /* The rows written: all, or with a range (the reader's E) rows
  * first_row..last_row; row indices (partner) always count all rows. */
+/* ,"digest":{"counts":{...},"items":[...]} (doc/wirediff-json.md) */
+static void json_digest(struct jbuf *j, const struct digest *dg)
+{
+    JB_LIT(j, ",\"digest\":{\"counts\":{");
+    for (int k = 0; k < DG_KIND_COUNT; k++) {
+        if (k) jb_char(j, ',');
+        jb_char(j, '"');
+        jb_puts(j, digest_kind_name((enum digest_kind)k));
+        JB_LIT(j, "\":");
+        put_u64(j, digest_count(dg, (enum digest_kind)k));
+    }
+    JB_LIT(j, "},\"items\":[");
+    size_t n;
+    const struct digest_item *it = digest_items(dg, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (i) jb_char(j, ',');
+        JB_LIT(j, "\n{\"kind\":\"");
+        jb_puts(j, digest_kind_name(it[i].kind));
+        JB_LIT(j, "\",\"how\":\"");
+        jb_puts(j, digest_how_name(it[i].how));
+        JB_LIT(j, "\",\"row\":");
+        put_u64(j, it[i].row);
+        json_count(j, "rows", it[i].nrows);
+        if (it[i].kind == DG_CUT || it[i].kind == DG_ADDED) json_count(j, "sentences", it[i].nsentences);
+        if (it[i].before) {
+            JB_LIT(j, ",\"before\":");
+            json_string(j, it[i].before, strlen(it[i].before));
+        }
+        if (it[i].after) {
+            JB_LIT(j, ",\"after\":");
+            json_string(j, it[i].after, strlen(it[i].after));
+        }
+        jb_char(j, '}');
+    }
+    JB_LIT(j, "]}");
+}
+
 static void json_cmp(struct jbuf *j, const struct export_cmp *c, const struct export_view *v)
 {
     const struct align_stats *st = align_get_stats(c->al);
@@ -408,6 +455,7 @@ static void json_cmp(struct jbuf *j, const struct export_cmp *c, const struct ex
     jb_puts(j, json_bool(st->pairs_limited));
     json_count(j, "same_folded", st->same_folded);
     jb_char(j, '}');
+    if (c->dg) json_digest(j, c->dg);
     size_t nr, nops;
     const struct align_row *rows = align_rows(c->al, &nr);
     const struct wop *ops = align_ops(c->al, &nops);

@@ -24,7 +24,7 @@
  * [row 47](#r47)"; the forges keep the anchor of an <a id>).  All article
  * text is escaped (a backslash before every Markdown metacharacter:
  * \ ` * _ ~ [ ] < > # | & and, at the start of a line, list and heading
- * markers; GFM's autolinks neutralised, see md_unlink), so text cannot
+ * markers; GFM's autolinks neutralised, see md_put_unlinked), so text cannot
  * inject formatting, links or HTML; white space runs become one space, so
  * every block stays one line.
  */
@@ -46,41 +46,38 @@
  * source, where the backslash stands before them), and a ZERO WIDTH JOINER
  * goes before an '@' that follows a character of an address (the
  * extension looks at the text, where an escape would be gone; the joiner
- * is invisible).  What counts is the text as written, controls dropped
- * ("ww", a control, "w." is "www."): recent[] holds the last three
- * characters md_text wrote (most recent first).  Checked with cmark-gfm
- * -e autolink in tests/test_md_gfm.sh and by fuzz_export.  Called before
- * cp (at s[i], of a run ending at end) is written, after any backslash of
- * md_text's own. */
-static void md_unlink(FILE *f, const char *s, size_t i, size_t end, int32_t cp,
-                      const int32_t *recent)
+ * is invisible).  Applied to a whole line of Markdown as written (md_str,
+ * md_side), because what counts is the text as the renderer sees it: with
+ * controls dropped ("ww", a control, "w." is "www.") and the word runs of
+ * a pair joined ("xttp" deleted, then "://" in common).  Our own markup
+ * holds none of these.  Checked with cmark-gfm -e autolink in
+ * tests/test_md_gfm.sh and by fuzz_export. */
+static void md_put_unlinked(FILE *f, const char *s, size_t n)
 {
-    if (cp == '.' && (recent[0] | 0x20) == 'w' && (recent[1] | 0x20) == 'w' &&
-        (recent[2] | 0x20) == 'w') {
-        putc('\\', f);
-    } else if (cp == ':') {
-        int slashes = 0; /* the next two characters shown */
-        for (size_t j = i + 1; j < end && slashes < 2;) {
-            int32_t c;
-            size_t l = export_char(s, end, j, &c);
-            if (c != '/' && c >= 0) break;
-            slashes += c == '/';
-            j += l;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *add = NULL;
+        if (u[i] == '.' && i >= 3 && (u[i - 1] | 0x20) == 'w' && (u[i - 2] | 0x20) == 'w' &&
+            (u[i - 3] | 0x20) == 'w') {
+            add = "\\";
+        } else if (u[i] == ':' && i + 2 < n && u[i + 1] == '/' && u[i + 2] == '/') {
+            size_t bs = 0; /* an odd number of backslashes before it: escaped */
+            while (bs < i && u[i - 1 - bs] == '\\')
+                bs++;
+            if (bs % 2 == 0) add = "\\";
+        } else if (u[i] == '@' && i > 0) {
+            unsigned char c = u[i - 1];
+            if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '.' ||
+                c == '-' || c == '_' || c == '+')
+                add = "\xE2\x80\x8D";
         }
-        if (slashes == 2) putc('\\', f);
-    } else if (cp == '@') {
-        int32_t c = recent[0];
-        if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '.' ||
-            c == '-' || c == '_' || c == '+')
-            fputs("\xE2\x80\x8D", f);
+        if (!add) continue;
+        fwrite(s + from, 1, i - from, f);
+        fputs(add, f);
+        from = i;
     }
-}
-
-static void md_wrote(int32_t *recent, int32_t cp)
-{
-    recent[2] = recent[1];
-    recent[1] = recent[0];
-    recent[0] = cp;
+    fwrite(s + from, 1, n - from, f);
 }
 
 /* Text s[start, end) escaped; *space: the last character written was a
@@ -90,24 +87,19 @@ static void md_wrote(int32_t *recent, int32_t cp)
 static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
 {
     bool space = false;
-    int32_t recent[3] = {0, 0, 0};
     for (size_t i = start; i < end;) {
         int32_t cp;
         size_t l = export_char(s, end, i, &cp);
         if (cp == ' ') {
-            if (!space && !*bol) {
-                putc(' ', f);
-                md_wrote(recent, ' ');
-            }
+            if (!space && !*bol) putc(' ', f);
             space = true;
             i += l;
             continue;
         }
         if (cp == EXPORT_CHAR_MARK) { /* a bidi control, shown with its backslash escaped */
             char m[ESCAPE_CP_MAX];
-            size_t ml = export_mark(s, end, i, m);
+            export_mark(s, end, i, m);
             fprintf(f, "\\%s", m);
-            md_wrote(recent, (unsigned char)m[ml - 1]);
             space = *bol = false;
             i += l;
             continue;
@@ -128,8 +120,6 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
                 if (j < end && (s[j] == '.' || s[j] == ')')) {
                     fwrite(s + i, 1, j - i, f);
                     putc('\\', f);
-                    md_wrote(recent, s[j - 1]);
-                    md_wrote(recent, '\\');
                     i = j;
                     *bol = false;
                     continue;
@@ -137,24 +127,45 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
             }
             *bol = false;
         }
-        if (cp < 0x80 && strchr("\\`*_~[]<>#|&", (int)cp)) {
-            putc('\\', f);
-            md_wrote(recent, '\\');
-        }
-        md_unlink(f, s, i, end, cp, recent);
+        if (cp < 0x80 && strchr("\\`*_~[]<>#|&", (int)cp)) putc('\\', f);
         if (cp == TEXT_REPLACEMENT)
             fputs("\xEF\xBF\xBD", f);
         else
             fwrite(s + i, 1, l, f);
-        md_wrote(recent, cp);
         i += l;
     }
+}
+
+/* A line's worth of Markdown being written (md_str, md_side), put out
+ * through md_put_unlinked at the end. */
+struct md_line {
+    char *buf;
+    size_t n;
+    FILE *f;
+};
+
+static FILE *line_open(struct md_line *l)
+{
+    l->buf = NULL;
+    l->n = 0;
+    l->f = open_memstream(&l->buf, &l->n);
+    if (!l->f) util_oom();
+    return l->f;
+}
+
+static void line_close(struct md_line *l, FILE *out)
+{
+    if (fclose(l->f) != 0) util_oom();
+    md_put_unlinked(out, l->buf, l->n);
+    free(l->buf);
 }
 
 static void md_str(FILE *f, const char *s)
 {
     bool bol = false;
-    md_text(f, s, 0, strlen(s), &bol);
+    struct md_line l;
+    md_text(line_open(&l), s, 0, strlen(s), &bol);
+    line_close(&l, f);
 }
 
 static void md_head(FILE *f, const struct export_input *in)
@@ -169,7 +180,33 @@ static void md_head(FILE *f, const struct export_input *in)
             in->view.swapped ? "swapped" : "as given");
 }
 
-static void md_summary(FILE *f, const struct alignment *al, const struct export_view *v)
+/* What changed in substance: each item linked to its row when the
+ * snapshot shows it. */
+static void md_digest(FILE *f, const struct digest *dg, const char *id,
+                      const struct export_block *b, size_t nb)
+{
+    char line[1024];
+    digest_summary(dg, line, sizeof line);
+    fputs("\n**What changed:** ", f);
+    md_str(f, line);
+    fputs("\n\n", f);
+    size_t n;
+    const struct digest_item *it = digest_items(dg, &n);
+    for (size_t i = 0; i < n; i++) {
+        size_t bi = export_block_of_row(b, nb, it[i].row);
+        if (bi < nb && !b[bi].fold)
+            fprintf(f, "- [row %zu](#%s%zu) \xC2\xB7 ", it[i].row + 1, id, it[i].row + 1);
+        else
+            fprintf(f, "- row %zu \xC2\xB7 ", it[i].row + 1);
+        digest_item_text(&it[i], line, sizeof line);
+        md_str(f, line);
+        putc('\n', f);
+    }
+}
+
+static void md_summary(FILE *f, const struct alignment *al, const struct export_view *v,
+                       const struct digest *dg, const char *id, const struct export_block *b,
+                       size_t nb)
 {
     const struct align_stats *st = align_get_stats(al);
     fputs("\n| | file | title | sentences | matched |\n|---|---|---|--:|--:|\n", f);
@@ -193,6 +230,7 @@ static void md_summary(FILE *f, const struct alignment *al, const struct export_
         }
         fputs("\n", f);
     }
+    if (dg) md_digest(f, dg, id, b, nb);
     fputs("\n", f);
     export_stats_line(f, al, v, "**", "**");
     fputs("\n\nLegend: ~~deleted words~~ \xC2\xB7 **inserted words** \xC2\xB7 "
@@ -268,7 +306,8 @@ static bool md_closes(int32_t prev, int32_t next)
  * the inline HTML the forges allow, <del> and <b>. */
 static void md_side(struct md_out *m, const struct align_row *r, int side, const char *label)
 {
-    FILE *f = m->f;
+    struct md_line line;
+    FILE *f = line_open(&line);
     const char *bytes = doc_bytes(align_doc(m->al, side), NULL);
     size_t n = export_side_runs(m->al, r, side, m->v->words, &m->runs, &m->cap);
     if (n > m->cappiece) {
@@ -322,6 +361,7 @@ static void md_side(struct md_out *m, const struct align_row *r, int side, const
         prev = *close ? '>' : last_cp(p, len); /* '~' and '*' are punctuation like '>' */
     }
     putc('\n', f);
+    line_close(&line, m->f);
 }
 
 /* Do the two sides of same row r hold the same bytes? */
@@ -388,10 +428,10 @@ static void md_cmp(struct md_out *m, const struct export_input *in, size_t k)
         md_str(f, doc_path(align_doc(al, SIDE_B)));
         putc('\n', f);
     }
-    md_summary(f, al, &in->view);
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
+    md_summary(f, al, &in->view, in->cmps[k].dg, m->id, blocks, nb);
     if (nb == 0) fputs("\n*(no sentences on either side)*\n", f);
     for (size_t i = 0; i < nb; i++) {
         const struct export_block *b = &blocks[i];

@@ -168,6 +168,7 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
             free(v);
         }
     }
+    if (in->view.digest) export_digest_text(f, c->dg);
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
@@ -382,6 +383,46 @@ static bool not_story(const struct alignment *al, const struct align_row *r, int
     return role_not_story(sent_role(&doc_sentences(align_doc(al, side), &ns)[first]));
 }
 
+/* s cut to at most w display columns, an ellipsis ending what is cut. */
+static void ln_puts_fit(struct text_out *t, const char *s, size_t w)
+{
+    size_t n = strlen(s), used = 0, i = 0;
+    if (text_width(s, n) <= w) {
+        ln_puts(t, s);
+        return;
+    }
+    while (i < n) {
+        int cw;
+        size_t next = text_next_cluster(s, n, i, &cw);
+        if (used + (size_t)cw + 1 > w) break;
+        used += (size_t)cw;
+        i = next;
+    }
+    ln_put(t, s, i);
+    ln_puts(t, "\xE2\x80\xA6");
+}
+
+/* The digest, first (--digest): a summary line, then an item a line, each
+ * cut to the width of the page. */
+static void text_digest(struct text_out *t, const struct digest *dg, size_t width)
+{
+    char line[1024], row[1100];
+    digest_summary(dg, line, sizeof line);
+    snprintf(row, sizeof row, "What changed: %s", line);
+    ln_puts_fit(t, row, width);
+    ln_end(t);
+    size_t n;
+    const struct digest_item *it = digest_items(dg, &n);
+    for (size_t i = 0; i < n; i++) {
+        digest_item_text(&it[i], line, sizeof line);
+        char *shown = escape_str(line);
+        snprintf(row, sizeof row, "  row %-4zu %s", it[i].row + 1, shown);
+        free(shown);
+        ln_puts_fit(t, row, width);
+        ln_end(t);
+    }
+}
+
 /* Does display row v show a row in the view's range? */
 static bool vrow_in_range(const struct export_view *w, const struct lay_vrow *v)
 {
@@ -394,6 +435,7 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
     int width = in->view.width > 0 ? in->view.width : 160;
     int cols = WD_MAX((width - GUTTER_W) / 2, TEXT_MIN_COL);
     text_header(t, al);
+    if (in->view.digest && c->dg) text_digest(t, c->dg, (size_t)(2 * cols + GUTTER_W));
     struct layout_opts lo;
     layout_default_opts(&lo, cols, cols);
     lo.words = in->view.words;

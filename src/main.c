@@ -20,6 +20,7 @@
 
 #include "align.h"
 #include "corpus.h"
+#include "digest.h"
 #include "export_overlap.h"
 #include "inputs.h"
 #include "load.h"
@@ -60,6 +61,9 @@ enum {
     OPT_TIMEOUT,
     OPT_MAX_PAGE,
     OPT_STRICT,
+    OPT_DIGEST,
+    OPT_NO_DIGEST,
+    OPT_STAT,
 };
 
 /* Longest --timestamp accepted, in bytes. */
@@ -85,6 +89,9 @@ static const struct option long_opts[] = {
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"max-page-size", required_argument, NULL, OPT_MAX_PAGE},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"digest", no_argument, NULL, OPT_DIGEST},
+    {"no-digest", no_argument, NULL, OPT_NO_DIGEST},
+    {"stat", no_argument, NULL, OPT_STAT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -124,6 +131,12 @@ static void usage(FILE *f)
           "      --sentences      print each file's sentences with their byte spans\n"
           "      --overlap        print which reports overlap and by how much (text, or\n"
           "                       json with --export=json), boilerplate left out\n"
+          "      --digest         text and inline: print what changed in substance first\n"
+          "                       (HTML, Markdown and JSON begin with it by default)\n"
+          "      --no-digest      leave the digest out of HTML, Markdown and JSON, and\n"
+          "                       the reader's status line (d still lists it)\n"
+          "      --stat           print one line per pair: rows by kind, then quotations,\n"
+          "                       numbers, names, attributions and negations changed\n"
           "      --extract        print each input's text as it is compared, without the\n"
           "                       headline (a page: its article, a paragraph a line);\n"
           "                       with --export=json, its metadata too\n"
@@ -149,7 +162,8 @@ static void usage(FILE *f)
           "\n"
           "In the reader: j/k scroll, ]/[ next/previous difference, / search, f fold,\n"
           "w word marks, s swap, m moved counterpart, e export (E: the rows on screen),\n"
-          "i where the documents come from, q quit; ? lists every key.\n"
+          "d what changed in substance, i where the documents come from, q quit; ? lists\n"
+          "every key.\n"
           "\n"
           "Exit status: 0 no differences, 1 differences, 2 trouble.\n"
           "See wirediff(1) for the keys and the JSON format.\n",
@@ -312,6 +326,15 @@ static enum wd_status write_export(FILE *f, void *arg)
 {
     const struct export_job *j = arg;
     return export_write(f, j->fmt, j->in);
+}
+
+/* --stat: a line per comparison. */
+static enum wd_status write_stat(FILE *f, void *arg)
+{
+    const struct export_input *in = arg;
+    for (size_t k = 0; k < in->ncmps; k++)
+        export_stat_line(f, &in->cmps[k]);
+    return ferror(f) ? WD_EIO : WD_OK;
 }
 
 /* ---- inputs: files, pages, URLs (load.h) -------------------------------------- */
@@ -553,7 +576,8 @@ int main(int argc, char **argv)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
-    bool words = true, fold = false, overlap = false, strict = false;
+    bool words = true, fold = false, overlap = false, stat_mode = false, strict = false;
+    int digest = -1; /* --digest 1, --no-digest 0, else each format's default */
     int format = -1, width = 0;
     const char *output = NULL, *timestamp = NULL; /* output: NULL for -o - */
     bool output_given = false;
@@ -642,6 +666,15 @@ int main(int argc, char **argv)
             lopts.fetch.timeout = secs;
             break;
         }
+        case OPT_DIGEST:
+            digest = 1;
+            break;
+        case OPT_NO_DIGEST:
+            digest = 0;
+            break;
+        case OPT_STAT:
+            stat_mode = true;
+            break;
         case OPT_MAX_PAGE:
             if (!parse_size(optarg, &lopts.fetch.max_bytes))
                 return fail(NULL, "--max-page-size takes a size from 1K to 1G (bytes, or with "
@@ -750,6 +783,7 @@ int main(int argc, char **argv)
         struct tui_opts to = {.script = script,
                               .words = words,
                               .fold = fold,
+                              .no_digest = digest == 0,
                               .timestamp = timestamp,
                               .overview = true,
                               .align = &ao};
@@ -781,11 +815,14 @@ int main(int argc, char **argv)
                 0)
                 differ = true;
         }
-        bool interactive =
-            format < 0 && !output_given && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+        bool interactive = format < 0 && !output_given && !stat_mode &&
+                           (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {
-            struct tui_opts to = {
-                .script = script, .words = words, .fold = fold, .timestamp = timestamp};
+            struct tui_opts to = {.script = script,
+                                  .words = words,
+                                  .fold = fold,
+                                  .no_digest = digest == 0,
+                                  .timestamp = timestamp};
             rc = tui_run(ctx, docs, (size_t)ndocs, (struct alignment *)cmps[0].al, &to);
             if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
         }
@@ -803,18 +840,28 @@ int main(int argc, char **argv)
             .view = {.width = width ? width : terminal_width(),
                      .words = words,
                      .fold = fold,
+                     .digest = digest == 1,
                      .timestamp = timestamp},
         };
         /* A reader that stops reading (wirediff ... | head) is a write
          * error like any other: reported on one line, exit status 2. */
         if (!interactive) {
             signal(SIGPIPE, SIG_IGN);
+            /* the digest: what the formats that show it need (digest.h) */
+            if (stat_mode || digest == 1 ||
+                (digest < 0 &&
+                 (format == EXPORT_HTML || format == EXPORT_MD || format == EXPORT_JSON)))
+                for (size_t k = 0; k < ncmp; k++)
+                    cmps[k].dg = digest_new(cmps[k].al, NULL);
             struct export_job job = {(enum export_format)format, &in};
-            rc = write_out(output, &oo, write_export, &job);
+            rc = stat_mode ? write_out(output, &oo, write_stat, &in)
+                      : write_out(output, &oo, write_export, &job);
         }
         if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
-        for (size_t k = 0; k < ncmp; k++)
+        for (size_t k = 0; k < ncmp; k++) {
+            digest_free((struct digest *)cmps[k].dg);
             align_free((struct alignment *)cmps[k].al);
+        }
         free(cmps);
     }
     bus_ndocs = 0;

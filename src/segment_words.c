@@ -40,6 +40,23 @@ static bool word_char(int32_t cp)
     return cp == TEXT_REPLACEMENT || (text_is_alnum(cp) && !is_han_or_kana(cp));
 }
 
+/* text_decode and word_char with ASCII taken inline: the same answers, the
+ * general path of word_at without a call a byte on news text. */
+static inline size_t decode_at(const char *s, size_t end, size_t i, int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return text_decode(s, end, i, cp);
+}
+
+static inline bool word_char_at(int32_t cp)
+{
+    return cp >= 0 && cp < 0x80 ? ascii_alnum((unsigned char)cp) : word_char(cp);
+}
+
 /* ASCII punctuation and symbols: printable, neither a letter, a digit nor
  * a space. */
 static bool ascii_punct(unsigned char c)
@@ -78,8 +95,8 @@ static size_t word_at(const char *s, size_t i, size_t end, bool fast, uint32_t *
         return i + 1;
     }
     int32_t cp;
-    size_t l = text_decode(s, end, i, &cp);
-    if (is_han_or_kana(cp) || !word_char(cp)) {
+    size_t l = decode_at(s, end, i, &cp);
+    if (is_han_or_kana(cp) || !word_char_at(cp)) {
         int w;
         *flags = is_han_or_kana(cp) ? WORD_CJK : WORD_PUNCT;
         return text_next_cluster(s, end, i, &w);
@@ -90,17 +107,17 @@ static size_t word_at(const char *s, size_t i, size_t end, bool fast, uint32_t *
     int32_t prevc = cp;
     while (j < end) {
         int32_t c;
-        size_t lc = text_decode(s, end, j, &c);
-        if (word_char(c)) {
-            digits = text_is_digit(c);
+        size_t lc = decode_at(s, end, j, &c);
+        if (word_char_at(c)) {
+            digits = c < 0x80 ? c >= '0' && c <= '9' : text_is_digit(c);
             prevc = c;
             j += lc;
             continue;
         }
         /* A connector joins when a word character follows it. */
         int32_t nx = 0;
-        size_t ln = j + lc < end ? text_decode(s, end, j + lc, &nx) : 0;
-        bool next_word = ln && word_char(nx);
+        size_t ln = j + lc < end ? decode_at(s, end, j + lc, &nx) : 0;
+        bool next_word = ln && word_char_at(nx);
         bool join = false;
         if (next_word && (is_apostrophe(c) || is_hyphen(c)))
             join = true; /* Kim's, don't, Hong-kyun */

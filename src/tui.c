@@ -232,6 +232,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     setup_modes(&t);
     tui_colors_init(&t);
     t.exp.timestamp = o->timestamp;
+    t.no_digest = o->no_digest;
     if (o->overview) {
         /* The analysis takes a while for hundreds of reports: say so. */
         t.words = o->words;

@@ -18,6 +18,9 @@ struct tui_opts {
     const char *script;
     bool words; /* start with word marks on */
     bool fold;  /* start with identical runs folded */
+    /* Leave the digest's counts out of the status line (--no-digest): it
+     * is computed only when the d view opens. */
+    bool no_digest;
     /* The time written into snapshots (e, E) and their default names;
      * NULL: the local time when the export starts. */
     const char *timestamp;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "digest.h"
 #include "doc.h"
 #include "export.h"
 #include "text.h"
@@ -82,6 +83,37 @@ void tui_draw_header(struct tui *t, const struct layout *l)
     tui_fill(t, 0, 0, COLS, TF_HEADER);
     draw_header_side(t, 0, 0, o->width[0], form);
     draw_header_side(t, 1, o->width[0] + t->gutter, o->width[1], form);
+}
+
+/* After the row counts, the digest's (d lists them), in the longest form
+ * that fits beside them: "· d: 2 quotations 1 number 3 names", "· d: 2q
+ * 1n 3N", or nothing. */
+static void digest_part(struct tui *t, char *left, size_t size, int room)
+{
+    if (t->no_digest) return;
+    const struct digest *dg = tui_digest(t);
+    static const char *const longer[] = {"quotation", "number", "name", "attribution", "flip"};
+    static const char *const plural[] = {"quotations", "numbers", "names", "attributions",
+                                         "flips"};
+    static const char *const shorter[] = {"q", "n", "N", "a", "f"};
+    size_t len = strlen(left);
+    for (int form = 0; form < 2; form++) {
+        char part[160] = "";
+        size_t pl = 0;
+        for (int k = 0; k < 5; k++) {
+            size_t c = digest_count(dg, (enum digest_kind)k);
+            if (!c) continue;
+            const char *w = form ? shorter[k] : c == 1 ? longer[k] : plural[k];
+            int r = snprintf(part + pl, sizeof part - pl, "%s%zu%s%s", pl ? " " : " \xC2\xB7 d: ",
+                             c, form ? "" : " ", w);
+            if (r > 0) pl += (size_t)r;
+        }
+        if (!pl) return; /* nothing of substance changed */
+        if (tui_str_width(left) + tui_str_width(part) <= room) {
+            snprintf(left + len, size - len, "%s", part);
+            return;
+        }
+    }
 }
 
 void tui_draw_status(struct tui *t, const struct layout *l)
@@ -164,214 +196,29 @@ void tui_draw_status(struct tui *t, const struct layout *l)
 #pragma GCC diagnostic pop
         if (tui_str_width(left) <= room) break;
     }
+    digest_part(t, left, sizeof left, room);
     tui_put_trunc(t, y, 0, left, room, TF_STATUS);
 }
 
-static const char *const help_pair[][2] = {
-    {"j  k  Down  Up", "scroll one line"},
-    {"Space b PgDn PgUp", "page down / up (also ^F ^B)"},
-    {"^D  ^U", "half a page down / up"},
-    {"g  Home   G  End", "top / bottom"},
-    {"]  [", "next / previous difference"},
-    {"m", "jump to the counterpart of a moved sentence"},
-    {"/", "search both sides (case-insensitive)"},
-    {"n  N", "next / previous match"},
-    {"f", "fold runs of identical sentences (toggle)"},
-    {"w", "mark differing words (toggle)"},
-    {"s", "swap sides"},
-    {"e  E", "export a snapshot / only the rows on screen"},
-    {"i", "where the documents come from (pages: URL, dates)"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
-    {"q  ^C", "quit"},
-    {"wheel", "scroll (Shift+drag selects text)"},
-};
-
-/* The pair reader opened from the overview or the columns: the same keys,
- * boilerplate, and q goes back. */
-static const char *const help_pair_many[][2] = {
-    {"j  k  Down  Up", "scroll one line"},
-    {"Space b PgDn PgUp", "page down / up"},
-    {"^D  ^U", "half a page down / up"},
-    {"g  Home   G  End", "top / bottom"},
-    {"]  [", "next / previous difference"},
-    {"m", "jump to the counterpart of a moved sentence"},
-    {"/  n  N", "search both sides; next / previous match"},
-    {"f", "fold runs of identical sentences (toggle)"},
-    {"w", "mark differing words (toggle)"},
-    {"s", "swap sides"},
-    {"B", "hide / show boilerplate rows (dimmed when shown)"},
-    {"e  E", "export a snapshot / only the rows on screen"},
-    {"i", "where the documents come from (pages: URL, dates)"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
-    {"q  Esc  Backspace", "back to the overview (or the columns)"},
-    {"Q  ^C", "quit"},
-};
-
-static const char *const help_overview[][2] = {
-    {"j  k  Down  Up", "select the next / previous line"},
-    {"Space b PgDn PgUp", "a page down / up"},
-    {"g  Home   G  End", "first / last line"},
-    {"Tab", "from the documents to the pairs and back"},
-    {"Enter  l  Right", "a pair: read it side by side"},
-    {"", "a document: the columns, it as pivot"},
-    {"p", "the columns, with the selected document (or the"},
-    {"", "pair's first) as pivot"},
-    {"B", "hide / show boilerplate in the reader and columns"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
-    {"q  Q  ^C", "quit"},
-};
-
-static const char *const help_multi[][2] = {
-    {"j  k  Down  Up", "scroll one line"},
-    {"Space b PgDn PgUp", "page down / up"},
-    {"^D  ^U", "half a page down / up"},
-    {"g  Home   G  End", "top / bottom"},
-    {"h  l  Left  Right", "scroll the columns"},
-    {"]  [", "next / previous row where a shown column differs"},
-    {"p", "the first column shown becomes the pivot"},
-    {"P", "the next document becomes the pivot"},
-    {"Enter", "read the pivot and the first column side by side"},
-    {"w", "mark the words a column adds (toggle)"},
-    {"B", "hide / show the pivot's boilerplate rows"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
-    {"q  Esc  Backspace", "back to the overview"},
-    {"Q  ^C", "quit"},
-};
-
-/* Draw "TEXT" pieces in their faces from (y, 2) on; returns nothing. */
-struct legend {
-    const char *text;
-    int face;
-};
-
-static void draw_legend(struct tui *t, int y, const struct legend *lg, size_t n)
+void tui_draw_legend(struct tui *t, int y, const struct tui_legend *lg, size_t n)
 {
     int x = 2;
     for (size_t i = 0; i < n && x < COLS; i++)
         x += tui_put_str(t, y, x, lg[i].text, COLS - x, lg[i].face);
 }
 
-/* The legend lines of the pair reader; returns the next free line. */
-static int legend_pair(struct tui *t, int y, int last)
-{
-    if (++y < last) {
-        /* The gutter marks and the colours, drawn with the faces they name. */
-        int x = 2;
-        x += tui_put_str(t, y, x, "~", 1, TF_GUTTER_CHANGED);
-        x += tui_put_str(t, y, x, " changed  ", COLS - x, LA_PLAIN);
-        x += tui_put_str(t, y, x, "<", 1, TF_GUTTER_DELETED);
-        x += tui_put_str(t, y, x, " only left  ", COLS - x, LA_PLAIN);
-        x += tui_put_str(t, y, x, ">", 1, TF_GUTTER_INSERTED);
-        x += tui_put_str(t, y, x, " only right  ", COLS - x, LA_PLAIN);
-        x += tui_put_str(t, y, x, t->utf8 ? "\xE2\x86\x93" : "v", 1, TF_GUTTER_MOVED);
-        x += tui_put_str(t, y, x, "12", 2, TF_GUTTER_MOVED);
-        tui_put_str(t, y, x, " moved (row of the other place)", COLS - x, LA_PLAIN);
-    }
-    if (++y < last) {
-        static const struct legend lg[] = {
-            {"pair text", LA_COMMON},   {"  ", LA_PLAIN},           {"deleted words", LA_DEL},
-            {"  ", LA_PLAIN},           {"inserted words", LA_INS}, {"  ", LA_PLAIN},
-            {"only left", LA_DELETED},  {"  ", LA_PLAIN},           {"only right", LA_INSERTED},
-            {"  ", LA_PLAIN},           {"match", TF_MATCH},        {"  ", LA_PLAIN},
-            {"boilerplate", TF_BOILER},
-        };
-        draw_legend(t, y, lg, WD_ARRAY_LEN(lg) - (t->cx ? 0 : 2));
-    }
-    return y;
-}
-
-static int legend_overview(struct tui *t, int y, int last)
-{
-    if (++y < last) {
-        static const struct legend lg[] = {
-            {"overlap, story sentences matched: ", LA_PLAIN},
-            {" 1-19%", TF_HEAT1},
-            {" ", LA_PLAIN},
-            {"20-39%", TF_HEAT2},
-            {" ", LA_PLAIN},
-            {"40-59%", TF_HEAT3},
-            {" ", LA_PLAIN},
-            {"60-79%", TF_HEAT4},
-            {" ", LA_PLAIN},
-            {"80-100%", TF_HEAT5},
-        };
-        draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
-    }
-    if (++y < last)
-        tui_put_trunc(t, y, 2,
-                      "best: a document's highest overlap, and with which; none: shares "
-                      "no sentence",
-                      COLS - 3, LA_PLAIN);
-    return y;
-}
-
-static int legend_multi(struct tui *t, int y, int last)
-{
-    if (++y < last) {
-        struct legend lg[] = {
-            {"~", TF_GUTTER_CHANGED},
-            {" reworded  ", LA_PLAIN},
-            {t->utf8 ? "\xE2\x86\x95" : "m", TF_GUTTER_MOVED},
-            {" moved  ", LA_PLAIN},
-            {"<", TF_GUTTER_DELETED},
-            {" not in it  ", LA_PLAIN},
-            {"\"", TF_GUTTER_CHANGED},
-            {" paired with the row above", LA_PLAIN},
-        };
-        draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
-    }
-    if (++y < last) {
-        static const struct legend lg[] = {
-            {"reworded text", LA_COMMON}, {"  ", LA_PLAIN},
-            {"words added", LA_INS},      {"  ", LA_PLAIN},
-            {"boilerplate", TF_BOILER},
-        };
-        draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
-    }
-    if (++y < last)
-        tui_put_trunc(t, y, 2,
-                      "Sentences pairing with no pivot sentence are left out "
-                      "(+N in the column's header).",
-                      COLS - 3, LA_PLAIN);
-    return y;
-}
-
 void tui_draw_help(struct tui *t)
 {
-    const char *const(*lines)[2] = help_pair;
-    size_t n = WD_ARRAY_LEN(help_pair);
-    const char *title = " wirediff keys";
-    if (t->mode == TUI_MODE_OVERVIEW) {
-        lines = help_overview;
-        n = WD_ARRAY_LEN(help_overview);
-        title = " wirediff keys: the overview";
-    } else if (t->mode == TUI_MODE_MULTI) {
-        lines = help_multi;
-        n = WD_ARRAY_LEN(help_multi);
-        title = " wirediff keys: the columns (a pivot against the others)";
-    } else if (t->cx) {
-        lines = help_pair_many;
-        n = WD_ARRAY_LEN(help_pair_many);
-        title = " wirediff keys: a pair";
-    }
+    const struct tui_view_ops *ops = tui_ops(t);
     tui_fill(t, 0, 0, COLS, TF_HEADER);
-    tui_put_trunc(t, 0, 0, title, COLS, TF_HEADER);
+    tui_put_trunc(t, 0, 0, ops->help_title, COLS, TF_HEADER);
     int y = 2, last = LINES - 2;
-    for (size_t i = 0; i < n && y < last; i++, y++) {
-        tui_put_trunc(t, y, 2, lines[i][0], 18, TF_HELP_KEY);
-        tui_put_trunc(t, y, 22, lines[i][1], COLS - 23, LA_PLAIN);
+    for (size_t i = 0; i < ops->nhelp && y < last; i++, y++) {
+        tui_put_trunc(t, y, 2, ops->help[i][0], 18, TF_HELP_KEY);
+        tui_put_trunc(t, y, 22, ops->help[i][1], COLS - 23, LA_PLAIN);
     }
     bool all = y < last;
-    if (t->mode == TUI_MODE_OVERVIEW)
-        y = legend_overview(t, y, last);
-    else if (t->mode == TUI_MODE_MULTI)
-        y = legend_multi(t, y, last);
-    else
-        y = legend_pair(t, y, last);
+    y = ops->legend(t, y, last);
     if (!all || y >= last)
         tui_put_str(t, last, 2, "(enlarge the terminal to see all keys)", COLS - 2, LA_FOLD);
     tui_fill(t, LINES - 1, 0, COLS, TF_STATUS);

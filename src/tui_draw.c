@@ -543,6 +543,14 @@ static void draw_body(struct tui *t, const struct layout *l)
     }
 }
 
+void tui_pair_draw(struct tui *t)
+{
+    const struct layout *l = tui_layout(t);
+    tui_draw_header(t, l);
+    draw_body(t, l);
+    tui_draw_status(t, l);
+}
+
 void tui_draw(struct tui *t)
 {
     size_t cells = (size_t)WD_MAX(LINES, 0) * (size_t)WD_MAX(COLS, 0);
@@ -561,15 +569,8 @@ void tui_draw(struct tui *t)
         tui_draw_help(t);
     } else if (t->info) {
         tui_draw_info(t);
-    } else if (t->mode == TUI_MODE_OVERVIEW) {
-        tui_overview_draw(t);
-    } else if (t->mode == TUI_MODE_MULTI) {
-        tui_multi_draw(t);
     } else {
-        const struct layout *l = tui_layout(t);
-        tui_draw_header(t, l);
-        draw_body(t, l);
-        tui_draw_status(t, l);
+        tui_ops(t)->draw(t);
         cursor = t->prompt || t->exp.stage != TUI_EXP_CLOSED;
     }
     leaveok(stdscr, !cursor);

@@ -107,7 +107,7 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
     struct tui_export *e = &t->exp;
     const struct alignment *al = tui_al(t);
     const struct doc *docs[2] = {align_doc(al, SIDE_A), align_doc(al, SIDE_B)};
-    struct export_cmp cmp = {0, 1, al};
+    struct export_cmp cmp = {0, 1, al, tui_digest(t)};
     struct export_input in = {
         .docs = docs,
         .ndocs = 2,

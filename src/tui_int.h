@@ -16,9 +16,13 @@
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
  *   tui_multi.c   the multi-column view: a pivot against the others
  *
- * Modes: a session of two files is the pair reader only (TUI_MODE_PAIR).
- * A session of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter
- * on a pair opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.
+ * Views: each is one file behind one table of operations (struct
+ * tui_view_ops: draw, key, resized, its help), chosen by the mode
+ * (tui_ops); tui_view.c's shared key map (prompts, overlays, ^C and Q) and
+ * tui_draw.c's frame (too-small notice, overlays) call through it.  A
+ * session of two files is the pair reader only (TUI_MODE_PAIR).  A session
+ * of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter on a pair
+ * opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.
  *
  * Units: "lines" are screen lines of the layout (uint64_t), "rows" are
  * alignment rows, "vrows" display rows of the layout (layout.h).
@@ -36,6 +40,7 @@
 #include <stdio.h>
 
 #include "align.h"
+#include "colmap.h"
 #include "layout.h"
 #include "tui.h"
 
@@ -107,7 +112,37 @@ struct tui_export {
     const char *timestamp; /* --timestamp, or NULL: the clock */
 };
 
-enum tui_mode { TUI_MODE_PAIR, TUI_MODE_OVERVIEW, TUI_MODE_MULTI };
+enum tui_mode {
+    TUI_MODE_PAIR,
+    TUI_MODE_OVERVIEW,
+    TUI_MODE_MULTI,
+    TUI_MODE_DIGEST, /* the pair's digest (d), over the pair */
+    TUI_MODE_COUNT
+};
+
+struct tui;
+
+/* One view of the reader behind one table of operations (tig's struct
+ * view_ops): the event loop, the shared chrome and the help screen call
+ * through it and know no view's insides.  A key the shared map does not
+ * take (prompts, overlays, ^C and Q) goes to key. */
+struct tui_view_ops {
+    const char *name;
+    /* The whole screen (the overlays, help and sources, are the chrome's). */
+    void (*draw)(struct tui *t);
+    void (*key)(struct tui *t, const struct tui_key *k);
+    /* The terminal was resized (LINES and COLS are new); may be NULL. */
+    void (*resized)(struct tui *t);
+    /* The help screen: its title, its key lines, and its legend, drawn
+     * from line y (returns the next free one, before last). */
+    const char *help_title;
+    const char *const (*help)[2];
+    size_t nhelp;
+    int (*legend)(struct tui *t, int y, int last);
+};
+extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops, tui_digest_ops;
+/* The current view's table. */
+const struct tui_view_ops *tui_ops(const struct tui *t);
 
 /* An alignment of the cache: documents a < b (a as side A), and the
  * swapped one (b as side A), each built on first use. */
@@ -142,7 +177,8 @@ struct tui_overview {
 /* One other document of the multi-column view, against the pivot. */
 struct tui_mcol {
     const struct alignment *al; /* pivot as A, this document as B (cache) */
-    uint32_t *rowof;            /* per pivot sentence: its row in al (UINT32_MAX: none) */
+    struct colmap map;          /* which row stands beside each pivot sentence, own rows */
+    bool mapped;
     size_t unpaired;            /* sentences of B in no pair with the pivot */
     float overlap;              /* of the pair (corpus), 0 when none */
     struct layout *l;           /* al laid out at width (B side used), or NULL */
@@ -158,7 +194,11 @@ struct tui_multi {
     struct layout *selfl;   /* ... laid out at selfw */
     int selfw;
     bool selfwords;
-    size_t first;      /* first other document shown, counted among the others */
+    bool opened;       /* hide_none has its default */
+    bool hide_none;    /* o: the documents that share nothing with the pivot hidden */
+    uint32_t *vis;     /* the other documents that can be shown, in order */
+    size_t nvis;
+    size_t first;      /* first other document shown, counted among vis */
     size_t want_first; /* ... as asked for (open, h, l); first is it clamped to
                           what fits, so that the last screen of columns is full */
     /* The row index: which pivot sentences are shown and their heights, for
@@ -167,7 +207,9 @@ struct tui_multi {
     size_t kfirst;
     int kncols, kwidth;
     bool kwords, khide;
-    uint32_t *rows; /* pivot sentences shown, ascending */
+    /* Slots shown, ascending: 2i + 1 for pivot sentence i, 2g for the own
+     * sentences of gap g (colmap.h) when a shown column has any. */
+    uint32_t *rows;
     uint64_t *ry;   /* first line of each; ry[nrows] is the total */
     size_t nrows, caprows;
     uint64_t top; /* first line shown */
@@ -197,6 +239,8 @@ struct tui {
 
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
+    struct digest *dg[2]; /* the digest of al[0] and al[1], on first use (tui_digest) */
+    size_t dsel, dtop;    /* the digest view: selected item, first shown */
     bool swapped;
     size_t nrows;
     uint32_t *diffs; /* rows that are not same, ascending */
@@ -208,6 +252,7 @@ struct tui {
     /* The view. */
     struct tui_lay cache[TUI_LAY_CACHE]; /* cache[0] is the current layout */
     bool words, fold;
+    bool no_digest; /* no digest counts in the status line (tui_opts) */
     uint64_t top; /* first layout line shown */
     int gutter;   /* gutter width in columns */
     bool help;    /* the help screen is shown */
@@ -263,6 +308,8 @@ struct tui {
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold);
 void tui_view_free(struct tui *t);
 const struct alignment *tui_al(const struct tui *t);
+/* The digest of the pair as shown (digest.h), built on first use. */
+const struct digest *tui_digest(struct tui *t);
 /* The current layout (built if needed for the terminal's size); NULL when
  * the terminal is too small. */
 const struct layout *tui_layout(struct tui *t);
@@ -323,8 +370,11 @@ void tui_export_free(struct tui *t);
 
 /* ---- tui_draw.c ---- */
 void tui_colors_init(struct tui *t);
-/* Draw the whole screen into stdscr and the shadow grid (no refresh). */
+/* Draw the whole screen into stdscr and the shadow grid (no refresh):
+ * the too-small notice, an overlay (help, sources) or the current view. */
 void tui_draw(struct tui *t);
+/* The pair reader's screen: header, the two columns, status line. */
+void tui_pair_draw(struct tui *t);
 /* Draw and send the frame to the terminal. */
 void tui_frame(struct tui *t);
 /* The letter "dump attrs" prints for face f. */
@@ -381,17 +431,28 @@ void tui_overview_key(struct tui *t, const struct tui_key *k);
 void tui_overview_draw(struct tui *t);
 
 /* ---- tui_multi.c ---- */
-/* Show the multi-column view with pivot p, the others from first on
- * (counted among the others, clamped). */
-void tui_multi_open(struct tui *t, size_t p, size_t first);
+/* Show the multi-column view with pivot p and document first_doc the
+ * first column beside it (SIZE_MAX: the first one). */
+void tui_multi_open(struct tui *t, size_t p, size_t first_doc);
 void tui_multi_free(struct tui *t);
 void tui_multi_key(struct tui *t, const struct tui_key *k);
 void tui_multi_draw(struct tui *t);
+
+/* ---- tui_digest.c ---- */
+/* Show the digest of the pair (the d key). */
+void tui_digest_open(struct tui *t);
 
 /* ---- tui_chrome.c ---- */
 void tui_draw_header(struct tui *t, const struct layout *l);
 void tui_draw_status(struct tui *t, const struct layout *l);
 void tui_draw_help(struct tui *t);
+/* A piece of a legend line: text in a face. */
+struct tui_legend {
+    const char *text;
+    int face;
+};
+/* Draw the pieces from (y, 2) on, each in its face (help screens). */
+void tui_draw_legend(struct tui *t, int y, const struct tui_legend *lg, size_t n);
 /* Where the two documents of the pair come from (the i key): path, and
  * each field of export_source_fields. */
 void tui_draw_info(struct tui *t);

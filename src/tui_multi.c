@@ -8,9 +8,13 @@
  * the same sentence plain, a reworded one with its own inserted words
  * marked (LA_INS), a moved one with a mark; nothing (a '<' mark) when the
  * document lacks it.  Sentences of another document that pair with no pivot
- * sentence are not shown; its header counts them ("+12").  When a pair
- * joins several pivot sentences with one of the other document, that one
- * stands beside the first and the others get a ditto mark.
+ * sentence (its own: what it added) stand where they stand in it, in rows
+ * of their own between the pivot rows, tinted as inserted text and marked
+ * '+' (colmap.h); its header counts them ("+12").  When a pair joins
+ * several pivot sentences with one of the other document, that one stands
+ * beside the first and the others get a ditto mark.  Documents that share
+ * nothing with the pivot can be hidden (o), and are when more than four
+ * documents are open.
  *
  * Cost: the alignments come from the cache (tui_corpus.c) and each column
  * is laid out once per width (layout.h, the other document's side; the
@@ -43,16 +47,38 @@ static size_t ndocs(const struct tui *t)
     return t->cx->ndocs;
 }
 
+/* The other documents that can be shown (the pivot's others, less those
+ * hidden by o). */
 static size_t nothers(const struct tui *t)
 {
-    return ndocs(t) ? ndocs(t) - 1 : 0;
+    return t->mv.nvis;
 }
 
-/* The document shown in other-column position i (0-based among the
- * others, which skip the pivot). */
+/* The document shown in other-column position i (0-based among vis). */
 static size_t other_doc(const struct tui *t, size_t i)
 {
-    return i < t->mv.pivot ? i : i + 1;
+    return t->mv.vis[i];
+}
+
+/* The documents beside the pivot, the hidden ones left out. */
+static void set_visible(struct tui *t)
+{
+    struct tui_multi *mv = &t->mv;
+    free(mv->vis);
+    mv->vis = xmalloc((ndocs(t) ? ndocs(t) : 1) * sizeof *mv->vis);
+    mv->nvis = 0;
+    for (size_t o = 0; o < ndocs(t); o++)
+        if (o != mv->pivot && !(mv->hide_none && mv->cols[o].overlap <= 0))
+            mv->vis[mv->nvis++] = (uint32_t)o;
+    mv->valid = false;
+}
+
+/* Document o's position among the visible others (0 when hidden). */
+static size_t vis_index(const struct tui *t, size_t o)
+{
+    for (size_t i = 0; i < t->mv.nvis; i++)
+        if (t->mv.vis[i] == o) return i;
+    return 0;
 }
 
 static void free_cols(struct tui *t)
@@ -60,7 +86,7 @@ static void free_cols(struct tui *t)
     struct tui_multi *mv = &t->mv;
     if (mv->cols)
         for (size_t k = 0; k < ndocs(t); k++) {
-            free(mv->cols[k].rowof);
+            colmap_free(&mv->cols[k].map);
             layout_free(mv->cols[k].l);
         }
     free(mv->cols);
@@ -77,12 +103,17 @@ void tui_multi_free(struct tui *t)
     free_cols(t);
     free(t->mv.rows);
     free(t->mv.ry);
+    free(t->mv.vis);
     memset(&t->mv, 0, sizeof t->mv);
 }
 
-void tui_multi_open(struct tui *t, size_t p, size_t first)
+void tui_multi_open(struct tui *t, size_t p, size_t first_doc)
 {
     struct tui_multi *mv = &t->mv;
+    if (!mv->opened) {
+        mv->hide_none = ndocs(t) > 4;
+        mv->opened = true;
+    }
     if (!mv->cols || mv->pivot != p) {
         free_cols(t);
         mv->pivot = p;
@@ -95,8 +126,9 @@ void tui_multi_open(struct tui *t, size_t p, size_t first)
         for (size_t i = 0; i < np; i++)
             if (pairs[i].a == p || pairs[i].b == p)
                 mv->cols[pairs[i].a == p ? pairs[i].b : pairs[i].a].overlap = pairs[i].overlap;
+        set_visible(t);
     }
-    mv->first = mv->want_first = first;
+    mv->first = mv->want_first = first_doc == SIZE_MAX ? 0 : vis_index(t, first_doc);
     t->mode = TUI_MODE_MULTI;
 }
 
@@ -118,22 +150,6 @@ static void clamp_first(struct tui *t, int k)
     size_t shown = (size_t)(k - 1), no = nothers(t);
     size_t lim = no > shown ? no - shown : 0;
     t->mv.first = WD_MIN(t->mv.want_first, lim);
-}
-
-/* Per pivot sentence, the row of al showing it on side A. */
-static uint32_t *rows_of_a(const struct alignment *al, size_t na)
-{
-    uint32_t *of = xmalloc((na ? na : 1) * sizeof *of);
-    for (size_t i = 0; i < na; i++)
-        of[i] = UINT32_MAX;
-    size_t nr;
-    const struct align_row *rows = align_rows(al, &nr);
-    for (size_t r = 0; r < nr; r++) {
-        if (!(rows[r].show & SHOW_A)) continue;
-        for (uint32_t q = rows[r].a; q < rows[r].a + rows[r].an && q < na; q++)
-            of[q] = (uint32_t)r;
-    }
-    return of;
 }
 
 static size_t pivot_sentences(const struct tui *t)
@@ -160,9 +176,11 @@ static void ensure_self(struct tui *t, int w)
     if (!mv->self) {
         const struct doc *d = t->cx->docs[mv->pivot];
         mv->self = align_docs(d, d, t->cx->ctx, &t->cx->ao);
-        free(mv->cols[mv->pivot].rowof);
-        mv->cols[mv->pivot].rowof = rows_of_a(mv->self, pivot_sentences(t));
-        mv->cols[mv->pivot].al = mv->self;
+        struct tui_mcol *c = &mv->cols[mv->pivot];
+        if (c->mapped) colmap_free(&c->map);
+        colmap_build(&c->map, mv->self, pivot_sentences(t));
+        c->mapped = true;
+        c->al = mv->self;
     }
     if (!mv->selfl || mv->selfw != w) {
         layout_free(mv->selfl);
@@ -177,7 +195,8 @@ static struct tui_mcol *ensure_col(struct tui *t, size_t o, int w)
     struct tui_mcol *c = &t->mv.cols[o];
     if (!c->al) {
         c->al = tui_corpus_align(t->cx, t->mv.pivot, o);
-        c->rowof = rows_of_a(c->al, pivot_sentences(t));
+        colmap_build(&c->map, c->al, pivot_sentences(t));
+        c->mapped = true;
         const struct align_stats *st = align_get_stats(c->al);
         c->unpaired = st->sentences[SIDE_B] - st->matched[SIDE_B];
     }
@@ -190,48 +209,46 @@ static struct tui_mcol *ensure_col(struct tui *t, size_t o, int w)
     return c;
 }
 
-/* What column c shows beside pivot sentence i: the display row whose side
- * lines to draw (or -1), and the mark. */
-enum cell_mark { CM_SAME, CM_CHANGED, CM_MOVED, CM_MISSING, CM_DITTO };
-
-static ptrdiff_t cell(const struct tui_mcol *c, size_t i, int side, enum cell_mark *mark)
+static ptrdiff_t cell(const struct tui_mcol *c, size_t i, int side, enum col_mark *mark)
 {
-    uint32_t r = c->rowof[i];
-    *mark = CM_MISSING;
-    if (r == UINT32_MAX) return -1;
-    size_t nr;
-    const struct align_row *rows = align_rows(c->al, &nr);
-    const struct align_row *w = &rows[r];
-    if (i != w->a) {
-        *mark = CM_DITTO;
-        return -1;
-    }
-    switch (w->kind) {
-    case ROW_SAME:
-        *mark = CM_SAME;
-        break;
-    case ROW_CHANGED:
-        *mark = CM_CHANGED;
-        break;
-    case ROW_MOVED:
-        *mark = CM_MOVED;
-        if (side == SIDE_B) return w->partner; /* the other place shows B */
-        break;
-    default:
-        return -1;
-    }
-    return (ptrdiff_t)r;
+    return colmap_cell(&c->map, c->al, i, side, mark);
 }
 
 /* Lines of column c (side) beside pivot sentence i. */
 static uint32_t cell_lines(const struct tui_mcol *c, const struct layout *l, size_t i, int side)
 {
-    enum cell_mark m;
+    enum col_mark m;
     ptrdiff_t r = cell(c, i, side, &m);
     if (r < 0) return 0;
     size_t nv;
     const struct lay_vrow *v = layout_vrows(l, &nv);
     return (size_t)r < nv ? v[r].nline[side] : 0;
+}
+
+/* Is own row r of column c (document o) shown (not hidden boilerplate)? */
+static bool own_shown(const struct tui *t, const struct tui_mcol *c, size_t o, uint32_t r)
+{
+    if (!t->hide_boiler) return true;
+    size_t nr;
+    const struct align_row *w = &align_rows(c->al, &nr)[r];
+    const uint8_t *bp = corpus_boilerplate(t->cx->c, o);
+    for (uint32_t q = w->b; q < w->b + w->bn; q++)
+        if (!bp[q]) return true;
+    return false;
+}
+
+/* Lines of the own sentences of gap g in column c (document o). */
+static uint64_t gap_lines(const struct tui *t, const struct tui_mcol *c, size_t o, size_t g)
+{
+    size_t lo, hi, nv;
+    colmap_gap(&c->map, g, &lo, &hi);
+    const struct lay_vrow *v = layout_vrows(c->l, &nv);
+    uint64_t h = 0;
+    for (size_t k = lo; k < hi; k++) {
+        uint32_t r = c->map.own[k];
+        if (r < nv && own_shown(t, c, o, r)) h += v[r].nline[SIDE_B];
+    }
+    return h;
 }
 
 /* ---- the row index --------------------------------------------------------- */
@@ -282,20 +299,31 @@ static int prepare(struct tui *t, int *w)
     }
     size_t np = pivot_sentences(t);
     const uint8_t *bp = corpus_boilerplate(t->cx->c, mv->pivot);
-    xgrow(&mv->rows, &mv->caprows, np + 1, sizeof *mv->rows);
+    xgrow(&mv->rows, &mv->caprows, 2 * np + 2, sizeof *mv->rows);
     free(mv->ry);
-    mv->ry = xmalloc((np + 1) * sizeof *mv->ry);
+    mv->ry = xmalloc((2 * np + 2) * sizeof *mv->ry);
     mv->nrows = 0;
     uint64_t y = 0;
     const struct tui_mcol *self = &mv->cols[mv->pivot];
-    for (size_t i = 0; i < np; i++) {
-        if (t->hide_boiler && bp[i]) continue;
+    for (size_t i = 0; i <= np; i++) {
+        /* the own sentences of the columns before pivot sentence i */
+        uint64_t gh = 0;
+        for (int c = 0; c < shown; c++) {
+            size_t o = other_doc(t, mv->first + (size_t)c);
+            gh = WD_MAX(gh, gap_lines(t, &mv->cols[o], o, i));
+        }
+        if (gh) {
+            mv->rows[mv->nrows] = (uint32_t)(2 * i);
+            mv->ry[mv->nrows++] = y;
+            y += gh + 1;
+        }
+        if (i == np || (t->hide_boiler && bp[i])) continue;
         uint32_t h = cell_lines(self, mv->selfl, i, SIDE_A);
         for (int c = 0; c < shown; c++) {
             const struct tui_mcol *col = &mv->cols[other_doc(t, mv->first + (size_t)c)];
             h = WD_MAX(h, cell_lines(col, col->l, i, SIDE_B));
         }
-        mv->rows[mv->nrows] = (uint32_t)i;
+        mv->rows[mv->nrows] = (uint32_t)(2 * i + 1);
         mv->ry[mv->nrows++] = y;
         y += WD_MAX(h, 1u) + 1; /* a blank line between rows */
     }
@@ -325,11 +353,14 @@ static int prepare(struct tui *t, int *w)
 
 /* ---- keys ------------------------------------------------------------------ */
 
-/* Does any shown column differ from the pivot at pivot sentence i? */
-static bool row_differs(struct tui *t, size_t i, int shown)
+/* Does any shown column differ from the pivot in slot v (a row of own
+ * sentences always does)? */
+static bool row_differs(struct tui *t, uint32_t v, int shown)
 {
+    if (v % 2 == 0) return true;
+    size_t i = v / 2;
     for (int c = 0; c < shown; c++) {
-        enum cell_mark m;
+        enum col_mark m;
         cell(&t->mv.cols[other_doc(t, t->mv.first + (size_t)c)], i, SIDE_B, &m);
         if (m == CM_CHANGED || m == CM_MOVED || m == CM_MISSING) return true;
     }
@@ -367,7 +398,7 @@ static void set_pivot(struct tui *t, size_t p)
     size_t old = t->mv.pivot;
     if (p == old) return;
     /* The old pivot becomes the first column shown beside the new one. */
-    tui_multi_open(t, p, old < p ? old : old - 1);
+    tui_multi_open(t, p, old);
     tui_message(t, false, "pivot: %zu %s", p, doc_label(t->cx->docs[p]));
 }
 
@@ -452,6 +483,19 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
         t->words = !t->words;
         tui_message(t, false, "word marks %s", t->words ? "on" : "off");
         break;
+    case 'o': {
+        size_t keep = shown > 0 ? other_doc(t, mv->first) : SIZE_MAX;
+        mv->hide_none = !mv->hide_none;
+        set_visible(t);
+        mv->first = mv->want_first = keep == SIZE_MAX ? 0 : vis_index(t, keep);
+        size_t hidden = nothers(t) + 1 < ndocs(t) ? ndocs(t) - 1 - nothers(t) : 0;
+        if (mv->hide_none)
+            tui_message(t, false, "%zu document%s sharing nothing with the pivot hidden", hidden,
+                        hidden == 1 ? "" : "s");
+        else
+            tui_message(t, false, "every document shown");
+        break;
+    }
     case 'B':
         t->hide_boiler = !t->hide_boiler;
         tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
@@ -470,7 +514,7 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
 
 /* ---- drawing --------------------------------------------------------------- */
 
-static void draw_mark(struct tui *t, int y, int x, enum cell_mark m)
+static void draw_mark(struct tui *t, int y, int x, enum col_mark m)
 {
     switch (m) {
     case CM_CHANGED:
@@ -495,7 +539,7 @@ static void draw_mark(struct tui *t, int y, int x, enum cell_mark m)
 static void draw_cell(struct tui *t, const struct tui_mcol *c, const struct layout *l, size_t o,
                       int side, size_t i, uint64_t li, int y, int x)
 {
-    enum cell_mark m;
+    enum col_mark m;
     ptrdiff_t r = cell(c, i, side, &m);
     if (li == 0 && side == SIDE_B) draw_mark(t, y, x, m);
     if (r < 0) return;
@@ -512,6 +556,36 @@ static void draw_cell(struct tui *t, const struct tui_mcol *c, const struct layo
         .n = side ? row->bn : row->an,
     };
     tui_draw_lay_line(t, l, side, &lines[v[r].line[side] + li], y, x + MULTI_GUTTER, &dim);
+}
+
+/* Line li of the own sentences of gap g in column c (document o), at
+ * (y, x): a '+' on the first line of each. */
+static void draw_own(struct tui *t, const struct tui_mcol *c, size_t o, size_t g, uint64_t li,
+                     int y, int x)
+{
+    size_t lo, hi, nv, nl, nr, ns;
+    colmap_gap(&c->map, g, &lo, &hi);
+    const struct lay_vrow *v = layout_vrows(c->l, &nv);
+    for (size_t k = lo; k < hi; k++) {
+        uint32_t r = c->map.own[k];
+        if (r >= nv || !own_shown(t, c, o, r)) continue;
+        if (li >= v[r].nline[SIDE_B]) {
+            li -= v[r].nline[SIDE_B];
+            continue;
+        }
+        if (li == 0) tui_put_str(t, y, x, "+", 1, TF_GUTTER_INSERTED);
+        const struct lay_line *lines = layout_lines(c->l, &nl);
+        const struct align_row *row = &align_rows(c->al, &nr)[r];
+        struct tui_dim dim = {
+            .sent = doc_sentences(align_doc(c->al, SIDE_B), &ns),
+            .flags = corpus_boilerplate(t->cx->c, o),
+            .first = row->b,
+            .n = row->bn,
+        };
+        tui_draw_lay_line(t, c->l, SIDE_B, &lines[v[r].line[SIDE_B] + li], y, x + MULTI_GUTTER,
+                          &dim);
+        return;
+    }
 }
 
 static void draw_header(struct tui *t, int shown, int w)
@@ -551,8 +625,10 @@ static void draw_status(struct tui *t, int shown)
     int pct = h == 0 || bottom >= h ? 100 : (int)(bottom * 100 / h);
     char right[96], left[200];
     int nd = snprintf(NULL, 0, "%zu", pivot_sentences(t));
+    /* the pivot sentence shown first (own rows: the one before them) */
     snprintf(right, sizeof right, " %*zu/%zu %3d%%  ?:help q:back ", nd,
-             mv->nrows ? (size_t)mv->rows[cur] + 1 : 0, pivot_sentences(t), pct);
+             mv->nrows ? WD_MAX((size_t)(mv->rows[cur] + 1) / 2, (size_t)1) : 0,
+             pivot_sentences(t), pct);
     if (tui_str_width(right) > COLS / 2) snprintf(right, sizeof right, " %3d%% ", pct);
     int rw = tui_str_width(right);
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
@@ -570,12 +646,15 @@ static void draw_status(struct tui *t, int shown)
     }
     static const char *const hints[] = {"  h/l: scroll  p: pivot  Enter: pair", "  h/l p Enter",
                                         ""};
+    size_t nhidden = ndocs(t) - 1 - nothers(t);
+    char hid[48] = "";
+    if (nhidden) snprintf(hid, sizeof hid, " (%zu hidden: o)", nhidden);
     for (size_t f = 0; f < WD_ARRAY_LEN(hints); f++) {
         if (shown == 0)
-            snprintf(left, sizeof left, " no other document");
+            snprintf(left, sizeof left, " no other document%s", hid);
         else
-            snprintf(left, sizeof left, " columns %zu-%zu of %zu%s%s", mv->first + 1,
-                     mv->first + (size_t)shown, nothers(t),
+            snprintf(left, sizeof left, " columns %zu-%zu of %zu%s%s%s", mv->first + 1,
+                     mv->first + (size_t)shown, nothers(t), hid,
                      approx   ? " \xC2\xB7 cost limit: approximate"
                      : missed ? " \xC2\xB7 search limit: approximate"
                               : "",
@@ -608,12 +687,81 @@ void tui_multi_draw(struct tui *t)
             i++;
         if (i >= mv->nrows) break;
         uint64_t li = line - mv->ry[i];
-        size_t s = mv->rows[i];
-        draw_cell(t, &mv->cols[mv->pivot], mv->selfl, mv->pivot, SIDE_A, s, li, y + 1, 0);
+        uint32_t v = mv->rows[i];
+        size_t s = v / 2;
+        if (v % 2) draw_cell(t, &mv->cols[mv->pivot], mv->selfl, mv->pivot, SIDE_A, s, li, y + 1, 0);
         for (int c = 0; c < shown; c++) {
             size_t o = other_doc(t, mv->first + (size_t)c);
-            draw_cell(t, &mv->cols[o], mv->cols[o].l, o, SIDE_B, s, li, y + 1, (c + 1) * (w + 1));
+            int x = (c + 1) * (w + 1);
+            if (v % 2)
+                draw_cell(t, &mv->cols[o], mv->cols[o].l, o, SIDE_B, s, li, y + 1, x);
+            else
+                draw_own(t, &mv->cols[o], o, s, li, y + 1, x);
         }
     }
     draw_status(t, shown);
 }
+
+static const char *const help_multi[][2] = {
+    {"j  k  Down  Up", "scroll one line"},
+    {"Space b PgDn PgUp", "page down / up"},
+    {"^D  ^U", "half a page down / up"},
+    {"g  Home   G  End", "top / bottom"},
+    {"h  l  Left  Right", "scroll the columns"},
+    {"]  [", "next / previous row where a shown column differs"},
+    {"p", "the first column shown becomes the pivot"},
+    {"P", "the next document becomes the pivot"},
+    {"Enter", "read the pivot and the first column side by side"},
+    {"w", "mark the words a column adds (toggle)"},
+    {"o", "hide / show the documents sharing nothing with the pivot"},
+    {"B", "hide / show boilerplate rows"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Esc  Backspace", "back to the overview"},
+    {"Q  ^C", "quit"},
+};
+
+static int legend_multi(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        struct tui_legend lg[] = {
+            {"~", TF_GUTTER_CHANGED},
+            {" reworded  ", LA_PLAIN},
+            {t->utf8 ? "\xE2\x86\x95" : "m", TF_GUTTER_MOVED},
+            {" moved  ", LA_PLAIN},
+            {"<", TF_GUTTER_DELETED},
+            {" not in it  ", LA_PLAIN},
+            {"\"", TF_GUTTER_CHANGED},
+            {" paired with the row above  ", LA_PLAIN},
+            {"+", TF_GUTTER_INSERTED},
+            {" its own", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"reworded text", LA_COMMON}, {"  ", LA_PLAIN},
+            {"words added", LA_INS},      {"  ", LA_PLAIN},
+            {"boilerplate", TF_BOILER},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last)
+        tui_put_trunc(t, y, 2,
+                      "A document's own sentences (pairing with no pivot sentence) stand "
+                      "where they stand in it; +N in its header counts them.",
+                      COLS - 3, LA_PLAIN);
+    return y;
+}
+
+
+const struct tui_view_ops tui_multi_ops = {
+    .name = "columns",
+    .draw = tui_multi_draw,
+    .key = tui_multi_key,
+    .resized = NULL,
+    .help_title = " wirediff keys: the columns (a pivot against the others)",
+    .help = help_multi,
+    .nhelp = WD_ARRAY_LEN(help_multi),
+    .legend = legend_multi,
+};

@@ -168,22 +168,16 @@ static void move_sel(struct tui *t, int64_t d)
     t->ov.sel = s < 0 ? 0 : (size_t)s >= items ? items - 1 : (size_t)s;
 }
 
-/* The position of document o among the others of pivot p. */
-static size_t among_others(size_t p, size_t o)
-{
-    return o < p ? o : o - 1;
-}
-
 static void open_selected(struct tui *t, bool pivot)
 {
     size_t n = ndocs(t), np;
     const struct corpus_pair *p = pairs(t, &np);
     if (t->ov.sel < n) {
-        tui_multi_open(t, t->ov.sel, 0);
+        tui_multi_open(t, t->ov.sel, SIZE_MAX);
     } else if (t->ov.sel - n < np) {
         const struct corpus_pair *q = &p[t->ov.sel - n];
         if (pivot)
-            tui_multi_open(t, q->a, among_others(q->a, q->b));
+            tui_multi_open(t, q->a, q->b);
         else
             tui_pair_open(t, q->a, q->b, TUI_MODE_OVERVIEW);
     }
@@ -282,6 +276,9 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
     case 'p':
         open_selected(t, true);
         break;
+    case 'c':
+        if (n > 1) tui_multi_open(t, corpus_pivot(t->cx->c), SIZE_MAX);
+        break;
     case 'B':
         t->hide_boiler = !t->hide_boiler;
         tui_message(t, false, "boilerplate %s in the reader and the columns",
@@ -314,7 +311,7 @@ static int digits(size_t n)
 
 /* Column positions of the document lines. */
 struct cols {
-    int idx, name, nw, nums, best, matrix, title, tw;
+    int idx, name, nw, nums, shares, best, matrix, title, tw;
     int cw; /* a matrix cell: 3 columns, 4 when one shows 100 ("100100" ran together) */
     bool matrix_on;
 };
@@ -327,6 +324,7 @@ static void columns(const struct tui *t, struct cols *c)
     c->name = c->idx + id + 2;
     c->nw = WD_MIN(t->ov.namew, NAME_MAX_COLS);
     int nums_w = 5 + 1 + 5 + 1 + 6; /* sent story words */
+    nums_w += n > 1 ? 11 : 0;       /* "  from  own" */
     int best_w = 2 + 4 + 1 + id;    /* "  62% 12" */
     c->matrix_on = t->ov.matrix && n > 1;
     c->cw = 3;
@@ -343,6 +341,7 @@ static void columns(const struct tui *t, struct cols *c)
             c->nw = WD_MAX(NAME_MIN_COLS, c->nw - (TITLE_MIN_COLS - c->tw));
     }
     c->nums = c->name + c->nw + 1;
+    c->shares = c->nums + 18;
     c->best = c->nums + nums_w;
     c->matrix = c->best + best_w + 1;
     c->title = c->best + best_w + (c->matrix_on ? 1 + mat_w : 0) + 2;
@@ -376,6 +375,7 @@ static void draw_doc_heading(struct tui *t, const struct cols *c, int y)
     tui_put_str(t, y, c->idx, "#", COLS, TF_LABEL);
     tui_put_str(t, y, c->name, "document", c->nw, TF_LABEL);
     tui_put_str(t, y, c->nums, " sent story  words", COLS - c->nums, TF_LABEL);
+    if (c->best > c->shares) tui_put_str(t, y, c->shares, "  from  own", COLS - c->shares, TF_LABEL);
     tui_put_str(t, y, c->best, "  best", COLS - c->best, TF_LABEL);
     if (c->matrix_on)
         for (size_t j = 0; j < ndocs(t); j++) {
@@ -401,6 +401,18 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
     snprintf(s, sizeof s, "%5zu %5zu %6zu", ns, corpus_story_sentences(t->cx->c, k),
              doc_word_count(d));
     tui_put_str(t, y, c->nums, s, COLS - c->nums, face);
+    if (c->best > c->shares) {
+        /* how much of its story comes from the pivot, how much is its own */
+        const struct corpus *co = t->cx->c;
+        size_t story = corpus_story_sentences(co, k), pv = corpus_pivot(co);
+        int own = story ? (int)(100 * corpus_own_sentences(co, k) / story) : 0;
+        if (k == pv)
+            snprintf(s, sizeof s, " pivot %3d%%", own);
+        else
+            snprintf(s, sizeof s, "  %3d%% %3d%%",
+                     story ? (int)(100 * corpus_shared(co, k, pv) / story) : 0, own);
+        tui_put_str(t, y, c->shares, s, COLS - c->shares, k == pv && face != TF_SELECT ? TF_LABEL : face);
+    }
     if (corpus_doc_overlaps(t->cx->c, k)) {
         snprintf(s, sizeof s, "%3d%%", (int)(100.0f * ov->best[k] + 0.5f));
         tui_put_str(t, y, c->best + 2, s, 4, tui_heat_face(ov->best[k]));
@@ -552,3 +564,62 @@ void tui_overview_draw(struct tui *t)
     if (g.ny >= 0 && g.ny < LINES - 1) draw_nothing(t, g.ny);
     draw_status(t);
 }
+
+static const char *const help_overview[][2] = {
+    {"j  k  Down  Up", "select the next / previous line"},
+    {"Space b PgDn PgUp", "a page down / up"},
+    {"g  Home   G  End", "first / last line"},
+    {"Tab", "from the documents to the pairs and back"},
+    {"Enter  l  Right", "a pair: read it side by side"},
+    {"", "a document: the columns, it as pivot"},
+    {"p", "the columns, with the selected document (or the"},
+    {"", "pair's first) as pivot"},
+    {"c", "the columns, with the pivot (the document the"},
+    {"", "others derive from) as pivot"},
+    {"B", "hide / show boilerplate in the reader and columns"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Q  ^C", "quit"},
+};
+
+static int legend_overview(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"overlap, story sentences matched: ", LA_PLAIN},
+            {" 1-19%", TF_HEAT1},
+            {" ", LA_PLAIN},
+            {"20-39%", TF_HEAT2},
+            {" ", LA_PLAIN},
+            {"40-59%", TF_HEAT3},
+            {" ", LA_PLAIN},
+            {"60-79%", TF_HEAT4},
+            {" ", LA_PLAIN},
+            {"80-100%", TF_HEAT5},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last)
+        tui_put_trunc(t, y, 2,
+                      "best: a document's highest overlap, and with which; none: shares "
+                      "no sentence",
+                      COLS - 3, LA_PLAIN);
+    if (++y < last)
+        tui_put_trunc(t, y, 2,
+                      "pivot: the document the others derive from; from: share of a story "
+                      "found in it; own: found in no other",
+                      COLS - 3, LA_PLAIN);
+    return y;
+}
+
+
+const struct tui_view_ops tui_overview_ops = {
+    .name = "overview",
+    .draw = tui_overview_draw,
+    .key = tui_overview_key,
+    .resized = NULL,
+    .help_title = " wirediff keys: the overview",
+    .help = help_overview,
+    .nhelp = WD_ARRAY_LEN(help_overview),
+    .legend = legend_overview,
+};

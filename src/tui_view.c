@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "align.h"
+#include "digest.h"
 #include "layout.h"
 #include "util.h"
 
@@ -70,6 +71,10 @@ void tui_view_free(struct tui *t)
     for (int i = 0; i < TUI_LAY_CACHE; i++)
         layout_free(t->cache[i].l);
     if (t->al[1]) align_free(t->al[1]);
+    for (int i = 0; i < 2; i++) {
+        digest_free(t->dg[i]);
+        t->dg[i] = NULL;
+    }
     free(t->diffs);
     free(t->moves);
 }
@@ -77,6 +82,14 @@ void tui_view_free(struct tui *t)
 const struct alignment *tui_al(const struct tui *t)
 {
     return t->al[t->swapped];
+}
+
+const struct digest *tui_digest(struct tui *t)
+{
+    int i = t->swapped;
+    if (i && !t->al[1]) t->al[1] = align_swapped(t->al[0]);
+    if (!t->dg[i]) t->dg[i] = digest_new(t->al[i], NULL);
+    return t->dg[i];
 }
 
 bool tui_too_small(void)
@@ -321,28 +334,33 @@ static void toggle_boiler(struct tui *t)
 
 void tui_resized(struct tui *t)
 {
-    if (t->mode == TUI_MODE_PAIR) {
-        /* The anchor comes from the layout of the old size (still cached),
-         * or is the one the last resize kept if the view has not moved
-         * since. */
-        struct anchor a;
-        const struct tui_lay *c = &t->cache[0];
-        if (t->kept.valid && c->l && c->gen == t->kept.gen && t->top == t->kept.top)
-            a = (struct anchor){t->kept.row, t->kept.frac, true};
-        else
-            a = get_anchor(t);
-        set_anchor(t, a);
-        /* Too small: nothing was laid out, the top and cache[0] are as they
-         * were, so the anchor still describes them. */
-        t->kept.valid = a.valid && c->l;
-        t->kept.row = a.row;
-        t->kept.frac = a.frac;
-        t->kept.top = t->top;
-        t->kept.gen = c->gen;
-    }
+    const struct tui_view_ops *ops = tui_ops(t);
+    if (ops->resized) ops->resized(t);
     free(t->shadow);
     t->shadow = NULL;
     clearok(curscr, TRUE);
+}
+
+/* The pair reader keeps the row at the top where it was. */
+static void pair_resized(struct tui *t)
+{
+    /* The anchor comes from the layout of the old size (still cached),
+     * or is the one the last resize kept if the view has not moved
+     * since. */
+    struct anchor a;
+    const struct tui_lay *c = &t->cache[0];
+    if (t->kept.valid && c->l && c->gen == t->kept.gen && t->top == t->kept.top)
+        a = (struct anchor){t->kept.row, t->kept.frac, true};
+    else
+        a = get_anchor(t);
+    set_anchor(t, a);
+    /* Too small: nothing was laid out, the top and cache[0] are as they
+     * were, so the anchor still describes them. */
+    t->kept.valid = a.valid && c->l;
+    t->kept.row = a.row;
+    t->kept.frac = a.frac;
+    t->kept.top = t->top;
+    t->kept.gen = c->gen;
 }
 
 bool tui_is_char(const struct tui_key *k, int c)
@@ -435,14 +453,12 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
         t->quit = true;
         return;
     }
-    if (t->mode == TUI_MODE_OVERVIEW) {
-        tui_overview_key(t, k);
-        return;
-    }
-    if (t->mode == TUI_MODE_MULTI) {
-        tui_multi_key(t, k);
-        return;
-    }
+    tui_ops(t)->key(t, k);
+}
+
+/* A key of the pair reader. */
+static void pair_key(struct tui *t, const struct tui_key *k)
+{
     if (t->cx && (tui_is_char(k, 'q') || tui_is_char(k, 27) || tui_is_char(k, 127) ||
                   tui_is_char(k, 8) || (k->fn && k->code == KEY_BACKSPACE))) {
         tui_pair_close(t); /* back to the overview or the multi-column view */
@@ -582,7 +598,121 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
     case 'i':
         t->info = true;
         break;
+    case 'd':
+        tui_digest_open(t);
+        break;
     default:
         break;
+    }
+}
+
+static const char *const help_pair[][2] = {
+    {"j  k  Down  Up", "scroll one line"},
+    {"Space b PgDn PgUp", "page down / up (also ^F ^B)"},
+    {"^D  ^U", "half a page down / up"},
+    {"g  Home   G  End", "top / bottom"},
+    {"]  [", "next / previous difference"},
+    {"m", "jump to the counterpart of a moved sentence"},
+    {"/  n  N", "search both sides; next / previous match"},
+    {"f", "fold runs of identical sentences (toggle)"},
+    {"w", "mark differing words (toggle)"},
+    {"s", "swap sides"},
+    {"e  E", "export a snapshot / only the rows on screen"},
+    {"d", "what changed in substance: the digest"},
+    {"i", "where the documents come from (pages: URL, dates)"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  ^C", "quit"},
+    {"wheel", "scroll (Shift+drag selects text)"},
+};
+
+/* The pair reader opened from the overview or the columns: the same keys,
+ * boilerplate, and q goes back. */
+static const char *const help_pair_many[][2] = {
+    {"j  k  Down  Up", "scroll one line"},
+    {"Space b PgDn PgUp", "page down / up"},
+    {"^D  ^U", "half a page down / up"},
+    {"g  Home   G  End", "top / bottom"},
+    {"]  [", "next / previous difference"},
+    {"m", "jump to the counterpart of a moved sentence"},
+    {"/  n  N", "search both sides; next / previous match"},
+    {"f", "fold runs of identical sentences (toggle)"},
+    {"w", "mark differing words (toggle)"},
+    {"s", "swap sides"},
+    {"B", "hide / show boilerplate rows (dimmed when shown)"},
+    {"e  E", "export a snapshot / only the rows on screen"},
+    {"d", "what changed in substance: the digest"},
+    {"i", "where the documents come from (pages: URL, dates)"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Esc  Backspace", "back to the overview (or the columns)"},
+    {"Q  ^C", "quit"},
+};
+
+/* The legend lines of the pair reader; returns the next free line. */
+static int legend_pair(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        /* The gutter marks and the colours, drawn with the faces they name. */
+        int x = 2;
+        x += tui_put_str(t, y, x, "~", 1, TF_GUTTER_CHANGED);
+        x += tui_put_str(t, y, x, " changed  ", COLS - x, LA_PLAIN);
+        x += tui_put_str(t, y, x, "<", 1, TF_GUTTER_DELETED);
+        x += tui_put_str(t, y, x, " only left  ", COLS - x, LA_PLAIN);
+        x += tui_put_str(t, y, x, ">", 1, TF_GUTTER_INSERTED);
+        x += tui_put_str(t, y, x, " only right  ", COLS - x, LA_PLAIN);
+        x += tui_put_str(t, y, x, t->utf8 ? "\xE2\x86\x93" : "v", 1, TF_GUTTER_MOVED);
+        x += tui_put_str(t, y, x, "12", 2, TF_GUTTER_MOVED);
+        tui_put_str(t, y, x, " moved (row of the other place)", COLS - x, LA_PLAIN);
+    }
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"pair text", LA_COMMON},   {"  ", LA_PLAIN},           {"deleted words", LA_DEL},
+            {"  ", LA_PLAIN},           {"inserted words", LA_INS}, {"  ", LA_PLAIN},
+            {"only left", LA_DELETED},  {"  ", LA_PLAIN},           {"only right", LA_INSERTED},
+            {"  ", LA_PLAIN},           {"match", TF_MATCH},        {"  ", LA_PLAIN},
+            {"boilerplate", TF_BOILER},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg) - (t->cx ? 0 : 2));
+    }
+    return y;
+}
+
+
+const struct tui_view_ops tui_pair_ops = {
+    .name = "pair",
+    .draw = tui_pair_draw,
+    .key = pair_key,
+    .resized = pair_resized,
+    .help_title = " wirediff keys",
+    .help = help_pair,
+    .nhelp = WD_ARRAY_LEN(help_pair),
+    .legend = legend_pair,
+};
+
+/* The pair reader inside a session of many: boilerplate, and q goes back. */
+static const struct tui_view_ops pair_many_ops = {
+    .name = "pair",
+    .draw = tui_pair_draw,
+    .key = pair_key,
+    .resized = pair_resized,
+    .help_title = " wirediff keys: a pair",
+    .help = help_pair_many,
+    .nhelp = WD_ARRAY_LEN(help_pair_many),
+    .legend = legend_pair,
+};
+
+const struct tui_view_ops *tui_ops(const struct tui *t)
+{
+    switch (t->mode) {
+    case TUI_MODE_OVERVIEW:
+        return &tui_overview_ops;
+    case TUI_MODE_MULTI:
+        return &tui_multi_ops;
+    case TUI_MODE_DIGEST:
+        return &tui_digest_ops;
+    case TUI_MODE_PAIR:
+    default:
+        return t->cx ? &pair_many_ops : &tui_pair_ops;
     }
 }

@@ -62,6 +62,25 @@ check "unknown format" 2 $? "$tmp/err" "unknown export format 'pdf'"
 grep -q -- "--export=FORMAT" "$tmp/out" || { echo "FAIL --help lacks --export"; fails=$((fails + 1)); }
 "$WD" --version >"$tmp/out" 2>&1; check "--version" 0 $?
 
+# --stat: a line per pair; --digest: what changed, first
+"$WD" --stat "$A" "$B" "$C" >"$tmp/out" 2>"$tmp/err"; check "--stat" 1 $?
+[ "$(wc -l <"$tmp/out")" -eq 2 ] && grep -q "^$A vs $B: 15 changed, 3 moved, 19 cut, 31 added, 0 same; 5 quotations, 2 numbers" "$tmp/out" ||
+    { echo "FAIL --stat lines:"; cat "$tmp/out"; fails=$((fails + 1)); }
+"$WD" --stat "$A" "$A" >"$tmp/out" 2>"$tmp/err"; check "--stat of a file with itself" 0 $?
+grep -q "0 changed, 0 moved, 0 cut, 0 added, 37 same$" "$tmp/out" || { echo "FAIL --stat same"; fails=$((fails + 1)); }
+"$WD" --digest --export=inline "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "--digest" 1 $?
+sed -n 3,4p "$tmp/out" | grep -q "^What changed: 5 quotations" && grep -q "^  row 12   quotation turned into paraphrase: “While closely" "$tmp/out" ||
+    { echo "FAIL --digest: no digest first"; fails=$((fails + 1)); }
+"$WD" --export=inline "$A" "$B" >"$tmp/out" 2>"$tmp/err"
+grep -q "^What changed" "$tmp/out" && { echo "FAIL inline without --digest holds the digest"; fails=$((fails + 1)); }
+# --no-digest: the formats that begin with it by default leave it out
+for f in json html md; do
+    "$WD" --export=$f "$A" "$B" >"$tmp/out" 2>"$tmp/err"
+    grep -q '"digest"\|class="digest"\|What changed:' "$tmp/out" || { echo "FAIL $f has no digest"; fails=$((fails + 1)); }
+    "$WD" --no-digest --export=$f "$A" "$B" >"$tmp/out" 2>"$tmp/err"; check "--no-digest $f" 1 $?
+    grep -q '"digest"\|class="digest"\|What changed' "$tmp/out" && { echo "FAIL --no-digest $f holds the digest"; fails=$((fails + 1)); }
+done
+
 # --sentences prints index, byte span and text
 "$WD" --sentences "$C" >"$tmp/out" 2>"$tmp/err"; check "--sentences" 0 $?
 [ "$(wc -l <"$tmp/out")" -eq 20 ] || { echo "FAIL --sentences: want 20 lines"; fails=$((fails + 1)); }

@@ -72,6 +72,10 @@ static void test_seeds(void **state)
     for (size_t i = 0; i < sizeof story / sizeof *story; i++)
         assert_false(b1[story[i]]);
     assert_true(corpus_story_sentences(c, 0) == 20);
+    /* 001 and 002 are rewrites of 000's story, which they hold, with ads
+     * and lines of their own */
+    printf("# pivot %zu\n", corpus_pivot(c));
+    assert_int_equal(corpus_pivot(c), 0);
 
     corpus_free(c);
     for (int k = 0; k < 5; k++)
@@ -167,6 +171,101 @@ static void test_empty_corpus(void **state)
     doc_ctx_free(ctx);
 }
 
+/* The pivot is the document the others derive from: a wire original
+ * beside two outlets that cut, reword and add to it and a brief made of
+ * its first three sentences (every one of which recurs everywhere, so
+ * that the share of a document the others hold alone would choose it). */
+static const char *const wire[] = {
+    "The harbour authority of Port Alder closed the northern quay on Tuesday after a crane collapsed onto a cargo ship.",
+    "Two dock workers were taken to hospital with minor injuries, the authority said in a statement.",
+    "The crane, built in 1987, had been scheduled for inspection next month according to maintenance records.",
+    "Shipping companies were told to divert vessels to the southern terminal until further notice.",
+    "The mayor of Port Alder said the city would open an independent inquiry into the accident.",
+    "Union representatives have warned for years that the quay's equipment was outdated and poorly maintained.",
+    "Investigators from the national transport safety board arrived at the scene on Tuesday evening.",
+    "The quay handles about a third of the port's container traffic, according to official figures.",
+};
+
+static char *join(const char *const *lines, size_t n, const char *extra)
+{
+    size_t len = strlen(extra) + 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(lines[i]) + 1;
+    char *s = malloc(len), *p = s;
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++)
+        p += sprintf(p, "%s\n", lines[i]);
+    strcpy(p, extra);
+    return s;
+}
+
+static void test_pivot(void **state)
+{
+    (void)state;
+    char *w = join(wire, 8, "");
+    /* cuts the last two, adds two of its own (in the story, not a tail) */
+    const char *a_lines[] = {
+        wire[0], wire[1], wire[2],
+        "Local fishermen said the closure of the northern quay would cost them a week of landings.",
+        "A spokesman for the ferry operator said passenger services at the port were not affected.",
+        wire[3], wire[4], wire[5],
+    };
+    char *a = join(a_lines, 8, "");
+    /* the first three only */
+    char *b = join(wire, 3, "");
+    /* rewords one, adds three */
+    const char *c_lines[] = {
+        wire[0], "Two dock workers were taken to hospital with minor injuries, the port authority said on Tuesday.",
+        "Residents near the harbour said they heard a loud bang before the crane fell onto the ship.",
+        wire[2], wire[3],
+        "The regional council called an emergency meeting about the port and the damaged quay.",
+        wire[4], wire[5], wire[6],
+        "Insurance experts put the damage to the cargo ship and the crane at several million euros.",
+        wire[7],
+    };
+    char *c = join(c_lines, 11, "");
+    const char *text[] = {a, b, w, c};
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc *d[4];
+    char name[8];
+    for (int k = 0; k < 4; k++) {
+        snprintf(name, sizeof name, "d%d", k);
+        assert_int_equal(doc_from_memory(ctx, name, text[k], strlen(text[k]), NULL, &d[k]), WD_OK);
+    }
+    struct corpus *co = corpus_new(ctx, d, 4);
+    assert_int_equal(corpus_pivot(co), 2); /* the wire, not the brief (1) */
+    assert_int_equal(corpus_own_sentences(co, 0), 2);
+    assert_int_equal(corpus_own_sentences(co, 1), 0);
+    assert_int_equal(corpus_own_sentences(co, 2), 0);
+    assert_int_equal(corpus_own_sentences(co, 3), 3);
+    assert_int_equal(corpus_shared(co, 0, 2), 6);
+    assert_int_equal(corpus_shared(co, 2, 1), 3);
+    assert_int_equal(corpus_shared(co, 2, 3), 8);
+    assert_int_equal(corpus_shared(co, 2, 2), corpus_story_sentences(co, 2));
+    corpus_free(co);
+    for (int k = 0; k < 4; k++)
+        doc_free(d[k]);
+
+    /* two copies of the wire: a tie, the earlier index wins; the longer
+     * story wins a tie of scores otherwise (the brief loses to it) */
+    const char *text2[] = {b, w, w};
+    struct doc *e[3];
+    for (int k = 0; k < 3; k++) {
+        snprintf(name, sizeof name, "e%d", k);
+        assert_int_equal(doc_from_memory(ctx, name, text2[k], strlen(text2[k]), NULL, &e[k]), WD_OK);
+    }
+    co = corpus_new(ctx, e, 3);
+    assert_int_equal(corpus_pivot(co), 1);
+    corpus_free(co);
+    for (int k = 0; k < 3; k++)
+        doc_free(e[k]);
+    doc_ctx_free(ctx);
+    free(w);
+    free(a);
+    free(b);
+    free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_furniture_and_repetition),
         cmocka_unit_test(test_settle_roles),
         cmocka_unit_test(test_empty_corpus),
+        cmocka_unit_test(test_pivot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -145,6 +145,18 @@ assert v["rows"] is None' "$f"; then
     done
     if python3 -c 'import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
+dg = d["comparisons"][0]["digest"]
+assert set(dg["counts"]) == {"quotation", "number", "name", "attribution", "negation", "cut", "added"}
+assert dg["counts"]["quotation"] == 5 and len(dg["items"]) == sum(dg["counts"].values())
+q = [i for i in dg["items"] if i["kind"] == "quotation"][0]
+assert q["how"] == "paraphrased" and q["row"] == 11 and q["before"].startswith("\u201cWhile closely")
+assert all(0 <= i["row"] < len(d["comparisons"][0]["rows"]) for i in dg["items"])' "$tmp/000-001.json"; then
+        ok "JSON digest: counts, items and rows"
+    else
+        fail "JSON digest: counts, items and rows"
+    fi
+    if python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["view"]["fold"] is True and d["view"]["words"] is True' "$tmp/fold.json"; then
         ok "JSON view records --fold"
     else

@@ -175,7 +175,7 @@ static void test_write_error(void **state)
     struct doc *d[2];
     assert_int_equal(doc_from_memory(ctx, "a", a, sizeof a - 1, &o, &d[0]), WD_OK);
     assert_int_equal(doc_from_memory(ctx, "b", b, sizeof b - 1, &o, &d[1]), WD_OK);
-    struct export_cmp c = {0, 1, align_docs(d[0], d[1], ctx, NULL)};
+    struct export_cmp c = {0, 1, align_docs(d[0], d[1], ctx, NULL), NULL};
     struct export_input in = {
         .docs = (const struct doc *const *)d, .ndocs = 2, .cmps = &c, .ncmps = 1};
     errno = 0;

@@ -34,6 +34,9 @@ Visit www.evil.example for the full story.
 Write to tips@other.example or https://other.example today.
 The ministry said little else at www.ministry.example today.
 TXT
+# a pair whose scheme changed: "xttp" deleted, "://" common, one line
+echo 'Links to xttp://split.example and www-x.example are here.' >>"$tmp/a.txt"
+echo 'Links to http://split.example and wwwx.example are here.' >>"$tmp/b.txt"
 # controls are dropped from the text: what is left must not link either
 printf 'Hidden ww\001w.evil.example and http:\001//x.example and mail l\001@ine.example here.\n' >>"$tmp/a.txt"
 fails=0

@@ -34,6 +34,7 @@
 #include "align.h"
 #include "corpus.h"
 #include "doc.h"
+#include "digest.h"
 #include "escape.h"
 #include "export.h"
 #include "export_overlap.h"
@@ -88,7 +89,8 @@ static void check_html(const char *s, size_t n)
     static const char *const tags[] = {
         "html",  "head", "meta", "title", "style", "body",  "h1",       "h2", "p",
         "table", "tr",   "td",   "th",    "thead", "tbody", "col",      "a",  "b",
-        "br",    "del",  "ins",  "span",  "ul",    "li",    "colgroup", NULL};
+        "br",    "del",  "ins",  "span",  "ul",    "li",    "colgroup", "div", "ol",
+        "dl",    "dt",   "dd",   NULL};
     static const char *const entities[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;", NULL};
     check_chars(s, n, false, false);
     for (size_t i = 0; i < n; i++) {
@@ -437,6 +439,36 @@ static void check_layout(const struct alignment *al, const struct layout_opts *l
 
 /* ---- the target --------------------------------------------------------------- */
 
+/* The digest's items point at rows of al, in row order, each with the
+ * strings its kind has, valid UTF-8 without controls; its one-line forms
+ * hold no control character either. */
+static void check_digest(const struct digest *dg, const struct alignment *al)
+{
+    size_t n, nr;
+    const struct digest_item *it = digest_items(dg, &n);
+    (void)align_rows(al, &nr);
+    size_t sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        FUZZ_CHECK(it[i].row < nr && it[i].row + it[i].nrows <= nr && it[i].nrows >= 1);
+        FUZZ_CHECK(i == 0 || it[i - 1].row <= it[i].row);
+        FUZZ_CHECK(it[i].kind < DG_KIND_COUNT);
+        FUZZ_CHECK(it[i].before || it[i].after);
+        const char *strs[2] = {it[i].before, it[i].after};
+        for (int k = 0; k < 2; k++)
+            if (strs[k]) {
+                FUZZ_CHECK(text_count_invalid(strs[k], strlen(strs[k])) == 0);
+                for (const char *p = strs[k]; *p; p++)
+                    FUZZ_CHECK((unsigned char)*p >= 0x20 && *p != 0x7F);
+            }
+        char line[2048];
+        digest_item_text(&it[i], line, sizeof line);
+        FUZZ_CHECK(strchr(line, '\n') == NULL);
+    }
+    for (int k = 0; k < DG_KIND_COUNT; k++)
+        sum += digest_count(dg, (enum digest_kind)k);
+    FUZZ_CHECK(sum == n);
+}
+
 #define NDOCS_MAX 3
 #define HEAD      7
 
@@ -453,6 +485,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct doc_ctx *ctx = doc_ctx_new();
     struct doc *docs[NDOCS_MAX] = {NULL, NULL, NULL};
     struct export_cmp cmps[NDOCS_MAX - 1];
+    memset(cmps, 0, sizeof cmps);
     struct alignment *al[NDOCS_MAX - 1] = {NULL, NULL};
     size_t ncmp = 0;
     for (size_t k = 0; k < nd; k++)
@@ -475,6 +508,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cmps[k].a = swapped ? k + 1 : 0;
         cmps[k].b = swapped ? 0 : k + 1;
         cmps[k].al = al[k];
+        /* the digest, which HTML, Markdown and JSON begin with (and text
+         * and inline with view.digest) */
+        cmps[k].dg = digest_new(al[k], NULL);
+        check_digest(cmps[k].dg, al[k]);
     }
 
     struct export_input in = {
@@ -486,6 +523,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                  .words = flags & 1,
                  .fold = flags & 2,
                  .swapped = swapped,
+                 .digest = data[1] & 1,
                  .timestamp = "2026-11-23T17:10:00Z <script>&",
                  .range = flags & 8,
                  .first_row = data[2],
@@ -538,8 +576,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
 out:
-    for (size_t k = 0; k < ncmp; k++)
+    for (size_t k = 0; k < ncmp; k++) {
+        digest_free((struct digest *)cmps[k].dg);
         align_free(al[k]);
+    }
     for (size_t k = 0; k < nd; k++)
         doc_free(docs[k]);
     doc_ctx_free(ctx);
