@@ -263,6 +263,9 @@ static void test_abbrev_places(void **state)
     SENTS("The mill in Racine, Wis. Mayor Ortiz opened it.",
           "The mill in Racine, Wis. Mayor Ortiz opened it.");
     SENTS("They drove from Albany, N.Y. to Erie.", "They drove from Albany, N.Y. to Erie.");
+    SENTS("SAN MATEO, Calif. (AP) \xE2\x80\x94 The bridge reopened.",
+          "SAN MATEO, Calif. (AP) \xE2\x80\x94 The bridge reopened.");
+    SENTS("They flew from Fresno, Calif. to Reno.", "They flew from Fresno, Calif. to Reno.");
     /* before a clause opener the state ends the sentence, as U.S. does */
     SENTS("She grew up in Eugene, Ore. Her brother stayed.", "She grew up in Eugene, Ore.",
           "Her brother stayed.");
