@@ -163,7 +163,10 @@ static void usage(FILE *f)
           "In the reader: j/k scroll, ]/[ next/previous difference, / search, f fold,\n"
           "w word marks, s swap, m moved counterpart, e export (E: the rows on screen),\n"
           "d what changed in substance, i where the documents come from, q quit; ? lists\n"
-          "every key.\n"
+          "every key.  The gutter labels lines that are not the story (h headline,\n"
+          "d dateline, c caption or credit, a byline, b boilerplate; B hides the last\n"
+          "three) and marks weak pairs ?; rows the same but for case, quotes or dashes\n"
+          "underline those characters.  Hard-wrapped text reads as its paragraphs.\n"
           "\n"
           "Exit status: 0 no differences, 1 differences, 2 trouble.\n"
           "See wirediff(1) for the keys and the JSON format.\n",
