@@ -288,12 +288,7 @@ static bool credit_in(const char *s, size_t a, size_t b)
         size_t q = skip_spaces(s, i + 1, b);
         bool cap, caps;
         int32_t before = 0;
-        if (p > a) {
-            size_t r = p - 1;
-            while (r > a && ((unsigned char)s[r] & 0xC0) == 0x80)
-                r--;
-            text_decode(s, b, r, &before);
-        }
+        if (p > a) text_decode_back(s, a, p, &before);
         if (text_is_alnum(before) && word_at(s, q, b, &cap, &caps) > q && cap) return true;
     }
     /* "Label: Name Name" */
@@ -392,11 +387,8 @@ static bool whole_line(const struct sentence *s)
 /* The last character of the sentence (its stop, when it has one). */
 static int32_t last_char(const char *bytes, const struct sentence *s)
 {
-    size_t p = s->end - 1;
-    while (p > s->start && ((unsigned char)bytes[p] & 0xC0) == 0x80)
-        p--;
     int32_t cp;
-    text_decode(bytes, s->end, p, &cp);
+    text_decode_back(bytes, s->start, s->end, &cp);
     return cp;
 }
 

@@ -338,11 +338,7 @@ static bool paren_continues(const char *s, size_t k, size_t le)
             size_t p = i;
             int32_t c = 0;
             while (p > k) {
-                size_t q = p - 1;
-                while (q > k && ((unsigned char)s[q] & 0xC0) == 0x80)
-                    q--;
-                text_decode(s, le, q, &c);
-                p = q;
+                p = text_decode_back(s, k, p, &c);
                 if (!is_closer(c)) break;
             }
             return !is_stop(c);
@@ -561,10 +557,7 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
         size_t b = last;
         while (b > start) {
             int32_t cp;
-            size_t p = b - 1;
-            while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
-                p--;
-            text_decode(s, le, p, &cp);
+            size_t p = text_decode_back(s, start, b, &cp);
             if (is_closer(cp)) {
                 b = p;
                 continue;

@@ -81,6 +81,15 @@ size_t text_decode(const char *s, size_t len, size_t i, int32_t *cp)
     return n ? n : 1;
 }
 
+size_t text_decode_back(const char *s, size_t start, size_t end, int32_t *cp)
+{
+    size_t p = end - 1;
+    while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
+        p--;
+    text_decode(s, end, p, cp);
+    return p;
+}
+
 bool text_valid_at(const char *s, size_t len, size_t i)
 {
     int32_t cp;

@@ -20,6 +20,11 @@
  * truncated sequence yields *cp = TEXT_REPLACEMENT and length 1. */
 size_t text_decode(const char *s, size_t len, size_t i, int32_t *cp);
 
+/* Decode the code point that ends at s[end] (start < end): back over
+ * continuation bytes, never before start, then text_decode up to end.
+ * Stores it in *cp and returns where it starts. */
+size_t text_decode_back(const char *s, size_t start, size_t end, int32_t *cp);
+
 /* True when s[i] starts a well-formed sequence (or is ASCII). */
 bool text_valid_at(const char *s, size_t len, size_t i);
 

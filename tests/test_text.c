@@ -120,6 +120,24 @@ static void expect_bad(const char *s, size_t len, size_t i)
 
 #define BAD(lit, i) expect_bad((lit), sizeof(lit) - 1, (i))
 
+/* The code point that ends at a position: back over continuation bytes,
+ * never before the start given. */
+static void test_decode_back(void **state)
+{
+    (void)state;
+    int32_t cp;
+    const char *s = "a\xE2\x80\x9D\xC3\xA9";
+    assert_int_equal(text_decode_back(s, 0, 6, &cp), 4);
+    assert_int_equal(cp, 0xE9);
+    assert_int_equal(text_decode_back(s, 0, 4, &cp), 1);
+    assert_int_equal(cp, 0x201D);
+    assert_int_equal(text_decode_back(s, 0, 1, &cp), 0);
+    assert_int_equal(cp, 'a');
+    /* a start inside the sequence: no further back, a replacement */
+    assert_int_equal(text_decode_back(s, 2, 4, &cp), 2);
+    assert_int_equal(cp, TEXT_REPLACEMENT);
+}
+
 static void test_decode_invalid(void **state)
 {
     (void)state;
@@ -765,6 +783,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode_valid),
+        cmocka_unit_test(test_decode_back),
         cmocka_unit_test(test_decode_invalid),
         cmocka_unit_test(test_count_invalid),
         cmocka_unit_test(test_width_basic),
