@@ -20,9 +20,9 @@
  * story text, "(caption)", and a weak pair's similarity.  A moved sentence
  * shows as [-text-] where it left, with "(moved to row N)", and as a
  * marked pair where it arrived, with "(moved from row N)"; rows count the
- * lines after the comparison's "---"/"+++" header from 1.  With folding, a run of identical sentences
- * is one line "… N identical sentences"; with a row range (the reader's
- * E) only those rows are written.
+ * lines after the comparison's "---"/"+++" header from 1.  With folding, a
+ * run of identical sentences is one line "… N identical sentences"; with a
+ * row range (the reader's E) only those rows are written.
  * Runs of white space (and line breaks) inside a sentence print as one
  * space, so a row is always one line. */
 

@@ -501,7 +501,8 @@ static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
     int mid = x + t->gutter / 2;
     bool weak = align_row_weak(r);
     if (r->kind != ROW_MOVED) {
-        char ra[2] = {align_role_mark(al, r, SIDE_A), 0}, rb[2] = {align_role_mark(al, r, SIDE_B), 0};
+        char ra[2] = {align_role_mark(al, r, SIDE_A), 0};
+        char rb[2] = {align_role_mark(al, r, SIDE_B), 0};
         if (ra[0] != ' ') tui_put_str(t, y, x + 1, ra, 1, TF_ROLE);
         if (rb[0] != ' ') tui_put_str(t, y, x + t->gutter - 2, rb, 1, TF_ROLE);
     }

@@ -7,8 +7,9 @@
  * followed by another line are "full", that is the first word of the next
  * line would not have fitted (length + 1 + next word > W), W is the
  * longest line of two words or more, and most full lines stop in the
- * middle of a sentence (a list of sentences, one a line, is no wrapping).  Lengths count bytes (GNU fold) or
- * characters (most other wrappers), whichever explains the lines better.
+ * middle of a sentence (a list of sentences, one a line, is no wrapping).
+ * Lengths count bytes (GNU fold) or characters (most other wrappers),
+ * whichever explains the lines better.
  * wrap_soft then tells, for one line break, whether it is such a break
  * inside a paragraph (to be read as a space) or a real one: a blank line,
  * a line that is not full (a headline, a short line, a paragraph's last
