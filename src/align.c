@@ -26,7 +26,7 @@
  * ANCHOR_SIM or more (fewer when a document is that short).  Only then are
  * weaker pairs believed; otherwise every pair needs ANCHOR_SIM: two reports
  * on one topic share names and places in many sentences, but no statement. */
-#define ANCHOR_SIM  0.40
+#define ANCHOR_SIM  ALIGN_WEAK_SIM
 #define ANCHORS_MIN 2
 /* A neighbouring sentence (or two) joins a pair as a piece of a split or
  * merge when at least PIECE_FLOOR of its weight, and PIECE_FEATURES_MIN
@@ -39,6 +39,8 @@ struct pair {
     uint32_t a, an, b, bn;
     float sim;
     bool moved;
+    bool anchored;  /* matched by the sentence diff on their texts without
+                       datelines (doc_body_id), shown as changed */
     int32_t row[2]; /* rows showing A and B (the same row unless moved) */
 };
 
@@ -86,6 +88,37 @@ const char *align_kind_name(enum row_kind k)
     return (unsigned)k < ROW_KIND_COUNT ? names[k] : "?";
 }
 
+/* Which sentences may pair when their texts differ: story text with
+ * story text (class 0), a headline or subheading with another (1).
+ * Other roles (role.h: datelines, captions, bylines, boilerplate) pair
+ * only as identical lines, in the sentence diff's same rows: -1. */
+static int pair_class(const struct sentence *s)
+{
+    switch (sent_role(s)) {
+    case ROLE_STORY:
+        return 0;
+    case ROLE_HEADLINE:
+        return 1;
+    default:
+        return -1;
+    }
+}
+
+/* Keep the candidates whose sentences are of one class (pair_class), or
+ * identical (a caption or a byline that moved); returns how many, moved
+ * to the front. */
+static size_t same_class(struct sim_cand *c, size_t nc, const struct sentence *sa,
+                         const uint32_t *src, const struct sentence *sb, const uint32_t *dst)
+{
+    size_t m = 0;
+    for (size_t k = 0; k < nc; k++) {
+        const struct sentence *x = &sa[src[c[k].x]], *y = &sb[dst[c[k].y]];
+        int ca = pair_class(x);
+        if ((ca >= 0 && ca == pair_class(y)) || x->id == y->id) c[m++] = c[k];
+    }
+    return m;
+}
+
 static struct sim_group grp(int side, uint32_t first, uint32_t n)
 {
     struct sim_group g = {(size_t)side, first, n};
@@ -103,6 +136,7 @@ static size_t add_pair(struct builder *B, struct pairlist *pl, uint32_t a, uint3
     p->bn = 1;
     p->sim = sim;
     p->moved = moved;
+    p->anchored = false;
     p->row[0] = p->row[1] = -1;
     B->pair_of[0][a] = (int32_t)pl->n;
     B->pair_of[1][b] = (int32_t)pl->n;
@@ -141,11 +175,11 @@ static void extend_pair(struct builder *B, struct sim *s, struct pairlist *pl, s
                     bool ok = true;
                     for (uint32_t q = 0; q < len; q++) {
                         int64_t kq = k + q;
-                        /* A headline or credit line never joins a group of
-                         * sentences (nor the reverse): it sums up, it is no
-                         * piece. */
+                        /* Only story text groups: a headline or a caption
+                         * sums up or labels, it is no piece. */
                         if (!free_sentence(B, side, kq, lo[side], hi[side]) ||
-                            ((B->sents[side][kq].flags ^ B->sents[side][first].flags) & SENT_LINE))
+                            pair_class(&B->sents[side][kq]) != 0 ||
+                            pair_class(&B->sents[side][first]) != 0)
                             ok = false;
                     }
                     if (!ok) break;
@@ -225,16 +259,18 @@ static void pair_hunk(struct builder *B, struct sim *s, struct pairlist *pl,
     sim_load(s, SIDE_A, h->a, h->a + h->na, NULL);
     sim_load(s, SIDE_B, h->b, h->b + h->nb, NULL);
     uint32_t *src = xmalloc(h->na * sizeof *src), *dst = xmalloc(h->nb * sizeof *dst);
+    size_t ns = 0, nd = 0;
     for (size_t i = 0; i < h->na; i++)
-        src[i] = (uint32_t)(h->a + i);
+        if (pair_class(&B->sents[SIDE_A][h->a + i]) >= 0) src[ns++] = (uint32_t)(h->a + i);
     for (size_t j = 0; j < h->nb; j++)
-        dst[j] = (uint32_t)(h->b + j);
+        if (pair_class(&B->sents[SIDE_B][h->b + j]) >= 0) dst[nd++] = (uint32_t)(h->b + j);
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc = sim_candidates(s, SIDE_A, src, h->na, SIDE_B, dst, h->nb, B->o.floor, &c, &approx);
+    size_t nc = sim_candidates(s, SIDE_A, src, ns, SIDE_B, dst, nd, B->o.floor, &c, &approx);
+    nc = same_class(c, nc, B->sents[SIDE_A], src, B->sents[SIDE_B], dst);
     pl->limited |= approx;
     bool *take = xcalloc(nc ? nc : 1, sizeof *take);
-    heaviest_chain(c, nc, h->nb, take);
+    heaviest_chain(c, nc, nd, take);
     size_t first = pl->n;
     for (size_t k = 0; k < nc; k++)
         if (take[k]) add_pair(B, pl, src[c[k].x], dst[c[k].y], c[k].score, false);
@@ -357,6 +393,7 @@ static void find_moves(struct builder *B)
     bool approx = false;
     size_t nc =
         sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, B->o.move_floor, &c, &approx);
+    nc = same_class(c, nc, B->sents[SIDE_A], src, B->sents[SIDE_B], dst);
     B->pairs_limited |= approx;
     if (nc > 1) qsort(c, nc, sizeof *c, cmp_cand_score);
     size_t lo[2] = {0, 0}, hi[2] = {B->n[0], B->n[1]};
@@ -424,12 +461,20 @@ static void build_rows(struct builder *B, struct rowbuf *rb)
     size_t no = 0;
     for (size_t k = 0; k < B->n[0]; k++) {
         int32_t pi = B->pair_of[0][k];
-        if (pi >= 0 && !B->pairs.v[pi].moved && B->pairs.v[pi].a == k) order[no++] = pi;
+        const struct pair *p = pi >= 0 ? &B->pairs.v[pi] : NULL;
+        if (p && !p->moved && !p->anchored && p->a == k) order[no++] = pi;
     }
     size_t next = 0;
     while (i < B->n[0] || j < B->n[1]) {
         if (i < B->n[0] && j < B->n[1] && !B->changed[0][i] && !B->changed[1][j]) {
-            push_row(rb, ROW_SAME, (uint32_t)i, 1, (uint32_t)j, 1, SHOW_A | SHOW_B, 1.0f);
+            int32_t pi = B->pair_of[0][i];
+            if (pi >= 0) { /* the same text but for a dateline */
+                struct pair *p = &B->pairs.v[pi];
+                p->row[0] = p->row[1] =
+                    (int32_t)push_row(rb, ROW_CHANGED, p->a, 1, p->b, 1, SHOW_A | SHOW_B, p->sim);
+            } else {
+                push_row(rb, ROW_SAME, (uint32_t)i, 1, (uint32_t)j, 1, SHOW_A | SHOW_B, 1.0f);
+            }
             i++;
             j++;
             continue;
@@ -475,6 +520,7 @@ static size_t count_anchors(struct builder *B)
     struct sim_cand *c = NULL;
     bool approx = false;
     size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, ANCHOR_SIM, &c, &approx);
+    nc = same_class(c, nc, B->sents[SIDE_A], src, B->sents[SIDE_B], dst);
     B->pairs_limited |= approx;
     for (size_t k = 0; k < nc; k++)
         if (k == 0 || c[k].x != c[k - 1].x)
@@ -567,6 +613,34 @@ static void word_diffs(const struct builder *B, struct tokens *const *tk, struct
     free(slice);
 }
 
+/* The same rows whose bytes differ beyond white space: their WOP_FOLD
+ * operations (wdiff_folded), after the pairs' operations.  The bytes of
+ * most same rows are equal: one comparison each. */
+static void fold_same_rows(struct alignment *al, struct align_row *rows, size_t nrows, bool strict)
+{
+    size_t ns, cap = al->nops + 1; /* at least what word_diffs allocated */
+    const struct sentence *sa = doc_sentences(al->d[0], &ns), *sb = doc_sentences(al->d[1], &ns);
+    const char *ba = doc_bytes(al->d[0], NULL), *bb = doc_bytes(al->d[1], NULL);
+    struct doc_pass pass[2];
+    doc_pass_begin(&pass[0], al->d[0]);
+    doc_pass_begin(&pass[1], al->d[1]);
+    for (size_t k = 0; k < nrows; k++) {
+        struct align_row *r = &rows[k];
+        if (r->kind != ROW_SAME) continue;
+        const struct sentence *x = &sa[r->a], *y = &sb[r->b];
+        doc_pass_read(&pass[0], x->start, x->end);
+        doc_pass_read(&pass[1], y->start, y->end);
+        if (x->end - x->start == y->end - y->start &&
+            memcmp(ba + x->start, bb + y->start, x->end - x->start) == 0)
+            continue;
+        r->op = (uint32_t)al->nops;
+        r->nop = (uint32_t)wdiff_folded(al->d[0], r->a, al->d[1], r->b, strict, &al->ops, &al->nops,
+                                        &cap);
+    }
+    doc_pass_end(&pass[0]);
+    doc_pass_end(&pass[1]);
+}
+
 struct alignment *align_docs(const struct doc *a, const struct doc *b, struct doc_ctx *ctx,
                              const struct align_opts *opts)
 {
@@ -582,11 +656,15 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     s[0] = doc_sentences(a, &B.n[0]);
     s[1] = doc_sentences(b, &B.n[1]);
 
+    /* The sentence diff compares texts without their datelines: a lede
+     * with one and the same lede without it are matched (and shown as
+     * changed, the dateline marked); among copies of a sentence, the one
+     * among its neighbours is matched (diff_prefer_neighbours). */
     uint32_t *ids[2];
     for (int side = 0; side < 2; side++) {
         ids[side] = xmalloc((B.n[side] + 1) * sizeof *ids[side]);
         for (size_t k = 0; k < B.n[side]; k++)
-            ids[side][k] = s[side][k].id;
+            ids[side][k] = doc_body_id(side ? b : a, k);
         B.pair_of[side] = xmalloc((B.n[side] + 1) * sizeof *B.pair_of[side]);
         for (size_t k = 0; k < B.n[side]; k++)
             B.pair_of[side][k] = -1;
@@ -594,15 +672,41 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     struct diff_opts dopts = {.minimal = B.o.minimal, .shift = true};
     struct diff_result dr;
     diff_run(ids[0], B.n[0], ids[1], B.n[1], &dopts, &dr);
+    diff_prefer_neighbours(ids[0], B.n[0], ids[1], B.n[1], &dr);
     free(ids[0]);
     free(ids[1]);
     B.changed[0] = dr.ca;
     B.changed[1] = dr.cb;
+    uint8_t *anchored[2] = {NULL, NULL}; /* tokens for these too */
+    for (size_t i = 0, j = 0; i < B.n[0] && j < B.n[1];) {
+        if (dr.ca[i]) {
+            i++;
+        } else if (dr.cb[j]) {
+            j++;
+        } else {
+            if (s[0][i].id != s[1][j].id) {
+                if (!anchored[0]) { /* the first: the changed flags, and these */
+                    anchored[0] = xmalloc(B.n[0] + 1);
+                    anchored[1] = xmalloc(B.n[1] + 1);
+                    memcpy(anchored[0], dr.ca, B.n[0]);
+                    memcpy(anchored[1], dr.cb, B.n[1]);
+                }
+                anchored[0][i] = anchored[1][j] = 1;
+                size_t pi = add_pair(&B, &B.pairs, (uint32_t)i, (uint32_t)j, 1.0f, false);
+                B.pairs.v[pi].anchored = true;
+            }
+            i++;
+            j++;
+        }
+    }
 
     const struct doc *dd[2] = {a, b};
-    const uint8_t *sel[2] = {B.changed[0], B.changed[1]};
+    const uint8_t *sel[2] = {anchored[0] ? anchored[0] : B.changed[0],
+                             anchored[1] ? anchored[1] : B.changed[1]};
     struct tokens *tk[2];
     tokens_new_many(dd, 2, ctx, sel, tk);
+    free(anchored[0]);
+    free(anchored[1]);
     B.sim = sim_new(dd, (const struct tokens *const *)tk, 2, ctx);
     size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(B.n[0], B.n[1]));
     if (count_anchors(&B) < need || need == 0) {
@@ -624,6 +728,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     al->d[0] = a;
     al->d[1] = b;
     word_diffs(&B, tk, al, rb.rows);
+    fold_same_rows(al, rb.rows, rb.n, ctx->strict);
     for (size_t pi = 0; pi < B.pairs.n; pi++) {
         struct pair *p = &B.pairs.v[pi];
         if (p->moved) {
@@ -650,6 +755,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
             if (r->kind == ROW_SAME) {
                 st->same_sentences[0]++;
                 st->same_sentences[1]++;
+                st->same_folded += r->nop > 0;
             }
         }
     }
@@ -746,4 +852,12 @@ bool align_differs(const struct alignment *al)
 {
     const size_t *r = al->stats.rows;
     return r[ROW_CHANGED] + r[ROW_MOVED] + r[ROW_DELETED] + r[ROW_INSERTED] > 0;
+}
+
+char align_role_mark(const struct alignment *al, const struct align_row *r, int side)
+{
+    uint32_t first = side ? r->b : r->a, n = side ? r->bn : r->an;
+    if (!(r->show & (1u << side)) || n == 0) return ' ';
+    size_t ns;
+    return role_mark(&doc_sentences(al->d[side ? 1 : 0], &ns)[first]);
 }

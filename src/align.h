@@ -33,13 +33,16 @@ enum { SIDE_A = 0, SIDE_B = 1 };
 #define SHOW_A (1u << SIDE_A)
 #define SHOW_B (1u << SIDE_B)
 
-enum wop_kind { WOP_EQUAL, WOP_DEL, WOP_INS };
+enum wop_kind { WOP_EQUAL, WOP_DEL, WOP_INS, WOP_FOLD };
 
 /* A run of words inside a pair: WOP_EQUAL has both spans, WOP_DEL only the
  * A span, WOP_INS only the B span (the other is 0,0).  Byte offsets into
  * the original documents, end exclusive, from the first word's start to
  * the last word's end; when a row groups several sentences a span never
- * crosses from one sentence into the next. */
+ * crosses from one sentence into the next.  A `same` row's operations are
+ * WOP_FOLD only, each with both spans: characters whose bytes differ
+ * though they compare equal (case, quote style, dashes; wdiff_folded), to
+ * be marked quietly; none when the bytes are equal but for white space. */
 struct wop {
     uint32_t kind;
     uint32_t a_start, a_end;
@@ -75,8 +78,9 @@ struct align_stats {
     size_t sentences[2];         /* sentences in A and B */
     size_t matched[2];           /* sentences of A / B in same, changed or moved rows */
     size_t same_sentences[2];    /* of which identical */
-    size_t pairs;                /* same + changed + moved pairs */
-    bool limited;                /* a cost limit cut the search short */
+    size_t same_folded; /* same rows whose characters differ (case, quotes, dashes): WOP_FOLD */
+    size_t pairs;       /* same + changed + moved pairs */
+    bool limited;       /* a cost limit cut the search short */
     bool pairs_limited; /* the search for similar sentences was cut short: pairs may be missed */
 };
 
@@ -103,5 +107,28 @@ bool align_differs(const struct alignment *al);
 
 /* "same", "changed", "moved", "deleted", "inserted". */
 const char *align_kind_name(enum row_kind k);
+
+/* Pairs (changed, moved) less similar than this are weak: the reader and
+ * the exports mark them, for a reader to check.  It is the similarity
+ * from which a pair alone shows two documents tell one story (align.c
+ * ANCHOR_SIM): below it a pair is believed only beside stronger ones. */
+#define ALIGN_WEAK_SIM 0.40
+
+/* The role mark (role.h role_mark) of the first sentence side shows in
+ * row r: ' ' for story text and for a side the row does not show. */
+char align_role_mark(const struct alignment *al, const struct align_row *r, int side);
+
+/* Is r a weak pair (below ALIGN_WEAK_SIM)? */
+static inline bool align_row_weak(const struct align_row *r)
+{
+    return (r->kind == ROW_CHANGED || r->kind == ROW_MOVED) && r->sim < (float)ALIGN_WEAK_SIM;
+}
+
+/* r's similarity in hundredths, rounded down, as the reader and the
+ * exports print it ("0.39"): a weak pair never reads 0.40. */
+static inline int align_sim_cents(const struct align_row *r)
+{
+    return (int)(r->sim * 100.0f);
+}
 
 #endif

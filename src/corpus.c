@@ -20,9 +20,14 @@
 /* A line is "tied to the story" when at least this share of its word
  * weight occurs in the document's story sentences. */
 #define COHESION_MIN 0.25
+/* Furniture is a short line, the same in both documents (bytes). */
+#define FURNITURE_MAX 400
 /* An unrelated tail must, on average, be tied to the story less than a
  * single line may be. */
 #define TAIL_MEAN 0.20
+/* ... and be two sentences or more: one new last sentence is an update's
+ * addition as often as a stray teaser. */
+#define TAIL_MIN 2
 
 struct corpus {
     size_t n;
@@ -125,70 +130,35 @@ static double cohesion(const struct sim *s, size_t k, size_t i, const uint8_t *i
     return all > 0 ? in / all : 1.0;
 }
 
-struct id_at {
-    uint32_t id, i;
-};
-
-static int cmp_id_at(const void *p, const void *q)
+static bool not_story(const struct sentence *s)
 {
-    const struct id_at *a = p, *b = q;
-    if (a->id != b->id) return a->id < b->id ? -1 : 1;
-    return a->i < b->i ? -1 : a->i > b->i;
+    return role_not_story(sent_role(s));
 }
 
-/* Repetition within a document: a line without final punctuation (i,
- * SENT_LINE) that comes back after something else (j >= i + 2, the same
- * id) marks both.  By groups of equal ids, in O(n log n): within a group,
- * j is marked when the group's first line i is at most j - 2, and a line
- * i when the group's last sentence is at least i + 2.  (Comparing every
- * line with every later sentence was quadratic: a file of 100 000 short
- * lines took 3 s, one of a million minutes.) */
-static void mark_repeated_lines(const struct sentence *se, size_t ns, uint8_t *out)
-{
-    struct id_at *ix = xreallocarray(NULL, ns + 1, sizeof *ix);
-    for (size_t i = 0; i < ns; i++)
-        ix[i] = (struct id_at){se[i].id, (uint32_t)i};
-    if (ns > 1) qsort(ix, ns, sizeof *ix, cmp_id_at);
-    for (size_t g = 0; g < ns;) {
-        size_t e = g;
-        uint32_t first_line = UINT32_MAX;
-        while (e < ns && ix[e].id == ix[g].id) {
-            if ((se[ix[e].i].flags & SENT_LINE) && first_line == UINT32_MAX) first_line = ix[e].i;
-            e++;
-        }
-        uint32_t last = ix[e - 1].i; /* indices ascend within a group */
-        for (size_t k = g; k < e && first_line != UINT32_MAX; k++) {
-            uint32_t j = ix[k].i;
-            if (j >= first_line + 2) out[j] = 1;
-            if ((se[j].flags & SENT_LINE) && last >= j + 2) out[j] = 1;
-        }
-        g = e;
-    }
-    free(ix);
-}
-
-/* Boilerplate of document k (see corpus.h).  matched[i] != 0 when
- * sentence i matches a sentence of another document. */
+/* Boilerplate of document k (see corpus.h) beyond what its roles say:
+ * out[i] set for sentences the story's vocabulary and the other
+ * documents show to be furniture.  matched[i] != 0 when sentence i
+ * matches a sentence of another document. */
 static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
                              const uint8_t *matched, const uint8_t *in_story, uint8_t *out)
 {
     size_t ns;
     const struct sentence *se = doc_sentences(d, &ns);
-    mark_repeated_lines(se, ns, out);
     /* a document without a story (matching nothing) has no known topic */
     bool has_story = false;
     for (size_t i = 0; i < ns && !has_story; i++)
         has_story = matched[i] && !(se[i].flags & SENT_LINE);
     if (!has_story) return;
-    /* The title block, the lines before the first sentence, is the
-     * headline (and its scraped repeats), not boilerplate. */
+    /* The title block, the lines before the first sentence, holds the
+     * headline (and its scraped repeats): never furniture by its words. */
     size_t title = 0;
     while (title < ns && (se[title].flags & SENT_LINE))
         title++;
     if (title == ns) title = 0;
     /* lines with no structure and no tie to the story */
     for (size_t i = title; i < ns; i++)
-        if ((se[i].flags & SENT_LINE) && !matched[i] && cohesion(s, k, i, in_story) < COHESION_MIN)
+        if ((se[i].flags & SENT_LINE) && !matched[i] && sent_role(&se[i]) != ROLE_DATELINE &&
+            cohesion(s, k, i, in_story) < COHESION_MIN)
             out[i] = 1;
     /* The unrelated tail: the longest run at the end with no sentence that
      * matches another document (lines do not count: "Comments" is no
@@ -202,7 +172,8 @@ static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
         double c = cohesion(s, k, i, in_story);
         sum += c;
         start = i;
-        if (c < COHESION_MIN && sum / (double)(ns - start) < TAIL_MEAN) tail = start;
+        if (c < COHESION_MIN && sum / (double)(ns - start) < TAIL_MEAN && ns - start >= TAIL_MIN)
+            tail = start;
     }
     for (size_t i = tail; i < ns; i++)
         out[i] = 1;
@@ -359,7 +330,9 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     }
     free(linked);
     free(in_story);
-    /* lines shared by documents that share no statement: site furniture */
+    /* lines shared by documents that share no statement: site furniture
+     * (a headline too: two reports that share nothing else share no
+     * headline, but a section's name) */
     for (size_t q = 0; q < ngrp; q++) {
         struct sim_match *g = m + grp_start[q];
         size_t strong = 0;
@@ -369,15 +342,21 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
         }
         if (strong) continue;
         for (size_t r = 0; r < grp_len[q]; r++) {
-            const struct sentence *sa = doc_sentences(docs[g[r].dx], &(size_t){0});
-            if ((sa[g[r].x].flags & SENT_LINE) && g[r].score >= 0.999f)
+            const struct sentence *sa = &doc_sentences(docs[g[r].dx], &(size_t){0})[g[r].x];
+            const struct sentence *sb = &doc_sentences(docs[g[r].dy], &(size_t){0})[g[r].y];
+            if ((sa->flags & SENT_LINE) && sa->id == sb->id && sa->end - sa->start <= FURNITURE_MAX)
                 c->boiler[g[r].dx][g[r].x] = c->boiler[g[r].dy][g[r].y] = 1;
         }
     }
+    /* What the documents show settles the roles: furniture becomes
+     * boilerplate (a caption or a byline stays what it is); every view
+     * then reads one role per sentence. */
     for (size_t k = 0; k < n; k++) {
         size_t ns;
-        (void)doc_sentences(docs[k], &ns);
+        const struct sentence *se = doc_sentences(docs[k], &ns);
         for (size_t i = 0; i < ns; i++) {
+            if (c->boiler[k][i] && !not_story(&se[i])) doc_set_role(docs[k], i, ROLE_BOILER);
+            c->boiler[k][i] = not_story(&se[i]);
             c->story[k] += !c->boiler[k][i];
             c->own[k] += !c->boiler[k][i] && !matched[k][i];
         }
@@ -469,6 +448,17 @@ const struct corpus_pair *corpus_pairs(const struct corpus *c, size_t *n)
 int corpus_doc_overlaps(const struct corpus *c, size_t k)
 {
     return c->overlaps[k];
+}
+
+void corpus_settle_roles(struct doc_ctx *ctx, struct doc *const *docs, size_t n)
+{
+    if (n < 2) return;
+    for (size_t k = 0; k < n; k++) {
+        size_t ns;
+        (void)doc_sentences(docs[k], &ns);
+        if (ns > CORPUS_SETTLE_MAX) return;
+    }
+    corpus_free(corpus_new(ctx, docs, n));
 }
 
 size_t corpus_pivot(const struct corpus *c)

@@ -7,9 +7,14 @@
  * (identical), changed (reworded, in order) or moved (reworded or not, out
  * of order).  Overlap figures leave boilerplate out.
  *
- * Boilerplate is recognised by signals, not by a list of strings:
- *  - repetition within a document: a line without final punctuation that
- *    comes back later in the same document (ad markers, photo credits);
+ * Boilerplate is recognised by signals, not by a list of strings.  The
+ * roles of the sentences (role.h, decided when the documents load) say
+ * what each document shows on its own: captions and credits, bylines and
+ * boilerplate (furniture, numbers, code, prompts, a line that comes back)
+ * are not the story.  What only many documents show settles more lines
+ * as boilerplate, and corpus_new writes it into their roles
+ * (doc_set_role), so that the alignments and every view made after it
+ * read the same roles:
  *  - repetition across unrelated documents: a line two documents share
  *    while sharing no statement (site furniture such as "Comments");
  *  - no sentence structure and no tie to the story: an unmatched line
@@ -40,12 +45,15 @@ struct corpus_pair {
 
 struct corpus;
 
-/* Analyse docs[0 .. n), all from ctx.  Never fails. */
+/* Analyse docs[0 .. n), all from ctx, and settle the roles of their
+ * sentences (doc_set_role): run it before aligning them.  Never fails. */
 struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n);
 void corpus_free(struct corpus *c);
 
 size_t corpus_ndocs(const struct corpus *c);
-/* Per sentence of document k: non-zero when it is boilerplate. */
+/* Per sentence of document k: non-zero when it is not the story (a
+ * caption or credit, a byline, boilerplate), which overlap figures leave
+ * out and the reader dims. */
 const uint8_t *corpus_boilerplate(const struct corpus *c, size_t k);
 /* Sentences of document k that are not boilerplate. */
 size_t corpus_story_sentences(const struct corpus *c, size_t k);
@@ -65,5 +73,17 @@ size_t corpus_shared(const struct corpus *c, size_t a, size_t b);
  * it holds.  Ties: the earlier publication date, then the longer story,
  * then the lower index.  0 when there are fewer than two documents. */
 size_t corpus_pivot(const struct corpus *c);
+
+/* Documents longer than this (sentences) are compared as they are: the
+ * analysis of a pair of books would cost more than their alignment. */
+#define CORPUS_SETTLE_MAX 20000
+
+/* Settle the roles of docs[0 .. n) as corpus_new does, for a comparison
+ * that needs no figures (a pair, snapshots of the first file against the
+ * others): the same pipeline as the overview's, so that a pair opened
+ * directly reads the roles one opened from the overview does.  Nothing
+ * for one document, or when one has more than CORPUS_SETTLE_MAX
+ * sentences.  Before aligning them. */
+void corpus_settle_roles(struct doc_ctx *ctx, struct doc *const *docs, size_t n);
 
 #endif

@@ -503,6 +503,56 @@ void diff_run(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
     }
 }
 
+/* How many of the neighbours of a[i] and b[j] (the elements just before
+ * and just after) are equal: 0, 1 or 2. */
+static int neighbours(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t i,
+                      size_t j)
+{
+    return (i > 0 && j > 0 && a[i - 1] == b[j - 1]) +
+           (i + 1 < na && j + 1 < nb && a[i + 1] == b[j + 1]);
+}
+
+void diff_prefer_neighbours(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                            struct diff_result *r)
+{
+    size_t m = 0, cap = WD_MIN(na, nb) + 1;
+    size_t *mi = xmalloc(cap * sizeof *mi), *mj = xmalloc(cap * sizeof *mj);
+    for (size_t i = 0, j = 0; i < na && j < nb;) {
+        if (r->ca[i]) {
+            i++;
+        } else if (r->cb[j]) {
+            j++;
+        } else {
+            mi[m] = i++;
+            mj[m++] = j++;
+        }
+    }
+    /* Each unmatched element lies between two matches and is looked at
+     * for those two only: linear. */
+    for (size_t k = 0; k < m; k++) {
+        size_t i = mi[k], j = mj[k], bi = i, bj = j;
+        int best = neighbours(a, na, b, nb, i, j);
+        if (best == 2) continue;
+        size_t lo = k ? mj[k - 1] + 1 : 0, hi = k + 1 < m ? mj[k + 1] : nb;
+        for (size_t y = lo; y < hi; y++) {
+            int s = y != j && r->cb[y] && b[y] == a[i] ? neighbours(a, na, b, nb, i, y) : -1;
+            if (s > best) best = s, bi = i, bj = y;
+        }
+        lo = k ? mi[k - 1] + 1 : 0, hi = k + 1 < m ? mi[k + 1] : na;
+        for (size_t x = lo; x < hi; x++) {
+            int s = x != i && r->ca[x] && a[x] == b[j] ? neighbours(a, na, b, nb, x, j) : -1;
+            if (s > best) best = s, bi = x, bj = j;
+        }
+        if (bi == i && bj == j) continue;
+        r->ca[i] = r->cb[j] = 1;
+        r->ca[bi] = r->cb[bj] = 0;
+        mi[k] = bi;
+        mj[k] = bj;
+    }
+    free(mi);
+    free(mj);
+}
+
 void diff_result_free(struct diff_result *r)
 {
     if (!r) return;

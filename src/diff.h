@@ -51,6 +51,17 @@ void diff_run(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
 
 void diff_result_free(struct diff_result *r);
 
+/* Among equal elements, the one whose neighbours are equal too: where a
+ * matched pair a[i] = b[j] could as well be a[i] = b[y] for an unmatched
+ * b[y] between the matches before and after it (or likewise an unmatched
+ * a[x]), and more of that one's neighbours (the elements just before and
+ * after) are equal, it takes its place.  A copy of a sentence elsewhere
+ * (a teaser of the lede at the top of a page) thus leaves the match to
+ * the copy that stands among its neighbours.  The script's length is
+ * unchanged; linear time. */
+void diff_prefer_neighbours(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                            struct diff_result *r);
+
 /* The hunks of r in order.  Returns their number; *out is a new array owned
  * by the caller (free()), NULL when there are none. */
 size_t diff_hunks(const struct diff_result *r, struct diff_hunk **out);

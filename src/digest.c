@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "role.h"
 #include "segment.h"
 #include "text.h"
 #include "util.h"
@@ -919,6 +920,24 @@ static bool whole_lines(const struct doc *d, uint32_t first, uint32_t last)
            (to == len || s[to] == '\n' || s[to] == '\r');
 }
 
+/* Is one-sided row r only lines that are not the story's text: a caption
+ * or credit, a byline, boilerplate, a dateline on its own line (role.h)?
+ * Such a line cut or added is no change of substance: the rows show it. */
+static bool not_substance(const struct alignment *al, const struct align_row *r)
+{
+    bool a = r->kind == ROW_DELETED;
+    size_t ns;
+    const struct sentence *se = doc_sentences(align_doc(al, a ? SIDE_A : SIDE_B), &ns);
+    uint32_t first = a ? r->a : r->b, n = a ? r->an : r->bn;
+    for (uint32_t q = first; q < first + n && q < ns; q++) {
+        enum sent_role role = sent_role(&se[q]);
+        if (!role_not_story(role) && role != ROLE_DATELINE) return false;
+    }
+    return true;
+}
+
+/* The run of cut (or added) rows of story text from row *i on, one item;
+ * *i is left after it. */
 static void one_sided(struct digest *d, struct doc_pass pass[2], const struct align_row *rows,
                       size_t nr, size_t *i)
 {
@@ -926,7 +945,7 @@ static void one_sided(struct digest *d, struct doc_pass pass[2], const struct al
     bool a = kind == ROW_DELETED;
     const struct doc *doc = align_doc(d->al, a ? SIDE_A : SIDE_B);
     size_t first = *i, nsent = 0;
-    while (*i < nr && rows[*i].kind == kind) {
+    while (*i < nr && rows[*i].kind == kind && !not_substance(d->al, &rows[*i])) {
         nsent += a ? rows[*i].an : rows[*i].bn;
         (*i)++;
     }
@@ -1162,8 +1181,12 @@ static void pairs_of(struct digest *d, const struct job *job, size_t from, size_
     for (size_t i = from; i < to; i++) {
         const struct align_row *r = &rows[i];
         if (r->kind == ROW_DELETED || r->kind == ROW_INSERTED) {
-            /* a run of cut or added rows, by the slice it starts in */
-            if (i > 0 && rows[i - 1].kind == r->kind) continue;
+            /* a run of cut or added rows of story text, by the slice it
+             * starts in (a caption or an ad between two cut sentences
+             * parts two runs) */
+            if (not_substance(job->al, r)) continue;
+            if (i > 0 && rows[i - 1].kind == r->kind && !not_substance(job->al, &rows[i - 1]))
+                continue;
             one_sided(d, pass, rows, nr, &i);
             i--;
             continue;

@@ -21,7 +21,9 @@
  *  - negation or hedge flipped: a negation (not, never, n't ...) or a hedge
  *    (may, could, allegedly ...) marked on one side only;
  *  - sentences cut or added: each run of rows on one side, with its first
- *    words; a run that makes whole paragraphs is one paragraph.
+ *    words; a run that makes whole paragraphs is one paragraph.  Lines
+ *    that are not the story's text (role.h: captions, credits, bylines,
+ *    boilerplate, datelines on their own line) are no cut or addition.
  * Moves and rewording of other words are not in the digest: the rows say
  * them.
  */

@@ -14,6 +14,7 @@
 #include "segment.h"
 #include "text.h"
 #include "transcode.h"
+#include "wrap.h"
 
 struct doc {
     struct doc_ctx *ctx; /* whose sentence table refers to this document */
@@ -33,6 +34,7 @@ struct doc {
     bool has_id;
     const char *encoding; /* UTF-16/32 converted from (transcode.h), NULL: UTF-8 */
     size_t replaced;      /* its invalid code units, shown as U+FFFD */
+    uint32_t *body;       /* per sentence: doc_body_id; NULL when none has a dateline */
 };
 
 /* ---- sentence keys ----------------------------------------------------------
@@ -43,8 +45,11 @@ struct doc {
 struct sent_slot {
     uint64_t hash;
     const struct doc *d; /* NULL: empty */
-    uint32_t sent, id;
+    uint32_t sent, id;   /* sent | SLOT_BODY: the sentence's text without its dateline */
 };
+
+/* A slot whose key is that of a sentence's body (doc_body_id). */
+#define SLOT_BODY 0x80000000u
 
 struct sentab {
     struct sent_slot *slots;
@@ -112,27 +117,38 @@ static void sentab_reserve(struct sentab *t, size_t n)
     if (want != t->nslots) sentab_rehash(t, want, NULL);
 }
 
-/* The id of sentence i of d, whose comparison key hashes to h, adding it
- * if new.  Keys are rebuilt only to tell apart sentences whose hashes are
- * equal but bytes differ ("The" and "the"). */
+/* The bytes a slot's key is made of: its sentence, or (SLOT_BODY) the
+ * sentence without its dateline. */
+static void slot_text(const struct doc *d, uint32_t sent, uint32_t *a, uint32_t *b)
+{
+    const struct sentence *o = &d->sents[sent & ~SLOT_BODY];
+    *a = o->start + ((sent & SLOT_BODY) ? sent_dateline(o) : 0);
+    *b = o->end;
+}
+
+/* The id of sentence i of d (with SLOT_BODY: of its text without its
+ * dateline), whose comparison key hashes to h, adding it if new.  Keys are
+ * rebuilt only to tell apart sentences whose hashes are equal but bytes
+ * differ ("The" and "the"). */
 static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, uint64_t h)
 {
     struct sentab *t = ctx->sentences;
     struct scratch *sc = ctx->scratch;
     size_t mask = t->nslots - 1, j = h & mask;
-    const struct sentence *me = &d->sents[i];
+    uint32_t ma, mb;
+    slot_text(d, i, &ma, &mb);
     size_t klen = SIZE_MAX; /* my key in sc->key, once built */
     for (; t->slots[j].d; j = (j + 1) & mask) {
         struct sent_slot *sl = &t->slots[j];
         if (sl->hash != h) continue;
-        const struct sentence *o = &sl->d->sents[sl->sent];
+        uint32_t oa, ob;
+        slot_text(sl->d, sl->sent, &oa, &ob);
         /* byte-identical sentences have equal keys: no need to rebuild it */
-        if (o->end - o->start == me->end - me->start &&
-            memcmp(sl->d->bytes + o->start, d->bytes + me->start, o->end - o->start) == 0)
+        if (ob - oa == mb - ma && memcmp(sl->d->bytes + oa, d->bytes + ma, ob - oa) == 0)
             return sl->id;
         if (klen == SIZE_MAX)
-            klen = text_key(d->bytes + me->start, me->end - me->start, &sc->w.key, &sc->w.keycap);
-        size_t ol = text_key(sl->d->bytes + o->start, o->end - o->start, &sc->key2, &sc->key2cap);
+            klen = text_key_mode(d->bytes + ma, mb - ma, &sc->w.key, &sc->w.keycap, ctx->strict);
+        size_t ol = text_key_mode(sl->d->bytes + oa, ob - oa, &sc->key2, &sc->key2cap, ctx->strict);
         if (ol == klen && (klen == 0 || memcmp(sc->key2, sc->w.key, klen) == 0)) return sl->id;
     }
     if (t->count >= UINT32_MAX - 1) util_oom();
@@ -170,6 +186,11 @@ struct doc_ctx *doc_ctx_new(void)
     ctx->sentences = sentab_new();
     ctx->scratch = xcalloc(1, sizeof(struct scratch));
     return ctx;
+}
+
+void doc_ctx_set_strict(struct doc_ctx *ctx, bool strict)
+{
+    if (doc_ctx_sentence_count(ctx) == 0 && intern_count(ctx->words) == 0) ctx->strict = strict;
 }
 
 size_t doc_ctx_sentence_count(const struct doc_ctx *ctx)
@@ -445,6 +466,11 @@ struct prepared {
     struct seg_span *spans;
     size_t nspans;
     uint64_t *hash; /* per sentence: intern_hash of its comparison key */
+    struct {
+        uint32_t sent;
+        uint64_t hash; /* of the key of its text without the dateline */
+    } * dated;         /* the sentences that open with a dateline */
+    size_t ndated, capdated;
     struct util_fileid id;
     bool has_id;
     const char *encoding;
@@ -457,6 +483,7 @@ static void prepared_free(struct prepared *p)
     bytes_free(p->bytes, p->maplen);
     free(p->spans);
     free(p->hash);
+    free(p->dated);
     memset(p, 0, sizeof *p);
     p->st = st;
 }
@@ -469,7 +496,7 @@ static void prepared_free(struct prepared *p)
 /* Check and segment bytes[0..len) (taking ownership; maplen as struct
  * doc's) into *p. */
 static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
-                    const struct doc_opts *opts)
+                    const struct doc_opts *opts, bool strict)
 {
     memset(p, 0, sizeof *p);
     size_t bomlen;
@@ -498,13 +525,24 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
         from = 3; /* a byte order mark belongs to no sentence */
     size_t cap = 0, hashcap = 0, keycap = 0;
     char *key = NULL;
+    struct wrap wrap; /* how the whole text is wrapped, for every chunk */
+    populate_range(bytes, maplen, 0, WD_MIN(len, PREPARE_CHUNK));
+    wrap_detect(bytes, len, from, &wrap);
     for (size_t at = 0; at < len;) {
-        /* A chunk ends just after a line feed: sentences end at line
-         * breaks, and no UTF-8 sequence spans one. */
+        /* A chunk ends just after a line feed that ends a line (not one
+         * inside a paragraph of wrapped text): sentences end at those,
+         * and no UTF-8 sequence spans one. */
         size_t cut = len;
-        if (len - at > PREPARE_CHUNK) {
-            const char *nl = memchr(bytes + at + PREPARE_CHUNK, '\n', len - at - PREPARE_CHUNK);
-            if (nl) cut = (size_t)(nl - bytes) + 1;
+        for (size_t look = at + PREPARE_CHUNK; len - at > PREPARE_CHUNK && look < len;) {
+            const char *nl = memchr(bytes + look, '\n', len - look);
+            if (!nl) break;
+            size_t k = (size_t)(nl - bytes);
+            size_t cr = k > 0 && bytes[k - 1] == '\r' ? k - 1 : k;
+            if (!wrap_soft(bytes, len, cr, &wrap)) {
+                cut = k + 1;
+                break;
+            }
+            look = k + 1;
         }
         populate_range(bytes, maplen, at, cut);
         if ((!opts || !opts->text) && memchr(bytes + at, '\0', cut - at)) {
@@ -513,12 +551,22 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
         }
         p->invalid += text_count_invalid(bytes + at, cut - at);
         size_t first = p->nspans;
-        seg_sentences(bytes, cut, WD_MAX(at, from), &p->spans, &p->nspans, &cap);
+        seg_sentences_wrapped(bytes, cut, WD_MAX(at, from), &wrap, &p->spans, &p->nspans, &cap);
         xgrow(&p->hash, &hashcap, p->nspans + 1, sizeof *p->hash);
         for (size_t i = first; i < p->nspans; i++) {
-            size_t kl = text_key(bytes + p->spans[i].start, p->spans[i].end - p->spans[i].start,
-                                 &key, &keycap);
+            struct seg_span *sp = &p->spans[i];
+            size_t kl =
+                text_key_mode(bytes + sp->start, sp->end - sp->start, &key, &keycap, strict);
             p->hash[i] = intern_hash(key, kl);
+            /* a dateline opening a paragraph, and the key without it */
+            size_t dl = (sp->flags & SENT_START) ? role_dateline(bytes, sp->start, sp->end) : 0;
+            if (dl == 0 || dl >= sp->end - sp->start || dl > 0xFF) continue;
+            sp->flags |= (uint32_t)dl << SENT_DATELINE_SHIFT;
+            kl = text_key_mode(bytes + sp->start + dl, sp->end - sp->start - dl, &key, &keycap,
+                               strict);
+            xgrow(&p->dated, &p->capdated, p->ndated + 1, sizeof *p->dated);
+            p->dated[p->ndated].sent = (uint32_t)i;
+            p->dated[p->ndated++].hash = intern_hash(key, kl);
         }
         release_range(bytes, maplen, at > FOLIO_MAX ? at - FOLIO_MAX : 0, cut, FAULT_AROUND);
         at = cut;
@@ -583,17 +631,28 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
             since = 0;
         }
     }
+    /* the ids of the texts of sentences that open with a dateline, had
+     * they none: equal to the id of the same text without it */
+    if (p->ndated) {
+        d->body = xmalloc(d->nsents * sizeof *d->body);
+        for (size_t i = 0; i < d->nsents; i++)
+            d->body[i] = d->sents[i].id;
+        for (size_t k = 0; k < p->ndated; k++)
+            d->body[p->dated[k].sent] =
+                sentab_id(ctx, d, p->dated[k].sent | SLOT_BODY, p->dated[k].hash);
+    }
     d->content_words = SIZE_MAX;
     if (meta) {
         d->meta = xmalloc(sizeof *d->meta);
         *d->meta = *meta;
         memset(meta, 0, sizeof *meta);
     }
+    size_t title = role_assign(d->bytes, d->sents, d->nsents, d->body, d->meta);
     if (d->meta && d->meta->headline) {
         d->title = xstrdup(d->meta->headline);
-    } else if (d->nsents && (d->sents[0].flags & SENT_LINE) &&
-        d->sents[0].end - d->sents[0].start <= TITLE_MAX) {
-        d->title = xstrndup(d->bytes + d->sents[0].start, d->sents[0].end - d->sents[0].start);
+    } else if (title < d->nsents && d->sents[title].end - d->sents[title].start <= TITLE_MAX) {
+        d->title =
+            xstrndup(d->bytes + d->sents[title].start, d->sents[title].end - d->sents[title].start);
     } else {
         d->title = base_name(name);
     }
@@ -610,12 +669,13 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
     if (len) memcpy(copy, buf, len);
     copy[len] = '\0';
     struct prepared p;
-    prepare(&p, copy, 0, len, opts);
+    prepare(&p, copy, 0, len, opts, ctx->strict);
     return finish(ctx, name, &p, NULL, out);
 }
 
 /* Read and prepare path ("-": standard input). */
-static void prepare_path(struct prepared *p, const char *path, const struct doc_opts *opts)
+static void prepare_path(struct prepared *p, const char *path, const struct doc_opts *opts,
+                         bool strict)
 {
     memset(p, 0, sizeof *p);
     int fd;
@@ -647,7 +707,7 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     if (has_id) id = (struct util_fileid){(uint64_t)st.st_dev, (uint64_t)st.st_ino};
     p->st = bytes ? WD_OK : read_all(fd, opts && opts->text, &bytes, &len);
     if (!is_stdin) close(fd);
-    if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts);
+    if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts, strict);
     p->id = id;
     p->has_id = has_id;
 }
@@ -656,7 +716,7 @@ enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_
                         struct doc **out)
 {
     struct prepared p;
-    prepare_path(&p, path, opts);
+    prepare_path(&p, path, opts, ctx->strict);
     return finish(ctx, path, &p, NULL, out);
 }
 
@@ -674,12 +734,12 @@ static void load_one(void *arg, size_t i)
     struct load_job *job = arg;
     struct doc_input *in = &job->in[i];
     if (in->text) {
-        prepare(&job->prep[i], in->text, 0, in->len, job->opts);
+        prepare(&job->prep[i], in->text, 0, in->len, job->opts, job->ctx->strict);
         in->text = NULL;
         job->prep[i].id = in->id;
         job->prep[i].has_id = in->has_id;
     } else {
-        prepare_path(&job->prep[i], in->name, job->opts);
+        prepare_path(&job->prep[i], in->name, job->opts, job->ctx->strict);
     }
 }
 
@@ -724,6 +784,7 @@ void doc_free(struct doc *d)
     free(d->name);
     bytes_free(d->bytes, d->maplen);
     free(d->sents);
+    free(d->body);
     free(d->title);
     free(d->label);
     if (d->meta) {
@@ -776,7 +837,8 @@ size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, st
     struct seg_span sp;
     while (seg_word_next(d->bytes, &at, se->end, &sp)) {
         if (*n == *cap) xgrow(out, cap, *n + 1, sizeof **out);
-        size_t kl = text_key(d->bytes + sp.start, sp.end - sp.start, &sc->key, &sc->keycap);
+        size_t kl = text_key_mode(d->bytes + sp.start, sp.end - sp.start, &sc->key, &sc->keycap,
+                                  ctx->strict);
         struct word *w = &(*out)[(*n)++];
         w->start = sp.start;
         w->end = sp.end;
@@ -839,4 +901,16 @@ void doc_rename(struct doc *d, const char *name)
     char *label = source_display_name(name);
     d->label = escape_str(label);
     free(label);
+}
+
+uint32_t doc_body_id(const struct doc *d, size_t i)
+{
+    return d->body ? d->body[i] : d->sents[i].id;
+}
+
+void doc_set_role(struct doc *d, size_t i, enum sent_role r)
+{
+    struct sentence *s = &d->sents[i];
+    s->flags = (s->flags & ~SENT_ROLE_MASK) | ((uint32_t)r << SENT_ROLE_SHIFT);
+    if (r != ROLE_STORY) s->flags &= ~SENT_DATELINE_MASK;
 }

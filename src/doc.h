@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "intern.h"
+#include "role.h"
 #include "source.h"
 #include "util.h"
 
@@ -34,16 +35,37 @@ struct word {
     uint32_t flags;
 };
 
-/* Sentence flags. */
+/* Sentence flags.  The segmenter's (segment.h) are the SENT_SEG_MASK bits. */
 enum {
-    SENT_LINE = 1u << 0, /* ended by a line break without a stop (headline, credit) */
+    SENT_LINE = 1u << 0,  /* ended by a line break without a stop (headline, credit) */
+    SENT_START = 1u << 1, /* the first sentence of its line (paragraph) */
+    SENT_END = 1u << 2,   /* the last sentence of its line */
 };
+#define SENT_SEG_MASK 0x7u
+/* The sentence's role (role.h enum sent_role), decided when the document
+ * is loaded, and the length in bytes of a dateline that opens it (story
+ * text only; 0 when none). */
+#define SENT_ROLE_SHIFT     4
+#define SENT_ROLE_MASK      (0x7u << SENT_ROLE_SHIFT)
+#define SENT_DATELINE_SHIFT 8
+#define SENT_DATELINE_MASK  (0xFFu << SENT_DATELINE_SHIFT)
 
 struct sentence {
     uint32_t start, end; /* bytes; start and end are on non-space bytes */
     uint32_t id;         /* id of the sentence's comparison key, dense from 0 */
     uint32_t flags;
 };
+
+static inline enum sent_role sent_role(const struct sentence *s)
+{
+    return (enum sent_role)((s->flags & SENT_ROLE_MASK) >> SENT_ROLE_SHIFT);
+}
+
+/* Bytes of the dateline that opens s (0: none). */
+static inline uint32_t sent_dateline(const struct sentence *s)
+{
+    return (s->flags & SENT_DATELINE_MASK) >> SENT_DATELINE_SHIFT;
+}
 
 struct doc;
 
@@ -70,9 +92,14 @@ struct doc_ctx {
     struct sentab *sentences; /* NULL once sealed */
     size_t sealed_count;      /* sentence ids given out before sealing */
     void *scratch;            /* private to doc.c */
+    bool strict;              /* keys are text_key_mode's strict ones (--strict) */
 };
 
 struct doc_ctx *doc_ctx_new(void);
+/* Compare by strict keys (text.h text_key_mode): case, quote style,
+ * dashes and compatibility forms count as differences (--strict).  Only
+ * before the first document is loaded into ctx. */
+void doc_ctx_set_strict(struct doc_ctx *ctx, bool strict);
 void doc_ctx_free(struct doc_ctx *ctx);
 /* Distinct sentence keys seen so far (sentence ids are 0 .. count-1). */
 size_t doc_ctx_sentence_count(const struct doc_ctx *ctx);
@@ -176,9 +203,19 @@ void doc_pass_end(struct doc_pass *p);
 /* Bytes shown as U+FFFD because they are not valid UTF-8. */
 size_t doc_invalid_bytes(const struct doc *d);
 /* A display title: the headline its source gives (a web page's), else the
- * first sentence when it is a SENT_LINE headline, else the file's base
- * name.  Owned by the document. */
+ * sentence at the top that role.h takes for the headline, else the file's
+ * base name.  Owned by the document. */
 const char *doc_title(const struct doc *d);
+/* The id of sentence i's text without the dateline that opens it: an id
+ * like a sentence's (two sentences whose ids or body ids are equal have
+ * the same text, datelines aside); the sentence's own id when it has no
+ * dateline. */
+uint32_t doc_body_id(const struct doc *d, size_t i);
+/* Settle sentence i of d as boilerplate, or another role: for the corpus
+ * analysis (corpus.h), which weighs what many documents show, before any
+ * alignment of d is made.  A dateline length is dropped with the story
+ * role. */
+void doc_set_role(struct doc *d, size_t i, enum sent_role r);
 /* Where the document came from and what it says about itself (source.h);
  * NULL for a plain text file. */
 const struct source_meta *doc_meta(const struct doc *d);

@@ -223,16 +223,21 @@ size_t export_side_runs(const struct alignment *al, const struct align_row *r, i
                     : r->kind == ROW_INSERTED ? LA_INSERTED
                     : pair                    ? LA_COMMON
                                               : LA_PLAIN;
-    words = words && pair;
+    /* a pair's words, or a same row's folded characters */
+    words = words && (pair || (r->kind == ROW_SAME && r->nop > 0));
     /* The word spans of this side, in byte order (as layout.c collects
      * them), then the runs after them in the same array. */
     size_t nsp = 0;
     bool sorted = true, dummy = false;
     for (uint32_t k = r->op; words && k < r->op + r->nop; k++) {
         const struct wop *o = &ops[k];
-        if (o->kind != WOP_EQUAL && o->kind != (side ? WOP_INS : WOP_DEL)) continue;
+        if (o->kind != WOP_EQUAL && o->kind != WOP_FOLD && o->kind != (side ? WOP_INS : WOP_DEL))
+            continue;
         uint32_t s0 = side ? o->b_start : o->a_start, e0 = side ? o->b_end : o->a_end;
-        uint16_t a = o->kind == WOP_EQUAL ? LA_COMMON : side ? LA_INS : LA_DEL;
+        uint16_t a = o->kind == WOP_EQUAL  ? LA_COMMON
+                     : o->kind == WOP_FOLD ? LA_FOLDED
+                     : side                ? LA_INS
+                                           : LA_DEL;
         if (nsp && s0 < (*runs)[nsp - 1].end) sorted = false;
         push_run(runs, cap, &nsp, s0, e0, a, &dummy);
     }
@@ -247,7 +252,8 @@ size_t export_side_runs(const struct alignment *al, const struct align_row *r, i
         for (; k < nsp && (*runs)[k].start < en; k++) {
             struct export_run sp = (*runs)[k]; /* a copy: push_run may move the array */
             uint32_t s0 = WD_MAX(sp.start, pos), e0 = WD_MIN(sp.end, en);
-            push_run(runs, cap, &n, pos, s0, prev == sp.attr ? sp.attr : LA_COMMON, &start);
+            bool join = prev == sp.attr && sp.attr != LA_FOLDED; /* folds: text between */
+            push_run(runs, cap, &n, pos, s0, join ? sp.attr : attr, &start);
             if (e0 > s0) {
                 push_run(runs, cap, &n, s0, e0, sp.attr, &start);
                 pos = e0;
@@ -255,11 +261,29 @@ size_t export_side_runs(const struct alignment *al, const struct align_row *r, i
             prev = sp.attr;
             if (sp.end > en) break;
         }
-        push_run(runs, cap, &n, pos, en, words ? LA_COMMON : attr, &start);
+        push_run(runs, cap, &n, pos, en, attr, &start);
     }
     /* drop the spans: the runs start at index nsp */
     memmove(*runs, *runs + nsp, (n - nsp) * sizeof **runs);
     return n - nsp;
+}
+
+void export_row_notes(FILE *f, const struct alignment *al, const struct align_row *r,
+                      const char *open, const char *close)
+{
+    char ra = align_role_mark(al, r, SIDE_A), rb = align_role_mark(al, r, SIDE_B);
+    size_t ns;
+    const char *na = NULL, *nb = NULL;
+    if (ra != ' ' && ra != 'd')
+        na = role_name(sent_role(&doc_sentences(align_doc(al, SIDE_A), &ns)[r->a]));
+    if (rb != ' ' && rb != 'd')
+        nb = role_name(sent_role(&doc_sentences(align_doc(al, SIDE_B), &ns)[r->b]));
+    if (na && nb && strcmp(na, nb) != 0)
+        fprintf(f, "%sA %s, B %s%s", open, na, nb, close);
+    else if (na || nb)
+        fprintf(f, "%s%s%s", open, na ? na : nb, close);
+    if (align_row_weak(r))
+        fprintf(f, "%sweak pair, similarity 0.%02d%s", open, align_sim_cents(r), close);
 }
 
 int export_matched_pct(const struct align_stats *st, int side)
@@ -475,6 +499,8 @@ void export_stats_line(FILE *f, const struct alignment *al, const struct export_
         enum row_kind k = export_kind_order[i];
         fprintf(f, "%s %s%zu%s %s%s", i ? " \xC2\xB7" : "", bold_open, st->rows[k], bold_close,
                 align_kind_name(k), k == ROW_MOVED ? " (pairs)" : "");
+        if (k == ROW_SAME && st->same_folded)
+            fprintf(f, " (%zu but for case, quotes or dashes)", st->same_folded);
     }
     if (st->limited)
         fputs(" \xC2\xB7 cost limit reached: the alignment may be less than optimal", f);

@@ -181,6 +181,10 @@ struct export_style {
     bool marks;                         /* wdiff marks around word changes */
     const char *attr[LA_COUNT];         /* per piece attribute (layout.h) */
     const char *gutter[ROW_KIND_COUNT]; /* the gutter mark, per row kind */
+    const char *weak;                   /* the gutter mark of a weak pair */
+    const char *role;                   /* the role letters beside the gutter mark */
+    const char *boiler;                 /* the text of a sentence that is not the story
+                                           (role.h role_not_story), as the reader dims it */
     const char *note;                   /* "(moved to line N)" */
     const char *header;                 /* the "--- A" / "+++ B" lines */
     const char *only[2];                /* "Only in DIR: NAME", per side */
@@ -215,7 +219,8 @@ size_t export_block_of_row(const struct export_block *b, size_t n, size_t r);
  * mark words themselves (HTML, Markdown). */
 struct export_run {
     uint32_t start, end; /* bytes into the side's document */
-    uint16_t attr;       /* LA_PLAIN, LA_COMMON, LA_DEL, LA_INS, LA_DELETED, LA_INSERTED */
+    uint16_t attr;       /* LA_PLAIN, LA_COMMON, LA_DEL, LA_INS, LA_DELETED, LA_INSERTED,
+                            LA_FOLDED */
     bool sentence;       /* the first run of a sentence */
 };
 
@@ -226,11 +231,21 @@ struct export_run {
  * pair without words (LA_COMMON); with words, a pair's words only on this
  * side are LA_DEL (A) or LA_INS (B), the rest LA_COMMON, and the white
  * space between two marked words takes their mark, so a changed phrase
- * is one stretch.  Stores the runs in *runs (grown with xgrow, capacity
- * *cap; the caller frees) and returns how many (0 when the row does not
+ * is one stretch; with words, a same row's characters that differ only in
+ * case, quote style or dashes (WOP_FOLD) are LA_FOLDED, the rest LA_PLAIN.
+ * Stores the runs in *runs (grown with xgrow, capacity *cap; the caller
+ * frees) and returns how many (0 when the row does not
  * show side). */
 size_t export_side_runs(const struct alignment *al, const struct align_row *r, int side, bool words,
                         struct export_run **runs, size_t *cap);
+
+/* After a row (inline text, Markdown): the roles of the sentences it
+ * shows that are not story text, "caption", "A byline, B boilerplate",
+ * and a weak pair's similarity, "weak pair, similarity 0.23", each
+ * between open and close (" (" and ")"); nothing for a row of story
+ * text. */
+void export_row_notes(FILE *f, const struct alignment *al, const struct align_row *r,
+                      const char *open, const char *close);
 
 /* Share of side's sentences that are matched, in percent (100 for none). */
 int export_matched_pct(const struct align_stats *st, int side);
@@ -269,9 +284,10 @@ char *export_only_text(const struct export_only *o);
 /* The row kinds in the order the statistics and legends list them. */
 extern const enum row_kind export_kind_order[ROW_KIND_COUNT];
 
-/* "N rows (rows a–b shown): 15 changed · 3 moved (pairs) · …" with each
- * count between bold_open and bold_close (markup of the format), and a
- * note when the cost limit was reached.  No line end. */
+/* "N rows (rows a–b shown): 15 changed · 3 moved (pairs) · … · 12 same
+ * (2 but for case, quotes or dashes)" with each count between bold_open
+ * and bold_close (markup of the format), and a note when the cost limit
+ * was reached.  No line end. */
 void export_stats_line(FILE *f, const struct alignment *al, const struct export_view *v,
                        const char *bold_open, const char *bold_close);
 

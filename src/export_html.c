@@ -5,10 +5,15 @@
  * matched), the row counts per kind, a legend, and a side-by-side table
  * with one <tr> per display row of the reader (export_blocks: the same
  * rows, the same folds).  A pair's two sentences share a row; the words
- * only in A are <del class="w">, those only in B <ins class="w">; the
- * sentences of a one-sided row sit in a cell of class "only-a" or
- * "only-b".  The gutter cell holds the row number (a link to the row
- * itself, to copy) and the kind's mark; a moved sentence shows at both
+ * only in A are <del class="w">, those only in B <ins class="w">, a same
+ * row's characters that differ only in case, quotes or dashes <span
+ * class="f"> (a dotted underline); the sentences of a one-sided row sit in
+ * a cell of class "only-a" or "only-b", and a sentence that is not story
+ * text in one of class "role-X" (X its role letter, role.h role_mark;
+ * greyed) titled with its role.  The gutter cell holds the row number (a
+ * link to the row itself, to copy), the role letters of the two sides
+ * ("c-": a caption left, nothing right), and the kind's mark; a weak pair
+ * (row class "weak") shows "?" and its similarity; a moved sentence shows at both
  * places, each linking to the other (#r12 is alignment row 12, counted
  * from 1 as in the reader).  Colours follow prefers-color-scheme; print
  * keeps the light colours and never splits a row across pages.
@@ -33,11 +38,12 @@ const char export_html_css[] =
     ":root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;"
     "--head:#f6f8fa;--del-bg:#ffcecb;--del-fg:#82071e;--ins-bg:#aceebb;--ins-fg:#055d20;"
     "--only-a:#fff1ef;--only-a-bar:#cf222e;--only-b:#edfbef;--only-b-bar:#1a7f37;"
-    "--pair:#9a6700;--moved:#0969da;--moved-bg:#ddf4ff;--target:#fff8c5}\n"
+    "--pair:#9a6700;--moved:#0969da;--moved-bg:#ddf4ff;--target:#fff8c5;--weak:#8250df}\n"
     "@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;"
     "--line:#3d444d;--head:#151b23;--del-bg:#8e1519;--del-fg:#ffebe9;--ins-bg:#116329;"
     "--ins-fg:#dafbe1;--only-a:#2d1519;--only-a-bar:#f85149;--only-b:#0f2a1a;"
-    "--only-b-bar:#3fb950;--pair:#d29922;--moved:#4493f8;--moved-bg:#15304f;--target:#3b2e00}}\n"
+    "--only-b-bar:#3fb950;--pair:#d29922;--moved:#4493f8;--moved-bg:#15304f;--target:#3b2e00;"
+    "--weak:#ab7df8}}\n"
     "body{margin:1.5em;background:var(--bg);color:var(--fg);"
     "font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}\n"
     "h1{font-size:1.4em;margin:0 0 .3em}h2{font-size:1.15em;margin:1.5em 0 .4em}\n"
@@ -76,13 +82,19 @@ const char export_html_css[] =
     "ins.w{background:var(--ins-bg);color:var(--ins-fg);text-decoration:none;"
     "border-radius:2px}\n"
     "tr.fold td{text-align:center;color:var(--muted);font-style:italic}\n"
+    ".f{text-decoration:underline dotted;text-decoration-color:var(--muted);"
+    "text-underline-offset:2px}\n"
+    "td.role-c,td.role-a,td.role-b{color:var(--muted)}td.role-h{font-weight:600}\n"
+    "td.g .r{display:block;font-size:.8em;letter-spacing:.2em;color:var(--muted)}\n"
+    "tr.weak td.g .k{color:var(--weak)}td.g .sim{display:block;font-size:.8em;"
+    "color:var(--weak)}\n"
     "tr:target td{background:var(--target)}\n"
     ".cp{display:none}tr:target .cp{display:block;border-left:3px solid var(--moved);"
     "padding-left:.5em}.cpn{color:var(--muted);font-size:.85em}\n"
     "@media print{:root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;"
     "--head:#eee;--del-bg:#ffcecb;--del-fg:#82071e;--ins-bg:#aceebb;--ins-fg:#055d20;"
     "--only-a:#fff1ef;--only-a-bar:#cf222e;--only-b:#edfbef;--only-b-bar:#1a7f37;"
-    "--pair:#9a6700;--moved:#0969da;--moved-bg:#ddf4ff;--target:#fff}\n"
+    "--pair:#9a6700;--moved:#0969da;--moved-bg:#ddf4ff;--target:#fff;--weak:#8250df}\n"
     "body{margin:0;font-size:10pt}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     "table.diff th{position:static}thead{display:table-header-group}\n"
     "tr,td{break-inside:avoid;page-break-inside:avoid}ins.w{text-decoration:underline}"
@@ -222,8 +234,14 @@ static void html_stats(FILE *f, const struct alignment *al, const struct export_
           "<li><b>~</b> changed</li>"
           "<li><span class=\"mv\">\xE2\x86\x93"
           "12</span> moved: the row of the other "
-          "place</li></ul>\n",
+          "place</li>",
           f);
+    fprintf(f,
+            "<li><b>?</b> weak pair: similarity under %.2f</li>"
+            "<li><span class=\"f\">A</span> same but for case, quotes or dashes</li>"
+            "<li>h d c a b: headline, dateline, caption or credit, byline, boilerplate "
+            "(not the story: greyed)</li></ul>\n",
+            ALIGN_WEAK_SIM);
 }
 
 struct html_out {
@@ -249,6 +267,10 @@ static size_t html_runs(struct html_out *h, const struct align_row *r, int side)
             fprintf(f, "<%s class=\"w\">", tag);
             export_html_text(f, bytes, u->start, u->end);
             fprintf(f, "</%s>", tag);
+        } else if (u->attr == LA_FOLDED) {
+            fputs("<span class=\"f\" title=\"differs in case, quotes or dashes\">", f);
+            export_html_text(f, bytes, u->start, u->end);
+            fputs("</span>", f);
         } else {
             export_html_text(f, bytes, u->start, u->end);
         }
@@ -267,7 +289,15 @@ static void html_cell(struct html_out *h, const struct align_row *r, int side)
         cls = " only-b";
     else if (shows && r->kind == ROW_MOVED)
         cls = " mv";
-    fprintf(f, "<td class=\"%c%s\">", side ? 'b' : 'a', cls);
+    fprintf(f, "<td class=\"%c%s", side ? 'b' : 'a', cls);
+    char role = shows ? align_role_mark(h->al, r, side) : ' ';
+    if (role != ' ' && role != 'd') { /* a role other than the story's */
+        size_t ns;
+        uint32_t first = side ? r->b : r->a;
+        fprintf(f, " role-%c\" title=\"%s", role,
+                role_name(sent_role(&doc_sentences(align_doc(h->al, side), &ns)[first])));
+    }
+    fputs("\">", f);
     if (shows) {
         html_runs(h, r, side);
     } else if (r->kind == ROW_MOVED && r->partner >= 0) {
@@ -288,9 +318,27 @@ static void html_gutter(struct html_out *h, const struct align_row *r, size_t ro
 {
     FILE *f = h->f;
     fprintf(f, "<td class=\"g\"><a class=\"n\" href=\"#%s%zu\">%zu</a>", h->id, row + 1, row + 1);
+    char rm[2] = {align_role_mark(h->al, r, SIDE_A), align_role_mark(h->al, r, SIDE_B)};
+    if (rm[0] != ' ' || rm[1] != ' ') {
+        fputs("<span class=\"r\" title=\"", f);
+        for (int side = 0; side < 2; side++) {
+            if (rm[side] == ' ') continue;
+            size_t ns;
+            const struct sentence *se =
+                &doc_sentences(align_doc(h->al, side), &ns)[side ? r->b : r->a];
+            fprintf(f, "%s%c: %s", side && rm[0] != ' ' ? ", " : "", side ? 'B' : 'A',
+                    rm[side] == 'd' ? "story with a dateline" : role_name(sent_role(se)));
+        }
+        fprintf(f, "\">%c%c</span>", rm[0] == ' ' ? '-' : rm[0], rm[1] == ' ' ? '-' : rm[1]);
+    }
+    bool weak = align_row_weak(r);
     switch (r->kind) {
     case ROW_CHANGED:
-        fputs("<span class=\"k\">~</span>", f);
+        if (weak)
+            fprintf(f, "<span class=\"k\" title=\"weak pair: similarity under %.2f\">?</span>",
+                    ALIGN_WEAK_SIM);
+        else
+            fputs("<span class=\"k\">~</span>", f);
         break;
     case ROW_DELETED:
         fputs("<span class=\"k\">&lt;</span>", f);
@@ -313,6 +361,7 @@ static void html_gutter(struct html_out *h, const struct align_row *r, size_t ro
     default:
         break;
     }
+    if (weak) fprintf(f, "<span class=\"sim\">0.%02d</span>", align_sim_cents(r));
     fputs("</td>", f);
 }
 
@@ -396,7 +445,8 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
         }
         const struct align_row *r = &rows[b->row];
         bool shown = r->partner >= 0 && export_block_of_row(blocks, nb_, (size_t)r->partner) < nb_;
-        fprintf(f, "<tr id=\"%s%zu\" class=\"%s\">", h->id, b->row + 1, align_kind_name(r->kind));
+        fprintf(f, "<tr id=\"%s%zu\" class=\"%s%s\">", h->id, b->row + 1, align_kind_name(r->kind),
+                align_row_weak(r) ? " weak" : "");
         html_cell(h, r, SIDE_A);
         html_gutter(h, r, b->row, shown);
         html_cell(h, r, SIDE_B);

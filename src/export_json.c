@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "role.h"
 #include "text.h"
 
 /* Format version 1, documented in doc/wirediff-json.md and wirediff(1).
@@ -274,6 +275,44 @@ static void json_source(struct jbuf *j, const struct source_meta *m)
     jb_char(j, '}');
 }
 
+/* ,"roles":{"headline":[0],...}: the sentences of each role but the
+ * story's (every other sentence is story text), and ,"datelines":[[i,
+ * start, end],...]: the datelines that open sentences of story text. */
+static void json_roles(struct jbuf *j, const struct sentence *s, size_t n)
+{
+    JB_LIT(j, ",\"roles\":{");
+    for (int r = ROLE_STORY + 1; r < ROLE_COUNT; r++) {
+        if (r > ROLE_STORY + 1) jb_char(j, ',');
+        jb_char(j, '"');
+        jb_puts(j, role_name((enum sent_role)r));
+        JB_LIT(j, "\":[");
+        bool first = true;
+        for (size_t i = 0; i < n; i++) {
+            if (sent_role(&s[i]) != (enum sent_role)r) continue;
+            if (!first) jb_char(j, ',');
+            put_u64(j, i);
+            first = false;
+        }
+        jb_char(j, ']');
+    }
+    JB_LIT(j, "},\"datelines\":[");
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t dl = sent_dateline(&s[i]);
+        if (!dl) continue;
+        if (!first) jb_char(j, ',');
+        jb_char(j, '[');
+        put_u64(j, i);
+        jb_char(j, ',');
+        put_u64(j, s[i].start);
+        jb_char(j, ',');
+        put_u64(j, s[i].start + dl);
+        jb_char(j, ']');
+        first = false;
+    }
+    jb_char(j, ']');
+}
+
 static void json_doc(struct jbuf *j, const struct doc *d)
 {
     size_t len, n;
@@ -295,6 +334,7 @@ static void json_doc(struct jbuf *j, const struct doc *d)
         span(j, s[i].start, s[i].end);
     }
     jb_char(j, ']');
+    json_roles(j, s, n);
     const struct source_meta *m = doc_meta(d);
     if (m) {
         /* not a local text file: the offsets are into this text */
@@ -336,6 +376,11 @@ static void json_op(struct jbuf *j, const struct wop *o)
 {
     if (o->kind == WOP_EQUAL) {
         JB_LIT(j, "{\"op\":\"equal\",\"a\":");
+        span(j, o->a_start, o->a_end);
+        JB_LIT(j, ",\"b\":");
+        span(j, o->b_start, o->b_end);
+    } else if (o->kind == WOP_FOLD) {
+        JB_LIT(j, "{\"op\":\"fold\",\"a\":");
         span(j, o->a_start, o->a_end);
         JB_LIT(j, ",\"b\":");
         span(j, o->b_start, o->b_end);
@@ -408,6 +453,7 @@ static void json_cmp(struct jbuf *j, const struct export_cmp *c, const struct ex
     jb_puts(j, json_bool(st->limited));
     JB_LIT(j, ",\"pairs_limited\":");
     jb_puts(j, json_bool(st->pairs_limited));
+    json_count(j, "same_folded", st->same_folded);
     jb_char(j, '}');
     if (c->dg) json_digest(j, c->dg);
     size_t nr, nops;
@@ -429,6 +475,10 @@ static void json_cmp(struct jbuf *j, const struct export_cmp *c, const struct ex
         json_index(j, "b", r->b, r->bn);
         JB_LIT(j, ",\"similarity\":");
         jb_add(j, export_json_fixed3(jb_room(j, EXPORT_JSON_FIXED3_MAX), r->sim));
+        if (r->kind == ROW_CHANGED || r->kind == ROW_MOVED) {
+            JB_LIT(j, ",\"weak\":");
+            jb_puts(j, json_bool(align_row_weak(r)));
+        }
         if (r->kind == ROW_MOVED) {
             JB_LIT(j, ",\"side\":\"");
             jb_char(j, (r->show & SHOW_A) ? 'a' : 'b');

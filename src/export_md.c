@@ -15,7 +15,11 @@
  *
  * Words only in A are ~~struck~~, words only in B **bold** (or <del> and
  * <b>, which the forges allow, where CommonMark's flanking rules would
- * not let the ~~ or ** open and close: see md_side).  A moved
+ * not let the ~~ or ** open and close: see md_side); in a same row whose
+ * characters differ only in case, quotes or dashes, both sides are shown
+ * and those characters are <i>.  A row header names the roles of its
+ * sentences that are not story text, "(caption)", and a weak pair's
+ * similarity.  A moved
  * sentence appears at both places, each linking to the other ("moved to
  * [row 47](#r47)"; the forges keep the anchor of an <a id>).  All article
  * text is escaped (a backslash before every Markdown metacharacter:
@@ -231,8 +235,12 @@ static void md_summary(FILE *f, const struct alignment *al, const struct export_
     export_stats_line(f, al, v, "**", "**");
     fputs("\n\nLegend: ~~deleted words~~ \xC2\xB7 **inserted words** \xC2\xB7 "
           "*deleted*: only in A \xC2\xB7 *inserted*: only in B \xC2\xB7 "
-          "*moved*: at both places, each linking to the other\n\n---\n",
+          "*moved*: at both places, each linking to the other \xC2\xB7 "
+          "*italic*: same but for case, quotes or dashes \xC2\xB7 "
+          "a row's roles when not the story (headline, dateline, caption, byline, "
+          "boilerplate) \xC2\xB7 ",
           f);
+    fprintf(f, "weak pair: similarity under %.2f\n\n---\n", ALIGN_WEAK_SIM);
 }
 
 
@@ -321,7 +329,10 @@ void export_md_side(struct export_md *m, const struct align_row *r, int side, co
         }
         if (len == 0) continue;
         const char *open = "", *close = "";
-        if (u->attr == LA_DEL || u->attr == LA_INS) {
+        if (u->attr == LA_FOLDED) { /* quietly: italics, which the forges keep */
+            open = "<i>";
+            close = "</i>";
+        } else if (u->attr == LA_DEL || u->attr == LA_INS) {
             bool del = u->attr == LA_DEL;
             int32_t next = i + 1 < n && !m->runs[i + 1].sentence
                                ? first_cp(m->piece[i + 1], m->npiece[i + 1])
@@ -373,6 +384,7 @@ static void md_row(struct export_md *m, const struct align_row *r, size_t row, b
         else
             fprintf(f, " %s row %ld (not shown)", dir, (long)r->partner + 1);
     }
+    export_row_notes(f, m->al, r, " \xC2\xB7 ", "");
     fputs("\n\n", f);
     if (r->kind == ROW_SAME && same_bytes(m->al, r)) {
         export_md_side(m, r, SIDE_A, NULL);

@@ -13,14 +13,16 @@
 #include "util.h"
 
 /* ---- inline: one column, wdiff style ----------------------------------------
- * One line per alignment row: same sentences as they are, deleted ones as
+ * One line per alignment row: same sentences as they are (characters that
+ * differ only in case, quote style or dashes as {~a~>b~}), deleted ones as
  * [-text-], inserted ones as {+text+}, pairs with their differing words
- * marked the same way.  A moved sentence shows as [-text-] where it left,
- * with "(moved to row N)", and as a marked pair where it arrived, with
- * "(moved from row N)"; rows count the lines after the comparison's
- * "---"/"+++" header from 1.  With folding, a run of identical sentences
- * is one line "… N identical sentences"; with a row range (the reader's
- * E) only those rows are written.
+ * marked the same way; after a row the roles of its sentences that are not
+ * story text, "(caption)", and a weak pair's similarity.  A moved sentence
+ * shows as [-text-] where it left, with "(moved to row N)", and as a
+ * marked pair where it arrived, with "(moved from row N)"; rows count the
+ * lines after the comparison's "---"/"+++" header from 1.  With folding, a
+ * run of identical sentences is one line "… N identical sentences"; with a
+ * row range (the reader's E) only those rows are written.
  * Runs of white space (and line breaks) inside a sentence print as one
  * space, so a row is always one line. */
 
@@ -162,6 +164,30 @@ static void put_pair(struct inl *o, const struct alignment *al, const struct ali
     }
 }
 
+/* A same row whose characters differ only in case, quote style or dashes:
+ * A's text with each difference as {~a~>b~}. */
+static void put_folded(FILE *f, const struct alignment *al, const struct align_row *r)
+{
+    const char *ta = doc_bytes(align_doc(al, SIDE_A), NULL);
+    const char *tb = doc_bytes(align_doc(al, SIDE_B), NULL);
+    size_t ns, nops;
+    const struct sentence *sa = &doc_sentences(align_doc(al, SIDE_A), &ns)[r->a];
+    const struct wop *ops = align_ops(al, &nops);
+    uint32_t at = sa->start;
+    for (uint32_t k = 0; k < r->nop; k++) {
+        const struct wop *o = &ops[r->op + k];
+        put_text(f, ta, at, o->a_start);
+        if (o->a_start > at && gap_has_space(ta, o->a_start - 1, o->a_start)) putc(' ', f);
+        fputs("{~", f);
+        put_text(f, ta, o->a_start, o->a_end);
+        fputs("~>", f);
+        put_text(f, tb, o->b_start, o->b_end);
+        fputs("~}", f);
+        at = o->a_end; /* put_text writes the white space after it */
+    }
+    put_text(f, ta, at, sa->end);
+}
+
 /* The note after a moved row: its partner's line (counted from 1 after
  * the header), or that the partner is not written (a row range). */
 static void moved_note(struct inl *o, const struct align_row *r, const struct export_block *b,
@@ -214,7 +240,10 @@ static void inline_cmp(struct inl *o, const struct export_input *in, const struc
         const struct align_row *r = &rows[blocks[i].row];
         switch (r->kind) {
         case ROW_SAME:
-            put_sentences(f, da, r->a, r->an);
+            if (in->view.words && r->nop)
+                put_folded(f, al, r);
+            else
+                put_sentences(f, da, r->a, r->an);
             break;
         case ROW_DELETED:
             inl_marked(o, LA_DELETED, "[-", da, r->a, r->an, "-]");
@@ -234,6 +263,7 @@ static void inline_cmp(struct inl *o, const struct export_input *in, const struc
             moved_note(o, r, blocks, nb);
             break;
         }
+        export_row_notes(f, al, r, " (", ")");
         putc('\n', f);
     }
     free(blocks);
@@ -268,7 +298,12 @@ enum wd_status export_inline(FILE *f, const struct export_input *in)
 
 /* ---- text: side by side ------------------------------------------------------
  * Two columns and a gutter of GUTTER_W columns whose middle character gives
- * the row kind: ' ' same, '|' changed, '<' deleted, '>' inserted, 'm' moved.
+ * the row kind: ' ' same, '|' changed, '<' deleted, '>' inserted, 'm' moved,
+ * '?' a weak pair (changed or moved, similarity under ALIGN_WEAK_SIM); the
+ * characters beside it the roles of the sentences left and right that are
+ * not story text (role.h role_mark: h headline, d dateline, c caption or
+ * credit, a byline, b boilerplate).  A same row's characters that differ
+ * only in case, quote style or dashes are marked {~x~} (or underlined).
  * Rows are aligned: every row is as tall as its taller side.  Inside pairs
  * the differing words are marked [-old-] {+new+} (plain text) or coloured
  * (ANSI, export_ansi.c).  Where a moved sentence left, the empty side says
@@ -277,7 +312,7 @@ enum wd_status export_inline(FILE *f, const struct export_input *in)
  * display rows showing those rows are written, and a partner outside it is
  * "(moved to a row not shown)". */
 
-#define GUTTER_W     3
+#define GUTTER_W     5
 #define TEXT_MIN_COL 8
 
 struct text_out {
@@ -333,6 +368,7 @@ static void ln_end(struct text_out *t)
 
 static char gutter_char(const struct align_row *r)
 {
+    if (align_row_weak(r)) return '?';
     switch (r->kind) {
     case ROW_SAME:
         return ' ';
@@ -347,9 +383,10 @@ static char gutter_char(const struct align_row *r)
     }
 }
 
-/* Write line k of one side (or blanks) padded to width cols. */
+/* Write line k of one side (or blanks) padded to width cols; dim (the
+ * style's boiler) draws the text of a sentence that is not the story. */
 static void put_cell(struct text_out *t, const struct layout *l, int side, const struct lay_vrow *v,
-                     uint32_t k, int cols, const char *note)
+                     uint32_t k, int cols, const char *note, bool dim)
 {
     size_t nl, np;
     const struct lay_line *lines = layout_lines(l, &nl);
@@ -362,7 +399,9 @@ static void put_cell(struct text_out *t, const struct layout *l, int side, const
             ln_pad(t, p->col - used);
             used = WD_MAX(used, (int)p->col);
             size_t n = layout_piece_text(l, side, p, &t->buf, &t->cap);
-            ln_styled(t, p->attr < LA_COUNT ? t->style->attr[p->attr] : NULL, t->buf, n);
+            const char *sgr = p->attr < LA_COUNT ? t->style->attr[p->attr] : NULL;
+            if (dim && p->attr != LA_MARK && p->attr != LA_FOLD) sgr = t->style->boiler;
+            ln_styled(t, sgr, t->buf, n);
             used += (int)text_width(t->buf, n);
         }
     } else if (note && note[0] && k == 0) {
@@ -403,6 +442,15 @@ static void text_header(struct text_out *t, const struct alignment *al)
             ln_end(t);
         }
     }
+}
+
+/* Is the first sentence side shows in row r not the story (role.h)? */
+static bool not_story(const struct alignment *al, const struct align_row *r, int side)
+{
+    uint32_t first = side ? r->b : r->a, n = side ? r->bn : r->an;
+    if (!(r->show & (1u << side)) || n == 0) return false;
+    size_t ns;
+    return role_not_story(sent_role(&doc_sentences(align_doc(al, side), &ns)[first]));
 }
 
 /* s cut to at most w display columns, an ellipsis ending what is cut. */
@@ -487,13 +535,21 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
             else
                 snprintf(note, sizeof note, "(moved %s a row not shown)", dir);
         }
+        char ra = r ? align_role_mark(al, r, SIDE_A) : ' ';
+        char rb = r ? align_role_mark(al, r, SIDE_B) : ' ';
+        bool dim[2] = {r && not_story(al, r, SIDE_A), r && not_story(al, r, SIDE_B)};
         for (uint32_t k = 0; k < v->height; k++) {
-            put_cell(t, l, SIDE_A, v, k, cols, note);
+            put_cell(t, l, SIDE_A, v, k, cols, note, dim[0]);
             char g = r && k == 0 ? gutter_char(r) : ' ';
+            char role[2] = {k == 0 ? ra : ' ', k == 0 ? rb : ' '};
             ln_put(t, " ", 1);
-            ln_styled(t, r && g != ' ' ? t->style->gutter[r->kind] : NULL, &g, 1);
+            ln_styled(t, role[0] != ' ' ? t->style->role : NULL, &role[0], 1);
+            const char *sgr = r && g != ' ' ? t->style->gutter[r->kind] : NULL;
+            if (r && g == '?') sgr = t->style->weak;
+            ln_styled(t, sgr, &g, 1);
+            ln_styled(t, role[1] != ' ' ? t->style->role : NULL, &role[1], 1);
             ln_put(t, " ", 1);
-            put_cell(t, l, SIDE_B, v, k, cols, note);
+            put_cell(t, l, SIDE_B, v, k, cols, note, dim[1]);
             ln_end(t);
         }
     }

@@ -39,13 +39,14 @@
  * drawn width always equals the counted width. */
 
 /* wdiff marks, kept at the start of the layout-owned text: "[-" at 0,
- * "-]" at 3, "{+" at 6, "+}" at 9 (each NUL-terminated). */
-static const char mark_text[] = "[-\0-]\0{+\0+}";
+ * "-]" at 3, "{+" at 6, "+}" at 9, "{~" at 12, "~}" at 15 (each
+ * NUL-terminated). */
+static const char mark_text[] = "[-\0-]\0{+\0+}\0{~\0~}";
 #define MARK_W 2
 /* Offset of the opening (close == false) or closing mark of attr. */
 static uint32_t mark_at(uint16_t attr, bool close)
 {
-    return (attr == LA_INS ? 6u : 0u) + (close ? 3u : 0u);
+    return (attr == LA_INS ? 6u : attr == LA_FOLDED ? 12u : 0u) + (close ? 3u : 0u);
 }
 
 /* Limits of the clamped options: columns fit lay_piece.col (uint16_t). */
@@ -139,7 +140,7 @@ static uint16_t attr_at(struct builder *b, size_t p)
  * wherever the next cluster would pass the column's right edge. */
 static bool marked(const struct builder *b, uint16_t attr)
 {
-    return b->l->o.marks && (attr == LA_DEL || attr == LA_INS);
+    return b->l->o.marks && (attr == LA_DEL || attr == LA_INS || attr == LA_FOLDED);
 }
 
 /* Columns the marks inside [i, j) take: an opening mark where a marked run
@@ -307,6 +308,8 @@ static void collect_spans(struct builder *b, const struct wop *ops, const struct
         uint16_t attr;
         if (op->kind == WOP_EQUAL) {
             attr = LA_COMMON;
+        } else if (op->kind == WOP_FOLD) {
+            attr = LA_FOLDED;
         } else if (op->kind == (side ? WOP_INS : WOP_DEL)) {
             attr = side ? LA_INS : LA_DEL;
         } else {
@@ -330,10 +333,10 @@ static void push_run(struct builder *b, size_t *n, uint32_t st, uint32_t en, uin
 }
 
 /* Runs of sentence [st, en) from the word spans (cursor *k over b->spans).
- * Bytes in no span (the white space between words) take LA_COMMON, unless
- * both neighbouring spans have one attribute: then a marked phrase stays
- * one continuous highlight. */
-static size_t word_runs(struct builder *b, size_t *k, uint32_t st, uint32_t en)
+ * Bytes in no span (the white space between words) take base (LA_COMMON in
+ * a pair, LA_PLAIN in a same row), unless both neighbouring spans have one
+ * attribute: then a marked phrase stays one continuous highlight. */
+static size_t word_runs(struct builder *b, size_t *k, uint32_t st, uint32_t en, uint16_t base)
 {
     size_t n = 0;
     uint32_t pos = st;
@@ -343,7 +346,9 @@ static size_t word_runs(struct builder *b, size_t *k, uint32_t st, uint32_t en)
     while (*k < b->nspans && b->spans[*k].start < en) {
         const struct lay_run *sp = &b->spans[*k];
         uint32_t s0 = WD_MAX(sp->start, pos), e0 = WD_MIN(sp->end, en);
-        if (s0 > pos) push_run(b, &n, pos, s0, prev == sp->attr ? sp->attr : LA_COMMON);
+        /* (folded characters are no words: what lies between them is text) */
+        bool join = prev == sp->attr && sp->attr != LA_FOLDED;
+        if (s0 > pos) push_run(b, &n, pos, s0, join ? sp->attr : base);
         if (e0 > s0) {
             push_run(b, &n, s0, e0, sp->attr);
             pos = e0;
@@ -352,8 +357,8 @@ static size_t word_runs(struct builder *b, size_t *k, uint32_t st, uint32_t en)
         if (sp->end > en) break; /* continues into the next sentence (should not happen) */
         (*k)++;
     }
-    push_run(b, &n, pos, en, LA_COMMON);
-    if (n == 0) push_run(b, &n, st, st + 1, LA_COMMON); /* an empty sentence */
+    push_run(b, &n, pos, en, base);
+    if (n == 0) push_run(b, &n, st, st + 1, base); /* an empty sentence */
     return n;
 }
 
@@ -367,7 +372,8 @@ static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
     size_t nsent, nops;
     const struct sentence *sent = doc_sentences(align_doc(al, side), &nsent);
     const struct wop *ops = align_ops(al, &nops);
-    bool words = l->o.words && (r->kind == ROW_CHANGED || r->kind == ROW_MOVED);
+    bool words = l->o.words && (r->kind == ROW_CHANGED || r->kind == ROW_MOVED ||
+                                (r->kind == ROW_SAME && r->nop > 0));
     uint16_t attr = LA_PLAIN;
     if (r->kind == ROW_DELETED)
         attr = LA_DELETED;
@@ -382,7 +388,7 @@ static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
     for (uint32_t q = first; q < first + n && q < nsent; q++) {
         const struct sentence *se = &sent[q];
         if (words) {
-            b->nruns = word_runs(b, &k, se->start, se->end);
+            b->nruns = word_runs(b, &k, se->start, se->end, attr);
         } else {
             b->runbuf = xgrow(&b->runbuf, &b->caprunbuf, 1, sizeof *b->runbuf);
             b->runbuf[0] = (struct lay_run){se->start, se->end, attr};

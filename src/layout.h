@@ -30,7 +30,9 @@ enum lay_attr {
     LA_DELETED,  /* a sentence only in A (deleted row) */
     LA_INSERTED, /* a sentence only in B (inserted row) */
     LA_FOLD,     /* the text of a fold marker (layout-owned string) */
-    LA_MARK,     /* a wdiff mark "[-" "-]" "{+" "+}" (layout-owned string) */
+    LA_MARK,     /* a wdiff mark "[-" "-]" "{+" "+}" "{~" "~}" (layout-owned string) */
+    LA_FOLDED,   /* characters of a same row that differ only in case, quote style
+                    or dashes (WOP_FOLD), marked quietly */
     LA_COUNT
 };
 
@@ -60,14 +62,16 @@ struct lay_vrow {
 
 struct layout_opts {
     int width[2];        /* column widths (display columns), >= 1 */
-    bool words;          /* mark word differences inside pairs */
+    bool words;          /* mark word differences inside pairs, and the folded
+                            characters of same rows */
     bool fold;           /* fold runs of same rows */
     int fold_min;        /* fold a run of at least this many same rows (>= 1) */
     int fold_context;    /* same rows kept visible at each end of a fold */
     int tab;             /* tab stop width */
-    bool marks;          /* with words: put each run of LA_DEL words in [- -] and
-                            of LA_INS words in {+ +}, for plain text; the marks
-                            are LA_MARK pieces counted in the wrapping */
+    bool marks;          /* with words: put each run of LA_DEL words in [- -], of
+                            LA_INS words in {+ +} and of LA_FOLDED characters in
+                            {~ ~}, for plain text; the marks are LA_MARK pieces
+                            counted in the wrapping */
     const uint8_t *skip; /* NULL, or one byte per alignment row: rows with a
                             non-zero byte get no display row (the reader hides
                             boilerplate with it); a fold never spans a skipped

@@ -83,6 +83,7 @@ enum {
     OPT_EXIT_CODE,
     OPT_WORDS,
     OPT_NO_FOLD,
+    OPT_STRICT,
     OPT_DIGEST,
     OPT_NO_DIGEST,
     OPT_STAT,
@@ -119,6 +120,7 @@ static const struct option long_opts[] = {
     {"exit-code", no_argument, NULL, OPT_EXIT_CODE},
     {"words", no_argument, NULL, OPT_WORDS},
     {"no-fold", no_argument, NULL, OPT_NO_FOLD},
+    {"strict", no_argument, NULL, OPT_STRICT},
     {"digest", no_argument, NULL, OPT_DIGEST},
     {"no-digest", no_argument, NULL, OPT_NO_DIGEST},
     {"stat", no_argument, NULL, OPT_STAT},
@@ -211,6 +213,8 @@ static void usage(FILE *f)
           "Comparison:\n"
           "      --minimal        exact sentence diff, no cost limit (slow on huge input)\n"
           "      --no-moves       do not pair sentences that moved\n"
+          "      --strict         count case, quote style and dashes as changes (by\n"
+          "                       default they are marked quietly in identical rows)\n"
           "      --text           compare files with NUL bytes as text\n"
           "      --script=FILE    run the reader headless from a key script (tests)\n"
           "\n"
@@ -220,7 +224,10 @@ static void usage(FILE *f)
           "In the reader: j/k scroll, ]/[ next/previous difference, / search, f fold,\n"
           "w word marks, s swap, m moved counterpart, e export (E: the rows on screen),\n"
           "d what changed in substance, i where the documents come from, q quit; ? lists\n"
-          "every key.\n"
+          "every key.  The gutter labels lines that are not the story (h headline,\n"
+          "d dateline, c caption or credit, a byline, b boilerplate; B hides the last\n"
+          "three) and marks weak pairs ?; rows the same but for case, quotes or dashes\n"
+          "underline those characters.  Hard-wrapped text reads as its paragraphs.\n"
           "\n"
           "Exit status: 0 no differences, 1 differences, 2 trouble (as git's external\n"
           "diff: 0 unless --exit-code).\n"
@@ -1080,7 +1087,7 @@ int main(int argc, char **argv)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
-    bool words = true, fold = false, overlap = false, stat_mode = false;
+    bool words = true, fold = false, overlap = false, stat_mode = false, strict = false;
     /* --digest 1, --no-digest 0 (or the config file's digest =), else
      * each format's default */
     int digest = -1;
@@ -1134,6 +1141,9 @@ int main(int argc, char **argv)
             break;
         case OPT_NO_MOVES:
             no_moves = true;
+            break;
+        case OPT_STRICT:
+            strict = true;
             break;
         case OPT_NO_WORDS:
         case OPT_WORDS:
@@ -1350,6 +1360,7 @@ int main(int argc, char **argv)
     }
 
     struct doc_ctx *ctx = doc_ctx_new();
+    doc_ctx_set_strict(ctx, strict);
     struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
     int ndocs = 0;
     lopts.doc = dopts;
@@ -1413,6 +1424,7 @@ int main(int argc, char **argv)
         ao.no_moves = no_moves;
         size_t ncmp = (size_t)ndocs - 1;
         struct export_cmp *cmps = xcalloc(ncmp, sizeof *cmps);
+        corpus_settle_roles(ctx, docs, (size_t)ndocs); /* as the overview does */
         bool differ = false;
         for (size_t k = 0; k < ncmp; k++) {
             cmps[k].a = 0;

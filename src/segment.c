@@ -9,22 +9,31 @@
 #include "swar.h"
 #include "text.h"
 #include "util.h"
+#include "wrap.h"
 
 /* Sentence rules (they mirror the conventions of hand segmentation used for
  * news text, see tests/gold/README.md):
- *  - a line break always ends a segment; a line without final punctuation is
- *    a segment of its own (headline, credit, "Article continues below ad");
+ *  - a line break always ends a segment, except inside a paragraph of
+ *    hard-wrapped text (wrap.h), where it reads as a space; a line without
+ *    final punctuation is a segment of its own (headline, credit, "Article
+ *    continues below ad");
  *  - a sentence ends at . ! ? ... (or U+2026) with any closing quotes and
  *    brackets that follow, when white space and then something other than a
- *    lower-case word or continuing punctuation follows;
+ *    lower-case word or continuing punctuation follows (opening quotes and
+ *    brackets before a lower-case word continue it too); a parenthesis
+ *    that holds no sentence of its own stays with the sentence before it
+ *    (a photo credit); so does the attribution of a quotation that ends in
+ *    ? or !, a name and a verb of saying ("...in?" Hawkins said.);
  *  - the CJK stops U+3002 U+FF01 U+FF1F end a sentence without white space;
  *  - inside a double quotation opened on the same line a stop does not end
  *    the sentence (a quoted passage of several sentences and its
  *    attribution stay one sentence), unless the quotation has stayed open
  *    for QUOTE_SPAN_MAX bytes, which is taken as an unbalanced quote mark;
- *  - a period after an abbreviation, an initial or a dotted acronym
- *    (U.S.) ends a sentence only when a clause-opening function word
- *    follows ("... in the U.S. The ..."); after a title (Dr., Gen.) never.
+ *  - a period after an abbreviation, an initial (also after a no-break
+ *    space or a slash: "AP Photo/J. Scott"), a dotted acronym (U.S., W.Va.)
+ *    or a state after a place name ("Madison, Wis.") ends a sentence only
+ *    when a clause-opening function word follows ("... in the U.S. The
+ *    ..."); after a title (Dr., Gen.) never.
  */
 
 /* A quotation open longer than this (bytes) no longer protects its stops:
@@ -33,11 +42,11 @@
 /* How far back to look for the word before a period (bytes). */
 #define ABBR_LOOKBACK 24
 
-/* ASCII bytes that are letters or digits: inside words the segmenters skip
- * runs of them without decoding (the hot path on news text). */
-static bool ascii_alnum(unsigned char c)
+/* ASCII white space: inside a paragraph of wrapped text a line break
+ * stands where a space would. */
+static bool ascii_space(char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 static bool is_line_break(int32_t cp)
@@ -154,6 +163,28 @@ static const char *const openers[] = {
     "such", "that",      "the",   "their", "there",     "these", "they",  "this", "those", "we",
     "what", "when",      "while", "who",   "why",       "you"};
 
+/* State and province abbreviations (AP style) that are not dotted
+ * acronyms (N.Y., W.Va. are): taken as abbreviations only where a place
+ * name stands, capitalised after a comma ("Madison, Wis.",
+ * "VIRGINIA BEACH, Va. (AP)"), since some are words too ("ill", "wash",
+ * "mass").  Sorted (in_list). */
+static const char *const places[] = {
+    "ala",  "alta", "ariz", "ark", "calif", "colo", "conn", "del", "fla",  "ga",
+    "ill",  "ind",  "kan",  "ky",  "la",    "man",  "mass", "md",  "mich", "minn",
+    "miss", "mo",   "mont", "neb", "nev",   "nfld", "okla", "ont", "ore",  "pa",
+    "que",  "sask", "tenn", "tex", "va",    "vt",   "wash", "wis", "wyo"};
+
+/* Verbs of saying: a capitalised name and one of them after a quotation
+ * that ends in ? or ! is its attribution ("...let him in?" Hawkins said.),
+ * not a new sentence.  Sorted (in_list). */
+static const char *const speech_verbs[] = {
+    "added",   "adds",      "answered", "argued",    "asked",     "asks",     "continued",
+    "cried",   "declared",  "demanded", "exclaimed", "explained", "insisted", "joked",
+    "laughed", "noted",     "pleaded",  "posted",    "recalled",  "remarked", "replied",
+    "replies", "responded", "said",     "says",      "screamed",  "shouted",  "shouts",
+    "sighed",  "tells",     "told",     "tweeted",   "whispered", "wondered", "writes",
+    "wrote",   "yelled"};
+
 const char *const *seg_word_list(int which, size_t *n)
 {
     switch (which) {
@@ -166,6 +197,12 @@ const char *const *seg_word_list(int which, size_t *n)
     case 2:
         *n = WD_ARRAY_LEN(openers);
         return openers;
+    case 3:
+        *n = WD_ARRAY_LEN(places);
+        return places;
+    case 4:
+        *n = WD_ARRAY_LEN(speech_verbs);
+        return speech_verbs;
     default:
         *n = 0;
         return NULL;
@@ -187,26 +224,54 @@ static enum abbr_kind abbr_before(const char *s, size_t line_start, size_t dot)
             break;
     }
     if (b == dot) return ABBR_NONE;
-    if (b > line_start) {
-        unsigned char c = (unsigned char)s[b - 1];
-        /* Part of a longer token (a number, a non-ASCII word): not ours. */
-        if (c >= 0x80 || (c >= '0' && c <= '9') || c == '-' || c == '\'' || c == '/')
-            return ABBR_NONE;
-    }
     const char *w = s + b;
     size_t n = dot - b;
+    bool initial = n == 1 && w[0] >= 'A' && w[0] <= 'Z';
+    if (b > line_start) {
+        unsigned char c = (unsigned char)s[b - 1];
+        if (c >= 0x80) {
+            /* A no-break or other Unicode space separates words as a space
+             * does ("star R. Kelly"); any other character makes the word
+             * part of a longer, non-ASCII one: not ours. */
+            size_t p = b - 1;
+            while (p > line_start && ((unsigned char)s[p] & 0xC0) == 0x80 && b - p < 4)
+                p--;
+            int32_t cp;
+            if (text_decode(s, b, p, &cp) != b - p || !text_is_space(cp)) return ABBR_NONE;
+        } else if (c == '/') {
+            /* "AP Photo/J. Scott": an initial after a slash */
+            if (!initial) return ABBR_NONE;
+        } else if ((c >= '0' && c <= '9') || c == '-' || c == '\'') {
+            return ABBR_NONE; /* part of a longer token (a number): not ours */
+        }
+    }
     if (w[0] == '.') return ABBR_NONE;
-    /* Dotted acronym: U.S, U.N, a.m, e.g (single letters joined by dots). */
+    /* Dotted acronym: U.S, U.N, a.m, e.g (single letters joined by dots);
+     * and dotted abbreviations of one- and two-letter parts that start
+     * with a capital: W.Va, Ph.D. */
     if (n >= 3 && memchr(w, '.', n)) {
         bool acronym = true;
         for (size_t i = 0; i < n; i++)
             if ((i % 2 == 1) != (w[i] == '.')) acronym = false;
         if (acronym) return IN_LIST(w, n, titles) ? ABBR_TITLE : ABBR_MAYBE;
-        return ABBR_NONE;
+        bool parts = w[0] >= 'A' && w[0] <= 'Z';
+        for (size_t i = 0, run = 0; i <= n && parts; i++) {
+            if (i == n || w[i] == '.') {
+                parts = run >= 1 && run <= 2;
+                run = 0;
+            } else {
+                run++;
+            }
+        }
+        return parts ? ABBR_MAYBE : ABBR_NONE;
     }
-    if (n == 1 && w[0] >= 'A' && w[0] <= 'Z') return ABBR_MAYBE; /* an initial */
+    if (initial) return ABBR_MAYBE;
     if (IN_LIST(w, n, titles)) return ABBR_TITLE;
     if (IN_LIST(w, n, abbrevs)) return ABBR_MAYBE;
+    /* A state or province after a place name: "Madison, Wis." */
+    if (w[0] >= 'A' && w[0] <= 'Z' && b >= line_start + 2 && ascii_space(s[b - 1]) &&
+        s[b - 2] == ',' && IN_LIST(w, n, places))
+        return ABBR_MAYBE;
     return ABBR_NONE;
 }
 
@@ -248,6 +313,120 @@ static bool starts_sentence(int32_t cp)
     }
 }
 
+/* A parenthesis opened after a stop holds a sentence of its own only when
+ * that ends with a stop before the parenthesis closes ("(He left.)");
+ * otherwise it belongs to the sentence before it: a photo credit ("...in
+ * Washington. (AP Photo/J. Scott Applewhite, File)") or an aside.  Looked
+ * for this far (bytes). */
+#define PAREN_SPAN_MAX 300
+
+/* The parenthesis or bracket at s[k] (line end le) closes within
+ * PAREN_SPAN_MAX bytes on its line, and no stop ends what it holds. */
+static bool paren_continues(const char *s, size_t k, size_t le)
+{
+    int depth = 0;
+    for (size_t i = k; i < le && i - k < PAREN_SPAN_MAX;) {
+        int32_t cp;
+        size_t l = text_decode(s, le, i, &cp);
+        if (cp == '(' || cp == '[') depth++;
+        if (cp == ')' || cp == ']') {
+            if (--depth > 0) {
+                i += l;
+                continue;
+            }
+            /* the last character before the closer, past closing quotes */
+            size_t p = i;
+            int32_t c = 0;
+            while (p > k) {
+                p = text_decode_back(s, k, p, &c);
+                if (!is_closer(c)) break;
+            }
+            return !is_stop(c);
+        }
+        i += l;
+    }
+    return false; /* not closed: taken as opening a sentence, as before */
+}
+
+/* After a stop, the next sentence would start at s[k] (which
+ * starts_sentence accepts).  It does not when opening quotes and brackets
+ * are followed by a lower-case word (an ellipsis, then "'and then'"), or
+ * when a parenthesis holds no sentence of its own (paren_continues). */
+static bool continues_after_stop(const char *s, size_t k, size_t le)
+{
+    size_t i = k, paren = SIZE_MAX;
+    while (i < le) {
+        int32_t cp;
+        size_t l = text_decode(s, le, i, &cp);
+        if (cp == '(' || cp == '[') {
+            if (paren == SIZE_MAX) paren = i;
+        } else if (!(is_open_dquote(cp) || cp == '"' || cp == '\'' || cp == 0x2018 ||
+                     cp == 0x201A || cp == 0x2039)) {
+            if (i > k && text_is_lower(cp)) return true;
+            break;
+        }
+        i += l;
+    }
+    return paren != SIZE_MAX && paren_continues(s, paren, le);
+}
+
+/* A quotation that ends in ? or ! is followed at s[k] by its attribution:
+ * up to ATTRIB_NAMES_MAX capitalised words (a name, initials, a pronoun)
+ * and then a verb of saying ("...let him in?" Hawkins said.). */
+#define ATTRIB_NAMES_MAX 5
+
+static bool attribution_follows(const char *s, size_t k, size_t le)
+{
+    size_t i = k, names = 0;
+    while (i < le && names <= ATTRIB_NAMES_MAX) {
+        size_t ws = i;
+        int32_t first = 0;
+        while (i < le) {
+            int32_t cp;
+            size_t l = text_decode(s, le, i, &cp);
+            bool inner = (cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019) && i > ws;
+            if (inner && cp == '.' && text_is_upper(first) && i - ws == 1) {
+                i += l; /* an initial: "J." */
+                break;
+            }
+            int32_t nx = 0;
+            if (inner && i + l < le) text_decode(s, le, i + l, &nx);
+            if (!text_is_alnum(cp) && !(inner && text_is_alnum(nx))) break;
+            if (i == ws) first = cp;
+            i += l;
+        }
+        if (i == ws) return false;
+        if (text_is_upper(first)) {
+            names++;
+        } else {
+            return names > 0 && IN_LIST(s + ws, i - ws, speech_verbs);
+        }
+        if (i >= le || !ascii_space(s[i])) return false;
+        while (i < le && ascii_space(s[i]))
+            i++;
+    }
+    return false;
+}
+
+bool seg_stop_ends(const char *s, size_t ls, size_t stop, size_t next, size_t end)
+{
+    int32_t cp, nc;
+    size_t l = text_decode(s, end, stop, &cp);
+    if (next >= end || (!is_stop(cp) && !is_cjk_stop(cp))) return false;
+    text_decode(s, end, next, &nc);
+    if (!starts_sentence(nc) || continues_after_stop(s, next, end)) return false;
+    int32_t after = 0;
+    if (stop + l < end) text_decode(s, end, stop + l, &after);
+    bool quoted = is_closer(after) && after != ')' && after != ']' && after != '}';
+    if (cp != '.' && quoted && attribution_follows(s, next, end)) return false;
+    if (cp == '.' && !is_stop(after)) {
+        enum abbr_kind a = abbr_before(s, ls, stop);
+        if (a == ABBR_TITLE) return false;
+        if (a == ABBR_MAYBE && !next_word_is_opener(s, next, end)) return false;
+    }
+    return true;
+}
+
 static void emit(struct seg_span **out, size_t *n, size_t *cap, size_t start, size_t end,
                  uint32_t flags)
 {
@@ -279,6 +458,7 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
     bool in_quote = false;
     size_t quote_at = 0;
     int32_t prev = ' ';
+    uint32_t first = SENT_START; /* for the first sentence of the line */
 
     while (i < le) {
         if (start != SIZE_MAX) {
@@ -334,10 +514,12 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
                 break;
             }
         }
+        bool quote_closed = false; /* a quotation mark among the closers */
         while (j < le) {
             size_t l2 = text_decode(s, le, j, &c2);
             if (!is_closer(c2)) break;
             if (is_close_dquote(c2) || c2 == '"') in_quote = false;
+            quote_closed |= c2 != ')' && c2 != ']' && c2 != '}';
             j += l2;
         }
         last = j;
@@ -356,32 +538,31 @@ static void segment_line(const char *s, size_t ls, size_t le, struct seg_span **
         if (k >= le) break;                 /* the line end closes the sentence */
         if (!space_after && !cjk) continue; /* "3.5", "U.S.-led", "Benzinga.com" */
         if (in_quote && stop_at - quote_at < QUOTE_SPAN_MAX) continue;
-        if (!starts_sentence(nc)) continue;
+        if (!starts_sentence(nc) || continues_after_stop(s, k, le)) continue;
+        if (quote_closed && !single_period && !cjk && attribution_follows(s, k, le)) continue;
         if (single_period) {
             enum abbr_kind a = abbr_before(s, ls, stop_at);
             if (a == ABBR_TITLE) continue;
             if (a == ABBR_MAYBE && !next_word_is_opener(s, k, le)) continue;
         }
-        emit(out, n, cap, start, j, 0);
+        emit(out, n, cap, start, j, first);
+        first = 0;
         start = SIZE_MAX;
         in_quote = false;
         i = k;
     }
     if (start != SIZE_MAX) {
         /* Flag segments that end without a stop: headlines, credits. */
-        uint32_t flags = 0;
+        uint32_t flags = first | SENT_END;
         size_t b = last;
         while (b > start) {
             int32_t cp;
-            size_t p = b - 1;
-            while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
-                p--;
-            text_decode(s, le, p, &cp);
+            size_t p = text_decode_back(s, start, b, &cp);
             if (is_closer(cp)) {
                 b = p;
                 continue;
             }
-            if (!is_stop(cp) && !is_cjk_stop(cp)) flags = SENT_LINE;
+            if (!is_stop(cp) && !is_cjk_stop(cp)) flags |= SENT_LINE;
             break;
         }
         emit(out, n, cap, start, last, flags);
@@ -398,6 +579,14 @@ static inline uint64_t line_break_stops(uint64_t x)
 void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out, size_t *n,
                    size_t *cap)
 {
+    struct wrap w;
+    wrap_detect(s, len, from, &w);
+    seg_sentences_wrapped(s, len, from, &w, out, n, cap);
+}
+
+void seg_sentences_wrapped(const char *s, size_t len, size_t from, const struct wrap *w,
+                           struct seg_span **out, size_t *n, size_t *cap)
+{
     size_t ls = from;
     size_t i = from;
     while (i < len) {
@@ -407,6 +596,11 @@ void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out
         int32_t cp = c;
         size_t l = 1;
         if (c >= 0x80) l = text_decode(s, len, i, &cp);
+        if (w->width && c < 0x80 && wrap_soft(s, len, i, w)) {
+            /* a break inside a paragraph of wrapped text: a space */
+            i += c == '\r' && i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+            continue;
+        }
         if (is_line_break(cp)) {
             segment_line(s, ls, i, out, n, cap);
             i += l;
@@ -416,182 +610,4 @@ void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out
         }
     }
     segment_line(s, ls, len, out, n, cap);
-}
-
-/* ---- words ---------------------------------------------------------------- */
-
-static bool is_han_or_kana(int32_t cp)
-{
-    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
-           (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F) ||
-           (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-static bool is_apostrophe(int32_t cp)
-{
-    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
-}
-
-static bool is_hyphen(int32_t cp)
-{
-    return cp == '-' || cp == 0x2010 || cp == 0x2011;
-}
-
-static bool word_char(int32_t cp)
-{
-    return cp == TEXT_REPLACEMENT || (text_is_alnum(cp) && !is_han_or_kana(cp));
-}
-
-/* text_decode and word_char with ASCII taken inline: the same answers, the
- * general path of word_at without a call a byte on news text. */
-static inline size_t decode_at(const char *s, size_t end, size_t i, int32_t *cp)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    return text_decode(s, end, i, cp);
-}
-
-static inline bool word_char_at(int32_t cp)
-{
-    return cp >= 0 && cp < 0x80 ? ascii_alnum((unsigned char)cp) : word_char(cp);
-}
-
-/* ASCII punctuation and symbols: printable, neither a letter, a digit nor
- * a space. */
-static bool ascii_punct(unsigned char c)
-{
-    return c > 0x20 && c < 0x7F && !ascii_alnum(c);
-}
-
-/* The token starting at s[i], which is not white space.  fast takes lone
- * ASCII punctuation without decoding; it changes no token (the general
- * path gives the same: such a byte is not a word character, and followed by
- * ASCII or the end it is a grapheme cluster of its own, see
- * text_next_cluster), and seg_words_general turns it off so that the tests
- * can hold it to that. */
-static size_t word_at(const char *s, size_t i, size_t end, bool fast, uint32_t *flags)
-{
-    unsigned char ch = (unsigned char)s[i];
-    if (ascii_alnum(ch)) {
-        /* An ASCII word with no connector or non-ASCII byte after it
-         * needs no decoding: take it whole.  (This shortcut is part of the
-         * definition, not only a fast path: "a1,2" splits at the comma
-         * here, where the general rule below would join it.) */
-        size_t j = i + 1;
-        while (j < end && ascii_alnum((unsigned char)s[j]))
-            j++;
-        unsigned char nx = j < end ? (unsigned char)s[j] : ' ';
-        if (nx == ' ' || nx == ',' || nx == ';' || nx == ':' || nx == '!' || nx == '?' ||
-            nx == ')' || nx == '"' || (nx == '.' && (j + 1 >= end || s[j + 1] == ' '))) {
-            bool num = ch >= '0' && ch <= '9';
-            if (!(num && (nx == ',') && j + 1 < end && s[j + 1] >= '0' && s[j + 1] <= '9')) {
-                *flags = num ? WORD_NUM : 0;
-                return j;
-            }
-        }
-    } else if (fast && ascii_punct(ch) && (i + 1 >= end || (unsigned char)s[i + 1] < 0x80)) {
-        *flags = WORD_PUNCT;
-        return i + 1;
-    }
-    int32_t cp;
-    size_t l = decode_at(s, end, i, &cp);
-    if (is_han_or_kana(cp) || !word_char_at(cp)) {
-        int w;
-        *flags = is_han_or_kana(cp) ? WORD_CJK : WORD_PUNCT;
-        return text_next_cluster(s, end, i, &w);
-    }
-    *flags = text_is_digit(cp) ? WORD_NUM : 0;
-    bool digits = text_is_digit(cp);
-    size_t j = i + l;
-    int32_t prevc = cp;
-    while (j < end) {
-        int32_t c;
-        size_t lc = decode_at(s, end, j, &c);
-        if (word_char_at(c)) {
-            digits = c < 0x80 ? c >= '0' && c <= '9' : text_is_digit(c);
-            prevc = c;
-            j += lc;
-            continue;
-        }
-        /* A connector joins when a word character follows it. */
-        int32_t nx = 0;
-        size_t ln = j + lc < end ? decode_at(s, end, j + lc, &nx) : 0;
-        bool next_word = ln && word_char_at(nx);
-        bool join = false;
-        if (next_word && (is_apostrophe(c) || is_hyphen(c)))
-            join = true; /* Kim's, don't, Hong-kyun */
-        else if (next_word && (c == '.' || c == ',') && digits && text_is_digit(nx))
-            join = true; /* 1,000 and 3.5 */
-        else if (next_word && c == '.' && !text_is_digit(prevc))
-            join = true; /* U.S, Benzinga.com */
-        if (!join) break;
-        j += lc;
-    }
-    /* Dotted acronym keeps its final period: U.S. U.N. a.m. (not 3.5.) */
-    if (j < end && s[j] == '.' && j - i >= 3 && s[j - 2] == '.' &&
-        ((s[j - 1] >= 'A' && s[j - 1] <= 'Z') || (s[j - 1] >= 'a' && s[j - 1] <= 'z')))
-        j++;
-    return j;
-}
-
-/* seg_word_next, with or without word_at's fast path. */
-static bool next_token(const char *s, size_t *at, size_t end, bool fast, struct seg_span *tok)
-{
-    size_t i = *at;
-    while (i < end) {
-        /* White space and the C0 controls and DEL lie between tokens. */
-        unsigned char ch = (unsigned char)s[i];
-        if (ch <= 0x20 || ch == 0x7F) {
-            i++;
-            continue;
-        }
-        if (ch >= 0x80) {
-            int32_t cp;
-            size_t l = text_decode(s, end, i, &cp);
-            if (text_is_space(cp)) {
-                i += l;
-                continue;
-            }
-        }
-        uint32_t flags;
-        size_t e = word_at(s, i, end, fast, &flags);
-        tok->start = (uint32_t)i;
-        tok->end = (uint32_t)e;
-        tok->flags = flags;
-        *at = e;
-        return true;
-    }
-    *at = end;
-    return false;
-}
-
-bool seg_word_next(const char *s, size_t *i, size_t end, struct seg_span *tok)
-{
-    return next_token(s, i, end, true, tok);
-}
-
-/* seg_words and seg_words_general. */
-static void words_into(const char *s, size_t start, size_t end, bool fast, struct seg_span **out,
-                       size_t *n, size_t *cap)
-{
-    struct seg_span tok;
-    while (next_token(s, &start, end, fast, &tok)) {
-        emit(out, n, cap, tok.start, tok.end, tok.flags);
-    }
-}
-
-void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, size_t *n,
-               size_t *cap)
-{
-    words_into(s, start, end, true, out, n, cap);
-}
-
-void seg_words_general(const char *s, size_t start, size_t end, struct seg_span **out, size_t *n,
-                       size_t *cap)
-{
-    words_into(s, start, end, false, out, n, cap);
 }

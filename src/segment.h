@@ -18,9 +18,25 @@ struct seg_span {
 /* Split s[from..len) into sentences.  Every non-space byte lies in exactly
  * one span; spans are in order, start and end on non-space bytes.  Appends
  * to *out (grown with xgrow, capacity *cap) starting at index *n, updating
- * *n.  Line breaks are LF, CRLF or CR. */
+ * *n.  Line breaks are LF, CRLF or CR; in a hard-wrapped text (wrap.h) the
+ * breaks inside a paragraph are read as spaces.  Flags: SENT_START on the
+ * first sentence of a line (a paragraph), SENT_END on the last, SENT_LINE
+ * when that one ends without a stop. */
 void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out, size_t *n,
                    size_t *cap);
+
+/* seg_sentences for a text whose wrapping is known (wrap.h: wrap_detect
+ * of the whole text, so that a text segmented in pieces, each from a hard
+ * line break on, gives what the whole would). */
+struct wrap;
+void seg_sentences_wrapped(const char *s, size_t len, size_t from, const struct wrap *w,
+                           struct seg_span **out, size_t *n, size_t *cap);
+
+/* Would the sentence rules end a sentence at the stop (. ! ? ...) at
+ * s[stop], on a line that starts at ls, if the text at s[next] (up to
+ * end) followed it after white space?  For wrap.h, which asks it of a stop
+ * at the end of a wrapped line. */
+bool seg_stop_ends(const char *s, size_t ls, size_t stop, size_t next, size_t end);
 
 /* Split s[start..end) into word and punctuation tokens; appends like
  * seg_sentences.  Numbers (1,000 3.5), hyphenated words, contractions and
@@ -29,8 +45,9 @@ void seg_sentences(const char *s, size_t len, size_t from, struct seg_span **out
 void seg_words(const char *s, size_t start, size_t end, struct seg_span **out, size_t *n,
                size_t *cap);
 
-/* The word lists the segmenter looks periods up in, for tests: which 0
- * (titles), 1 (abbreviations), 2 (clause openers); NULL for any other.
+/* The word lists the segmenter looks words up in, for tests: which 0
+ * (titles), 1 (abbreviations), 2 (clause openers), 3 (states and
+ * provinces), 4 (verbs of saying); NULL for any other.
  * Each is in strict strcmp order, which its lookup relies on. */
 const char *const *seg_word_list(int which, size_t *n);
 

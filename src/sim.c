@@ -133,7 +133,7 @@ static size_t sentence_features(struct sim *s, size_t k, size_t i, struct idbuf 
     const uint32_t *t = tokens_of(s->tk[k], i, &nt);
     xgrow(&b->v, &b->cap, nt * FEATURE_PARTS_MAX + 1, sizeof *b->v); /* room for all */
     const struct features *f = &s->feat;
-    for (size_t j = 0; j < nt; j++) {
+    for (size_t j = tokens_lead(s->tk[k], i); j < nt; j++) { /* the dateline left out */
         if (t[j] & TOKEN_PUNCT) continue;
         if (t[j] < f->cap && (f->first[t[j]] & FEAT_SELF)) {
             b->v[n++] = t[j];

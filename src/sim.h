@@ -3,9 +3,9 @@
  * candidate pairs without comparing every sentence with every other.
  *
  * A sentence is seen as a bag of features: its content words (punctuation
- * left out, compounds split, see sim_new) and each pair of neighbouring
- * content words, so that a shared phrase counts more than the same words
- * scattered.  A word is weighted by its inverse document frequency over
+ * and a dateline that opens it left out, compounds split, see sim_new) and
+ * each pair of neighbouring content words, so that a shared phrase counts
+ * more than the same words scattered.  A word is weighted by its inverse document frequency over
  * the compared sentences of both documents, w(t) = ln(1 + N / df(t)):
  * words every sentence shares ("the", "said") weigh little, names and
  * numbers a lot; a pair weighs as much as its rarer word.  The similarity of two bags is the

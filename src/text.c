@@ -81,6 +81,15 @@ size_t text_decode(const char *s, size_t len, size_t i, int32_t *cp)
     return n ? n : 1;
 }
 
+size_t text_decode_back(const char *s, size_t start, size_t end, int32_t *cp)
+{
+    size_t p = end - 1;
+    while (p > start && ((unsigned char)s[p] & 0xC0) == 0x80)
+        p--;
+    text_decode(s, end, p, cp);
+    return p;
+}
+
 bool text_valid_at(const char *s, size_t len, size_t i)
 {
     int32_t cp;
@@ -284,6 +293,7 @@ bool text_is_cjk(int32_t cp)
  * when there is nothing to fold. */
 static int32_t fold_punct(int32_t cp)
 {
+    if (cp == '"') return '\''; /* quotation marks match whatever their style */
     if (cp < 0x60) return cp;
     switch (cp) {
     case 0x0060: /* ` grave accent */
@@ -311,7 +321,7 @@ static int32_t fold_punct(int32_t cp)
     case 0x301D: /* 〝 */
     case 0x301E: /* 〞 */
     case 0x301F: /* 〟 */
-        return '"';
+        return '\'';
     case 0x2010: /* hyphen, non-breaking hyphen, figure dash, en, em, bar */
     case 0x2011:
     case 0x2012:
@@ -392,6 +402,9 @@ static void canonical_order(int32_t *cps, size_t n)
  * editors insert at random.  STABLE keeps composition exclusions out. */
 #define KEY_OPTIONS                                                                                \
     (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE)
+/* The strict key (text_key_mode): canonical composition only, so that
+ * case, compatibility forms and punctuation stay as written. */
+#define KEY_OPTIONS_STRICT (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_IGNORE)
 
 /* The general path.  The caller's byte buffer doubles as the UTF-32 work
  * area: code points are decomposed into it as int32_t (the buffer comes
@@ -401,8 +414,9 @@ static void canonical_order(int32_t *cps, size_t n)
  * written past offset 4k + 4, and no code point needs more than 4 bytes.
  * So once the buffer has grown to the largest word seen, no call
  * allocates. */
-static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t *cap)
+static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t *cap, bool strict)
 {
+    const utf8proc_option_t options = strict ? KEY_OPTIONS_STRICT : KEY_OPTIONS;
     if (len > SIZE_MAX / sizeof(int32_t) - 16) util_oom();
     /* Room in code points; grown below if decomposition expands. */
     xgrow(buf, cap, (len + 16) * sizeof(int32_t), 1);
@@ -413,12 +427,12 @@ static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t
         int32_t cp;
         size_t m = decode(s, len, i, &cp);
         i += m ? m : 1;
-        cp = fold_punct(cp);
+        if (!strict) cp = fold_punct(cp);
         for (;;) {
             int32_t *cps = (int32_t *)(void *)*buf;
             int boundclass = UTF8PROC_BOUNDCLASS_START;
             utf8proc_ssize_t r = utf8proc_decompose_char(cp, cps + n, (utf8proc_ssize_t)(room - n),
-                                                         KEY_OPTIONS, &boundclass);
+                                                         options, &boundclass);
             if (r < 0) { /* cannot happen for a valid code point; keep it */
                 cps[n] = cp;
                 r = 1;
@@ -437,14 +451,14 @@ static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t
 
     int32_t *cps = (int32_t *)(void *)*buf;
     canonical_order(cps, n);
-    utf8proc_ssize_t composed = utf8proc_normalize_utf32(cps, (utf8proc_ssize_t)n, KEY_OPTIONS);
+    utf8proc_ssize_t composed = utf8proc_normalize_utf32(cps, (utf8proc_ssize_t)n, options);
     if (composed >= 0) n = (size_t)composed;
 
     unsigned char *out = (unsigned char *)*buf;
     size_t o = 0;
     bool pending_space = false;
     for (size_t k = 0; k < n; k++) {
-        int32_t cp = fold_punct(cps[k]);
+        int32_t cp = strict ? cps[k] : fold_punct(cps[k]);
         if (text_is_space(cp)) {
             pending_space = o > 0;
             continue;
@@ -453,7 +467,7 @@ static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t
             out[o++] = ' ';
             pending_space = false;
         }
-        if (cp == 0x2026) { /* NFKC already makes "..."; kept for safety */
+        if (cp == 0x2026 && !strict) { /* NFKC already makes "..."; kept for safety */
             memcpy(out + o, "...", 3);
             o += 3;
             continue;
@@ -468,12 +482,13 @@ static size_t key_unicode(const unsigned char *s, size_t len, char **buf, size_t
     return o;
 }
 
-/* ASCII bytes folded as in a key: A-Z to lower case, ` to '.  Exact for
- * every byte before the first non-ASCII one (see swar.h). */
+/* ASCII bytes folded as in a key: A-Z to lower case, ` and " to '.
+ * Exact for every byte before the first non-ASCII one (see swar.h). */
 static uint64_t key_fold8(uint64_t x)
 {
     x |= swar_range(x, 'A', 'Z') >> 2; /* bit 7 moved to bit 5: + 0x20 */
-    return x ^ (swar_eq(x, '`') >> 7) * ('`' ^ '\'');
+    x ^= (swar_eq(x, '`') >> 7) * ('`' ^ '\'');
+    return x ^ (swar_eq(x, '"') >> 7) * ('"' ^ '\'');
 }
 
 /* Text that is ASCII but for typographic quotes, dashes, ellipses and
@@ -485,7 +500,7 @@ static uint64_t key_fold8(uint64_t x)
  * folded character is as long or shorter), and out holds len + 8 bytes:
  * runs are stored eight bytes at a time, the bytes past a run's end being
  * overwritten later or left past the key. */
-static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *outlen)
+static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *outlen, bool strict)
 {
     size_t o = 0;
     bool pending_space = false; /* white space seen since the last key byte */
@@ -505,7 +520,7 @@ static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *ou
                 out[o++] = ' ';
                 pending_space = false;
             }
-            swar_store(out + o, key_fold8(x));
+            swar_store(out + o, strict ? x : key_fold8(x));
             i += run;
             o += run;
             if (s[i - 1] == ' ') { /* kept back: white space may follow, or the end */
@@ -531,6 +546,7 @@ static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *ou
             out[o++] = ' ';
             pending_space = false;
         }
+        if (strict) return false; /* as written: the general path composes it */
         if (cp == 0x2026) {
             memcpy(out + o, "...", 3);
             o += 3;
@@ -544,12 +560,17 @@ static bool key_simple(const unsigned char *s, size_t len, char *out, size_t *ou
     return true;
 }
 
-size_t text_key(const char *s, size_t len, char **buf, size_t *cap)
+size_t text_key_mode(const char *s, size_t len, char **buf, size_t *cap, bool strict)
 {
     if (len == 0) return 0;
     const unsigned char *u = (const unsigned char *)s;
     size_t n;
     xgrow(buf, cap, len + 8, 1); /* key_simple's slack */
-    if (key_simple(u, len, *buf, &n)) return n;
-    return key_unicode(u, len, buf, cap);
+    if (key_simple(u, len, *buf, &n, strict)) return n;
+    return key_unicode(u, len, buf, cap, strict);
+}
+
+size_t text_key(const char *s, size_t len, char **buf, size_t *cap)
+{
+    return text_key_mode(s, len, buf, cap, false);
 }

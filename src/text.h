@@ -20,6 +20,11 @@
  * truncated sequence yields *cp = TEXT_REPLACEMENT and length 1. */
 size_t text_decode(const char *s, size_t len, size_t i, int32_t *cp);
 
+/* Decode the code point that ends at s[end] (start < end): back over
+ * continuation bytes, never before start, then text_decode up to end.
+ * Stores it in *cp and returns where it starts. */
+size_t text_decode_back(const char *s, size_t start, size_t end, int32_t *cp);
+
 /* True when s[i] starts a well-formed sequence (or is ASCII). */
 bool text_valid_at(const char *s, size_t len, size_t i);
 
@@ -50,8 +55,9 @@ bool text_is_lower(int32_t cp);
 bool text_is_digit(int32_t cp); /* Unicode decimal digit */
 bool text_is_cjk(int32_t cp);   /* Han, Kana, Hangul, CJK punctuation/fullwidth */
 
-/* Comparison key of s[0..len): NFKC, case-folded, curly quotes and
- * apostrophes folded to ' and ", dashes (U+2010..2015, U+2212) to '-',
+/* Comparison key of s[0..len): NFKC, case-folded, quotation marks and
+ * apostrophes of every style (' " ‘ ’ “ ” « » „ ...) folded to ', so that
+ * a quotation matches whatever its marks, dashes (U+2010..2015, U+2212) to '-',
  * ellipsis U+2026 to "...", runs of white space collapsed to one space and
  * trimmed at both ends, invalid bytes as U+FFFD.  Writes into *buf (grown
  * with xgrow as needed, to at least len + 8 bytes; *cap tracks its size)
@@ -59,5 +65,17 @@ bool text_is_cjk(int32_t cp);   /* Han, Kana, Hangul, CJK punctuation/fullwidth 
  * with typographic quotes, dashes, ellipses and spaces takes a fast path
  * (no utf8proc call). */
 size_t text_key(const char *s, size_t len, char **buf, size_t *cap);
+
+/* text_key, or with strict the key of --strict: canonical composition
+ * (NFC) with white space runs collapsed and default ignorables dropped,
+ * but case, compatibility forms, quotes and dashes kept as written. */
+size_t text_key_mode(const char *s, size_t len, char **buf, size_t *cap, bool strict);
+
+/* An ASCII character as text_key folds it when it stands alone: A-Z to
+ * lower case, ` and " to '. */
+static inline char text_fold_ascii(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c == '`' || c == '"' ? '\'' : c;
+}
 
 #endif

@@ -32,6 +32,8 @@ enum theme_face {
     TF_GUTTER_MOVED,
     TF_GUTTER_DELETED,
     TF_GUTTER_INSERTED,
+    TF_GUTTER_WEAK, /* a weak pair's gutter mark (align.h ALIGN_WEAK_SIM) */
+    TF_ROLE,        /* the role letters in the gutter (role.h role_mark) */
     TF_MATCH,    /* a search match */
     TF_HELP_KEY, /* key names on the help screen */
     TF_BOILER,   /* text of a boilerplate sentence (dimmed) */

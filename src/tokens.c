@@ -13,6 +13,7 @@ struct tokens {
     uint32_t *off; /* nsent + 1 offsets into ids */
     uint32_t *ids;
     size_t nsent;
+    uint8_t *lead; /* per sentence: tokens of its dateline; NULL when none has one */
 };
 
 /* Tokenize the selected sentences of d, interning each token as written
@@ -47,6 +48,14 @@ static struct tokens *tokenize(const struct doc *d, struct intern *spell, const 
             p[n].hash = intern_hash(bytes + p[n].sp.start, p[n].sp.end - p[n].sp.start);
             intern_prefetch(spell, p[n].hash);
         }
+        uint32_t dl = sent_dateline(&sent[i]);
+        if (dl) { /* the tokens of the dateline that opens it */
+            if (!t->lead) t->lead = xcalloc(t->nsent + 1, 1);
+            size_t q = 0;
+            while (q < n && q < UINT8_MAX && p[q].sp.end <= sent[i].start + dl)
+                q++;
+            t->lead[i] = (uint8_t)q;
+        }
         xgrow(&t->ids, &cap, k + n + 1, sizeof *t->ids);
         for (size_t j = 0; j < n; j++) {
             const struct seg_span *sp = &p[j].sp;
@@ -67,8 +76,9 @@ struct tok_job {
     const uint8_t *const *select;
     struct intern **spell; /* one spelling table per document */
     struct tokens **out;
-    struct intern *words;  /* the context's word table */
-    uint32_t *map;         /* merge_one's: spelling id -> word id */
+    struct intern *words; /* the context's word table */
+    bool strict;          /* its keys are strict ones (doc_ctx_set_strict) */
+    uint32_t *map;        /* merge_one's: spelling id -> word id */
     size_t capmap;
     char *key;
     size_t keycap;
@@ -91,7 +101,7 @@ static void merge_one(void *arg, size_t k)
     for (size_t id = 0; id < ns; id++) {
         size_t len;
         const char *spelling = intern_key(job->spell[k], (uint32_t)id, &len);
-        size_t kl = text_key(spelling, len, &job->key, &job->keycap);
+        size_t kl = text_key_mode(spelling, len, &job->key, &job->keycap, job->strict);
         job->map[id] = intern_add(job->words, job->key, kl);
     }
     struct tokens *t = job->out[k];
@@ -110,7 +120,8 @@ void tokens_new_many(const struct doc *const *docs, size_t n, struct doc_ctx *ct
      * as one thread keying and interning every token of the documents in
      * order would give them: a table lists its spellings in order of first
      * occurrence, and a key first occurs with one of its spellings. */
-    struct tok_job job = {.docs = docs, .select = select, .out = out, .words = ctx->words};
+    struct tok_job job = {
+        .docs = docs, .select = select, .out = out, .words = ctx->words, .strict = ctx->strict};
     job.spell = xcalloc(n, sizeof *job.spell);
     util_parallel_ordered(n, tokenize_one, merge_one, &job);
     free(job.key);
@@ -130,6 +141,7 @@ void tokens_free(struct tokens *t)
     if (!t) return;
     free(t->off);
     free(t->ids);
+    free(t->lead);
     free(t);
 }
 
@@ -137,4 +149,9 @@ const uint32_t *tokens_of(const struct tokens *t, size_t i, size_t *n)
 {
     *n = t->off[i + 1] - t->off[i];
     return t->ids ? t->ids + t->off[i] : NULL;
+}
+
+size_t tokens_lead(const struct tokens *t, size_t i)
+{
+    return t->lead ? t->lead[i] : 0;
 }

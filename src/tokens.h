@@ -30,4 +30,10 @@ void tokens_free(struct tokens *t);
  * punctuation carries TOKEN_PUNCT.  *n receives the count. */
 const uint32_t *tokens_of(const struct tokens *t, size_t i, size_t *n);
 
+/* How many of sentence i's first tokens are its dateline (doc.h
+ * sent_dateline), which similarity leaves out: a lede with and without
+ * "WASHINGTON (Reuters) -" says the same.  0 when it has none or was not
+ * selected. */
+size_t tokens_lead(const struct tokens *t, size_t i);
+
 #endif

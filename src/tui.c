@@ -293,6 +293,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
         tui_folders_init(&t, o);
     } else {
         tui_view_init(&t, al, ndocs, o->words, o->fold);
+        tui_pair_roles(&t);
         if (ndocs > 2)
             tui_message(&t, false, "showing the first 2 of %zu files (--export shows all)", ndocs);
     }
@@ -314,6 +315,8 @@ out:
     if (script) fclose(script);
     tui_view_free(&t);
     free(t.skip);
+    free(t.own_boiler[0]);
+    free(t.own_boiler[1]);
     tui_multi_free(&t);
     tui_overview_free(&t);
     tui_folders_free(&t);

@@ -121,13 +121,39 @@ void tui_pair_open(struct tui *t, size_t a, size_t b, enum tui_mode back)
     tui_view_init(t, al, 2, t->words, t->fold);
     t->swapped = a > b;
     t->top = 0;
-    if (cx->c) { /* two folders: no corpus, no boilerplate */
+    if (cx->c) {
         t->boiler[0] = corpus_boilerplate(cx->c, lo);
         t->boiler[1] = corpus_boilerplate(cx->c, hi);
         t->skip = hidden_rows(al, t->boiler);
+    } else {
+        tui_pair_roles(t); /* two folders: no corpus, the sentences' roles */
     }
     t->back = back;
     t->mode = TUI_MODE_PAIR;
+}
+
+/* Per sentence of d: 1 when its role is not the story (role.h), as
+ * corpus_boilerplate has it. */
+static uint8_t *role_flags(const struct doc *d)
+{
+    size_t n;
+    const struct sentence *s = doc_sentences(d, &n);
+    uint8_t *f = xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        f[i] = role_not_story(sent_role(&s[i]));
+    return f;
+}
+
+void tui_pair_roles(struct tui *t)
+{
+    const struct alignment *al = t->al[0];
+    for (int side = 0; side < 2; side++) {
+        free(t->own_boiler[side]);
+        t->own_boiler[side] = role_flags(align_doc(al, side));
+        t->boiler[side] = t->own_boiler[side];
+    }
+    free(t->skip);
+    t->skip = hidden_rows(al, t->boiler);
 }
 
 void tui_pair_close(struct tui *t)

@@ -41,6 +41,7 @@ char tui_face_letter(int f)
         [LA_DELETED] = 'd',
         [LA_INSERTED] = 'i',
         [LA_FOLD] = 'f',
+        [LA_FOLDED] = 'F',
         [TF_HEADER] = 'h',
         [TF_STATUS] = 's',
         [TF_ERROR] = 's',
@@ -48,6 +49,8 @@ char tui_face_letter(int f)
         [TF_GUTTER_MOVED] = 'g',
         [TF_GUTTER_DELETED] = 'g',
         [TF_GUTTER_INSERTED] = 'g',
+        [TF_GUTTER_WEAK] = 'w',
+        [TF_ROLE] = 'r',
         [TF_MATCH] = 'm',
         [TF_HELP_KEY] = 'h',
         [TF_BOILER] = 'b',
@@ -72,6 +75,7 @@ static const attr_t mono[TF_COUNT] = {
     [LA_DELETED] = A_DIM,
     [LA_INSERTED] = A_BOLD,
     [LA_FOLD] = A_DIM,
+    [LA_FOLDED] = A_UNDERLINE,
     [TF_HEADER] = A_REVERSE | A_BOLD,
     [TF_STATUS] = A_REVERSE,
     [TF_ERROR] = A_BOLD,
@@ -79,6 +83,8 @@ static const attr_t mono[TF_COUNT] = {
     [TF_GUTTER_MOVED] = A_BOLD,
     [TF_GUTTER_DELETED] = A_BOLD,
     [TF_GUTTER_INSERTED] = A_BOLD,
+    [TF_GUTTER_WEAK] = A_BOLD | A_UNDERLINE,
+    [TF_ROLE] = A_DIM,
     [TF_MATCH] = A_REVERSE | A_UNDERLINE | A_BOLD,
     [TF_HELP_KEY] = A_BOLD,
     [TF_BOILER] = A_DIM,
@@ -426,15 +432,30 @@ static void row_dim(const struct tui *t, const struct lay_vrow *v, int side, str
     dim->n = side ? r->bn : r->an;
 }
 
+/* The gutter of display row v: the row kind's mark in the middle ('?'
+ * for a weak pair), the roles of the sentences left and right that are
+ * not story text beside it (h d c a b); a moved row's mark, an arrow and
+ * the other place's row, fills the gutter instead. */
 static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
 {
     if (v->kind != VROW_ROW) return;
     size_t nr;
-    const struct align_row *r = &align_rows(tui_al(t), &nr)[v->row];
+    const struct alignment *al = tui_al(t);
+    const struct align_row *r = &align_rows(al, &nr)[v->row];
     int mid = x + t->gutter / 2;
+    bool weak = align_row_weak(r);
+    if (r->kind != ROW_MOVED) {
+        char ra[2] = {align_role_mark(al, r, SIDE_A), 0};
+        char rb[2] = {align_role_mark(al, r, SIDE_B), 0};
+        if (ra[0] != ' ') tui_put_str(t, y, x + 1, ra, 1, TF_ROLE);
+        if (rb[0] != ' ') tui_put_str(t, y, x + t->gutter - 2, rb, 1, TF_ROLE);
+    }
     switch (r->kind) {
     case ROW_CHANGED:
-        tui_put_str(t, y, mid, "~", 1, TF_GUTTER_CHANGED);
+        if (weak)
+            tui_put_str(t, y, mid, "?", 1, TF_GUTTER_WEAK);
+        else
+            tui_put_str(t, y, mid, "~", 1, TF_GUTTER_CHANGED);
         break;
     case ROW_DELETED:
         tui_put_str(t, y, mid, "<", 1, TF_GUTTER_DELETED);
@@ -448,7 +469,7 @@ static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
         snprintf(mark, sizeof mark, "%s%ld",
                  t->utf8 ? (down ? "\xE2\x86\x93" : "\xE2\x86\x91") : (down ? "v" : "^"),
                  (long)r->partner + 1);
-        tui_put_str(t, y, x + 1, mark, t->gutter - 1, TF_GUTTER_MOVED);
+        tui_put_str(t, y, x + 1, mark, t->gutter - 1, weak ? TF_GUTTER_WEAK : TF_GUTTER_MOVED);
         break;
     }
     default:

@@ -235,6 +235,7 @@ struct tui {
      * none known) and the rows they make hidden (all shown sentences
      * boilerplate; NULL when none). */
     const uint8_t *boiler[2];
+    uint8_t *own_boiler[2]; /* the flags of a pair opened directly (tui_pair_roles) */
     uint8_t *skip;
 
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
@@ -425,6 +426,11 @@ const struct alignment *tui_corpus_align(struct tui_corpus *cx, size_t a, size_t
 void tui_pair_open(struct tui *t, size_t a, size_t b, enum tui_mode back);
 /* Leave the pair reader for the mode it came from. */
 void tui_pair_close(struct tui *t);
+/* The boilerplate flags of the pair the reader opened directly (two
+ * files), from the roles of its sentences (role.h, settled by
+ * corpus_settle_roles as the overview's corpus does): dimmed, and hidden
+ * with B, as in a pair opened from the overview. */
+void tui_pair_roles(struct tui *t);
 
 /* ---- tui_overview.c ---- */
 void tui_overview_init(struct tui *t);

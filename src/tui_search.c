@@ -291,7 +291,7 @@ size_t tui_match_spans(struct tui *t, const char *s, uint32_t from, uint32_t to,
         size_t kl;
         unsigned char ch = (unsigned char)s[i];
         if (e == i + 1 && ch < 0x80) { /* ASCII: text_key's own folding, inline */
-            char c = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch == '`' ? '\'' : ch);
+            char c = text_fold_ascii((char)ch);
             if (ch == ' ' || (ch >= '\t' && ch <= '\r')) {
                 if (!pending) sp_s = (uint32_t)i;
                 pending = nk > 0;

@@ -588,10 +588,6 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         tui_message(t, false, "sides swapped%s", t->swapped ? "" : " back");
         break;
     case 'B':
-        if (!t->cx || !t->cx->c) { /* two files, or a pair of two folders */
-            tui_message(t, false, "boilerplate is known only with more files (an overview)");
-            break;
-        }
         relayout(t, toggle_boiler);
         tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
         break;
@@ -624,6 +620,7 @@ static const char *const help_pair[][2] = {
     {"f", "fold runs of identical sentences (toggle)"},
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
+    {"B", "hide / show what is not the story (dimmed when shown)"},
     {"e  E", "export a snapshot / only the rows on screen"},
     {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
@@ -646,7 +643,7 @@ static const char *const help_pair_many[][2] = {
     {"f", "fold runs of identical sentences (toggle)"},
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
-    {"B", "hide / show boilerplate rows (dimmed when shown)"},
+    {"B", "hide / show what is not the story (dimmed when shown)"},
     {"e  E", "export a snapshot / only the rows on screen"},
     {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
@@ -680,7 +677,25 @@ static int legend_pair(struct tui *t, int y, int last)
             {"  ", LA_PLAIN},           {"match", TF_MATCH},        {"  ", LA_PLAIN},
             {"boilerplate", TF_BOILER},
         };
-        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg) - (t->cx ? 0 : 2));
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"?", TF_GUTTER_WEAK},
+            {" weak pair (similarity under 0.40)  ", LA_PLAIN},
+            {"x", LA_FOLDED},
+            {" same but for case, quotes, dashes", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"h", TF_ROLE}, {" headline  ", LA_PLAIN},         {"d", TF_ROLE},
+            {" dateline  ", LA_PLAIN}, {"c", TF_ROLE}, {" caption or credit  ", LA_PLAIN},
+            {"a", TF_ROLE}, {" byline  ", LA_PLAIN},          {"b", TF_ROLE},
+            {" boilerplate", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
     }
     return y;
 }

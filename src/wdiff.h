@@ -5,6 +5,7 @@
 #ifndef WD_WDIFF_H
 #define WD_WDIFF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,5 +21,14 @@
 size_t wdiff_pair(const struct doc *a, const struct tokens *ka, uint32_t a0, uint32_t an,
                   const struct doc *b, const struct tokens *kb, uint32_t b0, uint32_t bn,
                   struct wop **ops, size_t *n, size_t *cap);
+
+/* Append to *ops (as wdiff_pair does) WOP_FOLD operations marking where
+ * sentence ai of a and sentence bi of b, whose comparison keys are equal
+ * (strict: text_key_mode's strict keys), differ in their bytes: each a
+ * run of grapheme clusters whose keys match the other side's (case, quote
+ * style, dashes, compatibility forms).  White space is never marked.
+ * Returns the number appended (0 when only white space differs). */
+size_t wdiff_folded(const struct doc *a, uint32_t ai, const struct doc *b, uint32_t bi, bool strict,
+                    struct wop **ops, size_t *n, size_t *cap);
 
 #endif

@@ -14,6 +14,7 @@
 #include "corpus.h"
 #include "doc.h"
 #include "gold.h"
+#include "util.h"
 
 static double pair_overlap(const struct corpus *c, uint32_t a, uint32_t b)
 {
@@ -109,6 +110,46 @@ static void test_furniture_and_repetition(void **state)
     assert_int_equal(np, 0); /* furniture is no overlap */
     assert_false(corpus_doc_overlaps(c, 0));
     corpus_free(c);
+    doc_free(d[0]);
+    doc_free(d[1]);
+    doc_ctx_free(ctx);
+}
+
+/* The pair pipeline (corpus_settle_roles): what corpus_new settles, two
+ * files settle too, into the sentences' roles; not past
+ * CORPUS_SETTLE_MAX sentences. */
+static void test_settle_roles(void **state)
+{
+    (void)state;
+    const char *ta = "Stargazers marveled at a dramatic red moon during a rare eclipse.\n"
+                     "The celestial spectacle was visible in the Americas.\n"
+                     "More stories like this\n";
+    const char *tb = "Romania's electoral commission excluded a second hopeful.\n"
+                     "The court annulled the election after claims of interference.\n"
+                     "More stories like this\n";
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc *d[2];
+    assert_int_equal(doc_from_memory(ctx, "a", ta, strlen(ta), NULL, &d[0]), WD_OK);
+    assert_int_equal(doc_from_memory(ctx, "b", tb, strlen(tb), NULL, &d[1]), WD_OK);
+    size_t n;
+    assert_int_equal(sent_role(&doc_sentences(d[0], &n)[2]), ROLE_HEADLINE); /* on its own */
+    corpus_settle_roles(ctx, d, 2);
+    assert_int_equal(sent_role(&doc_sentences(d[0], &n)[2]), ROLE_BOILER); /* furniture */
+    assert_int_equal(sent_role(&doc_sentences(d[1], &n)[2]), ROLE_BOILER);
+    assert_int_equal(sent_role(&doc_sentences(d[0], &n)[0]), ROLE_STORY);
+    doc_free(d[0]);
+    doc_free(d[1]);
+    /* a long document: left as it is */
+    size_t len = (CORPUS_SETTLE_MAX + 1) * 3;
+    char *big = xmalloc(len + strlen(ta) + 1);
+    memcpy(big, ta, strlen(ta));
+    for (size_t i = 0; i <= CORPUS_SETTLE_MAX; i++)
+        memcpy(big + strlen(ta) + 3 * i, "Ok\n", 3);
+    assert_int_equal(doc_from_memory(ctx, "a", big, len + strlen(ta), NULL, &d[0]), WD_OK);
+    assert_int_equal(doc_from_memory(ctx, "b", tb, strlen(tb), NULL, &d[1]), WD_OK);
+    corpus_settle_roles(ctx, d, 2);
+    assert_int_equal(sent_role(&doc_sentences(d[1], &n)[2]), ROLE_HEADLINE);
+    free(big);
     doc_free(d[0]);
     doc_free(d[1]);
     doc_ctx_free(ctx);
@@ -230,6 +271,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_furniture_and_repetition),
+        cmocka_unit_test(test_settle_roles),
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_pivot),
     };

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "align.h"
+#include "corpus.h"
 #include "digest.h"
 #include "doc.h"
 #include "util.h"
@@ -31,6 +32,8 @@ static const char *digest_of(const char *a, const char *b)
     assert_int_equal(doc_from_memory(ctx, "a", a, strlen(a), &o, &da), WD_OK);
     assert_int_equal(doc_from_memory(ctx, "b", b, strlen(b), &o, &db), WD_OK);
     doc_ctx_seal(ctx);
+    struct doc *docs[2] = {da, db};
+    corpus_settle_roles(ctx, docs, 2); /* the roles as wirediff A B settles them */
     struct alignment *al = align_docs(da, db, ctx, NULL);
     struct digest *d = digest_new(al, NULL);
     size_t n, len = 0;
@@ -306,6 +309,55 @@ static void test_cut_added(void **state)
     assert_string_equal(digest_of(a, a), "");
 }
 
+/* Lines that are not the story's text cut or added are no item: an ad
+ * prompt, a caption with its credit, a byline, a dateline line; a story
+ * sentence among them still is, and an ad between two cut sentences makes
+ * two runs. */
+static void test_junk_not_cut(void **state)
+{
+    (void)state;
+    const char *a = "Ferry fares rise in spring\n"
+                    "By Ann Writer and Li Wei\n"
+                    "LAKEVIEW (Valley Wire) -\n"
+                    "The ferry company raised its fares for the spring season on Monday.\n"
+                    "Article continues below advertisement\n"
+                    "A ferry leaves the north pier at dawn. (Valley Photo/R. Osei)\n"
+                    "Commuters said the rise would cost them dearly each month.\n"
+                    "Drivers will pay more than walkers on every crossing.\n"
+                    "Article continues below advertisement\n"
+                    "The company blamed the price of fuel for the rise.\n";
+    const char *b = "Ferry fares rise in spring\n"
+                    "The ferry company raised its fares for the spring season on Monday.\n"
+                    "The company blamed the price of fuel for the rise.\n"
+                    "Sign up for our morning newsletter\n";
+    const char *got = digest_of(a, b);
+    lacks(got, "advertisement");
+    lacks(got, "Valley Photo");
+    lacks(got, "Ann Writer");
+    lacks(got, "LAKEVIEW");
+    lacks(got, "newsletter");
+    has(got, "cut/paragraph: Commuters said the rise would cost them dearly each month. -> -");
+    /* only junk cut: nothing */
+    assert_string_equal(digest_of("Ferry fares rise in spring\n"
+                                  "The ferry company raised its fares on Monday.\n"
+                                  "Article continues below advertisement\n"
+                                  "The company blamed the price of fuel.\n",
+                                  "Ferry fares rise in spring\n"
+                                  "The ferry company raised its fares on Monday.\n"
+                                  "The company blamed the price of fuel.\n"),
+                        "");
+    /* an ad between two cut story sentences: two runs, two items */
+    got = digest_of("The ferry company raised its fares on Monday.\n"
+                    "Commuters said the rise would cost them dearly.\n"
+                    "Article continues below advertisement\n"
+                    "Drivers will pay more than walkers on every crossing.\n"
+                    "The company blamed the price of fuel.\n",
+                    "The ferry company raised its fares on Monday.\n"
+                    "The company blamed the price of fuel.\n");
+    has(got, "cut/changed: Commuters said the rise would cost them dearly. -> -");
+    has(got, "cut/changed: Drivers will pay more than walkers on every crossing. -> -");
+}
+
 /* Each word list is in strict strcmp order (they are searched by halves). */
 static void test_lists_sorted(void **state)
 {
@@ -335,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_name),        cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_marks_that_matter),
         cmocka_unit_test(test_negation),    cmocka_unit_test(test_cut_added),
+        cmocka_unit_test(test_junk_not_cut),
         cmocka_unit_test(test_lists_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

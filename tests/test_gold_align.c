@@ -5,8 +5,9 @@
  * punished twice but an over-long sentence is.  A gold pair is found when
  * some predicted pair counts for it.
  *
- * Fails below F1 0.85 on 000-001, 000-002 and 001-002, or with more than two
- * predicted pairs on the unrelated pairs (000-003, 000-004, 003-004). */
+ * Fails below the figures reached so far (F1 0.885 on 000-001, 1.000 on
+ * 000-002, 0.923 on 001-002: they may rise, not fall), or with any pair
+ * predicted between the unrelated reports (000-003, 000-004, 003-004). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -22,12 +23,12 @@
 #include "doc.h"
 #include "gold.h"
 
-#define MIN_F1              0.85
-#define MAX_FALSE_UNRELATED 2
+#define MAX_FALSE_UNRELATED 0
 
 struct gold_case {
     int a, b; /* seed numbers */
     bool related;
+    double min_f1; /* the least F1 passed (as printed, to 3 decimals) */
 };
 
 static size_t overlap(size_t s1, size_t e1, size_t s2, size_t e2)
@@ -121,13 +122,14 @@ static void run_case(void **state)
     }
     doc_ctx_free(ctx);
     if (gc->related)
-        assert_true(f1 >= MIN_F1);
+        assert_true(f1 >= gc->min_f1 - 0.0005);
     else
         assert_true(false_pairs <= MAX_FALSE_UNRELATED);
 }
 
 static const struct gold_case cases[] = {
-    {0, 1, true}, {0, 2, true}, {1, 2, true}, {0, 3, false}, {0, 4, false}, {3, 4, false},
+    {0, 1, true, 0.885},  {0, 2, true, 1.000},  {1, 2, true, 0.923},
+    {0, 3, false, 0.000}, {0, 4, false, 0.000}, {3, 4, false, 0.000},
 };
 
 int main(void)

@@ -249,6 +249,95 @@ static void test_abbrev_list_ends(void **state)
     SENTS("See Fig. Officials win.", "See Fig.", "Officials win.");
 }
 
+/* State and province abbreviations after a place name, in datelines and
+ * in text; the words among them ("ill") stay words elsewhere. */
+static void test_abbrev_places(void **state)
+{
+    (void)state;
+    SENTS("KINGSPORT, Tenn. (AP) \xE2\x80\x94 Crews cleared the road on Monday.",
+          "KINGSPORT, Tenn. (AP) \xE2\x80\x94 Crews cleared the road on Monday.");
+    SENTS("ELKINS, W.Va. (AP) \xE2\x80\x94 Floodwater rose overnight.",
+          "ELKINS, W.Va. (AP) \xE2\x80\x94 Floodwater rose overnight.");
+    SENTS("MONCTON, N.B. (CP) \xE2\x80\x94 The ferry ran again.",
+          "MONCTON, N.B. (CP) \xE2\x80\x94 The ferry ran again.");
+    SENTS("The mill in Racine, Wis. Mayor Ortiz opened it.",
+          "The mill in Racine, Wis. Mayor Ortiz opened it.");
+    SENTS("They drove from Albany, N.Y. to Erie.", "They drove from Albany, N.Y. to Erie.");
+    SENTS("SAN MATEO, Calif. (AP) \xE2\x80\x94 The bridge reopened.",
+          "SAN MATEO, Calif. (AP) \xE2\x80\x94 The bridge reopened.");
+    SENTS("They flew from Fresno, Calif. to Reno.", "They flew from Fresno, Calif. to Reno.");
+    /* before a clause opener the state ends the sentence, as U.S. does */
+    SENTS("She grew up in Eugene, Ore. Her brother stayed.", "She grew up in Eugene, Ore.",
+          "Her brother stayed.");
+    /* not after a place name: an ordinary word */
+    SENTS("He felt ill. Doctors came.", "He felt ill.", "Doctors came.");
+    SENTS("Kids like to play. Pa. Dutch is spoken.", "Kids like to play.", "Pa.",
+          "Dutch is spoken.");
+}
+
+/* An initial after a no-break space or a slash (a photo credit) is an
+ * initial too. */
+static void test_abbrev_initial_after_nbsp_slash(void **state)
+{
+    (void)state;
+    SENTS("The band and its singer\xC2\xA0T. Ramos toured.",
+          "The band and its singer\xC2\xA0T. Ramos toured.");
+    SENTS("(Staff Photo/D. Lindqvist)", "(Staff Photo/D. Lindqvist)");
+    /* a word after a slash is no initial */
+    SENTS("It ran on and/or. Then it stopped.", "It ran on and/or.", "Then it stopped.");
+}
+
+/* A parenthesis after a stop starts a sentence only when it holds one:
+ * a photo credit or an aside stays with the sentence before it. */
+static void test_paren_after_stop(void **state)
+{
+    (void)state;
+    SENTS("Crews work near the dam on Tuesday. (AP Photo/K. Brandt, File)",
+          "Crews work near the dam on Tuesday. (AP Photo/K. Brandt, File)");
+    SENTS("The vote failed. (It passed a year later.) Nobody spoke.", "The vote failed.",
+          "(It passed a year later.)", "Nobody spoke.");
+    SENTS("The deal closed. (Reporting by L. Moss; Editing by P. Hart)",
+          "The deal closed. (Reporting by L. Moss; Editing by P. Hart)");
+    /* never closed on its line: a sentence, as before */
+    SENTS("It ended. (Or so it seemed", "It ended.", "(Or so it seemed");
+}
+
+/* After a stop, opening quotes or brackets and then a lower-case word
+ * continue the sentence, after an ellipsis above all. */
+static void test_stop_then_quoted_lowercase(void **state)
+{
+    (void)state;
+    SENTS("She hesitated\xE2\x80\xA6 \xE2\x80\x9C"
+          "and yet\xE2\x80\x9D it moved.",
+          "She hesitated\xE2\x80\xA6 \xE2\x80\x9C"
+          "and yet\xE2\x80\x9D it moved.");
+    SENTS("The plan was\xE2\x80\xA6 (mostly) ready.", "The plan was\xE2\x80\xA6 (mostly) ready.");
+    SENTS("It was\xE2\x80\xA6 \xE2\x80\x98maybe\xE2\x80\x99 fine.",
+          "It was\xE2\x80\xA6 \xE2\x80\x98maybe\xE2\x80\x99 fine.");
+    /* a capital after the quote still starts a sentence */
+    SENTS("He stopped\xE2\x80\xA6 \xE2\x80\x9CRun,\xE2\x80\x9D she said.", "He stopped\xE2\x80\xA6",
+          "\xE2\x80\x9CRun,\xE2\x80\x9D she said.");
+}
+
+/* A quotation that ends in ? or ! keeps its attribution: a name and a
+ * verb of saying. */
+static void test_attribution_after_question(void **state)
+{
+    (void)state;
+    SENTS("\xE2\x80\x9CWho opened the gate?\xE2\x80\x9D Marlow asked. Nobody knew.",
+          "\xE2\x80\x9CWho opened the gate?\xE2\x80\x9D Marlow asked.", "Nobody knew.");
+    SENTS("\"Run!\" Officer T. Vance shouted, and they ran.",
+          "\"Run!\" Officer T. Vance shouted, and they ran.");
+    SENTS("\xE2\x80\x9CWhy not?\xE2\x80\x9D He said it twice.",
+          "\xE2\x80\x9CWhy not?\xE2\x80\x9D He said it twice.");
+    /* no verb of saying: a new sentence */
+    SENTS("\xE2\x80\x9CIs it over?\xE2\x80\x9D She nodded.", "\xE2\x80\x9CIs it over?\xE2\x80\x9D",
+          "She nodded.");
+    /* after a period the quotation is a sentence of its own */
+    SENTS("\xE2\x80\x9CIt is over.\xE2\x80\x9D Marlow said nothing more.",
+          "\xE2\x80\x9CIt is over.\xE2\x80\x9D", "Marlow said nothing more.");
+}
+
 /* ---- sentences: numbers and ellipses ----------------------------------- */
 
 static void test_numbers(void **state)
@@ -326,14 +415,16 @@ static void test_line_segments(void **state)
     const char *const want[] = {"Headline here", "Body sentence one.",
                                 "Body two.",     "Article continues below ad",
                                 "Photo: AFP",    NULL};
-    const uint32_t flags[] = {SENT_LINE, 0, 0, SENT_LINE, SENT_LINE};
+    /* each line's first sentence SENT_START, its last SENT_END */
+    const uint32_t whole = SENT_LINE | SENT_START | SENT_END;
+    const uint32_t flags[] = {whole, SENT_START, SENT_END, whole, whole};
     static const char in[] =
         "Headline here\nBody sentence one. Body two.\nArticle continues below ad\nPhoto: AFP";
     check_sents(in, sizeof in - 1, 0, want, flags);
 
     /* A stop followed by closers is not a SENT_LINE. */
     const char *const want2[] = {"He said \xE2\x80\x9Cyes.\xE2\x80\x9D", "(Reuters)", NULL};
-    const uint32_t flags2[] = {0, SENT_LINE};
+    const uint32_t flags2[] = {SENT_START | SENT_END, whole};
     static const char in2[] = "He said \xE2\x80\x9Cyes.\xE2\x80\x9D\n(Reuters)\n";
     check_sents(in2, sizeof in2 - 1, 0, want2, flags2);
 }
@@ -342,7 +433,8 @@ static void test_line_breaks(void **state)
 {
     (void)state;
     const char *const want[] = {"One", "Two", "Three", "Four", NULL};
-    const uint32_t flags[] = {SENT_LINE, SENT_LINE, SENT_LINE, SENT_LINE};
+    const uint32_t w = SENT_LINE | SENT_START | SENT_END;
+    const uint32_t flags[] = {w, w, w, w};
     static const char in[] = "One\r\nTwo\rThree\nFour";
     check_sents(in, sizeof in - 1, 0, want, flags);
 
@@ -478,7 +570,7 @@ static bool check_coverage(const char *s, size_t len, size_t from)
             ok = false, why = "not on a code point boundary";
         } else if (space[v.start] || space[v.end - 1]) {
             ok = false, why = "starts or ends on white space";
-        } else if (v.flags & ~(uint32_t)SENT_LINE) {
+        } else if (v.flags & ~(uint32_t)SENT_SEG_MASK) {
             ok = false, why = "unexpected flags";
         }
         if (!ok) break;
@@ -739,7 +831,7 @@ static void test_word_lists_sorted(void **state)
             if (i) assert_true(strcmp(l[i - 1], l[i]) < 0);
         }
     }
-    assert_int_equal(lists, 3);
+    assert_int_equal(lists, 5);
 }
 
 /* The fast path for lone ASCII punctuation changes no token: on random
@@ -832,6 +924,11 @@ int main(void)
         cmocka_unit_test(test_abbrev_title_words),
         cmocka_unit_test(test_abbrev_opener_apostrophe),
         cmocka_unit_test(test_abbrev_list_ends),
+        cmocka_unit_test(test_abbrev_places),
+        cmocka_unit_test(test_abbrev_initial_after_nbsp_slash),
+        cmocka_unit_test(test_paren_after_stop),
+        cmocka_unit_test(test_stop_then_quoted_lowercase),
+        cmocka_unit_test(test_attribution_after_question),
         cmocka_unit_test(test_word_lists_sorted),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_ellipses),

@@ -46,11 +46,11 @@ static size_t clusters(const char *s, size_t len, int *first_width)
 #define WIDTH(lit) text_width((lit), sizeof(lit) - 1)
 
 /* Assert that the key of lit equals want (a NUL-terminated literal). */
-static void check_key(const char *s, size_t len, const char *want)
+static void check_key_mode(const char *s, size_t len, const char *want, bool strict)
 {
     char *buf = NULL;
     size_t cap = 0;
-    size_t n = text_key(s, len, &buf, &cap);
+    size_t n = text_key_mode(s, len, &buf, &cap, strict);
     if (n != strlen(want) || (n && memcmp(buf, want, n) != 0)) {
         print_error("key of \"%.*s\": got \"%.*s\" (%zu bytes), want \"%s\"\n", (int)len, s, (int)n,
                     buf ? buf : "", n, want);
@@ -60,7 +60,13 @@ static void check_key(const char *s, size_t len, const char *want)
     free(buf);
 }
 
-#define KEY(lit, want) check_key((lit), sizeof(lit) - 1, (want))
+static void check_key(const char *s, size_t len, const char *want)
+{
+    check_key_mode(s, len, want, false);
+}
+
+#define KEY(lit, want)        check_key((lit), sizeof(lit) - 1, (want))
+#define KEY_STRICT(lit, want) check_key_mode((lit), sizeof(lit) - 1, (want), true)
 
 /* ---- decoding ---------------------------------------------------------- */
 
@@ -113,6 +119,24 @@ static void expect_bad(const char *s, size_t len, size_t i)
 }
 
 #define BAD(lit, i) expect_bad((lit), sizeof(lit) - 1, (i))
+
+/* The code point that ends at a position: back over continuation bytes,
+ * never before the start given. */
+static void test_decode_back(void **state)
+{
+    (void)state;
+    int32_t cp;
+    const char *s = "a\xE2\x80\x9D\xC3\xA9";
+    assert_int_equal(text_decode_back(s, 0, 6, &cp), 4);
+    assert_int_equal(cp, 0xE9);
+    assert_int_equal(text_decode_back(s, 0, 4, &cp), 1);
+    assert_int_equal(cp, 0x201D);
+    assert_int_equal(text_decode_back(s, 0, 1, &cp), 0);
+    assert_int_equal(cp, 'a');
+    /* a start inside the sequence: no further back, a replacement */
+    assert_int_equal(text_decode_back(s, 2, 4, &cp), 2);
+    assert_int_equal(cp, TEXT_REPLACEMENT);
+}
 
 static void test_decode_invalid(void **state)
 {
@@ -382,6 +406,34 @@ static void test_key_ascii(void **state)
     KEY("x\r\ny", "x y");
 }
 
+/* A quotation matches whatever its marks: single, double, straight,
+ * curly, guillemets. */
+static void test_key_quote_styles(void **state)
+{
+    (void)state;
+    KEY("'The dam holds,' she said.", "'the dam holds,' she said.");
+    KEY("\"The dam holds,\" she said.", "'the dam holds,' she said.");
+    KEY("\xE2\x80\x9CThe dam holds,\xE2\x80\x9D she said.", "'the dam holds,' she said.");
+    KEY("\xE2\x80\x98The dam holds,\xE2\x80\x99 she said.", "'the dam holds,' she said.");
+    KEY("\xC2\xAB The dam holds, \xC2\xBB she said.", "' the dam holds, ' she said.");
+}
+
+/* --strict: case, quotes, dashes and compatibility forms as written;
+ * white space still collapsed, canonical equivalents still equal. */
+static void test_key_strict(void **state)
+{
+    (void)state;
+    KEY_STRICT("  U.S. Attorney\t said ", "U.S. Attorney said");
+    KEY_STRICT("\xE2\x80\x9CNo\xE2\x80\x9D \xE2\x80\x94 \"no\"",
+               "\xE2\x80\x9CNo\xE2\x80\x9D \xE2\x80\x94 \"no\"");
+    KEY_STRICT("\xEF\xAC\x81le", "\xEF\xAC\x81le"); /* the ligature stays */
+    KEY_STRICT("e\xCC\x81", "\xC3\xA9");            /* e + acute composes */
+    KEY_STRICT("a\xC2\xA0\xC2\xA0"
+               "b",
+               "a b");
+    KEY_STRICT("co\xC2\xADop", "coop"); /* a soft hyphen is not seen */
+}
+
 /* Key cases.  A hex digit right after a \x escape is written as an escape
  * too (\x62 is 'b', \x63 'c', \x65 'e', \x35 '5', \x33 '3') so that no
  * string literal has to be split. */
@@ -401,14 +453,14 @@ static void test_key_unicode(void **state)
     (void)state;
     static const struct key_case cases[] = {
         /* Apostrophes and quotes. */
-        {"Kim\xE2\x80\x99s", "kim's"},                  /* ’ */
-        {"\xE2\x80\x98hi\xE2\x80\x99", "'hi'"},         /* ‘ ’ */
-        {"\xE2\x80\x9CHello\xE2\x80\x9D", "\"hello\""}, /* “ ” */
-        {"\xE2\x80\x9EHallo\xE2\x80\x9C", "\"hallo\""}, /* „ “ */
-        {"\xC2\xAB\x42onjour\xC2\xBB", "\"bonjour\""},  /* « » */
-        {"\xE2\x80\x9AX\xE2\x80\x9B", "'x'"},           /* ‚ ‛ */
-        {"5\xE2\x80\xB2\x33\xE2\x80\xB3", "5'3\""},     /* ′ ″ */
-        {"Kim\xC2\xB4s", "kim's"},                      /* ´ */
+        {"Kim\xE2\x80\x99s", "kim's"},                /* ’ */
+        {"\xE2\x80\x98hi\xE2\x80\x99", "'hi'"},       /* ‘ ’ */
+        {"\xE2\x80\x9CHello\xE2\x80\x9D", "'hello'"}, /* “ ”: every quotation mark is ' */
+        {"\xE2\x80\x9EHallo\xE2\x80\x9C", "'hallo'"}, /* „ “ */
+        {"\xC2\xAB\x42onjour\xC2\xBB", "'bonjour'"},  /* « » */
+        {"\xE2\x80\x9AX\xE2\x80\x9B", "'x'"},         /* ‚ ‛ */
+        {"5\xE2\x80\xB2\x33\xE2\x80\xB3", "5'3'"},    /* ′ ″ */
+        {"Kim\xC2\xB4s", "kim's"},                    /* ´ */
         /* Dashes. */
         {"a\xE2\x80\x93\x62", "a-b"},                   /* en dash */
         {"a\xE2\x80\x94\x62", "a-b"},                   /* em dash */
@@ -451,7 +503,7 @@ static void test_key_space(void **state)
         {"\xC2\xA0\xC2\xA0\x61 \xC2\xA0\t b\xE3\x80\x80", "a b"}, /* runs, trimmed */
         {"a\xE2\x80\xA8\x62\xC2\x85\x63", "a b c"},               /* LS, NEL */
         {"a\xE2\x80\x83\xE2\x80\x89\x62", "a b"},                 /* em, thin space */
-        {"\xE2\x80\x9C \xE2\x80\x9D", "\" \""},
+        {"\xE2\x80\x9C \xE2\x80\x9D", "' '"},
         {"\xC2\xA0", ""},
     };
     check_cases(cases, WD_ARRAY_LEN(cases));
@@ -731,6 +783,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode_valid),
+        cmocka_unit_test(test_decode_back),
         cmocka_unit_test(test_decode_invalid),
         cmocka_unit_test(test_count_invalid),
         cmocka_unit_test(test_width_basic),
@@ -740,6 +793,8 @@ int main(void)
         cmocka_unit_test(test_clusters_always_advance),
         cmocka_unit_test(test_classes),
         cmocka_unit_test(test_key_ascii),
+        cmocka_unit_test(test_key_quote_styles),
+        cmocka_unit_test(test_key_strict),
         cmocka_unit_test(test_key_unicode),
         cmocka_unit_test(test_key_space),
         cmocka_unit_test(test_key_invalid),

@@ -2,8 +2,8 @@
  *
  * Input: byte 0 holds options (bit 0 minimal, bit 1 no moves, bit 2
  * doc_opts.text, bit 3 seal the context before aligning, as the command
- * line does); the rest is cut at the first NUL into documents A and B
- * (no NUL: B is empty).
+ * line does, bit 4 strict keys); the rest is cut at the first NUL into
+ * documents A and B (no NUL: B is empty).
  *
  * Checked (align.h), for align_docs and for align_swapped of it:
  *  - the rows showing a side hold each of its sentences exactly once, in
@@ -13,7 +13,9 @@
  *    at most ALIGN_MAX_GROUP sentences each); sim in 0..1;
  *  - moved rows come in pairs naming each other, one per side, with the
  *    same sentences and ops; other rows have no partner;
- *  - only pairs (changed, moved) have word ops; each op's spans are
+ *  - same rows have only WOP_FOLD ops, in order inside their sentences,
+ *    each marking bytes that differ, counted in same_folded;
+ *  - other rows but pairs (changed, moved) have no ops; each op's spans are
  *    non-empty where its kind has them, (0,0) where not, and inside one
  *    sentence of its row; walking a pair's tokens (doc_sentence_words),
  *    the ops consume them in order, each exactly once, and an equal op
@@ -116,6 +118,30 @@ static void check_ops(const struct alignment *al, const struct align_row *r, str
     FUZZ_CHECK(ia == ta->n && ib == tb->n); /* every token in one op */
 }
 
+/* The WOP_FOLD ops of same row r: each inside the row's sentences, in
+ * order, not overlapping, marking bytes that differ. */
+static void check_fold(const struct alignment *al, const struct align_row *r)
+{
+    size_t nops, na, nb;
+    const struct wop *ops = align_ops(al, &nops);
+    const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
+    const struct sentence *sa = &doc_sentences(da, &na)[r->a], *sb = &doc_sentences(db, &nb)[r->b];
+    const char *ba = doc_bytes(da, NULL), *bb = doc_bytes(db, NULL);
+    FUZZ_CHECK((size_t)r->op + r->nop <= nops);
+    uint32_t pa = sa->start, pb = sb->start;
+    for (uint32_t k = r->op; k < r->op + r->nop; k++) {
+        const struct wop *o = &ops[k];
+        FUZZ_CHECK(o->kind == WOP_FOLD);
+        FUZZ_CHECK(o->a_start >= pa && o->a_start <= o->a_end && o->a_end <= sa->end);
+        FUZZ_CHECK(o->b_start >= pb && o->b_start <= o->b_end && o->b_end <= sb->end);
+        FUZZ_CHECK(o->a_end > o->a_start || o->b_end > o->b_start);
+        FUZZ_CHECK(o->a_end - o->a_start != o->b_end - o->b_start ||
+                   memcmp(ba + o->a_start, bb + o->b_start, o->a_end - o->a_start) != 0);
+        pa = o->a_end;
+        pb = o->b_end;
+    }
+}
+
 static void check_alignment(const struct alignment *al, const struct doc *da, const struct doc *db,
                             struct doc_ctx *ctx)
 {
@@ -177,6 +203,9 @@ static void check_alignment(const struct alignment *al, const struct doc *da, co
         }
         if (r->kind == ROW_CHANGED || r->kind == ROW_MOVED) {
             if (r->kind == ROW_CHANGED || (r->show & SHOW_A)) check_ops(al, r, ctx, &ta, &tb);
+        } else if (r->kind == ROW_SAME) {
+            check_fold(al, r);
+            count.same_folded += r->nop > 0;
         } else {
             FUZZ_CHECK(r->nop == 0);
         }
@@ -198,6 +227,7 @@ static void check_alignment(const struct alignment *al, const struct doc *da, co
         FUZZ_CHECK(st->same_sentences[side] == count.rows[ROW_SAME]);
     }
     FUZZ_CHECK(st->pairs == count.pairs);
+    FUZZ_CHECK(st->same_folded == count.same_folded);
     free(ta.w);
     free(tb.w);
 }
@@ -270,6 +300,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     struct doc_opts dopts = {.text = flags & 4};
     struct doc_ctx *ctx = doc_ctx_new();
+    doc_ctx_set_strict(ctx, flags & 16);
     struct doc *d[2] = {NULL, NULL};
     for (int k = 0; k < 2; k++)
         if (doc_from_memory(ctx, k ? "b.txt" : "a.txt", part[k], len[k], &dopts, &d[k]) != WD_OK)
@@ -295,7 +326,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)doc_sentences(d[0], &ns);
     FUZZ_CHECK(nr == ns);
     for (size_t k = 0; k < nr; k++)
-        FUZZ_CHECK(rows[k].kind == ROW_SAME && rows[k].a == k && rows[k].b == k);
+        FUZZ_CHECK(rows[k].kind == ROW_SAME && rows[k].a == k && rows[k].b == k &&
+                   rows[k].nop == 0);
     align_free(self);
 
     check_corpus(ctx, d, 2);

@@ -49,7 +49,7 @@
 /* Deepest JSON nesting the checker follows (the exports use 4). */
 #define JSON_DEPTH_MAX 32
 /* export_text.c's gutter and narrowest column. */
-#define GUTTER_W     3
+#define GUTTER_W     5
 #define TEXT_MIN_COL 8
 
 /* ---- output checks ---------------------------------------------------------- */
@@ -120,7 +120,7 @@ static void check_html(const char *s, size_t n)
 
 static void check_md(const char *s, size_t n)
 {
-    static const char *const tags[] = {"<a id=\"", "</a>", "<del>", "</del>", "<b>", "</b>", NULL};
+    static const char *const tags[] = {"<a id=\"", "</a>", "<del>", "</del>", "<b>", "</b>", "<i>", "</i>", NULL};
     check_chars(s, n, false, false);
     for (size_t i = 0; i < n; i++) {
         if (s[i] != '<') continue;

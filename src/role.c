@@ -1,0 +1,537 @@
+#include "config.h"
+
+#include "role.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "segment.h"
+#include "text.h"
+#include "util.h"
+
+/* Sentences longer than this (bytes) are story text whatever their words:
+ * the signals below are about lines and short sentences, and reading
+ * every word of a long document twice would cost its load. */
+#define ROLE_LINE_MAX 400
+/* Lines without final punctuation of this many words or fewer are
+ * furniture ("Close", "SAVE NOW", "View Comments"), unless they are the
+ * headline, a byline or a dateline. */
+#define SHORT_WORDS 2
+/* ... and of this many words or fewer with a number among them ("Image 1
+ * of 3", "Updated 1:45 pm", "0 Shares"). */
+#define NUMBERED_WORDS 5
+/* A sentence that addresses the reader ("your subscription", "please
+ * sign in") of this many words or fewer, alone on its line, is a prompt. */
+#define ADDRESS_WORDS 25
+/* A line with a web address or an e-mail of this many words or fewer is a
+ * link. */
+#define LINK_WORDS 8
+/* A headline has at least this many words (fewer: "comments", "e-mail")
+ * and at most this many. */
+#define TITLE_WORDS_MIN 2
+#define TITLE_WORDS_MAX 30
+/* A byline has at most this many words, of which this many lower-case
+ * ("and", "by", "in"). */
+#define BYLINE_WORDS 16
+#define BYLINE_LOWER 4
+/* A photo credit: at most this many words, at most this many lower-case. */
+#define CREDIT_WORDS 14
+#define CREDIT_LOWER 2
+/* Marks of program code (w.code) that make a sentence code, one of them
+ * an assignment or a block. */
+#define CODE_MARKS 3
+/* How far into a sentence a caption's "In this ... photo," is looked for. */
+#define CAPTION_LEAD 100
+
+static const char *const names[ROLE_COUNT] = {"story",   "headline", "dateline",
+                                              "caption", "byline",   "boilerplate"};
+static const char letters[ROLE_COUNT] = {' ', 'h', 'd', 'c', 'a', 'b'};
+
+const char *role_name(enum sent_role r)
+{
+    return (unsigned)r < ROLE_COUNT ? names[r] : "?";
+}
+
+char role_letter(enum sent_role r)
+{
+    return (unsigned)r < ROLE_COUNT ? letters[r] : '?';
+}
+
+char role_mark(const struct sentence *s)
+{
+    enum sent_role r = sent_role(s);
+    return r == ROLE_STORY && sent_dateline(s) ? 'd' : role_letter(r);
+}
+
+/* ---- words ----------------------------------------------------------------- */
+
+/* Does s[a..b) read w (ASCII, any case)? */
+static bool word_is(const char *s, size_t a, size_t b, const char *w)
+{
+    size_t n = strlen(w);
+    if (b - a != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[a + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c | 0x20);
+        if (c != w[i]) return false;
+    }
+    return true;
+}
+
+static bool word_in(const char *s, size_t a, size_t b, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (word_is(s, a, b, list[i])) return true;
+    return false;
+}
+
+/* Words that address the reader: the second person, and "please".  A
+ * grammatical class, not a list of prompts. */
+static const char *const address_words[] = {"you",    "your",   "yours",  "yourself",
+                                            "you're", "you've", "you'll", "please"};
+/* Words for a picture in a caption's opening ("In this June 4 photo,"). */
+static const char *const picture_words[] = {"photo",   "photograph", "image",
+                                            "picture", "handout",    "video"};
+
+/* What the words of a sentence say. */
+struct words {
+    unsigned n;       /* words (tokens with a letter or a digit) */
+    unsigned lower;   /* ... starting with a lower-case letter */
+    unsigned upper;   /* ... starting with a capital */
+    unsigned digits;  /* ... starting with a digit */
+    unsigned address; /* words addressing the reader */
+    unsigned code;    /* punctuation of program code: = { } _ | $ \ ; (not the < >
+                         & of prose and of markup shown as text) */
+    unsigned assign;  /* ... of which = { }: an assignment or a block */
+    bool letter;      /* any letter at all */
+};
+
+static void read_words(const char *s, size_t a, size_t b, struct words *w)
+{
+    memset(w, 0, sizeof *w);
+    size_t at = a;
+    struct seg_span t;
+    while (seg_word_next(s, &at, b, &t)) {
+        int32_t cp;
+        text_decode(s, t.end, t.start, &cp);
+        if (t.flags & WORD_PUNCT) {
+            w->assign += cp == '=' || cp == '{' || cp == '}';
+            w->code += cp == '=' || cp == '{' || cp == '}' || cp == '_' || cp == '|' || cp == '$' ||
+                       cp == '\\' || cp == ';';
+            continue;
+        }
+        w->n++;
+        if (text_is_digit(cp)) {
+            w->digits++;
+        } else {
+            w->letter = true;
+            w->lower += text_is_lower(cp);
+            w->upper += text_is_upper(cp);
+        }
+        w->address += word_in(s, t.start, t.end, address_words, WD_ARRAY_LEN(address_words));
+    }
+}
+
+/* A web address or an e-mail in s[a..b): "://", "www.", or an @ between
+ * letters. */
+static bool has_link(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i + 3 <= b; i++) {
+        if (memcmp(s + i, "://", 3) == 0) return true;
+        if (i + 4 <= b && word_is(s, i, i + 4, "www.") && (i == a || s[i - 1] == ' ')) return true;
+        if (s[i] == '@' && i > a && i + 1 < b && ((unsigned char)s[i - 1] | 0x20) >= 'a' &&
+            ((unsigned char)s[i - 1] | 0x20) <= 'z' && ((unsigned char)s[i + 1] | 0x20) >= 'a' &&
+            ((unsigned char)s[i + 1] | 0x20) <= 'z')
+            return true;
+    }
+    return false;
+}
+
+/* The copyright sign (or "(c)") in s[a..b). */
+static bool has_copyright(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i + 2 <= b; i++) {
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9) return true;
+        if (i + 3 <= b && s[i] == '(' && (s[i + 1] | 0x20) == 'c' && s[i + 2] == ')') return true;
+    }
+    return false;
+}
+
+/* ---- markers ---------------------------------------------------------------- */
+
+static size_t skip_spaces(const char *s, size_t i, size_t end)
+{
+    while (i < end) {
+        int32_t cp;
+        size_t l = text_decode(s, end, i, &cp);
+        if (!text_is_space(cp)) break;
+        i += l;
+    }
+    return i;
+}
+
+/* A word at s[i]: letters, digits and inner . - ' ; returns its end (i
+ * when none).  *caps: all its letters capitals (and two or more);
+ * *cap: it starts with one. */
+static size_t word_at(const char *s, size_t i, size_t end, bool *cap, bool *caps)
+{
+    size_t j = i, nletters = 0, nupper = 0;
+    *cap = false;
+    while (j < end) {
+        int32_t cp;
+        size_t l = text_decode(s, end, j, &cp);
+        bool inner = (cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019) && j > i;
+        if (!text_is_alnum(cp) && !inner) break;
+        if (j == i) *cap = text_is_upper(cp);
+        if (text_is_alnum(cp) && !text_is_digit(cp)) {
+            nletters++;
+            nupper += text_is_upper(cp);
+        }
+        j += l;
+    }
+    *caps = nletters >= 2 && nupper == nletters;
+    if (nletters == 1 && nupper == 1 && j > i + 1) *caps = true; /* "N.Y." "U." */
+    return j;
+}
+
+/* A dash at s[i] (- -- – —) and the white space after it: returns the end,
+ * or i when there is none. */
+static size_t dash_at(const char *s, size_t i, size_t end)
+{
+    size_t j = i;
+    if (j < end && s[j] == '-') {
+        j++;
+        if (j < end && s[j] == '-') j++;
+    } else if (j + 3 <= end && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+               ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)) {
+        j += 3;
+    } else if (j < end && s[j] == ':') {
+        j++;
+    } else {
+        return i;
+    }
+    size_t k = skip_spaces(s, j, end);
+    return k > j || k == end ? k : i; /* a dash followed by white space (or the end) */
+}
+
+size_t role_dateline(const char *s, size_t start, size_t end)
+{
+    end = WD_MIN(end, start + ROLE_DATELINE_MAX);
+    /* the place: words in capitals ("VIRGINIA BEACH", "ST. LOUIS") */
+    size_t i = start, place = 0;
+    for (;;) {
+        bool cap, caps;
+        size_t e = word_at(s, i, end, &cap, &caps);
+        if (e == i || !caps) break;
+        place += e - i;
+        i = e;
+        size_t k = skip_spaces(s, i, end);
+        bool cap2, caps2;
+        if (k == i || word_at(s, k, end, &cap2, &caps2) == k || !caps2) break;
+        i = k;
+    }
+    if (place < 3) return 0;
+    /* ", Region" and ", Date": capitalised words or numbers, each part
+     * after a comma */
+    for (int part = 0; part < 2 && i < end && s[i] == ','; part++) {
+        size_t k = skip_spaces(s, i + 1, end), words = 0, after = k;
+        while (words < 4) {
+            bool cap, caps;
+            size_t e = word_at(s, k, end, &cap, &caps);
+            int32_t cp = 0;
+            if (e > k) text_decode(s, end, k, &cp);
+            if (e == k || !(cap || text_is_digit(cp))) break;
+            words++;
+            after = e;
+            k = skip_spaces(s, e, end);
+            if (k == e) break; /* "Ore.," or the end */
+        }
+        if (!words) return 0;
+        i = after;
+    }
+    /* the agency in parentheses, a dash, or both */
+    size_t k = skip_spaces(s, i, end);
+    bool agency = false;
+    if (k < end && s[k] == '(') {
+        size_t c = k + 1;
+        while (c < end && c - k <= 32 && s[c] != ')' && s[c] != '(')
+            c++;
+        int32_t cp = 0;
+        if (k + 1 < end) text_decode(s, end, k + 1, &cp);
+        if (c < end && s[c] == ')' && c > k + 1 && text_is_upper(cp)) {
+            agency = true;
+            i = c + 1;
+            k = skip_spaces(s, i, end);
+        }
+    }
+    size_t d = dash_at(s, k, end);
+    if (d > k) return d - start;
+    if (agency) return k - start; /* "NEW YORK (AP) The ..." */
+    return 0;
+}
+
+/* The words of s[a..b) a photo credit: names joined by a slash
+ * ("Alexander Kazakov / Sputnik", "AP Photo/J. Scott Applewhite"), or a
+ * one-word label and a colon before capitalised names only ("Photo:
+ * Reuters"); few words, hardly any lower-case. */
+static bool credit_in(const char *s, size_t a, size_t b)
+{
+    struct words w;
+    read_words(s, a, b, &w);
+    if (!w.letter || w.n > CREDIT_WORDS || w.lower > CREDIT_LOWER) return false;
+    for (size_t i = a; i < b; i++) {
+        if (s[i] != '/') continue;
+        size_t p = i;
+        while (p > a && s[p - 1] == ' ')
+            p--;
+        size_t q = skip_spaces(s, i + 1, b);
+        bool cap, caps;
+        int32_t before = 0;
+        if (p > a) text_decode_back(s, a, p, &before);
+        if (text_is_alnum(before) && word_at(s, q, b, &cap, &caps) > q && cap) return true;
+    }
+    /* "Label: Name Name" */
+    bool cap, caps;
+    size_t e = word_at(s, a, b, &cap, &caps);
+    if (e > a && cap && e < b && s[e] == ':' && w.lower == 0 && w.n >= 2) return true;
+    return false;
+}
+
+/* Does s[a..b) end with a photo credit in parentheses ("... on Tuesday.
+ * (AP Photo/J. Scott Applewhite, File)")? */
+static bool ends_with_credit(const char *s, size_t a, size_t b)
+{
+    size_t e = b;
+    while (e > a && (s[e - 1] == '.' || s[e - 1] == ' '))
+        e--;
+    if (e <= a || s[e - 1] != ')') return false;
+    int depth = 0;
+    for (size_t i = e; i-- > a;) {
+        if (s[i] == ')') depth++;
+        if (s[i] == '(' && --depth == 0) return credit_in(s, i + 1, e - 1);
+    }
+    return false;
+}
+
+/* A caption's opening: "In this" and, soon after, a word for a picture
+ * ("In this June 4, 2024, file photo, Sen. ..."). */
+static bool caption_opening(const char *s, size_t a, size_t b)
+{
+    if (b - a < 8 || memcmp(s + a, "In this ", 8) != 0) return false;
+    size_t at = a + 8, lim = WD_MIN(b, a + CAPTION_LEAD);
+    struct seg_span t;
+    while (seg_word_next(s, &at, lim, &t))
+        if (!(t.flags & WORD_PUNCT) &&
+            word_in(s, t.start, t.end, picture_words, WD_ARRAY_LEN(picture_words)))
+            return true;
+    return false;
+}
+
+/* A line that opens with a word for a picture ("Image via Shutterstock",
+ * "Photo courtesy of the museum"): a credit, when short. */
+static bool picture_first(const char *s, size_t a, size_t b)
+{
+    bool cap, caps;
+    size_t e = word_at(s, a, b, &cap, &caps);
+    return e > a && word_in(s, a, e, picture_words, WD_ARRAY_LEN(picture_words));
+}
+
+/* A byline: "By" and names ("By Ann Writer and Li Wei", "By ANN WRITER,
+ * Coastal Wire"), or a task and "by" ("(Reporting by Li Wei; Editing by
+ * Tom Hart)"); few words, hardly any lower-case ones. */
+static bool byline_in(const char *s, size_t a, size_t b, const struct words *w)
+{
+    if (w->n < 2 || w->n > BYLINE_WORDS || w->lower > BYLINE_LOWER) return false;
+    size_t i = a < b && s[a] == '(' ? a + 1 : a;
+    bool cap, caps;
+    size_t e = word_at(s, i, b, &cap, &caps);
+    if (e > i && !word_is(s, i, e, "by")) { /* "Reporting by" */
+        i = skip_spaces(s, e, b);
+        e = word_at(s, i, b, &cap, &caps);
+    }
+    if (e == i || !word_is(s, i, e, "by")) return false;
+    size_t n = skip_spaces(s, e, b);
+    return n < b && word_at(s, n, b, &cap, &caps) > n && cap;
+}
+
+/* Does s[a..b) read the page's byline ("Ann Writer", or "By Ann
+ * Writer")? */
+static bool is_meta_byline(const char *s, size_t a, size_t b, const char *byline)
+{
+    if (!byline || !*byline) return false;
+    size_t n = strlen(byline);
+    if (b - a >= 3 && word_is(s, a, a + 2, "by") && s[a + 2] == ' ') a = skip_spaces(s, a + 3, b);
+    if (b - a != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        char x = s[a + i], y = byline[i];
+        if (x >= 'A' && x <= 'Z') x = (char)(x | 0x20);
+        if (y >= 'A' && y <= 'Z') y = (char)(y | 0x20);
+        if (x != y) return false;
+    }
+    return true;
+}
+
+/* ---- roles ------------------------------------------------------------------- */
+
+static void set_role(struct sentence *s, enum sent_role r)
+{
+    s->flags = (s->flags & ~SENT_ROLE_MASK) | ((uint32_t)r << SENT_ROLE_SHIFT);
+}
+
+static bool whole_line(const struct sentence *s)
+{
+    return (s->flags & (SENT_START | SENT_END)) == (SENT_START | SENT_END);
+}
+
+/* The last character of the sentence (its stop, when it has one). */
+static int32_t last_char(const char *bytes, const struct sentence *s)
+{
+    int32_t cp;
+    text_decode_back(bytes, s->start, s->end, &cp);
+    return cp;
+}
+
+/* The role of sentence i from its own text (its neighbours and position
+ * are weighed in role_assign). */
+static enum sent_role classify(const char *bytes, const struct sentence *s, const char *byline)
+{
+    size_t a = s->start, b = s->end;
+    bool line = (s->flags & SENT_LINE) != 0, whole = whole_line(s);
+    if (b - a > ROLE_LINE_MAX) return ROLE_STORY;
+    if (whole && role_dateline(bytes, a, b) == b - a) return ROLE_DATELINE;
+    struct words w;
+    read_words(bytes, a, b, &w);
+    if (!w.letter) return ROLE_BOILER; /* digits and punctuation only */
+    /* program code: an assignment or a block, and more of its
+     * punctuation ("window._lazy = window._lazy || [];") */
+    if (w.assign && w.code >= CODE_MARKS) return ROLE_BOILER;
+    if ((line || whole) && is_meta_byline(bytes, a, b, byline)) return ROLE_BYLINE;
+    if ((line || whole) && byline_in(bytes, a, b, &w)) return ROLE_BYLINE;
+    if ((line && credit_in(bytes, a, b)) || ends_with_credit(bytes, a, b) ||
+        caption_opening(bytes, a, b))
+        return ROLE_CAPTION;
+    if (has_copyright(bytes, a, b) && w.n <= LINK_WORDS) return ROLE_BOILER;
+    if ((line || whole) && has_link(bytes, a, b) && w.n <= LINK_WORDS) return ROLE_BOILER;
+    if ((line || whole) && w.address && w.n <= ADDRESS_WORDS) return ROLE_BOILER;
+    /* a word or two, none of them lower-case: "Close", "SAVE NOW", "View
+     * Comments" (a subheading in sentence case, "Congress warned", stays) */
+    if (line && (w.n <= 1 || (w.n <= SHORT_WORDS && w.lower == 0))) return ROLE_BOILER;
+    if (line && w.digits && w.n <= NUMBERED_WORDS) return ROLE_BOILER;
+    if (line && picture_first(bytes, a, b) && w.n <= CREDIT_WORDS / 2) return ROLE_CAPTION;
+    /* a subheading (role_assign finds the headline among them): not a
+     * fragment cut at a comma, nor a long line cut short */
+    int32_t last = last_char(bytes, s);
+    if (line && w.n <= TITLE_WORDS_MAX && last != ',' && last != ';' && last != ':')
+        return ROLE_HEADLINE;
+    return ROLE_STORY;
+}
+
+/* Could sentence s be a headline (or its copy) at the top? */
+static bool title_like(const char *bytes, const struct sentence *s)
+{
+    if (!whole_line(s)) return false;
+    int32_t last = last_char(bytes, s);
+    if (!(s->flags & SENT_LINE) && last != '?' && last != '!') return false;
+    struct words w;
+    read_words(bytes, s->start, s->end, &w);
+    return w.n >= TITLE_WORDS_MIN && w.n <= TITLE_WORDS_MAX && w.letter;
+}
+
+struct id_at {
+    uint32_t id, i;
+};
+
+static int cmp_id_at(const void *p, const void *q)
+{
+    const struct id_at *x = p, *y = q;
+    if (x->id != y->id) return x->id < y->id ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Repetition within the document: a line (without final punctuation)
+ * that comes back after other text, both copies; the copies of a
+ * sentence that open with a dateline elsewhere (a teaser or a caption
+ * that repeats the lede).  Only lines and sentences alone on their line
+ * take part, sorted by id: O(n log n) in those. */
+static void mark_repeats(struct sentence *s, size_t n, const uint32_t *body, uint8_t *repeated,
+                         uint8_t *copy)
+{
+    struct id_at *ix = xreallocarray(NULL, n + 1, sizeof *ix);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool dated = (s[i].flags & SENT_DATELINE_MASK) != 0;
+        if ((s[i].flags & SENT_LINE) || whole_line(&s[i]) || dated)
+            ix[m++] = (struct id_at){dated && body ? body[i] : s[i].id, (uint32_t)i};
+    }
+    if (m > 1) qsort(ix, m, sizeof *ix, cmp_id_at);
+    for (size_t g = 0; g < m;) {
+        size_t e = g;
+        bool dated = false;
+        while (e < m && ix[e].id == ix[g].id) {
+            dated |= (s[ix[e].i].flags & SENT_DATELINE_MASK) != 0;
+            e++;
+        }
+        for (size_t k = g; k < e && e - g > 1; k++) {
+            uint32_t i = ix[k].i;
+            bool far = (k > g && i >= ix[k - 1].i + 2) || (k + 1 < e && ix[k + 1].i >= i + 2);
+            if ((s[i].flags & SENT_LINE) && far) repeated[i] = 1;
+            if (dated && !(s[i].flags & SENT_DATELINE_MASK)) copy[i] = 1;
+        }
+        g = e;
+    }
+    free(ix);
+}
+
+size_t role_assign(const char *bytes, struct sentence *s, size_t n, const uint32_t *body,
+                   const struct source_meta *meta)
+{
+    uint8_t *repeated = xcalloc(n + 1, 1), *copy = xcalloc(n + 1, 1);
+    mark_repeats(s, n, body, repeated, copy);
+    const char *byline = meta ? meta->byline : NULL;
+    for (size_t i = 0; i < n; i++) {
+        enum sent_role r = classify(bytes, &s[i], byline);
+        if (r == ROLE_HEADLINE && repeated[i]) r = ROLE_BOILER;
+        if (r == ROLE_STORY && copy[i]) r = ROLE_CAPTION;
+        set_role(&s[i], r);
+    }
+    /* A caption's text before its credit on one line ("... 2023.
+     * Photograph: Mikhail Metzel/AFP)"). */
+    for (size_t i = 0; i + 1 < n; i++)
+        if (sent_role(&s[i + 1]) == ROLE_CAPTION && !(s[i].flags & SENT_END) &&
+            !(s[i + 1].flags & SENT_START) && sent_role(&s[i]) == ROLE_STORY)
+            set_role(&s[i], ROLE_CAPTION);
+    /* The headline: a page's first line; else the first line at the top,
+     * before the first sentence of story text, that reads like one, and
+     * its copies there. */
+    size_t title = SIZE_MAX;
+    if (meta && meta->headline && n) {
+        for (size_t i = 0; i < n; i++) {
+            set_role(&s[i], ROLE_HEADLINE);
+            if (s[i].flags & SENT_END) break;
+        }
+        title = 0;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            enum sent_role r = sent_role(&s[i]);
+            bool top = title_like(bytes, &s[i]);
+            if (title == SIZE_MAX && top && (r == ROLE_HEADLINE || r == ROLE_STORY)) {
+                title = i;
+                set_role(&s[i], ROLE_HEADLINE);
+                continue;
+            }
+            if (title != SIZE_MAX && s[i].id == s[title].id) {
+                set_role(&s[i], ROLE_HEADLINE); /* a copy of it */
+                continue;
+            }
+            if (r == ROLE_STORY) break; /* the story begins */
+        }
+    }
+    /* The story's text never counts as a dateline's neighbour: a dateline
+     * length is kept only on story text. */
+    for (size_t i = 0; i < n; i++)
+        if (sent_role(&s[i]) != ROLE_STORY) s[i].flags &= ~SENT_DATELINE_MASK;
+    free(repeated);
+    free(copy);
+    return title;
+}
