@@ -1,0 +1,221 @@
+/* The order of versions (versions.h): dates and times in file names, ISO
+ * 8601 from metadata, the rules of --order and of a folder. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "versions.h"
+
+/* 2026-11-23 00:00 UTC */
+#define DAY 1795392000LL
+
+static int64_t name_time(const char *name)
+{
+    int64_t t = -1;
+    if (!versions_time_in_name(name, &t)) return -1;
+    return t;
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    const int64_t t1710 = DAY + 17 * 3600 + 10 * 60;
+    /* the forms of the issue, and the usual others */
+    assert_int_equal(name_time("story-2026-11-23T1710.html"), t1710);
+    assert_int_equal(name_time("story-2026-11-23T17:10.html"), t1710);
+    assert_int_equal(name_time("2026-11-23_17-10.txt"), t1710);
+    assert_int_equal(name_time("20261123T171000.txt"), t1710);
+    assert_int_equal(name_time("20261123-1710.txt"), t1710);
+    assert_int_equal(name_time("20261123_171000.txt"), t1710);
+    assert_int_equal(name_time("202611231710.txt"), t1710);
+    assert_int_equal(name_time("snap 2026-11-23 17.10.txt"), t1710);
+    assert_int_equal(name_time("snap 2026.11.23 17h10"), t1710);
+    assert_int_equal(name_time("page_2026_11_23t1710.html"), t1710);
+    assert_int_equal(name_time("2026-11-23T17:10:05Z.html"), t1710 + 5);
+    assert_int_equal(name_time("2026-11-23T17:10:05.250Z.html"), t1710 + 5);
+    assert_int_equal(name_time("20261123T171005"), t1710 + 5);
+    /* a date alone is midnight; a time that does not parse leaves it */
+    assert_int_equal(name_time("v-2026-11-23.txt"), DAY);
+    assert_int_equal(name_time("20261123.txt"), DAY);
+    assert_int_equal(name_time("2026-11-23-v2.txt"), DAY);
+    assert_int_equal(name_time("2026-11-23T25:10.txt"), DAY); /* no 25 o'clock */
+    assert_int_equal(name_time("2026-11-23_1.txt"), DAY);
+    /* only the last path component counts */
+    assert_int_equal(name_time("/srv/2025-01-01/copy-2026-11-23.txt"), DAY);
+    assert_int_equal(name_time("/srv/2025-01-01/copy.txt"), -1);
+    /* the first date of the name wins; a non-date before it is skipped */
+    assert_int_equal(name_time("id-12345-2026-11-23T1710-2027-01-01.txt"), t1710);
+    /* not dates */
+    assert_int_equal(name_time("story.txt"), -1);
+    assert_int_equal(name_time(""), -1);
+    assert_int_equal(name_time("120261123.txt"), -1);  /* digits run on */
+    assert_int_equal(name_time("2026112300.txt"), -1); /* ten digits: an id */
+    assert_int_equal(name_time("2026-13-01.txt"), -1); /* month 13 */
+    assert_int_equal(name_time("2026-02-29.txt"), -1); /* not a leap year */
+    assert_int_equal(name_time("2026-11/23.txt"), -1); /* mixed separators */
+    assert_int_equal(name_time("2026-1123.txt"), -1);  /* one separator */
+    assert_int_equal(name_time("1850-01-01.txt"), -1); /* before 1900 */
+    assert_int_equal(name_time("2026-11-2"), -1);      /* cut short */
+    assert_true(name_time("2024-02-29.txt") > 0);      /* a leap year */
+    assert_int_equal(name_time("1970-01-01T0000"), 0);
+}
+
+static int64_t iso(const char *s)
+{
+    int64_t t = -1;
+    if (!versions_parse_iso8601(s, &t)) return -1;
+    return t;
+}
+
+static void test_iso8601(void **state)
+{
+    (void)state;
+    const int64_t t1710 = DAY + 17 * 3600 + 10 * 60;
+    assert_int_equal(iso("2026-11-23T17:10:00Z"), t1710);
+    assert_int_equal(iso("2026-11-23T17:10Z"), t1710);
+    assert_int_equal(iso("2026-11-23T17:10:00"), t1710);
+    assert_int_equal(iso(" 2026-11-23 17:10:00\n"), t1710);
+    assert_int_equal(iso("2026-11-23T18:10:00+01:00"), t1710);
+    assert_int_equal(iso("2026-11-23T12:10:00.123-0500"), t1710);
+    assert_int_equal(iso("2026-11-23T19:10:00+02"), t1710);
+    assert_int_equal(iso("20261123T171000Z"), t1710);
+    assert_int_equal(iso("2026-11-24T01:10:00+08:00"), t1710);
+    assert_int_equal(iso("2026-11-23"), DAY);
+    assert_int_equal(iso("2026-11-23T00:00:60Z"), DAY + 60); /* a leap second */
+    assert_int_equal(iso(""), -1);
+    assert_int_equal(iso("yesterday"), -1);
+    assert_int_equal(iso("2026-11-23T17"), -1);
+    assert_int_equal(iso("2026-11-23T17:10:00 GMT"), -1);
+    assert_int_equal(iso("2026-11-23T17:10:00+25:00"), -1);
+    assert_int_equal(iso("2026-11-31"), -1);
+    assert_int_equal(iso("2026-11-23x"), -1);
+    assert_int_equal(iso("November 23, 2026"), -1);
+    assert_true(iso("0001-01-01") < 0 && iso("0001-01-01") != -1);
+}
+
+static void test_format(void **state)
+{
+    (void)state;
+    char buf[24];
+    assert_string_equal(versions_format_time(DAY + 17 * 3600 + 600, buf, sizeof buf),
+                        "2026-11-23 17:10");
+    assert_string_equal(versions_format_time(DAY + 17 * 3600 + 605, buf, sizeof buf),
+                        "2026-11-23 17:10:05");
+    assert_string_equal(versions_format_time(0, buf, sizeof buf), "1970-01-01 00:00");
+    assert_string_equal(versions_format_time(-1, buf, sizeof buf), "1969-12-31 23:59:59");
+    assert_string_equal(versions_format_time(INT64_MAX, buf, sizeof buf), "9999-12-31 23:59:59");
+    assert_string_equal(versions_format_time(INT64_MIN, buf, sizeof buf), "0000-01-01 00:00");
+    /* round trip through both parsers */
+    int64_t t;
+    assert_true(versions_parse_iso8601("2024-02-29T23:59:59Z", &t));
+    assert_string_equal(versions_format_time(t, buf, sizeof buf), "2024-02-29 23:59:59");
+}
+
+static void check_perm(const size_t *perm, const size_t *want, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(perm[i], want[i]);
+}
+
+static void test_order(void **state)
+{
+    (void)state;
+    enum versions_order o;
+    assert_true(versions_parse_order("args", &o) && o == VERSIONS_ARGS);
+    assert_true(versions_parse_order("name", &o) && o == VERSIONS_NAME);
+    assert_true(versions_parse_order("mtime", &o) && o == VERSIONS_MTIME);
+    assert_true(versions_parse_order("meta", &o) && o == VERSIONS_META);
+    assert_false(versions_parse_order("time", &o));
+    assert_false(versions_parse_order("", &o));
+    assert_string_equal(versions_order_name(VERSIONS_MTIME), "mtime");
+
+    /* names out of order, mtimes in another order, metadata in a third */
+    const struct versions_item v[4] = {
+        {"d/b-2026-11-23T1200.html", 400, "2026-11-23T13:00:00+01:00"},
+        {"d/c-2026-11-23T0900.html", 100, "2026-11-23T10:00:00Z"},
+        {"d/a-2026-11-23T1800.html", 300, "2026-11-23T11:00:00Z"},
+        {"d/d-2026-11-22T2300.html", 200, "2026-11-23T09:00:00Z"},
+    };
+    size_t perm[4];
+    int64_t times[4];
+    char err[VERSIONS_ERR_MAX];
+    enum versions_order used;
+
+    assert_int_equal(versions_sort(v, 4, VERSIONS_AUTO, false, perm, &used, times, err), WD_OK);
+    assert_int_equal(used, VERSIONS_ARGS);
+    check_perm(perm, (const size_t[]){0, 1, 2, 3}, 4);
+    assert_int_equal(times[2], 0);
+
+    assert_int_equal(versions_sort(v, 4, VERSIONS_AUTO, true, perm, &used, times, err), WD_OK);
+    assert_int_equal(used, VERSIONS_META);
+    check_perm(perm, (const size_t[]){3, 1, 2, 0}, 4); /* 13:00+01:00 is 12:00 UTC */
+    assert_int_equal(times[3], DAY + 12 * 3600);
+
+    assert_int_equal(versions_sort(v, 4, VERSIONS_NAME, false, perm, &used, times, err), WD_OK);
+    assert_int_equal(used, VERSIONS_NAME);
+    check_perm(perm, (const size_t[]){3, 1, 0, 2}, 4);
+    assert_int_equal(times[0], DAY - 3600);
+
+    assert_int_equal(versions_sort(v, 4, VERSIONS_MTIME, true, perm, &used, NULL, err), WD_OK);
+    check_perm(perm, (const size_t[]){1, 3, 2, 0}, 4);
+
+    /* a folder without metadata times: by name; without those, by mtime */
+    struct versions_item w[4];
+    memcpy(w, v, sizeof w);
+    w[2].meta_time = NULL;
+    assert_int_equal(versions_sort(w, 4, VERSIONS_AUTO, true, perm, &used, NULL, err), WD_OK);
+    assert_int_equal(used, VERSIONS_NAME);
+    w[2].path = "d/latest.html";
+    assert_int_equal(versions_sort(w, 4, VERSIONS_AUTO, true, perm, &used, times, err), WD_OK);
+    assert_int_equal(used, VERSIONS_MTIME);
+    check_perm(perm, (const size_t[]){1, 3, 2, 0}, 4);
+    /* an explicit order without a time for every version: the name said */
+    assert_int_equal(versions_sort(w, 4, VERSIONS_NAME, false, perm, &used, NULL, err), WD_EUSAGE);
+    assert_string_equal(err, "d/latest.html: no date and time in its name");
+    assert_int_equal(versions_sort(w, 4, VERSIONS_META, true, perm, &used, NULL, err), WD_EUSAGE);
+    assert_string_equal(err, "d/latest.html: no publication or modification time in its metadata");
+    /* an unreadable metadata time counts as none; names are escaped */
+    w[0].meta_time = "last Tuesday";
+    w[0].path = "d/\x1b[31mred";
+    assert_int_equal(versions_sort(w, 4, VERSIONS_META, true, perm, &used, NULL, err), WD_EUSAGE);
+    assert_string_equal(err, "d/\\x1b[31mred: no publication or modification time in its metadata");
+
+    /* all metadata times equal (a published date every version shares): by name */
+    struct versions_item e[3] = {
+        {"x-2026-11-23T1000", 3, "2026-11-23"},
+        {"x-2026-11-23T0900", 2, "2026-11-23"},
+        {"x-2026-11-23T1100", 1, "2026-11-23"},
+    };
+    assert_int_equal(versions_sort(e, 3, VERSIONS_AUTO, true, perm, &used, NULL, err), WD_OK);
+    assert_int_equal(used, VERSIONS_NAME);
+    check_perm(perm, (const size_t[]){1, 0, 2}, 3);
+    /* ties keep the order given */
+    assert_int_equal(versions_sort(e, 3, VERSIONS_META, true, perm, &used, NULL, err), WD_OK);
+    check_perm(perm, (const size_t[]){0, 1, 2}, 3);
+    /* mtimes in seconds, rounded down, before 1970 too */
+    e[0].mtime_ns = -1;
+    e[1].mtime_ns = 1999999999;
+    assert_int_equal(versions_sort(e, 3, VERSIONS_MTIME, true, perm, &used, times, err), WD_OK);
+    check_perm(perm, (const size_t[]){0, 2, 1}, 3);
+    assert_int_equal(times[0], -1);
+    assert_int_equal(times[1], 0);
+    assert_int_equal(times[2], 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_iso8601),
+        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
