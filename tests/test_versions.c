@@ -11,6 +11,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gitlog.h"
 #include "versions.h"
 
 /* 2026-11-23 00:00 UTC */
@@ -209,13 +213,159 @@ static void test_order(void **state)
     assert_int_equal(times[2], 1);
 }
 
+/* ---- --git on a repository made here ---------------------------------------- */
+
+static char tmp[256];
+
+static int sh(const char *fmt, ...)
+{
+    char cmd[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return system(cmd);
+}
+
+/* Commit what is staged in repo at an hour of 2026-11-23 (UTC). */
+#define COMMIT(hour, msg)                                                                          \
+    sh("cd %s/repo && GIT_AUTHOR_DATE=2026-11-23T%02d:00:00Z "                                     \
+       "GIT_COMMITTER_DATE=2026-11-23T%02d:00:00+01:00 git commit -q -m '%s'",                     \
+       tmp, hour, hour, msg)
+
+static enum wd_status versions_of(const char *rel, struct gitlog_version **v, size_t *n, char *err)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmp, rel);
+    return gitlog_versions(path, v, n, err);
+}
+
+/* The body under the lede: enough for git to see a rename with an edit. */
+#define LINES_TEXT                                                                                 \
+    "Buses will not run until Wednesday.\n"                                                        \
+    "Officials expect ten inches of snow by evening.\n"                                            \
+    "The airport cancelled forty flights on Sunday night.\n"
+#define LINES                                                                                      \
+    "Buses will not run until Wednesday.\\n"                                                       \
+    "Officials expect ten inches of snow by evening.\\n"                                           \
+    "The airport cancelled forty flights on Sunday night.\\n"
+
+static void test_git(void **state)
+{
+    (void)state;
+    if (system("git --version >/dev/null 2>&1") != 0) skip();
+    snprintf(tmp, sizeof tmp, "%s/wd-gitlog-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    assert_non_null(mkdtemp(tmp));
+    /* no user or system configuration, no repository above tmp */
+    setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+    setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
+    setenv("GIT_CEILING_DIRECTORIES", tmp, 1);
+    assert_int_equal(sh("cd %s && git init -q repo && cd repo && git config user.name 'Ann Writer'"
+                        " && git config user.email ann@example.org && mkdir -p desk news",
+                        tmp),
+                     0);
+    /* three versions, the last two after a rename into news/ */
+    assert_int_equal(sh("cd %s/repo && printf 'Snow closed schools.\\n" LINES
+                        "' > desk/draft.txt && "
+                        "git add desk/draft.txt",
+                        tmp),
+                     0);
+    assert_int_equal(COMMIT(9, "first draft"), 0);
+    assert_int_equal(sh("cd %s/repo && git mv desk/draft.txt news/story.txt && printf 'Snow "
+                        "closed every school.\\n" LINES "' > news/story.txt && git add -A",
+                        tmp),
+                     0);
+    assert_int_equal(COMMIT(10, "lede: every school"), 0);
+    assert_int_equal(sh("cd %s/repo && printf 'Snow closed every school on Monday.\\n" LINES "' > "
+                        "news/story.txt && echo other > news/other.txt && git add -A",
+                        tmp),
+                     0);
+    assert_int_equal(COMMIT(11, "add the day"), 0);
+
+    struct gitlog_version *v;
+    size_t n;
+    char err[GITLOG_ERR_MAX];
+    assert_int_equal(versions_of("repo/news/story.txt", &v, &n, err), WD_OK);
+    assert_int_equal(n, 3);
+    assert_string_equal(v[0].subject, "first draft");
+    assert_string_equal(v[0].path, "desk/draft.txt");
+    assert_string_equal(v[0].text, "Snow closed schools.\n" LINES_TEXT);
+    assert_int_equal(v[0].len, strlen(v[0].text));
+    assert_string_equal(v[1].subject, "lede: every school");
+    assert_string_equal(v[1].path, "news/story.txt");
+    assert_string_equal(v[2].text, "Snow closed every school on Monday.\n" LINES_TEXT);
+    assert_string_equal(v[2].author, "Ann Writer");
+    assert_int_equal(v[2].time, DAY + 10 * 3600); /* 11:00+01:00 */
+    assert_string_equal(v[2].time_iso, "2026-11-23T11:00:00+01:00");
+    assert_int_equal(strlen(v[2].rev), 40);
+    assert_true(v[0].time < v[1].time && v[1].time < v[2].time);
+    gitlog_free(v, n);
+
+    /* from inside the repository, by a relative name: the same */
+    char cwd[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(tmp), 0);
+    assert_int_equal(gitlog_versions("repo/news/story.txt", &v, &n, err), WD_OK);
+    assert_int_equal(n, 3);
+    gitlog_free(v, n);
+    assert_int_equal(chdir(cwd), 0);
+
+    /* one commit */
+    assert_int_equal(versions_of("repo/news/other.txt", &v, &n, err), WD_EUSAGE);
+    assert_null(v);
+    assert_int_equal(n, 0);
+    assert_true(strstr(err, "/repo/news/other.txt: only one committed version") != NULL);
+
+    /* a name git would take for a pattern; a deletion and a return */
+    assert_int_equal(sh("cd %s/repo && echo one > 'a*.txt' && echo 'x' > ab.txt && "
+                        "git add -A",
+                        tmp),
+                     0);
+    assert_int_equal(COMMIT(12, "star one"), 0);
+    assert_int_equal(sh("cd %s/repo && git rm -q 'a*.txt'", tmp), 0);
+    assert_int_equal(COMMIT(13, "gone"), 0);
+    assert_int_equal(
+        sh("cd %s/repo && echo two > 'a*.txt' && echo 'y' > ab.txt && git add -A", tmp), 0);
+    assert_int_equal(COMMIT(14, "star back"), 0);
+    assert_int_equal(versions_of("repo/a*.txt", &v, &n, err), WD_OK);
+    assert_int_equal(n, 2); /* the deletion is no version */
+    assert_string_equal(v[0].text, "one\n");
+    assert_string_equal(v[1].text, "two\n");
+    assert_string_equal(v[1].subject, "star back");
+    gitlog_free(v, n);
+
+    /* untracked, staged but never committed, missing, a folder, outside */
+    assert_int_equal(sh("cd %s/repo && echo new > new.txt && echo staged > staged.txt && "
+                        "git add staged.txt && echo out > ../outside.txt",
+                        tmp),
+                     0);
+    assert_int_equal(versions_of("repo/new.txt", &v, &n, err), WD_EUSAGE);
+    assert_true(strstr(err, "/repo/new.txt: not tracked by git") != NULL);
+    assert_int_equal(versions_of("repo/staged.txt", &v, &n, err), WD_EUSAGE);
+    assert_true(strstr(err, "/repo/staged.txt: no committed version") != NULL);
+    assert_int_equal(versions_of("repo/none.txt", &v, &n, err), WD_ENOENT);
+    assert_true(strstr(err, "/repo/none.txt: ") != NULL);
+    assert_int_equal(versions_of("repo/news", &v, &n, err), WD_EISDIR);
+    assert_int_equal(versions_of("outside.txt", &v, &n, err), WD_EUSAGE);
+    assert_true(strstr(err, "/outside.txt: not in a git work tree") != NULL);
+    assert_null(strchr(err, '\n'));
+
+    /* no git on PATH */
+    char *path = strdup(getenv("PATH"));
+    setenv("PATH", "/nonexistent", 1);
+    assert_int_equal(versions_of("repo/news/story.txt", &v, &n, err), WD_ENOENT);
+    assert_true(strstr(err, "git, which is not installed") != NULL);
+    setenv("PATH", path, 1);
+    free(path);
+
+    assert_int_equal(sh("rm -rf '%s'", tmp), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_names),
-        cmocka_unit_test(test_iso8601),
-        cmocka_unit_test(test_format),
-        cmocka_unit_test(test_order),
+        cmocka_unit_test(test_names), cmocka_unit_test(test_iso8601), cmocka_unit_test(test_format),
+        cmocka_unit_test(test_order), cmocka_unit_test(test_git),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
