@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "gitlog.h"
+#include "jsonl.h"
 #include "versions.h"
 
 /* 2026-11-23 00:00 UTC */
@@ -213,6 +214,96 @@ static void test_order(void **state)
     assert_int_equal(times[2], 1);
 }
 
+/* ---- JSON Lines ---------------------------------------------------------------- */
+
+/* The message of parsing s, or "" when it parses. */
+static const char *jsonl_err(const char *s)
+{
+    static char err[SOURCE_ERR_MAX];
+    struct jsonl_version *v;
+    size_t n;
+    if (jsonl_parse(s, strlen(s), &v, &n, err)) {
+        jsonl_free(v, n);
+        return "";
+    }
+    assert_null(v);
+    assert_int_equal(n, 0);
+    assert_null(strchr(err, '\n'));
+    return err;
+}
+
+static void test_jsonl(void **state)
+{
+    (void)state;
+    if (!jsonl_supported()) {
+        assert_true(strstr(jsonl_err("{\"text\": \"a\"}\n"), "json-c") != NULL);
+        skip();
+    }
+    const char *in =
+        "{\"time\": \"2026-11-23T17:10:00+01:00\", \"url\": \"https://example.com/a\", "
+        "\"title\": \"Storm\\tcloses  schools\", \"text\": \"Storm closes schools\\nSnow "
+        "fell.\\n\"}\n"
+        "\n"
+        "   \r\n"
+        "{\"text\": \"Snow fell all night.\", \"time\": 1795396200, \"title\": null, "
+        "\"extra\": [1, {\"x\": 2}]}\r\n"
+        "  {\"text\": \"caf\\u00e9 \u00e9t\u00e9\", \"time\": 1795396200.75}  ";
+    struct jsonl_version *v;
+    size_t n;
+    char err[SOURCE_ERR_MAX];
+    assert_true(jsonl_parse(in, strlen(in), &v, &n, err));
+    assert_int_equal(n, 3);
+    assert_string_equal(v[0].text, "Storm closes schools\nSnow fell.\n");
+    assert_int_equal(v[0].len, strlen(v[0].text));
+    assert_string_equal(v[0].meta.headline, "Storm closes schools"); /* cleaned */
+    assert_string_equal(v[0].meta.url, "https://example.com/a");
+    assert_string_equal(v[0].meta.modified, "2026-11-23T17:10:00+01:00");
+    assert_false(v[0].meta.page);
+    assert_int_equal(v[0].line, 1);
+    assert_int_equal(v[1].line, 4);
+    assert_null(v[1].meta.headline);
+    assert_null(v[1].meta.url);
+    assert_string_equal(v[1].meta.modified, "2026-11-23T01:10:00Z");
+    assert_int_equal(v[2].line, 5);
+    assert_string_equal(v[2].text, "caf\u00e9 \u00e9t\u00e9");
+    assert_string_equal(v[2].meta.modified, "2026-11-23T01:10:00Z");
+    jsonl_free(v, n);
+
+    /* nothing at all: no versions, no error (the caller counts them) */
+    assert_true(jsonl_parse("", 0, &v, &n, err));
+    assert_int_equal(n, 0);
+    jsonl_free(v, n);
+    assert_string_equal(jsonl_err("\n\n  \n"), "");
+
+    /* malformed: the line named */
+    assert_string_equal(jsonl_err("{\"text\": \"a\"}\n{\"text\": \"b\"\n"),
+                        "line 2: the JSON value is cut short");
+    assert_string_equal(jsonl_err("{\"text\": \"a\"}\n\n[1, 2]\n"), "line 3: not a JSON object");
+    assert_string_equal(jsonl_err("{\"title\": \"a\"}"), "line 1: no \"text\" string");
+    assert_string_equal(jsonl_err("{\"text\": 5}"), "line 1: no \"text\" string");
+    assert_true(strncmp(jsonl_err("{\"text\": \"a\"} {\"text\": \"b\"}"), "line 1: ", 8) == 0);
+    assert_true(strncmp(jsonl_err("{\"text\": \"a\"} x"), "line 1: ", 8) == 0);
+    assert_string_equal(jsonl_err("{\"text\": \"a\", \"title\": 3}"),
+                        "line 1: \"title\" is not a string");
+    assert_string_equal(jsonl_err("{\"text\": \"a\", \"url\": {}}"),
+                        "line 1: \"url\" is not a string");
+    assert_string_equal(jsonl_err("{\"text\": \"a\", \"time\": \"yesterday\"}"),
+                        "line 1: \"time\" is not an ISO 8601 date and time (2026-11-23T17:10:00Z)");
+    assert_string_equal(jsonl_err("{\"text\": \"a\", \"time\": 1e300}"),
+                        "line 1: \"time\" is out of range");
+    assert_string_equal(jsonl_err("{\"text\": \"a\\u0000b\"}"),
+                        "line 1: \"text\" holds a NUL character");
+    assert_true(strncmp(jsonl_err("{\"text\": \"\xff\"}"), "line 1: ", 8) == 0); /* not UTF-8 */
+    assert_true(strncmp(jsonl_err("{'text': 'a'}"), "line 1: ", 8) == 0);
+    assert_true(strncmp(jsonl_err("{\"text\": \"a\",}"), "line 1: ", 8) == 0); /* strict */
+    assert_true(strncmp(jsonl_err("text"), "line 1: ", 8) == 0);
+    /* nesting past JSONL_DEPTH */
+    char deep[256] = "{\"text\": \"a\", \"x\": ";
+    for (int i = 0; i < 40; i++)
+        strcat(deep, "[");
+    assert_true(strncmp(jsonl_err(deep), "line 1: ", 8) == 0);
+}
+
 /* ---- --git on a repository made here ---------------------------------------- */
 
 static char tmp[256];
@@ -365,7 +456,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names), cmocka_unit_test(test_iso8601), cmocka_unit_test(test_format),
-        cmocka_unit_test(test_order), cmocka_unit_test(test_git),
+        cmocka_unit_test(test_order), cmocka_unit_test(test_jsonl),   cmocka_unit_test(test_git),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
