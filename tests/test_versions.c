@@ -293,7 +293,16 @@ static void test_jsonl(void **state)
                         "line 1: \"time\" is out of range");
     assert_string_equal(jsonl_err("{\"text\": \"a\\u0000b\"}"),
                         "line 1: \"text\" holds a NUL character");
-    assert_true(strncmp(jsonl_err("{\"text\": \"\xff\"}"), "line 1: ", 8) == 0); /* not UTF-8 */
+    assert_string_equal(jsonl_err("{\"text\": \"a\"}\n{\"text\": \"\xff\"}"),
+                        "line 2: not valid UTF-8");
+    /* a surrogate, raw (json-c's own check lets it through) or escaped */
+    assert_string_equal(jsonl_err("{\"text\": \"\xed\xa0\x80\"}"), "line 1: not valid UTF-8");
+    /* an escaped lone surrogate is U+FFFD, as json-c decodes it */
+    const char *lone = "{\"text\": \"\\ud800\"}";
+    assert_true(jsonl_parse(lone, strlen(lone), &v, &n, err));
+    assert_string_equal(v[0].text, "\xef\xbf\xbd");
+    jsonl_free(v, n);
+    assert_string_equal(jsonl_err("{\"text\": \"\\ud83d\\ude00\"}"), ""); /* a pair is fine */
     assert_true(strncmp(jsonl_err("{'text': 'a'}"), "line 1: ", 8) == 0);
     assert_true(strncmp(jsonl_err("{\"text\": \"a\",}"), "line 1: ", 8) == 0); /* strict */
     assert_true(strncmp(jsonl_err("text"), "line 1: ", 8) == 0);
