@@ -9,7 +9,8 @@
  * keep libcurl in git-remote-https.  In the program, web_stub.c defines
  * source_page, source_html_supported, fetch_all and fetch_supported as
  * calls through the module's table; the tests and fuzz targets link the
- * real functions (libwdweb.a) directly.
+ * real functions (libwdweb.a) directly.  jsonl_parse and jsonl_supported
+ * (jsonl.h) go the same way: json-c is one of the module's libraries.
  */
 #ifndef WD_WEB_H
 #define WD_WEB_H
@@ -18,10 +19,11 @@
 #include <stddef.h>
 
 #include "fetch.h"
+#include "jsonl.h"
 #include "source.h"
 
 /* Bumped when the table changes: a module of another version is refused. */
-#define WEB_MODULE_VERSION 1
+#define WEB_MODULE_VERSION 2
 
 struct web_module {
     int version;
@@ -32,6 +34,10 @@ struct web_module {
     bool (*fetch_supported)(void);
     void (*fetch_all)(const char *const *urls, size_t n, const struct fetch_opts *o,
                       struct fetch_result *out);
+    /* version 2: JSON Lines versions (jsonl.h) */
+    bool (*jsonl_supported)(void);
+    bool (*jsonl_parse)(const char *bytes, size_t len, struct jsonl_version **out, size_t *n,
+                        char err[SOURCE_ERR_MAX]);
 };
 
 /* The module's one exported symbol. */

@@ -39,4 +39,6 @@ const struct web_module wirediff_web_module = {
     .page = source_page,
     .fetch_supported = fetch_supported,
     .fetch_all = fetch_all,
+    .jsonl_supported = jsonl_supported,
+    .jsonl_parse = jsonl_parse,
 };

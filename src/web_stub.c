@@ -1,8 +1,8 @@
 /* web_stub.c - the program's source_page, source_html_supported,
- * fetch_all and fetch_supported: calls into wirediff-web.so, loaded (once,
- * from any thread) the first time a page or a URL comes (see web.h).  The
- * module is looked for beside the program (the build tree), then in
- * PKGLIBDIR (where make install puts it). */
+ * fetch_all and fetch_supported (and jsonl_parse, jsonl_supported): calls
+ * into wirediff-web.so, loaded (once, from any thread) the first time a
+ * page or a URL comes (see web.h).  The module is looked for beside the
+ * program (the build tree), then in PKGLIBDIR (where make install puts it). */
 #include "config.h"
 
 #include "web.h"
@@ -103,4 +103,22 @@ void fetch_all(const char *const *urls, size_t n, const struct fetch_opts *o,
         memset(&out[i], 0, sizeof out[i]);
         snprintf(out[i].err, sizeof out[i].err, "wirediff cannot fetch URLs here (%.180s)", e);
     }
+}
+
+bool jsonl_supported(void)
+{
+    const struct web_module *m = web_module_get(NULL);
+    return m && m->jsonl_supported();
+}
+
+bool jsonl_parse(const char *bytes, size_t len, struct jsonl_version **out, size_t *n,
+                 char err[SOURCE_ERR_MAX])
+{
+    const char *e = NULL;
+    const struct web_module *m = web_module_get(&e);
+    if (m) return m->jsonl_parse(bytes, len, out, n, err);
+    *out = NULL;
+    *n = 0;
+    snprintf(err, SOURCE_ERR_MAX, "JSON Lines, and wirediff cannot read them here (%.180s)", e);
+    return false;
 }
