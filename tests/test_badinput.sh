@@ -511,8 +511,11 @@ sig_case() { # sig_case SIG NUMBER
         tries=$((tries + 1))
         rm -rf "$O" && mkdir "$O"
         set -m
-        "$WD" --export=text -w 10000 -o "$O/out.txt" "$IN/wide_a.txt" "$IN/wide_b.txt" \
-            2>"$tmp/err" &
+        # the signal's default action, even where the test runs with SIGINT
+        # ignored (a background job of a shell without job control): a
+        # program keeps an ignored SIGINT, as nohup's SIGHUP
+        env --default-signal="$1" "$WD" --export=text -w 10000 -o "$O/out.txt" "$IN/wide_a.txt" \
+            "$IN/wide_b.txt" 2>"$tmp/err" &
         pid=$!
         set +m
         while kill -0 "$pid" 2>/dev/null && [ -z "$(ls -A "$O")" ]; do sleep 0.002; done
