@@ -129,7 +129,11 @@ static void read_words(const char *s, size_t a, size_t b, struct words *w)
             w->lower += text_is_lower(cp);
             w->upper += text_is_upper(cp);
         }
-        w->address += word_in(s, t.start, t.end, address_words, WD_ARRAY_LEN(address_words));
+        /* every word addressing the reader begins with y or p: the others
+         * are not looked up */
+        unsigned char c0 = (unsigned char)s[t.start] | 0x20;
+        if (c0 == 'y' || c0 == 'p')
+            w->address += word_in(s, t.start, t.end, address_words, WD_ARRAY_LEN(address_words));
     }
 }
 
