@@ -87,7 +87,9 @@ static bool word_in(const char *s, size_t a, size_t b, const char *const *list, 
 }
 
 /* Words that address the reader: the second person, and "please".  A
- * grammatical class, not a list of prompts. */
+ * grammatical class, not a list of prompts.  Each begins with y or p:
+ * read_words looks up no other word (a word added here must keep that,
+ * or that test must change). */
 static const char *const address_words[] = {"you",    "your",   "yours",  "yourself",
                                             "you're", "you've", "you'll", "please"};
 /* Words for a picture in a caption's opening ("In this June 4 photo,"). */
