@@ -86,20 +86,6 @@ static const char *mark_name(enum col_mark m)
     return names[m];
 }
 
-/* The headline or first sentence a reader knows a document by, as a new
- * NUL-terminated string. */
-static char *first_line(const struct doc *d)
-{
-    size_t ns;
-    const struct sentence *s = doc_sentences(d, &ns);
-    if (ns == 0 || (s[0].flags & SENT_LINE)) return xstrdup(doc_title(d));
-    size_t len = s[0].end - s[0].start;
-    char *t = xmalloc(len + 1);
-    memcpy(t, doc_bytes(d, NULL) + s[0].start, len);
-    t[len] = '\0';
-    return t;
-}
-
 /* ---- HTML -------------------------------------------------------------------- */
 
 static const char css_columns[] =
@@ -163,9 +149,9 @@ static void html_docs(struct cx *x)
             fprintf(f, "<td class=\"num\">%d%%</td>",
                     pct(corpus_shared(in->c, k, in->pivot), story));
         fprintf(f, "<td class=\"num\">%d%%</td><td>", pct(corpus_own_sentences(in->c, k), story));
-        char *t = first_line(d);
-        h_str(f, t);
-        free(t);
+        size_t tl;
+        const char *t = export_first_line(d, &tl);
+        export_html_text(f, t, 0, tl);
         fputs("</td></tr>\n", f);
     }
     fputs("</tbody></table>\n", f);
@@ -392,9 +378,9 @@ static void md_write(struct cx *x)
         else
             fprintf(f, "%d%%", pct(corpus_shared(in->c, k, in->pivot), story));
         fprintf(f, " | %d%% | ", pct(corpus_own_sentences(in->c, k), story));
-        char *t = first_line(in->docs[k]);
-        export_md_str(f, t);
-        free(t);
+        size_t tl;
+        const char *t = export_first_line(in->docs[k], &tl);
+        md_text_of(f, t, 0, tl);
         fputs(" |\n", f);
     }
     size_t np;

@@ -48,7 +48,7 @@ static const char **shown_names(const struct doc *const *docs, size_t n)
 
 /* What a reader recognises a document by: its headline, else its first
  * sentence.  *len receives the length in bytes. */
-static const char *first_line(const struct doc *d, size_t *len)
+const char *export_first_line(const struct doc *d, size_t *len)
 {
     size_t ns;
     const struct sentence *s = doc_sentences(d, &ns);
@@ -112,7 +112,7 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
         (void)doc_sentences(docs[k], &ns);
         fprintf(f, "%4zu  %-28s %5zu %5zu  ", k, names[k], ns, corpus_story_sentences(c, k));
         size_t tl;
-        const char *t = first_line(docs[k], &tl);
+        const char *t = export_first_line(docs[k], &tl);
         put_title(f, t, tl, TITLE_COLS);
         putc('\n', f);
     }

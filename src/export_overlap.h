@@ -15,6 +15,9 @@ enum wd_status export_overlap_text(FILE *f, const struct corpus *c, const struct
 /* {"format":"wirediff-overlap","version":1,"documents":[...],"pairs":[...]}
  * (doc/wirediff-json.md). */
 enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct doc *const *docs);
+/* What a reader recognises a document by: its headline, else its first
+ * sentence (not NUL-terminated: *len bytes). */
+const char *export_first_line(const struct doc *d, size_t *len);
 /* "pairs":[...] of the overlap JSON (no separator around it). */
 void export_overlap_pairs_json(FILE *f, const struct corpus *c);
 

@@ -419,7 +419,7 @@ void tui_draw_lay_line(struct tui *t, const struct layout *l, int side, const st
 }
 
 /* The boilerplate of side (as shown) of display row v, for dimming. */
-static void row_dim(const struct tui *t, const struct lay_vrow *v, int side, struct tui_dim *dim)
+void tui_row_dim(const struct tui *t, const struct lay_vrow *v, int side, struct tui_dim *dim)
 {
     memset(dim, 0, sizeof *dim);
     if (v->kind != VROW_ROW) return;
@@ -501,8 +501,8 @@ static void draw_body(struct tui *t, const struct layout *l)
         if (spans_of != vi) {
             row_spans(t, v, 0, &sp[0]);
             row_spans(t, v, 1, &sp[1]);
-            row_dim(t, v, 0, &dim[0]);
-            row_dim(t, v, 1, &dim[1]);
+            tui_row_dim(t, v, 0, &dim[0]);
+            tui_row_dim(t, v, 1, &dim[1]);
             spans_of = vi;
         }
         uint64_t li = sy - v->y;

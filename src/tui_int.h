@@ -410,6 +410,9 @@ struct tui_dim {
  * boilerplate text (dim, may be NULL) as TF_BOILER. */
 void tui_draw_lay_line(struct tui *t, const struct layout *l, int side, const struct lay_line *ln,
                        int y, int x0, const struct tui_dim *dim);
+/* The boilerplate of side (as shown) of the pair reader's display row v,
+ * for dimming (nothing when none is known). */
+void tui_row_dim(const struct tui *t, const struct lay_vrow *v, int side, struct tui_dim *dim);
 
 /* ---- tui_corpus.c ---- */
 /* Analyse docs[0..n) (corpus_new, unless !analyse: pairs only, no

@@ -103,15 +103,8 @@ static void moved_draw(struct tui *t)
         for (int side = 0; side < 2; side++) {
             const struct lay_vrow *v = half[side];
             if (!v || li >= v->nline[side]) continue;
-            size_t ns;
-            const struct align_row *w = &rows[v->row];
-            struct tui_dim dim = {0};
-            dim.flags = t->boiler[side ^ t->swapped];
-            if (dim.flags) {
-                dim.sent = doc_sentences(align_doc(tui_al(t), side), &ns);
-                dim.first = side ? w->b : w->a;
-                dim.n = side ? w->bn : w->an;
-            }
+            struct tui_dim dim;
+            tui_row_dim(t, v, side, &dim);
             tui_draw_lay_line(t, l, side, &lines[v->line[side] + li], y + 1, x0[side], &dim);
         }
     }
