@@ -103,6 +103,7 @@ static void push_block(struct blocks *bl, size_t row, size_t nrows, bool fold)
 {
     const struct export_view *v = bl->v;
     if (v->range && (row > v->last_row || row + nrows - 1 < v->first_row)) return;
+    if (v->skip && nrows == 1 && v->skip[row]) return;
     xgrow(&bl->b, &bl->cap, bl->n + 1, sizeof *bl->b);
     bl->b[bl->n++] = (struct export_block){row, nrows, fold};
 }
@@ -130,8 +131,12 @@ struct export_block *export_blocks(const struct alignment *al, const struct expo
     size_t r = 0;
     while (r < nrows) {
         size_t run = 0;
+        if (v->skip && v->skip[r]) { /* hidden (B): no display row */
+            r++;
+            continue;
+        }
         if (v->fold)
-            while (r + run < nrows && rows[r + run].kind == ROW_SAME)
+            while (r + run < nrows && rows[r + run].kind == ROW_SAME && !(v->skip && v->skip[r + run]))
                 run++;
         if (run == 0 || run < fold_min) {
             size_t m = WD_MAX(run, 1);
@@ -152,6 +157,26 @@ struct export_block *export_blocks(const struct alignment *al, const struct expo
     }
     *n = bl.n;
     return bl.b;
+}
+
+size_t export_hidden_rows(const struct alignment *al, const struct export_view *v)
+{
+    size_t nr, n = 0;
+    align_rows(al, &nr);
+    if (v->skip)
+        for (size_t r = 0; r < nr; r++)
+            n += v->skip[r] != 0;
+    return n;
+}
+
+void export_hidden_note(char *buf, size_t size, const struct alignment *al,
+                        const struct export_view *v)
+{
+    size_t n = export_hidden_rows(al, v);
+    if (n)
+        snprintf(buf, size, "%zu boilerplate row%s hidden", n, n == 1 ? "" : "s");
+    else if (size)
+        buf[0] = '\0';
 }
 
 size_t export_block_of_row(const struct export_block *b, size_t n, size_t r)

@@ -62,6 +62,11 @@ struct export_view {
      * of the alignments given).  false: every row. */
     bool range;
     size_t first_row, last_row;
+    /* Rows the reader hid (B: boilerplate): NULL, or one byte per row of
+     * the alignments given, non-zero for a hidden row.  Hidden rows are
+     * not written (JSON lists them in view.hidden); a fold never spans
+     * one, as in the reader (layout_opts.skip). */
+    const uint8_t *skip;
 };
 
 struct export_cmp {
@@ -205,6 +210,13 @@ struct export_run {
  * show side). */
 size_t export_side_runs(const struct alignment *al, const struct align_row *r, int side, bool words,
                         struct export_run **runs, size_t *cap);
+
+/* Rows of al the view hides (view.skip), 0 when none. */
+size_t export_hidden_rows(const struct alignment *al, const struct export_view *v);
+/* "N boilerplate rows hidden" for the headers of HTML, Markdown and
+ * text, into buf ("" when none are). */
+void export_hidden_note(char *buf, size_t size, const struct alignment *al,
+                        const struct export_view *v);
 
 /* Share of side's sentences that are matched, in percent (100 for none). */
 int export_matched_pct(const struct align_stats *st, int side);

@@ -142,6 +142,9 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
             free(v);
         }
     }
+    char hidden[64];
+    export_hidden_note(hidden, sizeof hidden, al, &in->view);
+    if (hidden[0]) fprintf(f, "    %s\n", hidden);
     if (in->view.digest) export_digest_text(f, c->dg);
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
@@ -302,7 +305,8 @@ static void put_cell(struct text_out *t, const struct layout *l, int side, const
     if (side == SIDE_A) ln_pad(t, cols - used);
 }
 
-static void text_header(struct text_out *t, const struct alignment *al)
+static void text_header(struct text_out *t, const struct alignment *al,
+                        const struct export_view *view)
 {
     const struct align_stats *st = align_get_stats(al);
     for (int side = 0; side < 2; side++) {
@@ -332,6 +336,13 @@ static void text_header(struct text_out *t, const struct alignment *al)
             free(v);
             ln_end(t);
         }
+    }
+    char hidden[64];
+    export_hidden_note(hidden, sizeof hidden, al, view);
+    if (hidden[0]) {
+        ln_put(t, "    ", 4);
+        ln_puts(t, hidden);
+        ln_end(t);
     }
 }
 
@@ -386,13 +397,14 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
     const struct alignment *al = c->al;
     int width = in->view.width > 0 ? in->view.width : 160;
     int cols = WD_MAX((width - GUTTER_W) / 2, TEXT_MIN_COL);
-    text_header(t, al);
+    text_header(t, al, &in->view);
     if (in->view.digest && c->dg) text_digest(t, c->dg, (size_t)(2 * cols + GUTTER_W));
     struct layout_opts lo;
     layout_default_opts(&lo, cols, cols);
     lo.words = in->view.words;
     lo.fold = in->view.fold;
     lo.marks = t->style->marks;
+    lo.skip = in->view.skip;
     struct layout *l = layout_build(al, &lo);
     size_t nv, nr;
     const struct lay_vrow *vr = layout_vrows(l, &nv);
@@ -411,7 +423,8 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
         if (r && r->kind == ROW_MOVED && r->partner >= 0) {
             const char *dir = (r->show & SHOW_A) ? "to" : "from";
             const struct lay_vrow *pv = &vr[layout_vrow_of_row(l, (size_t)r->partner)];
-            if (vrow_in_range(&in->view, pv))
+            bool hidden = in->view.skip && in->view.skip[r->partner];
+            if (!hidden && vrow_in_range(&in->view, pv))
                 snprintf(note, sizeof note, "(moved %s line %llu)", dir,
                          (unsigned long long)(base + (pv->y - y0)));
             else

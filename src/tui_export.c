@@ -208,6 +208,7 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
                 .range = e->visible,
                 .first_row = e->first,
                 .last_row = e->last,
+                .skip = t->hide_boiler ? t->skip : NULL,
             },
     };
     /* Never an input of what is shown; never a FIFO (the reader would
