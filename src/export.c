@@ -421,20 +421,99 @@ static void stem(const char *path, const char **s, size_t *len)
     }
 }
 
-#define NAME_STEM_MAX 8
+/* Characters kept of the part of each name that tells the pair apart. */
+#define NAME_PART_MAX 16
+
+/* Does byte c end a word of a file name ("cluster__a-outlet": _ and -)? */
+static bool name_sep(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u < 0x80 && !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'));
+}
+
+/* The parts of two stems that tell them apart: their common prefix and
+ * suffix left out, each cut back to a word boundary (so "cluster__a-outlet"
+ * and "cluster__b-outlet" give "a" and "b"), as long as both parts keep a
+ * character. */
+static void distinct_parts(const char **a, size_t *na, const char **b, size_t *nb)
+{
+    size_t p = 0, m = WD_MIN(*na, *nb);
+    while (p < m && (*a)[p] == (*b)[p])
+        p++;
+    while (p > 0 && !name_sep((*a)[p - 1]))
+        p--;
+    if (p == *na || p == *nb) p = 0;
+    *a += p, *na -= p, *b += p, *nb -= p;
+    size_t q = 0;
+    m = WD_MIN(*na, *nb);
+    while (q < m && (*a)[*na - 1 - q] == (*b)[*nb - 1 - q])
+        q++;
+    while (q > 0 && !name_sep((*a)[*na - q]))
+        q--;
+    if (q == *na || q == *nb) q = 0;
+    *na -= q, *nb -= q;
+}
+
+/* The name of the folder holding path ("" when none is given). */
+static void parent_name(const char *path, const char **s, size_t *len)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    while (n > 0 && path[n - 1] != '/')
+        n--;
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t b = n;
+    while (b > 0 && path[b - 1] != '/')
+        b--;
+    *s = path + b;
+    *len = n > b ? n - b : 0;
+}
+
+/* One side of a default name: "3-" for the document's number, when
+ * given, then the part of its name, or with the same name on both sides,
+ * its folder's name and the name. */
+static size_t put_side(char *name, size_t at, size_t cap, size_t num, const char *dir,
+                       size_t ndir, const char *s, size_t len)
+{
+    if (num != SIZE_MAX) {
+        char n[24];
+        int k = snprintf(n, sizeof n, "%zu-", num);
+        at = put_safe(name, at, cap, n, (size_t)k, (size_t)k);
+    }
+    if (ndir) {
+        at = put_safe(name, at, cap, dir, ndir, NAME_PART_MAX);
+        at = put_safe(name, at, cap, "-", 1, 1);
+    }
+    return put_safe(name, at, cap, s, len, NAME_PART_MAX);
+}
 
 char *export_default_name(const char *path_a, const char *path_b, const char *timestamp,
                           const char *suffix, enum export_format fmt)
 {
-    char name[160];
+    return export_pair_name(path_a, SIZE_MAX, path_b, SIZE_MAX, timestamp, suffix, fmt);
+}
+
+char *export_pair_name(const char *path_a, size_t num_a, const char *path_b, size_t num_b,
+                       const char *timestamp, const char *suffix, enum export_format fmt)
+{
+    char name[192];
     size_t at = 0;
-    const char *s;
-    size_t len;
-    stem(path_a, &s, &len);
-    at = put_safe(name, at, sizeof name, s, len, NAME_STEM_MAX);
+    const char *sa, *sb, *da = "", *db = "";
+    size_t na, nb, nda = 0, ndb = 0;
+    stem(path_a, &sa, &na);
+    stem(path_b, &sb, &nb);
+    if (na == nb && memcmp(sa, sb, na) == 0) { /* a/story.txt, b/story.txt */
+        parent_name(path_a, &da, &nda);
+        parent_name(path_b, &db, &ndb);
+        distinct_parts(&da, &nda, &db, &ndb);
+    } else {
+        distinct_parts(&sa, &na, &sb, &nb);
+    }
+    at = put_side(name, at, sizeof name, num_a, da, nda, sa, na);
     at = put_safe(name, at, sizeof name, "-vs-", 4, 4);
-    stem(path_b, &s, &len);
-    at = put_safe(name, at, sizeof name, s, len, NAME_STEM_MAX);
+    at = put_side(name, at, sizeof name, num_b, db, ndb, sb, nb);
     if (timestamp && *timestamp) {
         char digits[13];
         size_t nd = 0;

@@ -277,12 +277,22 @@ size_t export_mark(const char *s, size_t end, size_t i, char *out);
  * into buf (at least 32 bytes). */
 void export_timestamp_now(char *buf, size_t size);
 
-/* A short, safe default file name for a snapshot of a against b: each base
- * name without folders and extension, cut to 8 characters, characters other
- * than [A-Za-z0-9_-] as '_' (one for each UTF-8 character); then the
- * timestamp's first 12 digits as YYYYMMDD-HHMM (or, with fewer digits, its
- * safe characters); then suffix (may be NULL) and the format's extension:
- * "000_f22e-vs-001_3379-20261123-1710.html".  Returns a new string. */
+/* A short, safe default file name for a snapshot of a against b that
+ * tells pairs apart: of each base name without folders and extension the
+ * part that differs from the other's (their common prefix and suffix left
+ * out at word boundaries: "cluster__a-outlet" and "cluster__b-outlet" give
+ * "a" and "b"; the same name on both sides adds each one's folder), cut to
+ * 16 characters, characters other than [A-Za-z0-9_-] as '_' (one for each
+ * UTF-8 character), after each document's number and a '-' when num_a and
+ * num_b are not SIZE_MAX (a pair of a folder); then the timestamp's first
+ * 12 digits as YYYYMMDD-HHMM (or, with fewer digits, its safe characters);
+ * then suffix (may be NULL) and the format's extension:
+ * "000_f22e6673dc503a-vs-001_337949aa419a66-20261123-1710.html",
+ * "0-000_f22e6673dc503a-vs-1-001_337949aa419a66-20261123-1710.html".
+ * Returns a new string. */
+char *export_pair_name(const char *path_a, size_t num_a, const char *path_b, size_t num_b,
+                       const char *timestamp, const char *suffix, enum export_format fmt);
+/* export_pair_name without numbers. */
 char *export_default_name(const char *path_a, const char *path_b, const char *timestamp,
                           const char *suffix, enum export_format fmt);
 

@@ -59,7 +59,10 @@ static void draw_header_side(struct tui *t, int side, int x, int w, int form)
                         " \xC2\xB7 %s", pieces[i]);
         if ((size_t)len >= sizeof left) break;
     }
-    tui_put_trunc(t, 0, x, left, w - rw, TF_HEADER);
+    if (tui_str_width(name) + 1 > w - rw) /* the name alone is too wide: cut it */
+        tui_put_name(t, 0, x + 1, name, w - rw - 1, TF_HEADER);
+    else
+        tui_put_trunc(t, 0, x, left, w - rw, TF_HEADER);
     tui_put_str(t, 0, x + w - rw, right, rw, TF_HEADER);
 }
 

@@ -232,6 +232,10 @@ struct tui {
     struct tui_overview ov;
     struct tui_multi mv;
     bool hide_boiler; /* B: boilerplate rows hidden */
+    struct {
+        size_t prefix; /* bytes of the prefix the session's file names share */
+        bool known;
+    } names; /* tui_names.c */
 
     /* The pair's boilerplate flags per sentence of al[0]'s A and B (NULL:
      * none known) and the rows they make hidden (all shown sentences
@@ -388,6 +392,13 @@ char tui_face_letter(int f);
  * than maxw with an ellipsis. */
 int tui_put_str(struct tui *t, int y, int x, const char *s, int maxw, int face);
 int tui_put_trunc(struct tui *t, int y, int x, const char *s, int maxw, int face);
+/* ---- tui_names.c ---- */
+/* Draw a file name (a doc_label) in at most maxw columns: when too wide,
+ * the prefix every name of the session shares is an ellipsis, then the
+ * middle is cut, keeping what tells the names apart.  Returns the columns
+ * drawn. */
+int tui_put_name(struct tui *t, int y, int x, const char *name, int maxw, int face);
+
 /* w blank cells in face from (y, x). */
 void tui_fill(struct tui *t, int y, int x, int w, int face);
 /* Display width of a NUL-terminated UTF-8 string (text.h clusters). */

@@ -596,9 +596,9 @@ static void draw_header(struct tui *t, int shown, int w)
     struct tui_multi *mv = &t->mv;
     char s[512], right[64];
     tui_fill(t, 0, 0, COLS, TF_HEADER);
-    snprintf(s, sizeof s, " pivot %zu %s", mv->pivot,
-             doc_label(t->cx->docs[mv->pivot]));
-    tui_put_trunc(t, 0, 0, s, w, TF_HEADER);
+    snprintf(s, sizeof s, " pivot %zu ", mv->pivot);
+    int pw = tui_put_str(t, 0, 0, s, w, TF_HEADER);
+    tui_put_name(t, 0, pw, doc_label(t->cx->docs[mv->pivot]), w - pw, TF_HEADER);
     for (int c = 0; c < shown; c++) {
         size_t o = other_doc(t, mv->first + (size_t)c);
         int x = (c + 1) * (w + 1);
@@ -611,8 +611,9 @@ static void draw_header(struct tui *t, int shown, int w)
         char extra[32];
         snprintf(extra, sizeof extra, " +%zu ", mv->cols[o].unpaired);
         int rw = tui_str_width(right), ew = tui_str_width(extra);
-        snprintf(s, sizeof s, " %zu %s", o, doc_label(t->cx->docs[o]));
-        tui_put_trunc(t, 0, x, s, w - rw - ew, TF_HEADER);
+        snprintf(s, sizeof s, " %zu ", o);
+        int nw = tui_put_str(t, 0, x, s, w - rw - ew, TF_HEADER);
+        tui_put_name(t, 0, x + nw, doc_label(t->cx->docs[o]), w - rw - ew - nw, TF_HEADER);
         tui_put_str(t, 0, x + w - rw - ew, right, rw, ov > 0 ? tui_heat_face(ov) : TF_HEADER);
         tui_put_str(t, 0, x + w - ew, extra, ew, TF_HEADER);
     }

@@ -398,7 +398,7 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
     if (sel) tui_fill(t, y, 0, COLS, TF_SELECT);
     snprintf(s, sizeof s, "%zu", k); /* right-aligned in the index column */
     tui_put_str(t, y, c->name - 2 - (int)strlen(s), s, COLS, face);
-    tui_put_trunc(t, y, c->name, doc_label(d), c->nw, face);
+    tui_put_name(t, y, c->name, doc_label(d), c->nw, face);
     size_t ns;
     doc_sentences(d, &ns);
     snprintf(s, sizeof s, "%5zu %5zu %6zu", ns, corpus_story_sentences(t->cx->c, k),
@@ -476,9 +476,9 @@ static void draw_pair(struct tui *t, int y, size_t i, bool long_form)
     const char *nb = doc_label(t->cx->docs[p->b]);
     int wa = WD_MIN(tui_str_width(na), room / 2);
     int wb = room - wa;
-    x += tui_put_trunc(t, y, x, na, wa, face);
+    x += tui_put_name(t, y, x, na, wa, face);
     x += tui_put_str(t, y, x, " ~ ", 3, face);
-    tui_put_trunc(t, y, x, nb, wb, face);
+    tui_put_name(t, y, x, nb, wb, face);
 }
 
 static void draw_nothing(struct tui *t, int y)

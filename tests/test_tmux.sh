@@ -345,8 +345,8 @@ else
     T send-keys -t "$cur" o
     wait_for 'every document shown' || fail "o did not show every document"
     T send-keys -t "$cur" e Enter Enter
-    wait_for 'wrote 000_f22e-vs-4-others-20261123-1710\.html' || fail "e did not write the columns"
-    [ -s "$tmp/exports/000_f22e-vs-4-others-20261123-1710.html" ] || fail "no columns file written"
+    wait_for 'wrote 0-000_f22e6673dc50-vs-4-others-20261123-1710\.html' || fail "e did not write the columns"
+    [ -s "$tmp/exports/0-000_f22e6673dc50-vs-4-others-20261123-1710.html" ] || fail "no columns file written"
     T send-keys -t "$cur" Enter
     wait_for '37 s\. 48%' || fail "Enter did not open the pivot and the first column"
     T send-keys -t "$cur" M
