@@ -16,9 +16,10 @@
  * One line per alignment row: same sentences as they are, deleted ones as
  * [-text-], inserted ones as {+text+}, pairs with their differing words
  * marked the same way.  A moved sentence shows as [-text-] where it left,
- * with "(moved to row N)", and as a marked pair where it arrived, with
- * "(moved from row N)"; rows count the lines after the comparison's
- * "---"/"+++" header from 1.  With folding, a run of identical sentences
+ * with "(moved to line N)", and as a marked pair where it arrived, with
+ * "(moved from line N)": N is the line of the output holding the other
+ * place (counted from 1 at the first line written, as an editor or
+ * less -N numbers it).  With folding, a run of identical sentences
  * is one line "… N identical sentences"; with a row range (the reader's
  * E) only those rows are written.
  * Runs of white space (and line breaks) inside a sentence print as one
@@ -113,19 +114,24 @@ static void put_pair(FILE *f, const struct alignment *al, const struct align_row
     }
 }
 
-/* The note after a moved row: its partner's line (counted from 1 after
- * the header), or that the partner is not written (a row range). */
-static void moved_note(FILE *f, const struct align_row *r, const struct export_block *b, size_t nb)
+/* The note after a moved row: the output line of its partner (the first
+ * block is on line first), or that the partner is not written (a row
+ * range, a hidden row). */
+static void moved_note(FILE *f, const struct align_row *r, const struct export_block *b, size_t nb,
+                       uint64_t first)
 {
     const char *dir = (r->show & SHOW_A) ? "to" : "from";
     size_t pi = r->partner >= 0 ? export_block_of_row(b, nb, (size_t)r->partner) : nb;
     if (pi < nb)
-        fprintf(f, " (moved %s row %zu)", dir, pi + 1);
+        fprintf(f, " (moved %s line %llu)", dir, (unsigned long long)(first + pi));
     else
         fprintf(f, " (moved %s a row not shown)", dir);
 }
 
-static void inline_cmp(FILE *f, const struct export_input *in, const struct export_cmp *c)
+/* One comparison from output line *line on (1 for the first written);
+ * leaves *line at the line after it. */
+static void inline_cmp(FILE *f, const struct export_input *in, const struct export_cmp *c,
+                       uint64_t *line)
 {
     const struct alignment *al = c->al;
     const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
@@ -141,14 +147,25 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
             fprintf(f, "    %s: %s\n", src.label[i], v);
             free(v);
         }
+        *line += 1 + src.n; /* the names and values are escaped: a line each */
     }
     char hidden[64];
     export_hidden_note(hidden, sizeof hidden, al, &in->view);
-    if (hidden[0]) fprintf(f, "    %s\n", hidden);
-    if (in->view.digest) export_digest_text(f, c->dg);
+    if (hidden[0]) {
+        fprintf(f, "    %s\n", hidden);
+        (*line)++;
+    }
+    if (in->view.digest && c->dg) {
+        export_digest_text(f, c->dg);
+        size_t ni;
+        digest_items(c->dg, &ni);
+        *line += 1 + ni; /* "What changed:", then an item a line */
+    }
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
+    uint64_t first = *line; /* every block is one line */
+    *line += nb;
     for (size_t i = 0; i < nb; i++) {
         if (blocks[i].fold) {
             fprintf(f, "\xE2\x80\xA6 %zu identical sentence%s\n", blocks[i].nrows,
@@ -182,7 +199,7 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
             } else {
                 put_pair(f, al, r, in->view.words);
             }
-            moved_note(f, r, blocks, nb);
+            moved_note(f, r, blocks, nb, first);
             break;
         }
         putc('\n', f);
@@ -192,9 +209,13 @@ static void inline_cmp(FILE *f, const struct export_input *in, const struct expo
 
 enum wd_status export_inline(FILE *f, const struct export_input *in)
 {
+    uint64_t line = 1;
     for (size_t k = 0; k < in->ncmps; k++) {
-        if (k) putc('\n', f);
-        inline_cmp(f, in, &in->cmps[k]);
+        if (k) {
+            putc('\n', f);
+            line++;
+        }
+        inline_cmp(f, in, &in->cmps[k], &line);
     }
     return ferror(f) ? WD_EIO : WD_OK;
 }

@@ -7,7 +7,7 @@
  *
  * The prompt lives in the status line and asks, in turn:
  *   1. the format, typed, with the last one as the default:
- *        export format [html] (html md txt ansi json):
+ *        export format [html] (html md txt ansi json inline):
  *   2. the file name, pre-filled with a default in the current folder made
  *      of what tells the two file names apart, their numbers in a session
  *      of many, and the time (export_pair_name), editable;
@@ -35,7 +35,7 @@
 #define EXP_INPUT_MAX 1024
 
 /* The formats offered, in the order the prompt lists them. */
-static const char *const offered = "html md txt ansi json";
+static const char *const offered = "html md txt ansi json inline";
 
 void tui_export_free(struct tui *t)
 {
@@ -256,7 +256,7 @@ static void accept_format(struct tui *t)
         int f = export_parse_format(name);
         if (f < 0) {
             close_prompt(t);
-            tui_message(t, true, "unknown export format '%s' (%s inline)", name, offered);
+            tui_message(t, true, "unknown export format '%s' (%s)", name, offered);
             return;
         }
         e->format = f;
