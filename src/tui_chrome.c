@@ -143,7 +143,7 @@ void tui_draw_status(struct tui *t, const struct layout *l)
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
     int room = COLS - rw - 1;
     if (t->prompt) {
-        tui_put_str(t, y, 0, "/", 1, TF_STATUS);
+        tui_put_str(t, y, 0, t->prompt_char == ':' ? ":" : "/", 1, TF_STATUS);
         /* Show the end of a long pattern: the part being typed (found in
          * linear time: a pasted pattern redraws once a key). */
         const char *s = t->input + text_tail(t->input, t->ninput, (size_t)WD_MAX(room - 2, 0));

@@ -481,7 +481,8 @@ static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
     if (v->kind != VROW_ROW) return;
     size_t nr;
     const struct align_row *r = &align_rows(tui_al(t), &nr)[v->row];
-    int mid = x + t->gutter / 2;
+    x = tui_numbers_draw(t, r, y, x);
+    int mid = x + t->gutter_marks / 2;
     switch (r->kind) {
     case ROW_CHANGED:
         tui_put_str(t, y, mid, "~", 1, TF_GUTTER_CHANGED);
@@ -498,7 +499,7 @@ static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
         snprintf(mark, sizeof mark, "%s%ld",
                  t->utf8 ? (down ? "\xE2\x86\x93" : "\xE2\x86\x91") : (down ? "v" : "^"),
                  (long)r->partner + 1);
-        tui_put_str(t, y, x + 1, mark, t->gutter - 1, TF_GUTTER_MOVED);
+        tui_put_str(t, y, x + 1, mark, t->gutter_marks - 1, TF_GUTTER_MOVED);
         break;
     }
     default:

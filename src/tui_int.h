@@ -262,7 +262,10 @@ struct tui {
     bool words, fold;
     bool no_digest; /* no digest counts in the status line (tui_opts) */
     uint64_t top; /* first layout line shown */
-    int gutter;   /* gutter width in columns */
+    int gutter;   /* gutter width in columns: the marks' ... */
+    int gutter_marks; /* ... (the moved rows' arrows), and sentence numbers (#) */
+    bool numbers;     /* # : each side's sentence numbers in the gutter */
+    size_t count;     /* a count being typed before a motion (0: none) */
     bool help;    /* the help screen is shown */
     bool info;    /* the documents' sources are shown (i) */
     bool quit;
@@ -280,7 +283,8 @@ struct tui {
     } kept;
 
     /* Search. */
-    bool prompt; /* the search prompt is open */
+    bool prompt; /* the search prompt is open ... */
+    char prompt_char; /* ... for '/' a search, ':' a sentence to go to */
     char *input; /* its UTF-8 text, NUL-terminated */
     size_t ninput, capinput;
     char *pat; /* text_key of the last pattern (not NUL-terminated) */
@@ -365,6 +369,23 @@ size_t tui_match_spans(struct tui *t, const char *s, uint32_t from, uint32_t to,
 
 /* UTF-8 of code point cp into out (room for 4); returns its length. */
 size_t tui_utf8_encode(int32_t cp, char *out);
+
+/* ---- tui_goto.c ---- */
+/* #: sentence numbers in the gutter on or off (sets t->gutter). */
+void tui_numbers_set(struct tui *t, bool on);
+/* Draw row r's sentence numbers in the gutter at (y, x) when they are on;
+ * returns the column where the gutter's marks begin. */
+int tui_numbers_draw(struct tui *t, const struct align_row *r, int y, int x);
+/* Go to sentence n (from 1) of side (SIDE_A, SIDE_B) as shown, or say why
+ * not in the status line. */
+void tui_goto_sentence(struct tui *t, int side, size_t n);
+/* ':' opens the prompt; Enter there hands its text here ("12", "b12"). */
+void tui_goto_open(struct tui *t);
+void tui_goto_enter(struct tui *t, const char *s);
+/* A digit of a count before a motion: taken (true) or not a count key. */
+bool tui_count_key(struct tui *t, const struct tui_key *k);
+/* The count typed (0: none), forgotten. */
+size_t tui_take_count(struct tui *t);
 
 /* ---- tui_export.c ---- */
 /* e (visible false) or E (true): open the export prompt. */

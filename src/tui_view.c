@@ -63,7 +63,7 @@ void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words
     t->moves = collect_rows(al, true, &t->nmoves);
     /* Room for " ↓123 ": a space, the arrow, the counterpart's row number
      * and a space; at least 5 columns. */
-    t->gutter = WD_MAX(5, digits(t->nrows) + 3);
+    t->gutter = t->gutter_marks = WD_MAX(5, digits(t->nrows) + 3);
 }
 
 void tui_view_free(struct tui *t)
@@ -327,6 +327,11 @@ static void toggle_swap(struct tui *t)
     t->swapped = !t->swapped;
 }
 
+static void toggle_numbers(struct tui *t)
+{
+    tui_numbers_set(t, !t->numbers);
+}
+
 static void toggle_boiler(struct tui *t)
 {
     t->hide_boiler = !t->hide_boiler;
@@ -469,15 +474,18 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         return;
     }
     if (tui_too_small()) return; /* nothing else makes sense on a notice */
+    if (tui_count_key(t, k)) return;
+    size_t count = tui_take_count(t); /* 0: none */
+    int64_t times = count ? (int64_t)count : 1;
     int64_t page = tui_view_height(), half = WD_MAX(page / 2, 1);
     int c = k->code;
     if (k->fn) {
         switch (c) {
         case KEY_DOWN:
-            scroll_by(t, 1);
+            scroll_by(t, times);
             break;
         case KEY_UP:
-            scroll_by(t, -1);
+            scroll_by(t, -times);
             break;
         case KEY_NPAGE:
             scroll_by(t, page);
@@ -514,11 +522,11 @@ static void pair_key(struct tui *t, const struct tui_key *k)
     case '\n':
     case '\r':
     case 5 /* ^E */:
-        scroll_by(t, 1);
+        scroll_by(t, times);
         break;
     case 'k':
     case 25 /* ^Y */:
-        scroll_by(t, -1);
+        scroll_by(t, -times);
         break;
     case ' ':
     case 6 /* ^F */:
@@ -540,14 +548,25 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         break;
     case 'G':
     case '>':
+        if (count) { /* NG: A's sentence N, as less and vim go to a line */
+            tui_goto_sentence(t, SIDE_A, count);
+            break;
+        }
         tui_layout(t);
         t->top = max_top(t);
         break;
     case ']':
-        next_diff(t);
-        break;
     case '[':
-        prev_diff(t);
+        /* N] and N[: until the count is done or the end is said */
+        for (int64_t i = 0; i < times && !t->msg[0]; i++)
+            (c == ']' ? next_diff : prev_diff)(t);
+        break;
+    case '#':
+        relayout(t, toggle_numbers);
+        tui_message(t, false, "sentence numbers %s", t->numbers ? "on" : "off");
+        break;
+    case ':':
+        tui_goto_open(t);
         break;
     case 'm':
         jump_moved(t);
@@ -609,16 +628,17 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         tui_digest_open(t);
         break;
     default:
+        tui_message(t, false, "unknown key: press ? for help");
         break;
     }
 }
 
 static const char *const help_pair[][2] = {
     {"j  k  Down  Up", "scroll one line"},
-    {"Space b PgDn PgUp", "page down / up (also ^F ^B)"},
-    {"^D  ^U", "half a page down / up"},
+    {"Space b  ^D ^U", "page / half a page down, up (PgDn PgUp ^F ^B)"},
     {"g  Home   G  End", "top / bottom"},
-    {"]  [", "next / previous difference"},
+    {"]  [", "next / previous difference (a count first: 3] 5j)"},
+    {"#  :N  :bN  NG", "sentence numbers; to A's / B's sentence N"},
     {"m  M", "to a moved sentence's counterpart / beside it"},
     {"/  n  N", "search both sides; next / previous match"},
     {"f", "fold runs of identical sentences (toggle)"},
@@ -627,8 +647,7 @@ static const char *const help_pair[][2] = {
     {"e  E", "export a snapshot / only the rows on screen"},
     {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
+    {"r  ^L   ?  F1", "redraw the screen; this help"},
     {"q  ^C", "quit"},
     {"wheel", "scroll (Shift+drag selects text)"},
 };
@@ -637,10 +656,10 @@ static const char *const help_pair[][2] = {
  * boilerplate, and q goes back. */
 static const char *const help_pair_many[][2] = {
     {"j  k  Down  Up", "scroll one line"},
-    {"Space b PgDn PgUp", "page down / up"},
-    {"^D  ^U", "half a page down / up"},
+    {"Space b  ^D ^U", "page / half a page down, up (PgDn PgUp ^F ^B)"},
     {"g  Home   G  End", "top / bottom"},
-    {"]  [", "next / previous difference"},
+    {"]  [", "next / previous difference (a count first: 3] 5j)"},
+    {"#  :N  :bN  NG", "sentence numbers; to A's / B's sentence N"},
     {"m  M", "to a moved sentence's counterpart / beside it"},
     {"/  n  N", "search both sides; next / previous match"},
     {"f", "fold runs of identical sentences (toggle)"},
@@ -650,8 +669,7 @@ static const char *const help_pair_many[][2] = {
     {"e  E", "export a snapshot / only the rows on screen"},
     {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
+    {"r  ^L   ?  F1", "redraw the screen; this help"},
     {"q  Esc  Backspace", "back to the overview (or the columns)"},
     {"Q  ^C", "quit"},
 };
