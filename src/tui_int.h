@@ -338,6 +338,8 @@ void tui_goto_row(struct tui *t, size_t row);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A key the view does not take: says so in the status line. */
+void tui_unknown_key(struct tui *t);
 /* Is row r hidden (boilerplate, with B)? */
 bool tui_row_hidden(const struct tui *t, size_t r);
 /* Is the key the character c? */

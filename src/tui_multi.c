@@ -511,6 +511,7 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
         t->help = true;
         break;
     default:
+        tui_unknown_key(t);
         break;
     }
 }

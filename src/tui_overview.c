@@ -295,6 +295,7 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
         t->help = true;
         break;
     default:
+        tui_unknown_key(t);
         break;
     }
     follow(t, &g);

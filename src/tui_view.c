@@ -152,6 +152,11 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
     t->msg_error = error;
 }
 
+void tui_unknown_key(struct tui *t)
+{
+    tui_message(t, false, "unknown key: press ? for help");
+}
+
 /* ---- where the view is --------------------------------------------------- */
 
 /* Where the view is, in terms that survive a new layout: an alignment row
@@ -628,7 +633,7 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         tui_digest_open(t);
         break;
     default:
-        tui_message(t, false, "unknown key: press ? for help");
+        tui_unknown_key(t);
         break;
     }
 }
