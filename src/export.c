@@ -118,7 +118,9 @@ static void push_rows(struct blocks *bl, size_t row, size_t n)
  * from layout_default_opts, so a fold in a snapshot is the fold the reader
  * showed: a run of at least fold_min same rows folds, keeping fold_context
  * rows at each end facing a change (none at the start of the document,
- * none at its end; a document that is one run keeps its top). */
+ * none at its end; a document that is one run keeps its top; none when
+ * fewer than fold_min rows would fold besides); rows of view.unfold never
+ * fold. */
 struct export_block *export_blocks(const struct alignment *al, const struct export_view *v,
                                    size_t *n)
 {
@@ -136,7 +138,8 @@ struct export_block *export_blocks(const struct alignment *al, const struct expo
             continue;
         }
         if (v->fold)
-            while (r + run < nrows && rows[r + run].kind == ROW_SAME && !(v->skip && v->skip[r + run]))
+            while (r + run < nrows && rows[r + run].kind == ROW_SAME &&
+                   !(v->skip && v->skip[r + run]) && !(v->unfold && v->unfold[r + run]))
                 run++;
         if (run == 0 || run < fold_min) {
             size_t m = WD_MAX(run, 1);
@@ -146,6 +149,8 @@ struct export_block *export_blocks(const struct alignment *al, const struct expo
         }
         bool at_start = r == 0, at_end = r + run == nrows;
         size_t head = at_start && !at_end ? 0 : ctx, tail = at_end ? 0 : ctx;
+        if (head + tail + fold_min > run) /* too short for context */
+            head = tail = 0;
         if (head + tail >= run) {
             push_rows(&bl, r, run);
         } else {

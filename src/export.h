@@ -67,6 +67,9 @@ struct export_view {
      * not written (JSON lists them in view.hidden); a fold never spans
      * one, as in the reader (layout_opts.skip). */
     const uint8_t *skip;
+    /* Rows the reader unfolded (Enter on a fold): NULL, or one byte per
+     * row, non-zero for a row never folded (layout_opts.unfold). */
+    const uint8_t *unfold;
 };
 
 struct export_cmp {

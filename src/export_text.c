@@ -426,6 +426,7 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
     lo.fold = in->view.fold;
     lo.marks = t->style->marks;
     lo.skip = in->view.skip;
+    lo.unfold = in->view.unfold;
     struct layout *l = layout_build(al, &lo);
     size_t nv, nr;
     const struct lay_vrow *vr = layout_vrows(l, &nv);

@@ -210,6 +210,7 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
                 .first_row = e->first,
                 .last_row = e->last,
                 .skip = t->hide_boiler ? t->skip : NULL,
+                .unfold = t->fold ? t->unfold : NULL,
             },
     };
     /* Never an input of what is shown; never a FIFO (the reader would

@@ -92,6 +92,7 @@ struct tui_lay {
     struct layout *l;
     int width[2];
     bool words, fold, swapped, hide;
+    unsigned long unfold_gen; /* the opened folds it was built with */
     unsigned long gen; /* when it was built (tui.lay_gen), to tell layouts apart */
 };
 
@@ -260,6 +261,8 @@ struct tui {
     /* The view. */
     struct tui_lay cache[TUI_LAY_CACHE]; /* cache[0] is the current layout */
     bool words, fold;
+    uint8_t *unfold;          /* per row: in a fold opened with Enter (tui_fold.c) ... */
+    unsigned long unfold_gen; /* ... changed each time */
     bool no_digest; /* no digest counts in the status line (tui_opts) */
     uint64_t top; /* first layout line shown */
     int gutter;   /* gutter width in columns: the marks' ... */
@@ -371,6 +374,16 @@ size_t tui_match_spans(struct tui *t, const char *s, uint32_t from, uint32_t to,
 
 /* UTF-8 of code point cp into out (room for 4); returns its length. */
 size_t tui_utf8_encode(int32_t cp, char *out);
+
+/* ---- tui_fold.c ---- */
+/* Enter: open the fold at the top of the view, else the first on screen;
+ * false when there is none (Enter then scrolls). */
+bool tui_fold_open(struct tui *t);
+/* f turned folding on: every run folds again; and what f did, said in the
+ * status line. */
+void tui_fold_reset(struct tui *t);
+void tui_fold_report(struct tui *t);
+void tui_fold_free(struct tui *t);
 
 /* ---- tui_goto.c ---- */
 /* #: sentence numbers in the gutter on or off (sets t->gutter). */

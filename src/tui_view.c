@@ -64,6 +64,7 @@ void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words
     /* Room for " ↓123 ": a space, the arrow, the counterpart's row number
      * and a space; at least 5 columns. */
     t->gutter = t->gutter_marks = WD_MAX(5, digits(t->nrows) + 3);
+    if (t->numbers) tui_numbers_set(t, true); /* # stays on from pair to pair */
 }
 
 void tui_view_free(struct tui *t)
@@ -77,6 +78,7 @@ void tui_view_free(struct tui *t)
     }
     free(t->diffs);
     free(t->moves);
+    tui_fold_free(t);
 }
 
 const struct alignment *tui_al(const struct tui *t)
@@ -109,7 +111,8 @@ const struct layout *tui_layout(struct tui *t)
     for (int i = 0; i < TUI_LAY_CACHE; i++) {
         struct tui_lay *c = &t->cache[i];
         if (c->l && c->width[0] == wa && c->width[1] == wb && c->words == t->words &&
-            c->fold == t->fold && c->swapped == t->swapped && c->hide == t->hide_boiler) {
+            c->fold == t->fold && c->swapped == t->swapped && c->hide == t->hide_boiler &&
+            c->unfold_gen == t->unfold_gen) {
             if (i > 0) { /* move to the front */
                 struct tui_lay tmp = *c;
                 memmove(&t->cache[1], &t->cache[0], (size_t)i * sizeof tmp);
@@ -124,6 +127,7 @@ const struct layout *tui_layout(struct tui *t)
     o.words = t->words;
     o.fold = t->fold;
     o.skip = t->hide_boiler ? t->skip : NULL;
+    o.unfold = t->unfold;
     layout_free(t->cache[TUI_LAY_CACHE - 1].l);
     memmove(&t->cache[1], &t->cache[0], (TUI_LAY_CACHE - 1) * sizeof t->cache[0]);
     t->cache[0] = (struct tui_lay){
@@ -133,6 +137,7 @@ const struct layout *tui_layout(struct tui *t)
         .fold = t->fold,
         .swapped = t->swapped,
         .hide = t->hide_boiler,
+        .unfold_gen = t->unfold_gen,
         .gen = ++t->lay_gen,
     };
     return t->cache[0].l;
@@ -320,6 +325,7 @@ static void relayout(struct tui *t, void (*change)(struct tui *))
 static void toggle_fold(struct tui *t)
 {
     t->fold = !t->fold;
+    if (t->fold) tui_fold_reset(t);
 }
 
 static void toggle_words(struct tui *t)
@@ -509,7 +515,7 @@ static void pair_key(struct tui *t, const struct tui_key *k)
             t->help = true;
             break;
         case KEY_ENTER:
-            scroll_by(t, 1);
+            if (!tui_fold_open(t)) scroll_by(t, times);
             break;
         case TUI_KEY_WHEEL_UP:
             scroll_by(t, -TUI_WHEEL_LINES);
@@ -523,9 +529,11 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         return;
     }
     switch (c) {
-    case 'j':
     case '\n':
     case '\r':
+        if (!tui_fold_open(t)) scroll_by(t, times); /* Enter on a fold opens it */
+        break;
+    case 'j':
     case 5 /* ^E */:
         scroll_by(t, times);
         break;
@@ -597,7 +605,7 @@ static void pair_key(struct tui *t, const struct tui_key *k)
     }
     case 'f':
         relayout(t, toggle_fold);
-        tui_message(t, false, "folding of identical runs %s", t->fold ? "on" : "off");
+        tui_fold_report(t);
         break;
     case 'w':
         relayout(t, toggle_words);
@@ -646,7 +654,7 @@ static const char *const help_pair[][2] = {
     {"#  :N  :bN  NG", "sentence numbers; to A's / B's sentence N"},
     {"m  M", "to a moved sentence's counterpart / beside it"},
     {"/  n  N", "search both sides; next / previous match"},
-    {"f", "fold runs of identical sentences (toggle)"},
+    {"f  Enter", "fold runs of 3+ identical sentences; open a fold"},
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
     {"e  E", "export a snapshot / only the rows on screen"},
@@ -667,7 +675,7 @@ static const char *const help_pair_many[][2] = {
     {"#  :N  :bN  NG", "sentence numbers; to A's / B's sentence N"},
     {"m  M", "to a moved sentence's counterpart / beside it"},
     {"/  n  N", "search both sides; next / previous match"},
-    {"f", "fold runs of identical sentences (toggle)"},
+    {"f  Enter", "fold runs of 3+ identical sentences; open a fold"},
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
     {"B", "hide / show boilerplate rows (dimmed when shown)"},
