@@ -225,6 +225,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     }
 
     set_term(scr);
+    t.term_out = out;
     curses_active = true;
     util_set_oom_hook(restore_terminal);
     if (!t.headless) set_signals(old);
@@ -275,6 +276,7 @@ out:
     tui_corpus_free(&cx);
     tui_search_free(&t);
     tui_export_free(&t);
+    tui_copy_free(&t);
     free(t.shadow);
     free(t.buf);
     free(t.kbuf);

@@ -307,6 +307,9 @@ struct tui {
     bool msg_error;
 
     /* Terminal. */
+    FILE *term_out; /* where curses writes (OSC 52 goes there too) */
+    int focus;      /* the side y copies (Tab), SIDE_A or SIDE_B */
+    char *clip;     /* the last text copied (tui_copy.c) */
     bool headless;
     bool utf8; /* the locale's charset is UTF-8 */
     attr_t face_attr[TF_COUNT];
@@ -384,6 +387,14 @@ bool tui_fold_open(struct tui *t);
 void tui_fold_reset(struct tui *t);
 void tui_fold_report(struct tui *t);
 void tui_fold_free(struct tui *t);
+
+/* ---- tui_copy.c ---- */
+/* y (both false): the current row's sentences of the focused side to the
+ * clipboard (OSC 52); Y (true): both sides as a quote block. */
+void tui_copy(struct tui *t, bool both);
+/* Tab: the other side gets the focus. */
+void tui_copy_focus(struct tui *t);
+void tui_copy_free(struct tui *t);
 
 /* ---- tui_goto.c ---- */
 /* #: sentence numbers in the gutter on or off (sets t->gutter). */

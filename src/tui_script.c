@@ -204,6 +204,10 @@ int tui_script_run(struct tui *t, FILE *f, const char *name, double t0_ms)
                 break;
             }
             dump(t, stdout, *arg != '\0');
+        } else if (strcmp(cmd, "clipboard") == 0) {
+            /* the last text y or Y copied, as it went to the terminal */
+            printf("clipboard:\n%s%s----\n", t->clip ? t->clip : "",
+                   t->clip && *t->clip && t->clip[strlen(t->clip) - 1] != '\n' ? "\n" : "");
         } else if (strcmp(cmd, "quit") == 0) {
             break;
         } else {

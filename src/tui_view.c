@@ -574,6 +574,13 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         for (int64_t i = 0; i < times && !t->msg[0]; i++)
             (c == ']' ? next_diff : prev_diff)(t);
         break;
+    case 'y':
+    case 'Y':
+        tui_copy(t, c == 'Y');
+        break;
+    case '\t':
+        tui_copy_focus(t);
+        break;
     case '#':
         relayout(t, toggle_numbers);
         tui_message(t, false, "sentence numbers %s", t->numbers ? "on" : "off");
@@ -658,6 +665,7 @@ static const char *const help_pair[][2] = {
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
     {"e  E", "export a snapshot / only the rows on screen"},
+    {"y  Y  Tab", "copy the row's side / both (OSC 52); Tab: A or B"},
     {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L   ?  F1", "redraw the screen; this help"},
@@ -680,6 +688,7 @@ static const char *const help_pair_many[][2] = {
     {"s", "swap sides"},
     {"B", "hide / show boilerplate rows (dimmed when shown)"},
     {"e  E", "export a snapshot / only the rows on screen"},
+    {"y  Y  Tab", "copy the row's side / both (OSC 52); Tab: A or B"},
     {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L   ?  F1", "redraw the screen; this help"},

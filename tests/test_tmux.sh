@@ -21,6 +21,7 @@
 #  7. Ctrl-C in the multi-column view of a folder: status 0, restored.
 #  8. two saved web pages: their articles side by side, i shows where each
 #     came from, any key back, q quits restored.
+# 11. y and Y: the text reaches tmux's paste buffer through OSC 52.
 #  9. URLs from a loopback server (tests/httpd.py), one slow: the progress
 #     line shows while it waits, SIGINT (Ctrl-C) cancels: wirediff ends by
 #     the signal (status 130), the progress line is cleared, the terminal
@@ -353,6 +354,34 @@ else
     wait_for 'moved: row 46 .* beside row 36' || fail "M did not show the moved pair"
     T send-keys -t "$cur" M q q q
     check_restored 0
+fi
+finish
+
+# ---- 11: y and Y hand the text to the terminal's clipboard (OSC 52) ----
+# tmux with set-clipboard on takes the escape sequence into a paste buffer.
+start wdcopy 100 24
+T set-option -g set-clipboard on
+T delete-buffer >/dev/null 2>&1
+run "'$WD' '$A' '$B'; echo EXITED \$?"
+if ! wait_for '37 s\. 48%'; then
+    fail "the pair did not open"
+else
+    T send-keys -t "$cur" : 1 2 Enter y
+    wait_for "copied A's sentence 12 \(235 bytes\) to the clipboard" || fail "y did not say it copied"
+    buf=$(T show-buffer 2>/dev/null)
+    case $buf in
+    "Speaking at the Stimson Center think tank in Washington on Wednesday,"*"battlefield.”") ;;
+    *) fail "the clipboard (tmux buffer) holds '$buf', not A's sentence 12" ;;
+    esac
+    T send-keys -t "$cur" Y
+    wait_for 'copied row 30 as a quote' || fail "Y did not say it copied"
+    buf=$(T show-buffer 2>/dev/null)
+    case $buf in
+    "> A: 000_f22e6673dc503adc.txt, sentence 12"*"> B: 001_337949aa419a66f0.txt, sentences 28-29"*) ;;
+    *) fail "the clipboard holds '$buf', not the quote block of both sides" ;;
+    esac
+    T send-keys -t "$cur" q
+    check_restored 1
 fi
 finish
 
