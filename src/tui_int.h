@@ -51,14 +51,20 @@
 /* Lines the mouse wheel scrolls per notch. */
 #define TUI_WHEEL_LINES 3
 
-/* Key codes of our own beyond curses' KEY_MAX (mouse wheel). */
-enum { TUI_KEY_WHEEL_UP = KEY_MAX + 1, TUI_KEY_WHEEL_DOWN };
+/* Key codes of our own beyond curses' KEY_MAX (mouse wheel, a click and
+ * a double click of the first button). */
+enum { TUI_KEY_WHEEL_UP = KEY_MAX + 1, TUI_KEY_WHEEL_DOWN, TUI_KEY_CLICK, TUI_KEY_DCLICK };
+
+/* Two presses of the button this close (milliseconds) on one line are a
+ * double click. */
+#define TUI_DCLICK_MS 400
 
 /* One key press: a character (code point) or a function key (a curses
- * KEY_* code or TUI_KEY_*). */
+ * KEY_* code or TUI_KEY_*); a click says where (screen line and column). */
 struct tui_key {
     bool fn;
     int code;
+    int y, x;
 };
 
 /* What a screen cell shows, for colour and for "dump attrs" (one letter

@@ -183,6 +183,23 @@ static void open_selected(struct tui *t, bool pivot)
     }
 }
 
+/* A click on screen line y: select the document or pair drawn there;
+ * false when none is. */
+static bool click_item(struct tui *t, const struct geom *g, int y)
+{
+    size_t n = ndocs(t), np;
+    pairs(t, &np);
+    if (y >= g->dy && y < g->dy + g->dh && t->ov.dtop + (size_t)(y - g->dy) < n) {
+        t->ov.sel = t->ov.dtop + (size_t)(y - g->dy);
+        return true;
+    }
+    if (y >= g->py && y < g->py + g->ph && t->ov.ptop + (size_t)(y - g->py) < np) {
+        t->ov.sel = n + t->ov.ptop + (size_t)(y - g->py);
+        return true;
+    }
+    return false;
+}
+
 void tui_overview_key(struct tui *t, const struct tui_key *k)
 {
     if (tui_too_small()) { /* only quitting makes sense on the notice */
@@ -227,6 +244,13 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
             break;
         case TUI_KEY_WHEEL_DOWN:
             move_sel(t, TUI_WHEEL_LINES);
+            break;
+        case TUI_KEY_CLICK:
+        case TUI_KEY_DCLICK:
+            if (click_item(t, &g, k->y) && c == TUI_KEY_DCLICK) {
+                open_selected(t, false);
+                return;
+            }
             break;
         default:
             break;
@@ -586,8 +610,8 @@ static const char *const help_overview[][2] = {
     {"", "others derive from) as pivot"},
     {"e", "export the overview and the pivot's columns"},
     {"B", "hide / show boilerplate in the reader and columns"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
+    {"click  2 clicks", "select a line / open it (Shift+drag: text)"},
+    {"r  ^L   ?  F1", "redraw the screen; this help"},
     {"q  Q  ^C", "quit"},
 };
 

@@ -251,7 +251,7 @@ void tui_prompt_key(struct tui *t, const struct tui_key *k)
         return;
     case 8:
     case 127: {
-        struct tui_key bs = {true, KEY_BACKSPACE};
+        struct tui_key bs = {.fn = true, .code = KEY_BACKSPACE};
         tui_prompt_key(t, &bs);
         return;
     }

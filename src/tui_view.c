@@ -314,6 +314,27 @@ static void jump_moved(struct tui *t)
                 rows[to].show & SHOW_A ? "to" : "from", from + 1);
 }
 
+/* A click on a row makes it the current one (at the top, what y and Y
+ * copy); a double click on a fold opens it. */
+static void click_row(struct tui *t, const struct tui_key *k)
+{
+    const struct layout *l = tui_layout(t);
+    if (!l || k->y < 1 || k->y > tui_view_height()) return;
+    size_t nv;
+    const struct lay_vrow *v = layout_vrows(l, &nv);
+    size_t i = layout_vrow_at(l, t->top + (uint64_t)(k->y - 1));
+    if (i >= nv) return;
+    t->top = v[i].y;
+    if (v[i].kind == VROW_FOLD) {
+        if (k->code == TUI_KEY_DCLICK) tui_fold_open(t);
+        else
+            tui_message(t, false, "a fold of %u rows: double click or Enter opens it",
+                        (unsigned)v[i].nrows);
+        return;
+    }
+    tui_message(t, false, "row %zu (y copies it)", (size_t)v[i].row + 1);
+}
+
 /* Apply a change of layout options, keeping the current row in view. */
 static void relayout(struct tui *t, void (*change)(struct tui *))
 {
@@ -523,6 +544,10 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         case TUI_KEY_WHEEL_DOWN:
             scroll_by(t, TUI_WHEEL_LINES);
             break;
+        case TUI_KEY_CLICK:
+        case TUI_KEY_DCLICK:
+            click_row(t, k);
+            break;
         default:
             break;
         }
@@ -670,7 +695,7 @@ static const char *const help_pair[][2] = {
     {"i", "where the documents come from (pages: URL, dates)"},
     {"r  ^L   ?  F1", "redraw the screen; this help"},
     {"q  ^C", "quit"},
-    {"wheel", "scroll (Shift+drag selects text)"},
+    {"wheel  click", "scroll; a row current (Shift+drag selects text)"},
 };
 
 /* The pair reader opened from the overview or the columns: the same keys,

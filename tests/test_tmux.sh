@@ -22,6 +22,8 @@
 #  8. two saved web pages: their articles side by side, i shows where each
 #     came from, any key back, q quits restored.
 # 11. y and Y: the text reaches tmux's paste buffer through OSC 52.
+# 12. the mouse: a click on a document selects it, a double click on a pair
+#     opens it.
 #  9. URLs from a loopback server (tests/httpd.py), one slow: the progress
 #     line shows while it waits, SIGINT (Ctrl-C) cancels: wirediff ends by
 #     the signal (status 130), the progress line is cleared, the terminal
@@ -382,6 +384,29 @@ else
     esac
     T send-keys -t "$cur" q
     check_restored 1
+fi
+finish
+
+# ---- 12: a mouse click selects, a double click opens ----
+# The click is the xterm (X10) report the terminal would send, typed into
+# the pane: ESC [ M, then 32 + button, 32 + column, 32 + line (from 1).
+start wdmouse 100 24
+run "'$WD' '$top_srcdir/seeds'; echo EXITED \$?"
+click() { # click LINE COL (from 0): press and release of the first button
+    T send-keys -t "$cur" -l "$(printf '\033[M %b%b\033[M#%b%b' \
+        "\\$(printf %03o $((33 + $2)))" "\\$(printf %03o $((33 + $1)))" \
+        "\\$(printf %03o $((33 + $2)))" "\\$(printf %03o $((33 + $1)))")"
+}
+if ! wait_for ' 0  000_f22e6673dc503adc\.txt '; then
+    fail "the overview did not open"
+else
+    click 4 10
+    wait_for 'Enter: 2 against every other document' || fail "a click did not select document 2"
+    click 10 20
+    click 10 20
+    wait_for '37 s\. 16%' || fail "a double click on the pair 0 ~ 2 did not open it"
+    T send-keys -t "$cur" q q
+    check_restored 0
 fi
 finish
 
