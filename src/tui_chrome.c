@@ -27,7 +27,7 @@ static void header_stats(const struct tui *t, int side, int form, char *out, siz
     size_t n = st->sentences[side], m = st->matched[side];
     int pct = n ? (int)(m * 100 / n) : 0;
     if (form == 0)
-        snprintf(out, size, " %zu sentences, %d%% matched ", n, pct);
+        snprintf(out, size, " %zu sentences, %d%% aligned ", n, pct);
     else if (form == 1)
         snprintf(out, size, " %zu s. %d%% ", n, pct);
     else

@@ -229,6 +229,10 @@ struct tui_multi {
     size_t kept_sent;
     uint64_t kept_off, kept_top;
     bool kept_valid;
+    /* P: the pivot sentence the next rebuild puts at the top (the new
+     * pivot's counterpart of the sentence that was there). */
+    size_t goto_sent;
+    bool goto_valid;
 };
 
 struct tui {

@@ -471,7 +471,7 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
 static void draw_pair_heading(struct tui *t, int y, bool long_form, size_t np)
 {
     char s[160];
-    snprintf(s, sizeof s, "pairs by overlap (%zu): story sentences matched, %s", np,
+    snprintf(s, sizeof s, "pairs by overlap (%zu): story sentences matched by the index, %s", np,
              long_form ? "then sentences same / changed / moved" : "same/changed/moved");
     tui_put_trunc(t, y, 1, s, COLS - 1, TF_LABEL);
 }
@@ -641,6 +641,12 @@ static int legend_overview(struct tui *t, int y, int last)
         tui_put_trunc(t, y, 2,
                       "pivot: the document the others derive from; from: share of a story "
                       "found in it; own: found in no other",
+                      COLS - 3, LA_PLAIN);
+    if (++y < last)
+        tui_put_trunc(t, y, 2, "pairs: story sentences (no boilerplate) matched by the index;",
+                      COLS - 3, LA_PLAIN);
+    if (++y < last)
+        tui_put_trunc(t, y, 2, "the pair reader aligns every sentence: its figures differ",
                       COLS - 3, LA_PLAIN);
     return y;
 }

@@ -148,7 +148,7 @@ esc=$'\033'
 # ---- 1: the pair on one row, highlighted; q restores the terminal --------
 start wdpair 120 40
 run "'$WD' '$A' '$B'; echo EXITED \$?"
-if ! wait_for 'sentences, 48% matched'; then
+if ! wait_for 'sentences, 48% aligned'; then
     fail "the header did not appear"
 else
     # The status line is drawn last: once it shows, so does the rest.
@@ -166,7 +166,7 @@ finish
 # ---- 2: search, n, resize, tiny terminal, Ctrl-C ----------------------------
 start wdsearch 120 40
 run "'$WD' '$A' '$B'; echo EXITED \$?"
-if ! wait_for 'sentences, 48% matched'; then
+if ! wait_for 'sentences, 48% aligned'; then
     fail "the header did not appear"
 else
     T send-keys -t "$cur" / && T send-keys -t "$cur" -l Vedomosti && T send-keys -t "$cur" Enter
