@@ -433,7 +433,8 @@ static void stem(const char *path, const char **s, size_t *len)
 static bool name_sep(char c)
 {
     unsigned char u = (unsigned char)c;
-    return u < 0x80 && !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'));
+    return u < 0x80 &&
+           !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'));
 }
 
 /* The parts of two stems that tell them apart: their common prefix and

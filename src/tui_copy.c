@@ -166,7 +166,8 @@ void tui_copy(struct tui *t, bool both)
     if (!both) {
         int side = shows(r, t->focus) ? t->focus : !t->focus;
         if (!shows(r, side)) {
-            tui_message(t, true, "row %zu has no sentence to copy (a fold: Enter opens it)", ri + 1);
+            tui_message(t, true, "row %zu has no sentence to copy (a fold: Enter opens it)",
+                        ri + 1);
             return;
         }
         put_sentences(&b, align_doc(al, side), side ? r->b : r->a, side ? r->bn : r->an);
@@ -188,7 +189,8 @@ void tui_copy(struct tui *t, bool both)
             puts_(&b, "\n");
         }
         if (!any) {
-            tui_message(t, true, "row %zu has no sentence to copy (a fold: Enter opens it)", ri + 1);
+            tui_message(t, true, "row %zu has no sentence to copy (a fold: Enter opens it)",
+                        ri + 1);
             return;
         }
         snprintf(msg, sizeof msg, "copied row %zu as a quote (%zu bytes) to the clipboard", ri + 1,

@@ -27,16 +27,6 @@
 /* Largest count taken (more digits are ignored). */
 #define COUNT_MAX 1000000
 
-static int digits(size_t n)
-{
-    int d = 1;
-    while (n >= 10) {
-        n /= 10;
-        d++;
-    }
-    return d;
-}
-
 /* Columns of one side's numbers: the widest sentence number of either
  * document. */
 static int number_width(const struct tui *t)
@@ -45,7 +35,7 @@ static int number_width(const struct tui *t)
     size_t na, nb;
     doc_sentences(align_doc(al, SIDE_A), &na);
     doc_sentences(align_doc(al, SIDE_B), &nb);
-    return digits(WD_MAX(WD_MAX(na, nb), 1));
+    return tui_digits(WD_MAX(WD_MAX(na, nb), 1));
 }
 
 void tui_numbers_set(struct tui *t, bool on)

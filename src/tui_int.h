@@ -354,6 +354,8 @@ void tui_goto_row(struct tui *t, size_t row);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Decimal digits of n. */
+int tui_digits(size_t n);
 /* A key the view does not take: says so in the status line. */
 void tui_unknown_key(struct tui *t);
 /* Is row r hidden (boilerplate, with B)? */

@@ -25,7 +25,8 @@
 static bool word_end(char c)
 {
     unsigned char u = (unsigned char)c;
-    return u < 0x80 && !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'));
+    return u < 0x80 &&
+           !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'));
 }
 
 /* Bytes of the common prefix of a and b. */

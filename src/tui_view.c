@@ -40,7 +40,7 @@ static uint32_t *collect_rows(const struct alignment *al, bool moved_only, size_
     return out;
 }
 
-static int digits(size_t n)
+int tui_digits(size_t n)
 {
     int d = 1;
     while (n >= 10) {
@@ -63,7 +63,7 @@ void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words
     t->moves = collect_rows(al, true, &t->nmoves);
     /* Room for " ↓123 ": a space, the arrow, the counterpart's row number
      * and a space; at least 5 columns. */
-    t->gutter = t->gutter_marks = WD_MAX(5, digits(t->nrows) + 3);
+    t->gutter = t->gutter_marks = WD_MAX(5, tui_digits(t->nrows) + 3);
     if (t->numbers) tui_numbers_set(t, true); /* # stays on from pair to pair */
 }
 
