@@ -131,6 +131,7 @@ static void push_block(struct blocks *bl, size_t row, size_t nrows, bool fold)
 {
     const struct export_view *v = bl->v;
     if (v->range && (row > v->last_row || row + nrows - 1 < v->first_row)) return;
+    if (v->skip && nrows == 1 && v->skip[row]) return;
     xgrow(&bl->b, &bl->cap, bl->n + 1, sizeof *bl->b);
     bl->b[bl->n++] = (struct export_block){row, nrows, fold};
 }
@@ -145,7 +146,9 @@ static void push_rows(struct blocks *bl, size_t row, size_t n)
  * from layout_default_opts, so a fold in a snapshot is the fold the reader
  * showed: a run of at least fold_min same rows folds, keeping fold_context
  * rows at each end facing a change (none at the start of the document,
- * none at its end; a document that is one run keeps its top). */
+ * none at its end; a document that is one run keeps its top; none when
+ * fewer than fold_min rows would fold besides); rows of view.unfold never
+ * fold. */
 struct export_block *export_blocks(const struct alignment *al, const struct export_view *v,
                                    size_t *n)
 {
@@ -158,8 +161,13 @@ struct export_block *export_blocks(const struct alignment *al, const struct expo
     size_t r = 0;
     while (r < nrows) {
         size_t run = 0;
+        if (v->skip && v->skip[r]) { /* hidden (B): no display row */
+            r++;
+            continue;
+        }
         if (v->fold)
-            while (r + run < nrows && rows[r + run].kind == ROW_SAME)
+            while (r + run < nrows && rows[r + run].kind == ROW_SAME &&
+                   !(v->skip && v->skip[r + run]) && !(v->unfold && v->unfold[r + run]))
                 run++;
         if (run == 0 || run < fold_min) {
             size_t m = WD_MAX(run, 1);
@@ -169,6 +177,8 @@ struct export_block *export_blocks(const struct alignment *al, const struct expo
         }
         bool at_start = r == 0, at_end = r + run == nrows;
         size_t head = at_start && !at_end ? 0 : ctx, tail = at_end ? 0 : ctx;
+        if (head + tail + fold_min > run) /* too short for context */
+            head = tail = 0;
         if (head + tail >= run) {
             push_rows(&bl, r, run);
         } else {
@@ -180,6 +190,26 @@ struct export_block *export_blocks(const struct alignment *al, const struct expo
     }
     *n = bl.n;
     return bl.b;
+}
+
+size_t export_hidden_rows(const struct alignment *al, const struct export_view *v)
+{
+    size_t nr, n = 0;
+    align_rows(al, &nr);
+    if (v->skip)
+        for (size_t r = 0; r < nr; r++)
+            n += v->skip[r] != 0;
+    return n;
+}
+
+void export_hidden_note(char *buf, size_t size, const struct alignment *al,
+                        const struct export_view *v)
+{
+    size_t n = export_hidden_rows(al, v);
+    if (n)
+        snprintf(buf, size, "%zu row%s hidden (not the story)", n, n == 1 ? "" : "s");
+    else if (size)
+        buf[0] = '\0';
 }
 
 size_t export_block_of_row(const struct export_block *b, size_t n, size_t r)
@@ -448,20 +478,100 @@ static void stem(const char *path, const char **s, size_t *len)
     }
 }
 
-#define NAME_STEM_MAX 8
+/* Characters kept of the part of each name that tells the pair apart. */
+#define NAME_PART_MAX 16
+
+/* Does byte c end a word of a file name ("cluster__a-outlet": _ and -)? */
+static bool name_sep(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u < 0x80 &&
+           !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'));
+}
+
+/* The parts of two stems that tell them apart: their common prefix and
+ * suffix left out, each cut back to a word boundary (so "cluster__a-outlet"
+ * and "cluster__b-outlet" give "a" and "b"), as long as both parts keep a
+ * character. */
+static void distinct_parts(const char **a, size_t *na, const char **b, size_t *nb)
+{
+    size_t p = 0, m = WD_MIN(*na, *nb);
+    while (p < m && (*a)[p] == (*b)[p])
+        p++;
+    while (p > 0 && !name_sep((*a)[p - 1]))
+        p--;
+    if (p == *na || p == *nb) p = 0;
+    *a += p, *na -= p, *b += p, *nb -= p;
+    size_t q = 0;
+    m = WD_MIN(*na, *nb);
+    while (q < m && (*a)[*na - 1 - q] == (*b)[*nb - 1 - q])
+        q++;
+    while (q > 0 && !name_sep((*a)[*na - q]))
+        q--;
+    if (q == *na || q == *nb) q = 0;
+    *na -= q, *nb -= q;
+}
+
+/* The name of the folder holding path ("" when none is given). */
+static void parent_name(const char *path, const char **s, size_t *len)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    while (n > 0 && path[n - 1] != '/')
+        n--;
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t b = n;
+    while (b > 0 && path[b - 1] != '/')
+        b--;
+    *s = path + b;
+    *len = n > b ? n - b : 0;
+}
+
+/* One side of a default name: "3-" for the document's number, when
+ * given, then the part of its name, or with the same name on both sides,
+ * its folder's name and the name. */
+static size_t put_side(char *name, size_t at, size_t cap, size_t num, const char *dir,
+                       size_t ndir, const char *s, size_t len)
+{
+    if (num != SIZE_MAX) {
+        char n[24];
+        int k = snprintf(n, sizeof n, "%zu-", num);
+        at = put_safe(name, at, cap, n, (size_t)k, (size_t)k);
+    }
+    if (ndir) {
+        at = put_safe(name, at, cap, dir, ndir, NAME_PART_MAX);
+        at = put_safe(name, at, cap, "-", 1, 1);
+    }
+    return put_safe(name, at, cap, s, len, NAME_PART_MAX);
+}
 
 char *export_default_name(const char *path_a, const char *path_b, const char *timestamp,
                           const char *suffix, enum export_format fmt)
 {
-    char name[160];
+    return export_pair_name(path_a, SIZE_MAX, path_b, SIZE_MAX, timestamp, suffix, fmt);
+}
+
+char *export_pair_name(const char *path_a, size_t num_a, const char *path_b, size_t num_b,
+                       const char *timestamp, const char *suffix, enum export_format fmt)
+{
+    char name[192];
     size_t at = 0;
-    const char *s;
-    size_t len;
-    stem(path_a, &s, &len);
-    at = put_safe(name, at, sizeof name, s, len, NAME_STEM_MAX);
+    const char *sa, *sb, *da = "", *db = "";
+    size_t na, nb, nda = 0, ndb = 0;
+    stem(path_a, &sa, &na);
+    stem(path_b, &sb, &nb);
+    if (na == nb && memcmp(sa, sb, na) == 0) { /* a/story.txt, b/story.txt */
+        parent_name(path_a, &da, &nda);
+        parent_name(path_b, &db, &ndb);
+        distinct_parts(&da, &nda, &db, &ndb);
+    } else {
+        distinct_parts(&sa, &na, &sb, &nb);
+    }
+    at = put_side(name, at, sizeof name, num_a, da, nda, sa, na);
     at = put_safe(name, at, sizeof name, "-vs-", 4, 4);
-    stem(path_b, &s, &len);
-    at = put_safe(name, at, sizeof name, s, len, NAME_STEM_MAX);
+    at = put_side(name, at, sizeof name, num_b, db, ndb, sb, nb);
     if (timestamp && *timestamp) {
         char digits[13];
         size_t nd = 0;

@@ -76,6 +76,14 @@ struct export_view {
     /* The inline form in colour: its marks and the text between them in
      * the theme's colours (--color). */
     bool color;
+    /* Rows the reader hid (B: boilerplate): NULL, or one byte per row of
+     * the alignments given, non-zero for a hidden row.  Hidden rows are
+     * not written (JSON lists them in view.hidden); a fold never spans
+     * one, as in the reader (layout_opts.skip). */
+    const uint8_t *skip;
+    /* Rows the reader unfolded (Enter on a fold): NULL, or one byte per
+     * row, non-zero for a row never folded (layout_opts.unfold). */
+    const uint8_t *unfold;
 };
 
 struct export_cmp {
@@ -246,6 +254,12 @@ size_t export_side_runs(const struct alignment *al, const struct align_row *r, i
  * text. */
 void export_row_notes(FILE *f, const struct alignment *al, const struct align_row *r,
                       const char *open, const char *close);
+/* Rows of al the view hides (view.skip), 0 when none. */
+size_t export_hidden_rows(const struct alignment *al, const struct export_view *v);
+/* "N rows hidden (not the story)" for the headers of HTML, Markdown and
+ * text, into buf ("" when none are). */
+void export_hidden_note(char *buf, size_t size, const struct alignment *al,
+                        const struct export_view *v);
 
 /* Share of side's sentences that are matched, in percent (100 for none). */
 int export_matched_pct(const struct align_stats *st, int side);
@@ -311,12 +325,22 @@ size_t export_mark(const char *s, size_t end, size_t i, char *out);
  * into buf (at least 32 bytes). */
 void export_timestamp_now(char *buf, size_t size);
 
-/* A short, safe default file name for a snapshot of a against b: each base
- * name without folders and extension, cut to 8 characters, characters other
- * than [A-Za-z0-9_-] as '_' (one for each UTF-8 character); then the
- * timestamp's first 12 digits as YYYYMMDD-HHMM (or, with fewer digits, its
- * safe characters); then suffix (may be NULL) and the format's extension:
- * "000_f22e-vs-001_3379-20261123-1710.html".  Returns a new string. */
+/* A short, safe default file name for a snapshot of a against b that
+ * tells pairs apart: of each base name without folders and extension the
+ * part that differs from the other's (their common prefix and suffix left
+ * out at word boundaries: "cluster__a-outlet" and "cluster__b-outlet" give
+ * "a" and "b"; the same name on both sides adds each one's folder), cut to
+ * 16 characters, characters other than [A-Za-z0-9_-] as '_' (one for each
+ * UTF-8 character), after each document's number and a '-' when num_a and
+ * num_b are not SIZE_MAX (a pair of a folder); then the timestamp's first
+ * 12 digits as YYYYMMDD-HHMM (or, with fewer digits, its safe characters);
+ * then suffix (may be NULL) and the format's extension:
+ * "000_f22e6673dc503a-vs-001_337949aa419a66-20261123-1710.html",
+ * "0-000_f22e6673dc503a-vs-1-001_337949aa419a66-20261123-1710.html".
+ * Returns a new string. */
+char *export_pair_name(const char *path_a, size_t num_a, const char *path_b, size_t num_b,
+                       const char *timestamp, const char *suffix, enum export_format fmt);
+/* export_pair_name without numbers. */
 char *export_default_name(const char *path_a, const char *path_b, const char *timestamp,
                           const char *suffix, enum export_format fmt);
 

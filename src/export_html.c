@@ -179,9 +179,11 @@ static void html_head(FILE *f, const struct export_input *in)
         html_str(f, in->view.timestamp);
         fputs(" \xC2\xB7 ", f);
     }
-    fprintf(f, "word marks %s \xC2\xB7 identical runs %s \xC2\xB7 sides %s</p>\n",
+    char hidden[64] = "";
+    if (in->ncmps) export_hidden_note(hidden, sizeof hidden, in->cmps[0].al, &in->view);
+    fprintf(f, "word marks %s \xC2\xB7 identical runs %s \xC2\xB7 sides %s%s%s</p>\n",
             in->view.words ? "on" : "off", in->view.fold ? "folded" : "shown",
-            in->view.swapped ? "swapped" : "as given");
+            in->view.swapped ? "swapped" : "as given", hidden[0] ? " \xC2\xB7 " : "", hidden);
 }
 
 static void html_sources(FILE *f, const struct alignment *al)

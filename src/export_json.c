@@ -519,6 +519,20 @@ enum wd_status export_json(FILE *f, const struct export_input *in)
     } else {
         JB_LIT(&j, "null");
     }
+    if (in->ncmps && export_hidden_rows(in->cmps[0].al, &in->view)) {
+        /* the rows the reader hid (B), all rows counted; written anyway */
+        size_t nr;
+        align_rows(in->cmps[0].al, &nr);
+        JB_LIT(&j, ",\"hidden\":{\"what\":\"boilerplate\",\"rows\":[");
+        bool first = true;
+        for (size_t r = 0; r < nr; r++) {
+            if (!in->view.skip[r]) continue;
+            if (!first) jb_char(&j, ',');
+            first = false;
+            put_u64(&j, r);
+        }
+        JB_LIT(&j, "]}");
+    }
     JB_LIT(&j, "},\n\"documents\":[");
     for (size_t i = 0; i < in->ndocs; i++) {
         if (i) JB_LIT(&j, ",\n");

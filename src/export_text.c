@@ -18,11 +18,12 @@
  * [-text-], inserted ones as {+text+}, pairs with their differing words
  * marked the same way; after a row the roles of its sentences that are not
  * story text, "(caption)", and a weak pair's similarity.  A moved sentence
- * shows as [-text-] where it left, with "(moved to row N)", and as a
- * marked pair where it arrived, with "(moved from row N)"; rows count the
- * lines after the comparison's "---"/"+++" header from 1.  With folding, a
- * run of identical sentences is one line "… N identical sentences"; with a
- * row range (the reader's E) only those rows are written.
+ * shows as [-text-] where it left, with "(moved to line N)", and as a
+ * marked pair where it arrived, with "(moved from line N)": N is the line
+ * of the output holding the other place (counted from 1 at the first line
+ * written, as an editor or less -N numbers it).  With folding, a run of
+ * identical sentences is one line "… N identical sentences"; with a row
+ * range (the reader's E) only those rows are written.
  * Runs of white space (and line breaks) inside a sentence print as one
  * space, so a row is always one line. */
 
@@ -188,23 +189,27 @@ static void put_folded(FILE *f, const struct alignment *al, const struct align_r
     put_text(f, ta, at, sa->end);
 }
 
-/* The note after a moved row: its partner's line (counted from 1 after
- * the header), or that the partner is not written (a row range). */
+/* The note after a moved row: the output line of its partner (the first
+ * block is on line first), or that the partner is not written (a row
+ * range, a hidden row). */
 static void moved_note(struct inl *o, const struct align_row *r, const struct export_block *b,
-                       size_t nb)
+                       size_t nb, uint64_t first)
 {
     const char *dir = (r->show & SHOW_A) ? "to" : "from";
     size_t pi = r->partner >= 0 ? export_block_of_row(b, nb, (size_t)r->partner) : nb;
     putc(' ', o->f);
     inl_on(o, TF_NOTE);
     if (pi < nb)
-        fprintf(o->f, "(moved %s row %zu)", dir, pi + 1);
+        fprintf(o->f, "(moved %s line %llu)", dir, (unsigned long long)(first + pi));
     else
         fprintf(o->f, "(moved %s a row not shown)", dir);
     inl_off(o, TF_NOTE);
 }
 
-static void inline_cmp(struct inl *o, const struct export_input *in, const struct export_cmp *c)
+/* One comparison from output line *line on (1 for the first written);
+ * leaves *line at the line after it. */
+static void inline_cmp(struct inl *o, const struct export_input *in, const struct export_cmp *c,
+                       uint64_t *line)
 {
     FILE *f = o->f;
     const struct alignment *al = c->al;
@@ -223,11 +228,25 @@ static void inline_cmp(struct inl *o, const struct export_input *in, const struc
             fprintf(f, "    %s: %s\n", src.label[i], v);
             free(v);
         }
+        *line += 1 + src.n; /* the names and values are escaped: a line each */
     }
-    if (in->view.digest) export_digest_text(f, c->dg);
+    char hidden[64];
+    export_hidden_note(hidden, sizeof hidden, al, &in->view);
+    if (hidden[0]) {
+        fprintf(f, "    %s\n", hidden);
+        (*line)++;
+    }
+    if (in->view.digest && c->dg) {
+        export_digest_text(f, c->dg);
+        size_t ni;
+        digest_items(c->dg, &ni);
+        *line += 1 + ni; /* "What changed:", then an item a line */
+    }
     size_t nr, nb;
     const struct align_row *rows = align_rows(al, &nr);
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
+    uint64_t first = *line; /* every block is one line */
+    *line += nb;
     for (size_t i = 0; i < nb; i++) {
         if (blocks[i].fold) {
             inl_on(o, LA_FOLD);
@@ -260,7 +279,7 @@ static void inline_cmp(struct inl *o, const struct export_input *in, const struc
                 inl_marked(o, LA_DELETED, "[-", da, r->a, r->an, "-]");
             else
                 put_pair(o, al, r, in->view.words);
-            moved_note(o, r, blocks, nb);
+            moved_note(o, r, blocks, nb, first);
             break;
         }
         export_row_notes(f, al, r, " (", ")");
@@ -274,11 +293,15 @@ enum wd_status export_inline(FILE *f, const struct export_input *in)
     struct inl o;
     inl_init(&o, f, &in->view);
     bool prev = false; /* as export_side_by_side */
+    uint64_t line = 1;
     for (size_t k = 0; k <= in->ncmps; k++) {
         bool run = false;
         for (size_t i = 0; i < in->nonly; i++) {
             if (in->only[i].at != k) continue;
-            if (!run && prev) putc('\n', f);
+            if (!run && prev) {
+                putc('\n', f);
+                line++;
+            }
             run = prev = true;
             char *s = export_only_text(&in->only[i]);
             int face = in->only[i].side == SIDE_A ? LA_DELETED : LA_INSERTED;
@@ -286,11 +309,15 @@ enum wd_status export_inline(FILE *f, const struct export_input *in)
             fputs(s, f);
             inl_off(&o, face);
             putc('\n', f);
+            line++;
             free(s);
         }
         if (k == in->ncmps) break;
-        if (prev) putc('\n', f);
-        inline_cmp(&o, in, &in->cmps[k]);
+        if (prev) {
+            putc('\n', f);
+            line++;
+        }
+        inline_cmp(&o, in, &in->cmps[k], &line);
         prev = true;
     }
     return ferror(f) ? WD_EIO : WD_OK;
@@ -411,7 +438,8 @@ static void put_cell(struct text_out *t, const struct layout *l, int side, const
     if (side == SIDE_A) ln_pad(t, cols - used);
 }
 
-static void text_header(struct text_out *t, const struct alignment *al)
+static void text_header(struct text_out *t, const struct alignment *al,
+                        const struct export_view *view)
 {
     const struct align_stats *st = align_get_stats(al);
     for (int side = 0; side < 2; side++) {
@@ -441,6 +469,13 @@ static void text_header(struct text_out *t, const struct alignment *al)
             free(v);
             ln_end(t);
         }
+    }
+    char hidden[64];
+    export_hidden_note(hidden, sizeof hidden, al, view);
+    if (hidden[0]) {
+        ln_put(t, "    ", 4);
+        ln_puts(t, hidden);
+        ln_end(t);
     }
 }
 
@@ -504,13 +539,15 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
     const struct alignment *al = c->al;
     int width = in->view.width > 0 ? in->view.width : 160;
     int cols = WD_MAX((width - GUTTER_W) / 2, TEXT_MIN_COL);
-    text_header(t, al);
+    text_header(t, al, &in->view);
     if (in->view.digest && c->dg) text_digest(t, c->dg, (size_t)(2 * cols + GUTTER_W));
     struct layout_opts lo;
     layout_default_opts(&lo, cols, cols);
     lo.words = in->view.words;
     lo.fold = in->view.fold;
     lo.marks = t->style->marks;
+    lo.skip = in->view.skip;
+    lo.unfold = in->view.unfold;
     struct layout *l = layout_build(al, &lo);
     size_t nv, nr;
     const struct lay_vrow *vr = layout_vrows(l, &nv);
@@ -529,7 +566,8 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
         if (r && r->kind == ROW_MOVED && r->partner >= 0) {
             const char *dir = (r->show & SHOW_A) ? "to" : "from";
             const struct lay_vrow *pv = &vr[layout_vrow_of_row(l, (size_t)r->partner)];
-            if (vrow_in_range(&in->view, pv))
+            bool hidden = in->view.skip && in->view.skip[r->partner];
+            if (!hidden && vrow_in_range(&in->view, pv))
                 snprintf(note, sizeof note, "(moved %s line %llu)", dir,
                          (unsigned long long)(base + (pv->y - y0)));
             else

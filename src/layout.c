@@ -461,11 +461,12 @@ void layout_default_opts(struct layout_opts *o, int width_a, int width_b)
     o->width[1] = width_b;
     o->words = true;
     o->fold = false;
-    o->fold_min = 8;
-    o->fold_context = 2;
+    o->fold_min = LAYOUT_FOLD_MIN;
+    o->fold_context = LAYOUT_FOLD_CONTEXT;
     o->tab = 8;
     o->marks = false;
     o->skip = NULL;
+    o->unfold = NULL;
 }
 
 static int clamp(int v, int lo, int hi)
@@ -498,8 +499,8 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
     size_t nrows;
     const struct align_row *rows = align_rows(al, &nrows);
     size_t r = 0;
-    const uint8_t *skip = l->o.skip;
-    l->o.skip = NULL; /* borrowed for the build only */
+    const uint8_t *skip = l->o.skip, *unfold = l->o.unfold;
+    l->o.skip = l->o.unfold = NULL; /* borrowed for the build only */
     while (r < nrows) {
         if (skip && skip[r]) {
             r++;
@@ -507,7 +508,8 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
         }
         size_t run = 0;
         if (l->o.fold)
-            while (r + run < nrows && rows[r + run].kind == ROW_SAME && !(skip && skip[r + run]))
+            while (r + run < nrows && rows[r + run].kind == ROW_SAME && !(skip && skip[r + run]) &&
+                   !(unfold && unfold[r + run]))
                 run++;
         if (run == 0 || run < (size_t)l->o.fold_min) {
             /* Not folded: at least one row, all rows of a short same run. */
@@ -522,6 +524,8 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
         size_t ctx = (size_t)l->o.fold_context;
         bool at_start = r == 0, at_end = r + run == nrows;
         size_t head = at_start && !at_end ? 0 : ctx, tail = at_end ? 0 : ctx;
+        if (head + tail + (size_t)l->o.fold_min > run) /* too short for context */
+            head = tail = 0;
         if (head + tail >= run) {
             for (size_t k = 0; k < run; k++)
                 lay_row(&b, al, rows, r + k);

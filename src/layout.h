@@ -60,6 +60,13 @@ struct lay_vrow {
     uint32_t nline[2]; /* lines of each side (<= height; the rest is padding) */
 };
 
+/* The reader's folding (f), which the snapshots repeat: a run of at least
+ * LAYOUT_FOLD_MIN identical rows folds into one line, keeping
+ * LAYOUT_FOLD_CONTEXT rows at each end facing a change when the run is
+ * long enough to fold LAYOUT_FOLD_MIN rows besides (else all of it folds). */
+#define LAYOUT_FOLD_MIN     3
+#define LAYOUT_FOLD_CONTEXT 2
+
 struct layout_opts {
     int width[2];        /* column widths (display columns), >= 1 */
     bool words;          /* mark word differences inside pairs, and the folded
@@ -72,6 +79,9 @@ struct layout_opts {
                             LA_INS words in {+ +} and of LA_FOLDED characters in
                             {~ ~}, for plain text; the marks are LA_MARK pieces
                             counted in the wrapping */
+    const uint8_t *unfold; /* NULL, or one byte per alignment row: rows with a
+                              non-zero byte are never folded (a fold the
+                              reader opened).  Read by layout_build only. */
     const uint8_t *skip; /* NULL, or one byte per alignment row: rows with a
                             non-zero byte get no display row (the reader hides
                             boilerplate with it); a fold never spans a skipped

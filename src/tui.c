@@ -125,7 +125,18 @@ static bool read_key(struct tui_key *k, int *errors)
     if (k->fn && k->code == KEY_MOUSE) {
         MEVENT ev;
         if (getmouse(&ev) != OK) return false;
-        if (ev.bstate & BUTTON4_PRESSED) {
+        if (ev.bstate & BUTTON1_PRESSED) {
+            /* a second press on the same line soon after: a double click */
+            static double last_ms = -1e9;
+            static int last_y = -1;
+            double now = tui_now_ms();
+            bool dbl = ev.y == last_y && now - last_ms <= TUI_DCLICK_MS;
+            k->code = dbl ? TUI_KEY_DCLICK : TUI_KEY_CLICK;
+            k->y = ev.y;
+            k->x = ev.x;
+            last_ms = dbl ? -1e9 : now;
+            last_y = ev.y;
+        } else if (ev.bstate & BUTTON4_PRESSED) {
             k->code = TUI_KEY_WHEEL_UP;
 #ifdef BUTTON5_PRESSED
         } else if (ev.bstate & BUTTON5_PRESSED) {
@@ -193,7 +204,9 @@ static void setup_modes(const struct tui *t)
     intrflush(stdscr, FALSE);
     if (t->headless) return;
     set_escdelay(50); /* Esc closes the prompt without a noticeable wait */
-    mmask_t wheel = BUTTON4_PRESSED;
+    /* The first button's presses (a click selects, two open) and the
+     * wheel; Shift+drag is still the terminal's own text selection. */
+    mmask_t wheel = BUTTON1_PRESSED | BUTTON4_PRESSED;
 #ifdef BUTTON5_PRESSED
     wheel |= BUTTON5_PRESSED;
 #endif
@@ -256,6 +269,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     }
 
     set_term(scr);
+    t.term_out = out;
     curses_active = true;
     util_set_oom_hook(restore_terminal);
     if (!t.headless) set_signals(old);
@@ -323,6 +337,7 @@ out:
     tui_corpus_free(&cx);
     tui_search_free(&t);
     tui_export_free(&t);
+    tui_copy_free(&t);
     free(t.shadow);
     free(t.buf);
     free(t.kbuf);

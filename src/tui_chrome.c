@@ -27,7 +27,7 @@ static void header_stats(const struct tui *t, int side, int form, char *out, siz
     size_t n = st->sentences[side], m = st->matched[side];
     int pct = n ? (int)(m * 100 / n) : 0;
     if (form == 0)
-        snprintf(out, size, " %zu sentences, %d%% matched ", n, pct);
+        snprintf(out, size, " %zu sentences, %d%% aligned ", n, pct);
     else if (form == 1)
         snprintf(out, size, " %zu s. %d%% ", n, pct);
     else
@@ -59,7 +59,10 @@ static void draw_header_side(struct tui *t, int side, int x, int w, int form)
                         " \xC2\xB7 %s", pieces[i]);
         if ((size_t)len >= sizeof left) break;
     }
-    tui_put_trunc(t, 0, x, left, w - rw, TF_HEADER);
+    if (tui_str_width(name) + 1 > w - rw) /* the name alone is too wide: cut it */
+        tui_put_name(t, 0, x + 1, name, w - rw - 1, TF_HEADER);
+    else
+        tui_put_trunc(t, 0, x, left, w - rw, TF_HEADER);
     tui_put_str(t, 0, x + w - rw, right, rw, TF_HEADER);
 }
 
@@ -140,7 +143,7 @@ void tui_draw_status(struct tui *t, const struct layout *l)
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
     int room = COLS - rw - 1;
     if (t->prompt) {
-        tui_put_str(t, y, 0, "/", 1, TF_STATUS);
+        tui_put_str(t, y, 0, t->prompt_char == ':' ? ":" : "/", 1, TF_STATUS);
         /* Show the end of a long pattern: the part being typed (found in
          * linear time: a pasted pattern redraws once a key). */
         const char *s = t->input + text_tail(t->input, t->ninput, (size_t)WD_MAX(room - 2, 0));

@@ -442,13 +442,14 @@ static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
     size_t nr;
     const struct alignment *al = tui_al(t);
     const struct align_row *r = &align_rows(al, &nr)[v->row];
-    int mid = x + t->gutter / 2;
+    x = tui_numbers_draw(t, r, y, x);
+    int mid = x + t->gutter_marks / 2;
     bool weak = align_row_weak(r);
     if (r->kind != ROW_MOVED) {
         char ra[2] = {align_role_mark(al, r, SIDE_A), 0};
         char rb[2] = {align_role_mark(al, r, SIDE_B), 0};
         if (ra[0] != ' ') tui_put_str(t, y, x + 1, ra, 1, TF_ROLE);
-        if (rb[0] != ' ') tui_put_str(t, y, x + t->gutter - 2, rb, 1, TF_ROLE);
+        if (rb[0] != ' ') tui_put_str(t, y, x + t->gutter_marks - 2, rb, 1, TF_ROLE);
     }
     switch (r->kind) {
     case ROW_CHANGED:
@@ -469,7 +470,7 @@ static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
         snprintf(mark, sizeof mark, "%s%ld",
                  t->utf8 ? (down ? "\xE2\x86\x93" : "\xE2\x86\x91") : (down ? "v" : "^"),
                  (long)r->partner + 1);
-        tui_put_str(t, y, x + 1, mark, t->gutter - 1, weak ? TF_GUTTER_WEAK : TF_GUTTER_MOVED);
+        tui_put_str(t, y, x + 1, mark, t->gutter_marks - 1, weak ? TF_GUTTER_WEAK : TF_GUTTER_MOVED);
         break;
     }
     default:

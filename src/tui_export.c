@@ -7,9 +7,10 @@
  *
  * The prompt lives in the status line and asks, in turn:
  *   1. the format, typed, with the last one as the default:
- *        export format [html] (html md txt ansi json):
+ *        export format [html] (html md txt ansi json inline):
  *   2. the file name, pre-filled with a default in the current folder made
- *      of both file names and the time (export_default_name), editable;
+ *      of what tells the two file names apart, their numbers in a session
+ *      of many, and the time (export_pair_name), editable;
  *   3. if that file exists: "NAME exists: replace? (y/n)".
  * Backspace deletes, ^U clears, Enter accepts, Esc (^C, ^G) cancels at any
  * step.  The snapshot is written atomically (export_to_path); the status
@@ -35,7 +36,7 @@
 #define EXP_INPUT_MAX 1024
 
 /* The formats offered, in the order the prompt lists them. */
-static const char *const offered = "html md txt ansi json";
+static const char *const offered = "html md txt ansi json inline";
 
 void tui_export_free(struct tui *t)
 {
@@ -220,6 +221,8 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
                 .first_row = e->first,
                 .last_row = e->last,
                 .theme = &t->theme, /* the ANSI form in the reader's colours */
+                .skip = t->hide_boiler ? t->skip : NULL,
+                .unfold = t->fold ? t->unfold : NULL,
             },
     };
     /* Never an input of what is shown; never a FIFO (the reader would
@@ -235,6 +238,16 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
     written(t, path, st, err);
 }
 
+/* The number of document d in a session of many (as the overview shows
+ * it), or SIZE_MAX for a pair of two files. */
+static size_t doc_number(const struct tui *t, const struct doc *d)
+{
+    if (t->cx)
+        for (size_t i = 0; i < t->cx->ndocs; i++)
+            if (t->cx->docs[i] == d) return i;
+    return SIZE_MAX;
+}
+
 /* Enter on the format: remember it and offer the default name. */
 static void accept_format(struct tui *t)
 {
@@ -247,7 +260,7 @@ static void accept_format(struct tui *t)
         int f = export_parse_format(name);
         if (f < 0) {
             close_prompt(t);
-            tui_message(t, true, "unknown export format '%s' (%s inline)", name, offered);
+            tui_message(t, true, "unknown export format '%s' (%s)", name, offered);
             return;
         }
         e->format = f;
@@ -255,8 +268,9 @@ static void accept_format(struct tui *t)
     if (e->corpus) {
         char others[32];
         snprintf(others, sizeof others, "%zu-others", t->cx->ndocs - 1);
-        char *def = export_default_name(doc_path(t->cx->docs[snapshot_pivot(t)]), others,
-                                        e->stamp, "", (enum export_format)e->format);
+        size_t p = snapshot_pivot(t);
+        char *def = export_pair_name(doc_path(t->cx->docs[p]), p, others, SIZE_MAX, e->stamp, "",
+                                     (enum export_format)e->format);
         set_input(t, def);
         free(def);
         e->stage = TUI_EXP_NAME;
@@ -268,9 +282,9 @@ static void accept_format(struct tui *t)
         snprintf(suffix, sizeof suffix, "-row%zu", e->first + 1);
     else if (e->visible)
         snprintf(suffix, sizeof suffix, "-rows%zu-%zu", e->first + 1, e->last + 1);
-    char *def =
-        export_default_name(doc_path(align_doc(al, SIDE_A)), doc_path(align_doc(al, SIDE_B)),
-                            e->stamp, suffix, (enum export_format)e->format);
+    const struct doc *da = align_doc(al, SIDE_A), *db = align_doc(al, SIDE_B);
+    char *def = export_pair_name(doc_path(da), doc_number(t, da), doc_path(db), doc_number(t, db),
+                                 e->stamp, suffix, (enum export_format)e->format);
     set_input(t, def);
     free(def);
     e->stage = TUI_EXP_NAME;

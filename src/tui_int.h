@@ -55,14 +55,20 @@
 /* Lines the mouse wheel scrolls per notch. */
 #define TUI_WHEEL_LINES 3
 
-/* Key codes of our own beyond curses' KEY_MAX (mouse wheel). */
-enum { TUI_KEY_WHEEL_UP = KEY_MAX + 1, TUI_KEY_WHEEL_DOWN };
+/* Key codes of our own beyond curses' KEY_MAX (mouse wheel, a click and
+ * a double click of the first button). */
+enum { TUI_KEY_WHEEL_UP = KEY_MAX + 1, TUI_KEY_WHEEL_DOWN, TUI_KEY_CLICK, TUI_KEY_DCLICK };
+
+/* Two presses of the button this close (milliseconds) on one line are a
+ * double click. */
+#define TUI_DCLICK_MS 400
 
 /* One key press: a character (code point) or a function key (a curses
- * KEY_* code or TUI_KEY_*). */
+ * KEY_* code or TUI_KEY_*); a click says where (screen line and column). */
 struct tui_key {
     bool fn;
     int code;
+    int y, x;
 };
 
 /* What a screen cell shows, for colour and for "dump attrs" (one letter
@@ -77,6 +83,7 @@ struct tui_lay {
     struct layout *l;
     int width[2];
     bool words, fold, swapped, hide;
+    unsigned long unfold_gen; /* the opened folds it was built with */
     unsigned long gen; /* when it was built (tui.lay_gen), to tell layouts apart */
 };
 
@@ -219,6 +226,10 @@ struct tui_multi {
     size_t kept_sent;
     uint64_t kept_off, kept_top;
     bool kept_valid;
+    /* P: the pivot sentence the next rebuild puts at the top (the new
+     * pivot's counterpart of the sentence that was there). */
+    size_t goto_sent;
+    bool goto_valid;
 };
 
 struct tui {
@@ -230,6 +241,10 @@ struct tui {
     struct tui_multi mv;
     struct tui_folders fl;
     bool hide_boiler; /* B: boilerplate rows hidden */
+    struct {
+        size_t prefix; /* bytes of the prefix the session's file names share */
+        bool known;
+    } names; /* tui_names.c */
 
     /* The pair's boilerplate flags per sentence of al[0]'s A and B (NULL:
      * none known) and the rows they make hidden (all shown sentences
@@ -255,9 +270,14 @@ struct tui {
     /* The view. */
     struct tui_lay cache[TUI_LAY_CACHE]; /* cache[0] is the current layout */
     bool words, fold;
+    uint8_t *unfold;          /* per row: in a fold opened with Enter (tui_fold.c) ... */
+    unsigned long unfold_gen; /* ... changed each time */
     bool no_digest; /* no digest counts in the status line (tui_opts) */
     uint64_t top; /* first layout line shown */
-    int gutter;   /* gutter width in columns */
+    int gutter;   /* gutter width in columns: the marks' ... */
+    int gutter_marks; /* ... (the moved rows' arrows), and sentence numbers (#) */
+    bool numbers;     /* # : each side's sentence numbers in the gutter */
+    size_t count;     /* a count being typed before a motion (0: none) */
     bool help;    /* the help screen is shown */
     bool info;    /* the documents' sources are shown (i) */
     bool quit;
@@ -275,7 +295,8 @@ struct tui {
     } kept;
 
     /* Search. */
-    bool prompt; /* the search prompt is open */
+    bool prompt; /* the search prompt is open ... */
+    char prompt_char; /* ... for '/' a search, ':' a sentence to go to */
     char *input; /* its UTF-8 text, NUL-terminated */
     size_t ninput, capinput;
     char *pat; /* text_key of the last pattern (not NUL-terminated) */
@@ -295,6 +316,9 @@ struct tui {
     bool msg_error;
 
     /* Terminal. */
+    FILE *term_out; /* where curses writes (OSC 52 goes there too) */
+    int focus;      /* the side y copies (Tab), SIDE_A or SIDE_B */
+    char *clip;     /* the last text copied (tui_copy.c) */
     bool headless;
     bool utf8; /* the locale's charset is UTF-8 */
     /* Colours: the theme (tui_opts.theme, else the dark one), and whether
@@ -333,6 +357,10 @@ void tui_goto_row(struct tui *t, size_t row);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Decimal digits of n. */
+int tui_digits(size_t n);
+/* A key the view does not take: says so in the status line. */
+void tui_unknown_key(struct tui *t);
 /* Is row r hidden (boilerplate, with B)? */
 bool tui_row_hidden(const struct tui *t, size_t r);
 /* Is the key the character c? */
@@ -365,6 +393,41 @@ size_t tui_match_spans(struct tui *t, const char *s, uint32_t from, uint32_t to,
 /* UTF-8 of code point cp into out (room for 4); returns its length. */
 size_t tui_utf8_encode(int32_t cp, char *out);
 
+/* ---- tui_fold.c ---- */
+/* Enter: open the fold at the top of the view, else the first on screen;
+ * false when there is none (Enter then scrolls). */
+bool tui_fold_open(struct tui *t);
+/* f turned folding on: every run folds again; and what f did, said in the
+ * status line. */
+void tui_fold_reset(struct tui *t);
+void tui_fold_report(struct tui *t);
+void tui_fold_free(struct tui *t);
+
+/* ---- tui_copy.c ---- */
+/* y (both false): the current row's sentences of the focused side to the
+ * clipboard (OSC 52); Y (true): both sides as a quote block. */
+void tui_copy(struct tui *t, bool both);
+/* Tab: the other side gets the focus. */
+void tui_copy_focus(struct tui *t);
+void tui_copy_free(struct tui *t);
+
+/* ---- tui_goto.c ---- */
+/* #: sentence numbers in the gutter on or off (sets t->gutter). */
+void tui_numbers_set(struct tui *t, bool on);
+/* Draw row r's sentence numbers in the gutter at (y, x) when they are on;
+ * returns the column where the gutter's marks begin. */
+int tui_numbers_draw(struct tui *t, const struct align_row *r, int y, int x);
+/* Go to sentence n (from 1) of side (SIDE_A, SIDE_B) as shown, or say why
+ * not in the status line. */
+void tui_goto_sentence(struct tui *t, int side, size_t n);
+/* ':' opens the prompt; Enter there hands its text here ("12", "b12"). */
+void tui_goto_open(struct tui *t);
+void tui_goto_enter(struct tui *t, const char *s);
+/* A digit of a count before a motion: taken (true) or not a count key. */
+bool tui_count_key(struct tui *t, const struct tui_key *k);
+/* The count typed (0: none), forgotten. */
+size_t tui_take_count(struct tui *t);
+
 /* ---- tui_export.c ---- */
 /* e (visible false) or E (true): open the export prompt. */
 void tui_export_open(struct tui *t, bool visible);
@@ -391,6 +454,13 @@ char tui_face_letter(int f);
  * than maxw with an ellipsis. */
 int tui_put_str(struct tui *t, int y, int x, const char *s, int maxw, int face);
 int tui_put_trunc(struct tui *t, int y, int x, const char *s, int maxw, int face);
+/* ---- tui_names.c ---- */
+/* Draw a file name (a doc_label) in at most maxw columns: when too wide,
+ * the prefix every name of the session shares is an ellipsis, then the
+ * middle is cut, keeping what tells the names apart.  Returns the columns
+ * drawn. */
+int tui_put_name(struct tui *t, int y, int x, const char *name, int maxw, int face);
+
 /* w blank cells in face from (y, x). */
 void tui_fill(struct tui *t, int y, int x, int w, int face);
 /* Display width of a NUL-terminated UTF-8 string (text.h clusters). */

@@ -297,6 +297,13 @@ static int prepare(struct tui *t, int *w)
         anchor = mv->rows[i];
         off = mv->top - mv->ry[i];
     }
+    bool placed = mv->valid; /* an anchor to find again */
+    if (!mv->valid && mv->goto_valid) { /* P: the counterpart at the top */
+        anchor = 2 * mv->goto_sent + 1;
+        off = 0;
+        placed = true;
+    }
+    mv->goto_valid = false;
     size_t np = pivot_sentences(t);
     const uint8_t *bp = corpus_boilerplate(t->cx->c, mv->pivot);
     xgrow(&mv->rows, &mv->caprows, 2 * np + 2, sizeof *mv->rows);
@@ -329,7 +336,7 @@ static int prepare(struct tui *t, int *w)
     }
     mv->ry[mv->nrows] = y;
     mv->top = 0;
-    if (mv->valid && mv->nrows) {
+    if (placed && mv->nrows) {
         size_t j = 0;
         while (j < mv->nrows && mv->rows[j] < anchor)
             j++;
@@ -338,7 +345,7 @@ static int prepare(struct tui *t, int *w)
         mv->top = mv->ry[j] + (mv->rows[j] == anchor && off < h ? off : 0);
     }
     if (mv->top > max_top(mv)) mv->top = max_top(mv); /* rows went: no empty screen */
-    mv->kept_valid = mv->valid && mv->nrows;
+    mv->kept_valid = placed && mv->nrows;
     mv->kept_sent = anchor;
     mv->kept_off = off;
     mv->kept_top = mv->top;
@@ -393,13 +400,51 @@ static void jump_diff(struct tui *t, bool forward)
     tui_message(t, false, "no more differences %s in these columns", forward ? "below" : "above");
 }
 
+/* The pivot sentence at the top of the view (of the own sentences of a
+ * gap, the pivot sentence after it; np at the end). */
+static size_t top_sentence(const struct tui *t)
+{
+    const struct tui_multi *mv = &t->mv;
+    if (!mv->valid || !mv->nrows) return 0;
+    uint32_t slot = mv->rows[row_at(mv, mv->top)];
+    return slot / 2; /* 2i + 1 -> i; 2g -> g */
+}
+
+/* The sentence of document b that old's sentence s (or, unmatched, the
+ * first matched one after it) stands beside in their alignment; SIZE_MAX
+ * when none does. */
+static size_t counterpart(struct tui *t, size_t old, size_t b, size_t s)
+{
+    const struct alignment *al = tui_corpus_align(t->cx, old, b);
+    size_t nr, best = SIZE_MAX, best_a = SIZE_MAX;
+    const struct align_row *rows = align_rows(al, &nr);
+    for (size_t i = 0; i < nr; i++) {
+        const struct align_row *r = &rows[i];
+        if (!(r->show & SHOW_A) || !r->an || !r->bn || r->a + r->an <= s) continue;
+        if (r->a < best_a) { /* the first matched sentence at or after s */
+            best_a = r->a;
+            best = r->b;
+        }
+    }
+    return best;
+}
+
 static void set_pivot(struct tui *t, size_t p)
 {
     size_t old = t->mv.pivot;
     if (p == old) return;
+    size_t s = top_sentence(t);
+    size_t to = s > 0 ? counterpart(t, old, p, s) : SIZE_MAX;
     /* The old pivot becomes the first column shown beside the new one. */
     tui_multi_open(t, p, old);
-    tui_message(t, false, "pivot: %zu %s", p, doc_label(t->cx->docs[p]));
+    if (to != SIZE_MAX) {
+        t->mv.goto_sent = to;
+        t->mv.goto_valid = true;
+        tui_message(t, false, "pivot: %zu %s, at its sentence %zu (beside %zu's %zu)", p,
+                    doc_label(t->cx->docs[p]), to + 1, old, s + 1);
+    } else {
+        tui_message(t, false, "pivot: %zu %s", p, doc_label(t->cx->docs[p]));
+    }
 }
 
 void tui_multi_key(struct tui *t, const struct tui_key *k)
@@ -511,6 +556,7 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
         t->help = true;
         break;
     default:
+        tui_unknown_key(t);
         break;
     }
 }
@@ -596,9 +642,9 @@ static void draw_header(struct tui *t, int shown, int w)
     struct tui_multi *mv = &t->mv;
     char s[512], right[64];
     tui_fill(t, 0, 0, COLS, TF_HEADER);
-    snprintf(s, sizeof s, " pivot %zu %s", mv->pivot,
-             doc_label(t->cx->docs[mv->pivot]));
-    tui_put_trunc(t, 0, 0, s, w, TF_HEADER);
+    snprintf(s, sizeof s, " pivot %zu ", mv->pivot);
+    int pw = tui_put_str(t, 0, 0, s, w, TF_HEADER);
+    tui_put_name(t, 0, pw, doc_label(t->cx->docs[mv->pivot]), w - pw, TF_HEADER);
     for (int c = 0; c < shown; c++) {
         size_t o = other_doc(t, mv->first + (size_t)c);
         int x = (c + 1) * (w + 1);
@@ -611,8 +657,9 @@ static void draw_header(struct tui *t, int shown, int w)
         char extra[32];
         snprintf(extra, sizeof extra, " +%zu ", mv->cols[o].unpaired);
         int rw = tui_str_width(right), ew = tui_str_width(extra);
-        snprintf(s, sizeof s, " %zu %s", o, doc_label(t->cx->docs[o]));
-        tui_put_trunc(t, 0, x, s, w - rw - ew, TF_HEADER);
+        snprintf(s, sizeof s, " %zu ", o);
+        int nw = tui_put_str(t, 0, x, s, w - rw - ew, TF_HEADER);
+        tui_put_name(t, 0, x + nw, doc_label(t->cx->docs[o]), w - rw - ew - nw, TF_HEADER);
         tui_put_str(t, 0, x + w - rw - ew, right, rw, ov > 0 ? tui_heat_face(ov) : TF_HEADER);
         tui_put_str(t, 0, x + w - ew, extra, ew, TF_HEADER);
     }

@@ -183,6 +183,23 @@ static void open_selected(struct tui *t, bool pivot)
     }
 }
 
+/* A click on screen line y: select the document or pair drawn there;
+ * false when none is. */
+static bool click_item(struct tui *t, const struct geom *g, int y)
+{
+    size_t n = ndocs(t), np;
+    pairs(t, &np);
+    if (y >= g->dy && y < g->dy + g->dh && t->ov.dtop + (size_t)(y - g->dy) < n) {
+        t->ov.sel = t->ov.dtop + (size_t)(y - g->dy);
+        return true;
+    }
+    if (y >= g->py && y < g->py + g->ph && t->ov.ptop + (size_t)(y - g->py) < np) {
+        t->ov.sel = n + t->ov.ptop + (size_t)(y - g->py);
+        return true;
+    }
+    return false;
+}
+
 void tui_overview_key(struct tui *t, const struct tui_key *k)
 {
     if (tui_too_small()) { /* only quitting makes sense on the notice */
@@ -227,6 +244,13 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
             break;
         case TUI_KEY_WHEEL_DOWN:
             move_sel(t, TUI_WHEEL_LINES);
+            break;
+        case TUI_KEY_CLICK:
+        case TUI_KEY_DCLICK:
+            if (click_item(t, &g, k->y) && c == TUI_KEY_DCLICK) {
+                open_selected(t, false);
+                return;
+            }
             break;
         default:
             break;
@@ -295,6 +319,7 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
         t->help = true;
         break;
     default:
+        tui_unknown_key(t);
         break;
     }
     follow(t, &g);
@@ -398,7 +423,7 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
     if (sel) tui_fill(t, y, 0, COLS, TF_SELECT);
     snprintf(s, sizeof s, "%zu", k); /* right-aligned in the index column */
     tui_put_str(t, y, c->name - 2 - (int)strlen(s), s, COLS, face);
-    tui_put_trunc(t, y, c->name, doc_label(d), c->nw, face);
+    tui_put_name(t, y, c->name, doc_label(d), c->nw, face);
     size_t ns;
     doc_sentences(d, &ns);
     snprintf(s, sizeof s, "%5zu %5zu %6zu", ns, corpus_story_sentences(t->cx->c, k),
@@ -446,7 +471,7 @@ static void draw_doc(struct tui *t, const struct cols *c, int y, size_t k)
 static void draw_pair_heading(struct tui *t, int y, bool long_form, size_t np)
 {
     char s[160];
-    snprintf(s, sizeof s, "pairs by overlap (%zu): story sentences matched, %s", np,
+    snprintf(s, sizeof s, "pairs by overlap (%zu): story sentences matched by the index, %s", np,
              long_form ? "then sentences same / changed / moved" : "same/changed/moved");
     tui_put_trunc(t, y, 1, s, COLS - 1, TF_LABEL);
 }
@@ -476,9 +501,9 @@ static void draw_pair(struct tui *t, int y, size_t i, bool long_form)
     const char *nb = doc_label(t->cx->docs[p->b]);
     int wa = WD_MIN(tui_str_width(na), room / 2);
     int wb = room - wa;
-    x += tui_put_trunc(t, y, x, na, wa, face);
+    x += tui_put_name(t, y, x, na, wa, face);
     x += tui_put_str(t, y, x, " ~ ", 3, face);
-    tui_put_trunc(t, y, x, nb, wb, face);
+    tui_put_name(t, y, x, nb, wb, face);
 }
 
 static void draw_nothing(struct tui *t, int y)
@@ -585,8 +610,8 @@ static const char *const help_overview[][2] = {
     {"", "others derive from) as pivot"},
     {"e", "export the overview and the pivot's columns"},
     {"B", "hide / show boilerplate in the reader and columns"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
+    {"click  2 clicks", "select a line / open it (Shift+drag: text)"},
+    {"r  ^L   ?  F1", "redraw the screen; this help"},
     {"q  Q  ^C", "quit"},
 };
 
@@ -616,6 +641,12 @@ static int legend_overview(struct tui *t, int y, int last)
         tui_put_trunc(t, y, 2,
                       "pivot: the document the others derive from; from: share of a story "
                       "found in it; own: found in no other",
+                      COLS - 3, LA_PLAIN);
+    if (++y < last)
+        tui_put_trunc(t, y, 2, "pairs: story sentences (no boilerplate) matched by the index;",
+                      COLS - 3, LA_PLAIN);
+    if (++y < last)
+        tui_put_trunc(t, y, 2, "the pair reader aligns every sentence: its figures differ",
                       COLS - 3, LA_PLAIN);
     return y;
 }

@@ -167,7 +167,7 @@ int tui_script_run(struct tui *t, FILE *f, const char *name, double t0_ms)
             for (size_t i = 0, n = strlen(arg); i < n;) {
                 int32_t cp;
                 i += text_decode(arg, n, i, &cp);
-                struct tui_key k = {false, cp};
+                struct tui_key k = {.fn = false, .code = cp};
                 tui_handle_key(t, &k);
             }
             tui_frame(t);
@@ -195,7 +195,7 @@ int tui_script_run(struct tui *t, FILE *f, const char *name, double t0_ms)
                 break;
             }
             resizeterm(lines, cols);
-            struct tui_key k = {true, KEY_RESIZE};
+            struct tui_key k = {.fn = true, .code = KEY_RESIZE};
             tui_handle_key(t, &k);
             tui_frame(t);
         } else if (strcmp(cmd, "dump") == 0) {
@@ -204,6 +204,24 @@ int tui_script_run(struct tui *t, FILE *f, const char *name, double t0_ms)
                 break;
             }
             dump(t, stdout, *arg != '\0');
+        } else if (strcmp(cmd, "click") == 0 || strcmp(cmd, "double-click") == 0) {
+            /* the first button at screen line LINE, column COL (from 0) */
+            int y, x;
+            char extra;
+            if (sscanf(arg, "%d %d%c", &y, &x, &extra) != 2 || y < 0 || x < 0) {
+                rc = script_error(name, lineno, "bad place (want LINE COL)", arg);
+                break;
+            }
+            struct tui_key k = {.fn = true,
+                                .code = cmd[0] == 'c' ? TUI_KEY_CLICK : TUI_KEY_DCLICK,
+                                .y = y,
+                                .x = x};
+            tui_handle_key(t, &k);
+            tui_frame(t);
+        } else if (strcmp(cmd, "clipboard") == 0) {
+            /* the last text y or Y copied, as it went to the terminal */
+            printf("clipboard:\n%s%s----\n", t->clip ? t->clip : "",
+                   t->clip && *t->clip && t->clip[strlen(t->clip) - 1] != '\n' ? "\n" : "");
         } else if (strcmp(cmd, "quit") == 0) {
             break;
         } else {

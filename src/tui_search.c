@@ -45,6 +45,7 @@ void tui_search_reset(struct tui *t)
 void tui_prompt_open(struct tui *t)
 {
     t->prompt = true;
+    t->prompt_char = '/';
     t->ninput = 0;
     xgrow(&t->input, &t->capinput, 1, 1);
     t->input[0] = '\0';
@@ -196,6 +197,10 @@ void tui_search(struct tui *t, ptrdiff_t start, bool forward)
 static void prompt_enter(struct tui *t)
 {
     t->prompt = false;
+    if (t->prompt_char == ':') {
+        tui_goto_enter(t, t->input);
+        return;
+    }
     if (t->ninput == 0 && !t->pat) {
         tui_message(t, false, "search cancelled");
         return;
@@ -242,11 +247,11 @@ void tui_prompt_key(struct tui *t, const struct tui_key *k)
     case 3:  /* ^C */
     case 7:  /* ^G */
         t->prompt = false;
-        tui_message(t, false, "search cancelled");
+        tui_message(t, false, t->prompt_char == ':' ? "go to cancelled" : "search cancelled");
         return;
     case 8:
     case 127: {
-        struct tui_key bs = {true, KEY_BACKSPACE};
+        struct tui_key bs = {.fn = true, .code = KEY_BACKSPACE};
         tui_prompt_key(t, &bs);
         return;
     }

@@ -40,7 +40,7 @@ static uint32_t *collect_rows(const struct alignment *al, bool moved_only, size_
     return out;
 }
 
-static int digits(size_t n)
+int tui_digits(size_t n)
 {
     int d = 1;
     while (n >= 10) {
@@ -63,7 +63,8 @@ void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words
     t->moves = collect_rows(al, true, &t->nmoves);
     /* Room for " ↓123 ": a space, the arrow, the counterpart's row number
      * and a space; at least 5 columns. */
-    t->gutter = WD_MAX(5, digits(t->nrows) + 3);
+    t->gutter = t->gutter_marks = WD_MAX(5, tui_digits(t->nrows) + 3);
+    if (t->numbers) tui_numbers_set(t, true); /* # stays on from pair to pair */
 }
 
 void tui_view_free(struct tui *t)
@@ -77,6 +78,7 @@ void tui_view_free(struct tui *t)
     }
     free(t->diffs);
     free(t->moves);
+    tui_fold_free(t);
 }
 
 const struct alignment *tui_al(const struct tui *t)
@@ -109,7 +111,8 @@ const struct layout *tui_layout(struct tui *t)
     for (int i = 0; i < TUI_LAY_CACHE; i++) {
         struct tui_lay *c = &t->cache[i];
         if (c->l && c->width[0] == wa && c->width[1] == wb && c->words == t->words &&
-            c->fold == t->fold && c->swapped == t->swapped && c->hide == t->hide_boiler) {
+            c->fold == t->fold && c->swapped == t->swapped && c->hide == t->hide_boiler &&
+            c->unfold_gen == t->unfold_gen) {
             if (i > 0) { /* move to the front */
                 struct tui_lay tmp = *c;
                 memmove(&t->cache[1], &t->cache[0], (size_t)i * sizeof tmp);
@@ -124,6 +127,7 @@ const struct layout *tui_layout(struct tui *t)
     o.words = t->words;
     o.fold = t->fold;
     o.skip = t->hide_boiler ? t->skip : NULL;
+    o.unfold = t->unfold;
     layout_free(t->cache[TUI_LAY_CACHE - 1].l);
     memmove(&t->cache[1], &t->cache[0], (TUI_LAY_CACHE - 1) * sizeof t->cache[0]);
     t->cache[0] = (struct tui_lay){
@@ -133,6 +137,7 @@ const struct layout *tui_layout(struct tui *t)
         .fold = t->fold,
         .swapped = t->swapped,
         .hide = t->hide_boiler,
+        .unfold_gen = t->unfold_gen,
         .gen = ++t->lay_gen,
     };
     return t->cache[0].l;
@@ -150,6 +155,11 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
     vsnprintf(t->msg, sizeof t->msg, fmt, ap);
     va_end(ap);
     t->msg_error = error;
+}
+
+void tui_unknown_key(struct tui *t)
+{
+    tui_message(t, false, "unknown key: press ? for help");
 }
 
 /* ---- where the view is --------------------------------------------------- */
@@ -304,6 +314,27 @@ static void jump_moved(struct tui *t)
                 rows[to].show & SHOW_A ? "to" : "from", from + 1);
 }
 
+/* A click on a row makes it the current one (at the top, what y and Y
+ * copy); a double click on a fold opens it. */
+static void click_row(struct tui *t, const struct tui_key *k)
+{
+    const struct layout *l = tui_layout(t);
+    if (!l || k->y < 1 || k->y > tui_view_height()) return;
+    size_t nv;
+    const struct lay_vrow *v = layout_vrows(l, &nv);
+    size_t i = layout_vrow_at(l, t->top + (uint64_t)(k->y - 1));
+    if (i >= nv) return;
+    t->top = v[i].y;
+    if (v[i].kind == VROW_FOLD) {
+        if (k->code == TUI_KEY_DCLICK) tui_fold_open(t);
+        else
+            tui_message(t, false, "a fold of %u rows: double click or Enter opens it",
+                        (unsigned)v[i].nrows);
+        return;
+    }
+    tui_message(t, false, "row %zu (y copies it)", (size_t)v[i].row + 1);
+}
+
 /* Apply a change of layout options, keeping the current row in view. */
 static void relayout(struct tui *t, void (*change)(struct tui *))
 {
@@ -315,6 +346,7 @@ static void relayout(struct tui *t, void (*change)(struct tui *))
 static void toggle_fold(struct tui *t)
 {
     t->fold = !t->fold;
+    if (t->fold) tui_fold_reset(t);
 }
 
 static void toggle_words(struct tui *t)
@@ -325,6 +357,11 @@ static void toggle_words(struct tui *t)
 static void toggle_swap(struct tui *t)
 {
     t->swapped = !t->swapped;
+}
+
+static void toggle_numbers(struct tui *t)
+{
+    tui_numbers_set(t, !t->numbers);
 }
 
 static void toggle_boiler(struct tui *t)
@@ -469,15 +506,18 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         return;
     }
     if (tui_too_small()) return; /* nothing else makes sense on a notice */
+    if (tui_count_key(t, k)) return;
+    size_t count = tui_take_count(t); /* 0: none */
+    int64_t times = count ? (int64_t)count : 1;
     int64_t page = tui_view_height(), half = WD_MAX(page / 2, 1);
     int c = k->code;
     if (k->fn) {
         switch (c) {
         case KEY_DOWN:
-            scroll_by(t, 1);
+            scroll_by(t, times);
             break;
         case KEY_UP:
-            scroll_by(t, -1);
+            scroll_by(t, -times);
             break;
         case KEY_NPAGE:
             scroll_by(t, page);
@@ -496,7 +536,7 @@ static void pair_key(struct tui *t, const struct tui_key *k)
             t->help = true;
             break;
         case KEY_ENTER:
-            scroll_by(t, 1);
+            if (!tui_fold_open(t)) scroll_by(t, times);
             break;
         case TUI_KEY_WHEEL_UP:
             scroll_by(t, -TUI_WHEEL_LINES);
@@ -504,21 +544,27 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         case TUI_KEY_WHEEL_DOWN:
             scroll_by(t, TUI_WHEEL_LINES);
             break;
+        case TUI_KEY_CLICK:
+        case TUI_KEY_DCLICK:
+            click_row(t, k);
+            break;
         default:
             break;
         }
         return;
     }
     switch (c) {
-    case 'j':
     case '\n':
     case '\r':
+        if (!tui_fold_open(t)) scroll_by(t, times); /* Enter on a fold opens it */
+        break;
+    case 'j':
     case 5 /* ^E */:
-        scroll_by(t, 1);
+        scroll_by(t, times);
         break;
     case 'k':
     case 25 /* ^Y */:
-        scroll_by(t, -1);
+        scroll_by(t, -times);
         break;
     case ' ':
     case 6 /* ^F */:
@@ -540,14 +586,32 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         break;
     case 'G':
     case '>':
+        if (count) { /* NG: A's sentence N, as less and vim go to a line */
+            tui_goto_sentence(t, SIDE_A, count);
+            break;
+        }
         tui_layout(t);
         t->top = max_top(t);
         break;
     case ']':
-        next_diff(t);
-        break;
     case '[':
-        prev_diff(t);
+        /* N] and N[: until the count is done or the end is said */
+        for (int64_t i = 0; i < times && !t->msg[0]; i++)
+            (c == ']' ? next_diff : prev_diff)(t);
+        break;
+    case 'y':
+    case 'Y':
+        tui_copy(t, c == 'Y');
+        break;
+    case '\t':
+        tui_copy_focus(t);
+        break;
+    case '#':
+        relayout(t, toggle_numbers);
+        tui_message(t, false, "sentence numbers %s", t->numbers ? "on" : "off");
+        break;
+    case ':':
+        tui_goto_open(t);
         break;
     case 'm':
         jump_moved(t);
@@ -573,7 +637,7 @@ static void pair_key(struct tui *t, const struct tui_key *k)
     }
     case 'f':
         relayout(t, toggle_fold);
-        tui_message(t, false, "folding of identical runs %s", t->fold ? "on" : "off");
+        tui_fold_report(t);
         break;
     case 'w':
         relayout(t, toggle_words);
@@ -605,50 +669,51 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         tui_digest_open(t);
         break;
     default:
+        tui_unknown_key(t);
         break;
     }
 }
 
 static const char *const help_pair[][2] = {
     {"j  k  Down  Up", "scroll one line"},
-    {"Space b PgDn PgUp", "page down / up (also ^F ^B)"},
-    {"^D  ^U", "half a page down / up"},
+    {"Space b  ^D ^U", "page / half a page down, up (PgDn PgUp ^F ^B)"},
     {"g  Home   G  End", "top / bottom"},
-    {"]  [", "next / previous difference"},
+    {"]  [", "next / previous difference (a count first: 3] 5j)"},
+    {"#  :N  :bN  NG", "sentence numbers; to A's / B's sentence N"},
     {"m  M", "to a moved sentence's counterpart / beside it"},
     {"/  n  N", "search both sides; next / previous match"},
-    {"f", "fold runs of identical sentences (toggle)"},
+    {"f  Enter", "fold runs of 3+ identical sentences; open a fold"},
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
     {"B", "hide / show what is not the story (dimmed when shown)"},
     {"e  E", "export a snapshot / only the rows on screen"},
+    {"y  Y  Tab", "copy the row's side / both (OSC 52); Tab: A or B"},
     {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
+    {"r  ^L   ?  F1", "redraw the screen; this help"},
     {"q  ^C", "quit"},
-    {"wheel", "scroll (Shift+drag selects text)"},
+    {"wheel  click", "scroll; a row current (Shift+drag selects text)"},
 };
 
 /* The pair reader opened from the overview or the columns: the same keys,
  * boilerplate, and q goes back. */
 static const char *const help_pair_many[][2] = {
     {"j  k  Down  Up", "scroll one line"},
-    {"Space b PgDn PgUp", "page down / up"},
-    {"^D  ^U", "half a page down / up"},
+    {"Space b  ^D ^U", "page / half a page down, up (PgDn PgUp ^F ^B)"},
     {"g  Home   G  End", "top / bottom"},
-    {"]  [", "next / previous difference"},
+    {"]  [", "next / previous difference (a count first: 3] 5j)"},
+    {"#  :N  :bN  NG", "sentence numbers; to A's / B's sentence N"},
     {"m  M", "to a moved sentence's counterpart / beside it"},
     {"/  n  N", "search both sides; next / previous match"},
-    {"f", "fold runs of identical sentences (toggle)"},
+    {"f  Enter", "fold runs of 3+ identical sentences; open a fold"},
     {"w", "mark differing words (toggle)"},
     {"s", "swap sides"},
     {"B", "hide / show what is not the story (dimmed when shown)"},
     {"e  E", "export a snapshot / only the rows on screen"},
+    {"y  Y  Tab", "copy the row's side / both (OSC 52); Tab: A or B"},
     {"d", "what changed in substance: the digest"},
     {"i", "where the documents come from (pages: URL, dates)"},
-    {"r  ^L", "redraw the screen"},
-    {"?  F1", "this help"},
+    {"r  ^L   ?  F1", "redraw the screen; this help"},
     {"q  Esc  Backspace", "back to the overview, the columns or the files"},
     {"Q  ^C", "quit"},
 };

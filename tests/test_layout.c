@@ -309,7 +309,7 @@ static void test_default_opts(void **state)
     assert_int_equal(o.width[1], 50);
     assert_true(o.words);
     assert_false(o.fold);
-    assert_int_equal(o.fold_min, 8);
+    assert_int_equal(o.fold_min, 3);
     assert_int_equal(o.fold_context, 2);
     assert_int_equal(o.tab, 8);
 }

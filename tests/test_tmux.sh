@@ -152,7 +152,7 @@ esc=$'\033'
 # ---- 1: the pair on one row, highlighted; q restores the terminal --------
 start wdpair 120 40
 run "'$WD' '$A' '$B'; echo EXITED \$?"
-if ! wait_for 'sentences, 48% matched'; then
+if ! wait_for 'sentences, 48% aligned'; then
     fail "the header did not appear"
 else
     # The status line is drawn last: once it shows, so does the rest.
@@ -170,7 +170,7 @@ finish
 # ---- 2: search, n, resize, tiny terminal, Ctrl-C ----------------------------
 start wdsearch 120 40
 run "'$WD' '$A' '$B'; echo EXITED \$?"
-if ! wait_for 'sentences, 48% matched'; then
+if ! wait_for 'sentences, 48% aligned'; then
     fail "the header did not appear"
 else
     T send-keys -t "$cur" / && T send-keys -t "$cur" -l Vedomosti && T send-keys -t "$cur" Enter
@@ -352,8 +352,8 @@ else
     T send-keys -t "$cur" o
     wait_for 'every document shown' || fail "o did not show every document"
     T send-keys -t "$cur" e Enter Enter
-    wait_for 'wrote 000_f22e-vs-4-others-20261123-1710\.html' || fail "e did not write the columns"
-    [ -s "$tmp/exports/000_f22e-vs-4-others-20261123-1710.html" ] || fail "no columns file written"
+    wait_for 'wrote 0-000_f22e6673dc50-vs-4-others-20261123-1710\.html' || fail "e did not write the columns"
+    [ -s "$tmp/exports/0-000_f22e6673dc50-vs-4-others-20261123-1710.html" ] || fail "no columns file written"
     T send-keys -t "$cur" Enter
     wait_for '37 s\. 48%' || fail "Enter did not open the pivot and the first column"
     T send-keys -t "$cur" M
@@ -415,6 +415,57 @@ else
         fail "a dark-theme colour (38;5;220) on a white terminal"
     T send-keys -t "$cur" q
     check_restored 1
+fi
+finish
+
+# ---- 14: y and Y hand the text to the terminal's clipboard (OSC 52) ----
+# tmux with set-clipboard on takes the escape sequence into a paste buffer.
+start wdcopy 100 24
+T set-option -g set-clipboard on
+T delete-buffer >/dev/null 2>&1
+run "'$WD' '$A' '$B'; echo EXITED \$?"
+if ! wait_for '37 s\. 48%'; then
+    fail "the pair did not open"
+else
+    T send-keys -t "$cur" : 1 2 Enter y
+    wait_for "copied A's sentence 12 \(235 bytes\) to the clipboard" || fail "y did not say it copied"
+    buf=$(T show-buffer 2>/dev/null)
+    case $buf in
+    "Speaking at the Stimson Center think tank in Washington on Wednesday,"*"battlefield.”") ;;
+    *) fail "the clipboard (tmux buffer) holds '$buf', not A's sentence 12" ;;
+    esac
+    T send-keys -t "$cur" Y
+    wait_for 'copied row 30 as a quote' || fail "Y did not say it copied"
+    buf=$(T show-buffer 2>/dev/null)
+    case $buf in
+    "> A: 000_f22e6673dc503adc.txt, sentence 12"*"> B: 001_337949aa419a66f0.txt, sentences 28-29"*) ;;
+    *) fail "the clipboard holds '$buf', not the quote block of both sides" ;;
+    esac
+    T send-keys -t "$cur" q
+    check_restored 1
+fi
+finish
+
+# ---- 15: a mouse click selects, a double click opens ----
+# The click is the xterm (X10) report the terminal would send, typed into
+# the pane: ESC [ M, then 32 + button, 32 + column, 32 + line (from 1).
+start wdmouse 100 24
+run "'$WD' '$top_srcdir/seeds'; echo EXITED \$?"
+click() { # click LINE COL (from 0): press and release of the first button
+    T send-keys -t "$cur" -l "$(printf '\033[M %b%b\033[M#%b%b' \
+        "\\$(printf %03o $((33 + $2)))" "\\$(printf %03o $((33 + $1)))" \
+        "\\$(printf %03o $((33 + $2)))" "\\$(printf %03o $((33 + $1)))")"
+}
+if ! wait_for ' 0  000_f22e6673dc503adc\.txt '; then
+    fail "the overview did not open"
+else
+    click 4 10
+    wait_for 'Enter: 2 against every other document' || fail "a click did not select document 2"
+    click 10 20
+    click 10 20
+    wait_for '37 s\. 16%' || fail "a double click on the pair 0 ~ 2 did not open it"
+    T send-keys -t "$cur" q q
+    check_restored 0
 fi
 finish
 

@@ -148,6 +148,12 @@ run_one() {
             return 1
         fi
     done < <(sed -n 's/^# file-has:[[:space:]]*//p' "$keys")
+    while read -r file text; do
+        if grep -qF -- "$text" "$work/$file" 2>/dev/null; then
+            echo "FAIL $name: $file holds '$text'"
+            return 1
+        fi
+    done < <(sed -n 's/^# file-lacks:[[:space:]]*//p' "$keys")
     if [ -n "${WD_UI_UPDATE:-}" ]; then
         if ! cmp -s "$tmp/$name.out" "$expected"; then
             cp "$tmp/$name.out" "$expected" || return 1
