@@ -79,6 +79,16 @@ int conf_parse_bool(const char *s)
     return -1;
 }
 
+int conf_parse_fold_min(const char *s)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || s[0] < '0' || s[0] > '9' || v < 1 || v > CONF_FOLD_MIN_MAX)
+        return -1;
+    return (int)v;
+}
+
 int conf_parse_color_mode(const char *s)
 {
     if (strcasecmp(s, "auto") == 0) return CONF_COLOR_AUTO;
@@ -156,6 +166,12 @@ static void set_main(struct parser *p, const char *key, const char *val, size_t 
                  q);
         else
             c->width = (int)w;
+    } else if (strcmp(key, "fold-min") == 0) {
+        if ((v = conf_parse_fold_min(val)) < 0)
+            diag(p->dg, p->line, "fold-min: '%s' is not a number from 1 to %d (ignored)", q,
+                 CONF_FOLD_MIN_MAX);
+        else
+            c->fold_min = v;
     } else if (strcmp(key, "fold") == 0 || strcmp(key, "words") == 0 ||
                strcmp(key, "digest") == 0) {
         if ((v = conf_parse_bool(val)) < 0)
@@ -419,6 +435,7 @@ void conf_merge(struct conf *c, const struct conf *over)
 {
     if (over->width) c->width = over->width;
     if (over->fold >= 0) c->fold = over->fold;
+    if (over->fold_min) c->fold_min = over->fold_min;
     if (over->words >= 0) c->words = over->words;
     if (over->digest >= 0) c->digest = over->digest;
     if (over->has_pager) {

@@ -51,6 +51,7 @@ enum conf_theme { CONF_THEME_AUTO, CONF_THEME_DARK, CONF_THEME_LIGHT };
 struct conf {
     int width;              /* columns; 0: not set, or auto */
     int fold, words;        /* 0 or 1; -1: not set */
+    int fold_min;           /* fold-min: runs this long fold (1 to 1000); 0: not set */
     int digest;             /* 1 (--digest), 0 (--no-digest); -1: not set */
     bool has_pager;         /* pager is set ... */
     char *pager;            /* ... to this command, "" for none (owned) */
@@ -107,6 +108,10 @@ int conf_parse_color_mode(const char *s);
 int conf_parse_theme(const char *s);
 /* yes/no, true/false, on/off, 1/0 (any case): 1 or 0, or -1. */
 int conf_parse_bool(const char *s);
+/* The length from which a run of identical sentences folds (--fold=N,
+ * fold-min =): a decimal number from 1 to CONF_FOLD_MIN_MAX, or -1. */
+#define CONF_FOLD_MIN_MAX 1000
+int conf_parse_fold_min(const char *s);
 
 /* The time t (NULL: now) by the strftime format fmt into buf (room for
  * CONF_TIMESTAMP_MAX + 1 bytes): true, or false when the result is empty,

@@ -154,6 +154,7 @@ struct export_block *export_blocks(const struct alignment *al, const struct expo
 {
     struct layout_opts lo;
     layout_default_opts(&lo, 1, 1);
+    if (v->fold_min > 0) lo.fold_min = v->fold_min;
     size_t fold_min = (size_t)WD_MAX(lo.fold_min, 1), ctx = (size_t)WD_MAX(lo.fold_context, 0);
     size_t nrows;
     const struct align_row *rows = align_rows(al, &nrows);

@@ -59,6 +59,7 @@ struct export_view {
     int width;    /* total width for side-by-side text and ANSI (columns) */
     bool words;   /* word marks inside pairs */
     bool fold;    /* fold runs of identical sentences (the reader's rule) */
+    int fold_min; /* from this many rows (--fold=N); 0: LAYOUT_FOLD_MIN */
     bool swapped; /* sides exchanged (the alignments given are already swapped) */
     bool digest;  /* text and inline: print the digest first (--digest) */
     /* Written as is into the HTML and Markdown headers ("2026-11-23T17:10:00Z");

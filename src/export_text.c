@@ -545,6 +545,7 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
     layout_default_opts(&lo, cols, cols);
     lo.words = in->view.words;
     lo.fold = in->view.fold;
+    if (in->view.fold_min > 0) lo.fold_min = in->view.fold_min;
     lo.marks = t->style->marks;
     lo.skip = in->view.skip;
     lo.unfold = in->view.unfold;

@@ -102,7 +102,7 @@ static const struct option long_opts[] = {
     {"minimal", no_argument, NULL, OPT_MINIMAL},
     {"no-moves", no_argument, NULL, OPT_NO_MOVES},
     {"no-words", no_argument, NULL, OPT_NO_WORDS},
-    {"fold", no_argument, NULL, OPT_FOLD},
+    {"fold", optional_argument, NULL, OPT_FOLD},
     {"script", required_argument, NULL, OPT_SCRIPT},
     {"timestamp", required_argument, NULL, OPT_TIMESTAMP},
     {"overlap", no_argument, NULL, OPT_OVERLAP},
@@ -169,7 +169,8 @@ static void usage(FILE *f)
           "What to show:\n"
           "  -w, --width=N        width of side-by-side text (default: terminal, else 160)\n"
           "      --no-words, --words  do not (do) mark word differences inside pairs\n"
-          "      --fold, --no-fold    fold (show) runs of identical sentences\n"
+          "      --fold[=N], --no-fold  fold (show) runs of N or more identical\n"
+          "                       sentences (default 3)\n"
           "\n"
           "Other outputs:\n"
           "      --sentences      print each file's sentences with their byte spans\n"
@@ -749,11 +750,12 @@ static void snapshot_setup(struct snapshot *sn, const struct settings *set, cons
 /* What a snapshot shows: sn's width, time and colours, the options'
  * words, fold and digest (1: first in text and inline). */
 static struct export_view snapshot_view(const struct snapshot *sn, bool words, bool fold,
-                                        int digest)
+                                        int fold_min, int digest)
 {
     return (struct export_view){.width = sn->width,
                                 .words = words,
                                 .fold = fold,
+                                .fold_min = fold_min,
                                 .digest = digest == 1,
                                 .timestamp = sn->time,
                                 .theme = &sn->theme,
@@ -788,6 +790,7 @@ struct run_opts {
     struct load_opts *lo;
     const struct align_opts *ao;
     bool words, fold;
+    int fold_min;          /* --fold=N, fold-min; 0: LAYOUT_FOLD_MIN */
     int width;             /* 0: the terminal's */
     const char *timestamp; /* --timestamp, or NULL */
     const char *output;    /* -o FILE, NULL: standard output */
@@ -922,7 +925,7 @@ static int run_git(const struct gitdiff *g, const struct run_opts *ro, bool exit
                 .ndocs = 2,
                 .cmps = cmp,
                 .ncmps = 1,
-                .view = snapshot_view(&sn, ro->words, ro->fold, ro->digest),
+                .view = snapshot_view(&sn, ro->words, ro->fold, ro->fold_min, ro->digest),
             };
             job.in = &in;
             rc = write_out(ro->output, &oo, write_git, &job);
@@ -973,7 +976,7 @@ static int folders_snapshot(struct doc_ctx *ctx, struct doc **docs, size_t ndocs
         .ndocs = nused,
         .cmps = cmps,
         .ncmps = ncmps,
-        .view = snapshot_view(&sn, ro->words, ro->fold, ro->digest),
+        .view = snapshot_view(&sn, ro->words, ro->fold, ro->fold_min, ro->digest),
         .only = only,
         .nonly = nonly,
     };
@@ -1052,6 +1055,7 @@ static int run_folders(const char *const dirs[2], const struct run_opts *ro, boo
         struct tui_opts to = {.script = script,
                               .words = ro->words,
                               .fold = ro->fold,
+                              .fold_min = ro->fold_min,
                               .no_digest = ro->digest == 0,
                               .timestamp = ro->timestamp,
                               .timestamp_format = ro->set->conf.timestamp_format,
@@ -1152,6 +1156,8 @@ int main(int argc, char **argv)
         case OPT_FOLD:
         case OPT_NO_FOLD:
             cli.fold = c == OPT_FOLD;
+            if (c == OPT_FOLD && optarg && (cli.fold_min = conf_parse_fold_min(optarg)) < 0)
+                return fail(NULL, "--fold=N takes a number of sentences from 1 to 1000");
             break;
         case OPT_COLOR:
             cli.color = optarg ? conf_parse_color_mode(optarg) : CONF_COLOR_ALWAYS;
@@ -1258,6 +1264,7 @@ int main(int argc, char **argv)
                           .ao = &mode_ao,
                           .words = words,
                           .fold = fold,
+                          .fold_min = set.conf.fold_min,
                           .width = width,
                           .timestamp = timestamp,
                           .output = output,
@@ -1384,6 +1391,7 @@ int main(int argc, char **argv)
         struct tui_opts to = {.script = script,
                               .words = words,
                               .fold = fold,
+                              .fold_min = set.conf.fold_min,
                               .no_digest = digest == 0,
                               .timestamp = timestamp,
                               .timestamp_format = set.conf.timestamp_format,
@@ -1439,6 +1447,7 @@ int main(int argc, char **argv)
             struct tui_opts to = {.script = script,
                                   .words = words,
                                   .fold = fold,
+                                  .fold_min = set.conf.fold_min,
                                   .no_digest = digest == 0,
                                   .timestamp = timestamp,
                                   .timestamp_format = set.conf.timestamp_format,
@@ -1459,7 +1468,7 @@ int main(int argc, char **argv)
                 .ndocs = (size_t)ndocs,
                 .cmps = cmps,
                 .ncmps = ncmp,
-                .view = snapshot_view(&sn, words, fold, digest),
+                .view = snapshot_view(&sn, words, fold, set.conf.fold_min, digest),
             };
             signal(SIGPIPE, SIG_IGN);
             if (!output) settings_page(&set);

@@ -280,6 +280,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
     else
         theme_init(&t.theme, THEME_DARK);
     t.color = !o->mono;
+    t.fold_min = o->fold_min;
     tui_colors_init(&t);
     t.exp.timestamp = o->timestamp;
     t.exp.timestamp_format = o->timestamp_format;

@@ -30,6 +30,7 @@ struct tui_opts {
     const char *script;
     bool words; /* start with word marks on */
     bool fold;  /* start with identical runs folded */
+    int fold_min; /* runs of this many fold (--fold=N); 0: LAYOUT_FOLD_MIN */
     /* Leave the digest's counts out of the status line (--no-digest): it
      * is computed only when the d view opens. */
     bool no_digest;

@@ -215,6 +215,7 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
                 .width = COLS,
                 .words = t->words,
                 .fold = t->fold,
+                .fold_min = t->fold_min,
                 .swapped = t->swapped,
                 .timestamp = e->stamp,
                 .range = e->visible,

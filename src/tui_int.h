@@ -270,6 +270,7 @@ struct tui {
     /* The view. */
     struct tui_lay cache[TUI_LAY_CACHE]; /* cache[0] is the current layout */
     bool words, fold;
+    int fold_min;             /* tui_opts.fold_min */
     uint8_t *unfold;          /* per row: in a fold opened with Enter (tui_fold.c) ... */
     unsigned long unfold_gen; /* ... changed each time */
     bool no_digest; /* no digest counts in the status line (tui_opts) */

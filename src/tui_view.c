@@ -126,6 +126,7 @@ const struct layout *tui_layout(struct tui *t)
     layout_default_opts(&o, wa, wb);
     o.words = t->words;
     o.fold = t->fold;
+    if (t->fold_min > 0) o.fold_min = t->fold_min;
     o.skip = t->hide_boiler ? t->skip : NULL;
     o.unfold = t->unfold;
     layout_free(t->cache[TUI_LAY_CACHE - 1].l);

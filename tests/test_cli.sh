@@ -115,6 +115,18 @@ done
 head -1 "$tmp/out" | grep -qP '^0\t0\t271\tSouth Korea and the United States' ||
     { echo "FAIL --sentences first line"; fails=$((fails + 1)); }
 
+# --fold=N: runs of N identical sentences fold; N from 1 to 1000
+printf 'The council met on Monday. It voted on the plan. The mayor spoke first. Residents asked questions. Work starts in May.\n' >"$tmp/f1.txt"
+printf 'The council met on Monday. It voted on the plan. The mayor spoke first. Residents asked questions. Work starts in June.\n' >"$tmp/f2.txt"
+"$WD" --fold=4 --export=inline "$tmp/f1.txt" "$tmp/f2.txt" >"$tmp/fold4.txt" 2>"$tmp/err"; check "--fold=4" 1 $?
+grep -q '^… 4 identical sentences$' "$tmp/fold4.txt" || { echo "FAIL --fold=4 did not fold the run of 4"; fails=$((fails + 1)); }
+"$WD" --fold --export=inline "$tmp/f1.txt" "$tmp/f2.txt" >"$tmp/fold3.txt" 2>"$tmp/err"; check "--fold" 1 $?
+cmp -s "$tmp/fold3.txt" "$tmp/fold4.txt" || { echo "FAIL --fold (3) did not fold the run of 4 as --fold=4 does"; fails=$((fails + 1)); }
+"$WD" --fold=5 --export=inline "$tmp/f1.txt" "$tmp/f2.txt" >"$tmp/fold5.txt" 2>"$tmp/err"; check "--fold=5" 1 $?
+grep -q 'identical' "$tmp/fold5.txt" && { echo "FAIL --fold=5 folded a run of 4"; fails=$((fails + 1)); }
+"$WD" --fold=0 "$tmp/f1.txt" "$tmp/f2.txt" 2>"$tmp/err"
+check "--fold=0" 2 $? "$tmp/err" "^wirediff: --fold=N takes a number of sentences from 1 to 1000$"
+
 # output files: written atomically, never replaced without --force
 "$WD" --export=json -o "$tmp/o.json" "$A" "$B" 2>"$tmp/err"; check "-o writes" 1 $?
 [ -s "$tmp/o.json" ] || { echo "FAIL -o wrote nothing"; fails=$((fails + 1)); }

@@ -39,6 +39,7 @@ static void test_conf_good(void **state)
     parse("# settings\n"
           "width = 120\n"
           "  fold=yes  \r\n"
+          "fold-min = 4\n"
           "words = Off\n"
           "digest = no\n"
           "; another comment\n"
@@ -55,6 +56,7 @@ static void test_conf_good(void **state)
     assert_int_equal(dg.n, 0);
     assert_int_equal(c.width, 120);
     assert_int_equal(c.fold, 1);
+    assert_int_equal(c.fold_min, 4);
     assert_int_equal(c.words, 0);
     assert_int_equal(c.digest, 0);
     assert_true(c.has_pager);
@@ -169,6 +171,12 @@ static void test_conf_bad(void **state)
     assert_int_equal(dg.n, 2);
     assert_null(c.timestamp_format);
     conf_free(&c);
+    /* a fold length out of range, or not a number */
+    parse("fold-min = 0\nfold-min = 1001\nfold-min = 3x\nfold-min = -2\n", &c, &dg);
+    assert_int_equal(dg.n, 4);
+    assert_non_null(strstr(dg.d[0].msg, "fold-min: '0' is not a number from 1 to 1000"));
+    assert_int_equal(c.fold_min, 0);
+    conf_free(&c);
     /* a key with blanks or odd characters */
     parse("wid th = 100\n= 3\n[colors\n", &c, &dg);
     assert_int_equal(dg.n, 3);
@@ -202,6 +210,10 @@ static void test_conf_values(void **state)
     assert_int_equal(conf_parse_bool("YES"), 1);
     assert_int_equal(conf_parse_bool("0"), 0);
     assert_int_equal(conf_parse_bool("y"), -1);
+    assert_int_equal(conf_parse_fold_min("3"), 3);
+    assert_int_equal(conf_parse_fold_min("1000"), 1000);
+    assert_int_equal(conf_parse_fold_min("+3"), -1);
+    assert_int_equal(conf_parse_fold_min(""), -1);
     assert_int_equal(conf_parse_color_mode("Always"), CONF_COLOR_ALWAYS);
     assert_int_equal(conf_parse_color_mode("off"), CONF_COLOR_NEVER);
     assert_int_equal(conf_parse_color_mode("sometimes"), -1);
