@@ -285,6 +285,12 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
         tui_corpus_init(&cx, ctx, docs, ndocs, o->align, true);
         t.cx = &cx;
         tui_overview_init(&t);
+    } else if (o->timeline) {
+        t.words = o->words;
+        t.fold = o->fold;
+        tui_corpus_init(&cx, ctx, docs, ndocs, o->align, false);
+        t.cx = &cx;
+        tui_timeline_init(&t, o);
     } else if (o->pairs) {
         t.words = o->words;
         t.fold = o->fold;
@@ -320,6 +326,7 @@ out:
     tui_multi_free(&t);
     tui_overview_free(&t);
     tui_folders_free(&t);
+    tui_timeline_free(&t);
     tui_corpus_free(&cx);
     tui_search_free(&t);
     tui_export_free(&t);

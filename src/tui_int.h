@@ -16,6 +16,8 @@
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
  *   tui_multi.c   the multi-column view: a pivot against the others
  *   tui_folders.c two folders: their files paired by relative path
+ *   tui_timeline.c versions of one article: the list of versions, the
+ *                 pair reader stepping through them, the cut sentences
  *
  * Views: each is one file behind one table of operations (struct
  * tui_view_ops: draw, key, resized, its help), chosen by the mode
@@ -107,6 +109,8 @@ enum tui_mode {
     TUI_MODE_DIGEST, /* the pair's digest (d), over the pair */
     TUI_MODE_MOVED,  /* a moved pair side by side (M), over the pair */
     TUI_MODE_FOLDERS,
+    TUI_MODE_TIMELINE, /* the versions of a timeline (tui_timeline.c) */
+    TUI_MODE_TLCUTS,   /* the sentences a timeline's steps cut */
     TUI_MODE_COUNT
 };
 
@@ -131,7 +135,10 @@ struct tui_view_ops {
     int (*legend)(struct tui *t, int y, int last);
 };
 extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops, tui_digest_ops,
-    tui_moved_ops, tui_folders_ops;
+    tui_moved_ops, tui_folders_ops, tui_timeline_ops, tui_tlcuts_ops, tui_pair_many_ops;
+/* The pair reader of a timeline's step (its help lists the timeline's keys
+ * and the pair reader's). */
+const struct tui_view_ops *tui_tlpair_ops(void);
 /* The current view's table. */
 const struct tui_view_ops *tui_ops(const struct tui *t);
 
@@ -221,6 +228,23 @@ struct tui_multi {
     bool kept_valid;
 };
 
+/* A timeline (tui_timeline.c): its list of versions, the step the pair
+ * reader shows, the list of cut sentences. */
+struct tui_tl {
+    const struct export_timeline *x; /* NULL: no timeline */
+    size_t n;                        /* versions */
+    bool minor;                      /* a: minor versions shown, not folded */
+    uint32_t *lines;                 /* list lines: a version, or TUI_TL_FOLD | the first of
+                                        a run of minor versions folded */
+    size_t nlines;
+    size_t sel, top;    /* selected line, first shown */
+    size_t step;        /* the step in the pair reader (TIMELINE_OVERALL: first vs latest) */
+    size_t last_step;   /* the step F goes back to */
+    size_t csel, ctop;  /* the cut list: selected, first shown */
+    enum tui_mode cback; /* where the cut list goes back to */
+};
+#define TUI_TL_FOLD 0x80000000u
+
 struct tui {
     /* Sessions of many documents (NULL: two files). */
     struct tui_corpus *cx;
@@ -229,6 +253,7 @@ struct tui {
     struct tui_overview ov;
     struct tui_multi mv;
     struct tui_folders fl;
+    struct tui_tl tl;
     bool hide_boiler; /* B: boilerplate rows hidden */
 
     /* The pair's boilerplate flags per sentence of al[0]'s A and B (NULL:
@@ -444,6 +469,10 @@ void tui_overview_draw(struct tui *t);
 /* ---- tui_folders.c ---- */
 void tui_folders_init(struct tui *t, const struct tui_opts *o);
 void tui_folders_free(struct tui *t);
+
+/* ---- tui_timeline.c ---- */
+void tui_timeline_init(struct tui *t, const struct tui_opts *o);
+void tui_timeline_free(struct tui *t);
 
 /* ---- tui_multi.c ---- */
 /* Show the multi-column view with pivot p and document first_doc the

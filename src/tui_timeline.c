@@ -1,0 +1,747 @@
+/* tui_timeline.c - the versions of one article in the reader
+ * (--timeline): three views behind struct tui_view_ops.
+ *
+ *  - the timeline: one line per version, oldest first: its time, name,
+ *    size, what changed against the version before and a bar of how much;
+ *    runs of minor versions (white space, case, quote or dash style only)
+ *    fold into one line (a shows them).  Enter opens version i against
+ *    i-1 in the pair reader, F the first against the latest.
+ *  - the pair reader of a step: the pair reader's keys, and . , to step to
+ *    the next and previous version without going back, F to compare the
+ *    first with the latest (and back), l for the life of the sentence at
+ *    the top, x for the cut list; q goes back to the timeline.  The gutter
+ *    marks + the sentences first seen in the newer version; the status
+ *    line says which versions are shown.
+ *  - the cut list: every sentence a step cut, the version that cut it,
+ *    where it first appeared and where it came back; Enter shows it in
+ *    the step that cut it.
+ *
+ * Every step is aligned when the view opens (timeline_build_all, on
+ * parallel threads): the list shows all their summaries at once, and a
+ * step key then only lays out an alignment already made.
+ */
+#include "config.h"
+
+#include "tui_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_timeline.h"
+#include "timeline.h"
+#include "util.h"
+#include "versions.h"
+
+/* Bar cells at most (share 1), and the columns a version's name may take. */
+#define TL_BAR_MAX  20
+#define TL_NAME_MAX 24
+
+static struct timeline *tl_of(struct tui *t)
+{
+    return t->tl.x->tl;
+}
+
+static bool is_minor(struct tui *t, size_t k)
+{
+    return k > 0 && timeline_summary(tl_of(t), k)->change == TIMELINE_MINOR;
+}
+
+/* The list's lines: every version, or runs of minor ones folded. */
+static void build_lines(struct tui *t)
+{
+    struct tui_tl *L = &t->tl;
+    L->nlines = 0;
+    for (size_t k = 0; k < L->n; k++) {
+        if (!L->minor && is_minor(t, k)) {
+            size_t j = k;
+            while (j + 1 < L->n && is_minor(t, j + 1))
+                j++;
+            L->lines[L->nlines++] = TUI_TL_FOLD | (uint32_t)k;
+            k = j;
+            continue;
+        }
+        L->lines[L->nlines++] = (uint32_t)k;
+    }
+}
+
+/* The line showing version k (its fold when folded). */
+static size_t line_of(const struct tui_tl *L, size_t k)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < L->nlines; i++)
+        if ((L->lines[i] & ~TUI_TL_FOLD) <= k) best = i;
+    return best;
+}
+
+/* The version of line i (a fold: its first). */
+static size_t version_of(const struct tui_tl *L, size_t i)
+{
+    return L->lines[i] & ~TUI_TL_FOLD;
+}
+
+static size_t folded_count(struct tui *t)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < t->tl.n && !t->tl.minor; k++)
+        n += is_minor(t, k);
+    return n;
+}
+
+void tui_timeline_init(struct tui *t, const struct tui_opts *o)
+{
+    struct tui_tl *L = &t->tl;
+    L->x = o->timeline;
+    L->n = timeline_count(L->x->tl);
+    timeline_build_all(L->x->tl);
+    L->lines = xcalloc(L->n, sizeof *L->lines);
+    build_lines(t);
+    L->step = L->last_step = 1;
+    t->mode = TUI_MODE_TIMELINE;
+}
+
+void tui_timeline_free(struct tui *t)
+{
+    free(t->tl.lines);
+    t->tl.lines = NULL;
+}
+
+static int list_height(void)
+{
+    return WD_MAX(LINES - 3, 1);
+}
+
+static void follow(size_t *sel, size_t *top, size_t n)
+{
+    size_t h = (size_t)list_height();
+    if (n == 0) return;
+    if (*sel >= n) *sel = n - 1;
+    if (*sel < *top) *top = *sel;
+    if (*sel >= *top + h) *top = *sel - h + 1;
+    if (*top + h > n) *top = n > h ? n - h : 0;
+}
+
+static void move_sel(size_t *sel, size_t n, int64_t d, bool home, bool end)
+{
+    if (n == 0) return;
+    if (home) *sel = 0;
+    if (end) *sel = n - 1;
+    int64_t s = (int64_t)*sel + d;
+    *sel = s < 0 ? 0 : (size_t)s >= n ? n - 1 : (size_t)s;
+}
+
+static bool is_back(const struct tui_key *k)
+{
+    return tui_is_char(k, 'q') || tui_is_char(k, 27) || tui_is_char(k, 127) || tui_is_char(k, 8) ||
+           (k->fn && k->code == KEY_BACKSPACE);
+}
+
+static bool is_open(const struct tui_key *k)
+{
+    return (k->fn && (k->code == KEY_ENTER || k->code == KEY_RIGHT)) || tui_is_char(k, '\r') ||
+           tui_is_char(k, '\n');
+}
+
+/* ---- the pair reader of a step --------------------------------------------- */
+
+/* Show step k (1 .. n-1, or TIMELINE_OVERALL) in the pair reader, from
+ * wherever the reader is; back returns to the timeline. */
+static void open_step(struct tui *t, size_t k)
+{
+    struct tui_tl *L = &t->tl;
+    bool words = t->words, fold = t->fold;
+    if (t->mode == TUI_MODE_PAIR) tui_pair_close(t);
+    struct alignment *al = (struct alignment *)timeline_step(tl_of(t), k);
+    tui_search_reset(t);
+    tui_view_init(t, al, 2, words, fold);
+    t->swapped = false;
+    t->top = 0;
+    tui_pair_roles(t);
+    t->back = TUI_MODE_TIMELINE;
+    t->mode = TUI_MODE_PAIR;
+    L->step = k;
+    if (k != TIMELINE_OVERALL) L->last_step = k;
+}
+
+/* The versions step k compares. */
+static void step_versions(const struct tui_tl *L, size_t k, size_t *a, size_t *b)
+{
+    *a = k == TIMELINE_OVERALL ? 0 : k - 1;
+    *b = k == TIMELINE_OVERALL ? L->n - 1 : k;
+}
+
+/* The version's time for messages: " (2026-11-23 17:10)", or "". */
+static void time_note(struct tui *t, size_t k, char *buf, size_t size)
+{
+    const struct export_version *v = &t->tl.x->v[k];
+    char tb[24];
+    if (v->has_time)
+        snprintf(buf, size, " (%s)", versions_format_time(v->time, tb, sizeof tb));
+    else
+        buf[0] = '\0';
+}
+
+/* l: the life of the sentence at the top of the reader. */
+static void show_life(struct tui *t)
+{
+    struct tui_tl *L = &t->tl;
+    const struct layout *l = tui_layout(t);
+    if (!l) return;
+    size_t nv, nr;
+    const struct lay_vrow *vr = layout_vrows(l, &nv);
+    size_t vi = layout_vrow_at(l, t->top);
+    if (vi >= nv || vr[vi].kind != VROW_ROW) {
+        tui_message(t, false, "no sentence at the top (a fold: f unfolds)");
+        return;
+    }
+    /* rows keep their places when swapped: read the pair as aligned */
+    const struct align_row *r = &align_rows(t->al[0], &nr)[vr[vi].row];
+    size_t va, vb;
+    step_versions(L, L->step, &va, &vb);
+    struct timeline *tl = tl_of(t);
+    char tn[40];
+    if (!(r->show & SHOW_B) || r->bn == 0) {
+        /* only in the older version: which step cut it */
+        size_t nc;
+        const struct timeline_cut *c = timeline_cuts(tl, &nc);
+        for (size_t i = 0; i < nc; i++) {
+            if (c[i].version != va || c[i].sentence != r->a) continue;
+            time_note(t, c[i].cut_in, tn, sizeof tn);
+            char back[48] = "";
+            if (c[i].back_in) snprintf(back, sizeof back, "; back in v%u", c[i].back_in + 1);
+            tui_message(t, false, "row %zu: first in v%u, cut in v%u%s%s", (size_t)vr[vi].row + 1,
+                        c[i].born + 1, c[i].cut_in + 1, tn, back);
+            return;
+        }
+        struct timeline_life life;
+        timeline_life(tl, va, r->a, &life);
+        tui_message(t, false, "row %zu: first in v%u, not in v%zu", (size_t)vr[vi].row + 1,
+                    life.born + 1, vb + 1);
+        return;
+    }
+    struct timeline_life life;
+    if (timeline_life(tl, vb, r->b, &life) != WD_OK) return;
+    uint32_t ed[8];
+    size_t ne = timeline_edits(tl, vb, r->b, ed, WD_ARRAY_LEN(ed));
+    char edits[128];
+    size_t len = (size_t)snprintf(edits, sizeof edits, ne ? "; edited in" : "; never edited");
+    for (size_t i = 0; i < ne && i < WD_ARRAY_LEN(ed) && len < sizeof edits; i++)
+        len += (size_t)snprintf(edits + len, sizeof edits - len, "%s v%u", i ? "," : "", ed[i] + 1);
+    if (ne > WD_ARRAY_LEN(ed) && len < sizeof edits)
+        snprintf(edits + len, sizeof edits - len, " and %zu more", ne - WD_ARRAY_LEN(ed));
+    time_note(t, life.born, tn, sizeof tn);
+    char back[64] = "";
+    if (life.restores >= 0) {
+        size_t nc;
+        const struct timeline_cut *c = timeline_cuts(tl, &nc);
+        snprintf(back, sizeof back, "; back after v%u cut it", c[life.restores].cut_in + 1);
+    }
+    tui_message(t, false, "row %zu: first in v%u%s%s%s", (size_t)vr[vi].row + 1, life.born + 1, tn,
+                edits, back);
+}
+
+static void open_cuts(struct tui *t)
+{
+    t->tl.cback = t->mode;
+    t->mode = TUI_MODE_TLCUTS;
+}
+
+static void tlpair_key(struct tui *t, const struct tui_key *k)
+{
+    struct tui_tl *L = &t->tl;
+    if (is_back(k)) {
+        size_t a, b;
+        step_versions(L, L->step, &a, &b);
+        L->sel = line_of(L, L->step == TIMELINE_OVERALL ? L->last_step : b);
+        tui_pair_close(t);
+        return;
+    }
+    if (tui_too_small()) return;
+    if (tui_is_char(k, '.') || tui_is_char(k, ',')) {
+        bool next = tui_is_char(k, '.');
+        size_t s = L->step;
+        if (s == TIMELINE_OVERALL)
+            s = next ? 1 : L->n - 1;
+        else if (next ? s + 1 >= L->n : s <= 1) {
+            tui_message(t, false, "%s",
+                        next ? "the latest version: no later step"
+                             : "the first step: no earlier version");
+            return;
+        } else {
+            s = next ? s + 1 : s - 1;
+        }
+        open_step(t, s);
+    } else if (tui_is_char(k, 'F')) {
+        open_step(t, L->step == TIMELINE_OVERALL ? L->last_step : TIMELINE_OVERALL);
+    } else if (tui_is_char(k, 'l')) {
+        show_life(t);
+    } else if (tui_is_char(k, 'x')) {
+        open_cuts(t);
+    } else {
+        tui_pair_many_ops.key(t, k);
+    }
+}
+
+/* The right part of the pair reader's status line is as wide as this at
+ * most (tui_chrome.c's form, hints included). */
+static int status_right_width(const struct tui *t)
+{
+    char right[96];
+    int nd = snprintf(NULL, 0, "%zu", t->nrows);
+    snprintf(right, sizeof right, " %*zu/%zu 100%%  ?:help q:back ", nd, t->nrows, t->nrows);
+    int w = tui_str_width(right);
+    return w <= COLS / 2 ? w : w - (int)strlen("  ?:help q:back");
+}
+
+/* Where the reader is, over the counts of the status line. */
+static void tlpair_status(struct tui *t)
+{
+    if (t->msg[0] || t->prompt || t->exp.stage != TUI_EXP_CLOSED) return;
+    struct tui_tl *L = &t->tl;
+    size_t a, b;
+    step_versions(L, L->step, &a, &b);
+    char s[256], ch[160];
+    if (L->step == TIMELINE_OVERALL) {
+        snprintf(s, sizeof s, " first v1 against latest v%zu of %zu  (F: back to v%zu)", b + 1,
+                 L->n, L->last_step + 1);
+    } else {
+        export_timeline_change(tl_of(t), L->step, ch, sizeof ch);
+        snprintf(s, sizeof s, " version %zu of %zu against v%zu: %s  (. , step)", b + 1, L->n,
+                 a + 1, ch);
+    }
+    int w = COLS - status_right_width(t) - 1;
+    if (w <= 0) return;
+    tui_fill(t, LINES - 1, 0, w, TF_STATUS);
+    tui_put_trunc(t, LINES - 1, 0, s, w, TF_STATUS);
+}
+
+/* + in the gutter beside sentences first seen in the newer version. */
+static void tlpair_marks(struct tui *t, const struct layout *l)
+{
+    struct tui_tl *L = &t->tl;
+    size_t va, vb, nv, nr;
+    step_versions(L, L->step, &va, &vb);
+    const struct lay_vrow *vr = layout_vrows(l, &nv);
+    const struct align_row *rows = align_rows(t->al[0], &nr);
+    const struct layout_opts *o = layout_get_opts(l);
+    int x = t->swapped ? o->width[0] : o->width[0] + t->gutter - 1;
+    int h = tui_view_height();
+    for (size_t vi = layout_vrow_at(l, t->top); vi < nv; vi++) {
+        if (vr[vi].y >= t->top + (uint64_t)h) break;
+        if (vr[vi].kind != VROW_ROW || vr[vi].y < t->top) continue;
+        const struct align_row *r = &rows[vr[vi].row];
+        if (!(r->show & SHOW_B)) continue;
+        bool fresh = false;
+        for (uint32_t s = r->b; s < r->b + r->bn && !fresh; s++)
+            fresh = timeline_is_new(tl_of(t), vb, s);
+        if (fresh) tui_put_str(t, 1 + (int)(vr[vi].y - t->top), x, "+", 1, TF_GUTTER_INSERTED);
+    }
+}
+
+static void tlpair_draw(struct tui *t)
+{
+    tui_pair_draw(t);
+    const struct layout *l = tui_layout(t);
+    if (!l) return;
+    tlpair_marks(t, l);
+    tlpair_status(t);
+}
+
+/* ---- the timeline ------------------------------------------------------------ */
+
+static void timeline_key(struct tui *t, const struct tui_key *k)
+{
+    struct tui_tl *L = &t->tl;
+    if (tui_is_char(k, 'q')) {
+        t->quit = true;
+        return;
+    }
+    if (tui_too_small()) return;
+    bool home, end;
+    int64_t d = tui_scroll_amount(k, list_height(), &home, &end);
+    if (d || home || end) {
+        move_sel(&L->sel, L->nlines, d, home, end);
+    } else if (is_open(k) || tui_is_char(k, 'l')) {
+        size_t v = version_of(L, L->sel);
+        if (L->lines[L->sel] & TUI_TL_FOLD) {
+            L->minor = true; /* a fold opens: its versions are shown */
+            build_lines(t);
+            L->sel = line_of(L, v);
+            tui_message(t, false, "minor versions shown (a folds them)");
+        } else {
+            open_step(t, v == 0 ? 1 : v);
+        }
+    } else if (tui_is_char(k, 'F')) {
+        open_step(t, TIMELINE_OVERALL);
+    } else if (tui_is_char(k, 'a')) {
+        size_t v = version_of(L, L->sel);
+        L->minor = !L->minor;
+        build_lines(t);
+        L->sel = line_of(L, v);
+        tui_message(t, false, "minor versions %s", L->minor ? "shown" : "folded");
+    } else if (tui_is_char(k, ']') || tui_is_char(k, '[')) {
+        /* the next / previous version that edited the text */
+        bool fwd = tui_is_char(k, ']');
+        for (size_t i = L->sel; fwd ? i + 1 < L->nlines : i > 0;) {
+            i = fwd ? i + 1 : i - 1;
+            size_t v = version_of(L, i);
+            if (!(L->lines[i] & TUI_TL_FOLD) && v > 0 &&
+                timeline_summary(tl_of(t), v)->change == TIMELINE_EDITED) {
+                L->sel = i;
+                return;
+            }
+        }
+        tui_message(t, false, "no %s edited version", fwd ? "later" : "earlier");
+    } else if (tui_is_char(k, 'x')) {
+        open_cuts(t);
+    } else if (tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1))) {
+        t->help = true;
+    } else if (tui_is_char(k, 'r') || tui_is_char(k, 12 /* ^L */)) {
+        clearok(curscr, TRUE);
+    }
+}
+
+/* Widths of the list's columns. */
+struct tl_cols {
+    int num, name, size, bar;
+};
+
+static struct tl_cols columns(struct tui *t)
+{
+    struct tl_cols c = {.num = snprintf(NULL, 0, "%zu", t->tl.n), .name = 7, .size = 8};
+    for (size_t k = 0; k < t->tl.n; k++)
+        c.name = WD_MAX(c.name, tui_str_width(doc_label(timeline_doc(tl_of(t), k))));
+    c.name = WD_MIN(c.name, WD_MIN(TL_NAME_MAX, WD_MAX(COLS / 5, 7)));
+    c.bar = WD_MIN(TL_BAR_MAX, WD_MAX(COLS / 8, 4));
+    return c;
+}
+
+static void draw_line(struct tui *t, int y, size_t i, const struct tl_cols *c)
+{
+    struct tui_tl *L = &t->tl;
+    bool sel = i == L->sel;
+    size_t k = version_of(L, i);
+    if (sel) tui_fill(t, y, 0, COLS, TF_SELECT);
+    char s[256];
+    if (L->lines[i] & TUI_TL_FOLD) {
+        size_t j = k;
+        while (j + 1 < L->n && is_minor(t, j + 1))
+            j++;
+        char which[96];
+        if (j > k)
+            snprintf(which, sizeof which, "v%zu-v%zu: %zu minor versions", k + 1, j + 1, j - k + 1);
+        else
+            snprintf(which, sizeof which, "v%zu: a minor version", k + 1);
+        snprintf(s, sizeof s, "%*s  \xE2\x80\xA6 %s (white space, case, quotes, dashes; a shows)",
+                 c->num, "", which);
+        tui_put_trunc(t, y, 1, s, COLS - 1, sel ? TF_SELECT : LA_FOLD);
+        return;
+    }
+    struct timeline *tl = tl_of(t);
+    const struct doc *d = timeline_doc(tl, k);
+    const struct export_version *v = &L->x->v[k];
+    int face = sel ? TF_SELECT : LA_PLAIN;
+    int x = 1;
+    snprintf(s, sizeof s, "%*zu", c->num, k + 1);
+    x += tui_put_str(t, y, x, s, COLS - x, face) + 2;
+    char tb[24];
+    tui_put_trunc(t, y, x, v->has_time ? versions_format_time(v->time, tb, sizeof tb) : "-",
+                  WD_MAX(COLS - x, 0), face);
+    x += 16 + 2;
+    if (x >= COLS) return;
+    tui_put_trunc(t, y, x, doc_label(d), WD_MIN(c->name, COLS - x), face);
+    x += c->name + 2;
+    if (x >= COLS) return;
+    size_t len;
+    doc_bytes(d, &len);
+    export_timeline_size(len, s, sizeof s);
+    int sw = tui_str_width(s);
+    tui_put_str(t, y, x + WD_MAX(c->size - sw, 0), s, WD_MIN(c->size, COLS - x), face);
+    x += c->size + 2;
+    if (x >= COLS) return;
+    int barx = COLS - c->bar - 1;
+    export_timeline_change(tl, k, s, sizeof s);
+    const struct timeline_summary *sm = k ? timeline_summary(tl, k) : NULL;
+    int cface = sel                             ? TF_SELECT
+                : !sm                           ? TF_LABEL
+                : sm->unrelated                 ? TF_ERROR
+                : sm->change != TIMELINE_EDITED ? LA_FOLD
+                                                : LA_PLAIN;
+    tui_put_trunc(t, y, x, s, WD_MAX(barx - 1 - x, 0), cface);
+    if (!sm || sm->change == TIMELINE_NO_CHANGE || barx <= x) return;
+    int cells = (int)(sm->share * (float)c->bar + 0.5f);
+    cells = WD_MAX(1, WD_MIN(cells, c->bar));
+    for (int b = 0; b < cells; b++)
+        tui_put_str(t, y, barx + b, t->utf8 ? "\xE2\x96\x88" : "#", 1,
+                    sel ? TF_SELECT : tui_heat_face(sm->share));
+}
+
+static void timeline_draw(struct tui *t)
+{
+    struct tui_tl *L = &t->tl;
+    follow(&L->sel, &L->top, L->nlines);
+    struct tl_cols c = columns(t);
+    char s[512];
+    snprintf(s, sizeof s,
+             " wirediff \xC2\xB7 timeline \xC2\xB7 %zu versions of %s \xC2\xB7 order: %s", L->n,
+             doc_label(timeline_doc(tl_of(t), L->n - 1)), L->x->order);
+    tui_fill(t, 0, 0, COLS, TF_HEADER);
+    tui_put_trunc(t, 0, 0, s, COLS, TF_HEADER);
+    int x = 1 + c.num + 2;
+    tui_put_str(t, 1, 1, "#", c.num, TF_LABEL);
+    tui_put_trunc(t, 1, x, "time", WD_MAX(COLS - x, 0), TF_LABEL);
+    x += 18;
+    if (x < COLS) tui_put_trunc(t, 1, x, "version", WD_MIN(c.name, COLS - x), TF_LABEL);
+    x += c.name + 2;
+    if (x + c.size < COLS) tui_put_str(t, 1, x + c.size - 4, "size", 4, TF_LABEL);
+    x += c.size + 2;
+    if (x < COLS)
+        tui_put_trunc(t, 1, x, "change against the version before", WD_MAX(COLS - c.bar - 2 - x, 0),
+                      TF_LABEL);
+    for (int i = 0; i < list_height() && L->top + (size_t)i < L->nlines; i++)
+        draw_line(t, 2 + i, L->top + (size_t)i, &c);
+    /* status */
+    int y = LINES - 1;
+    tui_fill(t, y, 0, COLS, TF_STATUS);
+    size_t v = L->nlines ? version_of(L, L->sel) : 0;
+    char right[96];
+    int nd = snprintf(NULL, 0, "%zu", L->n);
+    snprintf(right, sizeof right, " v%*zu/%zu  ?:help q:quit ", nd, v + 1, L->n);
+    if (tui_str_width(right) > COLS / 2)
+        snprintf(right, sizeof right, " v%*zu/%zu ", nd, v + 1, L->n);
+    int rw = tui_str_width(right);
+    tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
+    if (t->msg[0]) {
+        tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
+        return;
+    }
+    size_t folded = folded_count(t);
+    char fold[64] = "";
+    if (folded) snprintf(fold, sizeof fold, "  %zu minor folded (a)", folded);
+    snprintf(s, sizeof s,
+             " version %zu of %zu  Enter: against the one before  F: first vs latest%s", v + 1,
+             L->n, fold);
+    tui_put_trunc(t, y, 0, s, COLS - rw - 1, TF_STATUS);
+}
+
+/* ---- the cut list -------------------------------------------------------------- */
+
+static void cut_open(struct tui *t, const struct timeline_cut *c)
+{
+    open_step(t, c->cut_in);
+    size_t nr;
+    const struct align_row *rows = align_rows(t->al[0], &nr);
+    for (size_t r = 0; r < nr; r++)
+        if ((rows[r].show & SHOW_A) && rows[r].an && c->sentence >= rows[r].a &&
+            c->sentence < rows[r].a + rows[r].an) {
+            tui_goto_row(t, r);
+            break;
+        }
+}
+
+static void tlcuts_key(struct tui *t, const struct tui_key *k)
+{
+    struct tui_tl *L = &t->tl;
+    size_t nc;
+    const struct timeline_cut *c = timeline_cuts(tl_of(t), &nc);
+    if (is_back(k) || tui_is_char(k, 'x')) {
+        t->mode = L->cback;
+        return;
+    }
+    if (tui_too_small()) return;
+    bool home, end;
+    int64_t d = tui_scroll_amount(k, list_height(), &home, &end);
+    if (d || home || end)
+        move_sel(&L->csel, nc, d, home, end);
+    else if ((is_open(k) || tui_is_char(k, 'l')) && nc)
+        cut_open(t, &c[L->csel]);
+    else if (tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1)))
+        t->help = true;
+    else if (tui_is_char(k, 'r') || tui_is_char(k, 12 /* ^L */))
+        clearok(curscr, TRUE);
+}
+
+static void tlcuts_draw(struct tui *t)
+{
+    struct tui_tl *L = &t->tl;
+    size_t nc;
+    const struct timeline_cut *c = timeline_cuts(tl_of(t), &nc);
+    follow(&L->csel, &L->ctop, nc);
+    char s[256];
+    snprintf(s, sizeof s, " wirediff \xC2\xB7 timeline \xC2\xB7 %zu sentence%s cut", nc,
+             nc == 1 ? "" : "s");
+    tui_fill(t, 0, 0, COLS, TF_HEADER);
+    tui_put_trunc(t, 0, 0, s, COLS, TF_HEADER);
+    tui_put_trunc(t, 1, 1, "cut in  first in  back in  sentence", COLS - 1, TF_LABEL);
+    if (nc == 0) tui_put_str(t, 2, 1, "(no step cut a sentence)", COLS - 1, LA_FOLD);
+    for (int i = 0; i < list_height() && L->ctop + (size_t)i < nc; i++) {
+        size_t ci = L->ctop + (size_t)i;
+        int y = 2 + i;
+        bool sel = ci == L->csel;
+        if (sel) tui_fill(t, y, 0, COLS, TF_SELECT);
+        char back[16] = "-";
+        if (c[ci].back_in) snprintf(back, sizeof back, "v%u", c[ci].back_in + 1);
+        snprintf(s, sizeof s, "v%-6u  v%-7u  %-7s  ", c[ci].cut_in + 1, c[ci].born + 1, back);
+        int x = 1 + tui_put_str(t, y, 1, s, COLS - 1, sel ? TF_SELECT : LA_PLAIN);
+        if (x >= COLS) continue;
+        size_t ns;
+        const struct doc *d = timeline_doc(tl_of(t), c[ci].version);
+        const struct sentence *st = doc_sentences(d, &ns);
+        const char *bytes = doc_bytes(d, NULL);
+        /* the sentence on one line: controls and line breaks as spaces */
+        size_t len = st[c[ci].sentence].end - st[c[ci].sentence].start;
+        char *line = xstrndup(bytes + st[c[ci].sentence].start, len);
+        for (size_t j = 0; j < len; j++)
+            if ((unsigned char)line[j] < 0x20 || line[j] == 0x7F) line[j] = ' ';
+        tui_put_trunc(t, y, x, line, COLS - x, sel ? TF_SELECT : LA_DELETED);
+        free(line);
+    }
+    int y = LINES - 1;
+    tui_fill(t, y, 0, COLS, TF_STATUS);
+    if (t->msg[0]) {
+        tui_put_trunc(t, y, 1, t->msg, COLS - 2, t->msg_error ? TF_ERROR : TF_STATUS);
+        return;
+    }
+    snprintf(s, sizeof s, " %zu/%zu  Enter: in the step that cut it  q: back", nc ? L->csel + 1 : 0,
+             nc);
+    tui_put_trunc(t, y, 0, s, COLS, TF_STATUS);
+}
+
+/* ---- help ------------------------------------------------------------------------ */
+
+static const char *const help_timeline[][2] = {
+    {"j  k  Down  Up", "select the next / previous version"},
+    {"Space b PgDn PgUp", "a page down / up"},
+    {"g  Home   G  End", "first / latest version"},
+    {"]  [", "next / previous version that edited the text"},
+    {"Enter  l  Right", "this version against the one before (q comes back)"},
+    {"F", "the first version against the latest"},
+    {"a", "show / fold minor versions (white space, case, quotes, dashes)"},
+    {"x", "the sentences cut, and the version that cut each"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
+    {"q  Q  ^C", "quit"},
+};
+
+static int legend_timeline(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"+2 added, -1 cut, ~3 reworded, 1 moved, headline", LA_PLAIN},
+            {": sentences, against the version before", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"no change", LA_FOLD},  {" the same bytes  ", LA_PLAIN},
+            {"minor", LA_FOLD},      {" only white space, case, quotes, dashes  ", LA_PLAIN},
+            {"unrelated", TF_ERROR}, {" no sentence shared", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    return y;
+}
+
+static const char *const help_tlcuts[][2] = {
+    {"j  k  Down  Up", "select the next / previous sentence"},
+    {"Space b PgDn PgUp", "a page down / up"},
+    {"g  Home   G  End", "first / last"},
+    {"Enter  l  Right", "the sentence in the step that cut it"},
+    {"q  x  Esc", "back"},
+    {"Q  ^C", "quit"},
+};
+
+static int legend_tlcuts(struct tui *t, int y, int last)
+{
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"cut in: the first version without it; back in: where it returned", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    return y;
+}
+
+/* The timeline's keys of the pair reader, then the pair reader's own
+ * (tui_pair_many_ops: q goes back). */
+static const char *const help_tl_keys[][2] = {
+    {".  ,", "the next / previous version (without going back)"},
+    {"F", "the first version against the latest (again: back)"},
+    {"l", "the top sentence's life: first version, versions edited"},
+    {"x", "the sentences cut, and the version that cut each"},
+};
+#define TL_HELP_MAX 48
+static const char *help_tlpair[TL_HELP_MAX][2];
+static size_t nhelp_tlpair;
+
+static int legend_tlpair(struct tui *t, int y, int last)
+{
+    y = tui_pair_ops.legend(t, y, last);
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"+", TF_GUTTER_INSERTED},
+            {" first seen in the newer version (in its life so far)", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    return y;
+}
+
+/* The table's help lines: the timeline's keys, then the pair reader's. */
+static void help_fill(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < WD_ARRAY_LEN(help_tl_keys); i++, n++) {
+        help_tlpair[n][0] = help_tl_keys[i][0];
+        help_tlpair[n][1] = help_tl_keys[i][1];
+    }
+    for (size_t i = 0; i < tui_pair_many_ops.nhelp && n < TL_HELP_MAX; i++, n++) {
+        help_tlpair[n][0] = tui_pair_many_ops.help[i][0];
+        help_tlpair[n][1] = tui_pair_many_ops.help[i][1];
+    }
+    nhelp_tlpair = n;
+}
+
+static void tlpair_resized(struct tui *t)
+{
+    tui_pair_many_ops.resized(t);
+}
+
+const struct tui_view_ops tui_timeline_ops = {
+    .name = "timeline",
+    .draw = timeline_draw,
+    .key = timeline_key,
+    .resized = NULL,
+    .help_title = " wirediff keys: the timeline",
+    .help = help_timeline,
+    .nhelp = WD_ARRAY_LEN(help_timeline),
+    .legend = legend_timeline,
+};
+
+const struct tui_view_ops tui_tlcuts_ops = {
+    .name = "cuts",
+    .draw = tlcuts_draw,
+    .key = tlcuts_key,
+    .resized = NULL,
+    .help_title = " wirediff keys: sentences cut",
+    .help = help_tlcuts,
+    .nhelp = WD_ARRAY_LEN(help_tlcuts),
+    .legend = legend_tlcuts,
+};
+
+const struct tui_view_ops *tui_tlpair_ops(void)
+{
+    static struct tui_view_ops ops = {
+        .name = "pair",
+        .draw = tlpair_draw,
+        .key = tlpair_key,
+        .resized = tlpair_resized,
+        .help_title = " wirediff keys: a version against the one before",
+        .help = (const char *const(*)[2])help_tlpair,
+        .legend = legend_tlpair,
+    };
+    if (!nhelp_tlpair) help_fill();
+    ops.nhelp = nhelp_tlpair;
+    return &ops;
+}
