@@ -155,7 +155,7 @@ static void table_md(FILE *f, const struct export_timeline *x)
 {
     size_t n = timeline_count(x->tl);
     fprintf(f,
-            "## Timeline: %zu versions\n\nOldest first (order: %s); then the first version "
+            "# Timeline: %zu versions\n\nOldest first (order: %s); then the first version "
             "against the latest, then each version against the one before.\n\n",
             n, x->order);
     bool git = x->v && x->v[0].rev;
@@ -169,9 +169,14 @@ static void table_md(FILE *f, const struct export_timeline *x)
         export_timeline_change(x->tl, k, ch, sizeof ch);
         fprintf(f, "| %zu | %s | ", k + 1, vtime(x, k, t, sizeof t));
         md_cell(f, doc_label(d));
-        fprintf(f, " | %s | %s | `", sz, ch);
-        bar(f, bar_cells(x->tl, k), "#");
-        fputs("` |", f);
+        fprintf(f, " | %s | %s | ", sz, ch);
+        int cells = bar_cells(x->tl, k);
+        if (cells) {
+            putc('`', f);
+            bar(f, cells, "#");
+            putc('`', f);
+        }
+        fputs(" |", f);
         if (git) {
             fprintf(f, " %.12s ", x->v[k].rev ? x->v[k].rev : "");
             md_cell(f, x->v[k].author ? x->v[k].author : "");

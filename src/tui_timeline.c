@@ -150,7 +150,7 @@ static void open_step(struct tui *t, size_t k)
 {
     struct tui_tl *L = &t->tl;
     bool words = t->words, fold = t->fold;
-    if (t->mode == TUI_MODE_PAIR) tui_pair_close(t);
+    if (t->al[0]) tui_pair_close(t); /* the step shown before (from the pair or the cut list) */
     struct alignment *al = (struct alignment *)timeline_step(tl_of(t), k);
     tui_search_reset(t);
     tui_view_init(t, al, 2, words, fold);
@@ -495,9 +495,12 @@ static void timeline_draw(struct tui *t)
     x += c.name + 2;
     if (x + c.size < COLS) tui_put_str(t, 1, x + c.size - 4, "size", 4, TF_LABEL);
     x += c.size + 2;
-    if (x < COLS)
-        tui_put_trunc(t, 1, x, "change against the version before", WD_MAX(COLS - c.bar - 2 - x, 0),
+    if (x < COLS) {
+        const char *label = "change against the version before";
+        int room = COLS - c.bar - 2 - x;
+        tui_put_trunc(t, 1, x, tui_str_width(label) <= room ? label : "change", WD_MAX(room, 0),
                       TF_LABEL);
+    }
     for (int i = 0; i < list_height() && L->top + (size_t)i < L->nlines; i++)
         draw_line(t, 2 + i, L->top + (size_t)i, &c);
     /* status */
@@ -517,10 +520,11 @@ static void timeline_draw(struct tui *t)
     }
     size_t folded = folded_count(t);
     char fold[64] = "";
-    if (folded) snprintf(fold, sizeof fold, "  %zu minor folded (a)", folded);
+    if (folded) snprintf(fold, sizeof fold, " \xC2\xB7 %zu minor folded (a)", folded);
     snprintf(s, sizeof s,
-             " version %zu of %zu  Enter: against the one before  F: first vs latest%s", v + 1,
-             L->n, fold);
+             " version %zu of %zu%s \xC2\xB7 Enter: against the one before \xC2\xB7 F: first vs "
+             "latest",
+             v + 1, L->n, fold);
     tui_put_trunc(t, y, 0, s, COLS - rw - 1, TF_STATUS);
 }
 
