@@ -99,6 +99,18 @@ static uint64_t doc_size(const struct doc *d)
 
 /* ---- text and Markdown -------------------------------------------------- */
 
+/* A commit's cell of the table: "1a2b3c4d5e6f Author: subject" between
+ * open and close, the names written by str (the format's escaping). */
+static void commit_cell(FILE *f, const struct export_version *v, const char *open,
+                        void (*str)(FILE *f, const char *s), const char *close)
+{
+    fprintf(f, "%s%.12s ", open, v->rev ? v->rev : "");
+    str(f, v->author ? v->author : "");
+    fputs(": ", f);
+    str(f, v->subject ? v->subject : "");
+    fputs(close, f);
+}
+
 static void table_text(FILE *f, const struct export_timeline *x)
 {
     size_t n = timeline_count(x->tl);
@@ -177,13 +189,7 @@ static void table_md(FILE *f, const struct export_timeline *x)
             putc('`', f);
         }
         fputs(" |", f);
-        if (git) {
-            fprintf(f, " %.12s ", x->v[k].rev ? x->v[k].rev : "");
-            md_cell(f, x->v[k].author ? x->v[k].author : "");
-            fputs(": ", f);
-            md_cell(f, x->v[k].subject ? x->v[k].subject : "");
-            fputs(" |", f);
-        }
+        if (git) commit_cell(f, &x->v[k], " ", md_cell, " |");
         putc('\n', f);
     }
     putc('\n', f);
@@ -229,13 +235,7 @@ static void table_html(FILE *f, const struct export_timeline *x)
         fputs("</td><td>", f);
         bar(f, bar_cells(x->tl, k), "\xE2\x96\x88");
         fputs("</td>", f);
-        if (git) {
-            fprintf(f, "<td>%.12s ", x->v[k].rev ? x->v[k].rev : "");
-            html_str(f, x->v[k].author ? x->v[k].author : "");
-            fputs(": ", f);
-            html_str(f, x->v[k].subject ? x->v[k].subject : "");
-            fputs("</td>", f);
-        }
+        if (git) commit_cell(f, &x->v[k], "<td>", html_str, "</td>");
         fputs("</tr>\n", f);
     }
     fputs("</tbody>\n</table>\n", f);

@@ -285,18 +285,16 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
         tui_corpus_init(&cx, ctx, docs, ndocs, o->align, true);
         t.cx = &cx;
         tui_overview_init(&t);
-    } else if (o->timeline) {
+    } else if (o->pairs || o->timeline) {
+        /* pairs aligned on demand, no corpus analysis */
         t.words = o->words;
         t.fold = o->fold;
         tui_corpus_init(&cx, ctx, docs, ndocs, o->align, false);
         t.cx = &cx;
-        tui_timeline_init(&t, o);
-    } else if (o->pairs) {
-        t.words = o->words;
-        t.fold = o->fold;
-        tui_corpus_init(&cx, ctx, docs, ndocs, o->align, false);
-        t.cx = &cx;
-        tui_folders_init(&t, o);
+        if (o->timeline)
+            tui_timeline_init(&t, o);
+        else
+            tui_folders_init(&t, o);
     } else {
         tui_view_init(&t, al, ndocs, o->words, o->fold);
         tui_pair_roles(&t);

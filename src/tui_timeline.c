@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "export_timeline.h"
 #include "timeline.h"
 #include "util.h"
@@ -461,6 +462,12 @@ static void draw_line(struct tui *t, int y, size_t i, const struct tl_cols *c)
     if (x >= COLS) return;
     int barx = COLS - c->bar - 1;
     export_timeline_change(tl, k, s, sizeof s);
+    if (v->subject) { /* a commit: its subject after the change */
+        char *subj = escape_str(v->subject);
+        size_t end = strlen(s);
+        snprintf(s + end, sizeof s - end, " \xC2\xB7 %s", subj);
+        free(subj);
+    }
     const struct timeline_summary *sm = k ? timeline_summary(tl, k) : NULL;
     int cface = sel                             ? TF_SELECT
                 : !sm                           ? TF_LABEL

@@ -177,6 +177,10 @@ if command -v git >/dev/null 2>&1; then
         '^      [0-9a-f]{12} Ann Editor: story: edit 4$' --timeline --git --export=text story.txt
     grep -q '^   1  2026-11-23 11:00     story\.txt@' "$tmp/out" && grep -q '^   4  2026-11-23 14:00 ' "$tmp/out" &&
         pass "--git: the commits' times, in order" || bad "--git: times" "$tmp/out"
+    printf 'dump\n' >"$tmp/dump.keys"
+    COLUMNS=100 LINES=10 TERM=xterm-256color run "--git in the reader: the commits' subjects" 1 \
+        '^ 4  2026-11-23 14:00  story\.txt@[0-9a-f]{7} .* 1 moved · story: edit 4' \
+        --timeline --git --script="$tmp/dump.keys" story.txt
     run "--git: JSON names the commits" 1 '"author":"Ann Editor","subject":"story: edit 1"' \
         --timeline --git --export=json story.txt
     printf 'Fresh.\n' >new.txt
