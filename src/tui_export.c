@@ -80,7 +80,8 @@ void tui_export_open(struct tui *t, bool visible)
 {
     struct tui_export *e = &t->exp;
     e->corpus = t->mode == TUI_MODE_OVERVIEW || t->mode == TUI_MODE_MULTI;
-    if (e->corpus) {
+    e->timeline = t->mode == TUI_MODE_TIMELINE;
+    if (e->corpus || e->timeline) {
         e->visible = false;
     } else {
         if (!tui_layout(t)) return; /* builds the swapped alignment when needed */
@@ -192,11 +193,12 @@ static void written(struct tui *t, const char *path, enum wd_status st, int err)
 static void write_snapshot(struct tui *t, const char *path, bool force)
 {
     struct tui_export *e = &t->exp;
-    if (e->corpus) {
+    if (e->corpus || e->timeline) {
         struct outfile_opts oo = {.force = force, .interactive = true};
         char *full = expand_home(path);
         int err;
-        enum wd_status st = write_corpus(t, full, &oo, &err);
+        enum wd_status st =
+            e->timeline ? tui_timeline_write(t, full, &oo, &err) : write_corpus(t, full, &oo, &err);
         free(full);
         written(t, path, st, err);
         return;
@@ -252,11 +254,20 @@ static void accept_format(struct tui *t)
         }
         e->format = f;
     }
+    if (e->timeline) {
+        const struct doc *const *d = (const struct doc *const *)t->cx->docs;
+        char *def = export_default_name(doc_path(d[0]), doc_path(d[t->cx->ndocs - 1]), e->stamp,
+                                        "-timeline", (enum export_format)e->format);
+        set_input(t, def);
+        free(def);
+        e->stage = TUI_EXP_NAME;
+        return;
+    }
     if (e->corpus) {
         char others[32];
         snprintf(others, sizeof others, "%zu-others", t->cx->ndocs - 1);
-        char *def = export_default_name(doc_path(t->cx->docs[snapshot_pivot(t)]), others,
-                                        e->stamp, "", (enum export_format)e->format);
+        char *def = export_default_name(doc_path(t->cx->docs[snapshot_pivot(t)]), others, e->stamp,
+                                        "", (enum export_format)e->format);
         set_input(t, def);
         free(def);
         e->stage = TUI_EXP_NAME;

@@ -47,6 +47,7 @@
 #include "align.h"
 #include "colmap.h"
 #include "layout.h"
+#include "outfile.h"
 #include "theme.h"
 #include "tui.h"
 
@@ -92,6 +93,7 @@ struct tui_export {
     bool used;          /* opened before (else format is html) */
     int format;         /* enum export_format: the default at the prompt */
     bool corpus;        /* the overview and the columns, not the pair */
+    bool timeline;      /* the whole timeline (tui_timeline_write), not the pair */
     bool visible;       /* E: only the rows on screen ... */
     size_t first, last; /* ... alignment rows first..last (inclusive) */
     char stamp[80];     /* the time of this snapshot (CONF_TIMESTAMP_MAX and more) */
@@ -473,6 +475,11 @@ void tui_folders_free(struct tui *t);
 /* ---- tui_timeline.c ---- */
 void tui_timeline_init(struct tui *t, const struct tui_opts *o);
 void tui_timeline_free(struct tui *t);
+/* e in the timeline: the whole chain (export_timeline.h) in the export
+ * prompt's format to path, as the command line writes it; *err the errno
+ * of a failed write. */
+enum wd_status tui_timeline_write(struct tui *t, const char *path, struct outfile_opts *oo,
+                                  int *err);
 
 /* ---- tui_multi.c ---- */
 /* Show the multi-column view with pivot p and document first_doc the

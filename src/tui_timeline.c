@@ -24,6 +24,7 @@
 
 #include "tui_int.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -395,11 +396,44 @@ static void timeline_key(struct tui *t, const struct tui_key *k)
         tui_message(t, false, "no %s edited version", fwd ? "later" : "earlier");
     } else if (tui_is_char(k, 'x')) {
         open_cuts(t);
+    } else if (tui_is_char(k, 'e')) {
+        tui_export_open(t, false);
     } else if (tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1))) {
         t->help = true;
     } else if (tui_is_char(k, 'r') || tui_is_char(k, 12 /* ^L */)) {
         clearok(curscr, TRUE);
     }
+}
+
+enum wd_status tui_timeline_write(struct tui *t, const char *path, struct outfile_opts *oo,
+                                  int *err)
+{
+    struct tui_tl *L = &t->tl;
+    struct export_view view = {.width = COLS,
+                               .words = t->words,
+                               .fold = t->fold,
+                               .timestamp = t->exp.stamp,
+                               .theme = &t->theme};
+    struct util_fileid *ids = xcalloc(L->n, sizeof *ids);
+    oo->inputs = ids;
+    oo->ninputs = 0;
+    for (size_t k = 0; k < L->n; k++)
+        oo->ninputs += doc_fileid(timeline_doc(tl_of(t), k), &ids[oo->ninputs]);
+    struct outfile o;
+    enum wd_status st = outfile_open(&o, path, oo);
+    if (st == WD_OK) {
+        st = export_timeline(o.f, (enum export_format)t->exp.format, L->x, &view,
+                             t->no_digest ? 0 : -1);
+        if (st == WD_OK) {
+            st = outfile_commit(&o);
+        } else {
+            o.err = errno;
+            outfile_abort(&o);
+        }
+    }
+    *err = o.err;
+    free(ids);
+    return st;
 }
 
 /* Widths of the list's columns. */
@@ -521,6 +555,10 @@ static void timeline_draw(struct tui *t)
         snprintf(right, sizeof right, " v%*zu/%zu ", nd, v + 1, L->n);
     int rw = tui_str_width(right);
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
+    if (t->exp.stage != TUI_EXP_CLOSED) {
+        tui_export_draw(t, y);
+        return;
+    }
     if (t->msg[0]) {
         tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
         return;
@@ -629,6 +667,7 @@ static const char *const help_timeline[][2] = {
     {"F", "the first version against the latest"},
     {"a", "show / fold minor versions (white space, case, quotes, dashes)"},
     {"x", "the sentences cut, and the version that cut each"},
+    {"e", "export the whole timeline (html md txt ansi json)"},
     {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
     {"q  Q  ^C", "quit"},
