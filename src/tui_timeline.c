@@ -684,9 +684,17 @@ static int legend_timeline(struct tui *t, int y, int last)
     }
     if (++y < last) {
         static const struct tui_legend lg[] = {
-            {"no change", LA_FOLD},  {" the same bytes  ", LA_PLAIN},
-            {"minor", LA_FOLD},      {" only white space, case, quotes, dashes  ", LA_PLAIN},
-            {"unrelated", TF_ERROR}, {" no sentence shared", LA_PLAIN},
+            {"no change", LA_FOLD},
+            {" the same bytes  ", LA_PLAIN},
+            {"minor", LA_FOLD},
+            {" only white space, case, quotes, dashes", LA_PLAIN},
+        };
+        tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
+    }
+    if (++y < last) {
+        static const struct tui_legend lg[] = {
+            {"unrelated", TF_ERROR},
+            {" no sentence shared with the version before (said, not refused)", LA_PLAIN},
         };
         tui_draw_legend(t, y, lg, WD_ARRAY_LEN(lg));
     }
