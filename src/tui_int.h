@@ -17,7 +17,9 @@
  *   tui_multi.c   the multi-column view: a pivot against the others
  *   tui_folders.c two folders: their files paired by relative path
  *   tui_timeline.c versions of one article: the list of versions, the
- *                 pair reader stepping through them, the cut sentences
+ *                 cut sentences
+ *   tui_tlstep.c  the pair reader of a timeline's step: stepping through
+ *                 the versions, sentence lives
  *
  * Views: each is one file behind one table of operations (struct
  * tui_view_ops: draw, key, resized, its help), chosen by the mode
@@ -475,6 +477,16 @@ void tui_folders_free(struct tui *t);
 /* ---- tui_timeline.c ---- */
 void tui_timeline_init(struct tui *t, const struct tui_opts *o);
 void tui_timeline_free(struct tui *t);
+/* Select version k in the list (its fold when folded). */
+void tui_timeline_select(struct tui *t, size_t k);
+/* x: the list of cut sentences, back to the current view. */
+void tui_timeline_cuts_open(struct tui *t);
+/* q, Esc, Backspace: back from a view of the timeline. */
+bool tui_timeline_back_key(const struct tui_key *k);
+/* ---- tui_tlstep.c ---- */
+/* Show step k (1 .. n-1, or TIMELINE_OVERALL) in the pair reader, from
+ * wherever the reader is; q returns to the timeline. */
+void tui_timeline_step_open(struct tui *t, size_t k);
 /* e in the timeline: the whole chain (export_timeline.h) in the export
  * prompt's format to path, as the command line writes it; *err the errno
  * of a failed write. */
