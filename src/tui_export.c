@@ -122,6 +122,50 @@ static size_t snapshot_pivot(const struct tui *t)
     return t->mode == TUI_MODE_MULTI ? t->mv.pivot : corpus_pivot(t->cx->c);
 }
 
+/* Write what fn writes to path, atomically (outfile.h), never over one of
+ * the session's documents; *err the errno of a failure. */
+static enum wd_status write_docs_file(struct tui *t, const char *path, struct outfile_opts *oo,
+                                      enum wd_status (*fn)(FILE *f, void *arg), void *arg, int *err)
+{
+    struct tui_corpus *cx = t->cx;
+    size_t n = cx->ndocs;
+    struct util_fileid *ids = xcalloc(n ? n : 1, sizeof *ids);
+    oo->inputs = ids;
+    oo->ninputs = 0;
+    for (size_t k = 0; k < n; k++)
+        oo->ninputs += doc_fileid(cx->docs[k], &ids[oo->ninputs]);
+    struct outfile o;
+    enum wd_status st = outfile_open(&o, path, oo);
+    if (st == WD_OK) {
+        st = fn(o.f, arg);
+        if (st == WD_OK) {
+            st = outfile_commit(&o);
+        } else {
+            o.err = errno;
+            outfile_abort(&o);
+        }
+    }
+    *err = o.err;
+    free(ids);
+    return st;
+}
+
+struct columns_job {
+    const struct export_corpus *in;
+    enum export_format fmt;
+};
+
+static enum wd_status put_columns(FILE *f, void *arg)
+{
+    const struct columns_job *j = arg;
+    return export_columns(f, j->fmt, j->in);
+}
+
+static enum wd_status put_timeline(FILE *f, void *arg)
+{
+    return tui_timeline_write(arg, f);
+}
+
 /* The overview and the columns as the reader shows them, to path. */
 static enum wd_status write_corpus(struct tui *t, const char *path, struct outfile_opts *oo,
                                    int *err)
@@ -150,24 +194,8 @@ static enum wd_status write_corpus(struct tui *t, const char *path, struct outfi
         .words = t->words,
         .timestamp = t->exp.stamp,
     };
-    struct util_fileid *ids = xcalloc(n ? n : 1, sizeof *ids);
-    oo->inputs = ids;
-    oo->ninputs = 0;
-    for (size_t k = 0; k < n; k++)
-        oo->ninputs += doc_fileid(cx->docs[k], &ids[oo->ninputs]);
-    struct outfile o;
-    enum wd_status st = outfile_open(&o, path, oo);
-    if (st == WD_OK) {
-        st = export_columns(o.f, (enum export_format)t->exp.format, &in);
-        if (st == WD_OK) {
-            st = outfile_commit(&o);
-        } else {
-            o.err = errno;
-            outfile_abort(&o);
-        }
-    }
-    *err = o.err;
-    free(ids);
+    struct columns_job job = {&in, (enum export_format)t->exp.format};
+    enum wd_status st = write_docs_file(t, path, oo, put_columns, &job, err);
     free(al);
     free(cols);
     return st;
@@ -197,8 +225,8 @@ static void write_snapshot(struct tui *t, const char *path, bool force)
         struct outfile_opts oo = {.force = force, .interactive = true};
         char *full = expand_home(path);
         int err;
-        enum wd_status st =
-            e->timeline ? tui_timeline_write(t, full, &oo, &err) : write_corpus(t, full, &oo, &err);
+        enum wd_status st = e->timeline ? write_docs_file(t, full, &oo, put_timeline, t, &err)
+                                        : write_corpus(t, full, &oo, &err);
         free(full);
         written(t, path, st, err);
         return;

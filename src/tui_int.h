@@ -49,7 +49,6 @@
 #include "align.h"
 #include "colmap.h"
 #include "layout.h"
-#include "outfile.h"
 #include "theme.h"
 #include "tui.h"
 
@@ -483,15 +482,13 @@ void tui_timeline_select(struct tui *t, size_t k);
 void tui_timeline_cuts_open(struct tui *t);
 /* q, Esc, Backspace: back from a view of the timeline. */
 bool tui_timeline_back_key(const struct tui_key *k);
+/* e in the timeline: the whole chain (export_timeline.h) to f in the
+ * export prompt's format, as the command line writes it. */
+enum wd_status tui_timeline_write(struct tui *t, FILE *f);
 /* ---- tui_tlstep.c ---- */
 /* Show step k (1 .. n-1, or TIMELINE_OVERALL) in the pair reader, from
  * wherever the reader is; q returns to the timeline. */
 void tui_timeline_step_open(struct tui *t, size_t k);
-/* e in the timeline: the whole chain (export_timeline.h) in the export
- * prompt's format to path, as the command line writes it; *err the errno
- * of a failed write. */
-enum wd_status tui_timeline_write(struct tui *t, const char *path, struct outfile_opts *oo,
-                                  int *err);
 
 /* ---- tui_multi.c ---- */
 /* Show the multi-column view with pivot p and document first_doc the

@@ -21,7 +21,6 @@
 
 #include "tui_int.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,35 +207,15 @@ static void timeline_key(struct tui *t, const struct tui_key *k)
     }
 }
 
-enum wd_status tui_timeline_write(struct tui *t, const char *path, struct outfile_opts *oo,
-                                  int *err)
+enum wd_status tui_timeline_write(struct tui *t, FILE *f)
 {
-    struct tui_tl *L = &t->tl;
     struct export_view view = {.width = COLS,
                                .words = t->words,
                                .fold = t->fold,
                                .timestamp = t->exp.stamp,
                                .theme = &t->theme};
-    struct util_fileid *ids = xcalloc(L->n, sizeof *ids);
-    oo->inputs = ids;
-    oo->ninputs = 0;
-    for (size_t k = 0; k < L->n; k++)
-        oo->ninputs += doc_fileid(timeline_doc(tl_of(t), k), &ids[oo->ninputs]);
-    struct outfile o;
-    enum wd_status st = outfile_open(&o, path, oo);
-    if (st == WD_OK) {
-        st = export_timeline(o.f, (enum export_format)t->exp.format, L->x, &view,
-                             t->no_digest ? 0 : -1);
-        if (st == WD_OK) {
-            st = outfile_commit(&o);
-        } else {
-            o.err = errno;
-            outfile_abort(&o);
-        }
-    }
-    *err = o.err;
-    free(ids);
-    return st;
+    return export_timeline(f, (enum export_format)t->exp.format, t->tl.x, &view,
+                           t->no_digest ? 0 : -1);
 }
 
 /* Widths of the list's columns. */
