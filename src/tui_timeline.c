@@ -220,12 +220,15 @@ enum wd_status tui_timeline_write(struct tui *t, FILE *f)
 
 /* Widths of the list's columns. */
 struct tl_cols {
-    int num, name, size, bar;
+    int num, time, name, size, bar;
 };
 
 static struct tl_cols columns(struct tui *t)
 {
-    struct tl_cols c = {.num = snprintf(NULL, 0, "%zu", t->tl.n), .name = 7, .size = 8};
+    struct tl_cols c = {.num = snprintf(NULL, 0, "%zu", t->tl.n), .time = 16, .name = 7, .size = 8};
+    /* "2026-11-23 17:10", or with seconds when a version has them */
+    for (size_t k = 0; k < t->tl.n; k++)
+        if (t->tl.x->v[k].has_time && t->tl.x->v[k].time % 60) c.time = 19;
     for (size_t k = 0; k < t->tl.n; k++)
         c.name = WD_MAX(c.name, tui_str_width(doc_label(timeline_doc(tl_of(t), k))));
     c.name = WD_MIN(c.name, WD_MIN(TL_NAME_MAX, WD_MAX(COLS / 5, 7)));
@@ -264,7 +267,7 @@ static void draw_line(struct tui *t, int y, size_t i, const struct tl_cols *c)
     char tb[24];
     tui_put_trunc(t, y, x, v->has_time ? versions_format_time(v->time, tb, sizeof tb) : "-",
                   WD_MAX(COLS - x, 0), face);
-    x += 16 + 2;
+    x += c->time + 2;
     if (x >= COLS) return;
     tui_put_trunc(t, y, x, doc_label(d), WD_MIN(c->name, COLS - x), face);
     x += c->name + 2;
@@ -313,7 +316,7 @@ static void timeline_draw(struct tui *t)
     int x = 1 + c.num + 2;
     tui_put_str(t, 1, 1, "#", c.num, TF_LABEL);
     tui_put_trunc(t, 1, x, "time", WD_MAX(COLS - x, 0), TF_LABEL);
-    x += 18;
+    x += c.time + 2;
     if (x < COLS) tui_put_trunc(t, 1, x, "version", WD_MIN(c.name, COLS - x), TF_LABEL);
     x += c.name + 2;
     if (x + c.size < COLS) tui_put_str(t, 1, x + c.size - 4, "size", 4, TF_LABEL);

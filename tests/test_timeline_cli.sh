@@ -127,6 +127,11 @@ run "JSON Lines: a version a line" 1 '"versions":\[$' --timeline --export=json -
 grep -q '"time":1795424400,"time_text":"2026-11-23T10:00:00+01:00"' "$tmp/out" &&
     grep -q '"url":"https://news.example/storm"' "$tmp/out" &&
     pass "JSON Lines: times and metadata kept" || bad "JSON Lines: times and metadata" "$tmp/out"
+printf 'dump\n' >"$tmp/dump.keys"
+printf '%s\n' '{"time":"2026-11-23T09:00:05Z","text":"One sentence here. Two here."}' \
+    '{"time":1795424700,"text":"One sentence here. Three here."}' >"$tmp/s.jsonl"
+COLUMNS=100 LINES=8 TERM=xterm-256color run "JSON Lines in the reader: times with seconds in their column" 1 \
+    '^ 2  2026-11-23 09:05     -:2 +[0-9]+ B  [+]1 added, -1 cut' --timeline --script="$tmp/dump.keys" - <"$tmp/s.jsonl"
 printf '{"text":"One."}\n{"text": 3}\n' >"$tmp/bad.jsonl"
 run "JSON Lines: a malformed line is named" 2 '^wirediff: standard input: line 2: ' --timeline - <"$tmp/bad.jsonl"
 printf '{"text":"One."}\n' >"$tmp/one.jsonl"
@@ -177,7 +182,6 @@ if command -v git >/dev/null 2>&1; then
         '^      [0-9a-f]{12} Ann Editor: story: edit 4$' --timeline --git --export=text story.txt
     grep -q '^   1  2026-11-23 11:00     story\.txt@' "$tmp/out" && grep -q '^   4  2026-11-23 14:00 ' "$tmp/out" &&
         pass "--git: the commits' times, in order" || bad "--git: times" "$tmp/out"
-    printf 'dump\n' >"$tmp/dump.keys"
     COLUMNS=100 LINES=10 TERM=xterm-256color run "--git in the reader: the commits' subjects" 1 \
         '^ 4  2026-11-23 14:00  story\.txt@[0-9a-f]{7} .* 1 moved · story: edit 4' \
         --timeline --git --script="$tmp/dump.keys" story.txt
