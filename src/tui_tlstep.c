@@ -82,8 +82,9 @@ static void show_life(struct tui *t)
     step_versions(L, L->step, &va, &vb);
     struct timeline *tl = tl_of(t);
     char tn[40];
-    if (!(r->show & SHOW_B) || r->bn == 0) {
-        /* only in the older version: which step cut it */
+    if (r->bn == 0) {
+        /* only in the older version (a moved pair's rows both name the
+         * newer sentence): which step cut it */
         size_t nc;
         const struct timeline_cut *c = timeline_cuts(tl, &nc);
         for (size_t i = 0; i < nc; i++) {
