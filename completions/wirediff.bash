@@ -22,7 +22,7 @@ _wirediff()
     else
         case $prev in
         --export | -o | --output | -w | --width | --timestamp | --theme | --config | \
-            --script | --input | --save-pages | --timeout | --max-page-size)
+            --script | --input | --save-pages | --timeout | --max-page-size | --order)
             opt=$prev val=$cur
             ;;
         esac
@@ -46,6 +46,10 @@ _wirediff()
         COMPREPLY=($(compgen -P "$eq" -W $'auto\ntext\nhtml' -- "$val"))
         return
         ;;
+    --order)
+        COMPREPLY=($(compgen -P "$eq" -W $'args\nname\nmtime\nmeta' -- "$val"))
+        return
+        ;;
     -o | --output | --config | --script)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -P "$eq" -f -- "$val"))
@@ -63,7 +67,7 @@ _wirediff()
     esac
 
     if [[ $cur == -* ]]; then
-        local opts=$'--export=\n--output=\n--force\n--timestamp=\n--width=\n--no-words\n--words\n--fold\n--fold=\n--no-fold\n--sentences\n--overlap\n--digest\n--no-digest\n--stat\n--extract\n--color\n--color=\n--theme=\n--no-pager\n--config=\n--no-config\n--exit-code\n--input=\n--save-pages=\n--timeout=\n--max-page-size=\n--minimal\n--no-moves\n--strict\n--text\n--script=\n--help\n--version\n-o\n-w\n-h\n-V'
+        local opts=$'--export=\n--output=\n--force\n--timestamp=\n--width=\n--no-words\n--words\n--fold\n--fold=\n--no-fold\n--sentences\n--overlap\n--digest\n--no-digest\n--stat\n--extract\n--color\n--color=\n--theme=\n--no-pager\n--config=\n--no-config\n--exit-code\n--input=\n--save-pages=\n--timeout=\n--max-page-size=\n--minimal\n--no-moves\n--strict\n--text\n--script=\n--timeline\n--order=\n--git\n--help\n--version\n-o\n-w\n-t\n-h\n-V'
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         # an option that takes a value: no space after its '='
         [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null

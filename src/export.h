@@ -104,6 +104,17 @@ struct export_only {
     size_t at;
 };
 
+/* The versions of a timeline (export_timeline.h) around the comparisons:
+ * intro writes, for HTML, the version table after the page's header and,
+ * for JSON, a member after "comparisons" (",\n\"timeline\":{...}"); in
+ * HTML the comparisons from details_from on (0: none) are each in a
+ * <details> block whose summary is their title. */
+struct export_chain {
+    void (*intro)(FILE *f, enum export_format fmt, const void *arg);
+    const void *arg;
+    size_t details_from;
+};
+
 struct export_input {
     const struct doc *const *docs;
     size_t ndocs;
@@ -112,6 +123,7 @@ struct export_input {
     struct export_view view;
     const struct export_only *only; /* sorted by at; may be NULL when nonly is 0 */
     size_t nonly;
+    const struct export_chain *chain; /* a timeline's, or NULL */
 };
 
 /* Write in format fmt to f.  Returns WD_OK, or WD_EIO when writing failed

@@ -414,12 +414,15 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
         snprintf(h->id, sizeof h->id, "c%zur", k + 1);
     const char *na = doc_label(align_doc(al, SIDE_A));
     const char *nb = doc_label(align_doc(al, SIDE_B));
+    bool details = in->chain && in->chain->details_from && k >= in->chain->details_from;
+    if (details) fputs("<details>\n<summary>", f);
     if (in->ncmps > 1) {
         fprintf(f, "<h2 id=\"c%zu\">", k + 1);
         html_str(f, na);
         fputs(" vs ", f);
         html_str(f, nb);
-        fputs("</h2>\n", f);
+        fputs("</h2>", f);
+        fputs(details ? "</summary>\n" : "\n", f);
     }
     html_sources(f, al);
     size_t nr, nb_;
@@ -455,6 +458,7 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
         fputs("</tr>\n", f);
     }
     fputs("</tbody>\n</table>\n", f);
+    if (details) fputs("</details>\n", f);
     free(blocks);
 }
 
@@ -462,6 +466,7 @@ enum wd_status export_html(FILE *f, const struct export_input *in)
 {
     struct html_out h = {.f = f};
     html_head(f, in);
+    if (in->chain) in->chain->intro(f, EXPORT_HTML, in->chain->arg);
     for (size_t k = 0; k <= in->ncmps; k++) {
         for (size_t i = 0; i < in->nonly; i++) {
             if (in->only[i].at != k) continue;

@@ -556,6 +556,10 @@ enum wd_status export_json(FILE *f, const struct export_input *in)
         }
         jb_char(&j, ']');
     }
+    if (in->chain) {
+        jb_flush(&j);
+        in->chain->intro(f, EXPORT_JSON, in->chain->arg);
+    }
     JB_LIT(&j, "}\n");
     jb_flush(&j);
     free(j.b);

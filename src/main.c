@@ -34,6 +34,7 @@
 #include "source.h"
 #include "output.h"
 #include "pager.h"
+#include "run_timeline.h"
 #include "settings.h"
 #include "terminal.h"
 #include "transcode.h"
@@ -87,6 +88,8 @@ enum {
     OPT_DIGEST,
     OPT_NO_DIGEST,
     OPT_STAT,
+    OPT_ORDER,
+    OPT_GIT,
 };
 
 /* Longest --timestamp accepted, in bytes. */
@@ -124,6 +127,9 @@ static const struct option long_opts[] = {
     {"digest", no_argument, NULL, OPT_DIGEST},
     {"no-digest", no_argument, NULL, OPT_NO_DIGEST},
     {"stat", no_argument, NULL, OPT_STAT},
+    {"timeline", no_argument, NULL, 't'},
+    {"order", required_argument, NULL, OPT_ORDER},
+    {"git", no_argument, NULL, OPT_GIT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -134,6 +140,7 @@ static void usage(FILE *f)
     fputs("Usage: wirediff [OPTION]... FILE1 FILE2 [FILE]...\n"
           "  or:  wirediff [OPTION]... FOLDER...\n"
           "  or:  wirediff [OPTION]... FOLDER1 FOLDER2\n"
+          "  or:  wirediff --timeline [OPTION]... FILE...|FOLDER|-|--git FILE\n"
           "  or:  wirediff --extract [--export=json] FILE|URL...\n"
           "Compare variants of one article sentence by sentence: reworded sentences are\n"
           "paired, moved ones recognised, and the differing words inside each pair marked.\n"
@@ -186,6 +193,18 @@ static void usage(FILE *f)
           "      --extract        print each input's text as it is compared, without the\n"
           "                       headline (a page: its article, a paragraph a line);\n"
           "                       with --export=json, its metadata too\n"
+          "\n"
+          "Versions over time:\n"
+          "  -t, --timeline       the files are versions of one article: read them as a\n"
+          "                       chain, each against the one before (the reader's\n"
+          "                       timeline; snapshots: the version table, the first\n"
+          "                       against the latest, then each step); - reads them as\n"
+          "                       JSON Lines, {\"time\":...,\"url\":...,\"title\":...,\n"
+          "                       \"text\":...} a line\n"
+          "      --order=HOW      args (as given; the default for files), name (the date\n"
+          "                       and time in each name), mtime, meta (a page's time);\n"
+          "                       a FOLDER: meta, else name, else mtime\n"
+          "      --git            with --timeline FILE: every committed version of FILE\n"
           "\n"
           "Terminal:\n"
           "      --color[=WHEN]   colours: auto (default: on a terminal or git's pager,\n"
@@ -851,6 +870,45 @@ static enum wd_status write_git(FILE *f, void *arg)
     return export_write(f, j->fmt, j->in);
 }
 
+/* --timeline (run_timeline.h): the reader, or a snapshot as the options
+ * set it up; other modes do not combine with it. */
+static int timeline_mode(char **args, size_t n, const struct run_opts *ro, bool git,
+                         enum versions_order order, const char *script, bool strict, bool other,
+                         bool snapshot)
+{
+    if (other)
+        return fail(NULL, "--timeline opens the reader or writes a snapshot (--export, -o); "
+                          "--overlap, --sentences, --extract and --stat do not apply");
+    bool reader = !snapshot && (script || (isatty(STDOUT_FILENO) && terminal_usable()));
+    struct theme theme;
+    struct snapshot sn;
+    struct timeline_run r = {.args = args,
+                             .nargs = n,
+                             .git = git,
+                             .order = order,
+                             .set = ro->set,
+                             .lo = ro->lo,
+                             .ao = ro->ao,
+                             .strict = strict,
+                             .reader = reader,
+                             .script = script,
+                             .mono = settings_mono(ro->set),
+                             .timestamp = ro->timestamp,
+                             .digest = ro->digest,
+                             .output = ro->output,
+                             .force = ro->force};
+    if (reader) {
+        r.theme = reader_theme(ro->set, script, &theme);
+        r.view = (struct export_view){
+            .words = ro->words, .fold = ro->fold, .fold_min = ro->fold_min};
+    } else {
+        snapshot_setup(&sn, ro->set, ro->output, ro->width, ro->timestamp, true);
+        r.format = sn.format;
+        r.view = snapshot_view(&sn, ro->words, ro->fold, ro->fold_min, ro->digest);
+    }
+    return run_timeline(&r);
+}
+
 /* wirediff as git's external diff (gitdiff.h): the two versions of one
  * path under git's names (a/PATH, b/PATH), after a title that counts the
  * paths (GIT_DIFF_PATH_COUNTER/TOTAL), on standard output, where git's
@@ -1106,11 +1164,13 @@ int main(int argc, char **argv)
     const char *script = getenv("WIREDIFF_SCRIPT");
     struct doc_opts dopts = {.text = false};
     bool extract = false;
+    bool timeline = false, git_log = false;
+    enum versions_order order = VERSIONS_AUTO;
     struct load_opts lopts = {.input = SOURCE_AUTO,
                               .fetch = {.timeout = FETCH_TIMEOUT, .max_bytes = FETCH_MAX_BYTES}};
 
     int c;
-    while ((c = getopt_long(argc, argv, "o:w:hV", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:w:hVt", long_opts, NULL)) != -1) {
         switch (c) {
         case OPT_SENTENCES:
             sentences = true;
@@ -1219,6 +1279,16 @@ int main(int argc, char **argv)
         case OPT_STAT:
             stat_mode = true;
             break;
+        case 't':
+            timeline = true;
+            break;
+        case OPT_ORDER:
+            if (!versions_parse_order(optarg, &order))
+                return fail(NULL, "--order takes args, name, mtime or meta");
+            break;
+        case OPT_GIT:
+            git_log = true;
+            break;
         case OPT_MAX_PAGE:
             if (!parse_size(optarg, &lopts.fetch.max_bytes))
                 return fail(NULL, "--max-page-size takes a size from 1K to 1G (bytes, or with "
@@ -1271,6 +1341,14 @@ int main(int argc, char **argv)
                           .force = force,
                           .digest = digest,
                           .stat = stat_mode};
+    if (!timeline && (git_log || order != VERSIONS_AUTO))
+        return fail(NULL, "--git and --order go with --timeline");
+    if (timeline) {
+        lopts.doc = dopts;
+        return end_run(timeline_mode(argv + optind, (size_t)(argc - optind), &ro, git_log, order,
+                                     script, strict, overlap || sentences || extract || stat_mode,
+                                     format >= 0 || output_given));
+    }
     struct gitdiff git;
     if (gitdiff_parse(argv + optind, (size_t)(argc - optind), getenv("GIT_DIFF_PATH_COUNTER"),
                       getenv("GIT_DIFF_PATH_TOTAL"), &git)) {

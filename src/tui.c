@@ -300,12 +300,16 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
         tui_corpus_init(&cx, ctx, docs, ndocs, o->align, true);
         t.cx = &cx;
         tui_overview_init(&t);
-    } else if (o->pairs) {
+    } else if (o->pairs || o->timeline) {
+        /* pairs aligned on demand, no corpus analysis */
         t.words = o->words;
         t.fold = o->fold;
         tui_corpus_init(&cx, ctx, docs, ndocs, o->align, false);
         t.cx = &cx;
-        tui_folders_init(&t, o);
+        if (o->timeline)
+            tui_timeline_init(&t, o);
+        else
+            tui_folders_init(&t, o);
     } else {
         tui_view_init(&t, al, ndocs, o->words, o->fold);
         tui_pair_roles(&t);
@@ -335,6 +339,7 @@ out:
     tui_multi_free(&t);
     tui_overview_free(&t);
     tui_folders_free(&t);
+    tui_timeline_free(&t);
     tui_corpus_free(&cx);
     tui_search_free(&t);
     tui_export_free(&t);

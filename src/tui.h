@@ -11,6 +11,8 @@
 #include "doc.h"
 #include "theme.h"
 
+struct export_timeline;
+
 /* One file of two folders compared (wirediff FOLDER1 FOLDER2): its
  * documents a (of the first folder) and b (of the second), by index into
  * the documents of tui_run.  A file that only one folder holds is paired
@@ -62,6 +64,10 @@ struct tui_opts {
     const struct tui_filepair *pairs;
     size_t npairs;
     const char *folders[2];
+    /* A timeline (--timeline, export_timeline.h): start in the list of its
+     * versions (tui_timeline.c), docs[0 .. ndocs) being the versions in
+     * its order; steps open in the two-column reader.  al is not used. */
+    const struct export_timeline *timeline;
 };
 
 /* Run the reader on the comparison al of docs[0] and docs[1], with

@@ -81,7 +81,8 @@ void tui_export_open(struct tui *t, bool visible)
 {
     struct tui_export *e = &t->exp;
     e->corpus = t->mode == TUI_MODE_OVERVIEW || t->mode == TUI_MODE_MULTI;
-    if (e->corpus) {
+    e->timeline = t->mode == TUI_MODE_TIMELINE;
+    if (e->corpus || e->timeline) {
         e->visible = false;
     } else {
         if (!tui_layout(t)) return; /* builds the swapped alignment when needed */
@@ -122,6 +123,50 @@ static size_t snapshot_pivot(const struct tui *t)
     return t->mode == TUI_MODE_MULTI ? t->mv.pivot : corpus_pivot(t->cx->c);
 }
 
+/* Write what fn writes to path, atomically (outfile.h), never over one of
+ * the session's documents; *err the errno of a failure. */
+static enum wd_status write_docs_file(struct tui *t, const char *path, struct outfile_opts *oo,
+                                      enum wd_status (*fn)(FILE *f, void *arg), void *arg, int *err)
+{
+    struct tui_corpus *cx = t->cx;
+    size_t n = cx->ndocs;
+    struct util_fileid *ids = xcalloc(n ? n : 1, sizeof *ids);
+    oo->inputs = ids;
+    oo->ninputs = 0;
+    for (size_t k = 0; k < n; k++)
+        oo->ninputs += doc_fileid(cx->docs[k], &ids[oo->ninputs]);
+    struct outfile o;
+    enum wd_status st = outfile_open(&o, path, oo);
+    if (st == WD_OK) {
+        st = fn(o.f, arg);
+        if (st == WD_OK) {
+            st = outfile_commit(&o);
+        } else {
+            o.err = errno;
+            outfile_abort(&o);
+        }
+    }
+    *err = o.err;
+    free(ids);
+    return st;
+}
+
+struct columns_job {
+    const struct export_corpus *in;
+    enum export_format fmt;
+};
+
+static enum wd_status put_columns(FILE *f, void *arg)
+{
+    const struct columns_job *j = arg;
+    return export_columns(f, j->fmt, j->in);
+}
+
+static enum wd_status put_timeline(FILE *f, void *arg)
+{
+    return tui_timeline_write(arg, f);
+}
+
 /* The overview and the columns as the reader shows them, to path. */
 static enum wd_status write_corpus(struct tui *t, const char *path, struct outfile_opts *oo,
                                    int *err)
@@ -150,24 +195,8 @@ static enum wd_status write_corpus(struct tui *t, const char *path, struct outfi
         .words = t->words,
         .timestamp = t->exp.stamp,
     };
-    struct util_fileid *ids = xcalloc(n ? n : 1, sizeof *ids);
-    oo->inputs = ids;
-    oo->ninputs = 0;
-    for (size_t k = 0; k < n; k++)
-        oo->ninputs += doc_fileid(cx->docs[k], &ids[oo->ninputs]);
-    struct outfile o;
-    enum wd_status st = outfile_open(&o, path, oo);
-    if (st == WD_OK) {
-        st = export_columns(o.f, (enum export_format)t->exp.format, &in);
-        if (st == WD_OK) {
-            st = outfile_commit(&o);
-        } else {
-            o.err = errno;
-            outfile_abort(&o);
-        }
-    }
-    *err = o.err;
-    free(ids);
+    struct columns_job job = {&in, (enum export_format)t->exp.format};
+    enum wd_status st = write_docs_file(t, path, oo, put_columns, &job, err);
     free(al);
     free(cols);
     return st;
@@ -193,11 +222,12 @@ static void written(struct tui *t, const char *path, enum wd_status st, int err)
 static void write_snapshot(struct tui *t, const char *path, bool force)
 {
     struct tui_export *e = &t->exp;
-    if (e->corpus) {
+    if (e->corpus || e->timeline) {
         struct outfile_opts oo = {.force = force, .interactive = true};
         char *full = expand_home(path);
         int err;
-        enum wd_status st = write_corpus(t, full, &oo, &err);
+        enum wd_status st = e->timeline ? write_docs_file(t, full, &oo, put_timeline, t, &err)
+                                        : write_corpus(t, full, &oo, &err);
         free(full);
         written(t, path, st, err);
         return;
@@ -265,6 +295,15 @@ static void accept_format(struct tui *t)
             return;
         }
         e->format = f;
+    }
+    if (e->timeline) {
+        const struct doc *const *d = (const struct doc *const *)t->cx->docs;
+        char *def = export_default_name(doc_path(d[0]), doc_path(d[t->cx->ndocs - 1]), e->stamp,
+                                        "-timeline", (enum export_format)e->format);
+        set_input(t, def);
+        free(def);
+        e->stage = TUI_EXP_NAME;
+        return;
     }
     if (e->corpus) {
         char others[32];

@@ -16,6 +16,10 @@
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
  *   tui_multi.c   the multi-column view: a pivot against the others
  *   tui_folders.c two folders: their files paired by relative path
+ *   tui_timeline.c versions of one article: the list of versions, the
+ *                 cut sentences
+ *   tui_tlstep.c  the pair reader of a timeline's step: stepping through
+ *                 the versions, sentence lives
  *
  * Views: each is one file behind one table of operations (struct
  * tui_view_ops: draw, key, resized, its help), chosen by the mode
@@ -97,6 +101,7 @@ struct tui_export {
     bool used;          /* opened before (else format is html) */
     int format;         /* enum export_format: the default at the prompt */
     bool corpus;        /* the overview and the columns, not the pair */
+    bool timeline;      /* the whole timeline (tui_timeline_write), not the pair */
     bool visible;       /* E: only the rows on screen ... */
     size_t first, last; /* ... alignment rows first..last (inclusive) */
     char stamp[80];     /* the time of this snapshot (CONF_TIMESTAMP_MAX and more) */
@@ -114,6 +119,8 @@ enum tui_mode {
     TUI_MODE_DIGEST, /* the pair's digest (d), over the pair */
     TUI_MODE_MOVED,  /* a moved pair side by side (M), over the pair */
     TUI_MODE_FOLDERS,
+    TUI_MODE_TIMELINE, /* the versions of a timeline (tui_timeline.c) */
+    TUI_MODE_TLCUTS,   /* the sentences a timeline's steps cut */
     TUI_MODE_COUNT
 };
 
@@ -138,7 +145,10 @@ struct tui_view_ops {
     int (*legend)(struct tui *t, int y, int last);
 };
 extern const struct tui_view_ops tui_pair_ops, tui_overview_ops, tui_multi_ops, tui_digest_ops,
-    tui_moved_ops, tui_folders_ops;
+    tui_moved_ops, tui_folders_ops, tui_timeline_ops, tui_tlcuts_ops, tui_pair_many_ops;
+/* The pair reader of a timeline's step (its help lists the timeline's keys
+ * and the pair reader's). */
+const struct tui_view_ops *tui_tlpair_ops(void);
 /* The current view's table. */
 const struct tui_view_ops *tui_ops(const struct tui *t);
 
@@ -232,6 +242,23 @@ struct tui_multi {
     bool goto_valid;
 };
 
+/* A timeline (tui_timeline.c): its list of versions, the step the pair
+ * reader shows, the list of cut sentences. */
+struct tui_tl {
+    const struct export_timeline *x; /* NULL: no timeline */
+    size_t n;                        /* versions */
+    bool minor;                      /* a: minor versions shown, not folded */
+    uint32_t *lines;                 /* list lines: a version, or TUI_TL_FOLD | the first of
+                                        a run of minor versions folded */
+    size_t nlines;
+    size_t sel, top;    /* selected line, first shown */
+    size_t step;        /* the step in the pair reader (TIMELINE_OVERALL: first vs latest) */
+    size_t last_step;   /* the step F goes back to */
+    size_t csel, ctop;  /* the cut list: selected, first shown */
+    enum tui_mode cback; /* where the cut list goes back to */
+};
+#define TUI_TL_FOLD 0x80000000u
+
 struct tui {
     /* Sessions of many documents (NULL: two files). */
     struct tui_corpus *cx;
@@ -240,6 +267,7 @@ struct tui {
     struct tui_overview ov;
     struct tui_multi mv;
     struct tui_folders fl;
+    struct tui_tl tl;
     bool hide_boiler; /* B: boilerplate rows hidden */
     struct {
         size_t prefix; /* bytes of the prefix the session's file names share */
@@ -515,6 +543,23 @@ void tui_overview_draw(struct tui *t);
 /* ---- tui_folders.c ---- */
 void tui_folders_init(struct tui *t, const struct tui_opts *o);
 void tui_folders_free(struct tui *t);
+
+/* ---- tui_timeline.c ---- */
+void tui_timeline_init(struct tui *t, const struct tui_opts *o);
+void tui_timeline_free(struct tui *t);
+/* Select version k in the list (its fold when folded). */
+void tui_timeline_select(struct tui *t, size_t k);
+/* x: the list of cut sentences, back to the current view. */
+void tui_timeline_cuts_open(struct tui *t);
+/* q, Esc, Backspace: back from a view of the timeline. */
+bool tui_timeline_back_key(const struct tui_key *k);
+/* e in the timeline: the whole chain (export_timeline.h) to f in the
+ * export prompt's format, as the command line writes it. */
+enum wd_status tui_timeline_write(struct tui *t, FILE *f);
+/* ---- tui_tlstep.c ---- */
+/* Show step k (1 .. n-1, or TIMELINE_OVERALL) in the pair reader, from
+ * wherever the reader is; q returns to the timeline. */
+void tui_timeline_step_open(struct tui *t, size_t k);
 
 /* ---- tui_multi.c ---- */
 /* Show the multi-column view with pivot p and document first_doc the

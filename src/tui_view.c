@@ -779,7 +779,7 @@ const struct tui_view_ops tui_pair_ops = {
 };
 
 /* The pair reader inside a session of many: boilerplate, and q goes back. */
-static const struct tui_view_ops pair_many_ops = {
+const struct tui_view_ops tui_pair_many_ops = {
     .name = "pair",
     .draw = tui_pair_draw,
     .key = pair_key,
@@ -803,8 +803,12 @@ const struct tui_view_ops *tui_ops(const struct tui *t)
         return &tui_moved_ops;
     case TUI_MODE_FOLDERS:
         return &tui_folders_ops;
+    case TUI_MODE_TIMELINE:
+        return &tui_timeline_ops;
+    case TUI_MODE_TLCUTS:
+        return &tui_tlcuts_ops;
     case TUI_MODE_PAIR:
     default:
-        return t->cx ? &pair_many_ops : &tui_pair_ops;
+        return t->tl.x ? tui_tlpair_ops() : t->cx ? &tui_pair_many_ops : &tui_pair_ops;
     }
 }

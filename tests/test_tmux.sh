@@ -32,6 +32,9 @@
 #     stops at the first screen, q ends both (status 1), the screen stays.
 # 12. a white terminal (tmux answers OSC 11 with window-style's colour):
 #     the reader in the light theme.
+# 14. --timeline of a folder of versions: the list of versions, Enter on
+#     v2 opens v1 against v2, . steps to v3 in place, F first against
+#     latest, q back to the list, q quits (status 1: the versions differ).
 #
 # Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
 set -u
@@ -466,6 +469,26 @@ else
     wait_for '37 s\. 16%' || fail "a double click on the pair 0 ~ 2 did not open it"
     T send-keys -t "$cur" q q
     check_restored 0
+fi
+finish
+
+# ---- 16: a timeline: the versions, a step, stepping in place, back ------------
+start wdtimeline 100 24
+run "'$WD' --timeline '$top_srcdir/tests/timeline'; echo EXITED \$?"
+if ! wait_for 'timeline · 7 versions of storm_2026-11-23T1725\.txt'; then
+    fail "the timeline did not open"
+else
+    wait_for '1 minor folded' || fail "the minor version is not folded"
+    T send-keys -t "$cur" j Enter
+    wait_for 'version 2 of 7 against v1' || fail "Enter did not open v1 against v2"
+    T send-keys -t "$cur" .
+    wait_for 'version 3 of 7 against v2: -2 cut' || fail ". did not step to v3"
+    T send-keys -t "$cur" F
+    wait_for 'first v1 against latest v7 of 7' || fail "F did not compare the first with the latest"
+    T send-keys -t "$cur" q
+    wait_for 'version 3 of 7 ·' || fail "q did not come back to the list on v3"
+    T send-keys -t "$cur" q
+    check_restored 1
 fi
 finish
 

@@ -48,6 +48,7 @@ if ! locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then
 fi
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
+html5_tags='/Tag (details|summary) invalid/ { skip = 3 } skip > 0 { skip--; next } { print }'
 
 passed=0
 failed=0
@@ -133,10 +134,13 @@ run_one() {
         fi
         case $file in
         *.html)
+            # xmllint's HTML 4 parser does not know <details> and
+            # <summary> (the timeline's steps): those messages (three
+            # lines each) do not count
             if command -v xmllint >/dev/null 2>&1 &&
-                [ -n "$(xmllint --html --noout "$work/$file" 2>&1)" ]; then
+                [ -n "$(xmllint --html --noout "$work/$file" 2>&1 | awk "$html5_tags")" ]; then
                 echo "FAIL $name: $file is not valid HTML:"
-                xmllint --html --noout "$work/$file" 2>&1 | head -n 10
+                xmllint --html --noout "$work/$file" 2>&1 | awk "$html5_tags" | head -n 10
                 return 1
             fi
             ;;
