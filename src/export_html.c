@@ -47,6 +47,7 @@ const char export_html_css[] =
     "body{margin:1.5em;background:var(--bg);color:var(--fg);"
     "font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif}\n"
     "h1{font-size:1.4em;margin:0 0 .3em}h2{font-size:1.15em;margin:1.5em 0 .4em}\n"
+    "summary{cursor:pointer;margin:1.2em 0 .4em}summary>h2{display:inline;margin:0}\n"
     ".meta,.stats{color:var(--muted);margin:.3em 0}\n"
     ".sources{border-collapse:collapse;margin:.6em 0}\n"
     ".sources th,.sources td{text-align:left;padding:.15em .8em .15em 0;vertical-align:top}\n"
