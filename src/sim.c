@@ -253,6 +253,19 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
     free(ids.v);
 }
 
+void sim_unload(struct sim *s, size_t doc)
+{
+    struct bags *bg = &s->bag[doc];
+    free(bg->off);
+    free(bg->f);
+    free(bg->weight);
+    bg->off = NULL;
+    bg->f = NULL;
+    bg->weight = NULL;
+    bg->lo = bg->hi = 0;
+    bg->capoff = bg->capf = bg->capweight = 0;
+}
+
 void sim_free(struct sim *s)
 {
     if (!s) return;
