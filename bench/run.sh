@@ -498,6 +498,7 @@ if [ -n "$READER" ]; then
     verdict "$rkey" "reader: every navigation key < 10 ms"
 fi
 
+[ "${BENCH_PAIRS:-1}" = 1 ] && { echo; "$(dirname "$0")/pairs.sh" "$builddir" || fatal=1; } # hard inputs, exports (PAIRS_*)
 if [ "$fatal" -ne 0 ]; then
     echo "a tool crashed or wirediff failed (see above)" >&2
     exit 1
