@@ -103,8 +103,8 @@ const char export_html_css[] =
 /* Text s[start, end) escaped, white space runs as one space. */
 void export_html_text(FILE *f, const char *s, size_t start, size_t end)
 {
-    static const bool special[128] = {['&'] = true, ['<'] = true, ['>'] = true, ['"'] = true,
-                                      ['\''] = true};
+    static const bool special[128] = {
+        ['&'] = true, ['<'] = true, ['>'] = true, ['"'] = true, ['\''] = true};
     bool space = false;
     for (size_t i = start; i < end;) {
         size_t run = export_plain_run(s, end, i, special);

@@ -86,9 +86,9 @@ static void md_put_unlinked(FILE *f, const char *s, size_t n)
  * a list or heading. */
 static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
 {
-    static const bool special[128] = {['\\'] = true, ['`'] = true, ['*'] = true, ['_'] = true,
-                                      ['~'] = true, ['['] = true, [']'] = true, ['<'] = true,
-                                      ['>'] = true, ['#'] = true, ['|'] = true, ['&'] = true};
+    static const bool special[128] = {
+        ['\\'] = true, ['`'] = true, ['*'] = true, ['_'] = true, ['~'] = true, ['['] = true,
+        [']'] = true,  ['<'] = true, ['>'] = true, ['#'] = true, ['|'] = true, ['&'] = true};
     bool space = false;
     for (size_t i = start; i < end;) {
         size_t run = *bol ? i : export_plain_run(s, end, i, special);
