@@ -348,12 +348,11 @@ static void test_lede_copy(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_names),          cmocka_unit_test(test_story_headline_title),
-        cmocka_unit_test(test_page_headline),  cmocka_unit_test(test_dateline_forms),
-        cmocka_unit_test(test_dateline_roles), cmocka_unit_test(test_captions),
-        cmocka_unit_test(test_bylines),        cmocka_unit_test(test_boilerplate),
-        cmocka_unit_test(test_paragraph_words),
-        cmocka_unit_test(test_lede_copy),
+        cmocka_unit_test(test_names),           cmocka_unit_test(test_story_headline_title),
+        cmocka_unit_test(test_page_headline),   cmocka_unit_test(test_dateline_forms),
+        cmocka_unit_test(test_dateline_roles),  cmocka_unit_test(test_captions),
+        cmocka_unit_test(test_bylines),         cmocka_unit_test(test_boilerplate),
+        cmocka_unit_test(test_paragraph_words), cmocka_unit_test(test_lede_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
