@@ -298,11 +298,6 @@ static bool md_closes(int32_t prev, int32_t next)
     return !md_space(prev) && (!md_punct(prev) || md_space(next) || md_punct(next));
 }
 
-/* Escape every run of the side into m->piece first, so that each marked
- * run can see its neighbours: ~~text~~ and **text** only work where the
- * flanking rules let the delimiters open and close ("Campbell~~, said~~"
- * does not: a comma after a letter); there the same marks are written as
- * the inline HTML the forges allow, <del> and <b>. */
 /* Memory stream *f (opened on first use) rewound to its start. */
 static FILE *stream_rewound(FILE **f, char **buf, size_t *n)
 {
@@ -320,6 +315,11 @@ static size_t stream_written(FILE *f)
     return (size_t)at;
 }
 
+/* Escape every run of the side into m->pbuf first, so that each marked
+ * run can see its neighbours: ~~text~~ and **text** only work where the
+ * flanking rules let the delimiters open and close ("Campbell~~, said~~"
+ * does not: a comma after a letter); there the same marks are written as
+ * the inline HTML the forges allow, <del> and <b>. */
 void export_md_side(struct export_md *m, const struct align_row *r, int side, const char *label)
 {
     FILE *f = stream_rewound(&m->lf, &m->lbuf, &m->ln);
