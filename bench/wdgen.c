@@ -1,7 +1,8 @@
 /* wdgen.c - deterministic generator of large synthetic article variant pairs
  * for benchmarking wirediff against git diff --word-diff and GNU diff.
  *
- *   wdgen [--seed N] [--variant V] [--lines A_LINES B_LINES] SENTENCES OUT_A OUT_B
+ *   wdgen [--seed N] [--variant V] [--unrelated | --shuffled]
+ *         [--lines A_LINES B_LINES] SENTENCES OUT_A OUT_B
  *
  * OUT_A is news-like English prose: SENTENCES sentences of 8-40 words drawn
  * from a Zipf-distributed vocabulary (about 300 common English words that
@@ -30,6 +31,12 @@
  * --variant V (default 0) draws OUT_B's edits from another stream: the same
  * OUT_A's sentences with V = 1, 2, ... give as many outlets' versions of
  * one story (OUT_A's paragraph breaks vary with V too).
+ *
+ * Hard inputs: with --unrelated OUT_B is another text of SENTENCES
+ * sentences from the same vocabulary (new sentences, none of OUT_A's: two
+ * unrelated reports in one language); with --shuffled OUT_B is OUT_A's
+ * sentences, unchanged, in a random order (every one moved), in new
+ * paragraphs.  --variant picks the other text or the order.
  *
  * Determinism: the output depends only on SENTENCES, the seed and V.  Every
  * random choice comes from splitmix64 streams derived from the seed and the
@@ -1036,12 +1043,69 @@ static void doc_finish(struct doc_out *d)
         out_close(&d->lines);
 }
 
+/* The hard shapes (--unrelated, --shuffled): OUT_A as always; OUT_B the
+ * sentences of another text (stream ST_NEW, never one of OUT_A's: their
+ * indices start after OUT_A's) or OUT_A's in a random order
+ * (Fisher-Yates on the variant's fate stream), in paragraphs of 3-6. */
+static int write_hard(struct gen *g, uint64_t seed, uint64_t vseed, bool shuffled, size_t n,
+                      const char *out_a, const char *out_b, const char *lines_a,
+                      const char *lines_b)
+{
+    struct doc_out da = {.with_lines = lines_a != NULL}, db = {.with_lines = lines_b != NULL};
+    out_open(&da.main, out_a);
+    out_open(&db.main, out_b);
+    if (lines_a) {
+        out_open(&da.lines, lines_a);
+        out_open(&db.lines, lines_b);
+    }
+    struct rng fr = rng_for(vseed, ST_FATE, 0);
+    uint32_t *order = xmalloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = (uint32_t)i;
+    if (shuffled)
+        for (size_t i = n - 1; i > 0; i--) {
+            uint32_t j = rng_below(&fr, (uint32_t)i + 1), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    struct buf s = {0};
+    int para_a = rng_range(&fr, 3, 6), para_b = rng_range(&fr, 3, 6);
+    for (size_t i = 0; i < n; i++) {
+        struct rng r = rng_for(seed, ST_TEXT, i);
+        s.len = 0;
+        gen_sentence(g, &r, &s);
+        doc_sentence(&da, s.p, s.len);
+        if (--para_a == 0) {
+            doc_para_end(&da);
+            para_a = rng_range(&fr, 3, 6);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct rng r = shuffled ? rng_for(seed, ST_TEXT, order[i]) : rng_for(vseed, ST_NEW, n + i);
+        s.len = 0;
+        gen_sentence(g, &r, &s);
+        doc_sentence(&db, s.p, s.len);
+        if (--para_b == 0) {
+            doc_para_end(&db);
+            para_b = rng_range(&fr, 3, 6);
+        }
+    }
+    doc_finish(&da);
+    doc_finish(&db);
+    free(s.p);
+    free(order);
+    return 0;
+}
+
 static void usage(FILE *f)
 {
-    fputs("Usage: wdgen [--seed N] [--variant V] [--lines A_LINES B_LINES] SENTENCES OUT_A OUT_B\n"
+    fputs("Usage: wdgen [--seed N] [--variant V] [--unrelated | --shuffled]\n"
+          "             [--lines A_LINES B_LINES] SENTENCES OUT_A OUT_B\n"
           "Write a synthetic article of SENTENCES sentences to OUT_A and a variant of it\n"
           "(reworded, deleted, inserted and moved sentences) to OUT_B.  The output\n"
-          "depends only on SENTENCES and the seed (default 1).\n",
+          "depends only on SENTENCES and the seed (default 1).  --unrelated: OUT_B is\n"
+          "another text from the same vocabulary; --shuffled: OUT_B is OUT_A's sentences\n"
+          "in a random order.\n",
           f);
 }
 
@@ -1059,6 +1123,7 @@ static bool parse_u64(const char *s, uint64_t *v)
 int main(int argc, char **argv)
 {
     uint64_t seed = 1, count = 0, variant = 0;
+    enum { SHAPE_EDITS, SHAPE_UNRELATED, SHAPE_SHUFFLED } shape = SHAPE_EDITS;
     const char *pos[3] = {NULL, NULL, NULL}, *lines_a = NULL, *lines_b = NULL;
     int npos = 0;
     for (int i = 1; i < argc; i++) {
@@ -1078,6 +1143,10 @@ int main(int argc, char **argv)
                 fprintf(stderr, "wdgen: bad seed '%s'\n", a + 7);
                 return 2;
             }
+        } else if (strcmp(a, "--unrelated") == 0) {
+            shape = SHAPE_UNRELATED;
+        } else if (strcmp(a, "--shuffled") == 0) {
+            shape = SHAPE_SHUFFLED;
         } else if (strcmp(a, "--lines") == 0 && i + 2 < argc) {
             lines_a = argv[++i];
             lines_b = argv[++i];
@@ -1105,6 +1174,10 @@ int main(int argc, char **argv)
     size_t n = (size_t)count;
     /* OUT_B's edits: another stream per variant (0: the seed's own) */
     uint64_t vseed = variant ? seed ^ (variant * UINT64_C(0x9E3779B97F4A7C15)) : seed;
+
+    if (shape != SHAPE_EDITS)
+        return write_hard(&g, seed, vseed, shape == SHAPE_SHUFFLED, n, pos[1], pos[2], lines_a,
+                          lines_b);
 
     /* Fates and paragraph ends, drawn in sequence from one stream. */
     uint8_t *fate = xcalloc(n, 1);

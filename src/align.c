@@ -71,6 +71,10 @@ struct builder {
     struct sim *sim;
     struct align_opts o;
     bool pairs_limited; /* a candidate search was cut short */
+    /* Documents that are not versions of one story (count_anchors): the
+     * sentences of the few pairs its search found, the only ones the
+     * pairing and the moves look at; NULL otherwise. */
+    uint8_t *only[2];
 };
 
 void align_default_opts(struct align_opts *o)
@@ -256,14 +260,17 @@ static void pair_hunk(struct builder *B, struct sim *s, struct pairlist *pl,
                       const struct diff_hunk *h)
 {
     if (!h->na || !h->nb) return;
-    sim_load(s, SIDE_A, h->a, h->a + h->na, NULL);
-    sim_load(s, SIDE_B, h->b, h->b + h->nb, NULL);
+    uint8_t *const *only = B->only;
+    sim_load(s, SIDE_A, h->a, h->a + h->na, only[SIDE_A]);
+    sim_load(s, SIDE_B, h->b, h->b + h->nb, only[SIDE_B]);
     uint32_t *src = xmalloc(h->na * sizeof *src), *dst = xmalloc(h->nb * sizeof *dst);
     size_t ns = 0, nd = 0;
-    for (size_t i = 0; i < h->na; i++)
-        if (pair_class(&B->sents[SIDE_A][h->a + i]) >= 0) src[ns++] = (uint32_t)(h->a + i);
-    for (size_t j = 0; j < h->nb; j++)
-        if (pair_class(&B->sents[SIDE_B][h->b + j]) >= 0) dst[nd++] = (uint32_t)(h->b + j);
+    for (size_t i = h->a; i < h->a + h->na; i++)
+        if ((!only[SIDE_A] || only[SIDE_A][i]) && pair_class(&B->sents[SIDE_A][i]) >= 0)
+            src[ns++] = (uint32_t)i;
+    for (size_t j = h->b; j < h->b + h->nb; j++)
+        if ((!only[SIDE_B] || only[SIDE_B][j]) && pair_class(&B->sents[SIDE_B][j]) >= 0)
+            dst[nd++] = (uint32_t)j;
     struct sim_cand *c = NULL;
     bool approx = false;
     size_t nc = sim_candidates(s, SIDE_A, src, ns, SIDE_B, dst, nd, B->o.floor, &c, &approx);
@@ -366,12 +373,19 @@ static int cmp_cand_score(const void *p, const void *q)
     return a->y < b->y ? -1 : a->y > b->y;
 }
 
+/* Is sentence k of side left over for the moves: changed, unpaired (and
+ * one of the few that count_anchors found, for unrelated documents)? */
+static bool leftover(const struct builder *B, int side, size_t k)
+{
+    return B->changed[side][k] && B->pair_of[side][k] < 0 && (!B->only[side] || B->only[side][k]);
+}
+
 static void load_leftovers(void *arg, size_t side)
 {
     struct builder *B = arg;
     uint8_t *left = xmalloc(B->n[side] + 1);
     for (size_t k = 0; k < B->n[side]; k++)
-        left[k] = B->changed[side][k] && B->pair_of[side][k] < 0;
+        left[k] = leftover(B, (int)side, k);
     sim_load(B->sim, side, 0, B->n[side], left);
     free(left);
 }
@@ -383,9 +397,9 @@ static void find_moves(struct builder *B)
              *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
     size_t ns = 0, nd = 0;
     for (size_t i = 0; i < B->n[0]; i++)
-        if (B->changed[0][i] && B->pair_of[0][i] < 0) src[ns++] = (uint32_t)i;
+        if (leftover(B, SIDE_A, i)) src[ns++] = (uint32_t)i;
     for (size_t j = 0; j < B->n[1]; j++)
-        if (B->changed[1][j] && B->pair_of[1][j] < 0) dst[nd++] = (uint32_t)j;
+        if (leftover(B, SIDE_B, j)) dst[nd++] = (uint32_t)j;
     /* The bags of the sentences left over (pieces of a split that grows
      * from a move are left over too), both sides at once. */
     util_parallel(2, load_leftovers, B);
@@ -525,6 +539,21 @@ static size_t count_anchors(struct builder *B)
     for (size_t k = 0; k < nc; k++)
         if (k == 0 || c[k].x != c[k - 1].x)
             anchors++; /* candidates come sorted by x: count sentences */
+    if (anchors < ANCHORS_MIN) {
+        /* Not versions of one story: every pair will need ANCHOR_SIM, and
+         * this search over all the changed sentences found the only ones
+         * that reach it.  The pairing and the moves look at nothing else
+         * (the same search twice more cost two thirds of the time, and
+         * the bags of every sentence twice over the memory). */
+        for (int side = 0; side < 2; side++)
+            B->only[side] = xcalloc(B->n[side] + 1, 1);
+        for (size_t k = 0; k < nc; k++) {
+            B->only[SIDE_A][src[c[k].x]] = 1;
+            B->only[SIDE_B][dst[c[k].y]] = 1;
+        }
+    }
+    sim_unload(B->sim, SIDE_A); /* the pairing loads its own, a hunk at a time */
+    sim_unload(B->sim, SIDE_B);
     free(c);
     free(src);
     free(dst);
@@ -718,6 +747,8 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     pair_hunks(&B, h, nh);
     free(h);
     if (!B.o.no_moves) find_moves(&B);
+    free(B.only[0]);
+    free(B.only[1]);
     sim_free(B.sim); /* its bags are no use to the word diffs: room for their operations */
     B.sim = NULL;
 

@@ -419,6 +419,16 @@ size_t export_mark(const char *s, size_t end, size_t i, char *out)
     return escape_cp(cp, out);
 }
 
+size_t export_plain_run(const char *s, size_t end, size_t i, const bool special[128])
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t j = i;
+    while (j < end && u[j] >= 0x20 && u[j] < 0x7F && !special[u[j]] &&
+           (u[j] != ' ' || (j > i && u[j - 1] != ' ')))
+        j++;
+    return j;
+}
+
 void export_timestamp_now(char *buf, size_t size)
 {
     time_t now = time(NULL);

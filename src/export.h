@@ -185,8 +185,14 @@ struct export_md {
     char id[32]; /* the anchor prefix of this comparison: "r" or "c2r" */
     struct export_run *runs;
     size_t cap;
-    char **piece; /* the escaped text of each run */
-    size_t *npiece;
+    /* The escaped text of each run, one after the other (run i is
+     * pbuf[piece_at[i], piece_at[i + 1])), and the line being written:
+     * two memory streams kept open from row to row (opening one a run
+     * cost half the export's time). */
+    FILE *pf, *lf;
+    char *pbuf, *lbuf;
+    size_t pn, ln;
+    size_t *piece_at;
     size_t cappiece;
 };
 void export_md_side(struct export_md *m, const struct align_row *r, int side, const char *label);
@@ -333,6 +339,12 @@ size_t export_char(const char *s, size_t end, size_t i, int32_t *cp);
  * out (room for ESCAPE_CP_MAX bytes); returns its length (its width: it
  * is ASCII). */
 size_t export_mark(const char *s, size_t end, size_t i, char *out);
+/* The end of the run of bytes from s[i] that a format writes as they are,
+ * in one go: printable ASCII that special[] (indexed by byte, 128
+ * entries) does not mark, starting with a non-space, each space after a
+ * non-space (export_char would give each of them itself, and a white
+ * space run writes one space).  i when s[i] starts no such run. */
+size_t export_plain_run(const char *s, size_t end, size_t i, const bool special[128]);
 
 /* The current local time as ISO 8601 with offset ("2026-11-23T17:10:00+01:00")
  * into buf (at least 32 bytes). */

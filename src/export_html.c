@@ -104,8 +104,17 @@ const char export_html_css[] =
 /* Text s[start, end) escaped, white space runs as one space. */
 void export_html_text(FILE *f, const char *s, size_t start, size_t end)
 {
+    static const bool special[128] = {
+        ['&'] = true, ['<'] = true, ['>'] = true, ['"'] = true, ['\''] = true};
     bool space = false;
     for (size_t i = start; i < end;) {
+        size_t run = export_plain_run(s, end, i, special);
+        if (run > i) { /* most of the text: one write, not one a character */
+            fwrite(s + i, 1, run - i, f);
+            space = s[run - 1] == ' ';
+            i = run;
+            continue;
+        }
         int32_t cp;
         size_t l = export_char(s, end, i, &cp);
         if (cp == ' ') {

@@ -86,8 +86,18 @@ static void md_put_unlinked(FILE *f, const char *s, size_t n)
  * a list or heading. */
 static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
 {
+    static const bool special[128] = {
+        ['\\'] = true, ['`'] = true, ['*'] = true, ['_'] = true, ['~'] = true, ['['] = true,
+        [']'] = true,  ['<'] = true, ['>'] = true, ['#'] = true, ['|'] = true, ['&'] = true};
     bool space = false;
     for (size_t i = start; i < end;) {
+        size_t run = *bol ? i : export_plain_run(s, end, i, special);
+        if (run > i) { /* most of the text: one write, not one a character */
+            fwrite(s + i, 1, run - i, f);
+            space = s[run - 1] == ' ';
+            i = run;
+            continue;
+        }
         int32_t cp;
         size_t l = export_char(s, end, i, &cp);
         if (cp == ' ') {
@@ -290,41 +300,49 @@ static bool md_closes(int32_t prev, int32_t next)
     return !md_space(prev) && (!md_punct(prev) || md_space(next) || md_punct(next));
 }
 
-/* Escape every run of the side into m->piece first, so that each marked
+/* Memory stream *f (opened on first use) rewound to its start. */
+static FILE *stream_rewound(FILE **f, char **buf, size_t *n)
+{
+    if (!*f) *f = open_memstream(buf, n);
+    if (!*f || fseek(*f, 0, SEEK_SET) != 0) util_oom();
+    return *f;
+}
+
+/* The length written to memory stream f since it was rewound, its bytes
+ * made valid in its buffer. */
+static size_t stream_written(FILE *f)
+{
+    long at = ftell(f);
+    if (at < 0 || fflush(f) != 0) util_oom();
+    return (size_t)at;
+}
+
+/* Escape every run of the side into m->pbuf first, so that each marked
  * run can see its neighbours: ~~text~~ and **text** only work where the
  * flanking rules let the delimiters open and close ("Campbell~~, said~~"
  * does not: a comma after a letter); there the same marks are written as
  * the inline HTML the forges allow, <del> and <b>. */
 void export_md_side(struct export_md *m, const struct align_row *r, int side, const char *label)
 {
-    struct md_line line;
-    FILE *f = line_open(&line);
+    FILE *f = stream_rewound(&m->lf, &m->lbuf, &m->ln);
     const char *bytes = doc_bytes(align_doc(m->al, side), NULL);
     size_t n = export_side_runs(m->al, r, side, m->v->words, &m->runs, &m->cap);
-    if (n > m->cappiece) {
-        m->piece = xreallocarray(m->piece, n, sizeof *m->piece);
-        m->npiece = xreallocarray(m->npiece, n, sizeof *m->npiece);
-        for (size_t i = m->cappiece; i < n; i++)
-            m->piece[i] = NULL;
-        m->cappiece = n;
-    }
+    xgrow(&m->piece_at, &m->cappiece, n + 1, sizeof *m->piece_at);
     bool bol = label == NULL;
+    FILE *pf = stream_rewound(&m->pf, &m->pbuf, &m->pn);
     for (size_t i = 0; i < n; i++) {
         const struct export_run *u = &m->runs[i];
-        free(m->piece[i]);
-        m->piece[i] = NULL;
-        FILE *mf = open_memstream(&m->piece[i], &m->npiece[i]);
-        if (!mf) util_oom();
-        md_text(mf, bytes, u->start, u->end, &bol);
-        if (fclose(mf) != 0) util_oom();
+        m->piece_at[i] = (size_t)ftell(pf);
+        md_text(pf, bytes, u->start, u->end, &bol);
     }
+    m->piece_at[n] = stream_written(pf);
     fputs("> ", f);
     int32_t prev = ' ';
     if (label) fprintf(f, "**%s:** ", label);
     for (size_t i = 0; i < n; i++) {
         const struct export_run *u = &m->runs[i];
-        const char *p = m->piece[i];
-        size_t len = m->npiece[i];
+        const char *p = m->pbuf + m->piece_at[i];
+        size_t len = m->piece_at[i + 1] - m->piece_at[i];
         if (u->sentence && i) {
             putc(' ', f);
             prev = ' ';
@@ -337,7 +355,8 @@ void export_md_side(struct export_md *m, const struct align_row *r, int side, co
         } else if (u->attr == LA_DEL || u->attr == LA_INS) {
             bool del = u->attr == LA_DEL;
             int32_t next = i + 1 < n && !m->runs[i + 1].sentence
-                               ? first_cp(m->piece[i + 1], m->npiece[i + 1])
+                               ? first_cp(m->pbuf + m->piece_at[i + 1],
+                                          m->piece_at[i + 2] - m->piece_at[i + 1])
                                : ' ';
             if (md_opens(prev, first_cp(p, len)) && md_closes(last_cp(p, len), next))
                 open = close = del ? "~~" : "**";
@@ -352,7 +371,8 @@ void export_md_side(struct export_md *m, const struct align_row *r, int side, co
         prev = *close ? '>' : last_cp(p, len); /* '~' and '*' are punctuation like '>' */
     }
     putc('\n', f);
-    line_close(&line, m->f);
+    size_t len = stream_written(f);
+    md_put_unlinked(m->f, m->lbuf, len);
 }
 
 /* Do the two sides of same row r hold the same bytes? */
@@ -460,9 +480,10 @@ enum wd_status export_md(FILE *f, const struct export_input *in)
 void export_md_free(struct export_md *m)
 {
     free(m->runs);
-    for (size_t i = 0; i < m->cappiece; i++)
-        free(m->piece[i]);
-    free(m->piece);
-    free(m->npiece);
+    if (m->pf && fclose(m->pf) != 0) util_oom();
+    if (m->lf && fclose(m->lf) != 0) util_oom();
+    free(m->pbuf);
+    free(m->lbuf);
+    free(m->piece_at);
     memset(m, 0, sizeof *m);
 }

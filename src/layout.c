@@ -637,7 +637,25 @@ size_t layout_piece_text(const struct layout *l, int side, const struct lay_piec
     size_t n = 0;
     size_t last = SIZE_MAX; /* where the last cluster drawn starts in *buf */
     xgrow(buf, cap, (size_t)(p->end - p->start) + 1, 1);
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = p->start; i < p->end;) {
+        /* A run of printable ASCII is drawn as it is, a column a byte (as
+         * lb_cluster's fast path measures it), in one copy; its last byte
+         * goes the general way when a non-ASCII byte (a combining mark)
+         * may join it. */
+        size_t j = i;
+        while (j < p->end && u[j] >= 0x20 && u[j] < 0x7F)
+            j++;
+        if (j < p->end && u[j] >= 0x80 && j > i) j--;
+        if (j > i) {
+            xgrow(buf, cap, n + (j - i) + 1, 1); /* tabs and marks may have grown it */
+            memcpy(*buf + n, s + i, j - i);
+            last = n + (j - i - 1);
+            n += j - i;
+            col += (int)(j - i);
+            i = j;
+            continue;
+        }
         struct lb_cl c;
         lb_cluster(s, p->end, i, col, tab, cols, &c);
         char mark[ESCAPE_CP_MAX];

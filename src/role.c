@@ -139,6 +139,48 @@ static void read_words(const char *s, size_t a, size_t b, struct words *w)
     }
 }
 
+/* What classify needs of the words of a sentence that is neither a line
+ * nor alone on its line, when its text is ASCII: any letter (a word that
+ * begins with one), and the punctuation of program code, into w (the
+ * other counts stay zero); false, leaving w alone, when read_words must
+ * say (a byte >= 0x80, "(c)" whose rule counts the words, or no letter
+ * found here).  The same answers as read_words, without tokenizing: in
+ * ASCII every byte of = { } _ | $ \ ; is a token of its own (a word holds
+ * only letters, digits and the joiners ' - . ,), and a token begins at a
+ * letter after the start, white space or punctuation that is no
+ * joiner. */
+static bool story_words(const char *s, size_t a, size_t b, struct words *w)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    bool letter = false;
+    unsigned assign = 0, code = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = u[i];
+        if (c >= 0x80) return false;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            if (!letter && i > a) {
+                unsigned char p = u[i - 1];
+                letter = p <= 0x20 || p == 0x7F ||
+                         (!((p | 0x20) >= 'a' && (p | 0x20) <= 'z') && !(p >= '0' && p <= '9') &&
+                          p != '\'' && p != '-' && p != '.' && p != ',');
+            } else if (!letter) {
+                letter = true;
+            }
+            continue;
+        }
+        assign += c == '=' || c == '{' || c == '}';
+        code += c == '=' || c == '{' || c == '}' || c == '_' || c == '|' || c == '$' || c == '\\' ||
+                c == ';';
+        if (c == '(' && i + 2 < b && (u[i + 1] | 0x20) == 'c' && u[i + 2] == ')') return false;
+    }
+    if (!letter) return false;
+    memset(w, 0, sizeof *w);
+    w->letter = true;
+    w->assign = assign;
+    w->code = code;
+    return true;
+}
+
 /* A web address or an e-mail in s[a..b): "://", "www.", or an @ between
  * letters. */
 static bool has_link(const char *s, size_t a, size_t b)
@@ -407,7 +449,9 @@ static enum sent_role classify(const char *bytes, const struct sentence *s, cons
     if (b - a > ROLE_LINE_MAX) return ROLE_STORY;
     if (whole && role_dateline(bytes, a, b) == b - a) return ROLE_DATELINE;
     struct words w;
-    read_words(bytes, a, b, &w);
+    /* story_words answers for most sentences, and says there is no "(c)" */
+    bool plain = !line && !whole && story_words(bytes, a, b, &w);
+    if (!plain) read_words(bytes, a, b, &w);
     if (!w.letter) return ROLE_BOILER; /* digits and punctuation only */
     /* program code: an assignment or a block, and more of its
      * punctuation ("window._lazy = window._lazy || [];") */
@@ -417,7 +461,7 @@ static enum sent_role classify(const char *bytes, const struct sentence *s, cons
     if ((line && credit_in(bytes, a, b)) || ends_with_credit(bytes, a, b) ||
         caption_opening(bytes, a, b))
         return ROLE_CAPTION;
-    if (has_copyright(bytes, a, b) && w.n <= LINK_WORDS) return ROLE_BOILER;
+    if (!plain && has_copyright(bytes, a, b) && w.n <= LINK_WORDS) return ROLE_BOILER;
     if ((line || whole) && has_link(bytes, a, b) && w.n <= LINK_WORDS) return ROLE_BOILER;
     if ((line || whole) && w.address && w.n <= ADDRESS_WORDS) return ROLE_BOILER;
     /* a word or two, none of them lower-case: "Close", "SAVE NOW", "View

@@ -222,6 +222,21 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
     bg->hi = (uint32_t)hi;
     xgrow(&bg->off, &bg->capoff, hi - lo + 1, sizeof *bg->off);
     xgrow(&bg->weight, &bg->capweight, hi - lo + 1, sizeof *bg->weight);
+    /* Room for the features at once: a word and a pair a token is enough
+     * unless compounds split (then it grows), and the array does not
+     * double past what it needs (it is the largest one when two
+     * unrelated texts load every sentence). */
+    size_t room = 1;
+    for (size_t i = lo; i < hi; i++)
+        if (!mask || mask[i]) {
+            size_t nt;
+            (void)tokens_of(s->tk[doc], i, &nt);
+            room += 2 * nt;
+        }
+    if (room > bg->capf) {
+        bg->f = xreallocarray(bg->f, room, sizeof *bg->f);
+        bg->capf = room;
+    }
     size_t k = 0;
     struct idbuf ids = {NULL, 0};
     for (size_t i = lo; i < hi; i++) {
@@ -251,6 +266,19 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
     }
     bg->off[hi - lo] = (uint32_t)k;
     free(ids.v);
+}
+
+void sim_unload(struct sim *s, size_t doc)
+{
+    struct bags *bg = &s->bag[doc];
+    free(bg->off);
+    free(bg->f);
+    free(bg->weight);
+    bg->off = NULL;
+    bg->f = NULL;
+    bg->weight = NULL;
+    bg->lo = bg->hi = 0;
+    bg->capoff = bg->capf = bg->capweight = 0;
 }
 
 void sim_free(struct sim *s)

@@ -59,6 +59,8 @@ struct sim *sim_view(const struct sim *s);
  * compared (align: one hunk at a time).  Different documents may be loaded
  * on parallel threads. */
 void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *mask);
+/* Give back the memory of document doc's bags (they are empty after). */
+void sim_unload(struct sim *s, size_t doc);
 
 /* A group of consecutive sentences first .. first+n-1 of one document. */
 struct sim_group {

@@ -139,6 +139,12 @@ static int cp_width(int32_t cp)
 size_t text_next_cluster(const char *s, size_t len, size_t i, int *width)
 {
     const unsigned char *u = (const unsigned char *)s;
+    if (u[i] >= 0x20 && u[i] < 0x7F && (i + 1 >= len || u[i + 1] < 0x80)) {
+        /* Printable ASCII followed by ASCII or the end: one column, no
+         * decoding and no property lookup (most of the text). */
+        *width = 1;
+        return i + 1;
+    }
     int32_t cp;
     size_t n = decode(u, len, i, &cp);
     if (n == 0) {
@@ -183,9 +189,21 @@ size_t text_next_cluster(const char *s, size_t len, size_t i, int *width)
 
 size_t text_width(const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t total = 0;
     size_t i = 0;
     while (i < len) {
+        /* a run of printable ASCII, each byte a cluster of one column
+         * unless a combining mark follows the run's last byte */
+        size_t j = i;
+        while (j < len && u[j] >= 0x20 && u[j] < 0x7F)
+            j++;
+        if (j > i) {
+            if (j < len && u[j] >= 0x80) j--; /* it may start a cluster */
+            total += j - i;
+            i = j;
+            if (i >= len) break;
+        }
         int w;
         i = text_next_cluster(s, len, i, &w);
         total += (size_t)w;

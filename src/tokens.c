@@ -36,6 +36,15 @@ static struct tokens *tokenize(const struct doc *d, struct intern *spell, const 
         uint64_t hash; /* intern_hash of the spelling */
     } *p = NULL;       /* one sentence's tokens, hashed, not yet added */
     size_t cap = 0, capp = 0, k = 0;
+    /* Room for the tokens at once, from the bytes to read (news text has
+     * about one token in five bytes; a quarter leaves room), so that the
+     * array does not double past what it needs: it is the largest one
+     * when every sentence is read (two unrelated texts). */
+    size_t bytes_in = 0;
+    for (size_t i = 0; i < t->nsent; i++)
+        if (!select || select[i]) bytes_in += sent[i].end - sent[i].start;
+    cap = bytes_in / 4 + 16;
+    t->ids = xreallocarray(NULL, cap, sizeof *t->ids);
     struct doc_pass pass;
     doc_pass_begin(&pass, d);
     for (size_t i = 0; i < t->nsent; i++) {

@@ -337,40 +337,76 @@ static void test_cost_limit(void **state)
     free(b);
 }
 
-/* The cost limit's split path on many inputs: medium sizes whose edit
- * distance is well above 2 * 256, some random, some edits of each other
- * with shared ids; every script must stay valid. */
+/* The cost limit's split path on many inputs: medium sizes, some random
+ * (edit distance well above 2 * 4096, the limit's floor, when the
+ * alphabet is large), some edits of each other with shared ids; every
+ * script must stay valid, and no better than the minimal one. */
 static void test_cost_limit_random(void **state)
 {
     (void)state;
-    enum { N = 4000 };
+    enum { N = 16000 };
     uint32_t *a = xmalloc(N * sizeof *a), *b = xmalloc(N * sizeof *b);
     int limited = 0;
     rng_seed(7);
-    for (int iter = 0; iter < 40; iter++) {
+    for (int iter = 0; iter < 24; iter++) {
         size_t na = 1000 + rng_below(N - 1000), nb;
         size_t k = 2 + rng_below(30);
-        fill_random(a, na, 0, k);
         if (iter % 2) {
-            nb = 1000 + rng_below(N - 1000);
+            na = N / 2 + rng_below(N / 2);
+            nb = N / 2 + rng_below(N / 2);
+            k = 16 + rng_below(16);
+            fill_random(a, na, 0, k);
             fill_random(b, nb, 0, k);
         } else {
+            fill_random(a, na, 0, k);
             nb = mutate(a, na, b, N, k);
         }
         struct diff_result r, m;
         diff_run(a, na, b, nb, NULL, &r);
         check_script(a, na, b, nb, &r);
         limited += r.limited;
-        if (iter < 6) {
+        if (iter < 6 && iter % 2 == 0) { /* the random ones: test_cost_limit */
             diff_run(a, na, b, nb, &opt_minimal, &m);
             assert_false(m.limited);
             assert_true(r.cost >= m.cost);
-            if (iter < 2) assert_int_equal(m.cost, min_cost(a, na, b, nb));
+            if (iter < 2 && na * nb < 50000000) assert_int_equal(m.cost, min_cost(a, na, b, nb));
             diff_result_free(&m);
         }
         diff_result_free(&r);
     }
-    assert_true(limited > 10);
+    assert_true(limited >= 8);
+    free(a);
+    free(b);
+}
+
+/* The limit scales with the input as GNU diff's does: about the square
+ * root of the elements searched, at least 4096 rounds.  A pair of 100,000
+ * elements with 2,000 scattered moves (edit distance about 8,000, under
+ * 2 * 4096) is diffed minimally; the same with 6,000 moves is not. */
+static void test_cost_limit_scale(void **state)
+{
+    (void)state;
+    enum { N = 100000 };
+    uint32_t *a = xmalloc(N * sizeof *a), *b = xmalloc(N * sizeof *b);
+    rng_seed(11);
+    for (int moves = 2000; moves <= 6000; moves += 4000) {
+        for (size_t i = 0; i < N; i++)
+            a[i] = b[i] = (uint32_t)i;
+        for (int m = 0; m < moves; m++) { /* move one element up to 200 places */
+            size_t i = rng_below(N - 201), d = 5 + rng_below(195);
+            uint32_t t = b[i];
+            memmove(b + i, b + i + 1, d * sizeof *b);
+            b[i + d] = t;
+        }
+        struct diff_result r;
+        diff_run(a, N, b, N, NULL, &r);
+        check_script(a, N, b, N, &r);
+        if (moves == 2000)
+            assert_false(r.limited);
+        else
+            assert_true(r.limited);
+        diff_result_free(&r);
+    }
     free(a);
     free(b);
 }
@@ -558,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_edge_cases),
         cmocka_unit_test(test_cost_limit),
         cmocka_unit_test(test_cost_limit_random),
+        cmocka_unit_test(test_cost_limit_scale),
         cmocka_unit_test(test_discard),
         cmocka_unit_test(test_shift),
         cmocka_unit_test(test_hunks),

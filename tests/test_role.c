@@ -292,6 +292,38 @@ static void test_boilerplate(void **state)
 
 /* A sentence that repeats a dateline lede's text without its dateline (a
  * teaser, a caption copy) is a caption; both have the same body id. */
+/* Sentences inside a paragraph (neither a line nor alone on one): their
+ * words are read without tokenizing when the text is ASCII (role.c,
+ * story_words), and must say what the tokenizer says: a word that begins
+ * with a letter (not "3rd"; the "a" of "1.a" is one, after a period that
+ * joins nothing, which the tokenizer is asked), code punctuation, a "(c)"
+ * that counts the words; other text takes the tokenizer. */
+static void test_paragraph_words(void **state)
+{
+    (void)state;
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc *d = load(ctx, "w.txt",
+                         "Crews began work on the dam. 3rd 4th 5th 6th. The crews said so. "
+                         "1.a 2.b 3-c. The work goes on. Set x = {a}; y = {b}; z = $c; w = d_e. "
+                         "Then 4 (x) 5 held. 4 (x) 5. Rights (c) reserved. "
+                         "The (c) mark stays in a long sentence of story text with many more "
+                         "words in it than any line of links would hold. "
+                         "12 \xE2\x80\x94 34. A \xE2\x80\x9Cquoted\xE2\x80\x9D word. "
+                         "Kim's 2.5 rating held.\n");
+    expect_role(d, "Crews began", ROLE_STORY);
+    expect_role(d, "3rd 4th", ROLE_BOILER);
+    expect_role(d, "1.a 2.b", ROLE_STORY);
+    expect_role(d, "Set x = {a}", ROLE_BOILER);
+    expect_role(d, "4 (x) 5.", ROLE_STORY);
+    expect_role(d, "Rights (c)", ROLE_BOILER);
+    expect_role(d, "The (c) mark", ROLE_STORY);
+    expect_role(d, "12 ", ROLE_BOILER);
+    expect_role(d, "A \xE2\x80\x9C", ROLE_STORY);
+    expect_role(d, "Kim's", ROLE_STORY);
+    doc_free(d);
+    doc_ctx_free(ctx);
+}
+
 static void test_lede_copy(void **state)
 {
     (void)state;
@@ -316,11 +348,11 @@ static void test_lede_copy(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_names),          cmocka_unit_test(test_story_headline_title),
-        cmocka_unit_test(test_page_headline),  cmocka_unit_test(test_dateline_forms),
-        cmocka_unit_test(test_dateline_roles), cmocka_unit_test(test_captions),
-        cmocka_unit_test(test_bylines),        cmocka_unit_test(test_boilerplate),
-        cmocka_unit_test(test_lede_copy),
+        cmocka_unit_test(test_names),           cmocka_unit_test(test_story_headline_title),
+        cmocka_unit_test(test_page_headline),   cmocka_unit_test(test_dateline_forms),
+        cmocka_unit_test(test_dateline_roles),  cmocka_unit_test(test_captions),
+        cmocka_unit_test(test_bylines),         cmocka_unit_test(test_boilerplate),
+        cmocka_unit_test(test_paragraph_words), cmocka_unit_test(test_lede_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
