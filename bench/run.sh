@@ -498,6 +498,7 @@ if [ -n "$READER" ]; then
     verdict "$rkey" "reader: every navigation key < 10 ms"
 fi
 
+[ "${BENCH_OVERLAP:-1}" = 1 ] && { echo; "$(dirname "$0")/overlap.sh" "$builddir" || fatal=1; } # many documents (bench/overlap.sh; BENCH_OVERLAP=0 skips)
 if [ "$fatal" -ne 0 ]; then
     echo "a tool crashed or wirediff failed (see above)" >&2
     exit 1
