@@ -212,8 +212,8 @@ struct links {
     uint32_t *to;
 };
 
-static void links_of(struct links *lk, size_t n, const struct sim_match *m,
-                     const size_t *grp_start, const size_t *grp_len, size_t ngrp)
+static void links_of(struct links *lk, size_t n, const struct sim_match *m, const size_t *grp_start,
+                     const size_t *grp_len, size_t ngrp)
 {
     lk->off = xcalloc(n + 2, sizeof *lk->off);
     for (size_t q = 0; q < ngrp; q++)
@@ -402,7 +402,13 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
      * shares a match with (its links, from the groups that kept one). */
     struct links lk;
     links_of(&lk, n, m, grp_start, grp_len, ngrp);
-    struct boiler_job bj = {s, docs, n, nw, (const uint8_t *const *)matched, &lk, c->boiler,
+    struct boiler_job bj = {s,
+                            docs,
+                            n,
+                            nw,
+                            (const uint8_t *const *)matched,
+                            &lk,
+                            c->boiler,
                             util_slices(n, BOILER_SLICE)};
     util_parallel(bj.nslices, boiler_slice, &bj);
     free(lk.off);

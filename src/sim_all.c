@@ -35,21 +35,22 @@
 /* Up to this many documents, the search of the overlap table as before:
  * posting cap and top-k widened by two per document. */
 #define ALL_ROOM_DOCS 100
-/* Beyond: word postings longer than this are not followed, nor sketch
- * features that many sentences share ... */
+/* Beyond: word postings longer than the two-file search's cap are not
+ * followed ... */
 #define ALL_POSTING_CAP SIM_POSTING_CAP
-/* ... and the heaviest this many targets of each sentence are scored. */
-#define ALL_TOP_K 32
-/* ... among those that share at least this many probes with it. */
-#define ALL_HITS_MIN 2
+/* ... nor sketch features held by more sentences than this ... */
 #define ALL_RUN_CAP 256
+/* ... and of the targets that share at least ALL_HITS_MIN probes with a
+ * sentence (one alone is chance), the ALL_TOP_K heaviest are scored. */
+#define ALL_TOP_K    32
+#define ALL_HITS_MIN 2
 /* Features in a sentence's sketch. */
 #define SKETCH_K 8
 /* A feature whose rarer word occurs in more than this share of the
  * sentences (1/SKETCH_COMMON) stays out of sketches ("of the"). */
 #define SKETCH_COMMON 64
 /* Sentences per slice of the parallel passes. */
-#define ALL_SLICE 4096
+#define ALL_SLICE      4096
 #define ALL_SLICES_MAX 64
 
 struct plan {
@@ -62,14 +63,14 @@ struct all_job {
     const struct sim *s;
     double floor;
     struct plan plan;
-    size_t total;           /* sentences of all documents */
-    const size_t *base;     /* doc k's sentence i is base[k] + i */
-    const uint32_t *docof;  /* per global sentence: its document */
-    const uint32_t *start;  /* per word id: its postings in post[] */
-    const uint32_t *post;   /* global sentence numbers */
-    float sketch_min;       /* lightest feature a sketch takes */
+    size_t total;                  /* sentences of all documents */
+    const size_t *base;            /* doc k's sentence i is base[k] + i */
+    const uint32_t *docof;         /* per global sentence: its document */
+    const uint32_t *start;         /* per word id: its postings in post[] */
+    const uint32_t *post;          /* global sentence numbers */
+    float sketch_min;              /* lightest feature a sketch takes */
     const uint32_t *pre_off, *pre; /* exhaustive: per sentence, its prefix's words */
-    const uint64_t *sk;     /* sketch entries, hash << 32 | sentence, by hash */
+    const uint64_t *sk;            /* sketch entries, hash << 32 | sentence, by hash */
     size_t nsk;
     const struct run *runs; /* sketch_dir */
     const uint32_t *dir;
@@ -276,7 +277,7 @@ struct slot {
 
 struct scratch {
     struct slot *tab;
-    size_t mask;      /* capacity - 1, a power of two */
+    size_t mask;       /* capacity - 1, a power of two */
     uint32_t *touched; /* targets in the order first touched */
     size_t nt, captouched;
     struct acc *best;
@@ -459,8 +460,8 @@ static size_t dense_pairs(const struct sim *s, double floor, struct sim_match *m
     size_t np = 0;
     for (size_t i = 0; i < n; i++)
         if (!np || cmp_doc_pair(&dp[np - 1], &dp[i]) != 0) dp[np++] = dp[i];
-    struct dense_job job = {s, floor, dp, np, WD_MAX((size_t)1, WD_MIN((size_t)ALL_SLICES_MAX, np)),
-                            NULL};
+    struct dense_job job = {
+        s, floor, dp, np, WD_MAX((size_t)1, WD_MIN((size_t)ALL_SLICES_MAX, np)), NULL};
     job.slice = xcalloc(job.nslices, sizeof *job.slice);
     for (size_t k = 0; k < job.nslices; k++) {
         job.slice[k].first = np * k / job.nslices;
@@ -488,8 +489,8 @@ size_t sim_matches_all(struct sim *s, double floor, double exhaustive, struct si
     if (exhaustive > 0) {
         job.plan = (struct plan){SIZE_MAX, SIZE_MAX, false, true};
     } else if (s->ndocs <= ALL_ROOM_DOCS) {
-        job.plan = (struct plan){SIM_POSTING_CAP + 2 * s->ndocs, SIM_TOP_K + 2 * s->ndocs, false,
-                                 false};
+        job.plan =
+            (struct plan){SIM_POSTING_CAP + 2 * s->ndocs, SIM_TOP_K + 2 * s->ndocs, false, false};
     } else {
         job.plan = (struct plan){ALL_POSTING_CAP, ALL_TOP_K, true, false};
     }

@@ -31,7 +31,7 @@ static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x,
  * common (not when a rarer one took its place).  Returns the number
  * chosen. */
 size_t sim_pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
-                          size_t hi, uint32_t *probe, bool *limited)
+                       size_t hi, uint32_t *probe, bool *limited)
 {
     size_t np = 0;
     struct word_walk w = words_of(bg, i);
@@ -75,8 +75,7 @@ static int cmp_acc_desc(const void *p, const void *q)
  * into a short sorted array when k is small (most targets do not make
  * it), by sorting them all when it is not.  Returns how many to score
  * exactly. */
-size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best,
-                          size_t k)
+size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k)
 {
     if (nt <= k || k > TOP_INSERT_MAX) {
         for (size_t q = 0; q < nt; q++) {

@@ -299,18 +299,17 @@ static bool doc_line(struct json_tokener *tok, const char *s, size_t len, size_t
         size_t n = (size_t)json_object_get_string_len(id);
         const char *v = json_object_get_string(id);
         if (n == 0 || memchr(v, '\0', n))
-            snprintf(err, SOURCE_ERR_MAX, "line %zu: \"id\" is empty or holds a NUL character",
-                     no);
+            snprintf(err, SOURCE_ERR_MAX, "line %zu: \"id\" is empty or holds a NUL character", no);
         else if (valid(v, n, "id", no, err)) {
             d.id = xstrndup(v, n);
             ok = true;
         }
     }
     if (ok) { /* the text, else the page to extract it from */
-        d.html = !json_object_object_get_ex(o, "text", &m) ||
-                 json_object_is_type(m, json_type_null);
-        if (d.html && (!json_object_object_get_ex(o, "html", &m) ||
-                       json_object_is_type(m, json_type_null))) {
+        d.html =
+            !json_object_object_get_ex(o, "text", &m) || json_object_is_type(m, json_type_null);
+        if (d.html &&
+            (!json_object_object_get_ex(o, "html", &m) || json_object_is_type(m, json_type_null))) {
             snprintf(err, SOURCE_ERR_MAX, "line %zu: no \"text\" or \"html\" string", no);
             ok = false;
         } else {

@@ -51,8 +51,8 @@ static void whole_mode(const uint8_t *data, size_t size)
         size_t len = 0, np;
         FILE *out = open_memstream(&buf, &len);
         FUZZ_CHECK(out != NULL);
-        FUZZ_CHECK(export_overlap_jsonl(out, c, (const struct doc *const *)in.docs,
-                                        in.id_number) == WD_OK);
+        FUZZ_CHECK(export_overlap_jsonl(out, c, (const struct doc *const *)in.docs, in.id_number) ==
+                   WD_OK);
         fclose(out);
         (void)corpus_pairs(c, &np);
         size_t lines = 0;
@@ -87,7 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(il > 0 && text_count_invalid(d[i].id, il) == 0);
             if (d[i].id_number)
                 for (size_t k = 0; k < il; k++)
-                    FUZZ_CHECK((d[i].id[k] >= '0' && d[i].id[k] <= '9') || (k == 0 && d[i].id[k] == '-'));
+                    FUZZ_CHECK((d[i].id[k] >= '0' && d[i].id[k] <= '9') ||
+                               (k == 0 && d[i].id[k] == '-'));
             FUZZ_CHECK(d[i].text && d[i].text[d[i].len] == '\0');
             FUZZ_CHECK(strlen(d[i].text) == d[i].len);
             FUZZ_CHECK(text_count_invalid(d[i].text, d[i].len) == 0);
