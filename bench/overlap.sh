@@ -63,59 +63,66 @@ corpus() {
     echo "$tmp/c$1"
 }
 
-# one_run DIR [ENV...]: "seconds MiB" of wirediff --overlap DIR, or FAILED
+# one_run DIR [ENV...]: "seconds MiB cpu-seconds" of wirediff --overlap
+# DIR (user + system time: what a busy shared machine changes least), or
+# FAILED
 one_run() {
     local dir=$1 t0 t1
     shift
     t0=$EPOCHREALTIME
-    if env "$@" "$GNU_TIME" -f '%M' -o "$tmp/time" timeout -k 10 "$tmo" \
+    if env "$@" "$GNU_TIME" -f '%M %U %S' -o "$tmp/time" timeout -k 10 "$tmo" \
         "$WIREDIFF" --overlap --export=json "$dir" >"$tmp/out.json" 2>"$tmp/err"; then
         t1=$EPOCHREALTIME
-        awk -v a="$t0" -v b="$t1" -v k="$(tail -n 1 "$tmp/time")" \
-            'BEGIN { printf "%.2f %.0f\n", b - a, k / 1024 }'
+        tail -n 1 "$tmp/time" | awk -v a="$t0" -v b="$t1" \
+            '{ printf "%.2f %.0f %.2f\n", b - a, $1 / 1024, $2 + $3 }'
     else
-        echo "FAILED FAILED"
+        echo "FAILED FAILED FAILED"
         sed -n '1,3s/^/    /p' "$tmp/err" >&2
         status=1
     fi
 }
 
+# exponent N1 T1 N2 T2: ln(T2 / T1) / ln(N2 / N1), or - when it cannot be
+exponent() {
+    awk -v n1="$1" -v t1="$2" -v n2="$3" -v t2="$4" 'BEGIN {
+        if (n1 == "" || t1 !~ /^[0-9.]+$/ || t2 !~ /^[0-9.]+$/ || t1 == 0) print "-"
+        else printf "%.2f\n", log(t2 / t1) / log(n2 / n1) }'
+}
+
 echo "overlap: wirediff --overlap of N articles of ~40 sentences (wdgen --corpus, seed $seed)"
-printf '  %8s %9s %9s %9s\n' articles seconds "peak MB" exponent
-prev_n="" prev_t="" first_n="" first_t="" last_n="" last_t=""
+printf '  %8s %9s %9s %9s %9s %9s\n' articles seconds "peak MB" exponent "CPU s" "CPU exp"
+prev_n="" prev_t="" prev_c="" first_n="" first_t="" first_c="" last_n="" last_t="" last_c=""
 for n in $sizes; do
     dir=$(corpus "$n") || exit 2
     r=$runs
     [ "$n" -ge 20000 ] && r=1
-    ts=() ms=()
+    ts=() ms=() cs=()
     for ((i = 0; i < r; i++)); do
-        read -r t m <<<"$(one_run "$dir")"
+        read -r t m c <<<"$(one_run "$dir")"
         [ "$t" = FAILED ] && status=1
         ts+=("$t")
         ms+=("$m")
+        cs+=("$c")
     done
     t=$(printf '%s\n' "${ts[@]}" | sort -g | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }')
     m=$(printf '%s\n' "${ms[@]}" | sort -g | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }')
-    e=$(awk -v n1="$prev_n" -v t1="$prev_t" -v n2="$n" -v t2="$t" 'BEGIN {
-        if (n1 == "" || t1 !~ /^[0-9.]+$/ || t2 !~ /^[0-9.]+$/ || t1 == 0) print "-"
-        else printf "%.2f\n", log(t2 / t1) / log(n2 / n1) }')
-    printf '  %8s %9s %9s %9s\n' "$n" "$t" "$m" "$e"
-    [ -z "$first_n" ] && first_n=$n first_t=$t
-    last_n=$n last_t=$t
-    prev_n=$n prev_t=$t
+    c=$(printf '%s\n' "${cs[@]}" | sort -g | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }')
+    printf '  %8s %9s %9s %9s %9s %9s\n' "$n" "$t" "$m" "$(exponent "$prev_n" "$prev_t" "$n" "$t")" \
+        "$c" "$(exponent "$prev_n" "$prev_c" "$n" "$c")"
+    [ -z "$first_n" ] && first_n=$n first_t=$t first_c=$c
+    last_n=$n last_t=$t last_c=$c
+    prev_n=$n prev_t=$t prev_c=$c
 done
 if [ "$first_n" != "$last_n" ]; then
-    awk -v n1="$first_n" -v t1="$first_t" -v n2="$last_n" -v t2="$last_t" 'BEGIN {
-        if (t1 !~ /^[0-9.]+$/ || t2 !~ /^[0-9.]+$/ || t1 == 0) exit
-        printf "  growth exponent from %d to %d articles: %.2f (target <= 1.2)\n", n1, n2,
-            log(t2 / t1) / log(n2 / n1) }'
+    echo "  growth exponent from $first_n to $last_n articles: $(exponent "$first_n" "$first_t" \
+        "$last_n" "$last_t") (wall), $(exponent "$first_n" "$first_c" "$last_n" "$last_c") (CPU); target <= 1.2"
 fi
 
 if [ "$recall_n" -gt 0 ]; then
     dir=$(corpus "$recall_n")
-    read -r tb mb <<<"$(one_run "$dir")"
+    read -r tb _ _ <<<"$(one_run "$dir")"
     cp "$tmp/out.json" "$tmp/bounded.json"
-    read -r te me <<<"$(one_run "$dir" WIREDIFF_OVERLAP_EXHAUSTIVE=1)"
+    read -r te _ _ <<<"$(one_run "$dir" WIREDIFF_OVERLAP_EXHAUSTIVE=1)"
     cp "$tmp/out.json" "$tmp/exhaustive.json"
     # pairs of the exhaustive search above 10%: found by the bounded one,
     # and with the same figures
