@@ -89,14 +89,14 @@ awk -v n=3 -v dir="$tmp/shards" '{
     match($0, /"story":"s[0-9]+"/)
     print > (dir "/" (substr($0, RSTART + 10, RLENGTH - 11) % n) ".jsonl")
 }' "$tmp/all.jsonl"
+# (the shards without the wrapper: the single run checked the same code)
+W="$top_builddir/wirediff"
 if command -v parallel >/dev/null; then
-    export -f wd
-    export top_builddir WIREDIFF_WRAPPER
     how="GNU parallel"
-    parallel --will-cite 'wd --overlap --jsonl < {}' ::: "$tmp"/shards/*.jsonl >"$tmp/union.jsonl"
+    parallel --will-cite "'$W' --overlap --jsonl < {}" ::: "$tmp"/shards/*.jsonl >"$tmp/union.jsonl"
 else
     how="one after the other (GNU parallel is not installed)"
-    for s in "$tmp"/shards/*.jsonl; do wd --overlap --jsonl <"$s"; done >"$tmp/union.jsonl"
+    for s in "$tmp"/shards/*.jsonl; do "$W" --overlap --jsonl <"$s"; done >"$tmp/union.jsonl"
 fi
 # The union against the single run: the same documents; the same pairs
 # (the single run's chance pairs across blocks, under 10%, aside); and
