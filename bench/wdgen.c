@@ -93,7 +93,7 @@ static bool rng_chance(struct rng *r, unsigned permille)
 }
 
 /* Independent streams: one per (purpose, sentence index). */
-enum stream { ST_VOCAB = 1, ST_FATE, ST_TEXT, ST_NEW, ST_EDIT };
+enum stream { ST_VOCAB = 1, ST_FATE, ST_TEXT, ST_NEW, ST_EDIT, ST_CORPUS, ST_STORY };
 
 static struct rng rng_for(uint64_t seed, enum stream st, uint64_t index)
 {
@@ -1097,6 +1097,173 @@ static int write_hard(struct gen *g, uint64_t seed, uint64_t vseed, bool shuffle
     return 0;
 }
 
+/* ---- a corpus of articles (--corpus) ---------------------------------------- */
+
+/* Share of the documents (permille) that open a story several outlets
+ * carry, how many carry it, and the length of a story. */
+#define CORPUS_SHARED_PERMILLE 250
+#define CORPUS_OUTLETS_MIN 2
+#define CORPUS_OUTLETS_MAX 8
+#define STORY_MIN 34
+#define STORY_MAX 46
+#define STORY_SPAN 64 /* sentence streams reserved per story (> STORY_MAX + 1) */
+
+/* One outlet's version of a story into b: a headline line, then the
+ * story's sentences in paragraphs of 3-6.  Outlet 0 carries the wire
+ * copy as it is; the others reword a quarter of the sentences, drop a
+ * tenth and add one of their own after one in twenty. */
+static void corpus_article(const struct gen *g, struct edit *ed, uint64_t seed, uint64_t story,
+                           uint64_t outlet, struct buf *b, struct buf *s, struct buf *t)
+{
+    struct rng sr = rng_for(seed, ST_STORY, story);
+    int len = rng_range(&sr, STORY_MIN, STORY_MAX);
+    uint64_t vseed = seed ^ ((outlet + 1) * UINT64_C(0x9E3779B97F4A7C15));
+    struct rng fr = rng_for(vseed, ST_FATE, story);
+    int para_left = rng_range(&fr, 3, 6);
+    bool in_para = false;
+    for (int i = 0; i <= len; i++) {
+        struct rng r = rng_for(seed, ST_TEXT, story * STORY_SPAN + (uint64_t)i);
+        s->len = 0;
+        gen_sentence(g, &r, s);
+        uint32_t x = outlet ? rng_below(&fr, 100) : 99;
+        const struct buf *out = s;
+        if (i == 0) { /* the headline: a line of its own */
+            if (s->len && (s->p[s->len - 1] == '.'))
+                s->len--;
+            buf_put(b, s->p, s->len);
+            buf_puts(b, "\n\n");
+            continue;
+        }
+        if (x < 10)
+            continue; /* dropped */
+        if (x < 35) {
+            struct rng er = rng_for(vseed, ST_EDIT, story * STORY_SPAN + (uint64_t)i);
+            t->len = 0;
+            reword(ed, g, &er, s->p, s->len, false, t);
+            out = t;
+        }
+        for (int k = 0; k < 1 + (x >= 95); k++) {
+            if (k) { /* the outlet's own sentence */
+                struct rng nr = rng_for(vseed, ST_NEW, story * STORY_SPAN + (uint64_t)i);
+                t->len = 0;
+                gen_sentence(g, &nr, t);
+                out = t;
+            }
+            if (in_para)
+                buf_putc(b, ' ');
+            buf_put(b, out->p, out->len);
+            in_para = true;
+            if (--para_left == 0) {
+                buf_puts(b, "\n\n");
+                in_para = false;
+                para_left = rng_range(&fr, 3, 6);
+            }
+        }
+    }
+    if (in_para)
+        buf_putc(b, '\n');
+}
+
+/* s[0..n) as the contents of a JSON string. */
+static void put_json_string(struct out *o, const char *s, size_t n)
+{
+    out_put(o, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            out_put(o, e, 2);
+        } else if (c == '\n') {
+            out_put(o, "\\n", 2);
+        } else if (c < 0x20) {
+            char e[8];
+            snprintf(e, sizeof e, "\\u%04x", c);
+            out_put(o, e, 6);
+        } else {
+            out_put(o, s + i, 1);
+        }
+    }
+    out_put(o, "\"", 1);
+}
+
+/* --corpus: count articles, the stories of a quarter of them carried by
+ * 2-8 outlets, the others unrelated, in an order shuffled by the seed;
+ * into files DEST/NNNNNN.txt, or with jsonl as JSON Lines to DEST ("-":
+ * standard output) with the story as a blocking key. */
+static int corpus_main(uint64_t seed, size_t count, const char *dest, bool jsonl)
+{
+    static struct gen g;
+    gen_init(&g, seed);
+    uint64_t *story = xmalloc(count * sizeof *story), *outlet = xmalloc(count * sizeof *outlet);
+    struct rng cr = rng_for(seed, ST_CORPUS, 0);
+    uint64_t nstory = 0;
+    for (size_t j = 0; j < count; nstory++) {
+        size_t size = rng_chance(&cr, CORPUS_SHARED_PERMILLE)
+                          ? (size_t)rng_range(&cr, CORPUS_OUTLETS_MIN, CORPUS_OUTLETS_MAX)
+                          : 1;
+        for (size_t m = 0; m < size && j < count; m++, j++) {
+            story[j] = nstory;
+            outlet[j] = m;
+        }
+    }
+    for (size_t j = count; j > 1; j--) { /* Fisher-Yates */
+        size_t k = rng_below(&cr, (uint32_t)j);
+        uint64_t a = story[j - 1], o = outlet[j - 1];
+        story[j - 1] = story[k];
+        outlet[j - 1] = outlet[k];
+        story[k] = a;
+        outlet[k] = o;
+    }
+    struct out o = {0};
+    if (jsonl && strcmp(dest, "-") == 0) {
+        o.f = stdout;
+        o.path = "standard output";
+        o.buf = xmalloc(OUT_BUFSIZE);
+    } else if (jsonl) {
+        out_open(&o, dest);
+    }
+    struct buf b = {0}, s = {0}, t = {0};
+    struct edit *ed = xmalloc(sizeof *ed);
+    size_t pathcap = strlen(dest) + 32;
+    char *path = xmalloc(pathcap);
+    for (size_t j = 0; j < count; j++) {
+        b.len = 0;
+        corpus_article(&g, ed, seed, story[j], outlet[j], &b, &s, &t);
+        if (jsonl) {
+            char head[96];
+            int hn = snprintf(head, sizeof head, "{\"id\":\"%06zu\",\"story\":\"s%llu\",\"text\":",
+                              j, (unsigned long long)story[j]);
+            out_put(&o, head, (size_t)hn);
+            put_json_string(&o, b.p, b.len);
+            out_put(&o, "}\n", 2);
+        } else {
+            struct out f;
+            snprintf(path, pathcap, "%s/%06zu.txt", dest, j);
+            out_open(&f, path);
+            out_put(&f, b.p, b.len);
+            out_close(&f);
+        }
+    }
+    if (jsonl && o.f == stdout) {
+        out_flush(&o);
+        if (fflush(stdout) != 0) {
+            fprintf(stderr, "wdgen: standard output: %s\n", strerror(errno));
+            return 1;
+        }
+        free(o.buf);
+    } else if (jsonl) {
+        out_close(&o);
+    }
+    free(path);
+    free(ed);
+    free(b.p);
+    free(s.p);
+    free(t.p);
+    free(story);
+    free(outlet);
+    return 0;
+}
+
 static void usage(FILE *f)
 {
     fputs("Usage: wdgen [--seed N] [--variant V] [--unrelated | --shuffled]\n"
@@ -1105,7 +1272,15 @@ static void usage(FILE *f)
           "(reworded, deleted, inserted and moved sentences) to OUT_B.  The output\n"
           "depends only on SENTENCES and the seed (default 1).  --unrelated: OUT_B is\n"
           "another text from the same vocabulary; --shuffled: OUT_B is OUT_A's sentences\n"
-          "in a random order.\n",
+          "in a random order.\n"
+          "\n"
+          "       wdgen [--seed N] --corpus ARTICLES DIR\n"
+          "       wdgen [--seed N] --corpus-jsonl ARTICLES FILE\n"
+          "Write ARTICLES articles of about 40 sentences (a headline line, then\n"
+          "paragraphs): a quarter of them in stories that 2-8 outlets carry (the wire\n"
+          "copy, then versions that reword, drop and add sentences), the rest\n"
+          "unrelated, shuffled.  To DIR/NNNNNN.txt, or as JSON Lines\n"
+          "({\"id\":...,\"story\":...,\"text\":...}) to FILE (- for standard output).\n",
           f);
 }
 
@@ -1126,8 +1301,13 @@ int main(int argc, char **argv)
     enum { SHAPE_EDITS, SHAPE_UNRELATED, SHAPE_SHUFFLED } shape = SHAPE_EDITS;
     const char *pos[3] = {NULL, NULL, NULL}, *lines_a = NULL, *lines_b = NULL;
     int npos = 0;
+    int corpus = 0; /* 1: --corpus, 2: --corpus-jsonl */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (strcmp(a, "--corpus") == 0 || strcmp(a, "--corpus-jsonl") == 0) {
+            corpus = a[8] ? 2 : 1;
+            continue;
+        }
         if (strcmp(a, "--seed") == 0 && i + 1 < argc) {
             if (!parse_u64(argv[++i], &seed)) {
                 fprintf(stderr, "wdgen: bad seed '%s'\n", argv[i]);
@@ -1163,6 +1343,13 @@ int main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
+    }
+    if (corpus) {
+        if (npos != 2 || !parse_u64(pos[0], &count) || count == 0 || count > 10000000) {
+            usage(stderr);
+            return 2;
+        }
+        return corpus_main(seed, (size_t)count, pos[1], corpus == 2);
     }
     if (npos != 3 || !parse_u64(pos[0], &count) || count == 0 || count > 100000000) {
         usage(stderr);

@@ -67,7 +67,7 @@ _wirediff()
     esac
 
     if [[ $cur == -* ]]; then
-        local opts=$'--export=\n--output=\n--force\n--timestamp=\n--width=\n--no-words\n--words\n--fold\n--fold=\n--no-fold\n--sentences\n--overlap\n--digest\n--no-digest\n--stat\n--extract\n--color\n--color=\n--theme=\n--no-pager\n--config=\n--no-config\n--exit-code\n--input=\n--save-pages=\n--timeout=\n--max-page-size=\n--minimal\n--no-moves\n--strict\n--text\n--script=\n--timeline\n--order=\n--git\n--help\n--version\n-o\n-w\n-t\n-h\n-V'
+        local opts=$'--export=\n--output=\n--force\n--timestamp=\n--width=\n--no-words\n--words\n--fold\n--fold=\n--no-fold\n--sentences\n--overlap\n--jsonl\n--digest\n--no-digest\n--stat\n--extract\n--color\n--color=\n--theme=\n--no-pager\n--config=\n--no-config\n--exit-code\n--input=\n--save-pages=\n--timeout=\n--max-page-size=\n--minimal\n--no-moves\n--strict\n--text\n--script=\n--timeline\n--order=\n--git\n--help\n--version\n-o\n-w\n-t\n-h\n-V'
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         # an option that takes a value: no space after its '='
         [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null

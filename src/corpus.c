@@ -37,8 +37,19 @@ struct corpus {
     size_t pivot;
     struct corpus_pair *pairs;
     size_t npairs;
+    struct corpus_pair *by_docs; /* the pairs ordered by (a, b): corpus_shared */
     uint8_t *overlaps;
 };
+
+/* WIREDIFF_OVERLAP_EXHAUSTIVE=1 (bench/overlap.sh): no match missed, the
+ * reference the bounded search's recall is measured against.  A pair of
+ * documents keeps no match without an anchor (keep_matches), so the
+ * search need only be exhaustive between documents that share one. */
+static bool exhaustive(void)
+{
+    const char *e = getenv("WIREDIFF_OVERLAP_EXHAUSTIVE");
+    return e && strcmp(e, "1") == 0;
+}
 
 static int cmp_match_pair(const void *p, const void *q)
 {
@@ -48,6 +59,13 @@ static int cmp_match_pair(const void *p, const void *q)
     if (a->score != b->score) return a->score > b->score ? -1 : 1;
     if (a->x != b->x) return a->x < b->x ? -1 : 1;
     return a->y < b->y ? -1 : a->y > b->y;
+}
+
+static int cmp_by_docs(const void *p, const void *q)
+{
+    const struct corpus_pair *x = p, *y = q;
+    if (x->a != y->a) return x->a < y->a ? -1 : 1;
+    return x->b < y->b ? -1 : x->b > y->b;
 }
 
 static int cmp_pair_rank(const void *p, const void *q)
@@ -113,11 +131,18 @@ static void longest_chain(const struct sim_match *m, size_t n, uint8_t *inorder)
     free(prev);
 }
 
+/* The words of a document's story: in_story[word id] == mark (a stamp per
+ * document, so that the array is cleared once, not for every document). */
+struct story_words {
+    uint32_t *in_story;
+    uint32_t mark;
+};
+
 /* Share of sentence i's word weight (of document k) found among the story
- * words (in_story[word id] != 0).  Weights are squared IDF, so that the
+ * words.  Weights are squared IDF, so that the
  * measure is about content words: function words, which every text shares,
  * would otherwise tie any sentence to any story. */
-static double cohesion(const struct sim *s, size_t k, size_t i, const uint8_t *in_story)
+static double cohesion(const struct sim *s, size_t k, size_t i, const struct story_words *sw)
 {
     size_t nf;
     const struct sim_feat *f = sim_bag(s, k, i, &nf);
@@ -125,7 +150,7 @@ static double cohesion(const struct sim *s, size_t k, size_t i, const uint8_t *i
     for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++) {
         double w = (double)f[j].w * f[j].w;
         all += w;
-        if (in_story[f[j].key]) in += w;
+        if (sw->in_story[f[j].key] == sw->mark) in += w;
     }
     return all > 0 ? in / all : 1.0;
 }
@@ -140,7 +165,8 @@ static bool not_story(const struct sentence *s)
  * documents show to be furniture.  matched[i] != 0 when sentence i
  * matches a sentence of another document. */
 static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
-                             const uint8_t *matched, const uint8_t *in_story, uint8_t *out)
+                             const uint8_t *matched, const struct story_words *in_story,
+                             uint8_t *out)
 {
     size_t ns;
     const struct sentence *se = doc_sentences(d, &ns);
@@ -177,6 +203,75 @@ static void find_boilerplate(const struct sim *s, size_t k, const struct doc *d,
     }
     for (size_t i = tail; i < ns; i++)
         out[i] = 1;
+}
+
+/* The documents each document shares a kept match with, as adjacency
+ * lists: to[off[k] .. off[k + 1]). */
+struct links {
+    size_t *off;
+    uint32_t *to;
+};
+
+static void links_of(struct links *lk, size_t n, const struct sim_match *m, const size_t *grp_start,
+                     const size_t *grp_len, size_t ngrp)
+{
+    lk->off = xcalloc(n + 2, sizeof *lk->off);
+    for (size_t q = 0; q < ngrp; q++)
+        if (grp_len[q]) {
+            lk->off[m[grp_start[q]].dx + 2]++;
+            lk->off[m[grp_start[q]].dy + 2]++;
+        }
+    for (size_t k = 2; k < n + 2; k++)
+        lk->off[k] += lk->off[k - 1];
+    lk->to = xmalloc((lk->off[n + 1] + 1) * sizeof *lk->to);
+    for (size_t q = 0; q < ngrp; q++)
+        if (grp_len[q]) {
+            uint32_t a = m[grp_start[q]].dx, b = m[grp_start[q]].dy;
+            lk->to[lk->off[a + 1]++] = b;
+            lk->to[lk->off[b + 1]++] = a;
+        }
+}
+
+/* Documents per slice of the boilerplate pass, at least. */
+#define BOILER_SLICE 256
+
+struct boiler_job {
+    const struct sim *s;
+    struct doc *const *docs;
+    size_t n, nw;
+    const uint8_t *const *matched;
+    const struct links *lk;
+    uint8_t **boiler;
+    size_t nslices;
+};
+
+/* Mark the words of the matched sentences (not lines) of document o. */
+static void mark_story(const struct boiler_job *j, size_t o, struct story_words *sw)
+{
+    size_t ns;
+    const struct sentence *se = doc_sentences(j->docs[o], &ns);
+    for (size_t i = 0; i < ns; i++) {
+        if (!j->matched[o][i] || (se[i].flags & SENT_LINE)) continue;
+        size_t nf;
+        const struct sim_feat *f = sim_bag(j->s, o, i, &nf);
+        for (size_t q = 0; q < nf && f[q].key < SIM_PAIR_BIT; q++)
+            sw->in_story[f[q].key] = sw->mark;
+    }
+}
+
+/* The boilerplate of the documents of slice k (find_boilerplate). */
+static void boiler_slice(void *arg, size_t k)
+{
+    const struct boiler_job *j = arg;
+    struct story_words sw = {xcalloc(j->nw + 1, sizeof *sw.in_story), 0};
+    for (size_t d = j->n * k / j->nslices; d < j->n * (k + 1) / j->nslices; d++) {
+        sw.mark = (uint32_t)d + 1;
+        mark_story(j, d, &sw);
+        for (size_t e = j->lk->off[d]; e < j->lk->off[d + 1]; e++)
+            mark_story(j, j->lk->to[e], &sw);
+        find_boilerplate(j->s, d, j->docs[d], j->matched[d], &sw, j->boiler[d]);
+    }
+    free(sw.in_story);
 }
 
 /* ---- the pivot ------------------------------------------------------------- */
@@ -240,6 +335,25 @@ static size_t choose_pivot(const struct corpus *c, struct doc *const *docs)
     return best;
 }
 
+/* Documents per slice of the bags' load, at least. */
+#define LOAD_SLICE 64
+
+struct load_job {
+    struct sim *s;
+    struct doc *const *docs;
+    size_t n, nslices;
+};
+
+static void load_slice(void *arg, size_t k)
+{
+    const struct load_job *j = arg;
+    for (size_t d = j->n * k / j->nslices; d < j->n * (k + 1) / j->nslices; d++) {
+        size_t ns;
+        (void)doc_sentences(j->docs[d], &ns);
+        sim_load(j->s, d, 0, ns, NULL);
+    }
+}
+
 struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n)
 {
     struct corpus *c = xcalloc(1, sizeof *c);
@@ -252,13 +366,11 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     tokens_new_many((const struct doc *const *)docs, n, ctx, NULL, tk);
     struct sim *s =
         sim_new((const struct doc *const *)docs, (const struct tokens *const *)tk, n, ctx);
-    for (size_t k = 0; k < n; k++) { /* articles are short: every sentence at once */
-        size_t ns;
-        (void)doc_sentences(docs[k], &ns);
-        sim_load(s, k, 0, ns, NULL);
-    }
+    /* articles are short: every sentence at once, documents in parallel */
+    struct load_job lj = {s, docs, n, util_slices(n, LOAD_SLICE)};
+    util_parallel(lj.nslices, load_slice, &lj);
     struct sim_match *m = NULL;
-    size_t nm = sim_matches_all(s, MATCH_FLOOR, &m);
+    size_t nm = sim_matches_all(s, MATCH_FLOOR, exhaustive() ? ANCHOR_SIM : 0, &m);
     if (nm > 1) qsort(m, nm, sizeof *m, cmp_match_pair);
 
     /* 1. one-to-one matches per document pair, kept in place */
@@ -304,32 +416,20 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     }
     /* The story's vocabulary, per document: the words of the matched
      * sentences (not lines) of the document and of every document it
-     * shares a match with. */
-    uint8_t *in_story = xmalloc(nw + 1);
-    uint8_t *linked = xmalloc(n + 1);
-    for (size_t k = 0; k < n; k++) {
-        memset(linked, 0, n);
-        linked[k] = 1;
-        for (size_t q = 0; q < ngrp; q++)
-            if (grp_len[q] && (m[grp_start[q]].dx == k || m[grp_start[q]].dy == k))
-                linked[m[grp_start[q]].dx] = linked[m[grp_start[q]].dy] = 1;
-        memset(in_story, 0, nw);
-        for (size_t o = 0; o < n; o++) {
-            if (!linked[o]) continue;
-            size_t ns;
-            const struct sentence *se = doc_sentences(docs[o], &ns);
-            for (size_t i = 0; i < ns; i++) {
-                if (!matched[o][i] || (se[i].flags & SENT_LINE)) continue;
-                size_t nf;
-                const struct sim_feat *f = sim_bag(s, o, i, &nf);
-                for (size_t j = 0; j < nf && f[j].key < SIM_PAIR_BIT; j++)
-                    in_story[f[j].key] = 1;
-            }
-        }
-        find_boilerplate(s, k, docs[k], matched[k], in_story, c->boiler[k]);
-    }
-    free(linked);
-    free(in_story);
+     * shares a match with (its links, from the groups that kept one). */
+    struct links lk;
+    links_of(&lk, n, m, grp_start, grp_len, ngrp);
+    struct boiler_job bj = {s,
+                            docs,
+                            n,
+                            nw,
+                            (const uint8_t *const *)matched,
+                            &lk,
+                            c->boiler,
+                            util_slices(n, BOILER_SLICE)};
+    util_parallel(bj.nslices, boiler_slice, &bj);
+    free(lk.off);
+    free(lk.to);
     /* lines shared by documents that share no statement: site furniture
      * (a headline too: two reports that share nothing else share no
      * headline, but a section's name) */
@@ -395,6 +495,9 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     }
     if (c->npairs > 1) qsort(c->pairs, c->npairs, sizeof *c->pairs, cmp_pair_rank);
     c->pivot = choose_pivot(c, docs);
+    c->by_docs = xmalloc((c->npairs + 1) * sizeof *c->by_docs);
+    if (c->npairs) memcpy(c->by_docs, c->pairs, c->npairs * sizeof *c->pairs);
+    if (c->npairs > 1) qsort(c->by_docs, c->npairs, sizeof *c->by_docs, cmp_by_docs);
     free(inorder);
     free(grp_start);
     free(grp_len);
@@ -420,6 +523,7 @@ void corpus_free(struct corpus *c)
     free(c->story);
     free(c->own);
     free(c->pairs);
+    free(c->by_docs);
     free(c->overlaps);
     free(c);
 }
@@ -474,8 +578,21 @@ size_t corpus_own_sentences(const struct corpus *c, size_t k)
 size_t corpus_shared(const struct corpus *c, size_t a, size_t b)
 {
     if (a == b) return c->story[a];
-    for (size_t i = 0; i < c->npairs; i++)
-        if ((c->pairs[i].a == a && c->pairs[i].b == b) || (c->pairs[i].a == b && c->pairs[i].b == a))
-            return matched_of(&c->pairs[i]);
-    return 0;
+    if (a > b) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    size_t lo = 0, hi = c->npairs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct corpus_pair *p = &c->by_docs[mid];
+        if (p->a < a || (p->a == a && p->b < b))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == c->npairs) return 0;
+    const struct corpus_pair *p = &c->by_docs[lo];
+    return p->a == a && p->b == b ? matched_of(p) : 0;
 }

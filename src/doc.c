@@ -228,6 +228,12 @@ void doc_ctx_free(struct doc_ctx *ctx)
  * as zeros, and a file that ends on a page boundary gets an anonymous
  * zero page after it. */
 
+/* Files smaller than this are read: a mapping gives back nothing worth
+ * it, and each costs one of the kernel's mappings a process may hold
+ * (vm.max_map_count, 65,530 by default), which 100,000 articles of a
+ * folder used up, and with them every large malloc. */
+#define DOC_MAP_MIN ((off_t)64 << 10)
+
 /* Map the len bytes (0 < len <= DOC_MAX_BYTES) of regular file fd; NULL when
  * that fails (the caller reads the file instead). */
 static char *map_file(int fd, size_t len, size_t *maplen)
@@ -697,8 +703,8 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     char *bytes = NULL;
     size_t len = 0, maplen = 0;
     struct stat st;
-    if (opts && opts->map && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size <= DOC_MAX_BYTES) {
+    if (opts && opts->map && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size >= DOC_MAP_MIN && (uint64_t)st.st_size <= DOC_MAX_BYTES) {
         len = (size_t)st.st_size;
         bytes = map_file(fd, len, &maplen);
     }

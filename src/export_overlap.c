@@ -181,3 +181,51 @@ enum wd_status export_overlap_json(FILE *f, const struct corpus *c, const struct
     fputs("}\n", f);
     return ferror(f) ? WD_EIO : WD_OK;
 }
+
+/* A document's id as its JSON Lines input gave it: an integer, or a string. */
+static void put_id(FILE *f, const struct doc *d, bool number)
+{
+    const char *id = doc_path(d);
+    if (number)
+        fputs(id, f);
+    else
+        export_json_string(f, id, strlen(id));
+}
+
+enum wd_status export_overlap_jsonl(FILE *f, const struct corpus *c, const struct doc *const *docs,
+                                    const bool *id_number)
+{
+    size_t n = corpus_ndocs(c), np;
+    const struct corpus_pair *p = corpus_pairs(c, &np);
+    for (size_t i = 0; i < np; i++) {
+        fputs("{\"type\":\"pair\",\"a\":", f);
+        put_id(f, docs[p[i].a], id_number[p[i].a]);
+        fputs(",\"b\":", f);
+        put_id(f, docs[p[i].b], id_number[p[i].b]);
+        fprintf(f, ",\"overlap\":%.3f,\"same\":%u,\"changed\":%u,\"moved\":%u}\n",
+                (double)p[i].overlap, p[i].same, p[i].changed, p[i].moved);
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t ns;
+        (void)doc_sentences(docs[k], &ns);
+        fputs("{\"type\":\"document\",\"id\":", f);
+        put_id(f, docs[k], id_number[k]);
+        const char *title = doc_title(docs[k]);
+        fputs(",\"title\":", f);
+        export_json_string(f, title, strlen(title));
+        fprintf(f,
+                ",\"sentences\":%zu,\"story_sentences\":%zu,\"own_sentences\":%zu,"
+                "\"overlaps\":%s,\"boilerplate\":[",
+                ns, corpus_story_sentences(c, k), corpus_own_sentences(c, k),
+                corpus_doc_overlaps(c, k) ? "true" : "false");
+        const uint8_t *b = corpus_boilerplate(c, k);
+        bool first = true;
+        for (size_t i = 0; i < ns; i++)
+            if (b[i]) {
+                fprintf(f, first ? "%zu" : ",%zu", i);
+                first = false;
+            }
+        fputs("]}\n", f);
+    }
+    return ferror(f) ? WD_EIO : WD_OK;
+}

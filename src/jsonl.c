@@ -15,3 +15,12 @@ void jsonl_free(struct jsonl_version *v, size_t n)
     }
     free(v);
 }
+
+void jsonl_docs_free(struct jsonl_doc *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(d[i].id);
+        free(d[i].text);
+    }
+    free(d);
+}

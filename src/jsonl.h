@@ -48,4 +48,27 @@ bool jsonl_parse(const char *bytes, size_t len, struct jsonl_version **out, size
 
 void jsonl_free(struct jsonl_version *v, size_t n);
 
+/* Documents as JSON Lines (--overlap --jsonl), one a line:
+ *
+ *     {"id": "a1", "text": "..."}   or   {"id": 17, "html": "<html>..."}
+ *
+ * "id" (a non-empty string, or an integer) is required; "text" (a string)
+ * is the document, or, when it is absent or null, "html" (a string) a page
+ * to extract it from.  Other members are ignored; lines as above. */
+struct jsonl_doc {
+    char *id;       /* owned; an integer as its decimal digits */
+    bool id_number; /* the id was an integer */
+    char *text;     /* owned, NUL-terminated at len (holds no NUL) */
+    size_t len;
+    bool html; /* text is a page's HTML */
+    size_t line;
+};
+
+/* The documents in bytes[0..len) as jsonl_parse reads versions (free with
+ * jsonl_docs_free). */
+bool jsonl_docs_parse(const char *bytes, size_t len, struct jsonl_doc **out, size_t *n,
+                      char err[SOURCE_ERR_MAX]);
+
+void jsonl_docs_free(struct jsonl_doc *d, size_t n);
+
 #endif

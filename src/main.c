@@ -25,6 +25,7 @@
 #include "digest.h"
 #include "export_columns.h"
 #include "export_overlap.h"
+#include "overlap_jsonl.h"
 #include "inputs.h"
 #include "load.h"
 #include "doc.h"
@@ -70,6 +71,7 @@ enum {
     OPT_FOLD,
     OPT_SCRIPT,
     OPT_OVERLAP,
+    OPT_JSONL,
     OPT_TIMESTAMP,
     OPT_EXTRACT,
     OPT_INPUT,
@@ -109,6 +111,7 @@ static const struct option long_opts[] = {
     {"script", required_argument, NULL, OPT_SCRIPT},
     {"timestamp", required_argument, NULL, OPT_TIMESTAMP},
     {"overlap", no_argument, NULL, OPT_OVERLAP},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
     {"extract", no_argument, NULL, OPT_EXTRACT},
     {"input", required_argument, NULL, OPT_INPUT},
     {"save-pages", required_argument, NULL, OPT_SAVE_PAGES},
@@ -184,6 +187,9 @@ static void usage(FILE *f)
           "      --overlap        print which reports overlap and by how much (text, or\n"
           "                       json with --export=json), boilerplate left out; with\n"
           "                       --export=html or md, the overview and the columns\n"
+          "      --jsonl          with --overlap: documents as JSON Lines on standard\n"
+          "                       input ({\"id\":...,\"text\":...} or \"html\"), one pair a\n"
+          "                       line, then one document a line\n"
           "      --digest         text and inline: print what changed in substance first\n"
           "                       (HTML, Markdown and JSON begin with it by default)\n"
           "      --no-digest      leave the digest out of HTML, Markdown and JSON, and\n"
@@ -405,6 +411,49 @@ static int run_overlap(struct doc_ctx *ctx, struct doc **docs, size_t n, bool js
     struct overlap_job job = {c, (const struct doc *const *)docs, json};
     int rc = write_out(output, oo, write_overlap, &job);
     corpus_free(c);
+    return rc;
+}
+
+struct overlap_jsonl_job {
+    const struct corpus *c;
+    const struct overlap_input *in;
+};
+
+static enum wd_status write_overlap_jsonl(FILE *f, void *arg)
+{
+    const struct overlap_jsonl_job *j = arg;
+    return export_overlap_jsonl(f, j->c, (const struct doc *const *)j->in->docs, j->in->id_number);
+}
+
+/* --overlap --jsonl: the documents of standard input, the results as JSON
+ * Lines (nargs: the file operands, which it takes none of). */
+static int run_overlap_jsonl(int nargs, bool overlap, bool strict, const struct doc_opts *dopts,
+                             const char *output, bool force)
+{
+    if (!overlap || nargs > 0)
+        return fail(NULL, "--jsonl goes with --overlap and reads the documents from standard "
+                          "input (no file operands)");
+    struct doc_ctx *ctx = doc_ctx_new();
+    doc_ctx_set_strict(ctx, strict);
+    struct overlap_input in;
+    char err[SOURCE_ERR_MAX];
+    int rc;
+    if (overlap_jsonl_read(ctx, dopts, stdin, &in, err) != WD_OK) {
+        rc = fail("standard input", err);
+    } else {
+        doc_ctx_seal(ctx);
+        struct stat st; /* -o never replaces the input */
+        bool file = fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+        struct util_fileid id = {file ? (uint64_t)st.st_dev : 0, file ? (uint64_t)st.st_ino : 0};
+        struct outfile_opts oo = {.force = force, .inputs = &id, .ninputs = file};
+        struct corpus *c = corpus_new(ctx, in.docs, in.n);
+        signal(SIGPIPE, SIG_IGN);
+        struct overlap_jsonl_job job = {c, &in};
+        rc = write_out(output, &oo, write_overlap_jsonl, &job);
+        corpus_free(c);
+        overlap_input_free(&in);
+    }
+    doc_ctx_free(ctx);
     return rc;
 }
 
@@ -1149,6 +1198,7 @@ int main(int argc, char **argv)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);
     bool sentences = false, force = false, minimal = false, no_moves = false;
+    bool jsonl = false;
     bool words = true, fold = false, overlap = false, stat_mode = false, strict = false;
     /* --digest 1, --no-digest 0 (or the config file's digest =), else
      * each format's default */
@@ -1249,6 +1299,9 @@ int main(int argc, char **argv)
             break;
         case OPT_OVERLAP:
             overlap = true;
+            break;
+        case OPT_JSONL:
+            jsonl = true;
             break;
         case OPT_EXTRACT:
             extract = true;
@@ -1355,6 +1408,8 @@ int main(int argc, char **argv)
         lopts.doc = dopts;
         return end_run(run_git(&git, &ro, exit_code));
     }
+    if (jsonl)
+        return end_run(run_overlap_jsonl(argc - optind, overlap, strict, &dopts, output, force));
     if (argc - optind == 2 && !overlap && !sentences && !extract && is_dir(argv[optind]) &&
         is_dir(argv[optind + 1])) {
         bool reader = format < 0 && !output_given && !stat_mode &&

@@ -115,9 +115,16 @@ struct sim_match {
 
 /* Candidate pairs between the sentences of all documents at once, each
  * pair of sentences of different documents at most once, with Dice >=
- * floor: one inverted index over every sentence (probing as
- * sim_candidates does, with room for a match in every other document).
+ * floor, on all CPUs (sim_all.c).  The work per sentence is bounded: its
+ * rarest words through an inverted index and a sketch of its features
+ * (MinHash) propose targets, the heaviest few are scored exactly; up to
+ * a hundred documents, with room for a match in every other document.
+ * exhaustive > 0 (the measure of the bounded search's recall, slow):
+ * every pair of sentences of Dice >= floor between two documents that
+ * share a pair of Dice >= exhaustive, none missed (a caller that keeps
+ * no match of two documents without such an anchor, as corpus.c, sees
+ * what comparing every sentence with every other would give).
  * Returns the count; *out is malloc'ed (caller frees). */
-size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out);
+size_t sim_matches_all(struct sim *s, double floor, double exhaustive, struct sim_match **out);
 
 #endif

@@ -138,6 +138,31 @@ static inline double common_weight(const struct feat *x, size_t nx, const struct
     return c;
 }
 
+/* The inverted index's probes (sim_search.c, also read by sim_all.c). */
+#define SIM_PROBE_WORDS 8
+/* ... skipping words found in more target sentences than this ... */
+#define SIM_POSTING_CAP 64
+/* ... and score exactly only the best few targets by shared probe weight. */
+#define SIM_TOP_K 8
+
+/* A target and the weight of the probes it shares with a source. */
+struct acc {
+    uint32_t y;
+    float w;
+};
+
+/* Up to SIM_PROBE_WORDS of the rarest distinct words of sentence i of bg
+ * whose posting lists (s->post_count) hold from lo to hi sentences, into
+ * probe[]; *limited set when a word was passed over for being too
+ * common.  Returns the number chosen. */
+size_t sim_pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
+                       size_t hi, uint32_t *probe, bool *limited);
+/* The targets touched[0..nt) with their weights accw[] (reset to zero)
+ * into best[] (room for nt): all of them in touched order when there are
+ * at most k, else the k heaviest, heaviest first (ties: lower target).
+ * Returns how many. */
+size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k);
+
 /* Dice of two single sentences with the bound 2 min(W) / (Wx + Wy) first. */
 static inline double pair_dice(const struct sim *s, size_t dx, uint32_t x, size_t dy, uint32_t y,
                                double floor)

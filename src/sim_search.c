@@ -14,12 +14,6 @@
 
 /* Exhaustive comparison up to this many sentence pairs per call. */
 #define SIM_DENSE_CELLS (1u << 18)
-/* Index path: probe at most this many of a sentence's rarest words ... */
-#define SIM_PROBE_WORDS 8
-/* ... skipping words found in more target sentences than this ... */
-#define SIM_POSTING_CAP 64
-/* ... and score exactly only the best few targets by shared probe weight. */
-#define SIM_TOP_K 8
 
 static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x, uint32_t y,
                       double score)
@@ -31,18 +25,13 @@ static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x,
     (*n)++;
 }
 
-struct acc {
-    uint32_t y;
-    float w;
-};
-
 /* Up to SIM_PROBE_WORDS of the rarest distinct words of sentence i of bg
  * whose posting lists (s->post_count) hold from lo to hi sentences, into
  * probe[].  *limited is set when a word was passed over for being too
  * common (not when a rarer one took its place).  Returns the number
  * chosen. */
-static size_t pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
-                          size_t hi, uint32_t *probe, bool *limited)
+size_t sim_pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
+                       size_t hi, uint32_t *probe, bool *limited)
 {
     size_t np = 0;
     struct word_walk w = words_of(bg, i);
@@ -86,8 +75,7 @@ static int cmp_acc_desc(const void *p, const void *q)
  * into a short sorted array when k is small (most targets do not make
  * it), by sorting them all when it is not.  Returns how many to score
  * exactly. */
-static size_t top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best,
-                          size_t k)
+size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k)
 {
     if (nt <= k || k > TOP_INSERT_MAX) {
         for (size_t q = 0; q < nt; q++) {
@@ -157,7 +145,7 @@ static void probe_slice(void *arg, size_t k)
     uint32_t probe[SIM_PROBE_WORDS];
     for (size_t x = sl->first; x < sl->end; x++) {
         bool passed = false;
-        size_t np = pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &passed);
+        size_t np = sim_pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &passed);
         if (np == 0 && passed) { /* only common words: see sim_candidates */
             xgrow(&sl->cut, &sl->capcut, sl->ncut + 1, sizeof *sl->cut);
             sl->cut[sl->ncut++] = (uint32_t)x;
@@ -173,7 +161,7 @@ static void probe_slice(void *arg, size_t k)
                 accw[y] += s->w[t];
             }
         }
-        size_t keep = top_targets(accw, touched, nt, best, SIM_TOP_K);
+        size_t keep = sim_top_targets(accw, touched, nt, best, SIM_TOP_K);
         for (size_t q = 0; q < keep; q++) {
             double d =
                 pair_dice(s, job->dsrc, job->src[x], job->ddst, job->dst[best[q].y], job->floor);
@@ -290,94 +278,5 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
             s->post_count[t] = s->post_start[t] = 0;
     }
     if (n > 1) qsort(*out, n, sizeof **out, cmp_cand);
-    return n;
-}
-
-size_t sim_matches_all(struct sim *s, double floor, struct sim_match **out)
-{
-    /* Global sentence numbers: doc k's sentence i is base[k] + i. */
-    size_t *base = xmalloc((s->ndocs + 1) * sizeof *base);
-    size_t total = 0;
-    for (size_t k = 0; k < s->ndocs; k++) {
-        base[k] = total;
-        total += s->bag[k].nsent;
-    }
-    base[s->ndocs] = total;
-    uint32_t *docof = xmalloc((total + 1) * sizeof *docof);
-    for (size_t k = 0; k < s->ndocs; k++)
-        for (size_t i = base[k]; i < base[k + 1]; i++)
-            docof[i] = (uint32_t)k;
-    /* Postings of every word over global sentence numbers, laid out by a
-     * counting sort (post_count/post_start zero before and after). */
-    size_t cap_post = SIM_POSTING_CAP + 2 * s->ndocs;
-    need_postings(s);
-    size_t npost = 0;
-    for (size_t k = 0; k < s->ndocs; k++) {
-        const struct bags *bg = &s->bag[k];
-        for (size_t i = 0; i < bg->nsent; i++) {
-            struct word_walk w = words_of(bg, i);
-            for (uint32_t t; next_word(&w, &t); npost++)
-                s->post_count[t]++;
-        }
-    }
-    uint32_t *start = xmalloc((s->nw + 1) * sizeof *start);
-    size_t run = 0;
-    for (size_t t = 0; t < s->nw; t++) {
-        start[t] = (uint32_t)run;
-        run += s->post_count[t];
-        s->post_count[t] = 0;
-    }
-    uint32_t *post = xmalloc((npost + 1) * sizeof *post);
-    for (size_t k = 0; k < s->ndocs; k++) {
-        const struct bags *bg = &s->bag[k];
-        for (size_t i = 0; i < bg->nsent; i++) {
-            struct word_walk w = words_of(bg, i);
-            for (uint32_t t; next_word(&w, &t);)
-                post[start[t] + s->post_count[t]++] = (uint32_t)(base[k] + i);
-        }
-    }
-
-    size_t n = 0, cap = 0;
-    *out = NULL;
-    float *accw = xcalloc(total + 1, sizeof *accw);
-    uint32_t *touched = xmalloc((total + 1) * sizeof *touched);
-    struct acc *best = xmalloc((total + 1) * sizeof *best);
-    size_t top_k = SIM_TOP_K + 2 * s->ndocs;
-    for (size_t g = 0; g < total; g++) {
-        size_t k = docof[g], i = g - base[k];
-        const struct bags *bg = &s->bag[k];
-        /* the rarest words of the sentence that other sentences share */
-        uint32_t probe[SIM_PROBE_WORDS];
-        bool passed = false;
-        size_t np = pick_probes(s, bg, (uint32_t)i, 2, cap_post, probe, &passed);
-        size_t nt = 0;
-        for (size_t q = 0; q < np; q++) {
-            uint32_t t = probe[q];
-            for (uint32_t m = 0; m < s->post_count[t]; m++) {
-                uint32_t h = post[start[t] + m];
-                if (h <= g || docof[h] == k) continue; /* each pair once, other documents only */
-                if (accw[h] == 0) touched[nt++] = h;
-                accw[h] += s->w[t];
-            }
-        }
-        size_t keep = top_targets(accw, touched, nt, best, top_k);
-        for (size_t q = 0; q < keep; q++) {
-            uint32_t h = best[q].y, dk = docof[h];
-            uint32_t y = (uint32_t)(h - base[dk]);
-            double d = pair_dice(s, k, (uint32_t)i, dk, y, floor);
-            if (d < floor || d <= 0) continue;
-            xgrow(out, &cap, n + 1, sizeof **out);
-            (*out)[n++] = (struct sim_match){(uint32_t)k, (uint32_t)i, dk, y, (float)d};
-        }
-    }
-    for (size_t t = 0; t < s->nw; t++)
-        s->post_count[t] = 0;
-    free(accw);
-    free(touched);
-    free(best);
-    free(post);
-    free(start);
-    free(docof);
-    free(base);
     return n;
 }

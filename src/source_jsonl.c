@@ -1,4 +1,4 @@
-/* source_jsonl.c - JSON Lines versions (jsonl.h) through json-c, in the
+/* source_jsonl.c - JSON Lines versions and documents (jsonl.h) through json-c, in the
  * web module beside the JSON-LD reader, so that the program links no JSON
  * library.  Each line is parsed on its own by a strict tokener that
  * validates UTF-8; the first line that is not one JSON object with a
@@ -18,6 +18,10 @@ bool jsonl_supported(void)
     return false;
 }
 
+#define NO_JSON_C                                                                                  \
+    "JSON Lines need json-c, and wirediff was built without it "                                   \
+    "(Debian: apt-get install libjson-c-dev, then configure again)"
+
 bool jsonl_parse(const char *bytes, size_t len, struct jsonl_version **out, size_t *n,
                  char err[SOURCE_ERR_MAX])
 {
@@ -25,14 +29,24 @@ bool jsonl_parse(const char *bytes, size_t len, struct jsonl_version **out, size
     (void)len;
     *out = NULL;
     *n = 0;
-    snprintf(err, SOURCE_ERR_MAX,
-             "JSON Lines need json-c, and wirediff was built without it "
-             "(Debian: apt-get install libjson-c-dev, then configure again)");
+    snprintf(err, SOURCE_ERR_MAX, NO_JSON_C);
+    return false;
+}
+
+bool jsonl_docs_parse(const char *bytes, size_t len, struct jsonl_doc **out, size_t *n,
+                      char err[SOURCE_ERR_MAX])
+{
+    (void)bytes;
+    (void)len;
+    *out = NULL;
+    *n = 0;
+    snprintf(err, SOURCE_ERR_MAX, NO_JSON_C);
     return false;
 }
 
 #else
 
+#include <inttypes.h>
 #include <json-c/json.h>
 #include <limits.h>
 #include <math.h>
@@ -117,21 +131,20 @@ static char *member_time(struct json_object *o, size_t line, bool *ok, char err[
     return s;
 }
 
-/* Line line[0..len), number no, into *v; false with err set. */
-static bool parse_line(struct json_tokener *tok, const char *s, size_t len, size_t no,
-                       struct jsonl_version *v, char err[SOURCE_ERR_MAX])
+/* Line s[0..len), number no, as one JSON object (the caller puts it), or
+ * NULL with err set: valid UTF-8, one value, nothing after it. */
+static struct json_object *line_object(struct json_tokener *tok, const char *s, size_t len,
+                                       size_t no, char err[SOURCE_ERR_MAX])
 {
-    memset(v, 0, sizeof *v);
-    v->line = no;
     if (len > INT_MAX) {
         snprintf(err, SOURCE_ERR_MAX, "line %zu: longer than %d bytes", no, INT_MAX);
-        return false;
+        return NULL;
     }
     /* json-c's own check (JSON_TOKENER_VALIDATE_UTF8) lets UTF-8 encoded
      * surrogates through: the line is checked first, as text.h decodes */
     if (text_count_invalid(s, len) != 0) {
         snprintf(err, SOURCE_ERR_MAX, "line %zu: not valid UTF-8", no);
-        return false;
+        return NULL;
     }
     json_tokener_reset(tok);
     struct json_object *o = json_tokener_parse_ex(tok, s, (int)len);
@@ -141,49 +154,75 @@ static bool parse_line(struct json_tokener *tok, const char *s, size_t len, size
             snprintf(err, SOURCE_ERR_MAX, "line %zu: the JSON value is cut short", no);
         else
             snprintf(err, SOURCE_ERR_MAX, "line %zu: %s", no, json_tokener_error_desc(je));
-        return false;
+        return NULL;
     }
-    bool ok = false;
     size_t end = json_tokener_get_parse_end(tok);
     while (end < len && (s[end] == ' ' || s[end] == '\t'))
         end++;
-    struct json_object *text;
-    if (end < len) {
+    if (end < len)
         snprintf(err, SOURCE_ERR_MAX, "line %zu: more after the JSON value (one object a line)",
                  no);
-    } else if (!json_object_is_type(o, json_type_object)) {
+    else if (!json_object_is_type(o, json_type_object))
         snprintf(err, SOURCE_ERR_MAX, "line %zu: not a JSON object", no);
-    } else if (!json_object_object_get_ex(o, "text", &text) ||
-               !json_object_is_type(text, json_type_string)) {
-        snprintf(err, SOURCE_ERR_MAX, "line %zu: no \"text\" string", no);
-    } else {
-        v->len = (size_t)json_object_get_string_len(text);
-        const char *t = json_object_get_string(text);
-        if (memchr(t, '\0', v->len)) {
-            snprintf(err, SOURCE_ERR_MAX, "line %zu: \"text\" holds a NUL character", no);
-        } else if (valid(t, v->len, "text", no, err)) {
-            ok = true;
-            v->meta.headline = member_string(o, "title", no, &ok, err);
-            if (ok) v->meta.url = member_string(o, "url", no, &ok, err);
-            if (ok) v->meta.modified = member_time(o, no, &ok, err);
-            if (ok) v->text = xstrndup(t, v->len);
-        }
+    else
+        return o;
+    json_object_put(o);
+    return NULL;
+}
+
+/* The string member key of o, required (*t, *n), checked: false with
+ * err set when it is not a string, holds a NUL or is not UTF-8. */
+static bool text_member(struct json_object *o, const char *key, size_t no, const char **t,
+                        size_t *n, char err[SOURCE_ERR_MAX])
+{
+    struct json_object *m;
+    if (!json_object_object_get_ex(o, key, &m) || !json_object_is_type(m, json_type_string)) {
+        snprintf(err, SOURCE_ERR_MAX, "line %zu: no \"%s\" string", no, key);
+        return false;
+    }
+    *n = (size_t)json_object_get_string_len(m);
+    *t = json_object_get_string(m);
+    if (memchr(*t, '\0', *n)) {
+        snprintf(err, SOURCE_ERR_MAX, "line %zu: \"%s\" holds a NUL character", no, key);
+        return false;
+    }
+    return valid(*t, *n, key, no, err);
+}
+
+/* Line s[0..len), number no, into *v; false with err set. */
+static bool parse_line(struct json_tokener *tok, const char *s, size_t len, size_t no,
+                       struct jsonl_version *v, char err[SOURCE_ERR_MAX])
+{
+    memset(v, 0, sizeof *v);
+    v->line = no;
+    struct json_object *o = line_object(tok, s, len, no, err);
+    if (!o) return false;
+    const char *t;
+    bool ok = text_member(o, "text", no, &t, &v->len, err);
+    if (ok) {
+        v->meta.headline = member_string(o, "title", no, &ok, err);
+        if (ok) v->meta.url = member_string(o, "url", no, &ok, err);
+        if (ok) v->meta.modified = member_time(o, no, &ok, err);
+        if (ok) v->text = xstrndup(t, v->len);
     }
     json_object_put(o);
     if (!ok) source_meta_free(&v->meta);
     return ok;
 }
 
-bool jsonl_parse(const char *bytes, size_t len, struct jsonl_version **out, size_t *n,
-                 char err[SOURCE_ERR_MAX])
+/* Call line(tok, s, len, no, arg, err) for each line of bytes[0..len)
+ * that holds more than white space (a CR before the LF and the white
+ * space around it left out), with its number from 1, until one returns
+ * false: then false. */
+static bool each_line(const char *bytes, size_t len,
+                      bool (*line)(struct json_tokener *tok, const char *s, size_t n, size_t no,
+                                   void *arg, char err[SOURCE_ERR_MAX]),
+                      void *arg, char err[SOURCE_ERR_MAX])
 {
-    *out = NULL;
-    *n = 0;
     struct json_tokener *tok = json_tokener_new_ex(JSONL_DEPTH);
     if (!tok) util_oom();
     json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
-    struct jsonl_version *v = NULL;
-    size_t nv = 0, cap = 0, no = 0;
+    size_t no = 0;
     bool ok = true;
     for (size_t at = 0; at < len && ok;) {
         const char *nl = memchr(bytes + at, '\n', len - at);
@@ -194,22 +233,112 @@ bool jsonl_parse(const char *bytes, size_t len, struct jsonl_version **out, size
         size_t b = at;
         while (b < e && (bytes[b] == ' ' || bytes[b] == '\t'))
             b++;
-        if (b < e) {
-            xgrow(&v, &cap, nv + 1, sizeof *v);
-            if (parse_line(tok, bytes + b, e - b, no, &v[nv], err))
-                nv++;
-            else
-                ok = false;
-        }
+        if (b < e) ok = line(tok, bytes + b, e - b, no, arg, err);
         at = next;
     }
     json_tokener_free(tok);
-    if (!ok) {
-        jsonl_free(v, nv);
+    return ok;
+}
+
+struct versions_out {
+    struct jsonl_version *v;
+    size_t n, cap;
+};
+
+static bool version_line(struct json_tokener *tok, const char *s, size_t len, size_t no, void *arg,
+                         char err[SOURCE_ERR_MAX])
+{
+    struct versions_out *o = arg;
+    xgrow(&o->v, &o->cap, o->n + 1, sizeof *o->v);
+    if (!parse_line(tok, s, len, no, &o->v[o->n], err)) return false;
+    o->n++;
+    return true;
+}
+
+bool jsonl_parse(const char *bytes, size_t len, struct jsonl_version **out, size_t *n,
+                 char err[SOURCE_ERR_MAX])
+{
+    struct versions_out o = {NULL, 0, 0};
+    *out = NULL;
+    *n = 0;
+    if (!each_line(bytes, len, version_line, &o, err)) {
+        jsonl_free(o.v, o.n);
         return false;
     }
-    *out = v;
-    *n = nv;
+    *out = o.v;
+    *n = o.n;
+    return true;
+}
+
+/* ---- documents (--overlap --jsonl) ---------------------------------------- */
+
+struct docs_out {
+    struct jsonl_doc *d;
+    size_t n, cap;
+};
+
+static bool doc_line(struct json_tokener *tok, const char *s, size_t len, size_t no, void *arg,
+                     char err[SOURCE_ERR_MAX])
+{
+    struct docs_out *out = arg;
+    struct json_object *o = line_object(tok, s, len, no, err), *id, *m;
+    if (!o) return false;
+    struct jsonl_doc d = {.line = no};
+    bool ok = false;
+    const char *t = NULL;
+    if (!json_object_object_get_ex(o, "id", &id) ||
+        !(json_object_is_type(id, json_type_string) || json_object_is_type(id, json_type_int))) {
+        snprintf(err, SOURCE_ERR_MAX, "line %zu: no \"id\" (a string or an integer)", no);
+    } else if (json_object_is_type(id, json_type_int)) {
+        char num[32];
+        snprintf(num, sizeof num, "%" PRId64, json_object_get_int64(id));
+        d.id = xstrdup(num);
+        d.id_number = true;
+        ok = true;
+    } else {
+        size_t n = (size_t)json_object_get_string_len(id);
+        const char *v = json_object_get_string(id);
+        if (n == 0 || memchr(v, '\0', n))
+            snprintf(err, SOURCE_ERR_MAX, "line %zu: \"id\" is empty or holds a NUL character", no);
+        else if (valid(v, n, "id", no, err)) {
+            d.id = xstrndup(v, n);
+            ok = true;
+        }
+    }
+    if (ok) { /* the text, else the page to extract it from */
+        d.html =
+            !json_object_object_get_ex(o, "text", &m) || json_object_is_type(m, json_type_null);
+        if (d.html &&
+            (!json_object_object_get_ex(o, "html", &m) || json_object_is_type(m, json_type_null))) {
+            snprintf(err, SOURCE_ERR_MAX, "line %zu: no \"text\" or \"html\" string", no);
+            ok = false;
+        } else {
+            ok = text_member(o, d.html ? "html" : "text", no, &t, &d.len, err);
+        }
+    }
+    if (ok) {
+        d.text = xstrndup(t, d.len);
+        xgrow(&out->d, &out->cap, out->n + 1, sizeof *out->d);
+        out->d[out->n++] = d;
+    } else {
+        free(d.id);
+    }
+    json_object_put(o);
+    return ok;
+}
+
+bool jsonl_docs_parse(const char *bytes, size_t len, struct jsonl_doc **out, size_t *n,
+                      char err[SOURCE_ERR_MAX])
+{
+    struct docs_out o = {NULL, 0, 0};
+    *out = NULL;
+    *n = 0;
+    if (!each_line(bytes, len, doc_line, &o, err)) {
+        jsonl_docs_free(o.d, o.n);
+        return false;
+    }
+    *out = o.d;
+    *n = o.n;
     return true;
 }
 

@@ -23,7 +23,7 @@
 #include "source.h"
 
 /* Bumped when the table changes: a module of another version is refused. */
-#define WEB_MODULE_VERSION 2
+#define WEB_MODULE_VERSION 3
 
 struct web_module {
     int version;
@@ -38,6 +38,9 @@ struct web_module {
     bool (*jsonl_supported)(void);
     bool (*jsonl_parse)(const char *bytes, size_t len, struct jsonl_version **out, size_t *n,
                         char err[SOURCE_ERR_MAX]);
+    /* version 3: JSON Lines documents (jsonl.h) */
+    bool (*jsonl_docs_parse)(const char *bytes, size_t len, struct jsonl_doc **out, size_t *n,
+                             char err[SOURCE_ERR_MAX]);
 };
 
 /* The module's one exported symbol. */

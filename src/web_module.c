@@ -41,4 +41,5 @@ const struct web_module wirediff_web_module = {
     .fetch_all = fetch_all,
     .jsonl_supported = jsonl_supported,
     .jsonl_parse = jsonl_parse,
+    .jsonl_docs_parse = jsonl_docs_parse,
 };

@@ -122,3 +122,15 @@ bool jsonl_parse(const char *bytes, size_t len, struct jsonl_version **out, size
     snprintf(err, SOURCE_ERR_MAX, "JSON Lines, and wirediff cannot read them here (%.180s)", e);
     return false;
 }
+
+bool jsonl_docs_parse(const char *bytes, size_t len, struct jsonl_doc **out, size_t *n,
+                      char err[SOURCE_ERR_MAX])
+{
+    const char *e = NULL;
+    const struct web_module *m = web_module_get(&e);
+    if (m) return m->jsonl_docs_parse(bytes, len, out, n, err);
+    *out = NULL;
+    *n = 0;
+    snprintf(err, SOURCE_ERR_MAX, "JSON Lines, and wirediff cannot read them here (%.180s)", e);
+    return false;
+}

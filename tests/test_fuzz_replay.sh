@@ -13,7 +13,7 @@ F="$top_srcdir/tests/fuzz"
 
 n=0
 failed=0
-for name in segment diff align export source conf versions; do
+for name in segment diff align export source conf versions overlap_jsonl; do
     prog="$top_builddir/tests/fuzz/replay_$name"
     if [ ! -x "$prog" ]; then
         echo "test_fuzz_replay: $prog not found (make check builds it)" >&2
