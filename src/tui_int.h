@@ -5,7 +5,8 @@
  *   tui.c         tui_run: terminal set-up and tear-down, signals, the
  *                 interactive event loop
  *   tui_view.c    the view: layout cache, scrolling, jumps, the key map
- *   tui_search.c  the search prompt and matching (text_key on both sides)
+ *   tui_search.c  the search prompt and matching (text_key on both sides,
+ *                 found with keyfind.h)
  *   tui_export.c  the export prompt (e, E): format, file name, replace?
  *   tui_draw.c    colours, cells, the two columns and the gutter, the
  *                 shadow grid of semantic attributes
@@ -305,6 +306,8 @@ struct tui {
     char *pat_text;  /* the pattern as typed, for messages */
     uint32_t *mrows; /* rows whose shown sentences match pat, ascending */
     size_t nmrows;
+    struct keyfind *kf[2]; /* the search indexes of the last documents searched */
+    struct tui_warm *warm; /* the indexes of the pair shown, being built (tui_search.c) */
     char *mkey;     /* per-cluster key of a sentence, for highlights ... */
     uint32_t *kmap; /* ... and the byte span of the cluster of each key byte */
     size_t capmkey, capkmap;
@@ -381,6 +384,10 @@ void tui_prompt_key(struct tui *t, const struct tui_key *k);
  * wraps), forward or backward, around the document once; lands on the
  * matching row and reports in the status line. */
 void tui_search(struct tui *t, ptrdiff_t start, bool forward);
+/* After a frame: start building the search indexes of the pair shown in
+ * a thread of its own, unless they are there or being built, so that the
+ * first search finds them ready; take those a finished build made. */
+void tui_search_warm(struct tui *t);
 /* Does row r match the last pattern? */
 bool tui_row_matches(const struct tui *t, size_t r);
 /* The matches of the last pattern in the sentence s[from, to): byte spans
