@@ -498,6 +498,7 @@ if [ -n "$READER" ]; then
     verdict "$rkey" "reader: every navigation key < 10 ms"
 fi
 
+[ "${BENCH_READER_SCALE:-1}" = 1 ] && { "$(dirname "$0")/reader.sh" "$builddir" || fatal=1; }
 if [ "$fatal" -ne 0 ]; then
     echo "a tool crashed or wirediff failed (see above)" >&2
     exit 1
