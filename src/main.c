@@ -230,6 +230,7 @@ static void usage(FILE *f)
           "d dateline, c caption or credit, a byline, b boilerplate; B hides the last\n"
           "three) and marks weak pairs ?; rows the same but for case, quotes or dashes\n"
           "underline those characters.  Hard-wrapped text reads as its paragraphs.\n"
+          "Large files: a progress line shows while they load and align; Ctrl-C cancels.\n"
           "\n"
           "Exit status: 0 no differences, 1 differences, 2 trouble (as git's external\n"
           "diff: 0 unless --exit-code).\n"

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -97,9 +98,19 @@ static void *run(void *arg)
     return NULL;
 }
 
+/* Is there a terminal to draw on that nothing else draws on meanwhile:
+ * standard error a terminal, and standard output the same or a file (not
+ * a pipe to a pager, which draws the screen as soon as it starts)? */
+static bool wanted(void)
+{
+    struct stat st;
+    return isatty(STDERR_FILENO) &&
+           (isatty(STDOUT_FILENO) || (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)));
+}
+
 void progress_begin(const char *fmt, ...)
 {
-    if (!running && !isatty(STDERR_FILENO)) return;
+    if (!running && !wanted()) return;
     pthread_mutex_lock(&mu);
     va_list ap;
     va_start(ap, fmt);

@@ -1,6 +1,7 @@
 /* progress.h - the progress line of a long start: while the documents are
  * read and segmented and the pair is aligned, one line on standard error
- * (when it is a terminal) says what is happening and for how long, from
+ * (when it is a terminal, and standard output is too or is a file: not a
+ * pipe into a pager) says what is happening and for how long, from
  * PROGRESS_SHOW_MS after the first step began, redrawn every
  * PROGRESS_STEP_MS; the reader's first frame or the export replaces it.
  *
@@ -24,7 +25,7 @@
 
 /* A step begins (or the text of the current one changes): what it does,
  * as printf formats it ("reading 2 files, 209 MB").  Nothing happens
- * unless standard error is a terminal. */
+ * unless there is a terminal to draw on (see above). */
 void progress_begin(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The steps are over: the line is cleared and the signals are back as
