@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "progress.h"
 #include "tui_int.h"
 #include "util.h"
 
@@ -215,6 +216,21 @@ static void setup_modes(const struct tui *t)
     curs_set(0);
 }
 
+/* A large pair takes a moment to lay out for the first screen: say so in
+ * its place (the progress line of main has been cleared by now). */
+static void show_laying_out(const struct alignment *al)
+{
+    size_t n;
+    align_rows(al, &n);
+    if (n < 50000) return; /* a blink */
+    char note[96], num[32];
+    snprintf(note, sizeof note, "wirediff: laying out %s rows...",
+             progress_count(n, num, sizeof num));
+    werase(stdscr);
+    mvaddnstr(0, 0, note, COLS);
+    refresh();
+}
+
 int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct alignment *al,
             const struct tui_opts *o)
 {
@@ -307,6 +323,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
         t.cx = &cx;
         tui_folders_init(&t, o);
     } else {
+        if (!t.headless) show_laying_out(al);
         tui_view_init(&t, al, ndocs, o->words, o->fold);
         tui_pair_roles(&t);
         if (ndocs > 2)
