@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -99,12 +100,14 @@ static void *run(void *arg)
 }
 
 /* Is there a terminal to draw on that nothing else draws on meanwhile:
- * standard error a terminal, and standard output the same or a file (not
- * a pipe to a pager, which draws the screen as soon as it starts)? */
+ * standard error a terminal that knows "ESC [ K" (TERM set and not
+ * "dumb"), and standard output the same or a file (not a pipe to a pager,
+ * which draws the screen as soon as it starts)? */
 static bool wanted(void)
 {
     struct stat st;
-    return isatty(STDERR_FILENO) &&
+    const char *term = getenv("TERM");
+    return isatty(STDERR_FILENO) && term && *term && strcmp(term, "dumb") != 0 &&
            (isatty(STDOUT_FILENO) || (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)));
 }
 

@@ -1,7 +1,7 @@
 /* progress.h - the progress line of a long start: while the documents are
  * read and segmented and the pair is aligned, one line on standard error
- * (when it is a terminal, and standard output is too or is a file: not a
- * pipe into a pager) says what is happening and for how long, from
+ * (when it is a terminal other than TERM=dumb, and standard output is
+ * too or is a file: not a pipe into a pager) says what is happening and for how long, from
  * PROGRESS_SHOW_MS after the first step began, redrawn every
  * PROGRESS_STEP_MS; the reader's first frame or the export replaces it.
  *
