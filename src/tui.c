@@ -71,6 +71,16 @@ static void reset_signals(const struct sigaction *old)
         sigaction(stop_signals[i], &old[i], NULL);
 }
 
+bool tui_spawn(pthread_t *th, void *(*fn)(void *), void *arg)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    bool ok = pthread_create(th, NULL, fn, arg) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return ok;
+}
+
 double tui_now_ms(void)
 {
     struct timespec ts;

@@ -38,6 +38,7 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <curses.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -257,6 +258,7 @@ struct tui {
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
     struct digest *dg[2]; /* the digest of al[0] and al[1], on first use (tui_digest) */
+    struct tui_dgjob *dgjob; /* al[0]'s digest, made beside the first frame (tui_view.c) */
     size_t dsel, dtop;    /* the digest view: selected item, first shown */
     size_t mvrow;         /* the moved view: the pair's row at A's place ... */
     uint32_t mvtop;       /* ... and the first line shown */
@@ -338,6 +340,12 @@ struct tui {
     char *buf, *kbuf;
     size_t capbuf, capkbuf;
 };
+
+/* ---- tui.c ---- */
+/* Start fn(arg) on a thread of its own with every signal blocked in it, so
+ * that the reader's (a stop, a resize) reach the reader's thread; false
+ * when no thread could be started. */
+bool tui_spawn(pthread_t *th, void *(*fn)(void *), void *arg);
 
 /* ---- tui_view.c ---- */
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold);

@@ -15,8 +15,6 @@
 
 #include "tui_int.h"
 
-#include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,16 +113,10 @@ void tui_search_warm(struct tui *t)
         return;
     }
     atomic_init(&w->done, false);
-    /* The reader's signals (a stop, a resize) must reach its own thread:
-     * the builder blocks them all. */
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_BLOCK, &all, &old);
-    if (pthread_create(&w->th, NULL, warm_run, w) == 0)
+    if (tui_spawn(&w->th, warm_run, w))
         t->warm = w;
     else
         free(w); /* the first search builds them */
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 void tui_search_free(struct tui *t)
