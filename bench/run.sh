@@ -501,6 +501,7 @@ fi
 WDGEN=$WDGEN WIREDIFF=$WIREDIFF "$(dirname "$0")/timeline.sh" "$builddir" || fatal=1
 [ "${BENCH_PAIRS:-1}" = 1 ] && { echo; "$(dirname "$0")/pairs.sh" "$builddir" || fatal=1; } # hard inputs, exports (PAIRS_*)
 [ "${BENCH_OVERLAP:-1}" = 1 ] && { echo; "$(dirname "$0")/overlap.sh" "$builddir" || fatal=1; } # many documents (bench/overlap.sh; BENCH_OVERLAP=0 skips)
+[ "${BENCH_READER_SCALE:-1}" = 1 ] && { "$(dirname "$0")/reader.sh" "$builddir" || fatal=1; }
 if [ "$fatal" -ne 0 ]; then
     echo "a tool crashed or wirediff failed (see above)" >&2
     exit 1

@@ -36,6 +36,7 @@
 #include "output.h"
 #include "pager.h"
 #include "run_timeline.h"
+#include "progress.h"
 #include "settings.h"
 #include "terminal.h"
 #include "transcode.h"
@@ -254,6 +255,7 @@ static void usage(FILE *f)
           "d dateline, c caption or credit, a byline, b boilerplate; B hides the last\n"
           "three) and marks weak pairs ?; rows the same but for case, quotes or dashes\n"
           "underline those characters.  Hard-wrapped text reads as its paragraphs.\n"
+          "Large files: a progress line shows while they load and align; Ctrl-C cancels.\n"
           "\n"
           "Exit status: 0 no differences, 1 differences, 2 trouble (as git's external\n"
           "diff: 0 unless --exit-code).\n"
@@ -622,6 +624,40 @@ static int item_trouble(const struct load_item *it, bool many, bool in_dir)
     return rc;
 }
 
+/* The progress line (progress.h) while items[0 .. n) are read and
+ * segmented: how many files, how many bytes when known. */
+static void reading_progress(const struct load_item *items, size_t n)
+{
+    size_t files = 0, bytes = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (items[i].st != WD_OK) continue;
+        files++;
+        if (items[i].text)
+            bytes += items[i].len;
+        else if (stat(items[i].name, &st) == 0 && S_ISREG(st.st_mode))
+            bytes += (size_t)st.st_size;
+    }
+    char num[32];
+    progress_begin("reading and segmenting %zu file%s, %s MB", files, files == 1 ? "" : "s",
+                   progress_count((bytes + 512 * 1024) / (1024 * 1024), num, sizeof num));
+}
+
+/* The progress line while docs[1 ..] are aligned with docs[0]. */
+static void aligning_progress(struct doc *const *docs, size_t n)
+{
+    size_t na, nb;
+    char a[32], b[32];
+    doc_sentences(docs[0], &na);
+    doc_sentences(docs[n - 1], &nb);
+    if (n == 2)
+        progress_begin("aligning %s and %s sentences", progress_count(na, a, sizeof a),
+                       progress_count(nb, b, sizeof b));
+    else
+        progress_begin("aligning %zu documents with the first, %s sentences", n - 1,
+                       progress_count(na, a, sizeof a));
+}
+
 /* Load every input into docs[0 .. *ndocs): 0, or 2 after a message.
  * in_dir[i] says files[i] came from a folder. */
 static int load_inputs(struct doc_ctx *ctx, char **files, const bool *in_dir, size_t n,
@@ -636,7 +672,11 @@ static int load_inputs(struct doc_ctx *ctx, char **files, const bool *in_dir, si
         read[i] = items[i].st == WD_OK;
     }
     struct doc **loaded = xcalloc(n, sizeof *loaded);
-    if (rc == 0) load_docs(ctx, items, n, &lo->doc, loaded);
+    if (rc == 0) {
+        reading_progress(items, n);
+        load_docs(ctx, items, n, &lo->doc, loaded);
+        progress_end();
+    }
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (read[i]) rc = item_trouble(&items[i], many, in_dir[i]);
         if (rc || !loaded[i]) continue;
@@ -1565,6 +1605,7 @@ int main(int argc, char **argv)
         ao.no_moves = no_moves;
         size_t ncmp = (size_t)ndocs - 1;
         struct export_cmp *cmps = xcalloc(ncmp, sizeof *cmps);
+        aligning_progress(docs, (size_t)ndocs);
         corpus_settle_roles(ctx, docs, (size_t)ndocs); /* as the overview does */
         bool differ = false;
         for (size_t k = 0; k < ncmp; k++) {
@@ -1573,6 +1614,7 @@ int main(int argc, char **argv)
             cmps[k].al = align_docs(docs[0], docs[k + 1], ctx, &ao);
             differ |= align_differs(cmps[k].al);
         }
+        progress_end();
         bool interactive = format < 0 && !output_given && !stat_mode &&
                            (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         if (interactive) {

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "escape.h"
+#include "progress.h"
 #include "tui_int.h"
 #include "util.h"
 
@@ -68,6 +69,16 @@ static void reset_signals(const struct sigaction *old)
 {
     for (size_t i = 0; i < WD_ARRAY_LEN(stop_signals); i++)
         sigaction(stop_signals[i], &old[i], NULL);
+}
+
+bool tui_spawn(pthread_t *th, void *(*fn)(void *), void *arg)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    bool ok = pthread_create(th, NULL, fn, arg) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return ok;
 }
 
 double tui_now_ms(void)
@@ -215,6 +226,21 @@ static void setup_modes(const struct tui *t)
     curs_set(0);
 }
 
+/* A large pair takes a moment to lay out for the first screen: say so in
+ * its place (the progress line of main has been cleared by now). */
+static void show_laying_out(const struct alignment *al)
+{
+    size_t n;
+    align_rows(al, &n);
+    if (n < 50000) return; /* a blink */
+    char note[96], num[32];
+    snprintf(note, sizeof note, "wirediff: laying out %s rows...",
+             progress_count(n, num, sizeof num));
+    werase(stdscr);
+    mvaddnstr(0, 0, note, COLS);
+    refresh();
+}
+
 int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct alignment *al,
             const struct tui_opts *o)
 {
@@ -311,6 +337,7 @@ int tui_run(struct doc_ctx *ctx, struct doc *const *docs, size_t ndocs, struct a
         else
             tui_folders_init(&t, o);
     } else {
+        if (!t.headless) show_laying_out(al);
         tui_view_init(&t, al, ndocs, o->words, o->fold);
         tui_pair_roles(&t);
         if (ndocs > 2)

@@ -554,4 +554,5 @@ void tui_frame(struct tui *t)
     tui_draw(t);
     wnoutrefresh(stdscr);
     doupdate();
+    tui_search_warm(t);
 }

@@ -5,7 +5,8 @@
  *   tui.c         tui_run: terminal set-up and tear-down, signals, the
  *                 interactive event loop
  *   tui_view.c    the view: layout cache, scrolling, jumps, the key map
- *   tui_search.c  the search prompt and matching (text_key on both sides)
+ *   tui_search.c  the search prompt and matching (text_key on both sides,
+ *                 found with keyfind.h)
  *   tui_export.c  the export prompt (e, E): format, file name, replace?
  *   tui_draw.c    colours, cells, the two columns and the gutter, the
  *                 shadow grid of semantic attributes
@@ -41,6 +42,7 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <curses.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -284,6 +286,7 @@ struct tui {
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
     struct digest *dg[2]; /* the digest of al[0] and al[1], on first use (tui_digest) */
+    struct tui_dgjob *dgjob; /* al[0]'s digest, made beside the first frame (tui_view.c) */
     size_t dsel, dtop;    /* the digest view: selected item, first shown */
     size_t mvrow;         /* the moved view: the pair's row at A's place ... */
     uint32_t mvtop;       /* ... and the first line shown */
@@ -333,6 +336,8 @@ struct tui {
     char *pat_text;  /* the pattern as typed, for messages */
     uint32_t *mrows; /* rows whose shown sentences match pat, ascending */
     size_t nmrows;
+    struct keyfind *kf[2]; /* the search indexes of the last documents searched */
+    struct tui_warm *warm; /* the indexes of the pair shown, being built (tui_search.c) */
     char *mkey;     /* per-cluster key of a sentence, for highlights ... */
     uint32_t *kmap; /* ... and the byte span of the cluster of each key byte */
     size_t capmkey, capkmap;
@@ -363,6 +368,12 @@ struct tui {
     char *buf, *kbuf;
     size_t capbuf, capkbuf;
 };
+
+/* ---- tui.c ---- */
+/* Start fn(arg) on a thread of its own with every signal blocked in it, so
+ * that the reader's (a stop, a resize) reach the reader's thread; false
+ * when no thread could be started. */
+bool tui_spawn(pthread_t *th, void *(*fn)(void *), void *arg);
 
 /* ---- tui_view.c ---- */
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold);
@@ -409,6 +420,10 @@ void tui_prompt_key(struct tui *t, const struct tui_key *k);
  * wraps), forward or backward, around the document once; lands on the
  * matching row and reports in the status line. */
 void tui_search(struct tui *t, ptrdiff_t start, bool forward);
+/* After a frame: start building the search indexes of the pair shown in
+ * a thread of its own, unless they are there or being built, so that the
+ * first search finds them ready; take those a finished build made. */
+void tui_search_warm(struct tui *t);
 /* Does row r match the last pattern? */
 bool tui_row_matches(const struct tui *t, size_t r);
 /* The matches of the last pattern in the sentence s[from, to): byte spans

@@ -4,23 +4,120 @@
  * text_key(sentence): case, quotes, dashes, white space and compatibility
  * forms (NFKC) folded alike, so "vedomosti" finds "Vedomosti" and "don't"
  * finds "don’t".  Both sides are searched; a row matches when one of the
- * sentences it shows does.  The matching rows are found once per pattern
- * (one pass over the document), so n and N are binary searches.  Swapping
- * sides keeps the rows and what they show, so the list stays valid.
+ * sentences it shows does.  The matching rows are found once per pattern:
+ * keyfind.h finds the matching sentences of each side in a scan of its
+ * bytes (an index per document, built on the first search; the two sides
+ * at once), then one pass over the rows; n and N are binary searches.
+ * Swapping sides keeps the rows and what they show, so the list stays
+ * valid.
  */
 #include "config.h"
 
 #include "tui_int.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
+#include "keyfind.h"
 #include "text.h"
 #include "util.h"
 
 /* Longest pattern accepted at the prompt, in bytes. */
 #define PROMPT_MAX 1024
+
+/* ---- the search indexes ---------------------------------------------------- */
+
+/* Indexes being built in the background: for d[i] when kf[i] is wanted. */
+struct tui_warm {
+    pthread_t th;
+    const struct doc *d[2];
+    struct keyfind *kf[2];
+    bool want[2];
+    atomic_bool done;
+};
+
+static void warm_side(void *arg, size_t i)
+{
+    struct tui_warm *w = arg;
+    if (w->want[i]) w->kf[i] = keyfind_new(w->d[i]);
+}
+
+static void *warm_run(void *arg)
+{
+    struct tui_warm *w = arg;
+    util_parallel(2, warm_side, w);
+    atomic_store(&w->done, true);
+    return NULL;
+}
+
+/* The index of d that the reader keeps, or NULL. */
+static struct keyfind *index_of(const struct tui *t, const struct doc *d)
+{
+    for (int i = 0; i < 2; i++)
+        if (t->kf[i] && keyfind_doc(t->kf[i]) == d) return t->kf[i];
+    return NULL;
+}
+
+/* Keep kf, the index of a document of the pair shown, in place of one of
+ * another document (the pair shown before); extra ones are freed. */
+static void keep_index(struct tui *t, struct keyfind *kf)
+{
+    if (!kf) return;
+    const struct alignment *al = tui_al(t);
+    const struct doc *a = align_doc(al, 0), *b = align_doc(al, 1);
+    if (index_of(t, keyfind_doc(kf))) {
+        keyfind_free(kf);
+        return;
+    }
+    for (int i = 0; i < 2; i++) {
+        const struct doc *d = t->kf[i] ? keyfind_doc(t->kf[i]) : NULL;
+        if (d != a && d != b) {
+            keyfind_free(t->kf[i]);
+            t->kf[i] = kf;
+            return;
+        }
+    }
+    keyfind_free(kf);
+}
+
+/* Wait for the build in the background, if any, and keep what it made
+ * (with keep and a pair open) or free it. */
+static void warm_join(struct tui *t, bool keep)
+{
+    struct tui_warm *w = t->warm;
+    if (!w) return;
+    pthread_join(w->th, NULL);
+    t->warm = NULL;
+    for (int i = 0; i < 2; i++)
+        if (keep && t->al[0])
+            keep_index(t, w->kf[i]);
+        else
+            keyfind_free(w->kf[i]);
+    free(w);
+}
+
+void tui_search_warm(struct tui *t)
+{
+    if (t->warm && atomic_load(&t->warm->done)) warm_join(t, true);
+    if (t->warm || !t->al[0] || t->mode != TUI_MODE_PAIR) return;
+    const struct alignment *al = tui_al(t);
+    struct tui_warm *w = xcalloc(1, sizeof *w);
+    for (int i = 0; i < 2; i++) {
+        w->d[i] = align_doc(al, i);
+        w->want[i] = !index_of(t, w->d[i]) && (i == 0 || w->d[1] != w->d[0]);
+    }
+    if (!w->want[0] && !w->want[1]) {
+        free(w);
+        return;
+    }
+    atomic_init(&w->done, false);
+    if (tui_spawn(&w->th, warm_run, w))
+        t->warm = w;
+    else
+        free(w); /* the first search builds them */
+}
 
 void tui_search_free(struct tui *t)
 {
@@ -30,6 +127,9 @@ void tui_search_free(struct tui *t)
     free(t->mrows);
     free(t->mkey);
     free(t->kmap);
+    warm_join(t, false); /* the view is gone: keep nothing */
+    keyfind_free(t->kf[0]);
+    keyfind_free(t->kf[1]);
 }
 
 void tui_search_reset(struct tui *t)
@@ -82,16 +182,30 @@ static bool sentence_matches(struct tui *t, const char *s, uint32_t from, uint32
     return kl >= t->npat && memmem(t->kbuf, kl, t->pat, t->npat) != NULL;
 }
 
-static bool row_side_matches(struct tui *t, const struct align_row *r, int side)
+/* The sentences of both sides that match the pattern: an index per side
+ * (kept for the next search), built and searched on both sides at once. */
+struct side_search {
+    const struct doc *d;
+    struct keyfind *kf; /* NULL: to be built */
+    const char *pat;
+    size_t npat;
+    uint8_t *hit; /* per sentence of d */
+};
+
+static void search_side(void *arg, size_t i)
+{
+    struct side_search *ss = (struct side_search *)arg + i;
+    if (!ss->kf) ss->kf = keyfind_new(ss->d);
+    keyfind_match(ss->kf, ss->pat, ss->npat, ss->hit);
+}
+
+/* Does row r show a sentence of side whose byte in hit is set? */
+static bool row_side_hit(const struct align_row *r, int side, const uint8_t *hit, size_t ns)
 {
     if (!(r->show & (1u << side))) return false;
-    const struct doc *d = align_doc(tui_al(t), side);
-    size_t ns, len;
-    const struct sentence *s = doc_sentences(d, &ns);
-    const char *bytes = doc_bytes(d, &len);
     uint32_t first = side ? r->b : r->a, n = side ? r->bn : r->an;
     for (uint32_t q = first; q < first + n && q < ns; q++)
-        if (sentence_matches(t, bytes, s[q].start, s[q].end)) return true;
+        if (hit[q]) return true;
     return false;
 }
 
@@ -105,17 +219,36 @@ static bool set_pattern(struct tui *t, const char *text)
     t->npat = kl;
     free(t->pat_text);
     t->pat_text = xstrdup(text);
+    const struct alignment *al = tui_al(t);
+    warm_join(t, true);
+    struct side_search ss[2];
+    size_t ns[2];
+    for (int side = 0; side < 2; side++) {
+        const struct doc *d = align_doc(al, side);
+        ss[side] =
+            (struct side_search){.d = d, .kf = index_of(t, d), .pat = t->pat, .npat = t->npat};
+        doc_sentences(d, &ns[side]);
+        ss[side].hit = xcalloc(ns[side] ? ns[side] : 1, 1);
+    }
+    bool same = ss[0].d == ss[1].d; /* a document against itself: one index */
+    util_parallel(same ? 1 : 2, search_side, ss);
+    if (same) memcpy(ss[1].hit, ss[0].hit, ns[0]);
+    for (int side = 0; side < 2; side++)
+        if (!index_of(t, ss[side].d)) keep_index(t, ss[side].kf);
     size_t nr, cap = 0;
-    const struct align_row *rows = align_rows(tui_al(t), &nr);
+    const struct align_row *rows = align_rows(al, &nr);
     free(t->mrows);
     t->mrows = NULL;
     t->nmrows = 0;
     for (size_t r = 0; r < nr; r++) {
-        if (!row_side_matches(t, &rows[r], SIDE_A) && !row_side_matches(t, &rows[r], SIDE_B))
+        if (!row_side_hit(&rows[r], SIDE_A, ss[0].hit, ns[0]) &&
+            !row_side_hit(&rows[r], SIDE_B, ss[1].hit, ns[1]))
             continue;
         xgrow(&t->mrows, &cap, t->nmrows + 1, sizeof *t->mrows);
         t->mrows[t->nmrows++] = (uint32_t)r;
     }
+    free(ss[0].hit);
+    free(ss[1].hit);
     return true;
 }
 

@@ -50,6 +50,37 @@ int tui_digits(size_t n)
     return d;
 }
 
+/* The digest of the pair as given, made on a thread of its own while the
+ * first frame is laid out (the status line shows its counts): digest_new
+ * reads only the alignment and its documents, as the layout does. */
+struct tui_dgjob {
+    pthread_t th;
+    const struct alignment *al;
+    struct digest *dg;
+};
+
+static void *dg_run(void *arg)
+{
+    struct tui_dgjob *j = arg;
+    j->dg = digest_new(j->al, NULL);
+    return NULL;
+}
+
+/* Wait for the digest being made, if any: it becomes dg[0] (with keep) or
+ * is freed. */
+static void dg_join(struct tui *t, bool keep)
+{
+    struct tui_dgjob *j = t->dgjob;
+    if (!j) return;
+    pthread_join(j->th, NULL);
+    t->dgjob = NULL;
+    if (keep && !t->dg[0])
+        t->dg[0] = j->dg;
+    else
+        digest_free(j->dg);
+    free(j);
+}
+
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold)
 {
     t->al[0] = al;
@@ -65,10 +96,19 @@ void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words
      * and a space; at least 5 columns. */
     t->gutter = t->gutter_marks = WD_MAX(5, tui_digits(t->nrows) + 3);
     if (t->numbers) tui_numbers_set(t, true); /* # stays on from pair to pair */
+    if (!t->no_digest && !t->dg[0] && !t->dgjob) {
+        struct tui_dgjob *j = xcalloc(1, sizeof *j);
+        j->al = al;
+        if (tui_spawn(&j->th, dg_run, j))
+            t->dgjob = j;
+        else
+            free(j); /* tui_digest makes it when it is asked for */
+    }
 }
 
 void tui_view_free(struct tui *t)
 {
+    dg_join(t, false);
     for (int i = 0; i < TUI_LAY_CACHE; i++)
         layout_free(t->cache[i].l);
     if (t->al[1]) align_free(t->al[1]);
@@ -89,6 +129,7 @@ const struct alignment *tui_al(const struct tui *t)
 const struct digest *tui_digest(struct tui *t)
 {
     int i = t->swapped;
+    if (i == 0) dg_join(t, true);
     if (i && !t->al[1]) t->al[1] = align_swapped(t->al[0]);
     if (!t->dg[i]) t->dg[i] = digest_new(t->al[i], NULL);
     return t->dg[i];

@@ -32,9 +32,15 @@
 #     stops at the first screen, q ends both (status 1), the screen stays.
 # 12. a white terminal (tmux answers OSC 11 with window-style's colour):
 #     the reader in the light theme.
-# 14. --timeline of a folder of versions: the list of versions, Enter on
+# 14. y and Y: the clipboard escape (OSC 52) lands in tmux's paste buffer.
+# 15. a click selects a document, a double click opens a pair.
+# 16. --timeline of a folder of versions: the list of versions, Enter on
 #     v2 opens v1 against v2, . steps to v3 in place, F first against
 #     latest, q back to the list, q quits (status 1: the versions differ).
+# 17. a large pair (100,000 generated sentences a side): the progress line
+#     says what is happening while it is aligned, and Ctrl-C typed there
+#     ends the run by SIGINT (status 130), the line cleared, the terminal
+#     as it was.
 #
 # Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
 set -u
@@ -489,6 +495,37 @@ else
     wait_for 'version 3 of 7 ·' || fail "q did not come back to the list on v3"
     T send-keys -t "$cur" q
     check_restored 1
+fi
+finish
+
+# ---- 17: a large pair: the progress line, Ctrl-C while aligning -----------
+# Every sentence of B differs from A's in its second word, so the pairing
+# takes seconds, not a blink: time enough to see the line and type Ctrl-C.
+awk -v a="$tmp/big_a.txt" -v b="$tmp/big_b.txt" 'BEGIN {
+    srand(7)
+    for (i = 1; i <= 100000; i++) {
+        w = ""
+        for (k = 0; k < 11; k++) w = w " w" int(rand() * 5000)
+        print "Item " i " w" int(rand() * 5000) w "." > a
+        print "Item " i (i % 2 ? " x" i : " w" int(rand() * 5000)) w "." > b
+        if (i % 3 == 0) { print "" > a; print "" > b }
+    }
+}'
+start wdbig 120 30
+# A script that outlives the Ctrl-C (its trap), so that it reports the status.
+printf "trap 'true' INT\n'%s' '%s' '%s'\necho EXITED \$?\n" "$WD" "$tmp/big_a.txt" \
+    "$tmp/big_b.txt" >"$tmp/big.sh"
+run "clear; sh '$tmp/big.sh'"
+if ! wait_for '^wirediff: aligning 100,000 and 100,000 sentences\.\.\. [0-9]+\.[0-9] s \(Ctrl-C cancels\)$'; then
+    fail "no progress line while the large pair is aligned"
+else
+    T send-keys -t "$cur" C-c
+    wait_for '^EXITED 130$' || fail "Ctrl-C did not end the run by SIGINT (status 130)"
+    T capture-pane -p -t "$cur" | grep -q 'aligning' && fail "the progress line was left on screen"
+    [ "$(T display -p -t "$cur" '#{alternate_on}')" = 0 ] || fail "in the alternate screen"
+    [ "$(T display -p -t "$cur" '#{cursor_flag}')" = 1 ] || fail "cursor left invisible"
+    run "echo hel''lo"
+    wait_for '^hello$' || fail "the shell does not answer after Ctrl-C"
 fi
 finish
 
