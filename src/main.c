@@ -988,8 +988,8 @@ static int timeline_mode(char **args, size_t n, const struct run_opts *ro, bool 
                              .force = ro->force};
     if (reader) {
         r.theme = reader_theme(ro->set, script, &theme);
-        r.view = (struct export_view){
-            .words = ro->words, .fold = ro->fold, .fold_min = ro->fold_min};
+        r.view =
+            (struct export_view){.words = ro->words, .fold = ro->fold, .fold_min = ro->fold_min};
     } else {
         snapshot_setup(&sn, ro->set, ro->output, ro->width, ro->timestamp, true);
         r.format = sn.format;
@@ -1226,6 +1226,85 @@ static int run_folders(const char *const dirs[2], const struct run_opts *ro, boo
     free(files);
     free(in_dir);
     dirpair_free(&dp);
+    return rc;
+}
+
+/* A folder, or more than two files, in the reader: the overview. */
+static int run_overview(struct doc_ctx *ctx, struct doc **docs, size_t ndocs,
+                        const struct run_opts *ro, const char *script)
+{
+    struct theme theme;
+    struct tui_opts to = {.script = script,
+                          .words = ro->words,
+                          .fold = ro->fold,
+                          .fold_min = ro->fold_min,
+                          .no_digest = ro->digest == 0,
+                          .timestamp = ro->timestamp,
+                          .timestamp_format = ro->set->conf.timestamp_format,
+                          .format = ro->set->conf.format,
+                          .overview = true,
+                          .align = ro->ao,
+                          .theme = reader_theme(ro->set, script, &theme),
+                          .mono = settings_mono(ro->set)};
+    return tui_run(ctx, docs, ndocs, NULL, &to);
+}
+
+/* Two files or more, the first against each of the others: the reader
+ * on the first pair, or a snapshot of every comparison (the exit status
+ * says whether they differ, as diff's). */
+static int run_compare(struct doc_ctx *ctx, struct doc **docs, size_t ndocs,
+                       const struct run_opts *ro, const char *script, bool interactive,
+                       const struct outfile_opts *oo)
+{
+    const struct settings *set = ro->set;
+    size_t ncmp = ndocs - 1;
+    struct export_cmp *cmps = xcalloc(ncmp, sizeof *cmps);
+    aligning_progress(docs, ndocs);
+    corpus_settle_roles(ctx, docs, ndocs); /* as the overview does */
+    bool differ = false;
+    for (size_t k = 0; k < ncmp; k++) {
+        cmps[k].a = 0;
+        cmps[k].b = k + 1;
+        cmps[k].al = align_docs(docs[0], docs[k + 1], ctx, ro->ao);
+        differ |= align_differs(cmps[k].al);
+    }
+    progress_end();
+    int rc = 0;
+    if (interactive) {
+        struct theme theme;
+        struct tui_opts to = {.script = script,
+                              .words = ro->words,
+                              .fold = ro->fold,
+                              .fold_min = ro->fold_min,
+                              .no_digest = ro->digest == 0,
+                              .timestamp = ro->timestamp,
+                              .timestamp_format = set->conf.timestamp_format,
+                              .format = set->conf.format,
+                              .theme = reader_theme(set, script, &theme),
+                              .mono = settings_mono(set)};
+        rc = tui_run(ctx, docs, ndocs, (struct alignment *)cmps[0].al, &to);
+    } else {
+        /* A reader that stops reading (wirediff ... | head, a pager quit
+         * early) ends the output quietly; the exit status is the
+         * comparison's, as diff's. */
+        struct snapshot sn;
+        snapshot_setup(&sn, set, ro->output, ro->width, ro->timestamp, true);
+        struct export_input in = {
+            .docs = (const struct doc *const *)docs,
+            .ndocs = ndocs,
+            .cmps = cmps,
+            .ncmps = ncmp,
+            .view = snapshot_view(&sn, ro->words, ro->fold, ro->fold_min, ro->digest),
+        };
+        signal(SIGPIPE, SIG_IGN);
+        if (!ro->output) settings_page(set);
+        add_digests(cmps, ncmp, ro->digest, ro->stat, sn.format);
+        struct export_job job = {sn.format, &in};
+        rc = ro->stat ? write_out(ro->output, oo, write_stat, &in)
+                      : write_out(ro->output, oo, write_export, &job);
+    }
+    if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
+    free_cmps(cmps, ncmp);
     return rc;
 }
 
@@ -1556,29 +1635,8 @@ int main(int argc, char **argv)
     if (rc == 0 && many && ndocs == 0) {
         rc = fail(args.had_dir ? argv[optind] : files[0], util_strerror(WD_ENOTEXT));
     } else if (rc == 0 && overview) {
-        struct align_opts ao;
-        align_default_opts(&ao);
-        ao.minimal = minimal;
-        ao.no_moves = no_moves;
-        struct theme theme;
-        struct tui_opts to = {.script = script,
-                              .words = words,
-                              .fold = fold,
-                              .fold_min = set.conf.fold_min,
-                              .no_digest = digest == 0,
-                              .timestamp = timestamp,
-                              .timestamp_format = set.conf.timestamp_format,
-                              .format = set.conf.format,
-                              .overview = true,
-                              .align = &ao,
-                              .theme = reader_theme(&set, script, &theme),
-                              .mono = settings_mono(&set)};
-        rc = tui_run(ctx, docs, (size_t)ndocs, NULL, &to);
+        rc = run_overview(ctx, docs, (size_t)ndocs, &ro, script);
     } else if (rc == 0 && columns) {
-        struct align_opts ao;
-        align_default_opts(&ao);
-        ao.minimal = minimal;
-        ao.no_moves = no_moves;
         char now[80];
         const char *ts = timestamp;
         if (!ts) {
@@ -1586,7 +1644,7 @@ int main(int argc, char **argv)
             ts = now;
         }
         if (!output) settings_page(&set);
-        rc = run_columns(ctx, docs, (size_t)ndocs, (enum export_format)ofmt, words, ts, &ao,
+        rc = run_columns(ctx, docs, (size_t)ndocs, (enum export_format)ofmt, words, ts, ro.ao,
                          output, &oo);
     } else if (rc == 0 && overlap) {
         if (!output) settings_page(&set);
@@ -1599,61 +1657,8 @@ int main(int argc, char **argv)
             rc = print_sentences(docs[i], ndocs > 1);
         rc = flush_stdout();
     } else if (rc == 0) {
-        struct align_opts ao;
-        align_default_opts(&ao);
-        ao.minimal = minimal;
-        ao.no_moves = no_moves;
-        size_t ncmp = (size_t)ndocs - 1;
-        struct export_cmp *cmps = xcalloc(ncmp, sizeof *cmps);
-        aligning_progress(docs, (size_t)ndocs);
-        corpus_settle_roles(ctx, docs, (size_t)ndocs); /* as the overview does */
-        bool differ = false;
-        for (size_t k = 0; k < ncmp; k++) {
-            cmps[k].a = 0;
-            cmps[k].b = k + 1;
-            cmps[k].al = align_docs(docs[0], docs[k + 1], ctx, &ao);
-            differ |= align_differs(cmps[k].al);
-        }
-        progress_end();
-        bool interactive = format < 0 && !output_given && !stat_mode &&
-                           (script || (isatty(STDOUT_FILENO) && terminal_usable()));
-        if (interactive) {
-            struct theme theme;
-            struct tui_opts to = {.script = script,
-                                  .words = words,
-                                  .fold = fold,
-                                  .fold_min = set.conf.fold_min,
-                                  .no_digest = digest == 0,
-                                  .timestamp = timestamp,
-                                  .timestamp_format = set.conf.timestamp_format,
-                                  .format = set.conf.format,
-                                  .theme = reader_theme(&set, script, &theme),
-                                  .mono = settings_mono(&set)};
-            rc = tui_run(ctx, docs, (size_t)ndocs, (struct alignment *)cmps[0].al, &to);
-            if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
-        }
-        /* A reader that stops reading (wirediff ... | head, a pager quit
-         * early) ends the output quietly; the exit status is the
-         * comparison's, as diff's. */
-        if (!interactive) {
-            struct snapshot sn;
-            snapshot_setup(&sn, &set, output, width, timestamp, true);
-            struct export_input in = {
-                .docs = (const struct doc *const *)docs,
-                .ndocs = (size_t)ndocs,
-                .cmps = cmps,
-                .ncmps = ncmp,
-                .view = snapshot_view(&sn, words, fold, set.conf.fold_min, digest),
-            };
-            signal(SIGPIPE, SIG_IGN);
-            if (!output) settings_page(&set);
-            add_digests(cmps, ncmp, digest, stat_mode, sn.format);
-            struct export_job job = {sn.format, &in};
-            rc = stat_mode ? write_out(output, &oo, write_stat, &in)
-                           : write_out(output, &oo, write_export, &job);
-        }
-        if (rc == 0) rc = differ ? EXIT_DIFFERENT : EXIT_SAME;
-        free_cmps(cmps, ncmp);
+        bool interactive = format < 0 && !output_given && !stat_mode && can_read;
+        rc = run_compare(ctx, docs, (size_t)ndocs, &ro, script, interactive, &oo);
     }
     bus_ndocs = 0;
     for (int i = 0; i < ndocs; i++)
