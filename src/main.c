@@ -907,6 +907,23 @@ struct run_opts {
     bool stat;  /* --stat */
 };
 
+/* The reader's options that every mode takes from the options' struct
+ * (its theme into *theme); the mode adds its own (overview, pairs, ...). */
+static struct tui_opts reader_opts(const struct run_opts *ro, const char *script,
+                                   struct theme *theme)
+{
+    return (struct tui_opts){.script = script,
+                             .words = ro->words,
+                             .fold = ro->fold,
+                             .fold_min = ro->fold_min,
+                             .no_digest = ro->digest == 0,
+                             .timestamp = ro->timestamp,
+                             .timestamp_format = ro->set->conf.timestamp_format,
+                             .format = ro->set->conf.format,
+                             .theme = reader_theme(ro->set, script, theme),
+                             .mono = settings_mono(ro->set)};
+}
+
 /* The -o options that keep docs[0 .. n) from being replaced; ids has
  * room for n. */
 static struct outfile_opts out_opts(const struct run_opts *ro, struct doc *const *docs, size_t n,
@@ -1199,20 +1216,12 @@ static int run_folders(const char *const dirs[2], const struct run_opts *ro, boo
     }
     if (rc == 0 && reader) {
         struct theme theme;
-        struct tui_opts to = {.script = script,
-                              .words = ro->words,
-                              .fold = ro->fold,
-                              .fold_min = ro->fold_min,
-                              .no_digest = ro->digest == 0,
-                              .timestamp = ro->timestamp,
-                              .timestamp_format = ro->set->conf.timestamp_format,
-                              .format = ro->set->conf.format,
-                              .align = ro->ao,
-                              .theme = reader_theme(ro->set, script, &theme),
-                              .mono = settings_mono(ro->set),
-                              .pairs = p,
-                              .npairs = np,
-                              .folders = {dirs[0], dirs[1]}};
+        struct tui_opts to = reader_opts(ro, script, &theme);
+        to.align = ro->ao;
+        to.pairs = p;
+        to.npairs = np;
+        to.folders[0] = dirs[0];
+        to.folders[1] = dirs[1];
         rc = tui_run(ctx, docs, ndocs, NULL, &to);
     } else if (rc == 0) {
         rc = folders_snapshot(ctx, docs, ndocs, p, np, ro);
@@ -1234,18 +1243,9 @@ static int run_overview(struct doc_ctx *ctx, struct doc **docs, size_t ndocs,
                         const struct run_opts *ro, const char *script)
 {
     struct theme theme;
-    struct tui_opts to = {.script = script,
-                          .words = ro->words,
-                          .fold = ro->fold,
-                          .fold_min = ro->fold_min,
-                          .no_digest = ro->digest == 0,
-                          .timestamp = ro->timestamp,
-                          .timestamp_format = ro->set->conf.timestamp_format,
-                          .format = ro->set->conf.format,
-                          .overview = true,
-                          .align = ro->ao,
-                          .theme = reader_theme(ro->set, script, &theme),
-                          .mono = settings_mono(ro->set)};
+    struct tui_opts to = reader_opts(ro, script, &theme);
+    to.overview = true;
+    to.align = ro->ao;
     return tui_run(ctx, docs, ndocs, NULL, &to);
 }
 
@@ -1272,16 +1272,7 @@ static int run_compare(struct doc_ctx *ctx, struct doc **docs, size_t ndocs,
     int rc = 0;
     if (interactive) {
         struct theme theme;
-        struct tui_opts to = {.script = script,
-                              .words = ro->words,
-                              .fold = ro->fold,
-                              .fold_min = ro->fold_min,
-                              .no_digest = ro->digest == 0,
-                              .timestamp = ro->timestamp,
-                              .timestamp_format = set->conf.timestamp_format,
-                              .format = set->conf.format,
-                              .theme = reader_theme(set, script, &theme),
-                              .mono = settings_mono(set)};
+        struct tui_opts to = reader_opts(ro, script, &theme);
         rc = tui_run(ctx, docs, ndocs, (struct alignment *)cmps[0].al, &to);
     } else {
         /* A reader that stops reading (wirediff ... | head, a pager quit
