@@ -15,6 +15,7 @@
 #include "digest.h"
 #include "doc.h"
 #include "export.h"
+#include "layout.h"
 #include "text.h"
 #include "util.h"
 
@@ -210,15 +211,28 @@ void tui_draw_legend(struct tui *t, int y, const struct tui_legend *lg, size_t n
         x += tui_put_str(t, y, x, lg[i].text, COLS - x, lg[i].face);
 }
 
+/* A help line's text with "{fold}" said as the fold length in force
+ * (--fold=N, fold-min in the config file, else LAYOUT_FOLD_MIN). */
+static const char *help_text(const struct tui *t, const char *s, char *buf, size_t size)
+{
+    const char *at = strstr(s, "{fold}");
+    if (!at) return s;
+    int n = t->fold_min > 0 ? t->fold_min : LAYOUT_FOLD_MIN;
+    snprintf(buf, size, "%.*s%d%s", (int)(at - s), s, n, at + strlen("{fold}"));
+    return buf;
+}
+
 void tui_draw_help(struct tui *t)
 {
+    char buf[160];
     const struct tui_view_ops *ops = tui_ops(t);
     tui_fill(t, 0, 0, COLS, TF_HEADER);
     tui_put_trunc(t, 0, 0, ops->help_title, COLS, TF_HEADER);
     int y = 2, last = LINES - 2;
     for (size_t i = 0; i < ops->nhelp && y < last; i++, y++) {
         tui_put_trunc(t, y, 2, ops->help[i][0], 18, TF_HELP_KEY);
-        tui_put_trunc(t, y, 22, ops->help[i][1], COLS - 23, LA_PLAIN);
+        tui_put_trunc(t, y, 22, help_text(t, ops->help[i][1], buf, sizeof buf), COLS - 23,
+                      LA_PLAIN);
     }
     bool all = y < last;
     y = ops->legend(t, y, last);
