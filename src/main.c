@@ -1,9 +1,8 @@
-/* main.c - options, batch or interactive mode, exit status like diff(1):
+/* main.c - the modes: batch or interactive, exit status like diff(1):
  * 0 no differences, 1 differences, 2 trouble. */
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
 #include <malloc.h>
@@ -19,6 +18,7 @@
 #include <unistd.h>
 
 #include "align.h"
+#include "cli.h"
 #include "conf.h"
 #include "corpus.h"
 #include "dirpair.h"
@@ -41,227 +41,11 @@
 #include "terminal.h"
 #include "transcode.h"
 #include "tui.h"
-#include "web.h"
 #include "util.h"
 
 #define EXIT_SAME      0
 #define EXIT_DIFFERENT 1
 #define EXIT_TROUBLE   2
-
-/* --version's last lines. */
-#define WD_COPYRIGHT "Copyright (C) 2026 the wirediff authors."
-#define WD_LICENSE                                                                                 \
-    "License MIT: <https://opensource.org/licenses/MIT>.\n"                                        \
-    "This is free software: you are free to change and redistribute it.\n"                         \
-    "There is NO WARRANTY, to the extent permitted by law."
-
-/* Width of side-by-side text when stdout is no terminal. */
-#define DEFAULT_WIDTH 160
-/* Bounds of --width and $COLUMNS. */
-#define WIDTH_MIN 20
-#define WIDTH_MAX 10000
-
-enum {
-    OPT_SENTENCES = 256,
-    OPT_EXPORT,
-    OPT_TEXT,
-    OPT_FORCE,
-    OPT_MINIMAL,
-    OPT_NO_MOVES,
-    OPT_NO_WORDS,
-    OPT_FOLD,
-    OPT_SCRIPT,
-    OPT_OVERLAP,
-    OPT_JSONL,
-    OPT_TIMESTAMP,
-    OPT_EXTRACT,
-    OPT_INPUT,
-    OPT_SAVE_PAGES,
-    OPT_TIMEOUT,
-    OPT_MAX_PAGE,
-    OPT_COLOR,
-    OPT_THEME,
-    OPT_NO_PAGER,
-    OPT_CONFIG,
-    OPT_NO_CONFIG,
-    OPT_EXIT_CODE,
-    OPT_WORDS,
-    OPT_NO_FOLD,
-    OPT_STRICT,
-    OPT_DIGEST,
-    OPT_NO_DIGEST,
-    OPT_STAT,
-    OPT_ORDER,
-    OPT_GIT,
-};
-
-/* Longest --timestamp accepted, in bytes. */
-#define TIMESTAMP_MAX 64
-
-static const struct option long_opts[] = {
-    {"sentences", no_argument, NULL, OPT_SENTENCES},
-    {"export", required_argument, NULL, OPT_EXPORT},
-    {"output", required_argument, NULL, 'o'},
-    {"force", no_argument, NULL, OPT_FORCE},
-    {"width", required_argument, NULL, 'w'},
-    {"text", no_argument, NULL, OPT_TEXT},
-    {"minimal", no_argument, NULL, OPT_MINIMAL},
-    {"no-moves", no_argument, NULL, OPT_NO_MOVES},
-    {"no-words", no_argument, NULL, OPT_NO_WORDS},
-    {"fold", optional_argument, NULL, OPT_FOLD},
-    {"script", required_argument, NULL, OPT_SCRIPT},
-    {"timestamp", required_argument, NULL, OPT_TIMESTAMP},
-    {"overlap", no_argument, NULL, OPT_OVERLAP},
-    {"jsonl", no_argument, NULL, OPT_JSONL},
-    {"extract", no_argument, NULL, OPT_EXTRACT},
-    {"input", required_argument, NULL, OPT_INPUT},
-    {"save-pages", required_argument, NULL, OPT_SAVE_PAGES},
-    {"timeout", required_argument, NULL, OPT_TIMEOUT},
-    {"max-page-size", required_argument, NULL, OPT_MAX_PAGE},
-    {"color", optional_argument, NULL, OPT_COLOR},
-    {"colour", optional_argument, NULL, OPT_COLOR},
-    {"theme", required_argument, NULL, OPT_THEME},
-    {"no-pager", no_argument, NULL, OPT_NO_PAGER},
-    {"config", required_argument, NULL, OPT_CONFIG},
-    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
-    {"exit-code", no_argument, NULL, OPT_EXIT_CODE},
-    {"words", no_argument, NULL, OPT_WORDS},
-    {"no-fold", no_argument, NULL, OPT_NO_FOLD},
-    {"strict", no_argument, NULL, OPT_STRICT},
-    {"digest", no_argument, NULL, OPT_DIGEST},
-    {"no-digest", no_argument, NULL, OPT_NO_DIGEST},
-    {"stat", no_argument, NULL, OPT_STAT},
-    {"timeline", no_argument, NULL, 't'},
-    {"order", required_argument, NULL, OPT_ORDER},
-    {"git", no_argument, NULL, OPT_GIT},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},
-    {NULL, 0, NULL, 0},
-};
-
-static void usage(FILE *f)
-{
-    fputs("Usage: wirediff [OPTION]... FILE1 FILE2 [FILE]...\n"
-          "  or:  wirediff [OPTION]... FOLDER...\n"
-          "  or:  wirediff [OPTION]... FOLDER1 FOLDER2\n"
-          "  or:  wirediff --timeline [OPTION]... FILE...|FOLDER|-|--git FILE\n"
-          "  or:  wirediff --extract [--export=json] FILE|URL...\n"
-          "Compare variants of one article sentence by sentence: reworded sentences are\n"
-          "paired, moved ones recognised, and the differing words inside each pair marked.\n"
-          "A FILE may be a text, a saved web page (.html, or a file that starts like one)\n"
-          "or a URL (http, https): a page is compared as its article, the headline and\n"
-          "then the story's paragraphs.  With a terminal on standard output the pair\n"
-          "opens side by side; otherwise, or with --export, a snapshot is written (to a\n"
-          "terminal through a pager).  FILE may be - for standard input (once).  A\n"
-          "FOLDER stands for its files: one FOLDER or more than two files open the\n"
-          "overview of which reports overlap on a terminal; otherwise snapshots compare\n"
-          "the first file with each of the others, a FOLDER prints the --overlap table,\n"
-          "and a FOLDER with --export=html, md or json writes the overview and the\n"
-          "columns (the pivot the others derive from beside the documents sharing a\n"
-          "sentence with it).  Two FOLDERs are compared file by file, paired by relative\n"
-          "path as diff -r does.  Called by git as its external diff (seven or nine\n"
-          "arguments), it compares the two versions git names.\n"
-          "\n"
-          "Snapshots:\n"
-          "      --export=FORMAT  write a snapshot: html (one page, side by side), md\n"
-          "                       (Markdown), text (side by side, [-old-] {+new+}; in\n"
-          "                       colour when colours are on), ansi (side by side in\n"
-          "                       colour), inline (one column, wdiff style), json\n"
-          "  -o, --output=FILE    write the snapshot (or the --overlap table) to FILE,\n"
-          "                       atomically, through links, never over an input;\n"
-          "                       - is standard output; without --export, FILE's\n"
-          "                       extension names the format (.html .htm .md .json .txt\n"
-          "                       .ans)\n"
-          "      --force          replace FILE if it exists\n"
-          "      --timestamp=TEXT write TEXT as the time of the snapshot (HTML and Markdown\n"
-          "                       headers, the reader's default file names) instead of\n"
-          "                       the current local time, e.g. 2026-11-23T17:10:00Z\n"
-          "\n"
-          "What to show:\n"
-          "  -w, --width=N        width of side-by-side text (default: terminal, else 160)\n"
-          "      --no-words, --words  do not (do) mark word differences inside pairs\n"
-          "      --fold[=N], --no-fold  fold (show) runs of N or more identical\n"
-          "                       sentences (default 3)\n"
-          "\n"
-          "Other outputs:\n"
-          "      --sentences      print each file's sentences with their byte spans\n"
-          "      --overlap        print which reports overlap and by how much (text, or\n"
-          "                       json with --export=json), boilerplate left out; with\n"
-          "                       --export=html or md, the overview and the columns\n"
-          "      --jsonl          with --overlap: documents as JSON Lines on standard\n"
-          "                       input ({\"id\":...,\"text\":...} or \"html\"), one pair a\n"
-          "                       line, then one document a line\n"
-          "      --digest         text and inline: print what changed in substance first\n"
-          "                       (HTML, Markdown and JSON begin with it by default)\n"
-          "      --no-digest      leave the digest out of HTML, Markdown and JSON, and\n"
-          "                       the reader's status line (d still lists it)\n"
-          "      --stat           print one line per pair: rows by kind, then quotations,\n"
-          "                       numbers, names, attributions and negations changed\n"
-          "      --extract        print each input's text as it is compared, without the\n"
-          "                       headline (a page: its article, a paragraph a line);\n"
-          "                       with --export=json, its metadata too\n"
-          "\n"
-          "Versions over time:\n"
-          "  -t, --timeline       the files are versions of one article: read them as a\n"
-          "                       chain, each against the one before (the reader's\n"
-          "                       timeline; snapshots: the version table, the first\n"
-          "                       against the latest, then each step); - reads them as\n"
-          "                       JSON Lines, {\"time\":...,\"url\":...,\"title\":...,\n"
-          "                       \"text\":...} a line\n"
-          "      --order=HOW      args (as given; the default for files), name (the date\n"
-          "                       and time in each name), mtime, meta (a page's time);\n"
-          "                       a FOLDER: meta, else name, else mtime\n"
-          "      --git            with --timeline FILE: every committed version of FILE\n"
-          "\n"
-          "Terminal:\n"
-          "      --color[=WHEN]   colours: auto (default: on a terminal or git's pager,\n"
-          "                       unless NO_COLOR is set), always, never\n"
-          "      --theme=THEME    auto (default: asks the terminal), dark or light\n"
-          "      --no-pager       write to the terminal, not through $WIREDIFF_PAGER,\n"
-          "                       $PAGER or less\n"
-          "\n"
-          "Configuration:\n"
-          "      --config=FILE    read settings from FILE instead of\n"
-          "                       $XDG_CONFIG_HOME/wirediff/config\n"
-          "      --no-config      read no config file\n"
-          "\n"
-          "Git (see wirediff(1), EXAMPLES):\n"
-          "      --exit-code      as git's external diff, exit 1 when the files differ\n"
-          "                       (diff.<driver>.trustExitCode); else 0\n"
-          "\n"
-          "Web pages and URLs:\n"
-          "      --input=HOW      auto (default: a page by its name or first bytes), text\n"
-          "                       (the bytes as they are, markup included) or html\n"
-          "      --save-pages=DIR keep each fetched page in DIR (named by site, date and a\n"
-          "                       hash, with where and when it was fetched)\n"
-          "      --timeout=SECONDS  give up a URL after SECONDS (default 30)\n"
-          "      --max-page-size=SIZE  refuse larger pages (default 20M; K, M, G)\n"
-          "\n"
-          "Comparison:\n"
-          "      --minimal        exact sentence diff, no cost limit (slow on huge input)\n"
-          "      --no-moves       do not pair sentences that moved\n"
-          "      --strict         count case, quote style and dashes as changes (by\n"
-          "                       default they are marked quietly in identical rows)\n"
-          "      --text           compare files with NUL bytes as text\n"
-          "      --script=FILE    run the reader headless from a key script (tests)\n"
-          "\n"
-          "  -h, --help           show this help and exit\n"
-          "  -V, --version        show the version and exit\n"
-          "\n"
-          "In the reader: j/k scroll, ]/[ next/previous difference, / search, f fold,\n"
-          "w word marks, s swap, m moved counterpart, e export (E: the rows on screen),\n"
-          "d what changed in substance, i where the documents come from, q quit; ? lists\n"
-          "every key.  The gutter labels lines that are not the story (h headline,\n"
-          "d dateline, c caption or credit, a byline, b boilerplate; B hides the last\n"
-          "three) and marks weak pairs ?; rows the same but for case, quotes or dashes\n"
-          "underline those characters.  Hard-wrapped text reads as its paragraphs.\n"
-          "Large files: a progress line shows while they load and align; Ctrl-C cancels.\n"
-          "\n"
-          "Exit status: 0 no differences, 1 differences, 2 trouble (as git's external\n"
-          "diff: 0 unless --exit-code).\n"
-          "See wirediff(1) for the keys, the config file and the JSON format.\n",
-          f);
-}
 
 /* "wirediff: PATH: MSG" (PATH escaped, escape.h) or "wirediff: MSG" on
  * stderr; returns the exit status for trouble. */
@@ -275,16 +59,6 @@ static int fail(const char *path, const char *msg)
         fprintf(stderr, "wirediff: %s\n", msg);
     }
     return EXIT_TROUBLE;
-}
-
-static bool parse_int(const char *s, long lo, long hi, int *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi) return false;
-    *out = (int)v;
-    return true;
 }
 
 /* "wirediff: PATH: " and the message of fmt on stderr, PATH escaped as
@@ -311,8 +85,8 @@ static int terminal_width(void)
      * would be refused): 99999999 columns wrote gigabytes. */
     const char *c = getenv("COLUMNS");
     int w;
-    if (c && parse_int(c, WIDTH_MIN, WIDTH_MAX, &w)) return w;
-    return DEFAULT_WIDTH;
+    if (c && cli_parse_int(c, CLI_WIDTH_MIN, CLI_WIDTH_MAX, &w)) return w;
+    return CLI_DEFAULT_WIDTH;
 }
 
 /* A terminal the reader can drive: TERM set and not "dumb"; otherwise the
@@ -354,30 +128,6 @@ static int print_sentences(const struct doc *d, bool header)
     }
     free(buf);
     return ferror(stdout) ? EXIT_TROUBLE : 0;
-}
-
-/* --version's second line: what the web module (web.h) reads, and with
- * which libraries; or why there is none. */
-static void print_web_support(void)
-{
-    const char *why = NULL;
-    const struct web_module *m = web_module_get(&why);
-    if (!m) {
-        printf("web pages: no; URLs: no (%s)\n", why);
-        return;
-    }
-    printf("web pages: %s; URLs: %s (%s)\n", m->html_supported() ? "yes" : "no",
-           m->fetch_supported() ? "yes" : "no", *m->libraries ? m->libraries : "no libraries");
-}
-
-/* A --timestamp: 1 to TIMESTAMP_MAX bytes of printable text. */
-static bool timestamp_ok(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > TIMESTAMP_MAX) return false;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) return false;
-    return true;
 }
 
 /* Write the batch output through fn to -o's path (NULL: standard
@@ -571,8 +321,8 @@ static void show_progress(void *arg, size_t done, size_t total, size_t bytes)
     double t = (double)(now.tv_sec - p->start.tv_sec) + (now.tv_nsec - p->start.tv_nsec) / 1e9;
     if (t < 0.3 || !isatty(STDERR_FILENO)) return;
     p->shown = true;
-    fprintf(stderr, "\rwirediff: fetching %zu page%s: %zu done, %zu kB (Ctrl-C cancels)\033[K", total,
-            total == 1 ? "" : "s", done, bytes / 1024);
+    fprintf(stderr, "\rwirediff: fetching %zu page%s: %zu done, %zu kB (Ctrl-C cancels)\033[K",
+            total, total == 1 ? "" : "s", done, bytes / 1024);
 }
 
 static volatile sig_atomic_t cancelled;
@@ -747,27 +497,6 @@ static int run_extract(char **files, const bool *in_dir, size_t n, struct load_o
         load_item_free(&items[i]);
     free(items);
     return rc;
-}
-
-/* A size in bytes, with an optional K, M or G (powers of 1024), from 1K
- * to 1G. */
-static bool parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-') return false;
-    unsigned long long mul = 1;
-    if (*end == 'k' || *end == 'K') mul = 1024;
-    else if (*end == 'm' || *end == 'M')
-        mul = 1024 * 1024;
-    else if (*end == 'g' || *end == 'G')
-        mul = 1024 * 1024 * 1024;
-    if (mul > 1) end++;
-    if (*end == 'B' || *end == 'b') end++;
-    if (*end || v > (1ull << 30) / mul || v * mul < 1024) return false;
-    *out = (size_t)(v * mul);
-    return true;
 }
 
 /* Runs that map their files (doc_opts.map) read a file's pages when they
@@ -1307,191 +1036,36 @@ int main(int argc, char **argv)
     /* A write past ulimit -f fails with EFBIG ("File too large", one line)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);
-    bool sentences = false, force = false, minimal = false, no_moves = false;
-    bool jsonl = false;
-    bool words = true, fold = false, overlap = false, stat_mode = false, strict = false;
-    /* --digest 1, --no-digest 0 (or the config file's digest =), else
-     * each format's default */
-    int digest = -1;
-    int format = -1, width = 0;
-    /* what the command line sets of the config file's settings (conf.h) */
-    struct conf cli;
-    conf_init(&cli);
-    const char *config_path = NULL;
-    bool no_config = false, no_pager = false, exit_code = false;
-    const char *output = NULL, *timestamp = NULL; /* output: NULL for -o - */
-    bool output_given = false;
-    const char *script = getenv("WIREDIFF_SCRIPT");
-    struct doc_opts dopts = {.text = false};
-    bool extract = false;
-    bool timeline = false, git_log = false;
-    enum versions_order order = VERSIONS_AUTO;
-    struct load_opts lopts = {.input = SOURCE_AUTO,
-                              .fetch = {.timeout = FETCH_TIMEOUT, .max_bytes = FETCH_MAX_BYTES}};
-
-    int c;
-    while ((c = getopt_long(argc, argv, "o:w:hVt", long_opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_SENTENCES:
-            sentences = true;
-            break;
-        case OPT_EXPORT:
-            format = export_parse_format(optarg);
-            if (format < 0) {
-                fprintf(stderr,
-                        "wirediff: unknown export format '%s' "
-                        "(html, md, text, ansi, json, inline)\n",
-                        optarg);
-                return EXIT_TROUBLE;
-            }
-            break;
-        case 'o':
-            if (!*optarg) return fail(NULL, "--output needs a file name (- for standard output)");
-            output = strcmp(optarg, "-") == 0 ? NULL : optarg;
-            output_given = true;
-            break;
-        case OPT_FORCE:
-            force = true;
-            break;
-        case 'w':
-            if (!parse_int(optarg, WIDTH_MIN, WIDTH_MAX, &cli.width))
-                return fail(NULL, "--width takes a number from 20 to 10000");
-            break;
-        case OPT_TEXT:
-            dopts.text = true;
-            break;
-        case OPT_MINIMAL:
-            minimal = true;
-            break;
-        case OPT_NO_MOVES:
-            no_moves = true;
-            break;
-        case OPT_STRICT:
-            strict = true;
-            break;
-        case OPT_NO_WORDS:
-        case OPT_WORDS:
-            cli.words = c == OPT_WORDS;
-            break;
-        case OPT_FOLD:
-        case OPT_NO_FOLD:
-            cli.fold = c == OPT_FOLD;
-            if (c == OPT_FOLD && optarg && (cli.fold_min = conf_parse_fold_min(optarg)) < 0)
-                return fail(NULL, "--fold=N takes a number of sentences from 1 to 1000");
-            break;
-        case OPT_COLOR:
-            cli.color = optarg ? conf_parse_color_mode(optarg) : CONF_COLOR_ALWAYS;
-            if (cli.color < 0) return fail(NULL, "--color takes auto, always or never");
-            break;
-        case OPT_THEME:
-            if ((cli.theme = conf_parse_theme(optarg)) < 0)
-                return fail(NULL, "--theme takes auto, dark or light");
-            break;
-        case OPT_NO_PAGER:
-            no_pager = true;
-            break;
-        case OPT_CONFIG:
-            config_path = optarg;
-            break;
-        case OPT_NO_CONFIG:
-            no_config = true;
-            break;
-        case OPT_EXIT_CODE:
-            exit_code = true;
-            break;
-        case OPT_SCRIPT:
-            script = optarg;
-            break;
-        case OPT_TIMESTAMP:
-            if (!timestamp_ok(optarg))
-                return fail(NULL, "--timestamp takes 1 to 64 printable characters");
-            timestamp = optarg;
-            break;
-        case OPT_OVERLAP:
-            overlap = true;
-            break;
-        case OPT_JSONL:
-            jsonl = true;
-            break;
-        case OPT_EXTRACT:
-            extract = true;
-            break;
-        case OPT_INPUT:
-            if (strcmp(optarg, "text") == 0) lopts.input = SOURCE_TEXT;
-            else if (strcmp(optarg, "html") == 0)
-                lopts.input = SOURCE_HTML;
-            else if (strcmp(optarg, "auto") == 0)
-                lopts.input = SOURCE_AUTO;
-            else
-                return fail(NULL, "--input takes text, html or auto");
-            break;
-        case OPT_SAVE_PAGES:
-            lopts.save_dir = optarg;
-            break;
-        case OPT_TIMEOUT: {
-            int secs;
-            if (!parse_int(optarg, 1, 86400, &secs))
-                return fail(NULL, "--timeout takes a number of seconds from 1 to 86400");
-            lopts.fetch.timeout = secs;
-            break;
-        }
-        case OPT_DIGEST:
-        case OPT_NO_DIGEST:
-            cli.digest = c == OPT_DIGEST;
-            break;
-        case OPT_STAT:
-            stat_mode = true;
-            break;
-        case 't':
-            timeline = true;
-            break;
-        case OPT_ORDER:
-            if (!versions_parse_order(optarg, &order))
-                return fail(NULL, "--order takes args, name, mtime or meta");
-            break;
-        case OPT_GIT:
-            git_log = true;
-            break;
-        case OPT_MAX_PAGE:
-            if (!parse_size(optarg, &lopts.fetch.max_bytes))
-                return fail(NULL, "--max-page-size takes a size from 1K to 1G (bytes, or with "
-                                  "K, M or G: 20M)");
-            break;
-        case 'h':
-            usage(stdout);
-            return flush_stdout();
-        case 'V':
-            puts(PACKAGE_STRING);
-            print_web_support();
-            puts(WD_COPYRIGHT);
-            puts(WD_LICENSE);
-            return flush_stdout();
-        default:
-            fputs("Try 'wirediff --help' for more information.\n", stderr);
-            return EXIT_TROUBLE;
-        }
+    struct cli o;
+    int rc_cli = cli_parse(argc, argv, &o);
+    if (rc_cli != CLI_GO_ON) {
+        conf_free(&o.conf);
+        return rc_cli == CLI_PRINTED ? flush_stdout() : rc_cli;
     }
+    const char *output = o.output, *timestamp = o.timestamp, *script = o.script;
+    int format = o.format;
+    struct load_opts lopts = o.lopts;
+    struct doc_opts dopts = o.dopts;
+    bool overlap = o.overlap; /* or a folder's table, below */
     /* the config file, and the command line over it (static: what it
      * holds lives as long as the run) */
     static struct settings set;
     set.export = format;
-    set.no_pager = no_pager;
+    set.no_pager = o.no_pager;
     conf_init(&set.conf);
-    int rc_conf = no_config ? 0 : settings_read_config(config_path, &set.conf);
-    conf_merge(&set.conf, &cli);
-    int cli_color = cli.color;
-    conf_free(&cli);
+    int rc_conf = o.no_config ? 0 : settings_read_config(o.config_path, &set.conf);
+    conf_merge(&set.conf, &o.conf);
+    int cli_color = o.conf.color;
+    conf_free(&o.conf);
     if (rc_conf == 0) rc_conf = settings_check(&set, output, cli_color);
     if (rc_conf) return rc_conf;
-    words = set.conf.words != 0;
-    fold = set.conf.fold == 1;
-    digest = set.conf.digest;
-    width = set.conf.width;
+    bool words = set.conf.words != 0, fold = set.conf.fold == 1;
+    int digest = set.conf.digest, width = set.conf.width;
     /* git's external diff, and two folders file by file */
     struct align_opts mode_ao;
     align_default_opts(&mode_ao);
-    mode_ao.minimal = minimal;
-    mode_ao.no_moves = no_moves;
+    mode_ao.minimal = o.minimal;
+    mode_ao.no_moves = o.no_moves;
     struct run_opts ro = {.set = &set,
                           .lo = &lopts,
                           .ao = &mode_ao,
@@ -1501,58 +1075,59 @@ int main(int argc, char **argv)
                           .width = width,
                           .timestamp = timestamp,
                           .output = output,
-                          .force = force,
+                          .force = o.force,
                           .digest = digest,
-                          .stat = stat_mode};
-    if (!timeline && (git_log || order != VERSIONS_AUTO))
+                          .stat = o.stat};
+    if (!o.timeline && (o.git || o.order != VERSIONS_AUTO))
         return fail(NULL, "--git and --order go with --timeline");
-    if (timeline) {
+    if (o.timeline) {
         lopts.doc = dopts;
-        return end_run(timeline_mode(argv + optind, (size_t)(argc - optind), &ro, git_log, order,
-                                     script, strict, overlap || sentences || extract || stat_mode,
-                                     format >= 0 || output_given));
+        return end_run(timeline_mode(
+            argv + o.first, (size_t)(argc - o.first), &ro, o.git, o.order, script, o.strict,
+            overlap || o.sentences || o.extract || o.stat, format >= 0 || o.output_given));
     }
     struct gitdiff git;
-    if (gitdiff_parse(argv + optind, (size_t)(argc - optind), getenv("GIT_DIFF_PATH_COUNTER"),
+    if (gitdiff_parse(argv + o.first, (size_t)(argc - o.first), getenv("GIT_DIFF_PATH_COUNTER"),
                       getenv("GIT_DIFF_PATH_TOTAL"), &git)) {
         lopts.doc = dopts;
-        return end_run(run_git(&git, &ro, exit_code));
+        return end_run(run_git(&git, &ro, o.exit_code));
     }
-    if (jsonl)
-        return end_run(run_overlap_jsonl(argc - optind, overlap, strict, &dopts, output, force));
-    if (argc - optind == 2 && !overlap && !sentences && !extract && is_dir(argv[optind]) &&
-        is_dir(argv[optind + 1])) {
-        bool reader = format < 0 && !output_given && !stat_mode &&
+    if (o.jsonl)
+        return end_run(
+            run_overlap_jsonl(argc - o.first, overlap, o.strict, &dopts, output, o.force));
+    if (argc - o.first == 2 && !overlap && !o.sentences && !o.extract && is_dir(argv[o.first]) &&
+        is_dir(argv[o.first + 1])) {
+        bool reader = format < 0 && !o.output_given && !o.stat &&
                       (script || (isatty(STDOUT_FILENO) && terminal_usable()));
         dopts.map = !reader;
         if (dopts.map) catch_sigbus();
         lopts.doc = dopts;
-        const char *dirs[2] = {argv[optind], argv[optind + 1]};
+        const char *dirs[2] = {argv[o.first], argv[o.first + 1]};
         return end_run(run_folders(dirs, &ro, reader, script));
     }
     struct inputs args;
     const char *badarg = NULL;
-    enum wd_status ist = inputs_expand(argv + optind, (size_t)(argc - optind), &args, &badarg);
+    enum wd_status ist = inputs_expand(argv + o.first, (size_t)(argc - o.first), &args, &badarg);
     if (ist != WD_OK) return fail(badarg, util_strerror(ist));
     /* A folder or more than two files for a terminal: the overview of many
      * reports (the reader); without one, a folder prints the overlap table
      * and more files compare the first with each other. */
     bool can_read = script || (isatty(STDOUT_FILENO) && terminal_usable());
-    bool overview = !overlap && !sentences && format < 0 && !output_given && can_read &&
+    bool overview = !overlap && !o.sentences && format < 0 && !o.output_given && can_read &&
                     (args.had_dir || args.n > 2);
     int ofmt = format >= 0 ? format : set.named; /* --export's, or -o's name's */
     bool asked_overlap = overlap;
     /* a folder of reports: how they overlap, or as HTML, Markdown or (but
      * with --overlap) JSON, the overview and the columns */
-    bool columns = !overview && !sentences && (args.had_dir || overlap) &&
+    bool columns = !overview && !o.sentences && (args.had_dir || overlap) &&
                    (ofmt == EXPORT_HTML || ofmt == EXPORT_MD || (ofmt == EXPORT_JSON && !overlap));
     overlap = !columns && (overlap || (args.had_dir && !overview));
     bool many = overlap || overview || columns; /* binary files in a folder are skipped */
     /* Runs that end before their input can change map their files (see
      * doc_opts.map); the reader reads them, so that a file edited while it
      * is shown stays as it was read. */
-    dopts.map = !overview && (overlap || columns || sentences || format >= 0 || output_given ||
-                              !can_read);
+    dopts.map = !overview &&
+                (overlap || columns || o.sentences || format >= 0 || o.output_given || !can_read);
     if (dopts.map) catch_sigbus();
     if (overlap && ofmt >= 0 && ofmt != EXPORT_JSON && ofmt != EXPORT_TEXT) {
         inputs_free(&args);
@@ -1565,7 +1140,7 @@ int main(int argc, char **argv)
     }
     int nfiles = (int)args.n;
     char **files = args.paths;
-    bool one = sentences || many || extract; /* modes that take one input */
+    bool one = o.sentences || many || o.extract; /* modes that take one input */
     if (nfiles < (one ? 1 : 2)) {
         fprintf(stderr, "wirediff: %s\nTry 'wirediff --help' for more information.\n",
                 one ? "no file given" : "need two files to compare");
@@ -1602,7 +1177,7 @@ int main(int argc, char **argv)
             return rc_early;
         }
     }
-    if (extract) {
+    if (o.extract) {
         rc_early = run_extract(files, args.in_dir, (size_t)nfiles, &lopts, format == EXPORT_JSON,
                                many, &set);
         inputs_free(&args);
@@ -1610,7 +1185,7 @@ int main(int argc, char **argv)
     }
 
     struct doc_ctx *ctx = doc_ctx_new();
-    doc_ctx_set_strict(ctx, strict);
+    doc_ctx_set_strict(ctx, o.strict);
     struct doc **docs = xcalloc((size_t)nfiles, sizeof *docs);
     int ndocs = 0;
     lopts.doc = dopts;
@@ -1620,11 +1195,11 @@ int main(int argc, char **argv)
     doc_ctx_seal(ctx); /* every document is in */
     /* -o never replaces an input */
     struct util_fileid *ids = xcalloc((size_t)ndocs + 1, sizeof *ids);
-    struct outfile_opts oo = {.force = force, .inputs = ids};
+    struct outfile_opts oo = {.force = o.force, .inputs = ids};
     for (int i = 0; i < ndocs; i++)
         oo.ninputs += doc_fileid(docs[i], &ids[oo.ninputs]);
     if (rc == 0 && many && ndocs == 0) {
-        rc = fail(args.had_dir ? argv[optind] : files[0], util_strerror(WD_ENOTEXT));
+        rc = fail(args.had_dir ? argv[o.first] : files[0], util_strerror(WD_ENOTEXT));
     } else if (rc == 0 && overview) {
         rc = run_overview(ctx, docs, (size_t)ndocs, &ro, script);
     } else if (rc == 0 && columns) {
@@ -1640,7 +1215,7 @@ int main(int argc, char **argv)
     } else if (rc == 0 && overlap) {
         if (!output) settings_page(&set);
         rc = run_overlap(ctx, docs, (size_t)ndocs, ofmt == EXPORT_JSON, output, &oo);
-    } else if (rc == 0 && sentences) {
+    } else if (rc == 0 && o.sentences) {
         /* A reader that stops reading (| head) ends the output quietly. */
         signal(SIGPIPE, SIG_IGN);
         settings_page(&set);
@@ -1648,7 +1223,7 @@ int main(int argc, char **argv)
             rc = print_sentences(docs[i], ndocs > 1);
         rc = flush_stdout();
     } else if (rc == 0) {
-        bool interactive = format < 0 && !output_given && !stat_mode && can_read;
+        bool interactive = format < 0 && !o.output_given && !o.stat && can_read;
         rc = run_compare(ctx, docs, (size_t)ndocs, &ro, script, interactive, &oo);
     }
     bus_ndocs = 0;
