@@ -85,133 +85,30 @@ struct info {
 
 /* ---- tags ---------------------------------------------------------------------- */
 
-static bool in_list(const char *s, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(s, list[i]) == 0) return true;
-    return false;
-}
-
-#define IN(s, ...)                                                                                 \
-    in_list((s), (const char *const[]){__VA_ARGS__},                                               \
-            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
-
 /* Never part of the story's text. */
 static bool tag_dropped(const char *t)
 {
-    return IN(t, "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
-              "object", "embed", "video", "audio", "source", "track", "map", "img", "picture",
-              "button", "input", "select", "option", "optgroup", "textarea", "link", "meta", "head",
-              "title", "nav", "aside", "figure", "figcaption", "footer", "dialog", "menu", "frame",
-              "frameset", "applet", "label", "datalist", "output", "progress", "meter", "header",
-              "hr", "area", "param", "base", "basefont", "bgsound", "keygen");
-}
-
-/* Block-level: starts and ends a line of text. */
-static bool tag_block(const char *t)
-{
-    return IN(t, "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog",
-              "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-              "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav",
-              "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-              "thead", "tr", "ul", "caption", "body", "html", "legend", "listing", "plaintext",
-              "xmp");
-}
-
-/* Ends a line of the text: a block other than a table cell (cells are
- * separated by a space, rows end lines). */
-static bool tag_line(const char *t)
-{
-    return tag_block(t) && strcmp(t, "td") != 0 && strcmp(t, "th") != 0;
+    return XML_IN(t, "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
+                  "object", "embed", "video", "audio", "source", "track", "map", "img", "picture",
+                  "button", "input", "select", "option", "optgroup", "textarea", "link", "meta",
+                  "head", "title", "nav", "aside", "figure", "figcaption", "footer", "dialog",
+                  "menu", "frame", "frameset", "applet", "label", "datalist", "output", "progress",
+                  "meter", "header", "hr", "area", "param", "base", "basefont", "bgsound",
+                  "keygen");
 }
 
 /* Readability's DIV_TO_P_ELEMS: a container without these is a paragraph. */
 static bool tag_para_breaker(const char *t)
 {
-    return IN(t, "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section",
-              "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "form", "header",
-              "footer", "aside", "nav", "figure", "address", "center", "details", "fieldset",
-              "hgroup", "dd", "dt", "tr", "td", "th", "tbody", "thead", "tfoot");
+    return XML_IN(t, "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section",
+                  "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "form", "header",
+                  "footer", "aside", "nav", "figure", "address", "center", "details", "fieldset",
+                  "hgroup", "dd", "dt", "tr", "td", "th", "tbody", "thead", "tfoot");
 }
 
 static bool tag_heading(const char *t)
 {
     return t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
-}
-
-/* ---- helpers for the source layer ----------------------------------------------- */
-
-xmlChar *xml_attr(xmlNodePtr n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE ? xmlGetProp(n, BAD_CAST name) : NULL;
-}
-
-bool xml_is(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-xmlNodePtr xml_next(xmlNodePtr n, xmlNodePtr root, bool skip)
-{
-    if (!skip && n->children && n->type == XML_ELEMENT_NODE) return n->children;
-    for (; n && n != root; n = n->parent)
-        if (n->next) return n->next;
-    return NULL;
-}
-
-/* Append text s[0..n) with white space collapsed; *space says a space is
- * pending (collapsed white space not yet written). */
-static void add_text(struct strbuf *out, const char *s, size_t n, bool *space)
-{
-    size_t run = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = 1;
-        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-        /* other controls, C0, DEL and C1 (U+0080..U+009F), are not text:
-         * dropped, so that no escape sequence of a page reaches a terminal */
-        bool ctl = (c < 0x20 && !ws) || c == 0x7F;
-        if (c == 0xC2 && i + 1 < n) {
-            unsigned char d = (unsigned char)s[i + 1];
-            ws = d == 0xA0; /* NO-BREAK SPACE reads as a space */
-            ctl = d >= 0x80 && d < 0xA0;
-            if (ws || ctl) k = 2;
-        }
-        if (ws || ctl) {
-            if (i > run) {
-                if (*space && out->len && out->s[out->len - 1] != '\n') sb_addc(out, ' ');
-                *space = false;
-                sb_add(out, s + run, i - run);
-            }
-            if (ws) *space = true;
-            i += k;
-            run = i;
-            continue;
-        }
-        i += k;
-    }
-    if (n > run) {
-        if (*space && out->len && out->s[out->len - 1] != '\n') sb_addc(out, ' ');
-        *space = false;
-        sb_add(out, s + run, n - run);
-    }
-}
-
-void xml_text(xmlNodePtr n, struct strbuf *out)
-{
-    bool space = false;
-    for (xmlNodePtr c = n; c; c = xml_next(c, n, false)) {
-        if (c->type == XML_ELEMENT_NODE &&
-            IN((const char *)c->name, "script", "style", "template", "noscript")) {
-            if (c == n) break;
-            c = xml_next(c, n, true);
-            if (!c) break;
-        }
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-            add_text(out, (const char *)c->content, strlen((const char *)c->content), &space);
-        else if (c->type == XML_ELEMENT_NODE && c != n)
-            space = true;
-    }
 }
 
 /* ---- class and id hints ------------------------------------------------------------ */
@@ -451,9 +348,9 @@ static bool hidden(xmlNodePtr n)
 static bool unlikely_role(xmlNodePtr n)
 {
     xmlChar *role = xml_attr(n, "role");
-    bool r =
-        role && IN((const char *)role, "menu", "menubar", "complementary", "navigation", "alert",
-                   "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar");
+    bool r = role &&
+             XML_IN((const char *)role, "menu", "menubar", "complementary", "navigation", "alert",
+                    "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar");
     xmlFree(role);
     return r;
 }
@@ -504,7 +401,7 @@ static void prune(xmlNodePtr root, int flags)
             const char *ci = class_id(n, buf, sizeof buf);
             if (*ci && any_word(ci, invisible_words, WD_ARRAY_LEN(invisible_words))) gone = true;
             if (!gone && *ci && (flags & FLAG_STRIP_UNLIKELY) &&
-                !IN(t, "body", "html", "article", "main", "a") &&
+                !XML_IN(t, "body", "html", "article", "main", "a") &&
                 any_word(ci, unlikely_words, WD_ARRAY_LEN(unlikely_words)) &&
                 !any_word(ci, maybe_words, WD_ARRAY_LEN(maybe_words)) &&
                 !has_ancestor(n, "table") && !has_ancestor(n, "code") &&
@@ -533,9 +430,9 @@ static void init_candidate(xmlNodePtr n, int flags)
     double s = 0;
     if (strcmp(t, "div") == 0)
         s = 5;
-    else if (IN(t, "pre", "td", "blockquote"))
+    else if (XML_IN(t, "pre", "td", "blockquote"))
         s = 3;
-    else if (IN(t, "address", "ol", "ul", "dl", "dd", "dt", "li", "form"))
+    else if (XML_IN(t, "address", "ol", "ul", "dl", "dd", "dt", "li", "form"))
         s = -3;
     else if (tag_heading(t) || strcmp(t, "th") == 0)
         s = -5;
@@ -546,10 +443,10 @@ static void init_candidate(xmlNodePtr n, int flags)
 static bool scorable(xmlNodePtr n)
 {
     const char *t = (const char *)n->name;
-    if (IN(t, "p", "pre", "td")) return true;
+    if (XML_IN(t, "p", "pre", "td")) return true;
     /* a container of inline content only is a paragraph (Readability turns
      * such a div into a <p>) */
-    return I(n)->para && IN(t, "div", "section", "article", "main", "center", "font", "span") &&
+    return I(n)->para && XML_IN(t, "div", "section", "article", "main", "center", "font", "span") &&
            n->parent && !I(n->parent)->para;
 }
 
@@ -559,8 +456,9 @@ static bool scorable(xmlNodePtr n)
 static void wrap_runs(xmlNodePtr root)
 {
     for (xmlNodePtr n = root; n; n = xml_next(n, root, false)) {
-        if (n->type != XML_ELEMENT_NODE || !IN((const char *)n->name, "div", "section", "article",
-                                               "main", "center", "body", "td", "blockquote", "li"))
+        if (n->type != XML_ELEMENT_NODE ||
+            !XML_IN((const char *)n->name, "div", "section", "article", "main", "center", "body",
+                    "td", "blockquote", "li"))
             continue;
         bool has_block = false;
         for (xmlNodePtr c = n->children; c && !has_block; c = c->next)
@@ -571,7 +469,7 @@ static void wrap_runs(xmlNodePtr root)
             xmlNodePtr next = c->next;
             bool inl = c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE ||
                        (c->type == XML_ELEMENT_NODE && !tag_para_breaker((const char *)c->name) &&
-                        !tag_block((const char *)c->name));
+                        !xml_tag_block((const char *)c->name));
             if (!inl) {
                 p = NULL;
             } else if (p) {
@@ -758,7 +656,7 @@ static bool clean_conditionally(xmlNodePtr n, int flags)
 {
     if (!(flags & FLAG_CLEAN_CONDITIONALLY) || !n->_private) return false;
     const char *t = (const char *)n->name;
-    bool is_list = IN(t, "ul", "ol");
+    bool is_list = XML_IN(t, "ul", "ol");
     struct info *in = I(n);
     int weight = class_weight(n, flags);
     if (mostly_quote(n)) return false;
@@ -804,9 +702,9 @@ static void clean(xmlNodePtr root, const char *headline, int flags)
         bool g = false;
         if (strcmp(t, "h1") == 0) {
             g = true; /* the headline is the document's first line, not the body's */
-        } else if (IN(t, "h2", "h3") && class_weight(c, flags) < 0) {
+        } else if (XML_IN(t, "h2", "h3") && class_weight(c, flags) < 0) {
             g = true;
-        } else if (IN(t, "form", "fieldset", "table", "ul", "ol", "div", "section", "dl")) {
+        } else if (XML_IN(t, "form", "fieldset", "table", "ul", "ol", "div", "section", "dl")) {
             g = clean_conditionally(c, flags);
         }
         if (!g && headline && (tag_heading(t) || strcmp(t, "p") == 0) && I(c)->text < 400) {
@@ -817,8 +715,8 @@ static void clean(xmlNodePtr root, const char *headline, int flags)
             free(s);
             sb_free(&b);
         }
-        if (!g && tag_block(t) && (IN(t, "p", "li", "dd") || I(c)->para) && I(c)->text > 0 &&
-            link_density(c) >= LINK_PARA_MAX)
+        if (!g && xml_tag_block(t) && (XML_IN(t, "p", "li", "dd") || I(c)->para) &&
+            I(c)->text > 0 && link_density(c) >= LINK_PARA_MAX)
             g = true; /* a link, not prose: "Read more: ...", a related story */
         if (!g) {
             /* "share" blocks of little text */
@@ -833,7 +731,7 @@ static void clean(xmlNodePtr root, const char *headline, int flags)
     for (size_t i = 0; i < n; i++) {
         xmlNodePtr c = el[i];
         if (!c->_private || I(c)->gone || I(c)->link || I(c)->text == 0 ||
-            I(c)->text > LEAD_IN_MAX || !tag_block((const char *)c->name) ||
+            I(c)->text > LEAD_IN_MAX || !xml_tag_block((const char *)c->name) ||
             !(tag_heading((const char *)c->name) || I(c)->para))
             continue;
         bool after = false, all_gone = true;
@@ -852,91 +750,6 @@ static void clean(xmlNodePtr root, const char *headline, int flags)
         if (g) drop(c);
         c = next;
     }
-}
-
-/* ---- the text ---------------------------------------------------------------------- */
-
-struct writer {
-    struct strbuf *out;
-    size_t line_start; /* where the current line begins in out */
-    bool space;
-    size_t lines;
-};
-
-static void end_line(struct writer *w)
-{
-    struct strbuf *o = w->out;
-    while (o->len > w->line_start && o->s[o->len - 1] == ' ')
-        o->s[--o->len] = '\0';
-    if (o->len > w->line_start) {
-        sb_addc(o, '\n');
-        w->lines++;
-    }
-    w->line_start = o->len;
-    w->space = false;
-}
-
-/* The text of the subtree at root, one block a line. */
-static void write_text(xmlNodePtr root, struct writer *w)
-{
-    xmlNodePtr n = root;
-    while (n) {
-        if (n->type == XML_ELEMENT_NODE) {
-            const char *t = (const char *)n->name;
-            if (IN(t, "script", "style", "template", "noscript")) {
-                n = xml_next(n, root, true);
-                continue;
-            }
-            if (strcmp(t, "br") == 0 || tag_line(t))
-                end_line(w);
-            else if (IN(t, "td", "th"))
-                w->space = true;
-            if (strcmp(t, "pre") == 0) {
-                /* preformatted: its lines as they are */
-                struct strbuf b = {0};
-                for (xmlNodePtr c = n; c; c = xml_next(c, n, false))
-                    if (c->type == XML_TEXT_NODE && c->content) sb_adds(&b, (char *)c->content);
-                size_t from = 0;
-                for (size_t i = 0; b.len && i <= b.len; i++) {
-                    if (i < b.len && b.s[i] != '\n') continue;
-                    bool sp = false;
-                    add_text(w->out, b.s + from, i - from, &sp);
-                    end_line(w);
-                    from = i + 1;
-                }
-                sb_free(&b);
-                n = xml_next(n, root, true);
-                continue;
-            }
-        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
-            const char *s = (const char *)n->content;
-            size_t len = strlen(s);
-            if (w->out->len == w->line_start) {
-                /* no space at the start of a line */
-                size_t k = 0;
-                while (k < len && strchr(" \t\r\n\f", s[k]))
-                    k++;
-                if (k == len) {
-                    n = xml_next(n, root, false);
-                    continue;
-                }
-            }
-            add_text(w->out, s, len, &w->space);
-        }
-        /* leaving elements: a block ends its line */
-        if (n->type == XML_ELEMENT_NODE && n->children) {
-            n = n->children;
-            continue;
-        }
-        if (n->type == XML_ELEMENT_NODE && tag_line((const char *)n->name)) end_line(w);
-        while (n && n != root && !n->next) {
-            n = n->parent;
-            if (n && n->type == XML_ELEMENT_NODE && tag_line((const char *)n->name)) end_line(w);
-        }
-        if (!n || n == root) break;
-        n = n->next;
-    }
-    end_line(w);
 }
 
 /* ---- JSON-LD's articleBody as a check ---------------------------------------------- */
@@ -1031,10 +844,10 @@ static size_t attempt(xmlDocPtr doc, const char *headline, int flags, struct str
     if (best) {
         xmlNodePtr *parts;
         size_t np = gather(best, &parts);
-        struct writer w = {.out = out, .line_start = out->len};
+        struct xml_writer w = {.out = out, .line_start = out->len};
         for (size_t i = 0; i < np; i++) {
             clean(parts[i], headline, flags);
-            write_text(parts[i], &w);
+            xml_write_text(parts[i], &w);
         }
         lines = w.lines;
         free(parts);

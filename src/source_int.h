@@ -64,7 +64,16 @@ char *page_clean_string(const char *s, size_t n);
 size_t extract_body(xmlDocPtr doc, xmlDocPtr (*reparse)(void *arg), void *arg, const char *headline,
                     const char *ld_body, struct strbuf *out);
 
-/* Helpers shared by page_meta.c and extract.c. */
+/* ---- source_xml.c: helpers shared by page_meta.c and extract.c ----------- */
+
+/* Is s one of list[0..n)? */
+bool xml_in_list(const char *s, const char *const *list, size_t n);
+/* Is s one of the strings that follow?  XML_IN(t, "p", "div") */
+#define XML_IN(s, ...)                                                                             \
+    xml_in_list((s), (const char *const[]){__VA_ARGS__},                                           \
+                sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+/* Is the tag (lower case) block-level: it starts and ends a line of text? */
+bool xml_tag_block(const char *t);
 /* The attribute's value (NULL when absent; libxml2 frees with xmlFree). */
 xmlChar *xml_attr(xmlNodePtr n, const char *name);
 /* Is n an element named name (lower case)? */
@@ -76,5 +85,18 @@ xmlNodePtr xml_next(xmlNodePtr n, xmlNodePtr root, bool skip);
 /* The text of the subtree at n, white space collapsed as a reader sees
  * it, appended to out (blocks not separated). */
 void xml_text(xmlNodePtr n, struct strbuf *out);
+
+/* Text written one block a line: out, where its current line begins, a
+ * space pending, and the lines ended so far. */
+struct xml_writer {
+    struct strbuf *out;
+    size_t line_start;
+    bool space;
+    size_t lines;
+};
+/* Write the text of the subtree at root through w, one block a line
+ * (<br> and block elements end lines, table cells are separated by a
+ * space, <pre> keeps its lines; scripts and styles are left out). */
+void xml_write_text(xmlNodePtr root, struct xml_writer *w);
 
 #endif
