@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "swar.h"
 #include "util.h"
 
 /* Open addressing with linear probing over slots holding the high half of
@@ -26,6 +27,12 @@ struct intern {
     size_t arena_len, arena_cap;
 };
 
+/* p[0..4) as a little-endian number (one load on such hosts). */
+static inline uint64_t load32le(const unsigned char *p)
+{
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+}
+
 uint64_t intern_hash(const void *key, size_t len)
 {
     /* Eight bytes at a time, each word multiplied into the state, then a
@@ -40,9 +47,19 @@ uint64_t intern_hash(const void *key, size_t len)
         h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
         h ^= h >> 29;
     }
+    /* The last len - i (< 8) bytes, little-endian, zero above: from
+     * loads that stay inside the key (most keys are words shorter than
+     * eight bytes, where a byte loop cost most of the hash). */
     uint64_t w = 0;
-    for (size_t k = 0; i + k < len; k++)
-        w |= (uint64_t)p[i + k] << (8 * k);
+    size_t rest = len - i;
+    if (rest && len >= 8) {
+        w = swar_load((const char *)p + len - 8) >> (8 * (8 - rest));
+    } else if (rest >= 4) {
+        w = load32le(p) | (uint64_t)load32le(p + rest - 4) << (8 * (rest - 4));
+    } else if (rest) {
+        w = (uint64_t)p[0] | (uint64_t)p[rest / 2] << (8 * (rest / 2)) |
+            (uint64_t)p[rest - 1] << (8 * (rest - 1));
+    }
     h = (h ^ w) * 0x94D049BB133111EBull;
     h ^= h >> 30;
     h *= 0xBF58476D1CE4E5B9ull;

@@ -139,6 +139,53 @@ static void read_words(const char *s, size_t a, size_t b, struct words *w)
     }
 }
 
+/* story_words' classes of a byte: the ones it looks at, in one table
+ * look-up a byte. */
+enum {
+    SB_LETTER = 1, /* an ASCII letter */
+    SB_ASSIGN = 2, /* = { } */
+    SB_CODE = 4,   /* = { } _ | $ \ ; */
+    SB_PAREN = 8,  /* ( : perhaps "(c)" */
+    SB_HIGH = 16,  /* >= 0x80 */
+};
+#define SB_LETTERS(c)                                                                              \
+    [c] = SB_LETTER, [c + 1] = SB_LETTER, [c + 2] = SB_LETTER, [c + 3] = SB_LETTER,                \
+    [c + 4] = SB_LETTER, [c + 5] = SB_LETTER, [c + 6] = SB_LETTER, [c + 7] = SB_LETTER
+#define SB_HIGH16(c)                                                                               \
+    [c] = SB_HIGH, [c + 1] = SB_HIGH, [c + 2] = SB_HIGH, [c + 3] = SB_HIGH, [c + 4] = SB_HIGH,     \
+    [c + 5] = SB_HIGH, [c + 6] = SB_HIGH, [c + 7] = SB_HIGH, [c + 8] = SB_HIGH, [c + 9] = SB_HIGH, \
+    [c + 10] = SB_HIGH, [c + 11] = SB_HIGH, [c + 12] = SB_HIGH, [c + 13] = SB_HIGH,                \
+    [c + 14] = SB_HIGH, [c + 15] = SB_HIGH
+static const unsigned char story_class[256] = {
+    SB_LETTERS('A'),
+    SB_LETTERS('A' + 8),
+    SB_LETTERS('A' + 16),
+    ['Y'] = SB_LETTER,
+    ['Z'] = SB_LETTER,
+    SB_LETTERS('a'),
+    SB_LETTERS('a' + 8),
+    SB_LETTERS('a' + 16),
+    ['y'] = SB_LETTER,
+    ['z'] = SB_LETTER,
+    ['='] = SB_ASSIGN | SB_CODE,
+    ['{'] = SB_ASSIGN | SB_CODE,
+    ['}'] = SB_ASSIGN | SB_CODE,
+    ['_'] = SB_CODE,
+    ['|'] = SB_CODE,
+    ['$'] = SB_CODE,
+    ['\\'] = SB_CODE,
+    [';'] = SB_CODE,
+    ['('] = SB_PAREN,
+    SB_HIGH16(0x80),
+    SB_HIGH16(0x90),
+    SB_HIGH16(0xA0),
+    SB_HIGH16(0xB0),
+    SB_HIGH16(0xC0),
+    SB_HIGH16(0xD0),
+    SB_HIGH16(0xE0),
+    SB_HIGH16(0xF0),
+};
+
 /* What classify needs of the words of a sentence that is neither a line
  * nor alone on its line, when its text is ASCII: any letter (a word that
  * begins with one), and the punctuation of program code, into w (the
@@ -155,23 +202,22 @@ static bool story_words(const char *s, size_t a, size_t b, struct words *w)
     bool letter = false;
     unsigned assign = 0, code = 0;
     for (size_t i = a; i < b; i++) {
-        unsigned char c = u[i];
-        if (c >= 0x80) return false;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-            if (!letter && i > a) {
-                unsigned char p = u[i - 1];
-                letter = p <= 0x20 || p == 0x7F ||
-                         (!((p | 0x20) >= 'a' && (p | 0x20) <= 'z') && !(p >= '0' && p <= '9') &&
-                          p != '\'' && p != '-' && p != '.' && p != ',');
-            } else if (!letter) {
-                letter = true;
-            }
+        /* until the first letter that begins a word, then only the bytes
+         * that are no letter and not skipped */
+        unsigned k = story_class[u[i]] & (letter ? ~(unsigned)SB_LETTER : ~0u);
+        if (k == 0) continue; /* white space, digits, prose punctuation */
+        if (k & SB_LETTER) {
+            unsigned char p = i > a ? u[i - 1] : ' ';
+            letter = p <= 0x20 || p == 0x7F ||
+                     (!((p | 0x20) >= 'a' && (p | 0x20) <= 'z') && !(p >= '0' && p <= '9') &&
+                      p != '\'' && p != '-' && p != '.' && p != ',');
             continue;
         }
-        assign += c == '=' || c == '{' || c == '}';
-        code += c == '=' || c == '{' || c == '}' || c == '_' || c == '|' || c == '$' || c == '\\' ||
-                c == ';';
-        if (c == '(' && i + 2 < b && (u[i + 1] | 0x20) == 'c' && u[i + 2] == ')') return false;
+        if (k & SB_HIGH) return false;
+        assign += (k & SB_ASSIGN) != 0;
+        code += (k & SB_CODE) != 0;
+        if ((k & SB_PAREN) && i + 2 < b && (u[i + 1] | 0x20) == 'c' && u[i + 2] == ')')
+            return false;
     }
     if (!letter) return false;
     memset(w, 0, sizeof *w);

@@ -57,43 +57,73 @@ static inline bool word_char_at(int32_t cp)
     return cp >= 0 && cp < 0x80 ? ascii_alnum((unsigned char)cp) : word_char(cp);
 }
 
-/* ASCII punctuation and symbols: printable, neither a letter, a digit nor
- * a space. */
-static bool ascii_punct(unsigned char c)
-{
-    return c > 0x20 && c < 0x7F && !ascii_alnum(c);
-}
+/* Byte classes for the tokenizer's ASCII paths, one table look-up a
+ * byte. */
+enum {
+    WC_SPACE = 1, /* white space, the C0 controls and DEL: between tokens */
+    WC_ALNUM = 2, /* an ASCII letter or digit */
+    WC_PUNCT = 4, /* ASCII punctuation or symbol (ascii_punct) */
+    WC_STOP = 8,  /* ends an ASCII word taken whole: space , ; : ! ? ) " */
+};
+#define WC_RANGE8(c, k)                                                                            \
+    [(c)] = (k), [(c) + 1] = (k), [(c) + 2] = (k), [(c) + 3] = (k), [(c) + 4] = (k),               \
+    [(c) + 5] = (k), [(c) + 6] = (k), [(c) + 7] = (k)
+#define WC_LETTERS(c)                                                                              \
+    WC_RANGE8((c), WC_ALNUM), WC_RANGE8((c) + 8, WC_ALNUM), WC_RANGE8((c) + 16, WC_ALNUM),         \
+        [(c) + 24] = WC_ALNUM, [(c) + 25] = WC_ALNUM
+static const unsigned char wclass[256] = {
+    WC_RANGE8(0x00, WC_SPACE),
+    WC_RANGE8(0x08, WC_SPACE),
+    WC_RANGE8(0x10, WC_SPACE),
+    WC_RANGE8(0x18, WC_SPACE),
+    [' '] = WC_SPACE | WC_STOP,
+    ['!'] = WC_PUNCT | WC_STOP,
+    ['"'] = WC_PUNCT | WC_STOP,
+    ['#'] = WC_PUNCT,
+    ['$'] = WC_PUNCT,
+    ['%'] = WC_PUNCT,
+    ['&'] = WC_PUNCT,
+    ['\''] = WC_PUNCT,
+    ['('] = WC_PUNCT,
+    [')'] = WC_PUNCT | WC_STOP,
+    ['*'] = WC_PUNCT,
+    ['+'] = WC_PUNCT,
+    [','] = WC_PUNCT | WC_STOP,
+    ['-'] = WC_PUNCT,
+    ['.'] = WC_PUNCT,
+    ['/'] = WC_PUNCT,
+    WC_RANGE8('0', WC_ALNUM),
+    ['8'] = WC_ALNUM,
+    ['9'] = WC_ALNUM,
+    [':'] = WC_PUNCT | WC_STOP,
+    [';'] = WC_PUNCT | WC_STOP,
+    ['<'] = WC_PUNCT,
+    ['='] = WC_PUNCT,
+    ['>'] = WC_PUNCT,
+    ['?'] = WC_PUNCT | WC_STOP,
+    ['@'] = WC_PUNCT,
+    WC_LETTERS('A'),
+    ['['] = WC_PUNCT,
+    ['\\'] = WC_PUNCT,
+    [']'] = WC_PUNCT,
+    ['^'] = WC_PUNCT,
+    ['_'] = WC_PUNCT,
+    ['`'] = WC_PUNCT,
+    WC_LETTERS('a'),
+    ['{'] = WC_PUNCT,
+    ['|'] = WC_PUNCT,
+    ['}'] = WC_PUNCT,
+    ['~'] = WC_PUNCT,
+    [0x7F] = WC_SPACE,
+};
 
-/* The token starting at s[i], which is not white space.  fast takes lone
- * ASCII punctuation without decoding; it changes no token (the general
- * path gives the same: such a byte is not a word character, and followed by
- * ASCII or the end it is a grapheme cluster of its own, see
- * text_next_cluster), and seg_words_general turns it off so that the tests
- * can hold it to that. */
-static size_t word_at(const char *s, size_t i, size_t end, bool fast, uint32_t *flags)
+/* The token starting at s[i], which is not white space, when
+ * next_token's shortcuts do not take it: a word or a grapheme cluster of
+ * punctuation, decoded.  Not inlined: next_token's common paths then
+ * need few registers, and it is called once a token. */
+__attribute__((noinline)) static size_t word_general(const char *s, size_t i, size_t end,
+                                                     uint32_t *flags)
 {
-    unsigned char ch = (unsigned char)s[i];
-    if (ascii_alnum(ch)) {
-        /* An ASCII word with no connector or non-ASCII byte after it
-         * needs no decoding: take it whole.  (This shortcut is part of the
-         * definition, not only a fast path: "a1,2" splits at the comma
-         * here, where the general rule below would join it.) */
-        size_t j = i + 1;
-        while (j < end && ascii_alnum((unsigned char)s[j]))
-            j++;
-        unsigned char nx = j < end ? (unsigned char)s[j] : ' ';
-        if (nx == ' ' || nx == ',' || nx == ';' || nx == ':' || nx == '!' || nx == '?' ||
-            nx == ')' || nx == '"' || (nx == '.' && (j + 1 >= end || s[j + 1] == ' '))) {
-            bool num = ch >= '0' && ch <= '9';
-            if (!(num && (nx == ',') && j + 1 < end && s[j + 1] >= '0' && s[j + 1] <= '9')) {
-                *flags = num ? WORD_NUM : 0;
-                return j;
-            }
-        }
-    } else if (fast && ascii_punct(ch) && (i + 1 >= end || (unsigned char)s[i + 1] < 0x80)) {
-        *flags = WORD_PUNCT;
-        return i + 1;
-    }
     int32_t cp;
     size_t l = decode_at(s, end, i, &cp);
     if (is_han_or_kana(cp) || !word_char_at(cp)) {
@@ -135,35 +165,83 @@ static size_t word_at(const char *s, size_t i, size_t end, bool fast, uint32_t *
     return j;
 }
 
-/* seg_word_next, with or without word_at's fast path. */
-static bool next_token(const char *s, size_t *at, size_t end, bool fast, struct seg_span *tok)
+/* The punctuation of U+2010..U+2027 and U+2030..U+205E (dashes, curly
+ * quotes, the ellipsis, primes, ...) at u[i], 3 bytes, followed by ASCII
+ * or the end: no letter, no space, no format character, neither
+ * Prepend nor a regional indicator, so it is a grapheme cluster of its
+ * own and a token of its own.  0 for any other bytes. */
+static inline size_t general_punct_at(const unsigned char *u, size_t i, size_t end)
 {
-    size_t i = *at;
-    while (i < end) {
-        /* White space and the C0 controls and DEL lie between tokens. */
-        unsigned char ch = (unsigned char)s[i];
-        if (ch <= 0x20 || ch == 0x7F) {
-            i++;
-            continue;
+    if (u[i] != 0xE2 || i + 3 > end || (i + 3 < end && u[i + 3] >= 0x80)) return 0;
+    unsigned char b1 = u[i + 1], b2 = u[i + 2];
+    if (b1 == 0x80) return (b2 >= 0x90 && b2 <= 0xA7) || (b2 >= 0xB0 && b2 <= 0xBF) ? 3 : 0;
+    if (b1 == 0x81) return b2 >= 0x80 && b2 <= 0x9E ? 3 : 0;
+    return 0;
+}
+
+/* The next token from *at.  An ASCII word with no connector or non-ASCII
+ * byte after it needs no decoding: it is taken whole.  (This shortcut is
+ * part of the definition, not only a fast path: "a1,2" splits at the
+ * comma here, where word_general would join it.)  fast also takes lone
+ * ASCII punctuation and the common punctuation of general_punct_at
+ * without decoding; it changes no token (word_general gives the same:
+ * such a character is not a word character, and followed by ASCII or the
+ * end it is a grapheme cluster of its own, see text_next_cluster), and
+ * seg_words_general turns it off so that the tests can hold it to that. */
+static inline bool next_token(const char *s, size_t *at, size_t end, bool fast,
+                              struct seg_span *tok)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = *at, e;
+    uint32_t flags;
+    for (;; i++) {
+        if (i >= end) {
+            *at = end;
+            return false;
         }
-        if (ch >= 0x80) {
+        unsigned char ch = u[i];
+        unsigned k = wclass[ch];
+        if (k & WC_SPACE) continue;
+        if (k & WC_ALNUM) {
+            size_t j = i + 1;
+            while (j < end && (wclass[u[j]] & WC_ALNUM))
+                j++;
+            unsigned char nx = j < end ? u[j] : ' ';
+            bool num = ch <= '9';
+            if (((wclass[nx] & WC_STOP) || (nx == '.' && (j + 1 >= end || u[j + 1] == ' '))) &&
+                !(num && nx == ',' && j + 1 < end && u[j + 1] >= '0' && u[j + 1] <= '9')) {
+                e = j;
+                flags = num ? WORD_NUM : 0;
+                break;
+            }
+        } else if (k & WC_PUNCT) {
+            if (fast && (i + 1 >= end || u[i + 1] < 0x80)) {
+                e = i + 1;
+                flags = WORD_PUNCT;
+                break;
+            }
+        } else if (ch >= 0x80) {
+            size_t l = fast ? general_punct_at(u, i, end) : 0;
+            if (l) {
+                e = i + l;
+                flags = WORD_PUNCT;
+                break;
+            }
             int32_t cp;
-            size_t l = text_decode(s, end, i, &cp);
+            l = text_decode(s, end, i, &cp);
             if (text_is_space(cp)) {
-                i += l;
+                i += l - 1;
                 continue;
             }
         }
-        uint32_t flags;
-        size_t e = word_at(s, i, end, fast, &flags);
-        tok->start = (uint32_t)i;
-        tok->end = (uint32_t)e;
-        tok->flags = flags;
-        *at = e;
-        return true;
+        e = word_general(s, i, end, &flags);
+        break;
     }
-    *at = end;
-    return false;
+    tok->start = (uint32_t)i;
+    tok->end = (uint32_t)e;
+    tok->flags = flags;
+    *at = e;
+    return true;
 }
 
 bool seg_word_next(const char *s, size_t *i, size_t end, struct seg_span *tok)

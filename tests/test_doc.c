@@ -640,6 +640,51 @@ static void test_interning(void **state)
     doc_free(a);
 }
 
+/* intern_hash reads the last bytes of a key with loads inside it, not a
+ * byte at a time: the same hashes as the definition (eight bytes at a
+ * time, the rest little-endian with zeros above), for every length up to
+ * 40 at every offset, each key in an allocation of exactly its size (so
+ * that the sanitizer build sees any read past it). */
+static uint64_t hash_by_bytes(const unsigned char *p, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (len * 0xFF51AFD7ED558CCDull);
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w = 0;
+        for (size_t k = 0; k < 8; k++)
+            w |= (uint64_t)p[i + k] << (8 * k);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    for (size_t k = 0; i + k < len; k++)
+        w |= (uint64_t)p[i + k] << (8 * k);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBull;
+    h ^= h >> 31;
+    return h;
+}
+
+static void test_intern_hash(void **state)
+{
+    (void)state;
+    unsigned char src[64];
+    for (size_t k = 0; k < sizeof src; k++)
+        src[k] = (unsigned char)(k * 37 + 11); /* every bit pattern around */
+    for (size_t len = 0; len <= 40; len++) {
+        for (size_t off = 0; off + len <= sizeof src && off < 16; off++) {
+            unsigned char *key = malloc(len ? len : 1);
+            assert_non_null(key);
+            memcpy(key, src + off, len);
+            assert_true(intern_hash(key, len) == hash_by_bytes(key, len));
+            free(key);
+        }
+    }
+}
+
 /* ---- token cache ---------------------------------------------------------- */
 
 /* tokens_new_many keys each distinct spelling once, after tokenizing; the
@@ -914,6 +959,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mapped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chunks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interning, setup, teardown),
+        cmocka_unit_test(test_intern_hash),
         cmocka_unit_test_setup_teardown(test_tokens_keyed_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),

@@ -834,7 +834,8 @@ static void test_word_lists_sorted(void **state)
     assert_int_equal(lists, 5);
 }
 
-/* The fast path for lone ASCII punctuation changes no token: on random
+/* The fast paths for lone ASCII punctuation and for the punctuation of
+ * U+2010..U+2027 and U+2030..U+205E change no token: on random
  * text (ASCII of every kind, controls, combining marks that join a
  * punctuation mark, CJK, curly quotes, invalid and truncated UTF-8), over
  * random ranges, seg_words gives what seg_words_general gives, and
@@ -843,13 +844,27 @@ static void test_words_fast_path(void **state)
 {
     (void)state;
     static const char *const pieces[] = {
-        "\xC3\xA9",                     /* é */
-        "\xCC\x81",                     /* combining acute */
-        "\xE2\x83\x9D",                 /* combining enclosing circle */
-        "\xE2\x80\x99",                 /* ’ */
-        "\xE2\x80\x9C",                 /* “ */
-        "\xE2\x80\x94",                 /* em dash */
-        "\xE2\x80\xA6",                 /* … */
+        "\xC3\xA9",     /* é */
+        "\xCC\x81",     /* combining acute */
+        "\xE2\x83\x9D", /* combining enclosing circle */
+        "\xE2\x80\x99", /* ’ */
+        "\xE2\x80\x9C", /* “ */
+        "\xE2\x80\x94", /* em dash */
+        "\xE2\x80\xA6", /* … */
+        /* the ends of next_token's ranges of general punctuation, and
+         * what lies beside them: RLM, U+2010, U+2027, LINE SEPARATOR,
+         * NARROW NBSP, U+2030, U+203F (a connector), U+205E, MEDIUM
+         * MATHEMATICAL SPACE, WORD JOINER */
+        "\xE2\x80\x8F",
+        "\xE2\x80\x90",
+        "\xE2\x80\xA7",
+        "\xE2\x80\xA8",
+        "\xE2\x80\xAF",
+        "\xE2\x80\xB0",
+        "\xE2\x80\xBF",
+        "\xE2\x81\x9E",
+        "\xE2\x81\x9F",
+        "\xE2\x81\xA0",
         "\xE6\x97\xA5",                 /* 日 */
         "\xE3\x82\xA2",                 /* ア */
         "\xEC\x84\x9C",                 /* 서 */
