@@ -480,9 +480,8 @@ static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
 
 static void draw_body(struct tui *t, const struct layout *l)
 {
-    size_t nv, nl;
+    size_t nv;
     const struct lay_vrow *vrows = layout_vrows(l, &nv);
-    const struct lay_line *lines = layout_lines(l, &nl);
     const struct layout_opts *o = layout_get_opts(l);
     int x0[2] = {0, o->width[0] + t->gutter};
     int h = tui_view_height();
@@ -508,10 +507,11 @@ static void draw_body(struct tui *t, const struct layout *l)
         }
         uint64_t li = sy - v->y;
         if (li == 0) draw_gutter(t, v, y + 1, o->width[0]);
-        for (int side = 0; side < 2; side++)
-            if (li < v->nline[side])
-                draw_line(t, l, side, &lines[v->line[side] + li], y + 1, x0[side], &sp[side],
-                          &dim[side]);
+        for (int side = 0; side < 2; side++) {
+            size_t nl;
+            const struct lay_line *lines = layout_row_lines(l, vi, side, &nl);
+            if (li < nl) draw_line(t, l, side, &lines[li], y + 1, x0[side], &sp[side], &dim[side]);
+        }
     }
 }
 
