@@ -375,7 +375,9 @@ static int draw_part(struct tui *t, const struct layout *l, int side, const stru
     part.end = to;
     part.col = (uint16_t)col;
     size_t n = layout_piece_text(l, side, &part, &t->buf, &t->capbuf);
-    return put_text(t, y, x0 + col, t->buf, n, 0xFFFF, face);
+    /* (never past the column, even if a file changed under its mapping) */
+    int room = WD_MAX(layout_get_opts(l)->width[side] - col, 0);
+    return put_text(t, y, x0 + col, t->buf, n, room, face);
 }
 
 /* Is byte pos in a boilerplate sentence of the row side dim describes? */
@@ -549,8 +551,27 @@ void tui_draw(struct tui *t)
     if (!t->headless) curs_set(cursor ? 1 : 0);
 }
 
+/* Say once when a file of the pair shown changed on disk since it was
+ * read: a large file is mapped (doc_opts.map), and a change written into
+ * it in place shows its new bytes at the places of the old. */
+static void check_changed(struct tui *t)
+{
+    const struct alignment *al = t->mode == TUI_MODE_PAIR || t->mode == TUI_MODE_MOVED
+                                     ? tui_al(t)
+                                     : NULL;
+    for (int side = 0; al && side < 2; side++) {
+        const struct doc *d = align_doc(al, side);
+        if (d == t->changed[0] || d == t->changed[1] || !doc_changed(d)) continue;
+        t->changed[1] = t->changed[0];
+        t->changed[0] = d;
+        tui_message(t, true, "%s changed on disk since it was read: run wirediff again to "
+                             "compare it as it is now", doc_name(d));
+    }
+}
+
 void tui_frame(struct tui *t)
 {
+    check_changed(t);
     tui_draw(t);
     wnoutrefresh(stdscr);
     doupdate();
