@@ -665,16 +665,14 @@ const struct lay_line *layout_row_lines(const struct layout *cl, size_t vi, int 
         if (l->nlines >= LAY_LAZY_LINES) forget_rows(l);
         xgrow(&l->realized, &l->caprealized, l->nrealized + 1, sizeof *l->realized);
         l->realized[l->nrealized++] = (uint32_t)vi;
-        uint32_t nline[2] = {v->nline[0], v->nline[1]};
         if (v->kind == VROW_ROW)
             lay_row(l->b, v);
         else
             lay_fold(l->b, v);
-        /* (the same lines as counted, which test_layout checks; never more
-         * than the row's height, whatever happens) */
+        /* (the lines counted, as test_layout_lazy checks; never more than
+         * the row's height, whatever happens) */
         for (int k = 0; k < 2; k++)
             v->nline[k] = WD_MIN(v->nline[k], v->height);
-        (void)nline;
     }
     *n = v->nline[side];
     return &l->lines[v->line[side]];
