@@ -35,6 +35,8 @@ struct doc {
     const char *encoding; /* UTF-16/32 converted from (transcode.h), NULL: UTF-8 */
     size_t replaced;      /* its invalid code units, shown as U+FFFD */
     uint32_t *body;       /* per sentence: doc_body_id; NULL when none has a dateline */
+    /* the file's identity, size and time when read (doc_changed) */
+    struct doc_stamp stamp;
 };
 
 /* ---- sentence keys ----------------------------------------------------------
@@ -479,6 +481,7 @@ struct prepared {
     size_t ndated, capdated;
     struct util_fileid id;
     bool has_id;
+    struct doc_stamp stamp;
     const char *encoding;
     size_t replaced;
 };
@@ -612,6 +615,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     d->invalid = p->invalid;
     d->id = p->id;
     d->has_id = p->has_id;
+    d->stamp = p->stamp;
     d->encoding = p->encoding;
     d->replaced = p->replaced;
     d->sents = xcalloc(p->nspans ? p->nspans : 1, sizeof *d->sents);
@@ -680,6 +684,17 @@ enum wd_status doc_from_memory(struct doc_ctx *ctx, const char *name, const char
 }
 
 /* Read and prepare path ("-": standard input). */
+/* What doc_changed compares: the file's identity, size and time. */
+static struct doc_stamp stamp_of(const struct stat *st)
+{
+    return (struct doc_stamp){.set = true,
+                              .dev = (uint64_t)st->st_dev,
+                              .ino = (uint64_t)st->st_ino,
+                              .size = (uint64_t)st->st_size,
+                              .sec = (int64_t)st->st_mtim.tv_sec,
+                              .nsec = (long)st->st_mtim.tv_nsec};
+}
+
 static void prepare_path(struct prepared *p, const char *path, const struct doc_opts *opts,
                          bool strict)
 {
@@ -716,6 +731,7 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts, strict);
     p->id = id;
     p->has_id = has_id;
+    p->stamp = has_id && !is_stdin && S_ISREG(st.st_mode) ? stamp_of(&st) : (struct doc_stamp){0};
 }
 
 enum wd_status doc_load(struct doc_ctx *ctx, const char *path, const struct doc_opts *opts,
@@ -814,6 +830,27 @@ const char *doc_encoding(const struct doc *d, size_t *replaced)
 {
     *replaced = d->replaced;
     return d->encoding;
+}
+
+bool doc_changed(const struct doc *d)
+{
+    if (!d->stamp.set) return false;
+    struct stat st;
+    if (stat(d->path, &st) != 0) return true; /* removed, or no longer readable */
+    struct doc_stamp now = stamp_of(&st);
+    return now.dev != d->stamp.dev || now.ino != d->stamp.ino || now.size != d->stamp.size ||
+           now.sec != d->stamp.sec || now.nsec != d->stamp.nsec;
+}
+
+bool doc_map_patch(const struct doc *d, const void *addr)
+{
+    const char *a = addr, *base = d->bytes;
+    if (!d->maplen || a < base || a >= base + d->maplen) return false;
+    long page = sysconf(_SC_PAGESIZE); /* async-signal-safe, as mmap is in practice */
+    if (page <= 0) return false;
+    uintptr_t from = (uintptr_t)a & ~((uintptr_t)page - 1);
+    return mmap((void *)from, (uintptr_t)base + d->maplen - from, PROT_READ,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED;
 }
 
 bool doc_fileid(const struct doc *d, struct util_fileid *id)

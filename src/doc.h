@@ -170,6 +170,25 @@ const char *doc_encoding(const struct doc *d, size_t *replaced);
  * a file), so that no output replaces an input; false for a document
  * built from memory. */
 bool doc_fileid(const struct doc *d, struct util_fileid *id);
+
+/* A file's identity, size and modification time when it was read. */
+struct doc_stamp {
+    bool set;
+    uint64_t dev, ino, size;
+    int64_t sec;
+    long nsec;
+};
+
+/* Has the file d was read from changed on disk since it was read (another
+ * file at its path, another size or modification time, or none)?  False
+ * for a document not read from a regular file.  One stat(2). */
+bool doc_changed(const struct doc *d);
+
+/* For a SIGBUS handler: when addr lies in d's mapping (doc_opts.map),
+ * whose file was cut short under it, map zero pages over the rest of the
+ * mapping from addr's page on, so that the read gives zeros instead of
+ * SIGBUS; true when done.  Async-signal-safe (one mmap). */
+bool doc_map_patch(const struct doc *d, const void *addr);
 /* Original bytes (the BOM included; NUL-terminated for convenience). */
 const char *doc_bytes(const struct doc *d, size_t *len);
 const struct sentence *doc_sentences(const struct doc *d, size_t *n);

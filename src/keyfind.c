@@ -20,6 +20,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "doc.h"
 #include "swar.h"
 #include "text.h"
 #include "util.h"
@@ -113,8 +114,13 @@ struct keyfind *keyfind_new(const struct doc *d)
     k->d = d;
     k->plain = xcalloc(ns ? ns : 1, 1);
     struct seen *sn = xcalloc(1, sizeof *sn);
-    for (size_t q = 0; q < ns; q++)
+    struct doc_pass pass; /* a mapped file's pages given back as it goes */
+    doc_pass_begin(&pass, d);
+    for (size_t q = 0; q < ns; q++) {
+        doc_pass_read(&pass, s[q].start, s[q].end);
         k->plain[q] = sentence_plain(bytes, s[q].start, s[q].end, sn);
+    }
+    doc_pass_end(&pass);
     free(sn->buf);
     free(sn);
     return k;

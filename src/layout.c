@@ -59,6 +59,7 @@ static uint32_t mark_at(uint16_t attr, bool close)
 
 struct layout {
     struct layout_opts o;
+    const struct alignment *al;
     const char *bytes[2];
     struct lay_vrow *vrows;
     size_t nvrows, capvrows;
@@ -69,7 +70,18 @@ struct layout {
     char *fold; /* fold marker texts, each NUL-terminated */
     size_t nfold, capfold;
     uint64_t height;
+    /* A lazy layout (layout_opts.lazy) keeps lines and pieces (and fold
+     * texts, after the marks) only for the display rows listed in
+     * realized; the others have line[] = LAY_UNREALIZED. */
+    struct builder *b;
+    uint32_t *realized;
+    size_t nrealized, caprealized;
 };
+
+#define LAY_UNREALIZED UINT32_MAX
+/* A lazy layout forgets the rows it laid out once it holds this many
+ * lines, when a row not among them is asked for (a few screens). */
+#define LAY_LAZY_LINES 4096
 
 /* ---- the builder --------------------------------------------------------- */
 
@@ -93,6 +105,7 @@ struct builder {
     size_t nspans, capspans;
     struct lb_cl last; /* the cluster lay_text looked at last ... */
     size_t last_at;    /* ... and where it starts (SIZE_MAX: none) */
+    bool counting;     /* only the lines count (a lazy layout's heights) */
 };
 
 static void new_line(struct builder *b)
@@ -362,6 +375,61 @@ static size_t word_runs(struct builder *b, size_t *k, uint32_t st, uint32_t en, 
     return n;
 }
 
+/* The bytes of the character at s[i] (i < end) when it is a grapheme
+ * cluster one column wide that offers no break and joins nothing that is
+ * one too: printable ASCII but the space, Latin-1 letters and signs
+ * (U+00A1-U+00FF but the soft hyphen), Latin Extended-A (U+0100-U+017F),
+ * the dashes, quotes, bullets and ellipsis of U+2010-U+2027 and the euro
+ * sign.  0 for any other. */
+static size_t simple_char(const unsigned char *u, size_t i, size_t end)
+{
+    unsigned char b = u[i];
+    if (b > ' ' && b < 0x7F) return 1;
+    if (b >= 0xC2 && b <= 0xC5 && i + 1 < end && (u[i + 1] & 0xC0) == 0x80)
+        return (b > 0xC2 || u[i + 1] >= 0xA1) && !(b == 0xC2 && u[i + 1] == 0xAD) ? 2 : 0;
+    if (b == 0xE2 && i + 2 < end &&
+        ((u[i + 1] == 0x80 && u[i + 2] >= 0x90 && u[i + 2] <= 0xA7) ||
+         (u[i + 1] == 0x82 && u[i + 2] == 0xAC)))
+        return 3;
+    return 0;
+}
+
+/* The lines lay_text takes for s[start, end) at cols columns, when the
+ * sentence is made of simple_char characters and spaces and no marks are
+ * put: then every character is a cluster one column wide, the gaps are
+ * the runs of spaces and the units the runs between them.  Returns 0 for
+ * any other sentence (lay_text counts it). */
+static uint32_t simple_lines(const char *s, size_t start, size_t end, int cols)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t lines = 1;
+    int64_t col = 0; /* 0: nothing on the line yet */
+    size_t i = start;
+    while (i < end) {
+        size_t g = i; /* the gap [g, i) */
+        while (i < end && s[i] == ' ')
+            i++;
+        if (i == end) break; /* white space at the end is dropped */
+        size_t j = i;
+        int64_t uw = 0;
+        for (size_t n; j < end && (n = simple_char(u, j, end)) > 0; j += n)
+            uw++;
+        if (j < end && s[j] != ' ') return 0; /* another character: lay_text counts */
+        int64_t gw = (int64_t)(i - g);
+        if (col > 0 && col + gw + uw <= cols) {
+            col += gw + uw;
+        } else {
+            if (col > 0) lines++;
+            /* on a line of its own, broken between characters if wider */
+            int64_t extra = (uw - 1) / cols;
+            lines += (uint32_t)extra;
+            col = uw - extra * cols;
+        }
+        i = j;
+    }
+    return lines;
+}
+
 /* Lay out one side of alignment row r; returns its number of lines. */
 static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
                              const struct align_row *r, int side)
@@ -372,8 +440,9 @@ static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
     size_t nsent, nops;
     const struct sentence *sent = doc_sentences(align_doc(al, side), &nsent);
     const struct wop *ops = align_ops(al, &nops);
-    bool words = l->o.words && (r->kind == ROW_CHANGED || r->kind == ROW_MOVED ||
-                                (r->kind == ROW_SAME && r->nop > 0));
+    bool words =
+        l->o.words && !b->counting &&
+        (r->kind == ROW_CHANGED || r->kind == ROW_MOVED || (r->kind == ROW_SAME && r->nop > 0));
     uint16_t attr = LA_PLAIN;
     if (r->kind == ROW_DELETED)
         attr = LA_DELETED;
@@ -383,10 +452,16 @@ static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
         attr = LA_COMMON;
     if (words) collect_spans(b, ops, r, side);
     size_t before = l->nlines, k = 0;
+    uint32_t counted = 0; /* lines counted, not laid out */
     b->s = l->bytes[side];
     b->cols = l->o.width[side];
     for (uint32_t q = first; q < first + n && q < nsent; q++) {
         const struct sentence *se = &sent[q];
+        uint32_t fast = b->counting ? simple_lines(b->s, se->start, se->end, b->cols) : 0;
+        if (fast) {
+            counted += fast;
+            continue;
+        }
         if (words) {
             b->nruns = word_runs(b, &k, se->start, se->end, attr);
         } else {
@@ -397,7 +472,7 @@ static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
         b->runs = b->runbuf;
         lay_text(b, se->start, se->end);
     }
-    return (uint32_t)(l->nlines - before);
+    return (uint32_t)(l->nlines - before) + counted;
 }
 
 static struct lay_vrow *push_vrow(struct layout *l, enum vrow_kind kind, size_t row, size_t nrows)
@@ -412,37 +487,30 @@ static struct lay_vrow *push_vrow(struct layout *l, enum vrow_kind kind, size_t 
     return v;
 }
 
-static void finish_vrow(struct layout *l, struct lay_vrow *v)
-{
-    v->height = WD_MAX(WD_MAX(v->nline[0], v->nline[1]), 1u);
-    l->height += v->height;
-}
-
-static void lay_row(struct builder *b, const struct alignment *al, const struct align_row *rows,
-                    size_t r)
+/* Lay out the sides of v, a display row of alignment row v->row. */
+static void lay_row(struct builder *b, struct lay_vrow *v)
 {
     struct layout *l = b->l;
-    struct lay_vrow *v = push_vrow(l, VROW_ROW, r, 1); /* vrows do not move below */
+    size_t nrows;
+    const struct align_row *rows = align_rows(l->al, &nrows);
     for (int side = 0; side < 2; side++) {
         v->line[side] = (uint32_t)l->nlines;
-        v->nline[side] = lay_row_side(b, al, &rows[r], side);
+        v->nline[side] = lay_row_side(b, l->al, &rows[v->row], side);
     }
-    finish_vrow(l, v);
 }
 
-/* One fold marker standing for rows [r, r+n). */
-static void lay_fold(struct builder *b, size_t r, size_t n)
+/* Lay out v, a fold marker standing for rows [v->row, v->row + v->nrows). */
+static void lay_fold(struct builder *b, struct lay_vrow *v)
 {
     struct layout *l = b->l;
     char text[64];
-    int len = snprintf(text, sizeof text, ELLIPSIS_UTF8 " %zu identical sentence%s", n,
-                       n == 1 ? "" : "s");
+    int len = snprintf(text, sizeof text, ELLIPSIS_UTF8 " %zu identical sentence%s",
+                       (size_t)v->nrows, v->nrows == 1 ? "" : "s");
     size_t start = l->nfold;
     xgrow(&l->fold, &l->capfold, start + (size_t)len + 1, 1);
     memcpy(l->fold + start, text, (size_t)len + 1);
     l->nfold += (size_t)len + 1;
     struct lay_run run = {(uint32_t)start, (uint32_t)(start + (size_t)len), LA_FOLD};
-    struct lay_vrow *v = push_vrow(l, VROW_FOLD, r, n);
     for (int side = 0; side < 2; side++) {
         b->s = l->fold;
         b->cols = l->o.width[side];
@@ -452,7 +520,26 @@ static void lay_fold(struct builder *b, size_t r, size_t n)
         lay_text(b, run.start, run.end);
         v->nline[side] = (uint32_t)(l->nlines - v->line[side]);
     }
-    finish_vrow(l, v);
+}
+
+/* Add the display row of kind standing for rows [row, row + nrows) and lay
+ * it out.  A lazy layout keeps only its height: the lines and pieces are
+ * dropped at once (and laid out again when the row is shown). */
+static void add_vrow(struct builder *b, enum vrow_kind kind, size_t row, size_t nrows)
+{
+    struct layout *l = b->l;
+    struct lay_vrow *v = push_vrow(l, kind, row, nrows); /* vrows do not move below */
+    if (kind == VROW_ROW)
+        lay_row(b, v);
+    else
+        lay_fold(b, v);
+    v->height = WD_MAX(WD_MAX(v->nline[0], v->nline[1]), 1u);
+    l->height += v->height;
+    if (l->o.lazy) {
+        v->line[0] = v->line[1] = LAY_UNREALIZED;
+        l->nlines = l->npieces = 0;
+        l->nfold = sizeof mark_text;
+    }
 }
 
 void layout_default_opts(struct layout_opts *o, int width_a, int width_b)
@@ -467,6 +554,7 @@ void layout_default_opts(struct layout_opts *o, int width_a, int width_b)
     o->marks = false;
     o->skip = NULL;
     o->unfold = NULL;
+    o->lazy = false;
 }
 
 static int clamp(int v, int lo, int hi)
@@ -478,6 +566,7 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
 {
     struct layout *l = xcalloc(1, sizeof *l);
     l->o = *o;
+    l->al = al;
     for (int side = 0; side < 2; side++) {
         l->o.width[side] = clamp(o->width[side], 1, LAY_WIDTH_MAX);
         size_t len;
@@ -492,10 +581,12 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
     memcpy(l->fold, mark_text, sizeof mark_text);
     l->nfold = sizeof mark_text;
 
-    struct builder b;
-    memset(&b, 0, sizeof b);
-    b.l = l;
-    b.tab = l->o.tab;
+    struct builder *b = xcalloc(1, sizeof *b);
+    b->l = l;
+    b->tab = l->o.tab;
+    /* Without marks, attributes never move a break: a lazy layout counts
+     * lines without cutting the text into word runs. */
+    b->counting = l->o.lazy && !l->o.marks;
     size_t nrows;
     const struct align_row *rows = align_rows(al, &nrows);
     size_t r = 0;
@@ -515,7 +606,7 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
             /* Not folded: at least one row, all rows of a short same run. */
             size_t m = WD_MAX(run, 1);
             for (size_t k = 0; k < m; k++)
-                lay_row(&b, al, rows, r + k);
+                add_vrow(b, VROW_ROW, r + k, 1);
             r += m;
             continue;
         }
@@ -528,19 +619,63 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
             head = tail = 0;
         if (head + tail >= run) {
             for (size_t k = 0; k < run; k++)
-                lay_row(&b, al, rows, r + k);
+                add_vrow(b, VROW_ROW, r + k, 1);
         } else {
             for (size_t k = 0; k < head; k++)
-                lay_row(&b, al, rows, r + k);
-            lay_fold(&b, r + head, run - head - tail);
+                add_vrow(b, VROW_ROW, r + k, 1);
+            add_vrow(b, VROW_FOLD, r + head, run - head - tail);
             for (size_t k = run - tail; k < run; k++)
-                lay_row(&b, al, rows, r + k);
+                add_vrow(b, VROW_ROW, r + k, 1);
         }
         r += run;
     }
-    free(b.runbuf);
-    free(b.spans);
+    b->counting = false;
+    if (l->o.lazy) {
+        /* Held for the layout's life: the rows it lays out when asked. */
+        l->b = b;
+        if (l->nvrows < l->capvrows && l->nvrows > 0) {
+            l->vrows = xreallocarray(l->vrows, l->nvrows, sizeof *l->vrows);
+            l->capvrows = l->nvrows;
+        }
+    } else {
+        free(b->runbuf);
+        free(b->spans);
+        free(b);
+    }
     return l;
+}
+
+/* Forget the lines and pieces of every display row of lazy layout l. */
+static void forget_rows(struct layout *l)
+{
+    for (size_t i = 0; i < l->nrealized; i++)
+        l->vrows[l->realized[i]].line[0] = l->vrows[l->realized[i]].line[1] = LAY_UNREALIZED;
+    l->nrealized = 0;
+    l->nlines = l->npieces = 0;
+    l->nfold = sizeof mark_text;
+}
+
+const struct lay_line *layout_row_lines(const struct layout *cl, size_t vi, int side, size_t *n)
+{
+    /* A lazy layout lays rows out as they are asked for: its lines, pieces
+     * and fold texts are a cache, whatever the const of the caller. */
+    struct layout *l = (struct layout *)cl;
+    struct lay_vrow *v = &l->vrows[vi];
+    if (v->line[0] == LAY_UNREALIZED) {
+        if (l->nlines >= LAY_LAZY_LINES) forget_rows(l);
+        xgrow(&l->realized, &l->caprealized, l->nrealized + 1, sizeof *l->realized);
+        l->realized[l->nrealized++] = (uint32_t)vi;
+        if (v->kind == VROW_ROW)
+            lay_row(l->b, v);
+        else
+            lay_fold(l->b, v);
+        /* (the lines counted, as test_layout_lazy checks; never more than
+         * the row's height, whatever happens) */
+        for (int k = 0; k < 2; k++)
+            v->nline[k] = WD_MIN(v->nline[k], v->height);
+    }
+    *n = v->nline[side];
+    return &l->lines[v->line[side]];
 }
 
 void layout_free(struct layout *l)
@@ -550,6 +685,12 @@ void layout_free(struct layout *l)
     free(l->lines);
     free(l->pieces);
     free(l->fold);
+    free(l->realized);
+    if (l->b) {
+        free(l->b->runbuf);
+        free(l->b->spans);
+        free(l->b);
+    }
     free(l);
 }
 

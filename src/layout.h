@@ -51,12 +51,13 @@ struct lay_line {
 enum vrow_kind { VROW_ROW, VROW_FOLD };
 
 struct lay_vrow {
+    uint64_t y;        /* first screen line of this display row */
     enum vrow_kind kind;
     uint32_t row;      /* VROW_ROW: alignment row; VROW_FOLD: first folded row */
     uint32_t nrows;    /* rows covered (1 for VROW_ROW) */
-    uint64_t y;        /* first screen line of this display row */
     uint32_t height;   /* lines (>= 1) */
-    uint32_t line[2];  /* first line of each side in layout_lines() */
+    uint32_t line[2];  /* first line of each side in layout_lines(); in a lazy
+                          layout, use layout_row_lines() */
     uint32_t nline[2]; /* lines of each side (<= height; the rest is padding) */
 };
 
@@ -87,19 +88,31 @@ struct layout_opts {
                             boilerplate with it); a fold never spans a skipped
                             row.  Read by layout_build only (layout_get_opts
                             reports NULL). */
+    bool lazy;           /* keep only the display rows and their heights; lay
+                            out the lines and pieces of a row when
+                            layout_row_lines asks for it (the reader: a few
+                            screens held instead of every line) */
 };
 
 void layout_default_opts(struct layout_opts *o, int width_a, int width_b);
 
 struct layout;
 
-/* Lay out every row of al.  Never fails (allocation aborts). */
+/* Lay out every row of al.  Never fails (allocation aborts).  A lazy
+ * layout (opts.lazy) keeps al, which must outlive it. */
 struct layout *layout_build(const struct alignment *al, const struct layout_opts *o);
 void layout_free(struct layout *l);
 
 const struct lay_vrow *layout_vrows(const struct layout *l, size_t *n);
 const struct lay_line *layout_lines(const struct layout *l, size_t *n);
 const struct lay_piece *layout_pieces(const struct layout *l, size_t *n);
+/* The lines of side (0 = A, 1 = B) of display row vi (< the number of
+ * display rows); *n = its nline[side].  The lines and their pieces are the
+ * same whether the layout is lazy or not; a lazy layout lays the row out
+ * now if it has not (or has forgotten it: it holds a few screens), so the
+ * pointer, and layout_lines() and layout_pieces(), are good only until the
+ * next call. */
+const struct lay_line *layout_row_lines(const struct layout *l, size_t vi, int side, size_t *n);
 /* Total screen lines. */
 uint64_t layout_height(const struct layout *l);
 /* The display row holding screen line y (binary search); n if y is past the end. */

@@ -506,6 +506,9 @@ static int run_extract(char **files, const bool *in_dir, size_t n, struct load_o
  * are loaded), and exits with status 2 like any other trouble. */
 static struct doc **bus_docs;
 static volatile sig_atomic_t bus_ndocs;
+/* The reader cannot stop there (curses holds the terminal): it shows zeros
+ * where the file lost its bytes, and says that the file changed. */
+static volatile sig_atomic_t bus_patch;
 
 static void say(const char *s)
 {
@@ -523,6 +526,8 @@ static void on_sigbus(int sig, siginfo_t *si, void *uc)
     (void)sig;
     (void)uc;
     const char *name = NULL;
+    for (sig_atomic_t i = 0; bus_patch && i < bus_ndocs; i++)
+        if (doc_map_patch(bus_docs[i], si->si_addr)) return;
     for (sig_atomic_t i = 0; i < bus_ndocs; i++) {
         size_t len;
         const char *b = doc_bytes(bus_docs[i], &len);
@@ -1099,8 +1104,9 @@ int main(int argc, char **argv)
         is_dir(argv[o.first + 1])) {
         bool reader = format < 0 && !o.output_given && !o.stat &&
                       (script || (isatty(STDOUT_FILENO) && terminal_usable()));
-        dopts.map = !reader;
-        if (dopts.map) catch_sigbus();
+        dopts.map = true;
+        bus_patch = reader;
+        catch_sigbus();
         lopts.doc = dopts;
         const char *dirs[2] = {argv[o.first], argv[o.first + 1]};
         return end_run(run_folders(dirs, &ro, reader, script));
@@ -1123,11 +1129,11 @@ int main(int argc, char **argv)
                    (ofmt == EXPORT_HTML || ofmt == EXPORT_MD || (ofmt == EXPORT_JSON && !overlap));
     overlap = !columns && (overlap || (args.had_dir && !overview));
     bool many = overlap || overview || columns; /* binary files in a folder are skipped */
-    /* Runs that end before their input can change map their files (see
-     * doc_opts.map); the reader reads them, so that a file edited while it
-     * is shown stays as it was read. */
-    dopts.map = !overview &&
-                (overlap || columns || o.sentences || format >= 0 || o.output_given || !can_read);
+    /* Files are mapped (see doc_opts.map), the reader's too: it holds a few
+     * screens' worth of their pages rather than copies of them, says when
+     * a file changed on disk while it is shown, and shows zeros for the
+     * bytes of a file cut short under it (bus_patch) rather than stop. */
+    dopts.map = !overview;
     if (dopts.map) catch_sigbus();
     if (overlap && ofmt >= 0 && ofmt != EXPORT_JSON && ofmt != EXPORT_TEXT) {
         inputs_free(&args);
@@ -1224,6 +1230,7 @@ int main(int argc, char **argv)
         rc = flush_stdout();
     } else if (rc == 0) {
         bool interactive = format < 0 && !o.output_given && !o.stat && can_read;
+        bus_patch = interactive;
         rc = run_compare(ctx, docs, (size_t)ndocs, &ro, script, interactive, &oo);
     }
     bus_ndocs = 0;

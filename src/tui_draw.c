@@ -375,7 +375,9 @@ static int draw_part(struct tui *t, const struct layout *l, int side, const stru
     part.end = to;
     part.col = (uint16_t)col;
     size_t n = layout_piece_text(l, side, &part, &t->buf, &t->capbuf);
-    return put_text(t, y, x0 + col, t->buf, n, 0xFFFF, face);
+    /* (never past the column, even if a file changed under its mapping) */
+    int room = WD_MAX(layout_get_opts(l)->width[side] - col, 0);
+    return put_text(t, y, x0 + col, t->buf, n, room, face);
 }
 
 /* Is byte pos in a boilerplate sentence of the row side dim describes? */
@@ -480,9 +482,8 @@ static void draw_gutter(struct tui *t, const struct lay_vrow *v, int y, int x)
 
 static void draw_body(struct tui *t, const struct layout *l)
 {
-    size_t nv, nl;
+    size_t nv;
     const struct lay_vrow *vrows = layout_vrows(l, &nv);
-    const struct lay_line *lines = layout_lines(l, &nl);
     const struct layout_opts *o = layout_get_opts(l);
     int x0[2] = {0, o->width[0] + t->gutter};
     int h = tui_view_height();
@@ -508,10 +509,11 @@ static void draw_body(struct tui *t, const struct layout *l)
         }
         uint64_t li = sy - v->y;
         if (li == 0) draw_gutter(t, v, y + 1, o->width[0]);
-        for (int side = 0; side < 2; side++)
-            if (li < v->nline[side])
-                draw_line(t, l, side, &lines[v->line[side] + li], y + 1, x0[side], &sp[side],
-                          &dim[side]);
+        for (int side = 0; side < 2; side++) {
+            size_t nl;
+            const struct lay_line *lines = layout_row_lines(l, vi, side, &nl);
+            if (li < nl) draw_line(t, l, side, &lines[li], y + 1, x0[side], &sp[side], &dim[side]);
+        }
     }
 }
 
@@ -549,8 +551,27 @@ void tui_draw(struct tui *t)
     if (!t->headless) curs_set(cursor ? 1 : 0);
 }
 
+/* Say once when a file of the pair shown changed on disk since it was
+ * read: a large file is mapped (doc_opts.map), and a change written into
+ * it in place shows its new bytes at the places of the old. */
+static void check_changed(struct tui *t)
+{
+    const struct alignment *al = t->mode == TUI_MODE_PAIR || t->mode == TUI_MODE_MOVED
+                                     ? tui_al(t)
+                                     : NULL;
+    for (int side = 0; al && side < 2; side++) {
+        const struct doc *d = align_doc(al, side);
+        if (d == t->changed[0] || d == t->changed[1] || !doc_changed(d)) continue;
+        t->changed[1] = t->changed[0];
+        t->changed[0] = d;
+        tui_message(t, true, "%s changed on disk since it was read: run wirediff again to "
+                             "compare it as it is now", doc_name(d));
+    }
+}
+
 void tui_frame(struct tui *t)
 {
+    check_changed(t);
     tui_draw(t);
     wnoutrefresh(stdscr);
     doupdate();

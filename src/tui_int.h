@@ -347,6 +347,7 @@ struct tui {
 
     /* Status line message. */
     char msg[256];
+    const struct doc *changed[2]; /* the last documents said to have changed on disk */
     bool msg_error;
 
     /* Terminal. */

@@ -83,10 +83,10 @@ static void moved_draw(struct tui *t)
     tui_draw_header(t, l);
     const struct lay_vrow *va, *vb;
     halves(t, l, &va, &vb);
-    size_t nr, nl;
+    size_t nr, nv;
     const struct align_row *rows = align_rows(tui_al(t), &nr);
     const struct align_row *r = &rows[t->mvrow];
-    const struct lay_line *lines = layout_lines(l, &nl);
+    const struct lay_vrow *vrows = layout_vrows(l, &nv);
     const struct layout_opts *o = layout_get_opts(l);
     int x0[2] = {0, o->width[0] + t->gutter};
     int h = tui_view_height();
@@ -105,7 +105,9 @@ static void moved_draw(struct tui *t)
             if (!v || li >= v->nline[side]) continue;
             struct tui_dim dim;
             tui_row_dim(t, v, side, &dim);
-            tui_draw_lay_line(t, l, side, &lines[v->line[side] + li], y + 1, x0[side], &dim);
+            size_t nl;
+            const struct lay_line *lines = layout_row_lines(l, (size_t)(v - vrows), side, &nl);
+            tui_draw_lay_line(t, l, side, &lines[li], y + 1, x0[side], &dim);
         }
     }
     int y = LINES - 1;

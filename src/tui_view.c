@@ -170,6 +170,7 @@ const struct layout *tui_layout(struct tui *t)
     if (t->fold_min > 0) o.fold_min = t->fold_min;
     o.skip = t->hide_boiler ? t->skip : NULL;
     o.unfold = t->unfold;
+    o.lazy = true; /* a few screens of lines, not all of them */
     layout_free(t->cache[TUI_LAY_CACHE - 1].l);
     memmove(&t->cache[1], &t->cache[0], (TUI_LAY_CACHE - 1) * sizeof t->cache[0]);
     t->cache[0] = (struct tui_lay){

@@ -41,6 +41,10 @@
 #     says what is happening while it is aligned, and Ctrl-C typed there
 #     ends the run by SIGINT (status 130), the line cleared, the terminal
 #     as it was.
+# 18. files changed on disk while shown (the reader maps files of 64 KiB or
+#     more): A written over in place, then B cut to nothing; each is said
+#     once in the status line, G and a search still work over B's lost
+#     bytes (no SIGBUS), q quits with the terminal restored.
 #
 # Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
 set -u
@@ -526,6 +530,39 @@ else
     [ "$(T display -p -t "$cur" '#{cursor_flag}')" = 1 ] || fail "cursor left invisible"
     run "echo hel''lo"
     wait_for '^hello$' || fail "the shell does not answer after Ctrl-C"
+fi
+finish
+
+# ---- 18: files changed on disk while shown ----------------------------------
+awk -v a="$tmp/ch_a.txt" -v b="$tmp/ch_b.txt" 'BEGIN {
+    srand(3)
+    for (i = 1; i <= 2000; i++) {
+        w = ""
+        for (k = 0; k < 8; k++) w = w " w" int(rand() * 500)
+        print "Line " i w "." > a
+        print "Line " i (i % 5 ? "" : " changed") w "." > b
+    }
+}'
+start wdchanged 100 24
+run_pid "$tmp/ch_a.txt" "$tmp/ch_b.txt"
+if ! wait_for 'Line 1 w'; then
+    fail "the pair did not open"
+else
+    printf 'Xine' | dd of="$tmp/ch_a.txt" bs=1 seek=0 conv=notrunc 2>/dev/null
+    touch -d '2001-01-01' "$tmp/ch_a.txt" # another time, whatever the clock's grain
+    T send-keys -t "$cur" j
+    wait_for 'ch_a\.txt changed on disk since it was read' ||
+        fail "no notice when A changed on disk"
+    : >"$tmp/ch_b.txt"
+    T send-keys -t "$cur" G
+    wait_for 'ch_b\.txt changed on disk since it was read' ||
+        fail "no notice when B was cut short"
+    wait_for ' 100%  \?:help' || fail "G did not go to the end after B was cut short"
+    T send-keys -t "$cur" / w499 Enter
+    T send-keys -t "$cur" g
+    wait_for ' 1/2000 +0%  \?:help' || fail "the reader stopped drawing after B was cut short"
+    T send-keys -t "$cur" q
+    check_restored 1
 fi
 finish
 
