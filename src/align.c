@@ -69,6 +69,7 @@ struct builder {
     struct pairlist pairs;
     const struct sentence *sents[2];
     struct sim *sim;
+    struct tokens *const *tk; /* the pairs' tokens, one per side */
     struct align_opts o;
     bool pairs_limited; /* a candidate search was cut short */
     /* Documents that are not versions of one story (count_anchors): the
@@ -390,9 +391,78 @@ static void load_leftovers(void *arg, size_t side)
     free(left);
 }
 
-/* Match sentences left over on both sides, across hunks: best pairs first. */
+/* Do sentence i of A and j of B have the same tokens, with a word among
+ * them past a dateline (a bag of weight > 0)?  Their bags are then one,
+ * and their Dice 1. */
+static bool same_tokens(const struct builder *B, size_t i, size_t j)
+{
+    size_t na, nb;
+    const uint32_t *ta = tokens_of(B->tk[SIDE_A], i, &na), *tb = tokens_of(B->tk[SIDE_B], j, &nb);
+    size_t lead = tokens_lead(B->tk[SIDE_A], i);
+    if (na != nb || lead != tokens_lead(B->tk[SIDE_B], j) || memcmp(ta, tb, na * sizeof *ta) != 0)
+        return false;
+    for (size_t k = lead; k < na; k++)
+        if (!(ta[k] & TOKEN_PUNCT)) return true;
+    return false;
+}
+
+/* Pair the copies among the sentences left over: each sentence of A (in
+ * order) with the first sentence of B left over that has its text and
+ * its tokens (same_tokens), as moves of similarity 1.  The search by
+ * similarity pairs them first too (they score highest, ties in order),
+ * but only those it finds: its index skips words too common to probe,
+ * and a sentence made only of such words was compared with every target
+ * or, past SIM_CUT_CELLS, with none (5,680 copies of the shuffled 100k
+ * pair stayed deleted and inserted), while a table of the texts finds
+ * every copy at once.  A copy needs no piece beside it (extend_pair): its
+ * partner says nothing more. */
+static void pair_copies(struct builder *B)
+{
+    size_t nd = 0;
+    for (size_t j = 0; j < B->n[1]; j++)
+        nd += leftover(B, SIDE_B, j);
+    if (!nd) return;
+    /* B's sentences left over by text id: chains in B order through next[] */
+    size_t cap = 2;
+    while (cap < 2 * nd)
+        cap *= 2;
+    uint32_t *key = xmalloc(cap * sizeof *key), *head = xmalloc(cap * sizeof *head);
+    uint32_t *next = xmalloc((B->n[1] + 1) * sizeof *next);
+    for (size_t h = 0; h < cap; h++)
+        head[h] = UINT32_MAX;
+    const struct sentence *sa = B->sents[SIDE_A], *sb = B->sents[SIDE_B];
+    for (size_t j = B->n[1]; j-- > 0;) {
+        if (!leftover(B, SIDE_B, j)) continue;
+        size_t h = sb[j].id * 0x9E3779B1u & (cap - 1);
+        while (head[h] != UINT32_MAX && key[h] != sb[j].id)
+            h = (h + 1) & (cap - 1);
+        key[h] = sb[j].id;
+        next[j] = head[h];
+        head[h] = (uint32_t)j;
+    }
+    for (size_t i = 0; i < B->n[0]; i++) {
+        if (!leftover(B, SIDE_A, i)) continue;
+        size_t h = sa[i].id * 0x9E3779B1u & (cap - 1);
+        while (head[h] != UINT32_MAX && key[h] != sa[i].id)
+            h = (h + 1) & (cap - 1);
+        uint32_t *link = &head[h]; /* the first of the chain with the same tokens */
+        while (*link != UINT32_MAX && !same_tokens(B, i, *link))
+            link = &next[*link];
+        if (*link == UINT32_MAX) continue;
+        uint32_t j = *link;
+        *link = next[j];
+        add_pair(B, &B->pairs, (uint32_t)i, j, 1.0f, true);
+    }
+    free(key);
+    free(head);
+    free(next);
+}
+
+/* Match sentences left over on both sides, across hunks: copies first
+ * (pair_copies), then the best pairs by similarity. */
 static void find_moves(struct builder *B)
 {
+    pair_copies(B);
     uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src),
              *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
     size_t ns = 0, nd = 0;
@@ -400,6 +470,11 @@ static void find_moves(struct builder *B)
         if (leftover(B, SIDE_A, i)) src[ns++] = (uint32_t)i;
     for (size_t j = 0; j < B->n[1]; j++)
         if (leftover(B, SIDE_B, j)) dst[nd++] = (uint32_t)j;
+    if (!ns || !nd) {
+        free(src);
+        free(dst);
+        return;
+    }
     /* The bags of the sentences left over (pieces of a split that grows
      * from a move are left over too), both sides at once. */
     util_parallel(2, load_leftovers, B);
@@ -855,6 +930,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     tokens_new_many(dd, 2, ctx, sel, tk);
     free(anchored[0]);
     free(anchored[1]);
+    B.tk = tk;
     B.sim = sim_new(dd, (const struct tokens *const *)tk, 2, ctx);
     size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(B.n[0], B.n[1]));
     if (count_anchors(&B) < need || need == 0) {
