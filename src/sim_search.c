@@ -94,6 +94,20 @@ static bool sig_may_reach(const struct sig_src *x, const uint64_t *my, double wx
     return 2 * u >= floor * (wx + wy) * (1 - 1e-9);
 }
 
+/* sig_may_reach from the target's side, for a target without a map: the
+ * weight of the target's features whose bits the source's map sets is at
+ * least what the two share as well. */
+static bool sig_may_reach_bag(const struct sig_src *x, const struct feat *fy, size_t ny, double wx,
+                              double wy, double floor)
+{
+    double u = 0;
+    for (size_t j = 0; j < ny; j++) {
+        uint32_t b = sig_bit(fy[j].key);
+        if (x->m[b / 64] >> (b % 64) & 1) u += fy[j].w;
+    }
+    return 2 * u >= floor * (wx + wy) * (1 - 1e-9);
+}
+
 /* Sources xs[0..nx) (indices into src; xs NULL: all nx) against every
  * target, block by block of SIG_BLOCK targets, with the signatures' bound
  * before each score; candidates pushed in (x, y) order within a block (the caller
@@ -248,7 +262,8 @@ static void probe_slice(void *arg, size_t k)
     const struct probe_job *job = arg;
     const struct sim *s = job->s;
     struct probe_slice *sl = &job->slice[k];
-    const struct bags *bs = &s->bag[job->dsrc];
+    const struct bags *bs = &s->bag[job->dsrc], *bd = &s->bag[job->ddst];
+    struct sig_src *sx = xmalloc(sizeof *sx);
     float *accw = xcalloc(job->ndst, sizeof *accw);
     uint32_t *touched = xmalloc(job->ndst * sizeof *touched);
     struct acc *best = xmalloc(job->ndst * sizeof *best);
@@ -272,9 +287,18 @@ static void probe_slice(void *arg, size_t k)
             }
         }
         size_t keep = sim_top_targets(accw, touched, nt, best, SIM_TOP_K);
+        double wx = bag_weight(bs, job->src[x]);
+        if (!keep || wx <= 0) continue;
+        size_t nf;
+        const struct feat *fx = bag_of(bs, job->src[x], &nf);
+        sig_source(fx, nf, sx);
         for (size_t q = 0; q < keep; q++) {
-            double d =
-                pair_dice(s, job->dsrc, job->src[x], job->ddst, job->dst[best[q].y], job->floor);
+            uint32_t y = job->dst[best[q].y];
+            double wy = bag_weight(bd, y);
+            if (2 * WD_MIN(wx, wy) / (wx + wy) < job->floor) continue; /* pair_dice's first bound */
+            const struct feat *fy = bag_of(bd, y, &nf);
+            if (!sig_may_reach_bag(sx, fy, nf, wx, wy, job->floor)) continue;
+            double d = pair_dice(s, job->dsrc, job->src[x], job->ddst, y, job->floor);
             if (d >= job->floor && d > 0)
                 push_cand(&sl->out, &sl->n, &sl->cap, (uint32_t)x, best[q].y, d);
         }
@@ -282,6 +306,7 @@ static void probe_slice(void *arg, size_t k)
     free(accw);
     free(touched);
     free(best);
+    free(sx);
 }
 
 /* Sources that share only common words with the targets (too common to
