@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "segment.h"
 #include "sim.h"
 #include "tokens.h"
 #include "util.h"
@@ -663,13 +664,47 @@ struct wd_job {
     struct wd_slice *slice;
 };
 
+/* The word diff of a pair of two sentences of the same bytes (the copies
+ * that pair_copies finds, a shuffled text's every pair), as wdiff_pair
+ * gives it: its tokens all equal, one WOP_EQUAL from the first token's
+ * start to the last one's end, the same offsets into each sentence.
+ * Tokenizes A's sentence only, and diffs nothing.  Returns false, having
+ * done nothing, for any other pair. */
+static bool copy_diff(const struct builder *B, struct tokens *const *tk, const struct pair *p,
+                      struct wd_slice *sl)
+{
+    if (p->an != 1 || p->bn != 1) return false;
+    const struct sentence *x = &B->sents[SIDE_A][p->a], *y = &B->sents[SIDE_B][p->b];
+    const char *ba = doc_bytes(B->d[SIDE_A], NULL), *bb = doc_bytes(B->d[SIDE_B], NULL);
+    if (x->end - x->start != y->end - y->start ||
+        memcmp(ba + x->start, bb + y->start, x->end - x->start) != 0)
+        return false;
+    size_t nid, at = x->start, n = 0;
+    (void)tokens_of(tk[SIDE_A], p->a, &nid);
+    struct seg_span sp = {0, 0, 0}, first = sp;
+    for (; n < nid && seg_word_next(ba, &at, x->end, &sp); n++) /* as many as group_tokens */
+        if (n == 0) first = sp;
+    if (n == 0) return true; /* no tokens: no operations */
+    xgrow(&sl->ops, &sl->cap, sl->nops + 1, sizeof *sl->ops);
+    struct wop *o = &sl->ops[sl->nops++];
+    o->kind = WOP_EQUAL;
+    o->a_start = first.start;
+    o->a_end = sp.end;
+    o->b_start = first.start - x->start + y->start;
+    o->b_end = sp.end - x->start + y->start;
+    return true;
+}
+
 static void word_diff_one(const struct wd_job *job, struct wd_slice *sl, size_t q)
 {
     const struct builder *B = job->B;
     const struct pair *p = &B->pairs.v[job->order[sl->first + q]];
     sl->op[q] = (uint32_t)sl->nops;
-    sl->nop[q] = (uint32_t)wdiff_pair(B->d[0], job->tk[0], p->a, p->an, B->d[1], job->tk[1], p->b,
-                                      p->bn, &sl->ops, &sl->nops, &sl->cap);
+    if (copy_diff(B, job->tk, p, sl))
+        sl->nop[q] = (uint32_t)(sl->nops - sl->op[q]);
+    else
+        sl->nop[q] = (uint32_t)wdiff_pair(B->d[0], job->tk[0], p->a, p->an, B->d[1], job->tk[1],
+                                          p->b, p->bn, &sl->ops, &sl->nops, &sl->cap);
 }
 
 /* The bytes of side `side` that pair p spans. */
