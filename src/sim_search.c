@@ -290,6 +290,13 @@ static void probe_slice(void *arg, size_t k)
         double wx = bag_weight(bs, job->src[x]);
         if (!keep || wx <= 0) continue;
         size_t nf;
+        /* The targets' bags lie anywhere in memory: ask for them all
+         * while the source's map is made. */
+        for (size_t q = 0; q < keep; q++) {
+            const struct feat *fy = bag_of(bd, job->dst[best[q].y], &nf);
+            for (size_t o = 0; o < nf; o += 64 / sizeof *fy)
+                __builtin_prefetch(fy + o);
+        }
         const struct feat *fx = bag_of(bs, job->src[x], &nf);
         sig_source(fx, nf, sx);
         for (size_t q = 0; q < keep; q++) {
