@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diff.h"
+#include "segment.h"
 #include "sim.h"
 #include "tokens.h"
 #include "util.h"
@@ -69,6 +70,7 @@ struct builder {
     struct pairlist pairs;
     const struct sentence *sents[2];
     struct sim *sim;
+    struct tokens *const *tk; /* the pairs' tokens, one per side */
     struct align_opts o;
     bool pairs_limited; /* a candidate search was cut short */
     /* Documents that are not versions of one story (count_anchors): the
@@ -390,9 +392,78 @@ static void load_leftovers(void *arg, size_t side)
     free(left);
 }
 
-/* Match sentences left over on both sides, across hunks: best pairs first. */
+/* Do sentence i of A and j of B have the same tokens, with a word among
+ * them past a dateline (a bag of weight > 0)?  Their bags are then one,
+ * and their Dice 1. */
+static bool same_tokens(const struct builder *B, size_t i, size_t j)
+{
+    size_t na, nb;
+    const uint32_t *ta = tokens_of(B->tk[SIDE_A], i, &na), *tb = tokens_of(B->tk[SIDE_B], j, &nb);
+    size_t lead = tokens_lead(B->tk[SIDE_A], i);
+    if (na != nb || lead != tokens_lead(B->tk[SIDE_B], j) || memcmp(ta, tb, na * sizeof *ta) != 0)
+        return false;
+    for (size_t k = lead; k < na; k++)
+        if (!(ta[k] & TOKEN_PUNCT)) return true;
+    return false;
+}
+
+/* Pair the copies among the sentences left over: each sentence of A (in
+ * order) with the first sentence of B left over that has its text and
+ * its tokens (same_tokens), as moves of similarity 1.  The search by
+ * similarity pairs them first too (they score highest, ties in order),
+ * but only those it finds: its index skips words too common to probe,
+ * and a sentence made only of such words was compared with every target
+ * or, past SIM_CUT_CELLS, with none (5,680 copies of the shuffled 100k
+ * pair stayed deleted and inserted), while a table of the texts finds
+ * every copy at once.  A copy needs no piece beside it (extend_pair): its
+ * partner says nothing more. */
+static void pair_copies(struct builder *B)
+{
+    size_t nd = 0;
+    for (size_t j = 0; j < B->n[1]; j++)
+        nd += leftover(B, SIDE_B, j);
+    if (!nd) return;
+    /* B's sentences left over by text id: chains in B order through next[] */
+    size_t cap = 2;
+    while (cap < 2 * nd)
+        cap *= 2;
+    uint32_t *key = xmalloc(cap * sizeof *key), *head = xmalloc(cap * sizeof *head);
+    uint32_t *next = xmalloc((B->n[1] + 1) * sizeof *next);
+    for (size_t h = 0; h < cap; h++)
+        head[h] = UINT32_MAX;
+    const struct sentence *sa = B->sents[SIDE_A], *sb = B->sents[SIDE_B];
+    for (size_t j = B->n[1]; j-- > 0;) {
+        if (!leftover(B, SIDE_B, j)) continue;
+        size_t h = sb[j].id * 0x9E3779B1u & (cap - 1);
+        while (head[h] != UINT32_MAX && key[h] != sb[j].id)
+            h = (h + 1) & (cap - 1);
+        key[h] = sb[j].id;
+        next[j] = head[h];
+        head[h] = (uint32_t)j;
+    }
+    for (size_t i = 0; i < B->n[0]; i++) {
+        if (!leftover(B, SIDE_A, i)) continue;
+        size_t h = sa[i].id * 0x9E3779B1u & (cap - 1);
+        while (head[h] != UINT32_MAX && key[h] != sa[i].id)
+            h = (h + 1) & (cap - 1);
+        uint32_t *link = &head[h]; /* the first of the chain with the same tokens */
+        while (*link != UINT32_MAX && !same_tokens(B, i, *link))
+            link = &next[*link];
+        if (*link == UINT32_MAX) continue;
+        uint32_t j = *link;
+        *link = next[j];
+        add_pair(B, &B->pairs, (uint32_t)i, j, 1.0f, true);
+    }
+    free(key);
+    free(head);
+    free(next);
+}
+
+/* Match sentences left over on both sides, across hunks: copies first
+ * (pair_copies), then the best pairs by similarity. */
 static void find_moves(struct builder *B)
 {
+    pair_copies(B);
     uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src),
              *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
     size_t ns = 0, nd = 0;
@@ -400,6 +471,11 @@ static void find_moves(struct builder *B)
         if (leftover(B, SIDE_A, i)) src[ns++] = (uint32_t)i;
     for (size_t j = 0; j < B->n[1]; j++)
         if (leftover(B, SIDE_B, j)) dst[nd++] = (uint32_t)j;
+    if (!ns || !nd) {
+        free(src);
+        free(dst);
+        return;
+    }
     /* The bags of the sentences left over (pieces of a split that grows
      * from a move are left over too), both sides at once. */
     util_parallel(2, load_leftovers, B);
@@ -560,22 +636,86 @@ static size_t count_anchors(struct builder *B)
     return anchors;
 }
 
-/* The word diffs of the pairs, in slices of consecutive pairs on parallel
- * threads, then joined in pair order: the same operations as one thread
- * gives.  The first slice's array grows into the whole, so the peak is
- * the operations and the later slices. */
+/* The word diffs of the pairs, in slices on parallel threads, then joined:
+ * the same operations as one thread gives (rows find theirs by offset, so
+ * the order of the array is free).  A pair's word diff reads both halves'
+ * bytes, noted in a pass per side (doc_pass) that gives mapped pages back
+ * as it goes.  In-order pairs come in the order of both documents.  The
+ * halves of moved pairs lie anywhere: read in the order found, every few
+ * reads gave back the whole span and faulted it in again (the shuffled
+ * 100k pair spent 11 of its 20 s there).  They are taken in chunks of
+ * nearby A halves (in A order, at most MOVED_CHUNK bytes of A), each
+ * chunk in B order: B is read onward, and A holds one chunk. */
+#define MOVED_CHUNK (8 * DOC_RELEASE_EVERY)
+
 struct wd_slice {
-    size_t first, end; /* pairs */
+    size_t first, end; /* positions in the order of work */
+    bool moved;        /* the slice holds chunks of moved pairs */
     struct wop *ops;
     size_t nops, cap;
-    uint32_t *op, *nop; /* per pair of the slice */
+    uint32_t *op, *nop; /* per position of the slice */
 };
 
 struct wd_job {
     const struct builder *B;
     struct tokens *const *tk;
+    const uint32_t *order; /* pair indices in the order of work */
+    const uint8_t *cut;    /* per position: 1 where a chunk of moved pairs starts */
     struct wd_slice *slice;
 };
+
+/* The word diff of a pair of two sentences of the same bytes (the copies
+ * that pair_copies finds, a shuffled text's every pair), as wdiff_pair
+ * gives it: its tokens all equal, one WOP_EQUAL from the first token's
+ * start to the last one's end, the same offsets into each sentence.
+ * Tokenizes A's sentence only, and diffs nothing.  Returns false, having
+ * done nothing, for any other pair. */
+static bool copy_diff(const struct builder *B, struct tokens *const *tk, const struct pair *p,
+                      struct wd_slice *sl)
+{
+    if (p->an != 1 || p->bn != 1) return false;
+    const struct sentence *x = &B->sents[SIDE_A][p->a], *y = &B->sents[SIDE_B][p->b];
+    const char *ba = doc_bytes(B->d[SIDE_A], NULL), *bb = doc_bytes(B->d[SIDE_B], NULL);
+    if (x->end - x->start != y->end - y->start ||
+        memcmp(ba + x->start, bb + y->start, x->end - x->start) != 0)
+        return false;
+    size_t nid, at = x->start, n = 0;
+    (void)tokens_of(tk[SIDE_A], p->a, &nid);
+    struct seg_span sp = {0, 0, 0}, first = sp;
+    for (; n < nid && seg_word_next(ba, &at, x->end, &sp); n++) /* as many as group_tokens */
+        if (n == 0) first = sp;
+    if (n == 0) return true; /* no tokens: no operations */
+    xgrow(&sl->ops, &sl->cap, sl->nops + 1, sizeof *sl->ops);
+    struct wop *o = &sl->ops[sl->nops++];
+    o->kind = WOP_EQUAL;
+    o->a_start = first.start;
+    o->a_end = sp.end;
+    o->b_start = first.start - x->start + y->start;
+    o->b_end = sp.end - x->start + y->start;
+    return true;
+}
+
+static void word_diff_one(const struct wd_job *job, struct wd_slice *sl, size_t q)
+{
+    const struct builder *B = job->B;
+    const struct pair *p = &B->pairs.v[job->order[sl->first + q]];
+    sl->op[q] = (uint32_t)sl->nops;
+    if (copy_diff(B, job->tk, p, sl))
+        sl->nop[q] = (uint32_t)(sl->nops - sl->op[q]);
+    else
+        sl->nop[q] = (uint32_t)wdiff_pair(B->d[0], job->tk[0], p->a, p->an, B->d[1], job->tk[1],
+                                          p->b, p->bn, &sl->ops, &sl->nops, &sl->cap);
+}
+
+/* The bytes of side `side` that pair p spans. */
+static void pair_span(const struct builder *B, const struct pair *p, int side, uint32_t *lo,
+                      uint32_t *hi)
+{
+    const struct sentence *s = B->sents[side];
+    uint32_t first = side ? p->b : p->a, n = side ? p->bn : p->an;
+    *lo = s[first].start;
+    *hi = s[first + n - 1].end;
+}
 
 static void word_diff_slice(void *arg, size_t k)
 {
@@ -586,33 +726,120 @@ static void word_diff_slice(void *arg, size_t k)
     sl->op = xmalloc((n + 1) * sizeof *sl->op);
     sl->nop = xmalloc((n + 1) * sizeof *sl->nop);
     struct doc_pass pass[2];
+    uint32_t lo, hi, alo = UINT32_MAX, ahi = 0;
     doc_pass_begin(&pass[0], B->d[0]);
     doc_pass_begin(&pass[1], B->d[1]);
     for (size_t q = 0; q < n; q++) {
-        const struct pair *p = &B->pairs.v[sl->first + q];
-        sl->op[q] = (uint32_t)sl->nops;
-        sl->nop[q] = (uint32_t)wdiff_pair(B->d[0], job->tk[0], p->a, p->an, B->d[1], job->tk[1],
-                                          p->b, p->bn, &sl->ops, &sl->nops, &sl->cap);
-        doc_pass_read(&pass[0], B->sents[0][p->a].start, B->sents[0][p->a + p->an - 1].end);
-        doc_pass_read(&pass[1], B->sents[1][p->b].start, B->sents[1][p->b + p->bn - 1].end);
+        const struct pair *p = &B->pairs.v[job->order[sl->first + q]];
+        if (sl->moved && q > 0 && job->cut[sl->first + q]) { /* the next chunk */
+            doc_pass_read(&pass[0], alo, ahi);
+            doc_pass_end(&pass[0]);
+            doc_pass_end(&pass[1]);
+            doc_pass_begin(&pass[0], B->d[0]);
+            doc_pass_begin(&pass[1], B->d[1]);
+            alo = UINT32_MAX;
+            ahi = 0;
+        }
+        word_diff_one(job, sl, q);
+        pair_span(B, p, SIDE_A, &lo, &hi);
+        if (sl->moved) { /* the chunk's A is noted as one read when it is done */
+            alo = WD_MIN(alo, lo);
+            ahi = WD_MAX(ahi, hi);
+        } else {
+            doc_pass_read(&pass[0], lo, hi);
+        }
+        pair_span(B, p, SIDE_B, &lo, &hi);
+        doc_pass_read(&pass[1], lo, hi);
     }
+    if (alo < ahi) doc_pass_read(&pass[0], alo, ahi);
     doc_pass_end(&pass[0]);
     doc_pass_end(&pass[1]);
 }
 
+/* Moved pairs by their A halves, and within a chunk by their B halves. */
+struct moved_key {
+    uint32_t chunk, b, pair;
+};
+
+static int cmp_moved_a(const void *p, const void *q)
+{
+    const struct moved_key *x = p, *y = q;
+    return x->chunk != y->chunk ? (x->chunk < y->chunk ? -1 : 1) : (x->b > y->b) - (x->b < y->b);
+}
+
+/* The order of work: in-order pairs as listed, then the moved pairs in
+ * chunks (see word_diffs); cut[] marks where each chunk starts.  Returns
+ * the number of in-order pairs. */
+static size_t work_order(const struct builder *B, uint32_t *order, uint8_t *cut)
+{
+    size_t n = B->pairs.n, nin = 0, nm = 0;
+    struct moved_key *m = xmalloc((n + 1) * sizeof *m);
+    for (size_t pi = 0; pi < n; pi++) {
+        const struct pair *p = &B->pairs.v[pi];
+        if (!p->moved) {
+            order[nin] = (uint32_t)pi;
+            cut[nin++] = 0;
+        } else {
+            m[nm].chunk = p->a; /* sorted by A first */
+            m[nm].b = p->b;
+            m[nm++].pair = (uint32_t)pi;
+        }
+    }
+    qsort(m, nm, sizeof *m, cmp_moved_a);
+    /* chunks of at most MOVED_CHUNK bytes of A, then each by B */
+    uint32_t chunk = 0, start = 0;
+    for (size_t k = 0; k < nm; k++) {
+        uint32_t lo, hi;
+        pair_span(B, &B->pairs.v[m[k].pair], SIDE_A, &lo, &hi);
+        if (k == 0 || hi - start > MOVED_CHUNK) {
+            chunk += k > 0;
+            start = lo;
+        }
+        m[k].chunk = chunk;
+    }
+    qsort(m, nm, sizeof *m, cmp_moved_a);
+    for (size_t k = 0; k < nm; k++) {
+        order[nin + k] = m[k].pair;
+        cut[nin + k] = k == 0 || m[k].chunk != m[k - 1].chunk;
+    }
+    free(m);
+    return nin;
+}
 /* Pairs per slice, at least: below that a thread costs more than it saves. */
 #define WD_SLICE_MIN 4096
+
+/* Cut positions [from, to) of the order of work into slices of at least
+ * WD_SLICE_MIN, each starting where cut[] is set (NULL: anywhere), into
+ * slice[*ns...]. */
+static void cut_slices(size_t from, size_t to, const uint8_t *cut, bool moved,
+                       struct wd_slice *slice, size_t *ns)
+{
+    size_t nslices = util_slices(to - from, WD_SLICE_MIN), first = from;
+    for (size_t k = 1; k <= nslices && first < to; k++) {
+        size_t end = k == nslices ? to : from + (to - from) * k / nslices;
+        while (cut && end < to && !cut[end])
+            end++;
+        if (end <= first) continue;
+        slice[*ns].first = first;
+        slice[*ns].end = end;
+        slice[(*ns)++].moved = moved;
+        first = end;
+    }
+}
 
 static void word_diffs(const struct builder *B, struct tokens *const *tk, struct alignment *al,
                        struct align_row *rows)
 {
-    size_t nslices = util_slices(B->pairs.n, WD_SLICE_MIN);
-    struct wd_slice *slice = xcalloc(nslices, sizeof *slice);
-    for (size_t k = 0; k < nslices; k++) {
-        slice[k].first = B->pairs.n * k / nslices;
-        slice[k].end = B->pairs.n * (k + 1) / nslices;
-    }
-    struct wd_job job = {B, tk, slice};
+    size_t n = B->pairs.n;
+    uint32_t *order = xmalloc((n + 1) * sizeof *order);
+    uint8_t *cut = xmalloc(n + 1);
+    size_t nin = work_order(B, order, cut);
+    struct wd_slice *slice = xcalloc(2 * util_slices(n, WD_SLICE_MIN) + 2, sizeof *slice);
+    size_t nslices = 0;
+    cut_slices(0, nin, NULL, false, slice, &nslices);
+    cut_slices(nin, n, cut, true, slice, &nslices);
+    if (!nslices) nslices = 1; /* no pairs: an empty slice, for its array of operations */
+    struct wd_job job = {B, tk, order, cut, slice};
     util_parallel(nslices, word_diff_slice, &job);
     size_t total = 0;
     for (size_t k = 0; k < nslices; k++)
@@ -628,18 +855,20 @@ static void word_diffs(const struct builder *B, struct tokens *const *tk, struct
             free(sl->ops);
         }
         al->nops += sl->nops;
-        for (size_t pi = sl->first; pi < sl->end; pi++) {
-            const struct pair *p = &B->pairs.v[pi];
+        for (size_t q = sl->first; q < sl->end; q++) {
+            const struct pair *p = &B->pairs.v[order[q]];
             for (int side = 0; side < 2; side++) {
                 struct align_row *r = &rows[p->row[side]];
-                r->op = (uint32_t)(base + sl->op[pi - sl->first]);
-                r->nop = sl->nop[pi - sl->first];
+                r->op = (uint32_t)(base + sl->op[q - sl->first]);
+                r->nop = sl->nop[q - sl->first];
             }
         }
         free(sl->op);
         free(sl->nop);
     }
     free(slice);
+    free(order);
+    free(cut);
 }
 
 /* The same rows whose bytes differ beyond white space: their WOP_FOLD
@@ -736,6 +965,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     tokens_new_many(dd, 2, ctx, sel, tk);
     free(anchored[0]);
     free(anchored[1]);
+    B.tk = tk;
     B.sim = sim_new(dd, (const struct tokens *const *)tk, 2, ctx);
     size_t need = WD_MIN((size_t)ANCHORS_MIN, WD_MIN(B.n[0], B.n[1]));
     if (count_anchors(&B) < need || need == 0) {
