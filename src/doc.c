@@ -39,6 +39,14 @@ struct doc {
     struct doc_stamp stamp;
 };
 
+/* Linux maps more than the page a read faults on: the cached pages around
+ * it ("fault-around", 64 KiB windows aligned in the address space), or the
+ * whole large folio of the page cache that holds it (up to FOLIO_MAX,
+ * aligned by file offset).  A read thus holds FAULT_AROUND at least, and
+ * one may map again pages before it that were given back already. */
+#define FAULT_AROUND ((size_t)64 << 10)
+#define FOLIO_MAX    ((size_t)2 << 20)
+
 /* ---- sentence keys ----------------------------------------------------------
  * Sentence ids without storing keys: a slot holds the 64-bit hash of a
  * sentence's comparison key and where that sentence is; a lookup whose hash
@@ -76,6 +84,11 @@ struct scratch {
     size_t key2cap;
     const struct doc **mapped; /* the context's mapped documents (doc_release) */
     size_t nmapped, capmapped;
+    /* Where the lookups of the sentences since the last release read
+     * other documents: the last place read, and how many reads were near
+     * the one before (within FOLIO_MAX) or far from it. */
+    const struct doc *last_doc;
+    uint32_t last_at, near, far;
 };
 
 static struct sentab *sentab_new(void)
@@ -145,6 +158,16 @@ static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, 
         if (sl->hash != h) continue;
         uint32_t oa, ob;
         slot_text(sl->d, sl->sent, &oa, &ob);
+        if (sl->d != d) {
+            bool near = sc->last_doc == sl->d && (oa > sc->last_at ? oa - sc->last_at
+                                                                   : sc->last_at - oa) <= FOLIO_MAX;
+            if (near)
+                sc->near++;
+            else
+                sc->far++;
+            sc->last_doc = sl->d;
+            sc->last_at = oa;
+        }
         /* byte-identical sentences have equal keys: no need to rebuild it */
         if (ob - oa == mb - ma && memcmp(sl->d->bytes + oa, d->bytes + ma, ob - oa) == 0)
             return sl->id;
@@ -267,13 +290,6 @@ void doc_release(const struct doc *d)
     if (d->maplen) (void)madvise(d->bytes, d->maplen, MADV_DONTNEED);
 }
 
-/* Linux maps more than the page a read faults on: the cached pages around
- * it ("fault-around", 64 KiB windows aligned in the address space), or the
- * whole large folio of the page cache that holds it (up to FOLIO_MAX,
- * aligned by file offset).  A read thus holds FAULT_AROUND at least, and
- * one may map again pages before it that were given back already. */
-#define FAULT_AROUND ((size_t)64 << 10)
-#define FOLIO_MAX    ((size_t)2 << 20)
 
 /* Give back the pages of bytes[lo, hi) of a mapping of maplen bytes (0:
  * not mapped), widened to whole windows of align bytes in the address
@@ -376,11 +392,18 @@ static void unregister_mapped(struct doc_ctx *ctx, const struct doc *d)
         }
 }
 
-static void release_mapped(const struct doc_ctx *ctx)
+/* Give back the pages of the mapped documents that sentence lookups of d
+ * read since the last call, and of d itself.  The pages of other documents
+ * are kept while those reads jump about (the sentences of d are another's
+ * in another order): given back, nearly every lookup would fault its page
+ * in again. */
+static void release_mapped(const struct doc_ctx *ctx, const struct doc *d)
 {
-    const struct scratch *sc = ctx->scratch;
+    struct scratch *sc = ctx->scratch;
+    bool scattered = sc->far > sc->near;
     for (size_t i = 0; i < sc->nmapped; i++)
-        doc_release(sc->mapped[i]);
+        if (!scattered || sc->mapped[i] == d) doc_release(sc->mapped[i]);
+    sc->near = sc->far = 0;
 }
 
 /* Grow the read buffer *buf (capacity *cap) to hold need bytes, doubling
@@ -637,7 +660,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
         /* a match compares the bytes of another document too */
         since += 2 * (size_t)(d->sents[i].end - d->sents[i].start); /* in order: no windows */
         if (since >= DOC_RELEASE_EVERY) {
-            release_mapped(ctx);
+            release_mapped(ctx, d);
             since = 0;
         }
     }
