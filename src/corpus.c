@@ -335,25 +335,6 @@ static size_t choose_pivot(const struct corpus *c, struct doc *const *docs)
     return best;
 }
 
-/* Documents per slice of the bags' load, at least. */
-#define LOAD_SLICE 64
-
-struct load_job {
-    struct sim *s;
-    struct doc *const *docs;
-    size_t n, nslices;
-};
-
-static void load_slice(void *arg, size_t k)
-{
-    const struct load_job *j = arg;
-    for (size_t d = j->n * k / j->nslices; d < j->n * (k + 1) / j->nslices; d++) {
-        size_t ns;
-        (void)doc_sentences(j->docs[d], &ns);
-        sim_load(j->s, d, 0, ns, NULL);
-    }
-}
-
 struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n)
 {
     struct corpus *c = xcalloc(1, sizeof *c);
@@ -366,11 +347,8 @@ struct corpus *corpus_new(struct doc_ctx *ctx, struct doc *const *docs, size_t n
     tokens_new_many((const struct doc *const *)docs, n, ctx, NULL, tk);
     struct sim *s =
         sim_new((const struct doc *const *)docs, (const struct tokens *const *)tk, n, ctx);
-    /* articles are short: every sentence at once, documents in parallel */
-    struct load_job lj = {s, docs, n, util_slices(n, LOAD_SLICE)};
-    util_parallel(lj.nslices, load_slice, &lj);
     struct sim_match *m = NULL;
-    size_t nm = sim_matches_all(s, MATCH_FLOOR, exhaustive() ? ANCHOR_SIM : 0, &m);
+    size_t nm = sim_matches_all(s, MATCH_FLOOR, ANCHOR_SIM, exhaustive(), &m);
     if (nm > 1) qsort(m, nm, sizeof *m, cmp_match_pair);
 
     /* 1. one-to-one matches per document pair, kept in place */

@@ -408,6 +408,32 @@ static void aligning_progress(struct doc *const *docs, size_t n)
                        progress_count(na, a, sizeof a));
 }
 
+static char *const *sort_names; /* named_before's qsort */
+
+static int cmp_name(const void *p, const void *q)
+{
+    size_t a = *(const size_t *)p, b = *(const size_t *)q;
+    int c = strcmp(sort_names[a], sort_names[b]);
+    return c ? c : (a > b) - (a < b);
+}
+
+/* Per name of files[0 .. n): is it named before, by an earlier one?
+ * (Sorted, not compared with each earlier name: a folder may hold a
+ * hundred thousand files.) */
+static bool *named_before(char *const *files, size_t n)
+{
+    size_t *order = xmalloc((n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sort_names = files;
+    qsort(order, n, sizeof *order, cmp_name);
+    bool *before = xcalloc(n + 1, sizeof *before);
+    for (size_t i = 1; i < n; i++)
+        before[order[i]] = strcmp(files[order[i - 1]], files[order[i]]) == 0;
+    free(order);
+    return before;
+}
+
 /* Load every input into docs[0 .. *ndocs): 0, or 2 after a message.
  * in_dir[i] says files[i] came from a folder. */
 static int load_inputs(struct doc_ctx *ctx, char **files, const bool *in_dir, size_t n,
@@ -422,6 +448,7 @@ static int load_inputs(struct doc_ctx *ctx, char **files, const bool *in_dir, si
         read[i] = items[i].st == WD_OK;
     }
     struct doc **loaded = xcalloc(n, sizeof *loaded);
+    bool *seen = named_before(files, n);
     if (rc == 0) {
         reading_progress(items, n);
         load_docs(ctx, items, n, &lo->doc, loaded);
@@ -432,10 +459,7 @@ static int load_inputs(struct doc_ctx *ctx, char **files, const bool *in_dir, si
         if (rc || !loaded[i]) continue;
         docs[(*ndocs)++] = loaded[i];
         loaded[i] = NULL;
-        bool seen = false; /* one warning per file, even when named twice */
-        for (size_t j = 0; j < i; j++)
-            seen |= strcmp(files[j], files[i]) == 0;
-        if (seen) continue;
+        if (seen[i]) continue; /* one warning per file, even when named twice */
         size_t bad = doc_invalid_bytes(docs[*ndocs - 1]), units;
         const char *enc = doc_encoding(docs[*ndocs - 1], &units);
         if (items[i].warn[0]) warn(files[i], "%s", items[i].warn);
@@ -451,6 +475,7 @@ static int load_inputs(struct doc_ctx *ctx, char **files, const bool *in_dir, si
         load_item_free(&items[i]);
     }
     free(loaded);
+    free(seen);
     free(read);
     free(items);
     return rc;

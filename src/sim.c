@@ -388,6 +388,15 @@ double sim_contain_rest(struct sim *s, struct sim_group x, struct sim_group y, s
     return c / wx;
 }
 
+size_t sim_words(struct sim *s, size_t doc, size_t i, uint32_t **buf, size_t *cap)
+{
+    struct idbuf b = {*buf, *cap};
+    size_t n = sentence_features(s, doc, i, &b);
+    *buf = b.v;
+    *cap = b.cap;
+    return n;
+}
+
 const struct sim_feat *sim_bag(const struct sim *s, size_t doc, size_t i, size_t *n)
 {
     return bag_of(&s->bag[doc], i, n);

@@ -103,6 +103,12 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
                       const uint32_t *dst, size_t ndst, double floor, struct sim_cand **out,
                       bool *limited);
 
+/* The word features of sentence i of document doc, in reading order (its
+ * bag's words before pairing and sorting), into *buf (grown; *cap its
+ * room), without loading its bag.  Returns their count.  Views and
+ * threads as sim_load. */
+size_t sim_words(struct sim *s, size_t doc, size_t i, uint32_t **buf, size_t *cap);
+
 /* The bag of sentence i of document doc (owned by s). */
 const struct sim_feat *sim_bag(const struct sim *s, size_t doc, size_t i, size_t *n);
 
@@ -115,16 +121,23 @@ struct sim_match {
 
 /* Candidate pairs between the sentences of all documents at once, each
  * pair of sentences of different documents at most once, with Dice >=
- * floor, on all CPUs (sim_all.c).  The work per sentence is bounded: its
- * rarest words through an inverted index and a sketch of its features
- * (MinHash) propose targets, the heaviest few are scored exactly; up to
- * a hundred documents, with room for a match in every other document.
- * exhaustive > 0 (the measure of the bounded search's recall, slow):
- * every pair of sentences of Dice >= floor between two documents that
- * share a pair of Dice >= exhaustive, none missed (a caller that keeps
- * no match of two documents without such an anchor, as corpus.c, sees
- * what comparing every sentence with every other would give).
- * Returns the count; *out is malloc'ed (caller frees). */
-size_t sim_matches_all(struct sim *s, double floor, double exhaustive, struct sim_match **out);
+ * floor, on all CPUs (sim_all.c); a caller keeps no match between two
+ * documents that share no pair of Dice >= anchor (as corpus.c does), and
+ * pairs of such documents may be left out.  The bags each search needs
+ * are loaded (sim_load) and stay loaded: those of every document, or
+ * above a hundred documents those of the documents with a match.  The
+ * work per sentence is bounded: up to a hundred documents, its rarest
+ * words through an inverted index propose targets, with room for a match
+ * in every other document, and the heaviest few are scored exactly;
+ * beyond, sketches of its pairs of words first link the documents that
+ * share an anchor, and then the sentences of each linked pair are
+ * compared through an index of the one's rare words (sim_link.c).
+ * exhaustive (the measure of the bounded search's recall, slow): every
+ * pair of sentences of Dice >= floor between two documents that share a
+ * pair of Dice >= anchor, none missed (what comparing every sentence with
+ * every other would give the caller).  Returns the count; *out is
+ * malloc'ed (caller frees). */
+size_t sim_matches_all(struct sim *s, double floor, double anchor, bool exhaustive,
+                       struct sim_match **out);
 
 #endif

@@ -266,6 +266,171 @@ static void test_pivot(void **state)
     free(c);
 }
 
+/* ---- many documents ------------------------------------------------------ */
+
+/* Above a hundred documents the corpus links documents first and then
+ * compares the sentences of linked ones (sim_link.c): on a made-up corpus
+ * of stories that several outlets carry (copied, reworded, or reworded
+ * throughout) among unrelated documents, every pair of documents the
+ * exhaustive search finds is found, with the same figures. */
+#define MANY_DOCS 150
+
+static uint32_t lcg(uint32_t *r)
+{
+    *r = *r * 1664525u + 1013904223u;
+    return *r >> 8;
+}
+
+/* A made-up word of vocabulary rank k (k small: common). */
+static void word_of(char *out, uint32_t k)
+{
+    static const char *const syl[] = {"ka", "lo",  "mi",  "dun", "sep", "ra", "tor", "vel",
+                                      "ni", "bro", "ste", "gal", "phi", "mo", "zer", "qui"};
+    int n = 0;
+    do {
+        n += sprintf(out + n, "%s", syl[k % 16]);
+        k /= 16;
+    } while (k);
+    if (n < 4) sprintf(out + n, "%s", "nd");
+}
+
+/* The sentence made from seed, as vocabulary ranks into words[]: 10 to
+ * 19 words, half of them among the 40 most common.  Returns how many. */
+static size_t sentence_words(uint32_t seed, uint32_t *words)
+{
+    uint32_t r = seed * 2654435761u + 1;
+    size_t n = 10 + lcg(&r) % 10;
+    for (size_t j = 0; j < n; j++) {
+        uint32_t x = lcg(&r) % 1000;
+        words[j] = x < 500 ? lcg(&r) % 40 : 40 + lcg(&r) % (x < 850 ? 400 : 6000);
+    }
+    return n;
+}
+
+static void put_sentence(char **p, const uint32_t *words, size_t n)
+{
+    char w[32];
+    for (size_t j = 0; j < n; j++) {
+        word_of(w, words[j]);
+        if (j == 0) w[0] = (char)(w[0] - 'a' + 'A');
+        *p += sprintf(*p, "%s%s", j ? " " : "", w);
+    }
+    *p += sprintf(*p, ".\n");
+}
+
+/* Document k's text: a story's version (outlet o of story st; reword
+ * every sentence when all) or, for st < 0, a document of its own. */
+static char *many_text(int k, int st, int o, bool all)
+{
+    char *s = xmalloc(64 * 40 * 32), *p = s;
+    uint32_t r = (uint32_t)k * 7919u + 17, words[24];
+    for (int i = 0; i < 30; i++) {
+        size_t n = sentence_words(
+            st < 0 ? (uint32_t)(100000 + k * 64 + i) : (uint32_t)(st * 64 + i), words);
+        uint32_t fate = lcg(&r) % 100;
+        if (st >= 0 && o > 0 && fate < 10) continue;  /* dropped */
+        if (st >= 0 && o > 0 && (all || fate < 35)) { /* reworded: a word or two replaced */
+            words[lcg(&r) % n] = 40 + lcg(&r) % 6000;
+            if (fate % 2) words[lcg(&r) % n] = 40 + lcg(&r) % 6000;
+        }
+        put_sentence(&p, words, n);
+        if (st >= 0 && o > 0 && fate >= 95) { /* one of its own */
+            n = sentence_words((uint32_t)(200000 + k * 64 + i), words);
+            put_sentence(&p, words, n);
+        }
+    }
+    return s;
+}
+
+static struct corpus *many_corpus(struct doc_ctx **ctx, struct doc **d, char **text)
+{
+    *ctx = doc_ctx_new();
+    for (int k = 0; k < MANY_DOCS; k++) {
+        char name[16];
+        snprintf(name, sizeof name, "m%03d", k);
+        assert_int_equal(doc_from_memory(*ctx, name, text[k], strlen(text[k]), NULL, &d[k]), WD_OK);
+    }
+    return corpus_new(*ctx, d, MANY_DOCS);
+}
+
+static void many_free(struct corpus *c, struct doc_ctx *ctx, struct doc **d)
+{
+    corpus_free(c);
+    for (int k = 0; k < MANY_DOCS; k++)
+        doc_free(d[k]);
+    doc_ctx_free(ctx);
+}
+
+static void test_many_documents(void **state)
+{
+    (void)state;
+    /* 12 stories, carried by 2 to 5 documents each (story 0 reworded
+     * throughout: no sentence is carried unchanged), spread among the
+     * others */
+    char *text[MANY_DOCS];
+    int story[MANY_DOCS];
+    uint32_t r = 42;
+    for (int k = 0; k < MANY_DOCS; k++)
+        story[k] = -1;
+    for (int st = 0; st < 12; st++) {
+        int outlets = 2 + st % 4;
+        for (int o = 0; o < outlets; o++) {
+            int k;
+            do
+                k = (int)(lcg(&r) % MANY_DOCS);
+            while (story[k] >= 0);
+            story[k] = st;
+            text[k] = many_text(k, st, o, st == 0);
+        }
+    }
+    for (int k = 0; k < MANY_DOCS; k++)
+        if (story[k] < 0) text[k] = many_text(k, -1, 0, false);
+    struct doc_ctx *ctx, *ctx2;
+    struct doc *d[MANY_DOCS], *d2[MANY_DOCS];
+    struct corpus *c = many_corpus(&ctx, d, text);
+    setenv("WIREDIFF_OVERLAP_EXHAUSTIVE", "1", 1);
+    struct corpus *ex = many_corpus(&ctx2, d2, text);
+    unsetenv("WIREDIFF_OVERLAP_EXHAUSTIVE");
+
+    size_t np, nex;
+    const struct corpus_pair *p = corpus_pairs(c, &np), *e = corpus_pairs(ex, &nex);
+    size_t story_pairs = 0, found = 0;
+    for (size_t i = 0; i < nex; i++) {
+        bool same_story = story[e[i].a] >= 0 && story[e[i].a] == story[e[i].b];
+        story_pairs += same_story;
+        if (e[i].overlap < 0.10) continue;
+        assert_true(same_story); /* nothing else overlaps by a tenth */
+        for (size_t j = 0; j < np; j++)
+            if (p[j].a == e[i].a && p[j].b == e[i].b) {
+                found++;
+                assert_int_equal(p[j].same, e[i].same);
+                assert_int_equal(p[j].changed, e[i].changed);
+                assert_int_equal(p[j].moved, e[i].moved);
+            }
+    }
+    printf("# %zu pairs (exhaustive %zu), %zu of a story, %zu found\n", np, nex, story_pairs,
+           found);
+    assert_int_equal(story_pairs, 3 * (1 + 3 + 6 + 10)); /* every pair of a story */
+    assert_int_equal(found, story_pairs);
+    for (size_t j = 0; j < np; j++) { /* nothing the exhaustive search does not find */
+        bool in = false;
+        for (size_t i = 0; i < nex && !in; i++)
+            in = p[j].a == e[i].a && p[j].b == e[i].b;
+        assert_true(in);
+    }
+    /* the story reworded throughout: each outlet shares most of it, none
+     * of it unchanged */
+    for (size_t j = 0; j < np; j++)
+        if (story[p[j].a] == 0 && story[p[j].b] == 0) {
+            assert_true(p[j].overlap > 0.5);
+            assert_true(p[j].changed > p[j].same);
+        }
+    many_free(c, ctx, d);
+    many_free(ex, ctx2, d2);
+    for (int k = 0; k < MANY_DOCS; k++)
+        free(text[k]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_settle_roles),
         cmocka_unit_test(test_empty_corpus),
         cmocka_unit_test(test_pivot),
+        cmocka_unit_test(test_many_documents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
