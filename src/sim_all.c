@@ -58,6 +58,34 @@ struct all_slice {
     size_t n, cap;
 };
 
+/* Slices of n items: n / nslices each, the last ones a unit longer. */
+static struct all_slice *cut_slices(size_t n, size_t nslices)
+{
+    struct all_slice *slice = xcalloc(nslices, sizeof *slice);
+    for (size_t k = 0; k < nslices; k++) {
+        slice[k].first = n * k / nslices;
+        slice[k].end = n * (k + 1) / nslices;
+    }
+    return slice;
+}
+
+/* The slices' matches in order into one new array *out (their own freed):
+ * their count. */
+static size_t join_slices(struct all_slice *slice, size_t nslices, struct sim_match **out)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < nslices; k++)
+        total += slice[k].n;
+    *out = xmalloc((total + 1) * sizeof **out);
+    total = 0;
+    for (size_t k = 0; k < nslices; k++) {
+        if (slice[k].n) memcpy(*out + total, slice[k].out, slice[k].n * sizeof **out);
+        total += slice[k].n;
+        free(slice[k].out);
+    }
+    return total;
+}
+
 /* ---- probing -------------------------------------------------------------- */
 
 /* The prefix of sentence i of bg: every distinct word heavier than the
@@ -199,22 +227,9 @@ static size_t dense_pairs(const struct sim *s, double floor, struct sim_match *m
         if (!np || cmp_doc_pair(&dp[np - 1], &dp[i]) != 0) dp[np++] = dp[i];
     struct dense_job job = {
         s, floor, dp, np, WD_MAX((size_t)1, WD_MIN((size_t)ALL_SLICES_MAX, np)), NULL};
-    job.slice = xcalloc(job.nslices, sizeof *job.slice);
-    for (size_t k = 0; k < job.nslices; k++) {
-        job.slice[k].first = np * k / job.nslices;
-        job.slice[k].end = np * (k + 1) / job.nslices;
-    }
+    job.slice = cut_slices(np, job.nslices);
     util_parallel(job.nslices, dense_slice, &job);
-    size_t total = 0;
-    for (size_t k = 0; k < job.nslices; k++)
-        total += job.slice[k].n;
-    *out = xmalloc((total + 1) * sizeof **out);
-    total = 0;
-    for (size_t k = 0; k < job.nslices; k++) {
-        if (job.slice[k].n) memcpy(*out + total, job.slice[k].out, job.slice[k].n * sizeof **out);
-        total += job.slice[k].n;
-        free(job.slice[k].out);
-    }
+    size_t total = join_slices(job.slice, job.nslices, out);
     free(job.slice);
     free(dp);
     return total;
@@ -308,22 +323,9 @@ size_t sim_matches_all(struct sim *s, double floor, double anchor, bool exhausti
     job.start = start;
     job.post = post;
     job.nslices = WD_MAX((size_t)1, WD_MIN((size_t)ALL_SLICES_MAX, total / ALL_SLICE));
-    job.slice = xcalloc(job.nslices, sizeof *job.slice);
-    for (size_t k = 0; k < job.nslices; k++) {
-        job.slice[k].first = total * k / job.nslices;
-        job.slice[k].end = total * (k + 1) / job.nslices;
-    }
+    job.slice = cut_slices(total, job.nslices);
     util_parallel(job.nslices, probe_slice, &job);
-    size_t n = 0;
-    for (size_t k = 0; k < job.nslices; k++)
-        n += job.slice[k].n;
-    *out = xmalloc((n + 1) * sizeof **out);
-    n = 0;
-    for (size_t k = 0; k < job.nslices; k++) {
-        if (job.slice[k].n) memcpy(*out + n, job.slice[k].out, job.slice[k].n * sizeof **out);
-        n += job.slice[k].n;
-        free(job.slice[k].out);
-    }
+    size_t n = join_slices(job.slice, job.nslices, out);
     for (size_t t = 0; t < s->nw; t++)
         s->post_count[t] = 0;
     free(job.slice);
