@@ -28,31 +28,13 @@
 # are the same.  The exponent between sizes n1 < n2 is
 # ln(t2 / t1) / ln(n2 / n1) (target: at most 1.2 from 1,000 to 100,000).
 # Exit status 0, or 1 when wirediff failed; 2 for a usage error.
-set -u -o pipefail
-export LC_ALL=C
-
-if [ $# -ne 1 ] || [ ! -d "$1" ]; then
-    echo "usage: $0 BUILDDIR" >&2
-    exit 2
-fi
-builddir=$(cd "$1" && pwd)
-WIREDIFF=${WIREDIFF:-$builddir/wirediff}
-WDGEN=${WDGEN:-$builddir/bench/wdgen}
-GNU_TIME=${GNU_TIME:-/usr/bin/time}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_init overlap "$@"
 sizes=${OVERLAP_SIZES:-"1000 2000 5000 20000 100000"}
 runs=${OVERLAP_RUNS:-3}
 recall_n=${OVERLAP_RECALL:-2000}
 seed=${OVERLAP_SEED:-1}
-tmo=${BENCH_TIMEOUT:-900}
-for prog in "$WIREDIFF" "$WDGEN"; do
-    if [ ! -x "$prog" ]; then
-        echo "$0: $prog not found (make wirediff bench/wdgen)" >&2
-        exit 2
-    fi
-done
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/wdoverlap.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
 status=0
 
 # corpus N: the folder of N articles (generated once)

@@ -21,35 +21,16 @@
 # (none is right).  Targets (informational): unrelated <= 1.5x git's
 # time and <= git's memory, shuffled <= 2x, one CPU <= 1.0x, exports
 # <= 1.3x the JSON export.
-set -u -o pipefail
-export LC_ALL=C GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-if [ $# -ne 1 ] || [ ! -d "$1" ]; then
-    echo "usage: $0 BUILDDIR" >&2
-    exit 2
-fi
-builddir=$(cd "$1" && pwd)
-WIREDIFF=${WIREDIFF:-$builddir/wirediff}
-WDGEN=${WDGEN:-$builddir/bench/wdgen}
-GNU_TIME=${GNU_TIME:-/usr/bin/time}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_init pairs "$@"
 sizes=${PAIRS_SIZES:-"100000 1000000"}
 runs=${PAIRS_RUNS:-3}
 seeds=${PAIRS_SEEDS:-"1 2"}
 cpu=${PAIRS_CPU:-0}
-tmo=${BENCH_TIMEOUT:-900}
-for prog in "$WIREDIFF" "$WDGEN"; do
-    if [ ! -x "$prog" ]; then
-        echo "$0: $prog not found (make wirediff bench/wdgen)" >&2
-        exit 2
-    fi
-done
 for t in git taskset timeout awk; do
     command -v "$t" >/dev/null || { echo "$0: $t not found" >&2; exit 2; }
 done
-"$GNU_TIME" -f '%e %M' -o /dev/null true 2>/dev/null ||
-    { echo "$0: GNU time not found at $GNU_TIME" >&2; exit 2; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/wdpairs.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
 fatal=0
 
 # one CMD...: run once, stdout to $tmp/out; sets secs and mb (or FAILED)

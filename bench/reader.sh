@@ -20,42 +20,12 @@
 # 1.1 x the export's time and 1.3 x its memory, a search within 50 ms.
 # Exit status 0, 1 when wirediff failed, 2 for a usage or setup error.
 
-set -u -o pipefail
-export LC_ALL=C
-
-if [ -z "${EPOCHREALTIME:-}" ]; then
-    echo "$0: needs bash 5 or later (EPOCHREALTIME)" >&2
-    exit 2
-fi
-if [ $# -ne 1 ] || [ ! -d "$1" ]; then
-    echo "usage: $0 BUILDDIR" >&2
-    exit 2
-fi
-builddir=$(cd "$1" && pwd)
-WIREDIFF=${WIREDIFF:-$builddir/wirediff}
-WDGEN=${WDGEN:-$builddir/bench/wdgen}
-GNU_TIME=${GNU_TIME:-/usr/bin/time}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_init reader "$@"
 sizes=${BENCH_READER_SIZES:-"100000 1000000"}
 runs=${BENCH_READER_RUNS:-3}
-tmo=${BENCH_TIMEOUT:-900}
 seed=${BENCH_SEED:-1}
-for prog in "$WIREDIFF" "$WDGEN"; do
-    if [ ! -x "$prog" ]; then
-        echo "$0: $prog not found or not executable (make wirediff bench/wdgen)" >&2
-        exit 2
-    fi
-done
-if ! "$GNU_TIME" -f '%e %M' -o /dev/null true 2>/dev/null; then
-    echo "$0: GNU time not found at $GNU_TIME (Debian: apt-get install time)" >&2
-    exit 2
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/wdreader.XXXXXX") || exit 2
-# shellcheck disable=SC2317 # called by the trap
-cleanup() { rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 failed=0
 
 # run_timed CMD...: CMD with stdout to /dev/null; sets secs (wall) and mb

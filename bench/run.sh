@@ -29,55 +29,20 @@
 # the exit status is 0 unless a tool crashed or wirediff failed (status 2),
 # then 1; 2 for a usage or setup error.
 
-set -u -o pipefail
-export LC_ALL=C
-
-if [ -z "${EPOCHREALTIME:-}" ]; then
-    echo "$0: needs bash 5 or later (EPOCHREALTIME)" >&2
-    exit 2
-fi
-
-if [ $# -ne 1 ] || [ ! -d "$1" ]; then
-    echo "usage: $0 BUILDDIR" >&2
-    exit 2
-fi
-builddir=$(cd "$1" && pwd)
-WIREDIFF=${WIREDIFF:-$builddir/wirediff}
-WDGEN=${WDGEN:-$builddir/bench/wdgen}
-GNU_TIME=${GNU_TIME:-/usr/bin/time}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+bench_init bench "$@"
 sizes=${BENCH_SIZES:-"10000 100000 1000000"}
 runs=${BENCH_RUNS:-3}
 big=${BENCH_BIG:-1000000}
 runs_big=${BENCH_RUNS_BIG:-1}
-tmo=${BENCH_TIMEOUT:-900}
 seed=${BENCH_SEED:-1}
-
-for prog in "$WIREDIFF" "$WDGEN"; do
-    if [ ! -x "$prog" ]; then
-        echo "$0: $prog not found or not executable (build it first: make wirediff bench/wdgen)" >&2
-        exit 2
-    fi
-done
-if ! "$GNU_TIME" -f '%e %M' -o /dev/null true 2>/dev/null; then
-    echo "$0: GNU time not found at $GNU_TIME (Debian: apt-get install time)" >&2
-    exit 2
-fi
 for t in git diff timeout awk; do
     if ! command -v "$t" >/dev/null; then
         echo "$0: $t not found" >&2
         exit 2
     fi
 done
-
-# git must not read the user's configuration (diff.algorithm, pager, ...).
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/wdbench.XXXXXX") || exit 2
-# shellcheck disable=SC2317 # called by the trap
-cleanup() { rm -rf "$tmp"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 fatal=0
 
