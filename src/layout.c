@@ -106,6 +106,8 @@ struct builder {
     struct lb_cl last; /* the cluster lay_text looked at last ... */
     size_t last_at;    /* ... and where it starts (SIZE_MAX: none) */
     bool counting;     /* only the lines count (a lazy layout's heights) */
+    struct doc_pass *pass; /* while counting: each side's pass over its text,
+                            * so a mapped file's pages go back as it goes */
 };
 
 static void new_line(struct builder *b)
@@ -457,6 +459,7 @@ static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
     b->cols = l->o.width[side];
     for (uint32_t q = first; q < first + n && q < nsent; q++) {
         const struct sentence *se = &sent[q];
+        if (b->pass) doc_pass_read(&b->pass[side], se->start, se->end);
         uint32_t fast = b->counting ? simple_lines(b->s, se->start, se->end, b->cols) : 0;
         if (fast) {
             counted += fast;
@@ -587,6 +590,15 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
     /* Without marks, attributes never move a break: a lazy layout counts
      * lines without cutting the text into word runs. */
     b->counting = l->o.lazy && !l->o.marks;
+    /* The counting pass reads every sentence once and keeps none of it:
+     * it gives the pages of a mapped file back as it goes, as the word
+     * diffs do, so the reader's peak does not hold both files. */
+    struct doc_pass pass[2];
+    if (b->counting) {
+        doc_pass_begin(&pass[0], align_doc(al, SIDE_A));
+        doc_pass_begin(&pass[1], align_doc(al, SIDE_B));
+        b->pass = pass;
+    }
     size_t nrows;
     const struct align_row *rows = align_rows(al, &nrows);
     size_t r = 0;
@@ -628,6 +640,11 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
                 add_vrow(b, VROW_ROW, r + k, 1);
         }
         r += run;
+    }
+    if (b->pass) {
+        doc_pass_end(&b->pass[0]);
+        doc_pass_end(&b->pass[1]);
+        b->pass = NULL;
     }
     b->counting = false;
     if (l->o.lazy) {
