@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -72,19 +73,50 @@ static bool cluster_ok(struct seen *sn, const char *s, size_t n)
     return ok;
 }
 
+/* The first byte of s[i, to) that needs a look (to if none): sixteen
+ * bytes at a time where SSE2 is there (a signed compare below 0x20 takes
+ * the bytes outside ASCII too). */
+static size_t skip_ascii(const char *s, size_t i, size_t to)
+{
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+    for (; i + 16 <= to; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmpeq_epi8(x, del)));
+        if (m) return i + (unsigned)__builtin_ctz(m);
+    }
+#endif
+    return swar_skip(s, i, to, look);
+}
+
 /* Is s[from, to) plain? */
 static bool sentence_plain(const char *s, size_t from, size_t to, struct seen *sn)
 {
     size_t i = from;
-    while ((i = swar_skip(s, i, to, look)) < to) {
+    while ((i = skip_ascii(s, i, to)) < to) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             if (c == 0x7F || c < '\t' || (c > '\r' && c < ' ')) return false;
             i++;
             continue;
         }
-        /* The clusters from the ASCII byte before (a base the character
-         * may combine with) up to the next cluster all in ASCII. */
+        /* Most often a character of its own between ASCII bytes (a
+         * curly quote, a dash, an accented letter): one that joins
+         * neither neighbour (grapheme break class Other; an ASCII byte
+         * never extends a cluster) is its own cluster. */
+        int32_t cp;
+        size_t after = i + text_decode(s, to, i, &cp);
+        if ((i == from || (unsigned char)s[i - 1] < 0x80) &&
+            (after == to || (unsigned char)s[after] < 0x80) &&
+            utf8proc_get_property(cp)->boundclass == UTF8PROC_BOUNDCLASS_OTHER) {
+            if (!cluster_ok(sn, s + i, after - i)) return false;
+            i = after;
+            continue;
+        }
+        /* Else the clusters from the ASCII byte before (a base the
+         * character may combine with) up to the next cluster all in
+         * ASCII. */
         size_t j = i > from ? i - 1 : i;
         while (j < to) {
             int w;

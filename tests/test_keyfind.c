@@ -125,7 +125,8 @@ static void add_word(char *out, size_t *n, unsigned *seed)
 {
     static const char *const odd[] = {"é",        "’",        "“",        "—",
                                       "ﬁ",        "Ａ",       "\xC2\xAD", "\xE2\x80\x8D",
-                                      "\xCC\x81", "\xC2\xA0", "…",        "K"};
+                                      "\xCC\x81", "\xC2\xA0", "…",        "K",
+                                      "👍",       "\xF0\x9F\x87\xBA", "\xFF",  "\xE1\x84\x80"};
     size_t len = 1 + rand_r(seed) % 6;
     for (size_t i = 0; i < len; i++) {
         unsigned r = (unsigned)rand_r(seed) % 40;
