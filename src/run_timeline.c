@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,30 +18,11 @@
 #include "inputs.h"
 #include "jsonl.h"
 #include "output.h"
+#include "run.h"
 #include "source.h"
 #include "timeline.h"
 #include "tui.h"
 #include "util.h"
-
-#define EXIT_TROUBLE 2
-
-/* "wirediff: NAME: MSG" (NAME escaped; NULL: none) on stderr; returns 2. */
-static int say(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int say(const char *name, const char *fmt, ...)
-{
-    fputs("wirediff: ", stderr);
-    if (name) {
-        char *e = escape_str(name);
-        fprintf(stderr, "%s: ", e);
-        free(e);
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    putc('\n', stderr);
-    return EXIT_TROUBLE;
-}
 
 /* The versions as loaded, in the order of their sources, then ordered. */
 struct tl_load {
@@ -85,7 +65,7 @@ static int load_texts(struct tl_load *L, struct doc_input *in, size_t n, const s
     doc_load_inputs(L->ctx, in, n, o, d, st);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
-        if (st[i] != WD_OK && rc == 0) rc = say(names[i], "%s", util_strerror(st[i]));
+        if (st[i] != WD_OK && rc == 0) rc = run_failf(names[i], "%s", util_strerror(st[i]));
         if (d[i]) L->docs[L->n++] = d[i];
     }
     for (size_t i = 0; i < n; i++)
@@ -136,11 +116,11 @@ static int load_git(struct tl_load *L, const char *file, const struct doc_opts *
 static int load_jsonl(struct tl_load *L, const struct doc_opts *o)
 {
     if (!jsonl_supported())
-        return say("-", "JSON Lines need json-c, and this wirediff was built without it");
+        return run_failf("-", "JSON Lines need json-c, and this wirediff was built without it");
     struct load_item it = {.name = "-"};
     load_text(&it, false);
     if (it.st != WD_OK) {
-        int rc = say("-", "%s", it.err[0] ? it.err : util_strerror(it.st));
+        int rc = run_failf("-", "%s", it.err[0] ? it.err : util_strerror(it.st));
         load_item_free(&it);
         return rc;
     }
@@ -149,7 +129,7 @@ static int load_jsonl(struct tl_load *L, const struct doc_opts *o)
     char err[SOURCE_ERR_MAX];
     bool ok = jsonl_parse(it.text ? it.text : "", it.len, &jv, &n, err);
     load_item_free(&it);
-    if (!ok) return say("standard input", "%s", err);
+    if (!ok) return run_failf("standard input", "%s", err);
     L->docs = xcalloc(n ? n : 1, sizeof *L->docs);
     L->v = xcalloc(n ? n : 1, sizeof *L->v);
     L->names = xcalloc(2 * n + 1, sizeof *L->names);
@@ -183,7 +163,7 @@ static int load_files(struct tl_load *L, char **args, size_t nargs, const struct
 {
     const char *bad = NULL;
     enum wd_status st = inputs_expand(args, nargs, &L->args, &bad);
-    if (st != WD_OK) return say(bad, "%s", util_strerror(st));
+    if (st != WD_OK) return run_failf(bad, "%s", util_strerror(st));
     size_t n = L->args.n;
     L->had_dir = L->args.had_dir;
     L->docs = xcalloc(n ? n : 1, sizeof *L->docs);
@@ -193,7 +173,7 @@ static int load_files(struct tl_load *L, char **args, size_t nargs, const struct
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++)
         if (items[i].st != WD_OK && !(items[i].skippable && L->args.in_dir[i]))
-            rc = say(items[i].name, "%s", items[i].err);
+            rc = run_failf(items[i].name, "%s", items[i].err);
     struct doc **d = xcalloc(n ? n : 1, sizeof *d);
     if (rc == 0) load_docs(L->ctx, items, n, &lo->doc, d);
     for (size_t i = 0; i < n; i++) {
@@ -204,7 +184,7 @@ static int load_files(struct tl_load *L, char **args, size_t nargs, const struct
                         items[i].st == WD_EBINARY ? "binary file" : items[i].err);
                 free(e);
             } else {
-                rc = say(items[i].name, "%s", items[i].err);
+                rc = run_failf(items[i].name, "%s", items[i].err);
             }
         }
         if (d[i]) {
@@ -322,12 +302,13 @@ int run_timeline(const struct timeline_run *r)
     struct tl_load L = {.order = "args"};
     bool jsonl = r->nargs == 1 && strcmp(r->args[0], "-") == 0 && !r->git;
     if (r->nargs == 0)
-        return say(NULL, "--timeline needs the versions: FILE..., a FOLDER, - (JSON Lines) or "
+        return run_failf(NULL,
+                         "--timeline needs the versions: FILE..., a FOLDER, - (JSON Lines) or "
                          "--git FILE");
-    if (r->git && r->nargs != 1) return say(NULL, "--timeline --git takes one FILE");
+    if (r->git && r->nargs != 1) return run_failf(NULL, "--timeline --git takes one FILE");
     for (size_t i = 0; i < r->nargs && !jsonl; i++)
         if (strcmp(r->args[i], "-") == 0)
-            return say("-", "standard input holds the versions as JSON Lines: give - alone");
+            return run_failf("-", "standard input holds the versions as JSON Lines: give - alone");
     L.ctx = doc_ctx_new();
     doc_ctx_set_strict(L.ctx, r->strict);
     int rc;
@@ -338,16 +319,16 @@ int run_timeline(const struct timeline_run *r)
     else
         rc = load_files(&L, r->args, r->nargs, r->lo);
     if (rc == 0 && L.n < 2)
-        rc = say(r->git          ? NULL
-                 : jsonl         ? "standard input"
-                 : r->nargs == 1 ? r->args[0]
-                                 : NULL,
-                 "a timeline needs at least two versions (%s)",
-                 L.n == 0 ? "none given" : "one given");
+        rc = run_failf(r->git          ? NULL
+                       : jsonl         ? "standard input"
+                       : r->nargs == 1 ? r->args[0]
+                                       : NULL,
+                       "a timeline needs at least two versions (%s)",
+                       L.n == 0 ? "none given" : "one given");
     if (rc == 0 && !r->git && (r->order != VERSIONS_AUTO || !jsonl))
         rc = order_versions(&L, r->order, !jsonl);
     else if (rc == 0 && r->git && r->order != VERSIONS_AUTO)
-        rc = say(NULL, "--git gives the commits in their order; --order does not apply");
+        rc = run_failf(NULL, "--git gives the commits in their order; --order does not apply");
     if (rc) {
         tl_load_free(&L);
         return rc;
@@ -356,7 +337,7 @@ int run_timeline(const struct timeline_run *r)
     struct timeline *tl;
     if (timeline_new((const struct doc *const *)L.docs, L.n, r->ao, &tl) != WD_OK) {
         tl_load_free(&L);
-        return say(NULL, "a timeline needs at least two versions");
+        return run_failf(NULL, "a timeline needs at least two versions");
     }
     struct export_timeline x = {.tl = tl, .v = L.v, .order = L.order};
     if (r->reader) {
@@ -386,8 +367,8 @@ int run_timeline(const struct timeline_run *r)
         int err = 0;
         enum wd_status st = output_write(r->output, &oo, write_snapshot, &job, &err);
         if (st != WD_OK && !(st == WD_EIO && err == EPIPE))
-            rc = say(r->output ? r->output : "standard output", "%s",
-                     st == WD_EIO && err ? strerror(err) : util_strerror(st));
+            rc = run_failf(r->output ? r->output : "standard output", "%s",
+                           st == WD_EIO && err ? strerror(err) : util_strerror(st));
         free(ids);
     }
     if (rc == 0) rc = timeline_differs(tl) ? 1 : 0;
