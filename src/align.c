@@ -558,8 +558,6 @@ static size_t count_anchors(struct builder *B)
     for (size_t i = 0; i < B->n[0]; i++)
         anchors += !B->changed[0][i];
     if (anchors >= ANCHORS_MIN) return anchors;
-    sim_load(B->sim, SIDE_A, 0, B->n[0], B->changed[0]);
-    sim_load(B->sim, SIDE_B, 0, B->n[1], B->changed[1]);
     uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src),
              *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
     size_t ns = 0, nd = 0;
@@ -569,7 +567,8 @@ static size_t count_anchors(struct builder *B)
         if (B->changed[1][j]) dst[nd++] = (uint32_t)j;
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, ANCHOR_SIM, &c, &approx);
+    size_t nc =
+        sim_candidates_lean(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, ANCHOR_SIM, &c, &approx);
     nc = same_class(c, nc, B->sents[SIDE_A], src, B->sents[SIDE_B], dst);
     B->pairs_limited |= approx;
     for (size_t k = 0; k < nc; k++)
@@ -588,8 +587,6 @@ static size_t count_anchors(struct builder *B)
             B->only[SIDE_B][dst[c[k].y]] = 1;
         }
     }
-    sim_unload(B->sim, SIDE_A); /* the pairing loads its own, a hunk at a time */
-    sim_unload(B->sim, SIDE_B);
     free(c);
     free(src);
     free(dst);

@@ -213,6 +213,70 @@ struct sim *sim_view(const struct sim *s)
     return v;
 }
 
+/* The features of a sentence whose word features are ids[0..n), into
+ * out (room for 2n): the words, then the pairs of neighbouring words,
+ * each part sorted (pair keys sort after all words, PAIR_BIT, and two
+ * short sorts cost less than one of twice the length).  Returns their
+ * count; *weight receives their total weight. */
+static size_t fill_bag(const struct sim *s, const uint32_t *ids, size_t n, struct feat *out,
+                       float *weight)
+{
+    struct feat *words = out, *pairs = words + n;
+    double sum = 0;
+    for (size_t j = 0; j < n; j++) {
+        uint32_t t = ids[j];
+        words[j] = (struct feat){t, s->w[t]};
+        sum += s->w[t];
+        if (j + 1 < n) {
+            float pw = WD_MAX(s->w[t], s->w[ids[j + 1]]);
+            pairs[j] = (struct feat){pair_key(t, ids[j + 1]), pw};
+            sum += pw;
+        }
+    }
+    size_t np = n ? n - 1 : 0;
+    sort_feats(words, n);
+    sort_feats(pairs, np);
+    *weight = (float)sum;
+    return n + np;
+}
+
+const struct feat *sim_build_bag(struct sim *s, size_t doc, size_t i, struct bagbuf *b, size_t *n,
+                                 float *weight)
+{
+    struct idbuf ids = {b->ids, b->capids};
+    size_t nw = sentence_features(s, doc, i, &ids);
+    b->ids = ids.v;
+    b->capids = ids.cap;
+    xgrow(&b->f, &b->cap, 2 * nw + 1, sizeof *b->f);
+    *n = fill_bag(s, b->ids, nw, b->f, weight);
+    return b->f;
+}
+
+size_t sim_build_words(struct sim *s, size_t doc, size_t i, struct bagbuf *b)
+{
+    struct idbuf ids = {b->ids, b->capids};
+    size_t nw = sentence_features(s, doc, i, &ids);
+    b->ids = ids.v;
+    b->capids = ids.cap;
+    xgrow(&b->f, &b->cap, nw + 1, sizeof *b->f);
+    for (size_t j = 0; j < nw; j++)
+        b->f[j] = (struct feat){b->ids[j], 0};
+    sort_feats(b->f, nw);
+    size_t m = 0;
+    for (size_t j = 0; j < nw; j++)
+        if (m == 0 || b->f[j].key != b->ids[m - 1]) b->ids[m++] = b->f[j].key;
+    return m;
+}
+
+void sim_bagbuf_free(struct bagbuf *b)
+{
+    free(b->f);
+    free(b->ids);
+    b->f = NULL;
+    b->ids = NULL;
+    b->cap = b->capids = 0;
+}
+
 void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *mask)
 {
     struct bags *bg = &s->bag[doc];
@@ -224,8 +288,7 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
     xgrow(&bg->weight, &bg->capweight, hi - lo + 1, sizeof *bg->weight);
     /* Room for the features at once: a word and a pair a token is enough
      * unless compounds split (then it grows), and the array does not
-     * double past what it needs (it is the largest one when two
-     * unrelated texts load every sentence). */
+     * double past what it needs. */
     size_t room = 1;
     for (size_t i = lo; i < hi; i++)
         if (!mask || mask[i]) {
@@ -242,27 +305,8 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
     for (size_t i = lo; i < hi; i++) {
         bg->off[i - lo] = (uint32_t)k;
         size_t n = mask && !mask[i] ? 0 : sentence_features(s, doc, i, &ids);
-        /* the words, then the pairs of neighbouring words, each part
-         * sorted: pair keys sort after all words (PAIR_BIT), and two short
-         * sorts cost less than one of twice the length */
         xgrow(&bg->f, &bg->capf, k + 2 * n + 1, sizeof *bg->f);
-        struct feat *words = bg->f + k, *pairs = words + n;
-        double sum = 0;
-        for (size_t j = 0; j < n; j++) {
-            uint32_t t = ids.v[j];
-            words[j] = (struct feat){t, s->w[t]};
-            sum += s->w[t];
-            if (j + 1 < n) {
-                float pw = WD_MAX(s->w[t], s->w[ids.v[j + 1]]);
-                pairs[j] = (struct feat){pair_key(t, ids.v[j + 1]), pw};
-                sum += pw;
-            }
-        }
-        size_t np = n ? n - 1 : 0;
-        sort_feats(words, n);
-        sort_feats(pairs, np);
-        k += n + np;
-        bg->weight[i - lo] = (float)sum;
+        k += fill_bag(s, ids.v, n, bg->f + k, &bg->weight[i - lo]);
     }
     bg->off[hi - lo] = (uint32_t)k;
     free(ids.v);
