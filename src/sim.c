@@ -214,11 +214,10 @@ struct sim *sim_view(const struct sim *s)
 }
 
 /* The features of a sentence whose word features are ids[0..n), into
- * out (room for 2n): the words, then the pairs of neighbouring words,
- * each part sorted (pair keys sort after all words, PAIR_BIT, and two
- * short sorts cost less than one of twice the length).  Returns their
- * count; *weight receives their total weight. */
-static size_t fill_bag(const struct sim *s, const uint32_t *ids, size_t n, struct feat *out,
+ * out (room for 2n): the words in reading order, then the pairs of
+ * neighbouring words (n - 1 of them).  *weight receives their total
+ * weight, summed in that order. */
+static void fill_feats(const struct sim *s, const uint32_t *ids, size_t n, struct feat *out,
                        float *weight)
 {
     struct feat *words = out, *pairs = words + n;
@@ -233,39 +232,41 @@ static size_t fill_bag(const struct sim *s, const uint32_t *ids, size_t n, struc
             sum += pw;
         }
     }
-    size_t np = n ? n - 1 : 0;
-    sort_feats(words, n);
-    sort_feats(pairs, np);
     *weight = (float)sum;
+}
+
+/* The words and then the pairs of a bag of n words sorted, each part
+ * apart: pair keys sort after all words (PAIR_BIT), and two short sorts
+ * cost less than one of twice the length.  Returns the bag's size. */
+static size_t sort_bag(struct feat *f, size_t n)
+{
+    size_t np = n ? n - 1 : 0;
+    sort_feats(f, n);
+    sort_feats(f + n, np);
     return n + np;
+}
+
+size_t sim_build_feats(struct sim *s, size_t doc, size_t i, struct bagbuf *b, float *weight)
+{
+    struct idbuf ids = {b->ids, b->capids};
+    size_t n = sentence_features(s, doc, i, &ids);
+    b->ids = ids.v;
+    b->capids = ids.cap;
+    xgrow(&b->f, &b->cap, 2 * n + 1, sizeof *b->f);
+    fill_feats(s, b->ids, n, b->f, weight);
+    return n;
+}
+
+void sim_sort_feats(struct feat *f, size_t n)
+{
+    sort_feats(f, n);
 }
 
 const struct feat *sim_build_bag(struct sim *s, size_t doc, size_t i, struct bagbuf *b, size_t *n,
                                  float *weight)
 {
-    struct idbuf ids = {b->ids, b->capids};
-    size_t nw = sentence_features(s, doc, i, &ids);
-    b->ids = ids.v;
-    b->capids = ids.cap;
-    xgrow(&b->f, &b->cap, 2 * nw + 1, sizeof *b->f);
-    *n = fill_bag(s, b->ids, nw, b->f, weight);
+    *n = sort_bag(b->f, sim_build_feats(s, doc, i, b, weight));
     return b->f;
-}
-
-size_t sim_build_words(struct sim *s, size_t doc, size_t i, struct bagbuf *b)
-{
-    struct idbuf ids = {b->ids, b->capids};
-    size_t nw = sentence_features(s, doc, i, &ids);
-    b->ids = ids.v;
-    b->capids = ids.cap;
-    xgrow(&b->f, &b->cap, nw + 1, sizeof *b->f);
-    for (size_t j = 0; j < nw; j++)
-        b->f[j] = (struct feat){b->ids[j], 0};
-    sort_feats(b->f, nw);
-    size_t m = 0;
-    for (size_t j = 0; j < nw; j++)
-        if (m == 0 || b->f[j].key != b->ids[m - 1]) b->ids[m++] = b->f[j].key;
-    return m;
 }
 
 void sim_bagbuf_free(struct bagbuf *b)
@@ -306,7 +307,8 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
         bg->off[i - lo] = (uint32_t)k;
         size_t n = mask && !mask[i] ? 0 : sentence_features(s, doc, i, &ids);
         xgrow(&bg->f, &bg->capf, k + 2 * n + 1, sizeof *bg->f);
-        k += fill_bag(s, ids.v, n, bg->f + k, &bg->weight[i - lo]);
+        fill_feats(s, ids.v, n, bg->f + k, &bg->weight[i - lo]);
+        k += sort_bag(bg->f + k, n);
     }
     bg->off[hi - lo] = (uint32_t)k;
     free(ids.v);

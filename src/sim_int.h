@@ -160,9 +160,11 @@ static inline double common_weight(const struct feat *x, size_t nx, const struct
  * same as sim_load gives.  Reads s only (views and threads as sim_load). */
 const struct feat *sim_build_bag(struct sim *s, size_t doc, size_t i, struct bagbuf *b, size_t *n,
                                  float *weight);
-/* Only the distinct words of that bag, in key order (what next_word walks),
- * into b->ids; returns their count. */
-size_t sim_build_words(struct sim *s, size_t doc, size_t i, struct bagbuf *b);
+/* That bag unsorted: its n word features in reading order in b->f[0..n),
+ * then its n - 1 pairs (none when n is 0); returns n.  Sorting the two
+ * parts apart (sim_sort_feats) gives sim_build_bag's bag. */
+size_t sim_build_feats(struct sim *s, size_t doc, size_t i, struct bagbuf *b, float *weight);
+void sim_sort_feats(struct feat *f, size_t n);
 void sim_bagbuf_free(struct bagbuf *b);
 
 /* The inverted index's probes (sim_search.c, also read by sim_all.c). */

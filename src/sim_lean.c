@@ -51,54 +51,80 @@ struct lean_job {
     struct lean_slice *slice;
 };
 
-/* A source's map and weight per bit. */
+/* A source: its bag (words sorted for the probes, pairs sorted only when
+ * an exact score needs them), its weight, its map and weight per bit. */
 struct lean_src {
     uint64_t m[LEAN_WORDS];
     double w[LEAN_BITS];
+    struct bagbuf b;
+    size_t nw, n; /* words, all features */
+    bool sorted;  /* the pairs too */
+    double weight;
+    uint32_t x; /* index into src */
 };
 
-/* Slice k of the targets: their weights and maps, and (job->index) the
- * number of targets each word is in (atomic adds: the sums are the same
- * in any order). */
+/* Source x's bag into sx, its words sorted; false when it weighs nothing. */
+static bool lean_source(const struct lean_job *job, uint32_t x, struct lean_src *sx)
+{
+    float w;
+    sx->nw = sim_build_feats(job->s, job->dsrc, job->src[x], &sx->b, &w);
+    sx->n = sx->nw ? 2 * sx->nw - 1 : 0;
+    sim_sort_feats(sx->b.f, sx->nw);
+    sx->sorted = sx->nw <= 2; /* one pair or none */
+    sx->weight = w;
+    sx->x = x;
+    return w > 0;
+}
+
+/* Slice k of the targets: their weights and maps from their unsorted
+ * bags, and (job->index) the number of targets each word is in (atomic
+ * adds: the sums are the same in any order). */
 static void lean_targets(void *arg, size_t k)
 {
     struct lean_job *job = arg;
     const struct lean_slice *sl = &job->slice[k];
     struct bagbuf b = {0};
+    /* per word: the last target (+ 1) of the slice that counted it */
+    uint32_t *seen = job->index ? xcalloc(job->s->nw + 1, sizeof *seen) : NULL;
     for (size_t y = sl->first; y < sl->end; y++) {
-        size_t n;
-        const struct feat *f = sim_build_bag(job->s, job->ddst, job->dst[y], &b, &n, &job->w[y]);
+        size_t n = sim_build_feats(job->s, job->ddst, job->dst[y], &b, &job->w[y]);
         uint64_t *m = job->map + y * LEAN_WORDS;
         memset(m, 0, LEAN_WORDS * sizeof *m);
-        for (size_t i = 0; i < n; i++)
-            sig_set(m, sig_bit(f[i].key, LEAN_SHIFT));
-        if (!job->index) continue;
-        struct word_walk w = words_in(f, n);
-        for (uint32_t t; next_word(&w, &t);)
+        for (size_t i = 0; i < (n ? 2 * n - 1 : 0); i++)
+            sig_set(m, sig_bit(b.f[i].key, LEAN_SHIFT));
+        for (size_t i = 0; seen && i < n; i++) {
+            uint32_t t = b.f[i].key;
+            if (seen[t] == y + 1) continue;
+            seen[t] = (uint32_t)y + 1;
             __atomic_fetch_add(&job->s->post_count[t], 1, __ATOMIC_RELAXED);
+        }
     }
+    free(seen);
     sim_bagbuf_free(&b);
 }
 
-/* Score source x (bag fx[0..nx) of weight wx, map sx) against target y
- * when the weights' and the maps' bounds let it reach the floor (the
- * target's bag built into by); a candidate into sl. */
-static void lean_score(const struct lean_job *job, const struct lean_src *sx, const struct feat *fx,
-                       size_t nx, double wx, uint32_t x, uint32_t y, struct bagbuf *by,
-                       struct lean_slice *sl)
+/* Score source sx against target y when the weights' and the maps'
+ * bounds let it reach the floor (the target's bag built into by); a
+ * candidate into sl. */
+static void lean_score(const struct lean_job *job, struct lean_src *sx, uint32_t y,
+                       struct bagbuf *by, struct lean_slice *sl)
 {
-    double wy = job->w[y];
+    double wx = sx->weight, wy = job->w[y];
     if (wx + wy <= 0 || 2 * WD_MIN(wx, wy) / (wx + wy) < job->floor) return;
     if (!sig_reaches(sig_shared(sx->m, sx->w, job->map + (size_t)y * LEAN_WORDS, LEAN_WORDS), wx,
                      wy, job->floor))
         return;
+    if (!sx->sorted) {
+        sim_sort_feats(sx->b.f + sx->nw, sx->nw - 1);
+        sx->sorted = true;
+    }
     size_t ny;
     float wyb;
     const struct feat *fy = sim_build_bag(job->s, job->ddst, job->dst[y], by, &ny, &wyb);
-    double d = 2 * common_weight(fx, nx, fy, ny) / (wx + wy);
+    double d = 2 * common_weight(sx->b.f, sx->n, fy, ny) / (wx + wy);
     if (d >= job->floor && d > 0) {
         xgrow(&sl->out, &sl->cap, sl->n + 1, sizeof *sl->out);
-        sl->out[sl->n++] = (struct sim_cand){x, y, (float)d};
+        sl->out[sl->n++] = (struct sim_cand){sx->x, y, (float)d};
     }
 }
 
@@ -106,19 +132,16 @@ static void lean_score(const struct lean_job *job, const struct lean_src *sx, co
 static void lean_dense(const struct lean_job *job, struct lean_slice *sl, const uint32_t *xs,
                        size_t nx)
 {
-    struct bagbuf bx = {0}, by = {0};
-    struct lean_src *sx = xmalloc(sizeof *sx);
+    struct bagbuf by = {0};
+    struct lean_src *sx = xcalloc(1, sizeof *sx);
     for (size_t q = 0; q < nx; q++) {
-        size_t n;
-        float wx;
-        const struct feat *fx = sim_build_bag(job->s, job->dsrc, job->src[xs[q]], &bx, &n, &wx);
-        if (wx <= 0) continue;
-        sig_weigh(fx, n, LEAN_SHIFT, sx->m, LEAN_WORDS, sx->w);
+        if (!lean_source(job, xs[q], sx)) continue;
+        sig_weigh(sx->b.f, sx->n, LEAN_SHIFT, sx->m, LEAN_WORDS, sx->w);
         for (size_t y = 0; y < job->ndst; y++)
-            lean_score(job, sx, fx, n, wx, xs[q], (uint32_t)y, &by, sl);
+            lean_score(job, sx, (uint32_t)y, &by, sl);
     }
+    sim_bagbuf_free(&sx->b);
     free(sx);
-    sim_bagbuf_free(&bx);
     sim_bagbuf_free(&by);
 }
 
@@ -147,18 +170,17 @@ static void lean_probe(void *arg, size_t k)
     struct lean_job *job = arg;
     struct sim *s = job->s;
     struct lean_slice *sl = &job->slice[k];
-    struct bagbuf bx = {0}, by = {0};
-    struct lean_src *sx = xmalloc(sizeof *sx);
+    struct bagbuf by = {0};
+    struct lean_src *sx = xcalloc(1, sizeof *sx);
     float *accw = xcalloc(job->ndst, sizeof *accw);
     uint32_t *touched = xmalloc(LEAN_TOUCH_MAX * sizeof *touched);
     struct acc *best = xmalloc(LEAN_TOUCH_MAX * sizeof *best);
     uint32_t probe[SIM_PROBE_WORDS];
     for (size_t x = sl->first; x < sl->end; x++) {
-        size_t nx;
-        float wxf;
-        const struct feat *fx = sim_build_bag(s, job->dsrc, job->src[x], &bx, &nx, &wxf);
+        bool heavy = lean_source(job, (uint32_t)x, sx);
         bool passed = false;
-        size_t np = sim_pick_probes(s, words_in(fx, nx), 1, SIM_POSTING_CAP, probe, &passed);
+        size_t np =
+            sim_pick_probes(s, words_in(sx->b.f, sx->nw), 1, SIM_POSTING_CAP, probe, &passed);
         if (np == 0 && passed) {
             xgrow(&sl->cut, &sl->capcut, sl->ncut + 1, sizeof *sl->cut);
             sl->cut[sl->ncut++] = (uint32_t)x;
@@ -175,19 +197,18 @@ static void lean_probe(void *arg, size_t k)
             }
         }
         size_t keep = sim_top_targets(accw, touched, nt, best, SIM_TOP_K);
-        double wx = wxf;
-        if (!keep || wx <= 0) continue;
+        if (!keep || !heavy) continue;
         for (size_t q = 0; q < keep; q++)
             __builtin_prefetch(job->map + (size_t)best[q].y * LEAN_WORDS);
-        sig_weigh(fx, nx, LEAN_SHIFT, sx->m, LEAN_WORDS, sx->w);
+        sig_weigh(sx->b.f, sx->n, LEAN_SHIFT, sx->m, LEAN_WORDS, sx->w);
         for (size_t q = 0; q < keep; q++)
-            lean_score(job, sx, fx, nx, wx, (uint32_t)x, best[q].y, &by, sl);
+            lean_score(job, sx, best[q].y, &by, sl);
     }
     free(accw);
     free(touched);
     free(best);
+    sim_bagbuf_free(&sx->b);
     free(sx);
-    sim_bagbuf_free(&bx);
     sim_bagbuf_free(&by);
 }
 
@@ -211,15 +232,21 @@ static void lean_index(struct sim *s, const struct lean_job *job)
         s->post = xmalloc((total + 1) * sizeof *s->post);
         s->postcap = total + 1;
     }
-    struct bagbuf b = {0};
+    /* a target once in a word's postings: when the word is repeated, the
+     * last one listed is the target already (no sort needed) */
+    uint32_t *ids = NULL;
+    size_t capids = 0;
     for (size_t y = 0; y < job->ndst; y++) {
-        size_t n = sim_build_words(s, job->ddst, job->dst[y], &b);
+        size_t n = sim_words(s, job->ddst, job->dst[y], &ids, &capids);
         for (size_t j = 0; j < n; j++) {
-            uint32_t t = b.ids[j];
-            if (s->post_start[t]) s->post[s->post_start[t] - 1 + s->post_count[t]++] = (uint32_t)y;
+            uint32_t t = ids[j];
+            if (!s->post_start[t]) continue; /* not listed */
+            uint32_t *pl = s->post + s->post_start[t] - 1;
+            if (s->post_count[t] && pl[s->post_count[t] - 1] == y) continue;
+            pl[s->post_count[t]++] = (uint32_t)y;
         }
     }
-    sim_bagbuf_free(&b);
+    free(ids);
 }
 
 static struct lean_slice *lean_slices(size_t n, size_t nslices)
