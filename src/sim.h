@@ -105,10 +105,10 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
 
 /* sim_candidates without the bags loaded (sim_lean.c): the same
  * candidates as sim_load of the sentences listed and sim_candidates, each
- * bag built when it is read.  A target keeps its weight, a 64-byte map of
- * its features and its words' postings (about 130 bytes a sentence of
- * news text, against about 300 for a loaded bag); a source's bag lives
- * while it is probed.  For large lists whose every sentence is compared
+ * bag built when it is read.  A target keeps its weight, a 32-byte map of
+ * its features and the postings of its rare words (about 55 bytes a
+ * sentence of news text, against about 350 for a loaded bag); a source's
+ * bag lives while it is probed.  For large lists whose every sentence is compared
  * (two unrelated texts).  Bags loaded in s are neither read nor changed. */
 size_t sim_candidates_lean(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc,
                            size_t ddst, const uint32_t *dst, size_t ndst, double floor,
