@@ -104,6 +104,7 @@ static size_t add_pair(struct builder *B, struct pairlist *pl, uint32_t a, uint3
     p->moved = moved;
     p->anchored = false;
     p->row[0] = p->row[1] = -1;
+    p->op = p->nop = 0;
     B->pair_of[0][a] = (int32_t)pl->n;
     B->pair_of[1][b] = (int32_t)pl->n;
     return pl->n++;
@@ -676,21 +677,30 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     sim_free(B.sim); /* its bags are no use to the word diffs: room for their operations */
     B.sim = NULL;
 
-    struct rowbuf rb = {NULL, 0, 0};
-    build_rows(&B, &rb);
-
+    /* The word diffs before the rows, so that the tokens (of every
+     * sentence of two unrelated texts) are gone when the rows are made. */
     struct alignment *al = xcalloc(1, sizeof *al);
     al->d[0] = a;
     al->d[1] = b;
-    align_word_diffs(&B, tk, al, rb.rows);
-    align_fold_same_rows(al, rb.rows, rb.n, ctx->strict);
+    align_word_diffs(&B, tk, al);
+    tokens_free(tk[0]);
+    tokens_free(tk[1]);
+    B.tk = NULL;
+
+    struct rowbuf rb = {NULL, 0, 0};
+    build_rows(&B, &rb);
     for (size_t pi = 0; pi < B.pairs.n; pi++) {
-        struct pair *p = &B.pairs.v[pi];
+        const struct pair *p = &B.pairs.v[pi];
+        for (int side = 0; side < 2; side++) {
+            rb.rows[p->row[side]].op = p->op;
+            rb.rows[p->row[side]].nop = p->nop;
+        }
         if (p->moved) {
             rb.rows[p->row[0]].partner = p->row[1];
             rb.rows[p->row[1]].partner = p->row[0];
         }
     }
+    align_fold_same_rows(al, rb.rows, rb.n, ctx->strict);
     al->rows = rb.rows;
     al->nrows = rb.n;
 
@@ -719,8 +729,6 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     free(B.pair_of[0]);
     free(B.pair_of[1]);
     free(B.pairs.v);
-    tokens_free(tk[0]);
-    tokens_free(tk[1]);
     return al;
 }
 
