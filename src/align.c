@@ -105,9 +105,27 @@ static size_t add_pair(struct builder *B, struct pairlist *pl, uint32_t a, uint3
     p->anchored = false;
     p->row[0] = p->row[1] = -1;
     p->op = p->nop = 0;
-    B->pair_of[0][a] = (int32_t)pl->n;
-    B->pair_of[1][b] = (int32_t)pl->n;
+    if (B->pair_of[0]) { /* else noted when it is made (make_pair_of) */
+        B->pair_of[0][a] = (int32_t)pl->n;
+        B->pair_of[1][b] = (int32_t)pl->n;
+    }
     return pl->n++;
+}
+
+/* B->pair_of, made once the search for anchors is done (it needs none,
+ * and two unrelated texts are at their peak of memory there), with the
+ * pairs found before it (anchored pairs of one sentence a side). */
+static void make_pair_of(struct builder *B)
+{
+    for (int side = 0; side < 2; side++) {
+        B->pair_of[side] = xmalloc((B->n[side] + 1) * sizeof *B->pair_of[side]);
+        for (size_t k = 0; k < B->n[side]; k++)
+            B->pair_of[side][k] = -1;
+    }
+    for (size_t pi = 0; pi < B->pairs.n; pi++) {
+        B->pair_of[SIDE_A][B->pairs.v[pi].a] = (int32_t)pi;
+        B->pair_of[SIDE_B][B->pairs.v[pi].b] = (int32_t)pi;
+    }
 }
 
 /* Is sentence k of side free to join a pair: changed, unpaired, and inside
@@ -618,9 +636,6 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
         ids[side] = xmalloc((B.n[side] + 1) * sizeof *ids[side]);
         for (size_t k = 0; k < B.n[side]; k++)
             ids[side][k] = doc_body_id(side ? b : a, k);
-        B.pair_of[side] = xmalloc((B.n[side] + 1) * sizeof *B.pair_of[side]);
-        for (size_t k = 0; k < B.n[side]; k++)
-            B.pair_of[side][k] = -1;
     }
     struct diff_opts dopts = {.minimal = B.o.minimal, .shift = true};
     struct diff_result dr;
@@ -667,6 +682,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
         B.o.floor = WD_MAX(B.o.floor, ANCHOR_SIM);
         B.o.move_floor = WD_MAX(B.o.move_floor, ANCHOR_SIM);
     }
+    make_pair_of(&B);
     struct diff_hunk *h = NULL;
     size_t nh = diff_hunks(&dr, &h);
     pair_hunks(&B, h, nh);

@@ -251,6 +251,9 @@ size_t sim_pick_probes(const struct sim *s, struct word_walk w, uint32_t lo, siz
  * at most k, else the k heaviest, heaviest first (ties: lower target).
  * Returns how many. */
 size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k);
+/* The same choice among a[0..nt), the targets with their weights in
+ * touched order, made in place: the chosen ones in a[0..returned). */
+size_t sim_top_accs(struct acc *a, size_t nt, size_t k);
 
 /* qsort order of candidates: by x, then y. */
 int sim_cmp_cand(const void *p, const void *q);

@@ -33,6 +33,33 @@
 #define LEAN_SLICE_MIN 2048
 /* Targets touched by one source at most: its probes' postings. */
 #define LEAN_TOUCH_MAX (SIM_PROBE_WORDS * SIM_POSTING_CAP)
+/* The weight each touched target shares with a source is summed in a
+ * table of twice that many slots (a few KiB that stay in cache) rather
+ * than in an array over all targets (4 bytes a target, per thread). */
+#define LEAN_SLOT_BITS 10
+#define LEAN_SLOTS     (1u << LEAN_SLOT_BITS)
+
+struct lean_acc {
+    uint32_t key[LEAN_SLOTS];           /* target + 1; 0: free */
+    uint16_t at[LEAN_SLOTS];            /* its place in touched */
+    uint16_t slot[LEAN_TOUCH_MAX];      /* the slot of each touched target */
+    struct acc touched[LEAN_TOUCH_MAX]; /* in the order first touched */
+};
+
+/* Add weight w to target y's sum; nt counts the targets touched. */
+static inline void lean_touch(struct lean_acc *a, uint32_t y, float w, size_t *nt)
+{
+    uint32_t h = (y * 0x9E3779B1u) >> (32 - LEAN_SLOT_BITS);
+    while (a->key[h] && a->key[h] != y + 1)
+        h = (h + 1) & (LEAN_SLOTS - 1);
+    if (!a->key[h]) {
+        a->key[h] = y + 1;
+        a->at[h] = (uint16_t)*nt;
+        a->slot[*nt] = (uint16_t)h;
+        a->touched[(*nt)++] = (struct acc){y, 0};
+    }
+    a->touched[a->at[h]].w += w;
+}
 
 struct lean_slice {
     size_t first, end; /* sources, or targets in the targets' pass */
@@ -175,9 +202,7 @@ static void lean_probe(void *arg, size_t k)
     struct lean_slice *sl = &job->slice[k];
     struct bagbuf by = {0};
     struct lean_src *sx = xcalloc(1, sizeof *sx);
-    float *accw = xcalloc(job->ndst, sizeof *accw);
-    uint32_t *touched = xmalloc(LEAN_TOUCH_MAX * sizeof *touched);
-    struct acc *best = xmalloc(LEAN_TOUCH_MAX * sizeof *best);
+    struct lean_acc *acc = xcalloc(1, sizeof *acc);
     uint32_t probe[SIM_PROBE_WORDS];
     for (size_t x = sl->first; x < sl->end; x++) {
         bool heavy = lean_source(job, (uint32_t)x, sx);
@@ -193,13 +218,13 @@ static void lean_probe(void *arg, size_t k)
         for (size_t p = 0; p < np; p++) {
             uint32_t t = probe[p];
             const uint32_t *pl = s->post + s->post_start[t] - 1;
-            for (uint32_t q = 0; q < s->post_count[t]; q++) {
-                uint32_t y = pl[q];
-                if (accw[y] == 0) touched[nt++] = y;
-                accw[y] += s->w[t];
-            }
+            for (uint32_t q = 0; q < s->post_count[t]; q++)
+                lean_touch(acc, pl[q], s->w[t], &nt);
         }
-        size_t keep = sim_top_targets(accw, touched, nt, best, SIM_TOP_K);
+        for (size_t q = 0; q < nt; q++)
+            acc->key[acc->slot[q]] = 0;
+        const struct acc *best = acc->touched;
+        size_t keep = sim_top_accs(acc->touched, nt, SIM_TOP_K);
         if (!keep || !heavy) continue;
         for (size_t q = 0; q < keep; q++)
             __builtin_prefetch(job->map + (size_t)best[q].y * LEAN_WORDS);
@@ -207,9 +232,7 @@ static void lean_probe(void *arg, size_t k)
         for (size_t q = 0; q < keep; q++)
             lean_score(job, sx, best[q].y, &by, sl);
     }
-    free(accw);
-    free(touched);
-    free(best);
+    free(acc);
     sim_bagbuf_free(&sx->b);
     free(sx);
     sim_bagbuf_free(&by);

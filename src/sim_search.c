@@ -170,35 +170,41 @@ static int cmp_acc_desc(const void *p, const void *q)
 /* Up to this many targets are picked by insertion, more by sorting. */
 #define TOP_INSERT_MAX 32
 
-/* The targets touched[0..nt) with their accumulated probe weight (accw,
+/* sim_top_targets and sim_top_accs: the targets touched[0..nt) with their
+ * accumulated probe weight (accw,
  * reset to zero here) into best[] (room for nt), in touched order when
  * there are at most k, else the k heaviest, heaviest first: by insertion
  * into a short sorted array when k is small (most targets do not make
  * it), by sorting them all when it is not.  Returns how many to score
  * exactly. */
-size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k)
+size_t sim_top_accs(struct acc *a, size_t nt, size_t k)
 {
-    if (nt <= k || k > TOP_INSERT_MAX) {
-        for (size_t q = 0; q < nt; q++) {
-            best[q].y = touched[q];
-            best[q].w = accw[touched[q]];
-            accw[touched[q]] = 0;
-        }
-        if (nt <= k) return nt;
-        qsort(best, nt, sizeof *best, cmp_acc_desc);
+    if (nt <= k) return nt;
+    if (k > TOP_INSERT_MAX) {
+        qsort(a, nt, sizeof *a, cmp_acc_desc);
         return k;
     }
+    /* in place: the best n lie in a[0..n), n <= q, and a[q..nt) is unread */
     size_t n = 0;
     for (size_t q = 0; q < nt; q++) {
-        struct acc a = {touched[q], accw[touched[q]]};
-        accw[touched[q]] = 0;
-        if (n == k && !acc_before(a, best[n - 1])) continue;
+        struct acc x = a[q];
+        if (n == k && !acc_before(x, a[n - 1])) continue;
         size_t j = n < k ? n++ : n - 1; /* the last one drops out when full */
-        for (; j > 0 && acc_before(a, best[j - 1]); j--)
-            best[j] = best[j - 1];
-        best[j] = a;
+        for (; j > 0 && acc_before(x, a[j - 1]); j--)
+            a[j] = a[j - 1];
+        a[j] = x;
     }
     return k;
+}
+
+size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k)
+{
+    for (size_t q = 0; q < nt; q++) {
+        best[q].y = touched[q];
+        best[q].w = accw[touched[q]];
+        accw[touched[q]] = 0;
+    }
+    return sim_top_accs(best, nt, k);
 }
 
 int sim_cmp_cand(const void *p, const void *q)
