@@ -70,6 +70,13 @@ static int pair_class(const struct sentence *s)
     }
 }
 
+/* Item i of a list of sentences (NULL: sentence i, as sim_candidates_lean
+ * takes it). */
+static uint32_t list_at(const uint32_t *list, uint32_t i)
+{
+    return list ? list[i] : i;
+}
+
 /* Keep the candidates whose sentences are of one class (pair_class), or
  * identical (a caption or a byline that moved); returns how many, moved
  * to the front. */
@@ -78,7 +85,7 @@ static size_t same_class(struct sim_cand *c, size_t nc, const struct sentence *s
 {
     size_t m = 0;
     for (size_t k = 0; k < nc; k++) {
-        const struct sentence *x = &sa[src[c[k].x]], *y = &sb[dst[c[k].y]];
+        const struct sentence *x = &sa[list_at(src, c[k].x)], *y = &sb[list_at(dst, c[k].y)];
         int ca = pair_class(x);
         if ((ca >= 0 && ca == pair_class(y)) || x->id == y->id) c[m++] = c[k];
     }
@@ -577,13 +584,22 @@ static size_t count_anchors(struct builder *B)
     for (size_t i = 0; i < B->n[0]; i++)
         anchors += !B->changed[0][i];
     if (anchors >= ANCHORS_MIN) return anchors;
-    uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src),
-             *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
-    size_t ns = 0, nd = 0;
-    for (size_t i = 0; i < B->n[0]; i++)
-        if (B->changed[0][i]) src[ns++] = (uint32_t)i;
-    for (size_t j = 0; j < B->n[1]; j++)
-        if (B->changed[1][j]) dst[nd++] = (uint32_t)j;
+    /* the changed sentences of each side; NULL when they are all of them
+     * (two unrelated texts, where every byte counts) */
+    uint32_t *list[2] = {NULL, NULL};
+    size_t nl[2];
+    for (int side = 0; side < 2; side++) {
+        nl[side] = 0;
+        for (size_t i = 0; i < B->n[side]; i++)
+            nl[side] += B->changed[side][i];
+        if (nl[side] == B->n[side]) continue;
+        list[side] = xmalloc((nl[side] + 1) * sizeof *list[side]);
+        nl[side] = 0;
+        for (size_t i = 0; i < B->n[side]; i++)
+            if (B->changed[side][i]) list[side][nl[side]++] = (uint32_t)i;
+    }
+    const uint32_t *src = list[SIDE_A], *dst = list[SIDE_B];
+    size_t ns = nl[SIDE_A], nd = nl[SIDE_B];
     struct sim_cand *c = NULL;
     bool approx = false;
     size_t nc =
@@ -602,13 +618,13 @@ static size_t count_anchors(struct builder *B)
         for (int side = 0; side < 2; side++)
             B->only[side] = xcalloc(B->n[side] + 1, 1);
         for (size_t k = 0; k < nc; k++) {
-            B->only[SIDE_A][src[c[k].x]] = 1;
-            B->only[SIDE_B][dst[c[k].y]] = 1;
+            B->only[SIDE_A][list_at(src, c[k].x)] = 1;
+            B->only[SIDE_B][list_at(dst, c[k].y)] = 1;
         }
     }
     free(c);
-    free(src);
-    free(dst);
+    free(list[0]);
+    free(list[1]);
     return anchors;
 }
 

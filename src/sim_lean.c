@@ -61,6 +61,12 @@ static inline void lean_touch(struct lean_acc *a, uint32_t y, float w, size_t *n
     a->touched[a->at[h]].w += w;
 }
 
+/* Item i of a list of sentences (NULL: sentence i). */
+static inline uint32_t list_at(const uint32_t *list, size_t i)
+{
+    return list ? list[i] : (uint32_t)i;
+}
+
 struct lean_slice {
     size_t first, end; /* sources, or targets in the targets' pass */
     struct sim_cand *out;
@@ -97,7 +103,7 @@ struct lean_src {
 static bool lean_source(const struct lean_job *job, uint32_t x, struct lean_src *sx)
 {
     float w;
-    sx->nw = sim_build_feats(job->s, job->dsrc, job->src[x], &sx->b, &w);
+    sx->nw = sim_build_feats(job->s, job->dsrc, list_at(job->src, x), &sx->b, &w);
     sx->n = sx->nw ? 2 * sx->nw - 1 : 0;
     sim_sort_feats(sx->b.f, sx->nw);
     sx->sorted = sx->nw <= 2; /* one pair or none */
@@ -117,7 +123,7 @@ static void lean_targets(void *arg, size_t k)
     /* per word: the last target (+ 1) of the slice that counted it */
     uint32_t *seen = job->index ? xcalloc(job->s->nw + 1, sizeof *seen) : NULL;
     for (size_t y = sl->first; y < sl->end; y++) {
-        size_t n = sim_build_feats(job->s, job->ddst, job->dst[y], &b, &job->w[y]);
+        size_t n = sim_build_feats(job->s, job->ddst, list_at(job->dst, y), &b, &job->w[y]);
         uint64_t *m = job->map + y * LEAN_WORDS;
         memset(m, 0, LEAN_WORDS * sizeof *m);
         for (size_t i = 0; i < (n ? 2 * n - 1 : 0); i++)
@@ -150,7 +156,7 @@ static void lean_score(const struct lean_job *job, struct lean_src *sx, uint32_t
     }
     size_t ny;
     float wyb;
-    const struct feat *fy = sim_build_bag(job->s, job->ddst, job->dst[y], by, &ny, &wyb);
+    const struct feat *fy = sim_build_bag(job->s, job->ddst, list_at(job->dst, y), by, &ny, &wyb);
     double d = 2 * common_weight(sx->b.f, sx->n, fy, ny) / (wx + wy);
     if (d >= job->floor && d > 0) {
         xgrow(&sl->out, &sl->cap, sl->n + 1, sizeof *sl->out);
@@ -263,7 +269,7 @@ static void lean_index(struct sim *s, const struct lean_job *job)
     uint32_t *ids = NULL;
     size_t capids = 0;
     for (size_t y = 0; y < job->ndst; y++) {
-        size_t n = sim_words(s, job->ddst, job->dst[y], &ids, &capids);
+        size_t n = sim_words(s, job->ddst, list_at(job->dst, y), &ids, &capids);
         for (size_t j = 0; j < n; j++) {
             uint32_t t = ids[j];
             if (!s->post_start[t]) continue; /* not listed */

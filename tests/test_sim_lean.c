@@ -184,6 +184,14 @@ static size_t check_same(struct pair *p, size_t step, size_t off, double floor, 
     assert_int_equal(na, nl);
     if (nl) assert_memory_equal(again, lean, nl * sizeof *lean);
     free(again);
+    if (step == 1 && off == 0) { /* every sentence: the lists may be NULL */
+        again = NULL;
+        na = sim_candidates_lean(p->sim, 0, NULL, ns, 1, NULL, nd, floor, &again, &lim_again);
+        assert_int_equal(na, nl);
+        assert_int_equal(lim_again, lim_lean);
+        if (nl) assert_memory_equal(again, lean, nl * sizeof *lean);
+        free(again);
+    }
     free(lean);
     free(full);
     free(src);
