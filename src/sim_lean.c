@@ -6,16 +6,15 @@
  * all (8 bytes a feature, two features a word) took more memory than the
  * texts and their tokens together.  Here a source's bag is built once, by
  * the slice that probes it, and dropped; a target keeps only its weight,
- * a 256-bit map of its features and the postings of its rare words
- * in the inverted index.  A pair that passes the weights' bound and the
+ * a 256-bit map of its features and the postings of its rare words in
+ * the inverted index.  A pair that passes the weights' bound and the
  * maps' bound (the source's weight on the bits both maps set, as in
- * sim_search.c) has the target's bag built for the exact score: 1,556
- * of the 773,678 pairs that pass the weights' bound on two unrelated
- * texts of 100k sentences (29 with 512-bit maps, at 3.2 MB more; 128
- * bits let so many through that the exact scores cost 10% more
- * instructions in all).  The bags,
- * weights and scores are those of sim_load, so the candidates are the
- * same. */
+ * sim_search.c) has the target's bag built for the exact score: 1,556 of
+ * the 773,678 pairs that pass the weights' bound on two unrelated texts
+ * of 100k sentences (29 with 512-bit maps, at 3.2 MB more; 128 bits let
+ * so many through that the exact scores cost 10% more instructions in
+ * all).  The bags, weights and scores are those of sim_load, so the
+ * candidates are the same. */
 #include "config.h"
 
 #include "sim.h"
