@@ -12,7 +12,7 @@
 #include "util.h"
 
 /* The word diffs of the pairs, in slices on parallel threads, then joined:
- * the same operations as one thread gives (rows find theirs by offset, so
+ * the same operations as one thread gives (pairs find theirs by offset, so
  * the order of the array is free).  A pair's word diff reads both halves'
  * bytes, noted in a pass per side (doc_pass) that gives mapped pages back
  * as it goes.  In-order pairs come in the order of both documents.  The
