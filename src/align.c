@@ -70,6 +70,13 @@ static int pair_class(const struct sentence *s)
     }
 }
 
+/* Item i of a list of sentences (NULL: sentence i, as sim_candidates_lean
+ * takes it). */
+static uint32_t list_at(const uint32_t *list, uint32_t i)
+{
+    return list ? list[i] : i;
+}
+
 /* Keep the candidates whose sentences are of one class (pair_class), or
  * identical (a caption or a byline that moved); returns how many, moved
  * to the front. */
@@ -78,7 +85,7 @@ static size_t same_class(struct sim_cand *c, size_t nc, const struct sentence *s
 {
     size_t m = 0;
     for (size_t k = 0; k < nc; k++) {
-        const struct sentence *x = &sa[src[c[k].x]], *y = &sb[dst[c[k].y]];
+        const struct sentence *x = &sa[list_at(src, c[k].x)], *y = &sb[list_at(dst, c[k].y)];
         int ca = pair_class(x);
         if ((ca >= 0 && ca == pair_class(y)) || x->id == y->id) c[m++] = c[k];
     }
@@ -104,9 +111,28 @@ static size_t add_pair(struct builder *B, struct pairlist *pl, uint32_t a, uint3
     p->moved = moved;
     p->anchored = false;
     p->row[0] = p->row[1] = -1;
-    B->pair_of[0][a] = (int32_t)pl->n;
-    B->pair_of[1][b] = (int32_t)pl->n;
+    p->op = p->nop = 0;
+    if (B->pair_of[0]) { /* else noted when it is made (make_pair_of) */
+        B->pair_of[0][a] = (int32_t)pl->n;
+        B->pair_of[1][b] = (int32_t)pl->n;
+    }
     return pl->n++;
+}
+
+/* B->pair_of, made once the search for anchors is done (it needs none,
+ * and two unrelated texts are at their peak of memory there), with the
+ * pairs found before it (anchored pairs of one sentence a side). */
+static void make_pair_of(struct builder *B)
+{
+    for (int side = 0; side < 2; side++) {
+        B->pair_of[side] = xmalloc((B->n[side] + 1) * sizeof *B->pair_of[side]);
+        for (size_t k = 0; k < B->n[side]; k++)
+            B->pair_of[side][k] = -1;
+    }
+    for (size_t pi = 0; pi < B->pairs.n; pi++) {
+        B->pair_of[SIDE_A][B->pairs.v[pi].a] = (int32_t)pi;
+        B->pair_of[SIDE_B][B->pairs.v[pi].b] = (int32_t)pi;
+    }
 }
 
 /* Is sentence k of side free to join a pair: changed, unpaired, and inside
@@ -558,18 +584,26 @@ static size_t count_anchors(struct builder *B)
     for (size_t i = 0; i < B->n[0]; i++)
         anchors += !B->changed[0][i];
     if (anchors >= ANCHORS_MIN) return anchors;
-    sim_load(B->sim, SIDE_A, 0, B->n[0], B->changed[0]);
-    sim_load(B->sim, SIDE_B, 0, B->n[1], B->changed[1]);
-    uint32_t *src = xmalloc((B->n[0] + 1) * sizeof *src),
-             *dst = xmalloc((B->n[1] + 1) * sizeof *dst);
-    size_t ns = 0, nd = 0;
-    for (size_t i = 0; i < B->n[0]; i++)
-        if (B->changed[0][i]) src[ns++] = (uint32_t)i;
-    for (size_t j = 0; j < B->n[1]; j++)
-        if (B->changed[1][j]) dst[nd++] = (uint32_t)j;
+    /* the changed sentences of each side; NULL when they are all of them
+     * (two unrelated texts, where every byte counts) */
+    uint32_t *list[2] = {NULL, NULL};
+    size_t nl[2];
+    for (int side = 0; side < 2; side++) {
+        nl[side] = 0;
+        for (size_t i = 0; i < B->n[side]; i++)
+            nl[side] += B->changed[side][i];
+        if (nl[side] == B->n[side]) continue;
+        list[side] = xmalloc((nl[side] + 1) * sizeof *list[side]);
+        nl[side] = 0;
+        for (size_t i = 0; i < B->n[side]; i++)
+            if (B->changed[side][i]) list[side][nl[side]++] = (uint32_t)i;
+    }
+    const uint32_t *src = list[SIDE_A], *dst = list[SIDE_B];
+    size_t ns = nl[SIDE_A], nd = nl[SIDE_B];
     struct sim_cand *c = NULL;
     bool approx = false;
-    size_t nc = sim_candidates(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, ANCHOR_SIM, &c, &approx);
+    size_t nc =
+        sim_candidates_lean(B->sim, SIDE_A, src, ns, SIDE_B, dst, nd, ANCHOR_SIM, &c, &approx);
     nc = same_class(c, nc, B->sents[SIDE_A], src, B->sents[SIDE_B], dst);
     B->pairs_limited |= approx;
     for (size_t k = 0; k < nc; k++)
@@ -584,15 +618,13 @@ static size_t count_anchors(struct builder *B)
         for (int side = 0; side < 2; side++)
             B->only[side] = xcalloc(B->n[side] + 1, 1);
         for (size_t k = 0; k < nc; k++) {
-            B->only[SIDE_A][src[c[k].x]] = 1;
-            B->only[SIDE_B][dst[c[k].y]] = 1;
+            B->only[SIDE_A][list_at(src, c[k].x)] = 1;
+            B->only[SIDE_B][list_at(dst, c[k].y)] = 1;
         }
     }
-    sim_unload(B->sim, SIDE_A); /* the pairing loads its own, a hunk at a time */
-    sim_unload(B->sim, SIDE_B);
     free(c);
-    free(src);
-    free(dst);
+    free(list[0]);
+    free(list[1]);
     return anchors;
 }
 
@@ -620,9 +652,6 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
         ids[side] = xmalloc((B.n[side] + 1) * sizeof *ids[side]);
         for (size_t k = 0; k < B.n[side]; k++)
             ids[side][k] = doc_body_id(side ? b : a, k);
-        B.pair_of[side] = xmalloc((B.n[side] + 1) * sizeof *B.pair_of[side]);
-        for (size_t k = 0; k < B.n[side]; k++)
-            B.pair_of[side][k] = -1;
     }
     struct diff_opts dopts = {.minimal = B.o.minimal, .shift = true};
     struct diff_result dr;
@@ -669,6 +698,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
         B.o.floor = WD_MAX(B.o.floor, ANCHOR_SIM);
         B.o.move_floor = WD_MAX(B.o.move_floor, ANCHOR_SIM);
     }
+    make_pair_of(&B);
     struct diff_hunk *h = NULL;
     size_t nh = diff_hunks(&dr, &h);
     pair_hunks(&B, h, nh);
@@ -679,21 +709,30 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     sim_free(B.sim); /* its bags are no use to the word diffs: room for their operations */
     B.sim = NULL;
 
-    struct rowbuf rb = {NULL, 0, 0};
-    build_rows(&B, &rb);
-
+    /* The word diffs before the rows, so that the tokens (of every
+     * sentence of two unrelated texts) are gone when the rows are made. */
     struct alignment *al = xcalloc(1, sizeof *al);
     al->d[0] = a;
     al->d[1] = b;
-    align_word_diffs(&B, tk, al, rb.rows);
-    align_fold_same_rows(al, rb.rows, rb.n, ctx->strict);
+    align_word_diffs(&B, tk, al);
+    tokens_free(tk[0]);
+    tokens_free(tk[1]);
+    B.tk = NULL;
+
+    struct rowbuf rb = {NULL, 0, 0};
+    build_rows(&B, &rb);
     for (size_t pi = 0; pi < B.pairs.n; pi++) {
-        struct pair *p = &B.pairs.v[pi];
+        const struct pair *p = &B.pairs.v[pi];
+        for (int side = 0; side < 2; side++) {
+            rb.rows[p->row[side]].op = p->op;
+            rb.rows[p->row[side]].nop = p->nop;
+        }
         if (p->moved) {
             rb.rows[p->row[0]].partner = p->row[1];
             rb.rows[p->row[1]].partner = p->row[0];
         }
     }
+    align_fold_same_rows(al, rb.rows, rb.n, ctx->strict);
     al->rows = rb.rows;
     al->nrows = rb.n;
 
@@ -722,8 +761,6 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     free(B.pair_of[0]);
     free(B.pair_of[1]);
     free(B.pairs.v);
-    tokens_free(tk[0]);
-    tokens_free(tk[1]);
     return al;
 }
 

@@ -17,9 +17,10 @@ struct pair {
     uint32_t a, an, b, bn;
     float sim;
     bool moved;
-    bool anchored;  /* matched by the sentence diff on their texts without
-                       datelines (doc_body_id), shown as changed */
-    int32_t row[2]; /* rows showing A and B (the same row unless moved) */
+    bool anchored;    /* matched by the sentence diff on their texts without
+                         datelines (doc_body_id), shown as changed */
+    int32_t row[2];   /* rows showing A and B (the same row unless moved) */
+    uint32_t op, nop; /* its word operations: al->ops[op .. op+nop) */
 };
 
 struct alignment {
@@ -56,11 +57,10 @@ struct builder {
     uint8_t *only[2];
 };
 
-/* The word diffs of B's pairs into al->ops, each row's operations noted in
- * rows (align_words.c): on all CPUs, the same operations as one thread
- * gives. */
-void align_word_diffs(const struct builder *B, struct tokens *const *tk, struct alignment *al,
-                      struct align_row *rows);
+/* The word diffs of B's pairs into al->ops, each pair's operations noted
+ * in its op and nop (align_words.c): on all CPUs, the same operations as
+ * one thread gives. */
+void align_word_diffs(const struct builder *B, struct tokens *const *tk, struct alignment *al);
 
 /* The same rows whose bytes differ beyond white space get their WOP_FOLD
  * operations, after the pairs' (align_words.c). */

@@ -12,7 +12,7 @@
 #include "util.h"
 
 /* The word diffs of the pairs, in slices on parallel threads, then joined:
- * the same operations as one thread gives (rows find theirs by offset, so
+ * the same operations as one thread gives (pairs find theirs by offset, so
  * the order of the array is free).  A pair's word diff reads both halves'
  * bytes, noted in a pass per side (doc_pass) that gives mapped pages back
  * as it goes.  In-order pairs come in the order of both documents.  The
@@ -202,8 +202,7 @@ static void cut_slices(size_t from, size_t to, const uint8_t *cut, bool moved,
     }
 }
 
-void align_word_diffs(const struct builder *B, struct tokens *const *tk, struct alignment *al,
-                      struct align_row *rows)
+void align_word_diffs(const struct builder *B, struct tokens *const *tk, struct alignment *al)
 {
     size_t n = B->pairs.n;
     uint32_t *order = xmalloc((n + 1) * sizeof *order);
@@ -231,12 +230,9 @@ void align_word_diffs(const struct builder *B, struct tokens *const *tk, struct 
         }
         al->nops += sl->nops;
         for (size_t q = sl->first; q < sl->end; q++) {
-            const struct pair *p = &B->pairs.v[order[q]];
-            for (int side = 0; side < 2; side++) {
-                struct align_row *r = &rows[p->row[side]];
-                r->op = (uint32_t)(base + sl->op[q - sl->first]);
-                r->nop = sl->nop[q - sl->first];
-            }
+            struct pair *p = &B->pairs.v[order[q]];
+            p->op = (uint32_t)(base + sl->op[q - sl->first]);
+            p->nop = sl->nop[q - sl->first];
         }
         free(sl->op);
         free(sl->nop);

@@ -148,6 +148,63 @@ static size_t sentence_features(struct sim *s, size_t k, size_t i, struct idbuf 
     return n;
 }
 
+/* Memoize the features of every token that sentence_features reads, in
+ * the order it reads them: splitting a compound interns its parts, and
+ * their ids are those of one pass in document order.  Afterwards
+ * sentence_features writes nothing. */
+static void memo_features(struct sim *s)
+{
+    struct features *f = &s->feat;
+    for (size_t k = 0; k < s->ndocs; k++)
+        for (size_t i = 0; i < s->bag[k].nsent; i++) {
+            size_t nt;
+            const uint32_t *t = tokens_of(s->tk[k], i, &nt);
+            for (size_t j = tokens_lead(s->tk[k], i); j < nt; j++) {
+                if ((t[j] & TOKEN_PUNCT) || (t[j] < f->cap && f->first[t[j]])) continue;
+                const uint32_t *fi;
+                size_t fn;
+                features_of(f, t[j], &fi, &fn);
+            }
+        }
+}
+
+/* Sentences per slice of the document frequency pass, at least. */
+#define DF_SLICE_MIN 16384
+
+struct df_job {
+    struct sim *s;
+    const size_t *base; /* document k's sentence i is number base[k] + i */
+    size_t total, nslices;
+    uint32_t *df;     /* per word id: sentences it is in (atomic adds) */
+    size_t *nonempty; /* per slice: sentences with a feature */
+};
+
+/* The document frequencies of slice k's sentences into job->df. */
+static void df_slice(void *arg, size_t k)
+{
+    struct df_job *job = arg;
+    struct sim *s = job->s;
+    size_t first = job->total * k / job->nslices, end = job->total * (k + 1) / job->nslices;
+    uint32_t *seen = xcalloc(s->nw + 1, sizeof *seen); /* the last sentence (+ 1) counting a word */
+    struct idbuf ids = {NULL, 0};
+    size_t d = 0, nonempty = 0;
+    for (size_t g = first; g < end; g++) {
+        while (g >= job->base[d + 1])
+            d++;
+        size_t n = sentence_features(s, d, g - job->base[d], &ids);
+        nonempty += n > 0;
+        for (size_t j = 0; j < n; j++) {
+            uint32_t t = ids.v[j];
+            if (seen[t] == g + 1) continue;
+            seen[t] = (uint32_t)g + 1;
+            __atomic_fetch_add(&job->df[t], 1, __ATOMIC_RELAXED);
+        }
+    }
+    job->nonempty[k] = nonempty;
+    free(seen);
+    free(ids.v);
+}
+
 struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *tk, size_t ndocs,
                     struct doc_ctx *ctx)
 {
@@ -156,45 +213,33 @@ struct sim *sim_new(const struct doc *const *docs, const struct tokens *const *t
     s->ndocs = ndocs;
     s->tk = tk;
     s->bag = xcalloc(ndocs ? ndocs : 1, sizeof *s->bag);
-    for (size_t k = 0; k < ndocs; k++)
+    size_t *base = xmalloc((ndocs + 1) * sizeof *base);
+    base[0] = 0;
+    for (size_t k = 0; k < ndocs; k++) {
         (void)doc_sentences(docs[k], &s->bag[k].nsent);
+        base[k + 1] = base[k] + s->bag[k].nsent;
+    }
 
     /* Document frequency of each feature over the compared sentences of
-     * all documents, each sentence counting a word once (seen[] holds the
-     * last sentence that counted it, + 1).  Splitting compounds interns
-     * their parts, so the word table grows during this pass. */
-    uint32_t *df = NULL, *seen = NULL;
-    size_t capdf = 0, capseen = 0;
-    uint32_t serial = 0;
-    struct idbuf ids = {NULL, 0};
-    for (size_t k = 0; k < ndocs; k++)
-        for (size_t i = 0; i < s->bag[k].nsent; i++) {
-            size_t n = sentence_features(s, k, i, &ids);
-            if (!n) continue;
-            serial++;
-            for (size_t j = 0; j < n; j++) {
-                uint32_t t = ids.v[j];
-                if (t >= capdf) {
-                    size_t old = capdf, olds = capseen;
-                    xgrow(&df, &capdf, (size_t)t + 1, sizeof *df);
-                    xgrow(&seen, &capseen, (size_t)t + 1, sizeof *seen);
-                    memset(df + old, 0, (capdf - old) * sizeof *df);
-                    memset(seen + olds, 0, (capseen - olds) * sizeof *seen);
-                }
-                if (seen[t] != serial) {
-                    seen[t] = serial;
-                    df[t]++;
-                }
-            }
-        }
-    free(seen);
-    free(ids.v);
+     * all documents, each sentence counting a word once: the features
+     * memoized in order (the word table grows with the parts of
+     * compounds), then counted on all CPUs. */
+    memo_features(s);
     size_t nw = intern_count(ctx->words);
     s->nw = nw;
+    struct df_job job = {s, base, base[ndocs], util_slices(base[ndocs], DF_SLICE_MIN), NULL, NULL};
+    job.df = xcalloc(nw + 1, sizeof *job.df);
+    job.nonempty = xcalloc(job.nslices, sizeof *job.nonempty);
+    util_parallel(job.nslices, df_slice, &job);
+    size_t serial = 0; /* sentences with a feature */
+    for (size_t k = 0; k < job.nslices; k++)
+        serial += job.nonempty[k];
     s->w = xmalloc((nw + 1) * sizeof *s->w);
     for (size_t t = 0; t < nw; t++)
-        s->w[t] = t < capdf && df[t] ? (float)log(1.0 + (double)serial / df[t]) : 0.0f;
-    free(df);
+        s->w[t] = job.df[t] ? (float)log(1.0 + (double)(uint32_t)serial / job.df[t]) : 0.0f;
+    free(job.df);
+    free(job.nonempty);
+    free(base);
     return s;
 }
 
@@ -213,6 +258,71 @@ struct sim *sim_view(const struct sim *s)
     return v;
 }
 
+/* The features of a sentence whose word features are ids[0..n), into
+ * out (room for 2n): the words in reading order, then the pairs of
+ * neighbouring words (n - 1 of them).  *weight receives their total
+ * weight, summed in that order. */
+static void fill_feats(const struct sim *s, const uint32_t *ids, size_t n, struct feat *out,
+                       float *weight)
+{
+    struct feat *words = out, *pairs = words + n;
+    double sum = 0;
+    for (size_t j = 0; j < n; j++) {
+        uint32_t t = ids[j];
+        words[j] = (struct feat){t, s->w[t]};
+        sum += s->w[t];
+        if (j + 1 < n) {
+            float pw = WD_MAX(s->w[t], s->w[ids[j + 1]]);
+            pairs[j] = (struct feat){pair_key(t, ids[j + 1]), pw};
+            sum += pw;
+        }
+    }
+    *weight = (float)sum;
+}
+
+/* The words and then the pairs of a bag of n words sorted, each part
+ * apart: pair keys sort after all words (PAIR_BIT), and two short sorts
+ * cost less than one of twice the length.  Returns the bag's size. */
+static size_t sort_bag(struct feat *f, size_t n)
+{
+    size_t np = n ? n - 1 : 0;
+    sort_feats(f, n);
+    sort_feats(f + n, np);
+    return n + np;
+}
+
+size_t sim_build_feats(struct sim *s, size_t doc, size_t i, struct bagbuf *b, float *weight)
+{
+    struct idbuf ids = {b->ids, b->capids};
+    size_t n = sentence_features(s, doc, i, &ids);
+    b->ids = ids.v;
+    b->capids = ids.cap;
+    xgrow(&b->f, &b->cap, 2 * n + 1, sizeof *b->f);
+    fill_feats(s, b->ids, n, b->f, weight);
+    return n;
+}
+
+void sim_sort_feats(struct feat *f, size_t n)
+{
+    sort_feats(f, n);
+}
+
+const struct feat *sim_build_bag(struct sim *s, size_t doc, size_t i, struct bagbuf *b, size_t *n,
+                                 float *weight)
+{
+    *n = sort_bag(b->f, sim_build_feats(s, doc, i, b, weight));
+    return b->f;
+}
+
+void sim_bagbuf_free(struct bagbuf *b)
+{
+    free(b->f);
+    free(b->ids);
+    b->f = NULL;
+    b->ids = NULL;
+    b->cap = b->capids = 0;
+}
+
 void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *mask)
 {
     struct bags *bg = &s->bag[doc];
@@ -224,8 +334,7 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
     xgrow(&bg->weight, &bg->capweight, hi - lo + 1, sizeof *bg->weight);
     /* Room for the features at once: a word and a pair a token is enough
      * unless compounds split (then it grows), and the array does not
-     * double past what it needs (it is the largest one when two
-     * unrelated texts load every sentence). */
+     * double past what it needs. */
     size_t room = 1;
     for (size_t i = lo; i < hi; i++)
         if (!mask || mask[i]) {
@@ -242,27 +351,9 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
     for (size_t i = lo; i < hi; i++) {
         bg->off[i - lo] = (uint32_t)k;
         size_t n = mask && !mask[i] ? 0 : sentence_features(s, doc, i, &ids);
-        /* the words, then the pairs of neighbouring words, each part
-         * sorted: pair keys sort after all words (PAIR_BIT), and two short
-         * sorts cost less than one of twice the length */
         xgrow(&bg->f, &bg->capf, k + 2 * n + 1, sizeof *bg->f);
-        struct feat *words = bg->f + k, *pairs = words + n;
-        double sum = 0;
-        for (size_t j = 0; j < n; j++) {
-            uint32_t t = ids.v[j];
-            words[j] = (struct feat){t, s->w[t]};
-            sum += s->w[t];
-            if (j + 1 < n) {
-                float pw = WD_MAX(s->w[t], s->w[ids.v[j + 1]]);
-                pairs[j] = (struct feat){pair_key(t, ids.v[j + 1]), pw};
-                sum += pw;
-            }
-        }
-        size_t np = n ? n - 1 : 0;
-        sort_feats(words, n);
-        sort_feats(pairs, np);
-        k += n + np;
-        bg->weight[i - lo] = (float)sum;
+        fill_feats(s, ids.v, n, bg->f + k, &bg->weight[i - lo]);
+        k += sort_bag(bg->f + k, n);
     }
     bg->off[hi - lo] = (uint32_t)k;
     free(ids.v);

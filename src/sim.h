@@ -103,6 +103,19 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
                       const uint32_t *dst, size_t ndst, double floor, struct sim_cand **out,
                       bool *limited);
 
+/* sim_candidates without the bags loaded (sim_lean.c): the same
+ * candidates as sim_load of the sentences listed and sim_candidates, each
+ * bag built when it is read.  A target keeps its weight, a 32-byte map of
+ * its features and the postings of its rare words (about 55 bytes a
+ * sentence of news text, against about 350 for a loaded bag); a source's
+ * bag lives while it is probed.  For large lists whose every sentence is
+ * compared (two unrelated texts).  Bags loaded in s are neither read nor
+ * changed.  src NULL lists sentences 0 .. nsrc-1 of dsrc, dst NULL
+ * 0 .. ndst-1 of ddst (every sentence: no list of 4 bytes a sentence). */
+size_t sim_candidates_lean(struct sim *s, size_t dsrc, const uint32_t *src, size_t nsrc,
+                           size_t ddst, const uint32_t *dst, size_t ndst, double floor,
+                           struct sim_cand **out, bool *limited);
+
 /* The word features of sentence i of document doc, in reading order (its
  * bag's words before pairing and sorting), into *buf (grown; *cap its
  * room), without loading its bag.  Returns their count.  Views and

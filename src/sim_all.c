@@ -152,7 +152,7 @@ static void probe_slice(void *arg, size_t k)
             pr = job->pre + job->pre_off[g];
         } else {
             bool passed = false;
-            np = sim_pick_probes(s, bg, (uint32_t)i, 2, job->plan.cap, probe, &passed);
+            np = sim_pick_probes(s, words_of(bg, i), 2, job->plan.cap, probe, &passed);
         }
         for (size_t q = 0; q < np; q++) {
             uint32_t t = pr[q];

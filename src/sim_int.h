@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "intern.h"
 #include "sim.h"
@@ -35,6 +36,15 @@ struct bags {
     float *weight; /* per loaded sentence: sum of its features' weights */
     size_t nsent;  /* sentences of the document */
     size_t capoff, capf, capweight;
+};
+
+/* One sentence's bag built outside the loaded ones, as sim_load would
+ * build it (the buffers grow; free with sim_bagbuf_free). */
+struct bagbuf {
+    struct feat *f;
+    size_t cap;
+    uint32_t *ids; /* the word features in reading order */
+    size_t capids;
 };
 
 /* Features of each word id: the id itself, or for a compound its parts
@@ -109,6 +119,13 @@ static inline struct word_walk words_of(const struct bags *bg, size_t i)
     return w;
 }
 
+/* The same walk over a bag f[0..n) held anywhere (sim_build_bag). */
+static inline struct word_walk words_in(const struct feat *f, size_t n)
+{
+    struct word_walk w = {f, n, 0};
+    return w;
+}
+
 static inline bool next_word(struct word_walk *w, uint32_t *t)
 {
     while (w->j < w->n && w->f[w->j].key < PAIR_BIT) {
@@ -138,6 +155,18 @@ static inline double common_weight(const struct feat *x, size_t nx, const struct
     return c;
 }
 
+/* The bag of sentence i of document doc into b (loaded or not): its
+ * features (b->f, returned), their count *n and total weight *weight, the
+ * same as sim_load gives.  Reads s only (views and threads as sim_load). */
+const struct feat *sim_build_bag(struct sim *s, size_t doc, size_t i, struct bagbuf *b, size_t *n,
+                                 float *weight);
+/* That bag unsorted: its n word features in reading order in b->f[0..n),
+ * then its n - 1 pairs (none when n is 0); returns n.  Sorting the two
+ * parts apart (sim_sort_feats) gives sim_build_bag's bag. */
+size_t sim_build_feats(struct sim *s, size_t doc, size_t i, struct bagbuf *b, float *weight);
+void sim_sort_feats(struct feat *f, size_t n);
+void sim_bagbuf_free(struct bagbuf *b);
+
 /* The inverted index's probes (sim_search.c, also read by sim_all.c). */
 #define SIM_PROBE_WORDS 8
 /* ... skipping words found in more target sentences than this ... */
@@ -145,23 +174,89 @@ static inline double common_weight(const struct feat *x, size_t nx, const struct
 /* ... and score exactly only the best few targets by shared probe weight. */
 #define SIM_TOP_K 8
 
+/* Exhaustive comparison up to this many sentence pairs per search. */
+#define SIM_DENSE_CELLS (1u << 18)
+/* Sources that share only common words with the targets (too common to
+ * probe: a posting longer than SIM_POSTING_CAP) are compared with every
+ * target instead, up to this many pairs in all: two documents of a
+ * thousand such sentences each lost every pair.  Beyond it they are left
+ * out, and the search reports it cut short (*limited). */
+#define SIM_CUT_CELLS (1u << 23)
+
+/* Maps of features for an upper bound of Dice (sim_search.c says how it
+ * works): a feature sets bit sig_bit(key, shift) of a map of
+ * 2^(32 - shift) bits, and a source sums its features' weights per bit. */
+static inline uint32_t sig_bit(uint32_t key, unsigned shift)
+{
+    return (key * 0x9E3779B1u) >> shift;
+}
+
+static inline void sig_set(uint64_t *m, uint32_t b)
+{
+    m[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+/* A source bag's map m[words] and its weight per bit w[] (set where m has
+ * the bit). */
+static inline void sig_weigh(const struct feat *f, size_t n, unsigned shift, uint64_t *m,
+                             size_t words, double *w)
+{
+    memset(m, 0, words * sizeof *m);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t b = sig_bit(f[i].key, shift);
+        uint64_t bit = (uint64_t)1 << (b % 64);
+        if (!(m[b / 64] & bit)) {
+            m[b / 64] |= bit;
+            w[b] = 0;
+        }
+        w[b] += f[i].w;
+    }
+}
+
+/* The source's weight (map m, weights w) on the bits a target's map my
+ * sets too: at least what the two bags share, since a shared feature sets
+ * its bit in both. */
+static inline double sig_shared(const uint64_t *m, const double *w, const uint64_t *my,
+                                size_t words)
+{
+    double u = 0;
+    for (size_t k = 0; k < words; k++)
+        for (uint64_t b = m[k] & my[k]; b; b &= b - 1)
+            u += w[k * 64 + (size_t)__builtin_ctzll(b)];
+    return u;
+}
+
+/* Can two bags of weights wx and wy that share at most u reach Dice
+ * floor?  The margin of 1e-9 of the floor is far above the sums'
+ * rounding, so no pair that scores the floor is lost. */
+static inline bool sig_reaches(double u, double wx, double wy, double floor)
+{
+    return 2 * u >= floor * (wx + wy) * (1 - 1e-9);
+}
+
 /* A target and the weight of the probes it shares with a source. */
 struct acc {
     uint32_t y;
     float w;
 };
 
-/* Up to SIM_PROBE_WORDS of the rarest distinct words of sentence i of bg
+/* Up to SIM_PROBE_WORDS of the rarest distinct words of a bag (walked by w)
  * whose posting lists (s->post_count) hold from lo to hi sentences, into
  * probe[]; *limited set when a word was passed over for being too
  * common.  Returns the number chosen. */
-size_t sim_pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
-                       size_t hi, uint32_t *probe, bool *limited);
+size_t sim_pick_probes(const struct sim *s, struct word_walk w, uint32_t lo, size_t hi,
+                       uint32_t *probe, bool *limited);
 /* The targets touched[0..nt) with their weights accw[] (reset to zero)
  * into best[] (room for nt): all of them in touched order when there are
  * at most k, else the k heaviest, heaviest first (ties: lower target).
  * Returns how many. */
 size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k);
+/* The same choice among a[0..nt), the targets with their weights in
+ * touched order, made in place: the chosen ones in a[0..returned). */
+size_t sim_top_accs(struct acc *a, size_t nt, size_t k);
+
+/* qsort order of candidates: by x, then y. */
+int sim_cmp_cand(const void *p, const void *q);
 
 /* Dice of two single sentences with the bound 2 min(W) / (Wx + Wy) first. */
 static inline double pair_dice(const struct sim *s, size_t dx, uint32_t x, size_t dy, uint32_t y,

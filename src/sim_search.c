@@ -12,9 +12,6 @@
 #include "sim_int.h"
 #include "util.h"
 
-/* Exhaustive comparison up to this many sentence pairs per call. */
-#define SIM_DENSE_CELLS (1u << 18)
-
 static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x, uint32_t y,
                       double score)
 {
@@ -41,25 +38,19 @@ static void push_cand(struct sim_cand **out, size_t *n, size_t *cap, uint32_t x,
 #define SIG_SHIFT 22 /* 32 - log2 of the bits */
 #define SIG_BITS  (1u << (32 - SIG_SHIFT))
 #define SIG_WORDS (SIG_BITS / 64)
+/* (sig_bit and the other helpers of these maps: sim_int.h) */
 /* Targets whose maps are made at once (64 KiB of maps per block). */
 #define SIG_BLOCK 512
 /* Fewer pairs than this are merged without maps (a few sentences of a
  * hunk: the maps would cost more than they save). */
 #define SIG_CELLS_MIN 16
 
-static inline uint32_t sig_bit(uint32_t key)
-{
-    return (key * 0x9E3779B1u) >> SIG_SHIFT;
-}
-
 /* The map of a bag into m[SIG_WORDS]. */
 static void sig_map(const struct feat *f, size_t n, uint64_t *m)
 {
     memset(m, 0, SIG_WORDS * sizeof *m);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t b = sig_bit(f[i].key);
-        m[b / 64] |= (uint64_t)1 << (b % 64);
-    }
+    for (size_t i = 0; i < n; i++)
+        sig_set(m, sig_bit(f[i].key, SIG_SHIFT));
 }
 
 /* A source's map and weight per bit (w[b] is set where m has bit b). */
@@ -70,16 +61,7 @@ struct sig_src {
 
 static void sig_source(const struct feat *f, size_t n, struct sig_src *x)
 {
-    memset(x->m, 0, sizeof x->m);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t b = sig_bit(f[i].key);
-        uint64_t bit = (uint64_t)1 << (b % 64);
-        if (!(x->m[b / 64] & bit)) {
-            x->m[b / 64] |= bit;
-            x->w[b] = 0;
-        }
-        x->w[b] += f[i].w;
-    }
+    sig_weigh(f, n, SIG_SHIFT, x->m, SIG_WORDS, x->w);
 }
 
 /* Can the source x (of weight wx) and a target of map my and weight wy
@@ -87,11 +69,7 @@ static void sig_source(const struct feat *f, size_t n, struct sig_src *x)
 static bool sig_may_reach(const struct sig_src *x, const uint64_t *my, double wx, double wy,
                           double floor)
 {
-    double u = 0;
-    for (size_t k = 0; k < SIG_WORDS; k++)
-        for (uint64_t m = x->m[k] & my[k]; m; m &= m - 1)
-            u += x->w[k * 64 + (size_t)__builtin_ctzll(m)];
-    return 2 * u >= floor * (wx + wy) * (1 - 1e-9);
+    return sig_reaches(sig_shared(x->m, x->w, my, SIG_WORDS), wx, wy, floor);
 }
 
 /* sig_may_reach from the target's side, for a target without a map: the
@@ -102,10 +80,10 @@ static bool sig_may_reach_bag(const struct sig_src *x, const struct feat *fy, si
 {
     double u = 0;
     for (size_t j = 0; j < ny; j++) {
-        uint32_t b = sig_bit(fy[j].key);
+        uint32_t b = sig_bit(fy[j].key, SIG_SHIFT);
         if (x->m[b / 64] >> (b % 64) & 1) u += fy[j].w;
     }
-    return 2 * u >= floor * (wx + wy) * (1 - 1e-9);
+    return sig_reaches(u, wx, wy, floor);
 }
 
 /* Sources xs[0..nx) (indices into src; xs NULL: all nx) against every
@@ -149,16 +127,15 @@ static void compare_all(const struct sim *s, size_t dsrc, const uint32_t *src, c
     free(sx);
 }
 
-/* Up to SIM_PROBE_WORDS of the rarest distinct words of sentence i of bg
+/* Up to SIM_PROBE_WORDS of the rarest distinct words of a bag (walked by w)
  * whose posting lists (s->post_count) hold from lo to hi sentences, into
  * probe[].  *limited is set when a word was passed over for being too
  * common (not when a rarer one took its place).  Returns the number
  * chosen. */
-size_t sim_pick_probes(const struct sim *s, const struct bags *bg, uint32_t i, uint32_t lo,
-                       size_t hi, uint32_t *probe, bool *limited)
+size_t sim_pick_probes(const struct sim *s, struct word_walk w, uint32_t lo, size_t hi,
+                       uint32_t *probe, bool *limited)
 {
     size_t np = 0;
-    struct word_walk w = words_of(bg, i);
     for (uint32_t t; next_word(&w, &t);) {
         uint32_t c = s->post_count[t];
         if (c < lo) continue;
@@ -193,38 +170,44 @@ static int cmp_acc_desc(const void *p, const void *q)
 /* Up to this many targets are picked by insertion, more by sorting. */
 #define TOP_INSERT_MAX 32
 
-/* The targets touched[0..nt) with their accumulated probe weight (accw,
+/* sim_top_targets and sim_top_accs: the targets touched[0..nt) with their
+ * accumulated probe weight (accw,
  * reset to zero here) into best[] (room for nt), in touched order when
  * there are at most k, else the k heaviest, heaviest first: by insertion
  * into a short sorted array when k is small (most targets do not make
  * it), by sorting them all when it is not.  Returns how many to score
  * exactly. */
-size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k)
+size_t sim_top_accs(struct acc *a, size_t nt, size_t k)
 {
-    if (nt <= k || k > TOP_INSERT_MAX) {
-        for (size_t q = 0; q < nt; q++) {
-            best[q].y = touched[q];
-            best[q].w = accw[touched[q]];
-            accw[touched[q]] = 0;
-        }
-        if (nt <= k) return nt;
-        qsort(best, nt, sizeof *best, cmp_acc_desc);
+    if (nt <= k) return nt;
+    if (k > TOP_INSERT_MAX) {
+        qsort(a, nt, sizeof *a, cmp_acc_desc);
         return k;
     }
+    /* in place: the best n lie in a[0..n), n <= q, and a[q..nt) is unread */
     size_t n = 0;
     for (size_t q = 0; q < nt; q++) {
-        struct acc a = {touched[q], accw[touched[q]]};
-        accw[touched[q]] = 0;
-        if (n == k && !acc_before(a, best[n - 1])) continue;
+        struct acc x = a[q];
+        if (n == k && !acc_before(x, a[n - 1])) continue;
         size_t j = n < k ? n++ : n - 1; /* the last one drops out when full */
-        for (; j > 0 && acc_before(a, best[j - 1]); j--)
-            best[j] = best[j - 1];
-        best[j] = a;
+        for (; j > 0 && acc_before(x, a[j - 1]); j--)
+            a[j] = a[j - 1];
+        a[j] = x;
     }
     return k;
 }
 
-static int cmp_cand(const void *p, const void *q)
+size_t sim_top_targets(float *accw, const uint32_t *touched, size_t nt, struct acc *best, size_t k)
+{
+    for (size_t q = 0; q < nt; q++) {
+        best[q].y = touched[q];
+        best[q].w = accw[touched[q]];
+        accw[touched[q]] = 0;
+    }
+    return sim_top_accs(best, nt, k);
+}
+
+int sim_cmp_cand(const void *p, const void *q)
 {
     const struct sim_cand *a = p, *b = q;
     if (a->x != b->x) return a->x < b->x ? -1 : 1;
@@ -270,7 +253,8 @@ static void probe_slice(void *arg, size_t k)
     uint32_t probe[SIM_PROBE_WORDS];
     for (size_t x = sl->first; x < sl->end; x++) {
         bool passed = false;
-        size_t np = sim_pick_probes(s, bs, job->src[x], 1, SIM_POSTING_CAP, probe, &passed);
+        size_t np =
+            sim_pick_probes(s, words_of(bs, job->src[x]), 1, SIM_POSTING_CAP, probe, &passed);
         if (np == 0 && passed) { /* only common words: see sim_candidates */
             xgrow(&sl->cut, &sl->capcut, sl->ncut + 1, sizeof *sl->cut);
             sl->cut[sl->ncut++] = (uint32_t)x;
@@ -316,13 +300,6 @@ static void probe_slice(void *arg, size_t k)
     free(sx);
 }
 
-/* Sources that share only common words with the targets (too common to
- * probe: a posting longer than SIM_POSTING_CAP) are compared with every
- * target instead, up to this many pairs in all: two documents of a
- * thousand such sentences each lost every pair.  Beyond it they are left
- * out, and the search reports it cut short (*limited). */
-#define SIM_CUT_CELLS (1u << 23)
-
 /* Every target against the sources of slice k (listed in job->slice[k].cut,
  * indices into src): the exhaustive comparison of the sources that the
  * index could not probe. */
@@ -344,7 +321,7 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
     if (!nsrc || !ndst) return 0;
     if ((uint64_t)nsrc * ndst <= SIM_DENSE_CELLS) {
         compare_all(s, dsrc, src, NULL, nsrc, ddst, dst, ndst, floor, out, &n, &cap);
-        if (n > 1 && ndst > SIG_BLOCK) qsort(*out, n, sizeof **out, cmp_cand);
+        if (n > 1 && ndst > SIG_BLOCK) qsort(*out, n, sizeof **out, sim_cmp_cand);
         return n;
     }
 
@@ -411,6 +388,6 @@ size_t sim_candidates(struct sim *s, size_t dsrc, const uint32_t *src, size_t ns
         for (uint32_t t; next_word(&w, &t);)
             s->post_count[t] = s->post_start[t] = 0;
     }
-    if (n > 1) qsort(*out, n, sizeof **out, cmp_cand);
+    if (n > 1) qsort(*out, n, sizeof **out, sim_cmp_cand);
     return n;
 }
