@@ -4,6 +4,9 @@
 
 #include <errno.h>
 #include <pthread.h>
+#ifdef HAVE_SCHED_GETAFFINITY
+#include <sched.h>
+#endif
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -195,12 +198,26 @@ size_t util_slices(size_t n, size_t min_per_slice)
     return WD_MAX((size_t)1, WD_MIN((size_t)UTIL_THREADS_MAX, n / min_per_slice));
 }
 
+size_t util_cpus(void)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+#ifdef HAVE_SCHED_GETAFFINITY
+    /* The CPUs this process may run on: under taskset -c 0 (or a cpuset
+     * of one CPU) a second thread would only take turns with the first,
+     * and each thread's malloc arena faults in pages of its own. */
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        cpus = WD_MIN(cpus > 0 ? cpus : CPU_SETSIZE, (long)CPU_COUNT(&set));
+#endif
+    return (size_t)WD_MIN(WD_MAX(cpus, 1L), (long)UTIL_THREADS_MAX);
+}
+
 void util_parallel(size_t n, void (*fn)(void *arg, size_t i), void *arg)
 {
     struct par_job job = {.fn = fn, .arg = arg, .n = n};
     atomic_init(&job.next, 0);
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t nthreads = WD_MIN(n, (size_t)WD_MIN(WD_MAX(cpus, 1L), (long)UTIL_THREADS_MAX));
+    size_t nthreads = n > 1 ? WD_MIN(n, util_cpus()) : n;
     pthread_t tid[UTIL_THREADS_MAX];
     size_t started = 0;
     /* A thread that cannot start is no error: the others do its share. */
