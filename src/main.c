@@ -4,9 +4,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
-#include <malloc.h>
-#endif
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -575,13 +572,6 @@ static void catch_sigbus(void)
     sigaction(SIGBUS, &sa, NULL);
 }
 
-/* Blocks of MMAP_THRESHOLD bytes or more are mapped on their own and
- * given back to the system when freed.  glibc raises its threshold after
- * the first such block is freed, and the large arrays of one phase of an
- * alignment (similarity bags, the diff's vectors) would then stay resident
- * through the next: the peak at 100k sentences went from 55 to 48 MB. */
-#define MMAP_THRESHOLD (256 * 1024)
-
 /* ---- snapshots, git's external diff, two folders -------------------------- */
 
 /* How a batch run writes its snapshot: the format, colours, the theme,
@@ -1060,9 +1050,7 @@ static int run_compare(struct doc_ctx *ctx, struct doc **docs, size_t ndocs,
 
 int main(int argc, char **argv)
 {
-#if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
-    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
-#endif
+    util_malloc_setup();
     /* A write past ulimit -f fails with EFBIG ("File too large", one line)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);

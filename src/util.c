@@ -13,6 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
+#include <malloc.h>
+#endif
+#include <sys/mman.h>
 
 static const char *const status_text[WD_STATUS_COUNT] = {
     [WD_OK] = "success",
@@ -90,18 +94,70 @@ _Noreturn void util_oom(void)
     _exit(2); /* like any other trouble: no core dump, no atexit handlers in a broken heap */
 }
 
+/* ---- the allocator ---------------------------------------------------------
+ * glibc's malloc, told how a run uses memory: phases (segmenting, the
+ * diff, the pairing, the word diffs, the export) that each allocate
+ * large arrays and free them for the next.
+ *
+ * Blocks of MMAP_THRESHOLD bytes or more are mapped on their own and
+ * given back to the system when freed.  glibc raises its threshold after
+ * the first such block is freed, and the large arrays of one phase of an
+ * alignment (similarity bags, the diff's vectors) would then stay resident
+ * through the next: the peak at 100k sentences went from 55 to 48 MB.
+ *
+ * Setting the threshold also fixes the trim threshold at its default of
+ * 128 KiB, and the heap's top was given back and taken again between
+ * phases, every page of it faulted in anew: TRIM_THRESHOLD keeps up to
+ * 64 MiB of free top, and each growth of the heap asks for TOP_PAD more,
+ * so that the next phase reuses pages already there.  Bench pair, 100k
+ * sentences on one CPU: 20.7k page faults -> 10.9k, peak 32 -> 35 MB.
+ *
+ * Large blocks (HUGE_MIN and up) ask for transparent huge pages
+ * (MADV_HUGEPAGE, for kernels set to "madvise", the default of most
+ * distributions): one fault maps 2 MiB where 512 did, for the arrays a
+ * phase fills from one end to the other. */
+#define MMAP_THRESHOLD (256 * 1024)
+#define TRIM_THRESHOLD (64 * 1024 * 1024)
+#define TOP_PAD (16 * 1024 * 1024)
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+#define HUGE_MIN (2 * HUGE_PAGE)
+
+void util_malloc_setup(void)
+{
+#if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
+    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+    mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+    mallopt(M_TOP_PAD, TOP_PAD);
+#endif
+}
+
+/* p, a block of size bytes: its whole huge pages advised as such. */
+static void *advise_huge(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+    if (size >= HUGE_MIN) {
+        uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+        uintptr_t to = ((uintptr_t)p + size) & ~(HUGE_PAGE - 1);
+        if (to > from) (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+    }
+#else
+    (void)size;
+#endif
+    return p;
+}
+
 void *xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);
     if (!p) util_oom();
-    return p;
+    return advise_huge(p, size);
 }
 
 void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p) util_oom();
-    return p;
+    return advise_huge(p, n * size); /* calloc checked n * size */
 }
 
 void *xreallocarray(void *p, size_t n, size_t size)
@@ -110,7 +166,7 @@ void *xreallocarray(void *p, size_t n, size_t size)
     size_t total = n * size;
     void *q = realloc(p, total ? total : 1);
     if (!q) util_oom();
-    return q;
+    return advise_huge(q, total);
 }
 
 void *xgrow(void *p_, size_t *cap, size_t need, size_t size)

@@ -52,6 +52,9 @@ const char *util_strerror(enum wd_status st);
  * caller keeps errno for strerror()). */
 enum wd_status util_status_from_errno(int e);
 
+/* The allocator's settings for a run (util.c says why); main calls it
+ * first. */
+void util_malloc_setup(void);
 /* Allocation: never return NULL; abort via util_oom() on failure or on
  * size overflow (n * size). */
 void *xmalloc(size_t size);
