@@ -118,9 +118,9 @@ _Noreturn void util_oom(void)
  * phase fills from one end to the other. */
 #define MMAP_THRESHOLD (256 * 1024)
 #define TRIM_THRESHOLD (64 * 1024 * 1024)
-#define TOP_PAD (16 * 1024 * 1024)
-#define HUGE_PAGE ((uintptr_t)2 << 20)
-#define HUGE_MIN (2 * HUGE_PAGE)
+#define TOP_PAD        (16 * 1024 * 1024)
+#define HUGE_PAGE      ((uintptr_t)2 << 20)
+#define HUGE_MIN       (2 * HUGE_PAGE)
 
 void util_malloc_setup(void)
 {
