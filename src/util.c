@@ -119,8 +119,7 @@ _Noreturn void util_oom(void)
 #define MMAP_THRESHOLD (256 * 1024)
 #define TRIM_THRESHOLD (64 * 1024 * 1024)
 #define TOP_PAD        (16 * 1024 * 1024)
-#define HUGE_PAGE      ((uintptr_t)2 << 20)
-#define HUGE_MIN       (2 * HUGE_PAGE)
+#define HUGE_MIN       ((size_t)4 << 20)
 
 void util_malloc_setup(void)
 {
@@ -131,14 +130,18 @@ void util_malloc_setup(void)
 #endif
 }
 
-/* p, a block of size bytes: its whole huge pages advised as such. */
+/* p, a block of size bytes, advised to take huge pages where they fit: the
+ * pages it is on, rounded out rather than in, so that a block mapped on
+ * its own stays one mapping (mremap, which realloc uses to grow it, moves
+ * only a range within one). */
 static void *advise_huge(void *p, size_t size)
 {
 #ifdef MADV_HUGEPAGE
-    if (size >= HUGE_MIN) {
-        uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-        uintptr_t to = ((uintptr_t)p + size) & ~(HUGE_PAGE - 1);
-        if (to > from) (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+    long page = sysconf(_SC_PAGESIZE);
+    if (size >= HUGE_MIN && page > 0) {
+        uintptr_t w = (uintptr_t)page - 1;
+        uintptr_t from = (uintptr_t)p & ~w, to = ((uintptr_t)p + size + w) & ~w;
+        (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
     }
 #else
     (void)size;
