@@ -719,7 +719,12 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
     tokens_free(tk[1]);
     B.tk = NULL;
 
-    struct rowbuf rb = {NULL, 0, 0};
+    /* Every sentence is in at most one row (a row of a pair holds two or
+     * more): room for them all at once, rather than doublings that copy
+     * the rows and fault in each new array (pages of the room that no row
+     * takes are never touched). */
+    struct rowbuf rb = {NULL, 0, B.n[0] + B.n[1] + 1};
+    rb.rows = xmalloc(rb.cap * sizeof *rb.rows);
     build_rows(&B, &rb);
     for (size_t pi = 0; pi < B.pairs.n; pi++) {
         const struct pair *p = &B.pairs.v[pi];

@@ -6,9 +6,6 @@
 #include "config.h"
 
 #include <errno.h>
-#if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
-#include <malloc.h>
-#endif
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,13 +184,6 @@ static void aligning_progress(struct doc *const *docs, size_t n)
                        progress_count(na, a, sizeof a));
 }
 
-/* Blocks of MMAP_THRESHOLD bytes or more are mapped on their own and
- * given back to the system when freed.  glibc raises its threshold after
- * the first such block is freed, and the large arrays of one phase of an
- * alignment (similarity bags, the diff's vectors) would then stay resident
- * through the next: the peak at 100k sentences went from 55 to 48 MB. */
-#define MMAP_THRESHOLD (256 * 1024)
-
 /* --timeline (run_timeline.h): the reader, or a snapshot as the options
  * set it up; other modes do not combine with it. */
 static int timeline_mode(char **args, size_t n, const struct run_opts *ro, bool git,
@@ -296,9 +286,7 @@ static int run_compare(struct doc_ctx *ctx, struct doc **docs, size_t ndocs,
 
 int main(int argc, char **argv)
 {
-#if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
-    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
-#endif
+    util_malloc_setup();
     /* A write past ulimit -f fails with EFBIG ("File too large", one line)
      * instead of killing the run with its temporary file left behind. */
     signal(SIGXFSZ, SIG_IGN);

@@ -52,6 +52,9 @@ const char *util_strerror(enum wd_status st);
  * caller keeps errno for strerror()). */
 enum wd_status util_status_from_errno(int e);
 
+/* The allocator's settings for a run (util.c says why); main calls it
+ * first. */
+void util_malloc_setup(void);
 /* Allocation: never return NULL; abort via util_oom() on failure or on
  * size overflow (n * size). */
 void *xmalloc(size_t size);
@@ -63,10 +66,13 @@ char *xstrndup(const char *s, size_t n);
  * doubles capacity.  Returns the new pointer (also stored in *p). */
 void *xgrow(void *p_, size_t *cap, size_t need, size_t size);
 
+/* The CPUs this process may run on (online and in its affinity mask, as
+ * taskset sets it), at least 1 and at most UTIL_THREADS_MAX. */
+size_t util_cpus(void);
 /* Call fn(arg, i) for every i in [0, n), on up to UTIL_THREADS_MAX
- * threads (no more than the online CPUs; the caller's thread is one of
- * them), each i once, in no given order; returns when all are done.  fn
- * must touch only what belongs to i. */
+ * threads (no more than util_cpus(); the caller's thread is one of
+ * them, and with one CPU the only one), each i once, in no given order;
+ * returns when all are done.  fn must touch only what belongs to i. */
 #define UTIL_THREADS_MAX 8
 void util_parallel(size_t n, void (*fn)(void *arg, size_t i), void *arg);
 /* How many slices to cut n items into for util_parallel: one per

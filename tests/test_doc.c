@@ -18,6 +18,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#ifdef HAVE_SCHED_GETAFFINITY
+#include <sched.h>
+#endif
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -945,6 +949,43 @@ static void test_wide_encodings(void **state)
     doc_ctx_free(ctx);
 }
 
+#ifdef HAVE_SCHED_GETAFFINITY
+static void note_thread(void *arg, size_t i)
+{
+    pthread_t *seen = arg;
+    seen[i] = pthread_self();
+}
+#endif
+
+/* util_cpus counts the CPUs of the affinity mask (taskset), not the
+ * online ones, and with one CPU util_parallel starts no thread: every
+ * item runs on the caller's. */
+static void test_parallel_one_cpu(void **state)
+{
+    (void)state;
+#ifdef HAVE_SCHED_GETAFFINITY
+    cpu_set_t old, one;
+    assert_int_equal(sched_getaffinity(0, sizeof old, &old), 0);
+    size_t n = util_cpus();
+    assert_true(n >= 1 && n <= UTIL_THREADS_MAX && n <= (size_t)CPU_COUNT(&old));
+    int cpu = 0;
+    while (!CPU_ISSET(cpu, &old))
+        cpu++;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    assert_int_equal(sched_setaffinity(0, sizeof one, &one), 0);
+    assert_int_equal(util_cpus(), 1);
+    pthread_t seen[64];
+    util_parallel(64, note_thread, seen);
+    for (size_t i = 0; i < 64; i++)
+        assert_true(pthread_equal(seen[i], pthread_self()));
+    assert_int_equal(sched_setaffinity(0, sizeof old, &old), 0);
+    assert_int_equal(util_cpus(), n);
+#else
+    skip();
+#endif
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -960,6 +1001,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_chunks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interning, setup, teardown),
         cmocka_unit_test(test_intern_hash),
+        cmocka_unit_test(test_parallel_one_cpu),
         cmocka_unit_test_setup_teardown(test_tokens_keyed_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_and_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stdin, setup, teardown),
