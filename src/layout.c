@@ -522,24 +522,14 @@ static void lay_fold(struct builder *b, struct lay_vrow *v)
     }
 }
 
-/* Add the display row of kind standing for rows [row, row + nrows) and lay
- * it out.  A lazy layout keeps only its height: the lines and pieces are
- * dropped at once (and laid out again when the row is shown). */
-static void add_vrow(struct builder *b, enum vrow_kind kind, size_t row, size_t nrows)
+/* Lay out display row v with b, and set its height. */
+static void lay_vrow(struct builder *b, struct lay_vrow *v)
 {
-    struct layout *l = b->l;
-    struct lay_vrow *v = push_vrow(l, kind, row, nrows); /* vrows do not move below */
-    if (kind == VROW_ROW)
+    if (v->kind == VROW_ROW)
         lay_row(b, v);
     else
         lay_fold(b, v);
     v->height = WD_MAX(WD_MAX(v->nline[0], v->nline[1]), 1u);
-    l->height += v->height;
-    if (l->o.lazy) {
-        v->line[0] = v->line[1] = LAY_UNREALIZED;
-        l->nlines = l->npieces = 0;
-        l->nfold = sizeof mark_text;
-    }
 }
 
 void layout_default_opts(struct layout_opts *o, int width_a, int width_b)
@@ -562,36 +552,13 @@ static int clamp(int v, int lo, int hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-struct layout *layout_build(const struct alignment *al, const struct layout_opts *o)
+/* The display rows of l->al under l->o (folding, skip and unfold), in
+ * order, not laid out. */
+static void plan_vrows(struct layout *l, const uint8_t *skip, const uint8_t *unfold)
 {
-    struct layout *l = xcalloc(1, sizeof *l);
-    l->o = *o;
-    l->al = al;
-    for (int side = 0; side < 2; side++) {
-        l->o.width[side] = clamp(o->width[side], 1, LAY_WIDTH_MAX);
-        size_t len;
-        l->bytes[side] = doc_bytes(align_doc(al, side), &len);
-    }
-    l->o.tab = clamp(o->tab, 1, LAY_TAB_MAX);
-    l->o.fold_min = WD_MAX(o->fold_min, 1);
-    l->o.fold_context = WD_MAX(o->fold_context, 0);
-    /* the marks come first in the layout-owned text, at MARK_OPEN[] etc. */
-    l->capfold = sizeof mark_text;
-    l->fold = xmalloc(l->capfold);
-    memcpy(l->fold, mark_text, sizeof mark_text);
-    l->nfold = sizeof mark_text;
-
-    struct builder *b = xcalloc(1, sizeof *b);
-    b->l = l;
-    b->tab = l->o.tab;
-    /* Without marks, attributes never move a break: a lazy layout counts
-     * lines without cutting the text into word runs. */
-    b->counting = l->o.lazy && !l->o.marks;
     size_t nrows;
-    const struct align_row *rows = align_rows(al, &nrows);
+    const struct align_row *rows = align_rows(l->al, &nrows);
     size_t r = 0;
-    const uint8_t *skip = l->o.skip, *unfold = l->o.unfold;
-    l->o.skip = l->o.unfold = NULL; /* borrowed for the build only */
     while (r < nrows) {
         if (skip && skip[r]) {
             r++;
@@ -606,7 +573,7 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
             /* Not folded: at least one row, all rows of a short same run. */
             size_t m = WD_MAX(run, 1);
             for (size_t k = 0; k < m; k++)
-                add_vrow(b, VROW_ROW, r + k, 1);
+                push_vrow(l, VROW_ROW, r + k, 1);
             r += m;
             continue;
         }
@@ -619,29 +586,151 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
             head = tail = 0;
         if (head + tail >= run) {
             for (size_t k = 0; k < run; k++)
-                add_vrow(b, VROW_ROW, r + k, 1);
+                push_vrow(l, VROW_ROW, r + k, 1);
         } else {
             for (size_t k = 0; k < head; k++)
-                add_vrow(b, VROW_ROW, r + k, 1);
-            add_vrow(b, VROW_FOLD, r + head, run - head - tail);
+                push_vrow(l, VROW_ROW, r + k, 1);
+            push_vrow(l, VROW_FOLD, r + head, run - head - tail);
             for (size_t k = run - tail; k < run; k++)
-                add_vrow(b, VROW_ROW, r + k, 1);
+                push_vrow(l, VROW_ROW, r + k, 1);
         }
         r += run;
     }
-    b->counting = false;
-    if (l->o.lazy) {
-        /* Held for the layout's life: the rows it lays out when asked. */
-        l->b = b;
-        if (l->nvrows < l->capvrows && l->nvrows > 0) {
-            l->vrows = xreallocarray(l->vrows, l->nvrows, sizeof *l->vrows);
-            l->capvrows = l->nvrows;
-        }
-    } else {
-        free(b->runbuf);
-        free(b->spans);
-        free(b);
+}
+
+/* An empty layout of al under o (clamped), its text holding the marks. */
+static struct layout *layout_new(const struct alignment *al, const struct layout_opts *o)
+{
+    struct layout *l = xcalloc(1, sizeof *l);
+    l->o = *o;
+    l->al = al;
+    for (int side = 0; side < 2; side++) {
+        l->o.width[side] = clamp(o->width[side], 1, LAY_WIDTH_MAX);
+        size_t len;
+        l->bytes[side] = doc_bytes(align_doc(al, side), &len);
     }
+    l->o.tab = clamp(o->tab, 1, LAY_TAB_MAX);
+    l->o.fold_min = WD_MAX(o->fold_min, 1);
+    l->o.fold_context = WD_MAX(o->fold_context, 0);
+    l->o.skip = l->o.unfold = NULL; /* borrowed for the build only */
+    /* the marks come first in the layout-owned text, at MARK_OPEN[] etc. */
+    l->capfold = sizeof mark_text;
+    l->fold = xmalloc(l->capfold);
+    memcpy(l->fold, mark_text, sizeof mark_text);
+    l->nfold = sizeof mark_text;
+    return l;
+}
+
+/* ---- an eager layout, in slices ---------------------------------------------
+ * The rows of a layout are laid out independently of each other: an eager
+ * layout cuts its display rows into slices of LAY_SLICE_ROWS, lays each
+ * slice out into a layout of its own on the worker threads, and appends
+ * the slices in order (their line, piece and fold text offsets moved
+ * along).  The slices are fixed by the number of rows, never by the
+ * threads, and the result is the layout of one pass, byte for byte. */
+#define LAY_SLICE_ROWS 512
+
+struct lay_slices {
+    struct layout *l;
+    struct layout **part; /* each slice's lines, pieces and fold texts */
+};
+
+static void slice_lay(void *arg, size_t k)
+{
+    struct lay_slices *ls = arg;
+    struct layout *l = ls->l;
+    struct layout *part = layout_new(l->al, &l->o);
+    struct builder b = {.l = part, .tab = l->o.tab};
+    size_t end = WD_MIN(l->nvrows, (k + 1) * LAY_SLICE_ROWS);
+    for (size_t i = k * LAY_SLICE_ROWS; i < end; i++)
+        lay_vrow(&b, &l->vrows[i]);
+    free(b.runbuf);
+    free(b.spans);
+    ls->part[k] = part;
+}
+
+/* Append slice k to the layout, in order. */
+static void slice_join(void *arg, size_t k)
+{
+    struct lay_slices *ls = arg;
+    struct layout *l = ls->l, *p = ls->part[k];
+    uint32_t l0 = (uint32_t)l->nlines, p0 = (uint32_t)l->npieces;
+    uint32_t f0 = (uint32_t)(l->nfold - sizeof mark_text);
+    xgrow(&l->lines, &l->caplines, l->nlines + p->nlines, sizeof *l->lines);
+    for (size_t i = 0; i < p->nlines; i++) {
+        l->lines[l->nlines] = p->lines[i];
+        l->lines[l->nlines++].piece += p0;
+    }
+    xgrow(&l->pieces, &l->cappieces, l->npieces + p->npieces, sizeof *l->pieces);
+    for (size_t i = 0; i < p->npieces; i++) {
+        struct lay_piece *q = &l->pieces[l->npieces++];
+        *q = p->pieces[i];
+        if (q->attr == LA_FOLD) { /* (a mark is at the same place in every slice) */
+            q->start += f0;
+            q->end += f0;
+        }
+    }
+    size_t nf = p->nfold - sizeof mark_text;
+    xgrow(&l->fold, &l->capfold, l->nfold + nf, 1);
+    memcpy(l->fold + l->nfold, p->fold + sizeof mark_text, nf);
+    l->nfold += nf;
+    size_t end = WD_MIN(l->nvrows, (k + 1) * LAY_SLICE_ROWS);
+    for (size_t i = k * LAY_SLICE_ROWS; i < end; i++) {
+        struct lay_vrow *v = &l->vrows[i];
+        v->line[0] += l0;
+        v->line[1] += l0;
+        v->y = l->height;
+        l->height += v->height;
+    }
+    layout_free(p);
+    ls->part[k] = NULL;
+}
+
+static void lay_all(struct layout *l)
+{
+    size_t n = (l->nvrows + LAY_SLICE_ROWS - 1) / LAY_SLICE_ROWS;
+    struct lay_slices ls = {l, xcalloc(n + 1, sizeof *ls.part)};
+    util_parallel_ordered(n, slice_lay, slice_join, &ls);
+    free(ls.part);
+}
+
+/* A lazy layout: the heights of its rows, each row laid out (or, for text
+ * simple enough, only counted) and dropped; the builder is kept for the
+ * rows shown. */
+static void lay_heights(struct layout *l)
+{
+    struct builder *b = xcalloc(1, sizeof *b);
+    b->l = l;
+    b->tab = l->o.tab;
+    /* Without marks, attributes never move a break: a lazy layout counts
+     * lines without cutting the text into word runs. */
+    b->counting = !l->o.marks;
+    for (size_t i = 0; i < l->nvrows; i++) {
+        struct lay_vrow *v = &l->vrows[i];
+        lay_vrow(b, v);
+        v->y = l->height;
+        l->height += v->height;
+        v->line[0] = v->line[1] = LAY_UNREALIZED;
+        l->nlines = l->npieces = 0;
+        l->nfold = sizeof mark_text;
+    }
+    b->counting = false;
+    /* Held for the layout's life: the rows it lays out when asked. */
+    l->b = b;
+    if (l->nvrows < l->capvrows && l->nvrows > 0) {
+        l->vrows = xreallocarray(l->vrows, l->nvrows, sizeof *l->vrows);
+        l->capvrows = l->nvrows;
+    }
+}
+
+struct layout *layout_build(const struct alignment *al, const struct layout_opts *o)
+{
+    struct layout *l = layout_new(al, o);
+    plan_vrows(l, o->skip, o->unfold);
+    if (l->o.lazy)
+        lay_heights(l);
+    else
+        lay_all(l);
     return l;
 }
 
