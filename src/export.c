@@ -213,6 +213,43 @@ void export_hidden_note(char *buf, size_t size, const struct alignment *al,
         buf[0] = '\0';
 }
 
+struct chunks {
+    FILE *f;
+    size_t n, per;
+    void (*write)(void *arg, FILE *out, size_t from, size_t to);
+    void *arg;
+    char **buf; /* each chunk's bytes, until it is put */
+    size_t *len;
+};
+
+static void chunk_write(void *arg, size_t k)
+{
+    struct chunks *c = arg;
+    FILE *out = open_memstream(&c->buf[k], &c->len[k]);
+    if (!out) util_oom();
+    c->write(c->arg, out, k * c->per, WD_MIN(c->n, (k + 1) * c->per));
+    if (fclose(out) != 0) util_oom();
+}
+
+static void chunk_put(void *arg, size_t k)
+{
+    struct chunks *c = arg;
+    fwrite(c->buf[k], 1, c->len[k], c->f);
+    free(c->buf[k]);
+    c->buf[k] = NULL;
+}
+
+void export_chunks(FILE *f, size_t n, size_t per,
+                   void (*write)(void *arg, FILE *out, size_t from, size_t to), void *arg)
+{
+    size_t nc = (n + per - 1) / per;
+    struct chunks c = {f, n, per, write, arg, xcalloc(nc + 1, sizeof *c.buf),
+                       xcalloc(nc + 1, sizeof *c.len)};
+    util_parallel_ordered(nc, chunk_write, chunk_put, &c);
+    free(c.buf);
+    free(c.len);
+}
+
 size_t export_block_of_row(const struct export_block *b, size_t n, size_t r)
 {
     size_t lo = 0, hi = n;

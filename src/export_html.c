@@ -412,6 +412,44 @@ static void html_digest(struct html_out *h, const struct digest *dg, const struc
     fputs("</div>\n", f);
 }
 
+/* The display rows of one comparison being written, for html_rows. */
+struct html_rows {
+    const struct html_out *h;
+    const struct export_block *blocks;
+    size_t nb;
+    const struct align_row *rows;
+};
+
+/* Write blocks from .. to - 1 to out (export_chunks). */
+static void html_rows(void *arg, FILE *out, size_t from, size_t to)
+{
+    const struct html_rows *hr = arg;
+    struct html_out o = *hr->h, *h = &o;
+    o.f = out;
+    o.runs = NULL;
+    o.cap = 0;
+    for (size_t i = from; i < to; i++) {
+        const struct export_block *b = &hr->blocks[i];
+        if (b->fold) {
+            fprintf(out,
+                    "<tr class=\"fold\"><td colspan=\"3\">\xE2\x80\xA6 %zu identical "
+                    "sentence%s</td></tr>\n",
+                    b->nrows, b->nrows == 1 ? "" : "s");
+            continue;
+        }
+        const struct align_row *r = &hr->rows[b->row];
+        bool shown =
+            r->partner >= 0 && export_block_of_row(hr->blocks, hr->nb, (size_t)r->partner) < hr->nb;
+        fprintf(out, "<tr id=\"%s%zu\" class=\"%s%s\">", h->id, b->row + 1,
+                align_kind_name(r->kind), align_row_weak(r) ? " weak" : "");
+        html_cell(h, r, SIDE_A);
+        html_gutter(h, r, b->row, shown);
+        html_cell(h, r, SIDE_B);
+        fputs("</tr>\n", out);
+    }
+    free(o.runs);
+}
+
 static void html_cmp(struct html_out *h, const struct export_input *in, size_t k)
 {
     FILE *f = h->f;
@@ -449,24 +487,8 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
     fputs("</th></tr></thead>\n<tbody>\n", f);
     if (nb_ == 0)
         fputs("<tr class=\"fold\"><td colspan=\"3\">(no sentences on either side)</td></tr>\n", f);
-    for (size_t i = 0; i < nb_; i++) {
-        const struct export_block *b = &blocks[i];
-        if (b->fold) {
-            fprintf(f,
-                    "<tr class=\"fold\"><td colspan=\"3\">\xE2\x80\xA6 %zu identical "
-                    "sentence%s</td></tr>\n",
-                    b->nrows, b->nrows == 1 ? "" : "s");
-            continue;
-        }
-        const struct align_row *r = &rows[b->row];
-        bool shown = r->partner >= 0 && export_block_of_row(blocks, nb_, (size_t)r->partner) < nb_;
-        fprintf(f, "<tr id=\"%s%zu\" class=\"%s%s\">", h->id, b->row + 1, align_kind_name(r->kind),
-                align_row_weak(r) ? " weak" : "");
-        html_cell(h, r, SIDE_A);
-        html_gutter(h, r, b->row, shown);
-        html_cell(h, r, SIDE_B);
-        fputs("</tr>\n", f);
-    }
+    struct html_rows hr = {h, blocks, nb_, rows};
+    export_chunks(f, nb_, EXPORT_CHUNK, html_rows, &hr);
     fputs("</tbody>\n</table>\n", f);
     if (details) fputs("</details>\n", f);
     free(blocks);

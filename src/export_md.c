@@ -422,6 +422,35 @@ static void md_row(struct export_md *m, const struct align_row *r, size_t row, b
     }
 }
 
+/* The display rows of one comparison being written, for md_rows. */
+struct md_rows {
+    const struct export_md *m;
+    const struct export_block *blocks;
+    size_t nb;
+    const struct align_row *rows;
+};
+
+/* Write blocks from .. to - 1 to out (export_chunks). */
+static void md_rows(void *arg, FILE *out, size_t from, size_t to)
+{
+    const struct md_rows *mr = arg;
+    struct export_md m = {.f = out, .al = mr->m->al, .v = mr->m->v};
+    memcpy(m.id, mr->m->id, sizeof m.id);
+    for (size_t i = from; i < to; i++) {
+        const struct export_block *b = &mr->blocks[i];
+        if (b->fold) {
+            fprintf(out, "\n*\xE2\x80\xA6 %zu identical sentence%s*\n", b->nrows,
+                    b->nrows == 1 ? "" : "s");
+            continue;
+        }
+        const struct align_row *r = &mr->rows[b->row];
+        bool shown =
+            r->partner >= 0 && export_block_of_row(mr->blocks, mr->nb, (size_t)r->partner) < mr->nb;
+        md_row(&m, r, b->row, shown);
+    }
+    export_md_free(&m);
+}
+
 static void md_cmp(struct export_md *m, const struct export_input *in, size_t k)
 {
     FILE *f = m->f;
@@ -444,17 +473,8 @@ static void md_cmp(struct export_md *m, const struct export_input *in, size_t k)
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
     md_summary(f, al, &in->view, in->cmps[k].dg, m->id, blocks, nb);
     if (nb == 0) fputs("\n*(no sentences on either side)*\n", f);
-    for (size_t i = 0; i < nb; i++) {
-        const struct export_block *b = &blocks[i];
-        if (b->fold) {
-            fprintf(f, "\n*\xE2\x80\xA6 %zu identical sentence%s*\n", b->nrows,
-                    b->nrows == 1 ? "" : "s");
-            continue;
-        }
-        const struct align_row *r = &rows[b->row];
-        bool shown = r->partner >= 0 && export_block_of_row(blocks, nb, (size_t)r->partner) < nb;
-        md_row(m, r, b->row, shown);
-    }
+    struct md_rows mr = {m, blocks, nb, rows};
+    export_chunks(f, nb, EXPORT_CHUNK, md_rows, &mr);
     free(blocks);
 }
 
