@@ -243,8 +243,8 @@ void export_chunks(FILE *f, size_t n, size_t per,
                    void (*write)(void *arg, FILE *out, size_t from, size_t to), void *arg)
 {
     size_t nc = (n + per - 1) / per;
-    struct chunks c = {f, n, per, write, arg, xcalloc(nc + 1, sizeof *c.buf),
-                       xcalloc(nc + 1, sizeof *c.len)};
+    struct chunks c = {
+        f, n, per, write, arg, xcalloc(nc + 1, sizeof *c.buf), xcalloc(nc + 1, sizeof *c.len)};
     util_parallel_ordered(nc, chunk_write, chunk_put, &c);
     free(c.buf);
     free(c.len);

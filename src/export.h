@@ -186,12 +186,9 @@ struct export_md {
     struct export_run *runs;
     size_t cap;
     /* The escaped text of each run, one after the other (run i is
-     * pbuf[piece_at[i], piece_at[i + 1])), and the line being written:
-     * two memory streams kept open from row to row (opening one a run
-     * cost half the export's time). */
-    FILE *pf, *lf;
-    char *pbuf, *lbuf;
-    size_t pn, ln;
+     * pb.s[piece_at[i], piece_at[i + 1])), and the line being written:
+     * two buffers kept from row to row. */
+    struct strbuf pb, lb;
     size_t *piece_at;
     size_t cappiece;
 };

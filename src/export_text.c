@@ -354,7 +354,7 @@ struct text_out {
 
 static void ln_put(struct text_out *t, const char *s, size_t n)
 {
-    xgrow(&t->ln, &t->capln, t->nln + n + 1, 1);
+    if (t->nln + n + 1 > t->capln) xgrow(&t->ln, &t->capln, t->nln + n + 1, 1);
     memcpy(t->ln + t->nln, s, n);
     t->nln += n;
 }
@@ -429,7 +429,9 @@ static void put_cell(struct text_out *t, const struct layout *l, int side, const
             const char *sgr = p->attr < LA_COUNT ? t->style->attr[p->attr] : NULL;
             if (dim && p->attr != LA_MARK && p->attr != LA_FOLD) sgr = t->style->boiler;
             ln_styled(t, sgr, t->buf, n);
-            used += (int)text_width(t->buf, n);
+            /* its width as the layout counted it, which is the drawn one
+             * (layout_piece_text): up to the next piece, or the line's end */
+            used += (q + 1 < ln->npiece ? p[1].col : ln->width) - p->col;
         }
     } else if (note && note[0] && k == 0) {
         ln_styled(t, t->style->note, note, strlen(note));
@@ -542,7 +544,7 @@ struct text_rows {
     const struct layout *l;
     const struct lay_vrow *vr;
     const struct align_row *rows;
-    size_t first;     /* the first display row written */
+    size_t first;      /* the first display row written */
     uint64_t y0, base; /* its screen line, and its output line */
     int cols;
 };

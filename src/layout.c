@@ -111,7 +111,7 @@ struct builder {
 static void new_line(struct builder *b)
 {
     struct layout *l = b->l;
-    xgrow(&l->lines, &l->caplines, l->nlines + 1, sizeof *l->lines);
+    if (l->nlines == l->caplines) xgrow(&l->lines, &l->caplines, l->nlines + 1, sizeof *l->lines);
     struct lay_line *ln = &l->lines[l->nlines++];
     ln->piece = (uint32_t)l->npieces;
     ln->npiece = 0;
@@ -128,7 +128,8 @@ static void add_piece(struct builder *b, size_t p, size_t q, uint16_t attr, int 
     if (last && last->end == p && last->attr == attr) {
         last->end = (uint32_t)q;
     } else {
-        xgrow(&l->pieces, &l->cappieces, l->npieces + 1, sizeof *l->pieces);
+        if (l->npieces == l->cappieces)
+            xgrow(&l->pieces, &l->cappieces, l->npieces + 1, sizeof *l->pieces);
         struct lay_piece *pc = &l->pieces[l->npieces++];
         pc->start = (uint32_t)p;
         pc->end = (uint32_t)q;
@@ -332,7 +333,8 @@ static void collect_spans(struct builder *b, const struct wop *ops, const struct
         en = side ? op->b_end : op->a_end;
         if (en <= st) continue;
         if (b->nspans && st < b->spans[b->nspans - 1].end) sorted = false;
-        xgrow(&b->spans, &b->capspans, b->nspans + 1, sizeof *b->spans);
+        if (b->nspans == b->capspans)
+            xgrow(&b->spans, &b->capspans, b->nspans + 1, sizeof *b->spans);
         b->spans[b->nspans++] = (struct lay_run){st, en, attr};
     }
     if (!sorted) qsort(b->spans, b->nspans, sizeof *b->spans, cmp_span);
@@ -341,7 +343,7 @@ static void collect_spans(struct builder *b, const struct wop *ops, const struct
 static void push_run(struct builder *b, size_t *n, uint32_t st, uint32_t en, uint16_t attr)
 {
     if (en <= st) return;
-    xgrow(&b->runbuf, &b->caprunbuf, *n + 1, sizeof *b->runbuf);
+    if (*n == b->caprunbuf) xgrow(&b->runbuf, &b->caprunbuf, *n + 1, sizeof *b->runbuf);
     b->runbuf[(*n)++] = (struct lay_run){st, en, attr};
 }
 
