@@ -432,6 +432,53 @@ static uint32_t simple_lines(const char *s, size_t start, size_t end, int cols)
     return lines;
 }
 
+/* lay_text for s[start, end) of one attribute without marks when the
+ * sentence is made of simple_char characters and spaces and every unit
+ * fits the column (as simple_lines counts it): every line is then one
+ * piece, from its first unit to its last.  false, with nothing laid out,
+ * for any other sentence. */
+static bool simple_lay(struct builder *b, size_t start, size_t end, uint16_t attr)
+{
+    struct layout *l = b->l;
+    size_t nlines = l->nlines, npieces = l->npieces;
+    const char *s = b->s;
+    const unsigned char *u = (const unsigned char *)s;
+    int64_t cols = b->cols, col = 0; /* 0: nothing on the line yet */
+    size_t from = start, to = start; /* the line's text */
+    new_line(b);
+    size_t i = start;
+    while (i < end) {
+        size_t g = i; /* the gap [g, i) */
+        while (i < end && s[i] == ' ')
+            i++;
+        if (i == end) break; /* white space at the end is dropped */
+        size_t j = i;
+        int64_t uw = 0;
+        for (size_t n; j < end && (n = simple_char(u, j, end)) > 0; j += n)
+            uw++;
+        if ((j < end && s[j] != ' ') || uw > cols) { /* lay_text lays it out */
+            l->nlines = nlines;
+            l->npieces = npieces;
+            return false;
+        }
+        int64_t gw = (int64_t)(i - g);
+        if (col > 0 && col + gw + uw <= cols) {
+            col += gw + uw;
+        } else {
+            if (col > 0) {
+                add_piece(b, from, to, attr, (int)col);
+                new_line(b);
+            }
+            from = i;
+            col = uw;
+        }
+        to = j;
+        i = j;
+    }
+    if (col > 0) add_piece(b, from, to, attr, (int)col);
+    return true;
+}
+
 /* Lay out one side of alignment row r; returns its number of lines. */
 static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
                              const struct align_row *r, int side)
@@ -472,6 +519,9 @@ static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
             b->nruns = 1;
         }
         b->runs = b->runbuf;
+        if (b->nruns == 1 && !marked(b, b->runs[0].attr) &&
+            simple_lay(b, se->start, se->end, b->runs[0].attr))
+            continue;
         lay_text(b, se->start, se->end);
     }
     return (uint32_t)(l->nlines - before) + counted;
