@@ -3,6 +3,7 @@
 #include "export.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +212,74 @@ void export_hidden_note(char *buf, size_t size, const struct alignment *al,
         snprintf(buf, size, "%zu row%s hidden (not the story)", n, n == 1 ? "" : "s");
     else if (size)
         buf[0] = '\0';
+}
+
+/* A memory stream a chunk is written to.  The streams are kept and
+ * rewound from chunk to chunk, so their pages are faulted in once, not
+ * for every chunk (fresh streams doubled the HTML export's page faults). */
+struct chunk_stream {
+    FILE *f;
+    char *buf;
+    size_t size;
+};
+
+struct chunks {
+    FILE *f;
+    size_t n, per;
+    void (*write)(void *arg, FILE *out, size_t from, size_t to);
+    void *arg;
+    size_t *stream, *len; /* each chunk's stream and length, until it is put */
+    pthread_mutex_t lock; /* for the streams below */
+    struct chunk_stream *streams;
+    size_t nstreams;
+    size_t *idle, nidle; /* the streams not in use */
+};
+
+static void chunk_write(void *arg, size_t k)
+{
+    struct chunks *c = arg;
+    pthread_mutex_lock(&c->lock);
+    size_t i = c->nidle ? c->idle[--c->nidle] : c->nstreams++;
+    pthread_mutex_unlock(&c->lock);
+    struct chunk_stream *cs = &c->streams[i];
+    if (!cs->f) cs->f = open_memstream(&cs->buf, &cs->size);
+    if (!cs->f || fseek(cs->f, 0, SEEK_SET) != 0) util_oom();
+    c->write(c->arg, cs->f, k * c->per, WD_MIN(c->n, (k + 1) * c->per));
+    long at = ftell(cs->f);
+    if (at < 0 || fflush(cs->f) != 0) util_oom();
+    c->stream[k] = i;
+    c->len[k] = (size_t)at;
+}
+
+static void chunk_put(void *arg, size_t k)
+{
+    struct chunks *c = arg;
+    fwrite(c->streams[c->stream[k]].buf, 1, c->len[k], c->f);
+    pthread_mutex_lock(&c->lock);
+    c->idle[c->nidle++] = c->stream[k];
+    pthread_mutex_unlock(&c->lock);
+}
+
+void export_chunks(FILE *f, size_t n, size_t per,
+                   void (*write)(void *arg, FILE *out, size_t from, size_t to), void *arg)
+{
+    size_t nc = (n + per - 1) / per;
+    struct chunks c = {.f = f, .n = n, .per = per, .write = write, .arg = arg};
+    c.stream = xcalloc(nc + 1, sizeof *c.stream);
+    c.len = xcalloc(nc + 1, sizeof *c.len);
+    c.streams = xcalloc(nc + 1, sizeof *c.streams); /* (at most one a chunk) */
+    c.idle = xcalloc(nc + 1, sizeof *c.idle);
+    pthread_mutex_init(&c.lock, NULL);
+    util_parallel_ordered(nc, chunk_write, chunk_put, &c);
+    pthread_mutex_destroy(&c.lock);
+    for (size_t i = 0; i < c.nstreams; i++) {
+        if (c.streams[i].f && fclose(c.streams[i].f) != 0) util_oom();
+        free(c.streams[i].buf);
+    }
+    free(c.streams);
+    free(c.idle);
+    free(c.stream);
+    free(c.len);
 }
 
 size_t export_block_of_row(const struct export_block *b, size_t n, size_t r)

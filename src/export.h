@@ -186,12 +186,9 @@ struct export_md {
     struct export_run *runs;
     size_t cap;
     /* The escaped text of each run, one after the other (run i is
-     * pbuf[piece_at[i], piece_at[i + 1])), and the line being written:
-     * two memory streams kept open from row to row (opening one a run
-     * cost half the export's time). */
-    FILE *pf, *lf;
-    char *pbuf, *lbuf;
-    size_t pn, ln;
+     * pb.s[piece_at[i], piece_at[i + 1])), and the line being written:
+     * two buffers kept from row to row. */
+    struct strbuf pb, lb;
     size_t *piece_at;
     size_t cappiece;
 };
@@ -239,6 +236,15 @@ struct export_block {
  * when *n is 0). */
 struct export_block *export_blocks(const struct alignment *al, const struct export_view *v,
                                    size_t *n);
+/* Write items 0 .. n-1 (display rows, blocks) in chunks of per items on
+ * the worker threads: write(arg, out, from, to) writes items from .. to-1
+ * to out, a memory stream of the chunk's own, and the chunks are copied to
+ * f in order as they are done (a few held at a time).  The chunks depend
+ * on n and per only, so the output never depends on the threads; write
+ * must touch nothing shared but what it only reads. */
+#define EXPORT_CHUNK 512
+void export_chunks(FILE *f, size_t n, size_t per,
+                   void (*write)(void *arg, FILE *out, size_t from, size_t to), void *arg);
 /* The index of the block holding alignment row r, or n when none does. */
 size_t export_block_of_row(const struct export_block *b, size_t n, size_t r);
 

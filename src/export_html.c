@@ -256,6 +256,17 @@ static void html_stats(FILE *f, const struct alignment *al, const struct export_
             ALIGN_WEAK_SIM);
 }
 
+/* n in decimal (printf's %zu without its cost: a few a row). */
+static void put_num(FILE *f, size_t n)
+{
+    char b[24];
+    size_t i = sizeof b;
+    do
+        b[--i] = (char)('0' + n % 10);
+    while ((n /= 10) > 0);
+    fwrite(b + i, 1, sizeof b - i, f);
+}
+
 struct html_out {
     FILE *f;
     const struct alignment *al;
@@ -275,10 +286,10 @@ static size_t html_runs(struct html_out *h, const struct align_row *r, int side)
         const struct export_run *u = &h->runs[i];
         if (u->sentence && i) fputs("<br>", f);
         if (u->attr == LA_DEL || u->attr == LA_INS) {
-            const char *tag = u->attr == LA_DEL ? "del" : "ins";
-            fprintf(f, "<%s class=\"w\">", tag);
+            bool del = u->attr == LA_DEL;
+            fputs(del ? "<del class=\"w\">" : "<ins class=\"w\">", f);
             export_html_text(f, bytes, u->start, u->end);
-            fprintf(f, "</%s>", tag);
+            fputs(del ? "</del>" : "</ins>", f);
         } else if (u->attr == LA_FOLDED) {
             fputs("<span class=\"f\" title=\"differs in case, quotes or dashes\">", f);
             export_html_text(f, bytes, u->start, u->end);
@@ -301,7 +312,8 @@ static void html_cell(struct html_out *h, const struct align_row *r, int side)
         cls = " only-b";
     else if (shows && r->kind == ROW_MOVED)
         cls = " mv";
-    fprintf(f, "<td class=\"%c%s", side ? 'b' : 'a', cls);
+    fputs(side ? "<td class=\"b" : "<td class=\"a", f);
+    fputs(cls, f);
     char role = shows ? align_role_mark(h->al, r, side) : ' ';
     if (role != ' ' && role != 'd') { /* a role other than the story's */
         size_t ns;
@@ -329,7 +341,12 @@ static void html_gutter(struct html_out *h, const struct align_row *r, size_t ro
                         bool partner_shown)
 {
     FILE *f = h->f;
-    fprintf(f, "<td class=\"g\"><a class=\"n\" href=\"#%s%zu\">%zu</a>", h->id, row + 1, row + 1);
+    fputs("<td class=\"g\"><a class=\"n\" href=\"#", f);
+    fputs(h->id, f);
+    put_num(f, row + 1);
+    fputs("\">", f);
+    put_num(f, row + 1);
+    fputs("</a>", f);
     char rm[2] = {align_role_mark(h->al, r, SIDE_A), align_role_mark(h->al, r, SIDE_B)};
     if (rm[0] != ' ' || rm[1] != ' ') {
         fputs("<span class=\"r\" title=\"", f);
@@ -412,6 +429,48 @@ static void html_digest(struct html_out *h, const struct digest *dg, const struc
     fputs("</div>\n", f);
 }
 
+/* The display rows of one comparison being written, for html_rows. */
+struct html_rows {
+    const struct html_out *h;
+    const struct export_block *blocks;
+    size_t nb;
+    const struct align_row *rows;
+};
+
+/* Write blocks from .. to - 1 to out (export_chunks). */
+static void html_rows(void *arg, FILE *out, size_t from, size_t to)
+{
+    const struct html_rows *hr = arg;
+    struct html_out o = *hr->h, *h = &o;
+    o.f = out;
+    o.runs = NULL;
+    o.cap = 0;
+    for (size_t i = from; i < to; i++) {
+        const struct export_block *b = &hr->blocks[i];
+        if (b->fold) {
+            fprintf(out,
+                    "<tr class=\"fold\"><td colspan=\"3\">\xE2\x80\xA6 %zu identical "
+                    "sentence%s</td></tr>\n",
+                    b->nrows, b->nrows == 1 ? "" : "s");
+            continue;
+        }
+        const struct align_row *r = &hr->rows[b->row];
+        bool shown =
+            r->partner >= 0 && export_block_of_row(hr->blocks, hr->nb, (size_t)r->partner) < hr->nb;
+        fputs("<tr id=\"", out);
+        fputs(h->id, out);
+        put_num(out, b->row + 1);
+        fputs("\" class=\"", out);
+        fputs(align_kind_name(r->kind), out);
+        fputs(align_row_weak(r) ? " weak\">" : "\">", out);
+        html_cell(h, r, SIDE_A);
+        html_gutter(h, r, b->row, shown);
+        html_cell(h, r, SIDE_B);
+        fputs("</tr>\n", out);
+    }
+    free(o.runs);
+}
+
 static void html_cmp(struct html_out *h, const struct export_input *in, size_t k)
 {
     FILE *f = h->f;
@@ -449,24 +508,8 @@ static void html_cmp(struct html_out *h, const struct export_input *in, size_t k
     fputs("</th></tr></thead>\n<tbody>\n", f);
     if (nb_ == 0)
         fputs("<tr class=\"fold\"><td colspan=\"3\">(no sentences on either side)</td></tr>\n", f);
-    for (size_t i = 0; i < nb_; i++) {
-        const struct export_block *b = &blocks[i];
-        if (b->fold) {
-            fprintf(f,
-                    "<tr class=\"fold\"><td colspan=\"3\">\xE2\x80\xA6 %zu identical "
-                    "sentence%s</td></tr>\n",
-                    b->nrows, b->nrows == 1 ? "" : "s");
-            continue;
-        }
-        const struct align_row *r = &rows[b->row];
-        bool shown = r->partner >= 0 && export_block_of_row(blocks, nb_, (size_t)r->partner) < nb_;
-        fprintf(f, "<tr id=\"%s%zu\" class=\"%s%s\">", h->id, b->row + 1, align_kind_name(r->kind),
-                align_row_weak(r) ? " weak" : "");
-        html_cell(h, r, SIDE_A);
-        html_gutter(h, r, b->row, shown);
-        html_cell(h, r, SIDE_B);
-        fputs("</tr>\n", f);
-    }
+    struct html_rows hr = {h, blocks, nb_, rows};
+    export_chunks(f, nb_, EXPORT_CHUNK, html_rows, &hr);
     fputs("</tbody>\n</table>\n", f);
     if (details) fputs("</details>\n", f);
     free(blocks);

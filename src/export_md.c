@@ -37,6 +37,7 @@
 #include <utf8proc.h>
 
 #include "escape.h"
+#include "swar.h"
 #include "text.h"
 
 /* GFM turns bare addresses into links (the autolink extension): "www."
@@ -57,6 +58,13 @@ static void md_put_unlinked(FILE *f, const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     size_t from = 0;
     for (size_t i = 0; i < n; i++) {
+        if (i + 8 <= n) { /* eight bytes without '.', ':' or '@' at once */
+            uint64_t x = swar_load(s + i);
+            if (!(swar_eq(x, '.') | swar_eq(x, ':') | swar_eq(x, '@'))) {
+                i += 7;
+                continue;
+            }
+        }
         const char *add = NULL;
         if (u[i] == '.' && i >= 3 && (u[i - 1] | 0x20) == 'w' && (u[i - 2] | 0x20) == 'w' &&
             (u[i - 3] | 0x20) == 'w') {
@@ -84,7 +92,7 @@ static void md_put_unlinked(FILE *f, const char *s, size_t n)
  * space (or nothing yet), so a white space run writes one space only.
  * *bol: at the start of a line, where "-", "+", "=" and "1." would start
  * a list or heading. */
-static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
+static void md_text(struct strbuf *f, const char *s, size_t start, size_t end, bool *bol)
 {
     static const bool special[128] = {
         ['\\'] = true, ['`'] = true, ['*'] = true, ['_'] = true, ['~'] = true, ['['] = true,
@@ -93,7 +101,7 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
     for (size_t i = start; i < end;) {
         size_t run = *bol ? i : export_plain_run(s, end, i, special);
         if (run > i) { /* most of the text: one write, not one a character */
-            fwrite(s + i, 1, run - i, f);
+            sb_add(f, s + i, run - i);
             space = s[run - 1] == ' ';
             i = run;
             continue;
@@ -101,7 +109,7 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
         int32_t cp;
         size_t l = export_char(s, end, i, &cp);
         if (cp == ' ') {
-            if (!space && !*bol) putc(' ', f);
+            if (!space && !*bol) sb_addc(f, ' ');
             space = true;
             i += l;
             continue;
@@ -109,7 +117,8 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
         if (cp == EXPORT_CHAR_MARK) { /* a bidi control, shown with its backslash escaped */
             char m[ESCAPE_CP_MAX];
             export_mark(s, end, i, m);
-            fprintf(f, "\\%s", m);
+            sb_addc(f, '\\');
+            sb_adds(f, m);
             space = *bol = false;
             i += l;
             continue;
@@ -121,15 +130,15 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
         space = false;
         if (*bol) {
             if (cp == '-' || cp == '+' || cp == '=') {
-                putc('\\', f);
+                sb_addc(f, '\\');
             } else if (cp >= '0' && cp <= '9') {
                 /* "12." or "12)" starts an ordered list */
                 size_t j = i;
                 while (j < end && j - i < 10 && s[j] >= '0' && s[j] <= '9')
                     j++;
                 if (j < end && (s[j] == '.' || s[j] == ')')) {
-                    fwrite(s + i, 1, j - i, f);
-                    putc('\\', f);
+                    sb_add(f, s + i, j - i);
+                    sb_addc(f, '\\');
                     i = j;
                     *bol = false;
                     continue;
@@ -137,45 +146,23 @@ static void md_text(FILE *f, const char *s, size_t start, size_t end, bool *bol)
             }
             *bol = false;
         }
-        if (cp < 0x80 && strchr("\\`*_~[]<>#|&", (int)cp)) putc('\\', f);
+        if (cp < 0x80 && strchr("\\`*_~[]<>#|&", (int)cp)) sb_addc(f, '\\');
         if (cp == TEXT_REPLACEMENT)
-            fputs("\xEF\xBF\xBD", f);
+            sb_add(f, "\xEF\xBF\xBD", 3);
         else
-            fwrite(s + i, 1, l, f);
+            sb_add(f, s + i, l);
         i += l;
     }
-}
-
-/* A line's worth of Markdown being written (md_str, md_side), put out
- * through md_put_unlinked at the end. */
-struct md_line {
-    char *buf;
-    size_t n;
-    FILE *f;
-};
-
-static FILE *line_open(struct md_line *l)
-{
-    l->buf = NULL;
-    l->n = 0;
-    l->f = open_memstream(&l->buf, &l->n);
-    if (!l->f) util_oom();
-    return l->f;
-}
-
-static void line_close(struct md_line *l, FILE *out)
-{
-    if (fclose(l->f) != 0) util_oom();
-    md_put_unlinked(out, l->buf, l->n);
-    free(l->buf);
 }
 
 void export_md_str(FILE *f, const char *s)
 {
     bool bol = false;
-    struct md_line l;
-    md_text(line_open(&l), s, 0, strlen(s), &bol);
-    line_close(&l, f);
+    struct strbuf b = {0};
+    sb_add(&b, "", 0);
+    md_text(&b, s, 0, strlen(s), &bol);
+    md_put_unlinked(f, b.s, b.len);
+    sb_free(&b);
 }
 
 static void md_head(FILE *f, const struct export_input *in)
@@ -300,51 +287,39 @@ static bool md_closes(int32_t prev, int32_t next)
     return !md_space(prev) && (!md_punct(prev) || md_space(next) || md_punct(next));
 }
 
-/* Memory stream *f (opened on first use) rewound to its start. */
-static FILE *stream_rewound(FILE **f, char **buf, size_t *n)
-{
-    if (!*f) *f = open_memstream(buf, n);
-    if (!*f || fseek(*f, 0, SEEK_SET) != 0) util_oom();
-    return *f;
-}
-
-/* The length written to memory stream f since it was rewound, its bytes
- * made valid in its buffer. */
-static size_t stream_written(FILE *f)
-{
-    long at = ftell(f);
-    if (at < 0 || fflush(f) != 0) util_oom();
-    return (size_t)at;
-}
-
-/* Escape every run of the side into m->pbuf first, so that each marked
+/* Escape every run of the side into m->pb first, so that each marked
  * run can see its neighbours: ~~text~~ and **text** only work where the
  * flanking rules let the delimiters open and close ("Campbell~~, said~~"
  * does not: a comma after a letter); there the same marks are written as
  * the inline HTML the forges allow, <del> and <b>. */
 void export_md_side(struct export_md *m, const struct align_row *r, int side, const char *label)
 {
-    FILE *f = stream_rewound(&m->lf, &m->lbuf, &m->ln);
+    struct strbuf *f = &m->lb, *pf = &m->pb;
+    f->len = pf->len = 0;
+    sb_add(pf, "", 0); /* (never NULL below) */
     const char *bytes = doc_bytes(align_doc(m->al, side), NULL);
     size_t n = export_side_runs(m->al, r, side, m->v->words, &m->runs, &m->cap);
     xgrow(&m->piece_at, &m->cappiece, n + 1, sizeof *m->piece_at);
     bool bol = label == NULL;
-    FILE *pf = stream_rewound(&m->pf, &m->pbuf, &m->pn);
     for (size_t i = 0; i < n; i++) {
         const struct export_run *u = &m->runs[i];
-        m->piece_at[i] = (size_t)ftell(pf);
+        m->piece_at[i] = pf->len;
         md_text(pf, bytes, u->start, u->end, &bol);
     }
-    m->piece_at[n] = stream_written(pf);
-    fputs("> ", f);
+    m->piece_at[n] = pf->len;
+    sb_add(f, "> ", 2);
     int32_t prev = ' ';
-    if (label) fprintf(f, "**%s:** ", label);
+    if (label) {
+        sb_add(f, "**", 2);
+        sb_adds(f, label);
+        sb_add(f, ":** ", 4);
+    }
     for (size_t i = 0; i < n; i++) {
         const struct export_run *u = &m->runs[i];
-        const char *p = m->pbuf + m->piece_at[i];
+        const char *p = pf->s + m->piece_at[i];
         size_t len = m->piece_at[i + 1] - m->piece_at[i];
         if (u->sentence && i) {
-            putc(' ', f);
+            sb_addc(f, ' ');
             prev = ' ';
         }
         if (len == 0) continue;
@@ -354,10 +329,10 @@ void export_md_side(struct export_md *m, const struct align_row *r, int side, co
             close = "</i>";
         } else if (u->attr == LA_DEL || u->attr == LA_INS) {
             bool del = u->attr == LA_DEL;
-            int32_t next = i + 1 < n && !m->runs[i + 1].sentence
-                               ? first_cp(m->pbuf + m->piece_at[i + 1],
-                                          m->piece_at[i + 2] - m->piece_at[i + 1])
-                               : ' ';
+            int32_t next =
+                i + 1 < n && !m->runs[i + 1].sentence
+                    ? first_cp(pf->s + m->piece_at[i + 1], m->piece_at[i + 2] - m->piece_at[i + 1])
+                    : ' ';
             if (md_opens(prev, first_cp(p, len)) && md_closes(last_cp(p, len), next))
                 open = close = del ? "~~" : "**";
             else if (del)
@@ -365,14 +340,13 @@ void export_md_side(struct export_md *m, const struct align_row *r, int side, co
             else
                 open = "<b>", close = "</b>";
         }
-        fputs(open, f);
-        fwrite(p, 1, len, f);
-        fputs(close, f);
+        sb_adds(f, open);
+        sb_add(f, p, len);
+        sb_adds(f, close);
         prev = *close ? '>' : last_cp(p, len); /* '~' and '*' are punctuation like '>' */
     }
-    putc('\n', f);
-    size_t len = stream_written(f);
-    md_put_unlinked(m->f, m->lbuf, len);
+    sb_addc(f, '\n');
+    md_put_unlinked(m->f, f->s, f->len);
 }
 
 /* Do the two sides of same row r hold the same bytes? */
@@ -422,6 +396,35 @@ static void md_row(struct export_md *m, const struct align_row *r, size_t row, b
     }
 }
 
+/* The display rows of one comparison being written, for md_rows. */
+struct md_rows {
+    const struct export_md *m;
+    const struct export_block *blocks;
+    size_t nb;
+    const struct align_row *rows;
+};
+
+/* Write blocks from .. to - 1 to out (export_chunks). */
+static void md_rows(void *arg, FILE *out, size_t from, size_t to)
+{
+    const struct md_rows *mr = arg;
+    struct export_md m = {.f = out, .al = mr->m->al, .v = mr->m->v};
+    memcpy(m.id, mr->m->id, sizeof m.id);
+    for (size_t i = from; i < to; i++) {
+        const struct export_block *b = &mr->blocks[i];
+        if (b->fold) {
+            fprintf(out, "\n*\xE2\x80\xA6 %zu identical sentence%s*\n", b->nrows,
+                    b->nrows == 1 ? "" : "s");
+            continue;
+        }
+        const struct align_row *r = &mr->rows[b->row];
+        bool shown =
+            r->partner >= 0 && export_block_of_row(mr->blocks, mr->nb, (size_t)r->partner) < mr->nb;
+        md_row(&m, r, b->row, shown);
+    }
+    export_md_free(&m);
+}
+
 static void md_cmp(struct export_md *m, const struct export_input *in, size_t k)
 {
     FILE *f = m->f;
@@ -444,17 +447,8 @@ static void md_cmp(struct export_md *m, const struct export_input *in, size_t k)
     struct export_block *blocks = export_blocks(al, &in->view, &nb);
     md_summary(f, al, &in->view, in->cmps[k].dg, m->id, blocks, nb);
     if (nb == 0) fputs("\n*(no sentences on either side)*\n", f);
-    for (size_t i = 0; i < nb; i++) {
-        const struct export_block *b = &blocks[i];
-        if (b->fold) {
-            fprintf(f, "\n*\xE2\x80\xA6 %zu identical sentence%s*\n", b->nrows,
-                    b->nrows == 1 ? "" : "s");
-            continue;
-        }
-        const struct align_row *r = &rows[b->row];
-        bool shown = r->partner >= 0 && export_block_of_row(blocks, nb, (size_t)r->partner) < nb;
-        md_row(m, r, b->row, shown);
-    }
+    struct md_rows mr = {m, blocks, nb, rows};
+    export_chunks(f, nb, EXPORT_CHUNK, md_rows, &mr);
     free(blocks);
 }
 
@@ -480,10 +474,8 @@ enum wd_status export_md(FILE *f, const struct export_input *in)
 void export_md_free(struct export_md *m)
 {
     free(m->runs);
-    if (m->pf && fclose(m->pf) != 0) util_oom();
-    if (m->lf && fclose(m->lf) != 0) util_oom();
-    free(m->pbuf);
-    free(m->lbuf);
+    sb_free(&m->pb);
+    sb_free(&m->lb);
     free(m->piece_at);
     memset(m, 0, sizeof *m);
 }

@@ -354,7 +354,7 @@ struct text_out {
 
 static void ln_put(struct text_out *t, const char *s, size_t n)
 {
-    xgrow(&t->ln, &t->capln, t->nln + n + 1, 1);
+    if (t->nln + n + 1 > t->capln) xgrow(&t->ln, &t->capln, t->nln + n + 1, 1);
     memcpy(t->ln + t->nln, s, n);
     t->nln += n;
 }
@@ -429,7 +429,9 @@ static void put_cell(struct text_out *t, const struct layout *l, int side, const
             const char *sgr = p->attr < LA_COUNT ? t->style->attr[p->attr] : NULL;
             if (dim && p->attr != LA_MARK && p->attr != LA_FOLD) sgr = t->style->boiler;
             ln_styled(t, sgr, t->buf, n);
-            used += (int)text_width(t->buf, n);
+            /* its width as the layout counted it, which is the drawn one
+             * (layout_piece_text): up to the next piece, or the line's end */
+            used += (q + 1 < ln->npiece ? p[1].col : ln->width) - p->col;
         }
     } else if (note && note[0] && k == 0) {
         ln_styled(t, t->style->note, note, strlen(note));
@@ -534,6 +536,64 @@ static bool vrow_in_range(const struct export_view *w, const struct lay_vrow *v)
     return !w->range || (v->row <= w->last_row && v->row + v->nrows - 1 >= w->first_row);
 }
 
+/* The display rows of one comparison being written, for text_rows. */
+struct text_rows {
+    const struct export_input *in;
+    const struct export_style *style;
+    const struct alignment *al;
+    const struct layout *l;
+    const struct lay_vrow *vr;
+    const struct align_row *rows;
+    size_t first;      /* the first display row written */
+    uint64_t y0, base; /* its screen line, and its output line */
+    int cols;
+};
+
+/* Write display rows first + from .. first + to - 1 to out (export_chunks). */
+static void text_rows(void *arg, FILE *out, size_t from, size_t to)
+{
+    const struct text_rows *tr = arg;
+    const struct export_view *view = &tr->in->view;
+    const struct alignment *al = tr->al;
+    const struct lay_vrow *vr = tr->vr;
+    struct text_out o = {.f = out, .style = tr->style}, *t = &o;
+    char note[64];
+    for (size_t i = tr->first + from; i < tr->first + to; i++) {
+        const struct lay_vrow *v = &vr[i];
+        const struct align_row *r = v->kind == VROW_ROW ? &tr->rows[v->row] : NULL;
+        note[0] = '\0';
+        if (r && r->kind == ROW_MOVED && r->partner >= 0) {
+            const char *dir = (r->show & SHOW_A) ? "to" : "from";
+            const struct lay_vrow *pv = &vr[layout_vrow_of_row(tr->l, (size_t)r->partner)];
+            bool hidden = view->skip && view->skip[r->partner];
+            if (!hidden && vrow_in_range(view, pv))
+                snprintf(note, sizeof note, "(moved %s line %llu)", dir,
+                         (unsigned long long)(tr->base + (pv->y - tr->y0)));
+            else
+                snprintf(note, sizeof note, "(moved %s a row not shown)", dir);
+        }
+        char ra = r ? align_role_mark(al, r, SIDE_A) : ' ';
+        char rb = r ? align_role_mark(al, r, SIDE_B) : ' ';
+        bool dim[2] = {r && not_story(al, r, SIDE_A), r && not_story(al, r, SIDE_B)};
+        for (uint32_t k = 0; k < v->height; k++) {
+            put_cell(t, tr->l, SIDE_A, v, k, tr->cols, note, dim[0]);
+            char g = r && k == 0 ? gutter_char(r) : ' ';
+            char role[2] = {k == 0 ? ra : ' ', k == 0 ? rb : ' '};
+            ln_put(t, " ", 1);
+            ln_styled(t, role[0] != ' ' ? t->style->role : NULL, &role[0], 1);
+            const char *sgr = r && g != ' ' ? t->style->gutter[r->kind] : NULL;
+            if (r && g == '?') sgr = t->style->weak;
+            ln_styled(t, sgr, &g, 1);
+            ln_styled(t, role[1] != ' ' ? t->style->role : NULL, &role[1], 1);
+            ln_put(t, " ", 1);
+            put_cell(t, tr->l, SIDE_B, v, k, tr->cols, note, dim[1]);
+            ln_end(t);
+        }
+    }
+    free(o.buf);
+    free(o.ln);
+}
+
 static void text_cmp(struct text_out *t, const struct export_input *in, const struct export_cmp *c)
 {
     const struct alignment *al = c->al;
@@ -552,46 +612,28 @@ static void text_cmp(struct text_out *t, const struct export_input *in, const st
     struct layout *l = layout_build(al, &lo);
     size_t nv, nr;
     const struct lay_vrow *vr = layout_vrows(l, &nv);
-    const struct align_row *rows = align_rows(al, &nr);
-    /* The first display row written, and the output line it starts on
+    /* The display rows written, and the output line the first starts on
      * (the layout lines before a range are not written). */
     size_t first = 0;
     while (first < nv && !vrow_in_range(&in->view, &vr[first]))
         first++;
-    uint64_t y0 = first < nv ? vr[first].y : 0, base = t->line + 1;
-    char note[64];
-    for (size_t i = first; i < nv && vrow_in_range(&in->view, &vr[i]); i++) {
-        const struct lay_vrow *v = &vr[i];
-        const struct align_row *r = v->kind == VROW_ROW ? &rows[v->row] : NULL;
-        note[0] = '\0';
-        if (r && r->kind == ROW_MOVED && r->partner >= 0) {
-            const char *dir = (r->show & SHOW_A) ? "to" : "from";
-            const struct lay_vrow *pv = &vr[layout_vrow_of_row(l, (size_t)r->partner)];
-            bool hidden = in->view.skip && in->view.skip[r->partner];
-            if (!hidden && vrow_in_range(&in->view, pv))
-                snprintf(note, sizeof note, "(moved %s line %llu)", dir,
-                         (unsigned long long)(base + (pv->y - y0)));
-            else
-                snprintf(note, sizeof note, "(moved %s a row not shown)", dir);
-        }
-        char ra = r ? align_role_mark(al, r, SIDE_A) : ' ';
-        char rb = r ? align_role_mark(al, r, SIDE_B) : ' ';
-        bool dim[2] = {r && not_story(al, r, SIDE_A), r && not_story(al, r, SIDE_B)};
-        for (uint32_t k = 0; k < v->height; k++) {
-            put_cell(t, l, SIDE_A, v, k, cols, note, dim[0]);
-            char g = r && k == 0 ? gutter_char(r) : ' ';
-            char role[2] = {k == 0 ? ra : ' ', k == 0 ? rb : ' '};
-            ln_put(t, " ", 1);
-            ln_styled(t, role[0] != ' ' ? t->style->role : NULL, &role[0], 1);
-            const char *sgr = r && g != ' ' ? t->style->gutter[r->kind] : NULL;
-            if (r && g == '?') sgr = t->style->weak;
-            ln_styled(t, sgr, &g, 1);
-            ln_styled(t, role[1] != ' ' ? t->style->role : NULL, &role[1], 1);
-            ln_put(t, " ", 1);
-            put_cell(t, l, SIDE_B, v, k, cols, note, dim[1]);
-            ln_end(t);
-        }
-    }
+    size_t end = first;
+    while (end < nv && vrow_in_range(&in->view, &vr[end]))
+        end++;
+    struct text_rows tr = {
+        .in = in,
+        .style = t->style,
+        .al = al,
+        .l = l,
+        .vr = vr,
+        .rows = align_rows(al, &nr),
+        .first = first,
+        .y0 = first < nv ? vr[first].y : 0,
+        .base = t->line + 1,
+        .cols = cols,
+    };
+    export_chunks(t->f, end - first, EXPORT_CHUNK, text_rows, &tr);
+    if (end > first) t->line += vr[end - 1].y + vr[end - 1].height - tr.y0;
     layout_free(l);
 }
 

@@ -106,14 +106,14 @@ struct builder {
     struct lb_cl last; /* the cluster lay_text looked at last ... */
     size_t last_at;    /* ... and where it starts (SIZE_MAX: none) */
     bool counting;     /* only the lines count (a lazy layout's heights) */
-    struct doc_pass *pass; /* while counting: each side's pass over its text,
-                            * so a mapped file's pages go back as it goes */
+    struct doc_pass *pass; /* a lazy layout's heights: each side's pass over
+                            * its text, so a mapped file's pages go back */
 };
 
 static void new_line(struct builder *b)
 {
     struct layout *l = b->l;
-    xgrow(&l->lines, &l->caplines, l->nlines + 1, sizeof *l->lines);
+    if (l->nlines == l->caplines) xgrow(&l->lines, &l->caplines, l->nlines + 1, sizeof *l->lines);
     struct lay_line *ln = &l->lines[l->nlines++];
     ln->piece = (uint32_t)l->npieces;
     ln->npiece = 0;
@@ -130,7 +130,8 @@ static void add_piece(struct builder *b, size_t p, size_t q, uint16_t attr, int 
     if (last && last->end == p && last->attr == attr) {
         last->end = (uint32_t)q;
     } else {
-        xgrow(&l->pieces, &l->cappieces, l->npieces + 1, sizeof *l->pieces);
+        if (l->npieces == l->cappieces)
+            xgrow(&l->pieces, &l->cappieces, l->npieces + 1, sizeof *l->pieces);
         struct lay_piece *pc = &l->pieces[l->npieces++];
         pc->start = (uint32_t)p;
         pc->end = (uint32_t)q;
@@ -334,7 +335,8 @@ static void collect_spans(struct builder *b, const struct wop *ops, const struct
         en = side ? op->b_end : op->a_end;
         if (en <= st) continue;
         if (b->nspans && st < b->spans[b->nspans - 1].end) sorted = false;
-        xgrow(&b->spans, &b->capspans, b->nspans + 1, sizeof *b->spans);
+        if (b->nspans == b->capspans)
+            xgrow(&b->spans, &b->capspans, b->nspans + 1, sizeof *b->spans);
         b->spans[b->nspans++] = (struct lay_run){st, en, attr};
     }
     if (!sorted) qsort(b->spans, b->nspans, sizeof *b->spans, cmp_span);
@@ -343,7 +345,7 @@ static void collect_spans(struct builder *b, const struct wop *ops, const struct
 static void push_run(struct builder *b, size_t *n, uint32_t st, uint32_t en, uint16_t attr)
 {
     if (en <= st) return;
-    xgrow(&b->runbuf, &b->caprunbuf, *n + 1, sizeof *b->runbuf);
+    if (*n == b->caprunbuf) xgrow(&b->runbuf, &b->caprunbuf, *n + 1, sizeof *b->runbuf);
     b->runbuf[(*n)++] = (struct lay_run){st, en, attr};
 }
 
@@ -432,6 +434,53 @@ static uint32_t simple_lines(const char *s, size_t start, size_t end, int cols)
     return lines;
 }
 
+/* lay_text for s[start, end) of one attribute without marks when the
+ * sentence is made of simple_char characters and spaces and every unit
+ * fits the column (as simple_lines counts it): every line is then one
+ * piece, from its first unit to its last.  false, with nothing laid out,
+ * for any other sentence. */
+static bool simple_lay(struct builder *b, size_t start, size_t end, uint16_t attr)
+{
+    struct layout *l = b->l;
+    size_t nlines = l->nlines, npieces = l->npieces;
+    const char *s = b->s;
+    const unsigned char *u = (const unsigned char *)s;
+    int64_t cols = b->cols, col = 0; /* 0: nothing on the line yet */
+    size_t from = start, to = start; /* the line's text */
+    new_line(b);
+    size_t i = start;
+    while (i < end) {
+        size_t g = i; /* the gap [g, i) */
+        while (i < end && s[i] == ' ')
+            i++;
+        if (i == end) break; /* white space at the end is dropped */
+        size_t j = i;
+        int64_t uw = 0;
+        for (size_t n; j < end && (n = simple_char(u, j, end)) > 0; j += n)
+            uw++;
+        if ((j < end && s[j] != ' ') || uw > cols) { /* lay_text lays it out */
+            l->nlines = nlines;
+            l->npieces = npieces;
+            return false;
+        }
+        int64_t gw = (int64_t)(i - g);
+        if (col > 0 && col + gw + uw <= cols) {
+            col += gw + uw;
+        } else {
+            if (col > 0) {
+                add_piece(b, from, to, attr, (int)col);
+                new_line(b);
+            }
+            from = i;
+            col = uw;
+        }
+        to = j;
+        i = j;
+    }
+    if (col > 0) add_piece(b, from, to, attr, (int)col);
+    return true;
+}
+
 /* Lay out one side of alignment row r; returns its number of lines. */
 static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
                              const struct align_row *r, int side)
@@ -473,6 +522,9 @@ static uint32_t lay_row_side(struct builder *b, const struct alignment *al,
             b->nruns = 1;
         }
         b->runs = b->runbuf;
+        if (b->nruns == 1 && !marked(b, b->runs[0].attr) &&
+            simple_lay(b, se->start, se->end, b->runs[0].attr))
+            continue;
         lay_text(b, se->start, se->end);
     }
     return (uint32_t)(l->nlines - before) + counted;
@@ -525,24 +577,14 @@ static void lay_fold(struct builder *b, struct lay_vrow *v)
     }
 }
 
-/* Add the display row of kind standing for rows [row, row + nrows) and lay
- * it out.  A lazy layout keeps only its height: the lines and pieces are
- * dropped at once (and laid out again when the row is shown). */
-static void add_vrow(struct builder *b, enum vrow_kind kind, size_t row, size_t nrows)
+/* Lay out display row v with b, and set its height. */
+static void lay_vrow(struct builder *b, struct lay_vrow *v)
 {
-    struct layout *l = b->l;
-    struct lay_vrow *v = push_vrow(l, kind, row, nrows); /* vrows do not move below */
-    if (kind == VROW_ROW)
+    if (v->kind == VROW_ROW)
         lay_row(b, v);
     else
         lay_fold(b, v);
     v->height = WD_MAX(WD_MAX(v->nline[0], v->nline[1]), 1u);
-    l->height += v->height;
-    if (l->o.lazy) {
-        v->line[0] = v->line[1] = LAY_UNREALIZED;
-        l->nlines = l->npieces = 0;
-        l->nfold = sizeof mark_text;
-    }
 }
 
 void layout_default_opts(struct layout_opts *o, int width_a, int width_b)
@@ -565,45 +607,13 @@ static int clamp(int v, int lo, int hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-struct layout *layout_build(const struct alignment *al, const struct layout_opts *o)
+/* The display rows of l->al under l->o (folding, skip and unfold), in
+ * order, not laid out. */
+static void plan_vrows(struct layout *l, const uint8_t *skip, const uint8_t *unfold)
 {
-    struct layout *l = xcalloc(1, sizeof *l);
-    l->o = *o;
-    l->al = al;
-    for (int side = 0; side < 2; side++) {
-        l->o.width[side] = clamp(o->width[side], 1, LAY_WIDTH_MAX);
-        size_t len;
-        l->bytes[side] = doc_bytes(align_doc(al, side), &len);
-    }
-    l->o.tab = clamp(o->tab, 1, LAY_TAB_MAX);
-    l->o.fold_min = WD_MAX(o->fold_min, 1);
-    l->o.fold_context = WD_MAX(o->fold_context, 0);
-    /* the marks come first in the layout-owned text, at MARK_OPEN[] etc. */
-    l->capfold = sizeof mark_text;
-    l->fold = xmalloc(l->capfold);
-    memcpy(l->fold, mark_text, sizeof mark_text);
-    l->nfold = sizeof mark_text;
-
-    struct builder *b = xcalloc(1, sizeof *b);
-    b->l = l;
-    b->tab = l->o.tab;
-    /* Without marks, attributes never move a break: a lazy layout counts
-     * lines without cutting the text into word runs. */
-    b->counting = l->o.lazy && !l->o.marks;
-    /* The counting pass reads every sentence once and keeps none of it:
-     * it gives the pages of a mapped file back as it goes, as the word
-     * diffs do, so the reader's peak does not hold both files. */
-    struct doc_pass pass[2];
-    if (b->counting) {
-        doc_pass_begin(&pass[0], align_doc(al, SIDE_A));
-        doc_pass_begin(&pass[1], align_doc(al, SIDE_B));
-        b->pass = pass;
-    }
     size_t nrows;
-    const struct align_row *rows = align_rows(al, &nrows);
+    const struct align_row *rows = align_rows(l->al, &nrows);
     size_t r = 0;
-    const uint8_t *skip = l->o.skip, *unfold = l->o.unfold;
-    l->o.skip = l->o.unfold = NULL; /* borrowed for the build only */
     while (r < nrows) {
         if (skip && skip[r]) {
             r++;
@@ -618,7 +628,7 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
             /* Not folded: at least one row, all rows of a short same run. */
             size_t m = WD_MAX(run, 1);
             for (size_t k = 0; k < m; k++)
-                add_vrow(b, VROW_ROW, r + k, 1);
+                push_vrow(l, VROW_ROW, r + k, 1);
             r += m;
             continue;
         }
@@ -631,34 +641,161 @@ struct layout *layout_build(const struct alignment *al, const struct layout_opts
             head = tail = 0;
         if (head + tail >= run) {
             for (size_t k = 0; k < run; k++)
-                add_vrow(b, VROW_ROW, r + k, 1);
+                push_vrow(l, VROW_ROW, r + k, 1);
         } else {
             for (size_t k = 0; k < head; k++)
-                add_vrow(b, VROW_ROW, r + k, 1);
-            add_vrow(b, VROW_FOLD, r + head, run - head - tail);
+                push_vrow(l, VROW_ROW, r + k, 1);
+            push_vrow(l, VROW_FOLD, r + head, run - head - tail);
             for (size_t k = run - tail; k < run; k++)
-                add_vrow(b, VROW_ROW, r + k, 1);
+                push_vrow(l, VROW_ROW, r + k, 1);
         }
         r += run;
     }
-    if (b->pass) {
-        doc_pass_end(&b->pass[0]);
-        doc_pass_end(&b->pass[1]);
-        b->pass = NULL;
+}
+
+/* An empty layout of al under o (clamped), its text holding the marks. */
+static struct layout *layout_new(const struct alignment *al, const struct layout_opts *o)
+{
+    struct layout *l = xcalloc(1, sizeof *l);
+    l->o = *o;
+    l->al = al;
+    for (int side = 0; side < 2; side++) {
+        l->o.width[side] = clamp(o->width[side], 1, LAY_WIDTH_MAX);
+        size_t len;
+        l->bytes[side] = doc_bytes(align_doc(al, side), &len);
     }
-    b->counting = false;
-    if (l->o.lazy) {
-        /* Held for the layout's life: the rows it lays out when asked. */
-        l->b = b;
-        if (l->nvrows < l->capvrows && l->nvrows > 0) {
-            l->vrows = xreallocarray(l->vrows, l->nvrows, sizeof *l->vrows);
-            l->capvrows = l->nvrows;
+    l->o.tab = clamp(o->tab, 1, LAY_TAB_MAX);
+    l->o.fold_min = WD_MAX(o->fold_min, 1);
+    l->o.fold_context = WD_MAX(o->fold_context, 0);
+    l->o.skip = l->o.unfold = NULL; /* borrowed for the build only */
+    /* the marks come first in the layout-owned text, at MARK_OPEN[] etc. */
+    l->capfold = sizeof mark_text;
+    l->fold = xmalloc(l->capfold);
+    memcpy(l->fold, mark_text, sizeof mark_text);
+    l->nfold = sizeof mark_text;
+    return l;
+}
+
+/* ---- an eager layout, in slices ---------------------------------------------
+ * The rows of a layout are laid out independently of each other: an eager
+ * layout cuts its display rows into slices of LAY_SLICE_ROWS, lays each
+ * slice out into a layout of its own on the worker threads, and appends
+ * the slices in order (their line, piece and fold text offsets moved
+ * along).  The slices are fixed by the number of rows, never by the
+ * threads, and the result is the layout of one pass, byte for byte. */
+#define LAY_SLICE_ROWS 512
+
+struct lay_slices {
+    struct layout *l;
+    struct layout **part; /* each slice's lines, pieces and fold texts */
+};
+
+static void slice_lay(void *arg, size_t k)
+{
+    struct lay_slices *ls = arg;
+    struct layout *l = ls->l;
+    struct layout *part = layout_new(l->al, &l->o);
+    struct builder b = {.l = part, .tab = l->o.tab};
+    size_t end = WD_MIN(l->nvrows, (k + 1) * LAY_SLICE_ROWS);
+    for (size_t i = k * LAY_SLICE_ROWS; i < end; i++)
+        lay_vrow(&b, &l->vrows[i]);
+    free(b.runbuf);
+    free(b.spans);
+    ls->part[k] = part;
+}
+
+/* Append slice k to the layout, in order. */
+static void slice_join(void *arg, size_t k)
+{
+    struct lay_slices *ls = arg;
+    struct layout *l = ls->l, *p = ls->part[k];
+    uint32_t l0 = (uint32_t)l->nlines, p0 = (uint32_t)l->npieces;
+    uint32_t f0 = (uint32_t)(l->nfold - sizeof mark_text);
+    xgrow(&l->lines, &l->caplines, l->nlines + p->nlines, sizeof *l->lines);
+    for (size_t i = 0; i < p->nlines; i++) {
+        l->lines[l->nlines] = p->lines[i];
+        l->lines[l->nlines++].piece += p0;
+    }
+    xgrow(&l->pieces, &l->cappieces, l->npieces + p->npieces, sizeof *l->pieces);
+    for (size_t i = 0; i < p->npieces; i++) {
+        struct lay_piece *q = &l->pieces[l->npieces++];
+        *q = p->pieces[i];
+        if (q->attr == LA_FOLD) { /* (a mark is at the same place in every slice) */
+            q->start += f0;
+            q->end += f0;
         }
-    } else {
-        free(b->runbuf);
-        free(b->spans);
-        free(b);
     }
+    size_t nf = p->nfold - sizeof mark_text;
+    xgrow(&l->fold, &l->capfold, l->nfold + nf, 1);
+    memcpy(l->fold + l->nfold, p->fold + sizeof mark_text, nf);
+    l->nfold += nf;
+    size_t end = WD_MIN(l->nvrows, (k + 1) * LAY_SLICE_ROWS);
+    for (size_t i = k * LAY_SLICE_ROWS; i < end; i++) {
+        struct lay_vrow *v = &l->vrows[i];
+        v->line[0] += l0;
+        v->line[1] += l0;
+        v->y = l->height;
+        l->height += v->height;
+    }
+    layout_free(p);
+    ls->part[k] = NULL;
+}
+
+static void lay_all(struct layout *l)
+{
+    size_t n = (l->nvrows + LAY_SLICE_ROWS - 1) / LAY_SLICE_ROWS;
+    struct lay_slices ls = {l, xcalloc(n + 1, sizeof *ls.part)};
+    util_parallel_ordered(n, slice_lay, slice_join, &ls);
+    free(ls.part);
+}
+
+/* A lazy layout: the heights of its rows, each row laid out (or, for text
+ * simple enough, only counted) and dropped; the builder is kept for the
+ * rows shown. */
+static void lay_heights(struct layout *l)
+{
+    struct builder *b = xcalloc(1, sizeof *b);
+    b->l = l;
+    b->tab = l->o.tab;
+    /* Without marks, attributes never move a break: a lazy layout counts
+     * lines without cutting the text into word runs. */
+    b->counting = !l->o.marks;
+    /* The heights read every sentence once and keep none of it: a mapped
+     * file's pages go back as they go, as in the word diffs, so the
+     * reader's peak does not hold both files. */
+    struct doc_pass pass[2];
+    doc_pass_begin(&pass[0], align_doc(l->al, SIDE_A));
+    doc_pass_begin(&pass[1], align_doc(l->al, SIDE_B));
+    b->pass = pass;
+    for (size_t i = 0; i < l->nvrows; i++) {
+        struct lay_vrow *v = &l->vrows[i];
+        lay_vrow(b, v);
+        v->y = l->height;
+        l->height += v->height;
+        v->line[0] = v->line[1] = LAY_UNREALIZED;
+        l->nlines = l->npieces = 0;
+        l->nfold = sizeof mark_text;
+    }
+    doc_pass_end(&pass[0]);
+    doc_pass_end(&pass[1]);
+    b->pass = NULL;
+    b->counting = false;
+    /* Held for the layout's life: the rows it lays out when asked. */
+    l->b = b;
+    if (l->nvrows < l->capvrows && l->nvrows > 0) {
+        l->vrows = xreallocarray(l->vrows, l->nvrows, sizeof *l->vrows);
+        l->capvrows = l->nvrows;
+    }
+}
+
+struct layout *layout_build(const struct alignment *al, const struct layout_opts *o)
+{
+    struct layout *l = layout_new(al, o);
+    plan_vrows(l, o->skip, o->unfold);
+    if (l->o.lazy)
+        lay_heights(l);
+    else
+        lay_all(l);
     return l;
 }
 

@@ -1,8 +1,9 @@
 /* test_export_json.c - unit tests for the JSON writer's own formatting
  * (src/export_json.c): similarities exactly as printf's "%.3f", strings
  * longer than the writer's buffer, and a failed write reported as
- * WD_EIO with errno kept.  The whole documents are compared byte for byte
- * with the golden files by tests/test_export.sh. */
+ * WD_EIO with errno kept; and the chunks the other writers cut their rows
+ * into (export_chunks) joined in order.  The whole documents are compared
+ * byte for byte with the golden files by tests/test_export.sh. */
 #include "config.h"
 
 #include <errno.h>
@@ -188,12 +189,75 @@ static void test_write_error(void **state)
     doc_ctx_free(ctx);
 }
 
+/* ---- rows in chunks (export_chunks) -------------------------------------------- */
+
+static void put_items(void *arg, FILE *out, size_t from, size_t to)
+{
+    assert_non_null(arg);
+    assert_true(from < to);
+    for (size_t i = from; i < to; i++)
+        fprintf(out, "%zu,", i);
+}
+
+/* Every item once, in order, for counts around the chunk size and none. */
+static void test_chunks_in_order(void **state)
+{
+    (void)state;
+    static const size_t ns[] = {0, 1, 2, 6, 7, 100, 2 * EXPORT_CHUNK + 1};
+    for (size_t k = 0; k < sizeof ns / sizeof ns[0]; k++) {
+        for (size_t per = 1; per <= 7; per += 3) {
+            char *got = NULL, *want = NULL;
+            size_t gn = 0, wn = 0;
+            FILE *f = open_memstream(&got, &gn), *w = open_memstream(&want, &wn);
+            assert_non_null(f);
+            assert_non_null(w);
+            export_chunks(f, ns[k], per, put_items, &per);
+            for (size_t i = 0; i < ns[k]; i++)
+                fprintf(w, "%zu,", i);
+            fclose(f);
+            fclose(w);
+            assert_int_equal(gn, wn);
+            assert_memory_equal(got, want, gn);
+            free(got);
+            free(want);
+        }
+    }
+}
+
+/* Every writer reports a failed write of its chunks as WD_EIO. */
+static void test_chunked_write_error(void **state)
+{
+    (void)state;
+    static const char a[] = "One sentence here. Another one there.\n";
+    static const char b[] = "One sentence here. Another one, changed.\n";
+    struct doc_ctx *ctx = doc_ctx_new();
+    struct doc_opts o = {.text = false};
+    struct doc *d[2];
+    assert_int_equal(doc_from_memory(ctx, "a", a, sizeof a - 1, &o, &d[0]), WD_OK);
+    assert_int_equal(doc_from_memory(ctx, "b", b, sizeof b - 1, &o, &d[1]), WD_OK);
+    struct export_cmp c = {0, 1, align_docs(d[0], d[1], ctx, NULL), NULL};
+    struct export_input in = {
+        .docs = (const struct doc *const *)d, .ndocs = 2, .cmps = &c, .ncmps = 1};
+    static const enum export_format fmts[] = {EXPORT_TEXT, EXPORT_ANSI, EXPORT_HTML, EXPORT_MD};
+    for (size_t k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
+        FILE *f = fopen("/dev/full", "w");
+        if (!f) break;
+        assert_int_equal(export_write(f, fmts[k], &in), WD_EIO);
+        fclose(f);
+    }
+    align_free((struct alignment *)c.al);
+    doc_free(d[0]);
+    doc_free(d[1]);
+    doc_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fixed3_edges), cmocka_unit_test(test_fixed3_boundaries),
-        cmocka_unit_test(test_fixed3_sweep), cmocka_unit_test(test_long_string),
-        cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_fixed3_edges),        cmocka_unit_test(test_fixed3_boundaries),
+        cmocka_unit_test(test_fixed3_sweep),        cmocka_unit_test(test_long_string),
+        cmocka_unit_test(test_write_error),         cmocka_unit_test(test_chunks_in_order),
+        cmocka_unit_test(test_chunked_write_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
