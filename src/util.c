@@ -108,27 +108,27 @@ _Noreturn void util_oom(void)
  * Setting the threshold also fixes the trim threshold at its default of
  * 128 KiB, and the heap's top was given back and taken again between
  * phases, every page of it faulted in anew: TRIM_THRESHOLD keeps up to
- * 64 MiB of free top, and each growth of the heap asks for TOP_PAD more,
- * so that the next phase reuses pages already there.  Bench pair, 100k
- * sentences on one CPU: 20.7k page faults -> 10.9k; the price is the pad
- * and the top kept, in the peak: JSON export 32 -> 35 MB, text export 57
- * -> 69 MB (at 1M sentences, 234 MB either way).
+ * 64 MiB of free top, so that the next phase reuses pages already there.
+ * (A pad on each growth of the heap, M_TOP_PAD, saved more faults but
+ * cost its size in the peak: 100k sentences, JSON export 29 -> 41 MB.)
  *
  * Large blocks (HUGE_MIN and up) ask for transparent huge pages
  * (MADV_HUGEPAGE, for kernels set to "madvise", the default of most
  * distributions): one fault maps 2 MiB where 512 did, for the arrays a
- * phase fills from one end to the other. */
+ * phase fills from one end to the other.  Below 16 MiB the pages a block
+ * rounds up to cost more than their faults: two unrelated texts of 100k
+ * sentences took 35-37 MB with a floor of 4 MiB, 33.5 MB with 16 (git:
+ * 33.4); at 1M the faults go from 184k to 109k (bench pair) and from
+ * 169k to 57k (unrelated texts), the peak within 3%. */
 #define MMAP_THRESHOLD (256 * 1024)
 #define TRIM_THRESHOLD (64 * 1024 * 1024)
-#define TOP_PAD        (16 * 1024 * 1024)
-#define HUGE_MIN       ((size_t)4 << 20)
+#define HUGE_MIN       ((size_t)16 << 20)
 
 void util_malloc_setup(void)
 {
 #if defined HAVE_MALLOPT && HAVE_DECL_M_MMAP_THRESHOLD
     mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
     mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
-    mallopt(M_TOP_PAD, TOP_PAD);
 #endif
 }
 
