@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "escape.h"
 #include "linebreak.h"
+#include "swar.h"
 #include "text.h"
 #include "util.h"
 
@@ -398,6 +399,33 @@ static size_t simple_char(const unsigned char *u, size_t i, size_t end)
     return 0;
 }
 
+/* The bytes other than printable ASCII but the space: where a run of
+ * one-byte simple_chars ends.  (swar_lt may set a false byte after a
+ * non-ASCII one, which is set already.) */
+static uint64_t not_ascii_graph(uint64_t x)
+{
+    return swar_lt(x, 0x21) | swar_nonascii(x) | swar_eq(x, 0x7F);
+}
+
+/* The end of the unit (a run of simple_chars) that starts at s[j], and
+ * its characters into *uw: runs of ASCII eight bytes at a time. */
+static size_t simple_unit(const char *s, size_t j, size_t end, int64_t *uw)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int64_t w = 0;
+    for (;;) {
+        size_t k = swar_skip(s, j, end, not_ascii_graph);
+        w += (int64_t)(k - j);
+        j = k;
+        size_t n = j < end ? simple_char(u, j, end) : 0;
+        if (n == 0) break;
+        j += n;
+        w++;
+    }
+    *uw = w;
+    return j;
+}
+
 /* The lines lay_text takes for s[start, end) at cols columns, when the
  * sentence is made of simple_char characters and spaces and no marks are
  * put: then every character is a cluster one column wide, the gaps are
@@ -405,7 +433,6 @@ static size_t simple_char(const unsigned char *u, size_t i, size_t end)
  * any other sentence (lay_text counts it). */
 static uint32_t simple_lines(const char *s, size_t start, size_t end, int cols)
 {
-    const unsigned char *u = (const unsigned char *)s;
     uint32_t lines = 1;
     int64_t col = 0; /* 0: nothing on the line yet */
     size_t i = start;
@@ -414,10 +441,8 @@ static uint32_t simple_lines(const char *s, size_t start, size_t end, int cols)
         while (i < end && s[i] == ' ')
             i++;
         if (i == end) break; /* white space at the end is dropped */
-        size_t j = i;
-        int64_t uw = 0;
-        for (size_t n; j < end && (n = simple_char(u, j, end)) > 0; j += n)
-            uw++;
+        int64_t uw;
+        size_t j = simple_unit(s, i, end, &uw);
         if (j < end && s[j] != ' ') return 0; /* another character: lay_text counts */
         int64_t gw = (int64_t)(i - g);
         if (col > 0 && col + gw + uw <= cols) {
@@ -444,7 +469,6 @@ static bool simple_lay(struct builder *b, size_t start, size_t end, uint16_t att
     struct layout *l = b->l;
     size_t nlines = l->nlines, npieces = l->npieces;
     const char *s = b->s;
-    const unsigned char *u = (const unsigned char *)s;
     int64_t cols = b->cols, col = 0; /* 0: nothing on the line yet */
     size_t from = start, to = start; /* the line's text */
     new_line(b);
@@ -454,10 +478,8 @@ static bool simple_lay(struct builder *b, size_t start, size_t end, uint16_t att
         while (i < end && s[i] == ' ')
             i++;
         if (i == end) break; /* white space at the end is dropped */
-        size_t j = i;
-        int64_t uw = 0;
-        for (size_t n; j < end && (n = simple_char(u, j, end)) > 0; j += n)
-            uw++;
+        int64_t uw;
+        size_t j = simple_unit(s, i, end, &uw);
         if ((j < end && s[j] != ' ') || uw > cols) { /* lay_text lays it out */
             l->nlines = nlines;
             l->npieces = npieces;
@@ -750,36 +772,49 @@ static void lay_all(struct layout *l)
 }
 
 /* A lazy layout: the heights of its rows, each row laid out (or, for text
- * simple enough, only counted) and dropped; the builder is kept for the
- * rows shown. */
-static void lay_heights(struct layout *l)
+ * simple enough, only counted) and dropped, in slices of LAY_SLICE_ROWS
+ * on the worker threads (each into a layout of its own, as lay_all's).
+ * The heights read every sentence once and keep none of it: a mapped
+ * file's pages go back as they go, as in the word diffs, so the reader's
+ * peak does not hold both files. */
+static void slice_heights(void *arg, size_t k)
 {
-    struct builder *b = xcalloc(1, sizeof *b);
-    b->l = l;
-    b->tab = l->o.tab;
+    struct layout *l = arg;
+    struct layout *part = layout_new(l->al, &l->o);
     /* Without marks, attributes never move a break: a lazy layout counts
      * lines without cutting the text into word runs. */
-    b->counting = !l->o.marks;
-    /* The heights read every sentence once and keep none of it: a mapped
-     * file's pages go back as they go, as in the word diffs, so the
-     * reader's peak does not hold both files. */
+    struct builder b = {.l = part, .tab = l->o.tab, .counting = !l->o.marks};
     struct doc_pass pass[2];
     doc_pass_begin(&pass[0], align_doc(l->al, SIDE_A));
     doc_pass_begin(&pass[1], align_doc(l->al, SIDE_B));
-    b->pass = pass;
-    for (size_t i = 0; i < l->nvrows; i++) {
+    b.pass = pass;
+    size_t end = WD_MIN(l->nvrows, (k + 1) * LAY_SLICE_ROWS);
+    for (size_t i = k * LAY_SLICE_ROWS; i < end; i++) {
         struct lay_vrow *v = &l->vrows[i];
-        lay_vrow(b, v);
-        v->y = l->height;
-        l->height += v->height;
+        lay_vrow(&b, v);
         v->line[0] = v->line[1] = LAY_UNREALIZED;
-        l->nlines = l->npieces = 0;
-        l->nfold = sizeof mark_text;
+        part->nlines = part->npieces = 0;
+        part->nfold = sizeof mark_text;
     }
     doc_pass_end(&pass[0]);
     doc_pass_end(&pass[1]);
-    b->pass = NULL;
-    b->counting = false;
+    free(b.runbuf);
+    free(b.spans);
+    layout_free(part);
+}
+
+/* The heights of a lazy layout (slice_heights), then where each row
+ * starts; the builder is kept for the rows shown. */
+static void lay_heights(struct layout *l)
+{
+    util_parallel((l->nvrows + LAY_SLICE_ROWS - 1) / LAY_SLICE_ROWS, slice_heights, l);
+    for (size_t i = 0; i < l->nvrows; i++) {
+        l->vrows[i].y = l->height;
+        l->height += l->vrows[i].height;
+    }
+    struct builder *b = xcalloc(1, sizeof *b);
+    b->l = l;
+    b->tab = l->o.tab;
     /* Held for the layout's life: the rows it lays out when asked. */
     l->b = b;
     if (l->nvrows < l->capvrows && l->nvrows > 0) {
