@@ -175,7 +175,7 @@ struct df_job {
     struct sim *s;
     const size_t *base; /* document k's sentence i is number base[k] + i */
     size_t total, nslices;
-    uint32_t **df;    /* per slice, per word id: its sentences it is in */
+    uint32_t **df;    /* per slice, per word id: the slice's sentences it is in */
     size_t *nonempty; /* per slice: sentences with a feature */
 };
 
