@@ -104,9 +104,9 @@ struct builder {
     size_t caprunbuf;
     struct lay_run *spans; /* word spans of the current row side, in order */
     size_t nspans, capspans;
-    struct lb_cl last; /* the cluster lay_text looked at last ... */
-    size_t last_at;    /* ... and where it starts (SIZE_MAX: none) */
-    bool counting;     /* only the lines count (a lazy layout's heights) */
+    struct lb_cl last;     /* the cluster lay_text looked at last ... */
+    size_t last_at;        /* ... and where it starts (SIZE_MAX: none) */
+    bool counting;         /* only the lines count (a lazy layout's heights) */
     struct doc_pass *pass; /* a lazy layout's heights: each side's pass over
                             * its text, so a mapped file's pages go back */
 };
@@ -407,11 +407,23 @@ static uint64_t not_ascii_graph(uint64_t x)
     return swar_lt(x, 0x21) | swar_nonascii(x) | swar_eq(x, 0x7F);
 }
 
-/* The end of the unit (a run of simple_chars) that starts at s[j], and
- * its characters into *uw: runs of ASCII eight bytes at a time. */
-static size_t simple_unit(const char *s, size_t j, size_t end, int64_t *uw)
+/* What simple_next found. */
+enum { SIMPLE_UNIT, SIMPLE_END, SIMPLE_OTHER };
+
+/* The next unit (a run of simple_chars) of a simple sentence from *i to
+ * end: the gap of spaces before it, *gw columns, and its *uw characters
+ * from *unit; *i moves past it.  SIMPLE_END at the end (white space at the
+ * end is dropped), SIMPLE_OTHER at a character that is neither a
+ * simple_char nor a space.  Runs of ASCII go eight bytes at a time. */
+static int simple_next(const char *s, size_t *i, size_t end, size_t *unit, int64_t *gw, int64_t *uw)
 {
     const unsigned char *u = (const unsigned char *)s;
+    size_t j = *i;
+    while (j < end && s[j] == ' ')
+        j++;
+    if (j == end) return SIMPLE_END;
+    *gw = (int64_t)(j - *i);
+    *unit = j;
     int64_t w = 0;
     for (;;) {
         size_t k = swar_skip(s, j, end, not_ascii_graph);
@@ -423,7 +435,8 @@ static size_t simple_unit(const char *s, size_t j, size_t end, int64_t *uw)
         w++;
     }
     *uw = w;
-    return j;
+    *i = j;
+    return j < end && s[j] != ' ' ? SIMPLE_OTHER : SIMPLE_UNIT;
 }
 
 /* The lines lay_text takes for s[start, end) at cols columns, when the
@@ -435,16 +448,10 @@ static uint32_t simple_lines(const char *s, size_t start, size_t end, int cols)
 {
     uint32_t lines = 1;
     int64_t col = 0; /* 0: nothing on the line yet */
-    size_t i = start;
-    while (i < end) {
-        size_t g = i; /* the gap [g, i) */
-        while (i < end && s[i] == ' ')
-            i++;
-        if (i == end) break; /* white space at the end is dropped */
-        int64_t uw;
-        size_t j = simple_unit(s, i, end, &uw);
-        if (j < end && s[j] != ' ') return 0; /* another character: lay_text counts */
-        int64_t gw = (int64_t)(i - g);
+    size_t i = start, unit;
+    int64_t gw, uw;
+    int r;
+    while ((r = simple_next(s, &i, end, &unit, &gw, &uw)) == SIMPLE_UNIT) {
         if (col > 0 && col + gw + uw <= cols) {
             col += gw + uw;
         } else {
@@ -454,9 +461,8 @@ static uint32_t simple_lines(const char *s, size_t start, size_t end, int cols)
             lines += (uint32_t)extra;
             col = uw - extra * cols;
         }
-        i = j;
     }
-    return lines;
+    return r == SIMPLE_END ? lines : 0; /* another character: lay_text counts */
 }
 
 /* lay_text for s[start, end) of one attribute without marks when the
@@ -468,24 +474,13 @@ static bool simple_lay(struct builder *b, size_t start, size_t end, uint16_t att
 {
     struct layout *l = b->l;
     size_t nlines = l->nlines, npieces = l->npieces;
-    const char *s = b->s;
     int64_t cols = b->cols, col = 0; /* 0: nothing on the line yet */
     size_t from = start, to = start; /* the line's text */
     new_line(b);
-    size_t i = start;
-    while (i < end) {
-        size_t g = i; /* the gap [g, i) */
-        while (i < end && s[i] == ' ')
-            i++;
-        if (i == end) break; /* white space at the end is dropped */
-        int64_t uw;
-        size_t j = simple_unit(s, i, end, &uw);
-        if ((j < end && s[j] != ' ') || uw > cols) { /* lay_text lays it out */
-            l->nlines = nlines;
-            l->npieces = npieces;
-            return false;
-        }
-        int64_t gw = (int64_t)(i - g);
+    size_t i = start, unit;
+    int64_t gw, uw;
+    int r;
+    while ((r = simple_next(b->s, &i, end, &unit, &gw, &uw)) == SIMPLE_UNIT && uw <= cols) {
         if (col > 0 && col + gw + uw <= cols) {
             col += gw + uw;
         } else {
@@ -493,11 +488,15 @@ static bool simple_lay(struct builder *b, size_t start, size_t end, uint16_t att
                 add_piece(b, from, to, attr, (int)col);
                 new_line(b);
             }
-            from = i;
+            from = unit;
             col = uw;
         }
-        to = j;
-        i = j;
+        to = i;
+    }
+    if (r != SIMPLE_END) { /* lay_text lays it out */
+        l->nlines = nlines;
+        l->npieces = npieces;
+        return false;
     }
     if (col > 0) add_piece(b, from, to, attr, (int)col);
     return true;
