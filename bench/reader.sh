@@ -84,7 +84,7 @@ for n in $sizes; do
     cat "$a" "$b" >/dev/null # in the page cache for every run
     w=$(rare_word "$b")
     [ -n "$w" ] || w=the
-    printf 'dump\nkey q\n' >"$tmp/first.keys"
+    printf 'quit\n' >"$tmp/first.keys"
     printf 'key /\ntype %s\nkey enter\nkey /\ntype %s\nkey enter\nquit\n' "$w" "$w" >"$tmp/search.keys"
     jt=() jm=() rt=() rmb=() s1=() s2=() ff=()
     for ((i = 0; i < runs; i++)); do

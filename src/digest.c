@@ -80,6 +80,8 @@ static void one_sided(struct digest *d, struct doc_pass pass[2], const struct al
  * their own, whose items are in row order: a run of cut or added rows
  * belongs to the slice it starts in. */
 #define SLICE_ROWS 4096
+/* digest_new_until looks at its stop flag once in this many rows. */
+#define STOP_EVERY 64
 struct job {
     const struct alignment *al;
     const struct digest_lang *L;
@@ -87,6 +89,8 @@ struct job {
     size_t nrows;
     struct digest *part; /* one per slice */
     size_t nslices;
+    const atomic_bool *stop; /* digest_new_until's; NULL: never */
+    atomic_bool stopped;     /* a slice saw *stop and gave up */
 };
 
 /* Does s[from, to) hold an opening quotation mark (side_build's opens() or
@@ -290,6 +294,11 @@ static void pairs_of(struct digest *d, const struct job *job, size_t from, size_
     doc_pass_begin(&pass[0], align_doc(job->al, SIDE_A));
     doc_pass_begin(&pass[1], align_doc(job->al, SIDE_B));
     for (size_t i = from; i < to; i++) {
+        if (job->stop && i % STOP_EVERY == 0 &&
+            atomic_load_explicit(job->stop, memory_order_relaxed)) {
+            atomic_store(&job->stopped, true);
+            break;
+        }
         const struct align_row *r = &rows[i];
         if (r->kind == ROW_DELETED || r->kind == ROW_INSERTED) {
             /* a run of cut or added rows of story text, by the slice it
@@ -330,14 +339,29 @@ static void pairs_of(struct digest *d, const struct job *job, size_t from, size_
     free(b.t);
 }
 
+/* What a slice's digest holds beside the items copied out of it. */
+static void part_free(struct digest *p)
+{
+    sb_free(&p->spool);
+    free(p->offs);
+    free(p->items);
+}
+
 static void slice_work(void *arg, size_t k)
 {
     struct job *job = arg;
+    if (atomic_load(&job->stopped)) return;
     size_t from = k * job->nrows / job->nslices, to = (k + 1) * job->nrows / job->nslices;
     pairs_of(&job->part[k], job, from, to);
 }
 
 struct digest *digest_new(const struct alignment *al, const struct digest_lang *lang)
+{
+    return digest_new_until(al, lang, NULL);
+}
+
+struct digest *digest_new_until(const struct alignment *al, const struct digest_lang *lang,
+                                const atomic_bool *stop)
 {
     const struct digest_lang *L = lang ? lang : digest_lang_default();
     struct wclass *wc = xmalloc(sizeof *wc);
@@ -346,12 +370,21 @@ struct digest *digest_new(const struct alignment *al, const struct digest_lang *
     d->al = al;
     size_t nr;
     (void)align_rows(al, &nr);
-    struct job job = {.al = al, .L = L, .wc = wc, .nrows = nr};
+    struct job job = {.al = al, .L = L, .wc = wc, .nrows = nr, .stop = stop};
+    atomic_init(&job.stopped, false);
     job.nslices = util_slices(nr, SLICE_ROWS);
     job.part = xcalloc(job.nslices, sizeof *job.part);
     for (size_t k = 0; k < job.nslices; k++)
         job.part[k].al = al;
     util_parallel(job.nslices, slice_work, &job);
+    if (atomic_load(&job.stopped)) {
+        for (size_t k = 0; k < job.nslices; k++)
+            part_free(&job.part[k]);
+        free(job.part);
+        free(wc);
+        free(d);
+        return NULL;
+    }
     /* the slices' items, one slice after the other, are in row order; their
      * strings go into one block */
     size_t total = 0, bytes = 0;
@@ -375,9 +408,7 @@ struct digest *digest_new(const struct alignment *al, const struct digest_lang *
         base += p->spool.len;
         for (int c = 0; c < DG_KIND_COUNT; c++)
             d->count[c] += p->count[c];
-        sb_free(&p->spool);
-        free(p->offs);
-        free(p->items);
+        part_free(p);
     }
     free(job.part);
     free(wc);

@@ -30,6 +30,7 @@
 #ifndef WD_DIGEST_H
 #define WD_DIGEST_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -100,6 +101,11 @@ struct digest;
 /* The digest of al with the word lists of lang (NULL: the default).  Never
  * fails.  It refers to al, which must outlive it. */
 struct digest *digest_new(const struct alignment *al, const struct digest_lang *lang);
+/* The same, given up as soon as *stop is true (looked at every few rows):
+ * then NULL.  For a digest made in the background of something that may
+ * end first (the reader quitting).  stop may be NULL. */
+struct digest *digest_new_until(const struct alignment *al, const struct digest_lang *lang,
+                                const atomic_bool *stop);
 void digest_free(struct digest *d);
 
 /* Items in row order. */

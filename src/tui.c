@@ -88,6 +88,10 @@ double tui_now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* How long a key is waited for at a time while something shown is being
+ * made in the background (milliseconds). */
+#define TUI_POLL_MS 50
+
 /* The longest late answer dropped (bytes after its ESC). */
 #define REPLY_MAX 128
 
@@ -119,14 +123,19 @@ static bool drop_late_reply(void)
 }
 
 /* A key from the terminal; false when there is none (a signal, a hang-up,
- * a mouse event that is not the wheel, a late answer to a query). */
-static bool read_key(struct tui_key *k, int *errors)
+ * a mouse event that is not the wheel, a late answer to a query, or none
+ * within poll_ms when that is not negative).  A read that fails before its
+ * time is up counts as an error. */
+static bool read_key(struct tui_key *k, int *errors, int poll_ms)
 {
     wint_t wc;
     errno = 0;
+    wtimeout(stdscr, poll_ms);
+    double t0 = tui_now_ms();
     int r = wget_wch(stdscr, &wc);
     if (r == ERR) {
-        if (errno != EINTR) ++*errors;
+        bool timed_out = poll_ms >= 0 && tui_now_ms() - t0 >= poll_ms / 2.0;
+        if (errno != EINTR && !timed_out) ++*errors;
         return false;
     }
     *errors = 0;
@@ -168,9 +177,16 @@ static void event_loop(struct tui *t)
      * aligned) is seen before blocking for the next key. */
     while (!t->quit && !stop_signal) {
         struct tui_key k;
-        bool got = read_key(&k, &errors);
+        /* while the screen shows something being made in the background
+         * (the digest's counts), keys are waited for a little at a time,
+         * and the screen drawn again once it is done */
+        bool busy = tui_busy(t);
+        bool got = read_key(&k, &errors, busy ? TUI_POLL_MS : -1);
         if (stop_signal || errors >= MAX_READ_ERRORS) break;
-        if (!got) continue;
+        if (!got) {
+            if (busy && !tui_busy(t)) tui_frame(t);
+            continue;
+        }
         tui_handle_key(t, &k);
         if (!t->quit) tui_frame(t);
     }

@@ -91,11 +91,18 @@ void tui_draw_header(struct tui *t, const struct layout *l)
 
 /* After the row counts, the digest's (d lists them), in the longest form
  * that fits beside them: "· d: 2 quotations 1 number 3 names", "· d: 2q
- * 1n 3N", or nothing. */
+ * 1n 3N", or nothing; "· d: …" while the digest is being made. */
 static void digest_part(struct tui *t, char *left, size_t size, int room)
 {
     if (t->no_digest) return;
-    const struct digest *dg = tui_digest(t);
+    const struct digest *dg = tui_digest_ready(t);
+    if (!dg) {
+        static const char pending[] = " \xC2\xB7 d: \xE2\x80\xA6";
+        size_t len = strlen(left);
+        if (tui_str_width(left) + tui_str_width(pending) <= room)
+            snprintf(left + len, size - len, "%s", pending);
+        return;
+    }
     static const char *const longer[] = {"quotation", "number", "name", "attribution", "flip"};
     static const char *const plural[] = {"quotations", "numbers", "names", "attributions",
                                          "flips"};

@@ -569,11 +569,19 @@ static void check_changed(struct tui *t)
     }
 }
 
-void tui_frame(struct tui *t)
+static void paint(struct tui *t)
 {
-    check_changed(t);
     tui_draw(t);
     wnoutrefresh(stdscr);
     doupdate();
+}
+
+void tui_frame(struct tui *t)
+{
+    check_changed(t);
+    paint(t);
+    /* what is made in the background starts once the frame is out, so as
+     * not to slow it down */
     tui_search_warm(t);
+    if (tui_digest_warm(t)) paint(t); /* made at once: its counts too */
 }

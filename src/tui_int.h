@@ -286,7 +286,7 @@ struct tui {
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
     struct digest *dg[2]; /* the digest of al[0] and al[1], on first use (tui_digest) */
-    struct tui_dgjob *dgjob; /* al[0]'s digest, made beside the first frame (tui_view.c) */
+    struct tui_dgjob *dgjob; /* al[0]'s digest, made from the first frame on (tui_view.c) */
     size_t dsel, dtop;    /* the digest view: selected item, first shown */
     size_t mvrow;         /* the moved view: the pair's row at A's place ... */
     uint32_t mvtop;       /* ... and the first line shown */
@@ -380,8 +380,21 @@ bool tui_spawn(pthread_t *th, void *(*fn)(void *), void *arg);
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold);
 void tui_view_free(struct tui *t);
 const struct alignment *tui_al(const struct tui *t);
-/* The digest of the pair as shown (digest.h), built on first use. */
+/* The digest of the pair as shown (digest.h), built on first use (or
+ * waited for, when it is being made in the background). */
 const struct digest *tui_digest(struct tui *t);
+/* The same without waiting: NULL while it is being made. */
+const struct digest *tui_digest_ready(struct tui *t);
+/* Start making the digest of the pair in the background (after a frame),
+ * unless it is there, being made, or not wanted.  True when no thread
+ * could be started and it was made at once (the frame is then stale). */
+bool tui_digest_warm(struct tui *t);
+/* Is something shown still being made in the background (the digest's
+ * counts)?  The event loop then draws again when it is done. */
+bool tui_busy(const struct tui *t);
+/* Wait for what is being made in the background and keep it; true when
+ * there was something (the screen is then to be drawn again). */
+bool tui_settle(struct tui *t);
 /* The current layout (built if needed for the terminal's size); NULL when
  * the terminal is too small. */
 const struct layout *tui_layout(struct tui *t);

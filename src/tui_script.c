@@ -203,6 +203,9 @@ int tui_script_run(struct tui *t, FILE *f, const char *name, double t0_ms)
                 rc = script_error(name, lineno, "unknown dump kind", arg);
                 break;
             }
+            /* what the background was making (the digest's counts) is
+             * waited for, so that a dump does not depend on timing */
+            if (tui_settle(t)) tui_frame(t);
             dump(t, stdout, *arg != '\0');
         } else if (strcmp(cmd, "click") == 0 || strcmp(cmd, "double-click") == 0) {
             /* the first button at screen line LINE, column COL (from 0) */

@@ -13,6 +13,7 @@
 #include "tui_int.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,28 +51,34 @@ int tui_digits(size_t n)
     return d;
 }
 
-/* The digest of the pair as given, made on a thread of its own while the
- * first frame is laid out (the status line shows its counts): digest_new
- * reads only the alignment and its documents, as the layout does. */
+/* The digest of the pair as given, made on a thread of its own from the
+ * first frame on, as the search index is: the first frame is not kept
+ * waiting for it (its status line says "d: ..." until the counts come, and
+ * the event loop draws them then).  digest_new reads only the alignment
+ * and its documents, as the layout does. */
 struct tui_dgjob {
     pthread_t th;
     const struct alignment *al;
     struct digest *dg;
+    atomic_bool done; /* dg made (or given up) */
+    atomic_bool stop; /* the reader needs it no more: give up */
 };
 
 static void *dg_run(void *arg)
 {
     struct tui_dgjob *j = arg;
-    j->dg = digest_new(j->al, NULL);
+    j->dg = digest_new_until(j->al, NULL, &j->stop);
+    atomic_store(&j->done, true);
     return NULL;
 }
 
 /* Wait for the digest being made, if any: it becomes dg[0] (with keep) or
- * is freed. */
+ * is given up and freed. */
 static void dg_join(struct tui *t, bool keep)
 {
     struct tui_dgjob *j = t->dgjob;
     if (!j) return;
+    if (!keep) atomic_store(&j->stop, true);
     pthread_join(j->th, NULL);
     t->dgjob = NULL;
     if (keep && !t->dg[0])
@@ -79,6 +86,34 @@ static void dg_join(struct tui *t, bool keep)
     else
         digest_free(j->dg);
     free(j);
+}
+
+bool tui_digest_warm(struct tui *t)
+{
+    if (t->no_digest || !t->al[0] || t->dg[0] || t->dgjob) return false;
+    struct tui_dgjob *j = xcalloc(1, sizeof *j);
+    j->al = t->al[0];
+    atomic_init(&j->done, false);
+    atomic_init(&j->stop, false);
+    if (tui_spawn(&j->th, dg_run, j)) {
+        t->dgjob = j;
+        return false;
+    }
+    free(j); /* no thread: made here and now */
+    t->dg[0] = digest_new(t->al[0], NULL);
+    return true;
+}
+
+bool tui_busy(const struct tui *t)
+{
+    return t->dgjob && !atomic_load(&t->dgjob->done);
+}
+
+bool tui_settle(struct tui *t)
+{
+    if (!t->dgjob) return false;
+    dg_join(t, true);
+    return true;
 }
 
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold)
@@ -96,14 +131,6 @@ void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words
      * and a space; at least 5 columns. */
     t->gutter = t->gutter_marks = WD_MAX(5, tui_digits(t->nrows) + 3);
     if (t->numbers) tui_numbers_set(t, true); /* # stays on from pair to pair */
-    if (!t->no_digest && !t->dg[0] && !t->dgjob) {
-        struct tui_dgjob *j = xcalloc(1, sizeof *j);
-        j->al = al;
-        if (tui_spawn(&j->th, dg_run, j))
-            t->dgjob = j;
-        else
-            free(j); /* tui_digest makes it when it is asked for */
-    }
 }
 
 void tui_view_free(struct tui *t)
@@ -133,6 +160,16 @@ const struct digest *tui_digest(struct tui *t)
     if (i && !t->al[1]) t->al[1] = align_swapped(t->al[0]);
     if (!t->dg[i]) t->dg[i] = digest_new(t->al[i], NULL);
     return t->dg[i];
+}
+
+const struct digest *tui_digest_ready(struct tui *t)
+{
+    if (t->swapped) return tui_digest(t);
+    if (t->dgjob) {
+        if (!atomic_load(&t->dgjob->done)) return NULL;
+        dg_join(t, true);
+    }
+    return t->dg[0]; /* NULL before the first frame's tui_digest_warm */
 }
 
 bool tui_too_small(void)

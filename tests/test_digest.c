@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -309,6 +310,56 @@ static void test_cut_added(void **state)
     assert_string_equal(digest_of(a, a), "");
 }
 
+/* digest_new_until: with its flag down, the digest digest_new makes; with
+ * it up (the reader quitting before the digest it started is done), NULL,
+ * whether the rows fit one slice or many. */
+static void test_until(void **state)
+{
+    (void)state;
+    for (int big = 0; big < 2; big++) {
+        char *a = NULL, *b = NULL;
+        size_t alen = 0, blen = 0;
+        FILE *fa = open_memstream(&a, &alen), *fb = open_memstream(&b, &blen);
+        int n = big ? 20000 : 3;
+        for (int i = 0; i < n; i++) {
+            fprintf(fa, "Officials said %d people were hurt in town %d on Monday.\n", i % 90, i);
+            fprintf(fb, "Officials said %d people were hurt in town %d on Monday.\n",
+                    i % 7 ? i % 90 : i % 90 + 1, i);
+        }
+        fclose(fa);
+        fclose(fb);
+        struct doc_ctx *ctx = doc_ctx_new();
+        struct doc *da, *db;
+        struct doc_opts o = {.text = false};
+        assert_int_equal(doc_from_memory(ctx, "a", a, alen, &o, &da), WD_OK);
+        assert_int_equal(doc_from_memory(ctx, "b", b, blen, &o, &db), WD_OK);
+        doc_ctx_seal(ctx);
+        struct alignment *al = align_docs(da, db, ctx, NULL);
+        atomic_bool stop;
+        atomic_init(&stop, false);
+        struct digest *d = digest_new(al, NULL), *u = digest_new_until(al, NULL, &stop);
+        assert_non_null(u);
+        size_t nd, nu;
+        const struct digest_item *id = digest_items(d, &nd), *iu = digest_items(u, &nu);
+        assert_int_equal(nd, nu);
+        assert_int_equal(digest_count(d, DG_NUMBER), (size_t)(n + 6) / 7);
+        for (size_t i = 0; i < nd; i++) {
+            assert_int_equal(id[i].kind, iu[i].kind);
+            assert_string_equal(id[i].after, iu[i].after);
+        }
+        atomic_store(&stop, true);
+        assert_null(digest_new_until(al, NULL, &stop));
+        digest_free(d);
+        digest_free(u);
+        align_free(al);
+        doc_free(da);
+        doc_free(db);
+        doc_ctx_free(ctx);
+        free(a);
+        free(b);
+    }
+}
+
 /* Lines that are not the story's text cut or added are no item: an ad
  * prompt, a caption with its credit, a byline, a dateline line; a story
  * sentence among them still is, and an ad between two cut sentences makes
@@ -387,7 +438,7 @@ int main(void)
         cmocka_unit_test(test_name),        cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_marks_that_matter),
         cmocka_unit_test(test_negation),    cmocka_unit_test(test_cut_added),
-        cmocka_unit_test(test_junk_not_cut),
+        cmocka_unit_test(test_junk_not_cut), cmocka_unit_test(test_until),
         cmocka_unit_test(test_lists_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

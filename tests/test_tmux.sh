@@ -45,6 +45,8 @@
 #     more): A written over in place, then B cut to nothing; each is said
 #     once in the status line, G and a search still work over B's lost
 #     bytes (no SIGBUS), q quits with the terminal restored.
+# 19. the digest's counts, made after the first frame, reach the status line
+#     with no key typed.
 #
 # Exit 0 pass, 1 fail, 77 skip (no tmux), 99 hard error (Automake).
 set -u
@@ -561,6 +563,28 @@ else
     T send-keys -t "$cur" / w499 Enter
     T send-keys -t "$cur" g
     wait_for ' 1/2000 +0%  \?:help' || fail "the reader stopped drawing after B was cut short"
+    T send-keys -t "$cur" q
+    check_restored 1
+fi
+finish
+
+# ---- 19: the digest's counts come after the first frame, by themselves ------
+# 20,000 sentences, a number changed in every seventh: the first frame is
+# drawn before the digest is made ("d: …"); its counts replace that in the
+# status line with no key typed, and q quits at once.
+awk -v a="$tmp/dg_a.txt" -v b="$tmp/dg_b.txt" 'BEGIN {
+    for (i = 1; i <= 20000; i++) {
+        print "Officials said " i % 90 " people were hurt in town " i " on Monday." > a
+        print "Officials said " (i % 7 ? i % 90 : i % 90 + 1) " people were hurt in town " \
+            i " on Monday." > b
+    }
+}'
+start wddigest 120 30
+run "'$WD' '$tmp/dg_a.txt' '$tmp/dg_b.txt'; echo EXITED \$?"
+if ! wait_for 'changed 2857 '; then
+    fail "the pair did not open"
+else
+    wait_for ' · d: 2857 numbers +1/20000 ' || fail "the digest's counts did not come by themselves"
     T send-keys -t "$cur" q
     check_restored 1
 fi
