@@ -4,7 +4,10 @@
  *
  *   tui.c         tui_run: terminal set-up and tear-down, signals, the
  *                 interactive event loop
- *   tui_view.c    the view: layout cache, scrolling, jumps, the key map
+ *   tui_model.c   what the reader holds of a pair: the alignment as given
+ *                 and swapped, the rows that differ, the digest (made in
+ *                 the background), the layout cache
+ *   tui_view.c    the view: scrolling, jumps, the key map
  *   tui_search.c  the search prompt and matching (text_key on both sides,
  *                 found with keyfind.h)
  *   tui_export.c  the export prompt (e, E): format, file name, replace?
@@ -376,7 +379,7 @@ struct tui {
  * when no thread could be started. */
 bool tui_spawn(pthread_t *th, void *(*fn)(void *), void *arg);
 
-/* ---- tui_view.c ---- */
+/* ---- tui_model.c ---- */
 void tui_view_init(struct tui *t, struct alignment *al, size_t ndocs, bool words, bool fold);
 void tui_view_free(struct tui *t);
 const struct alignment *tui_al(const struct tui *t);
@@ -398,6 +401,10 @@ bool tui_settle(struct tui *t);
 /* The current layout (built if needed for the terminal's size); NULL when
  * the terminal is too small. */
 const struct layout *tui_layout(struct tui *t);
+/* Decimal digits of n. */
+int tui_digits(size_t n);
+
+/* ---- tui_view.c ---- */
 bool tui_too_small(void);
 /* Lines of text between header and status line. */
 int tui_view_height(void);
@@ -411,8 +418,6 @@ void tui_goto_row(struct tui *t, size_t row);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Decimal digits of n. */
-int tui_digits(size_t n);
 /* A key the view does not take: says so in the status line. */
 void tui_unknown_key(struct tui *t);
 /* Is row r hidden (boilerplate, with B)? */
