@@ -139,6 +139,14 @@ static bool sentence_plain(const char *s, size_t from, size_t to, struct seen *s
 
 struct keyfind *keyfind_new(const struct doc *d)
 {
+    return keyfind_new_until(d, NULL);
+}
+
+/* keyfind_new_until looks at its stop flag once in this many sentences. */
+#define STOP_EVERY 256
+
+struct keyfind *keyfind_new_until(const struct doc *d, const atomic_bool *stop)
+{
     struct keyfind *k = xcalloc(1, sizeof *k);
     size_t ns, len;
     const struct sentence *s = doc_sentences(d, &ns);
@@ -148,13 +156,22 @@ struct keyfind *keyfind_new(const struct doc *d)
     struct seen *sn = xcalloc(1, sizeof *sn);
     struct doc_pass pass; /* a mapped file's pages given back as it goes */
     doc_pass_begin(&pass, d);
+    bool stopped = false;
     for (size_t q = 0; q < ns; q++) {
+        if (stop && q % STOP_EVERY == 0 && atomic_load_explicit(stop, memory_order_relaxed)) {
+            stopped = true;
+            break;
+        }
         doc_pass_read(&pass, s[q].start, s[q].end);
         k->plain[q] = sentence_plain(bytes, s[q].start, s[q].end, sn);
     }
     doc_pass_end(&pass);
     free(sn->buf);
     free(sn);
+    if (stopped) {
+        keyfind_free(k);
+        return NULL;
+    }
     return k;
 }
 

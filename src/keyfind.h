@@ -20,6 +20,8 @@
 #ifndef WD_KEYFIND_H
 #define WD_KEYFIND_H
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,6 +33,10 @@ struct keyfind;
  * only for the characters outside ASCII).  Never fails (allocation
  * aborts). */
 struct keyfind *keyfind_new(const struct doc *d);
+/* The same, given up as soon as *stop is true (looked at every few
+ * sentences): then NULL.  For an index built in the background of a
+ * reader that may quit first.  stop may be NULL. */
+struct keyfind *keyfind_new_until(const struct doc *d, const atomic_bool *stop);
 void keyfind_free(struct keyfind *k);
 
 /* The document the index is of. */

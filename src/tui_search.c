@@ -36,12 +36,13 @@ struct tui_warm {
     struct keyfind *kf[2];
     bool want[2];
     atomic_bool done;
+    atomic_bool stop; /* the reader needs them no more: give up */
 };
 
 static void warm_side(void *arg, size_t i)
 {
     struct tui_warm *w = arg;
-    if (w->want[i]) w->kf[i] = keyfind_new(w->d[i]);
+    if (w->want[i]) w->kf[i] = keyfind_new_until(w->d[i], &w->stop);
 }
 
 static void *warm_run(void *arg)
@@ -83,11 +84,12 @@ static void keep_index(struct tui *t, struct keyfind *kf)
 }
 
 /* Wait for the build in the background, if any, and keep what it made
- * (with keep and a pair open) or free it. */
+ * (with keep and a pair open), or give it up and free what it made. */
 static void warm_join(struct tui *t, bool keep)
 {
     struct tui_warm *w = t->warm;
     if (!w) return;
+    if (!keep) atomic_store(&w->stop, true);
     pthread_join(w->th, NULL);
     t->warm = NULL;
     for (int i = 0; i < 2; i++)
@@ -113,6 +115,7 @@ void tui_search_warm(struct tui *t)
         return;
     }
     atomic_init(&w->done, false);
+    atomic_init(&w->stop, false);
     if (tui_spawn(&w->th, warm_run, w))
         t->warm = w;
     else

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -191,12 +192,41 @@ static void test_empty(void **state)
     doc_ctx_free(ctx);
 }
 
+/* keyfind_new_until: with its flag down, an index that finds what the
+ * oracle finds; with it up (the reader quitting before the index it
+ * started is built), NULL. */
+static void test_until(void **state)
+{
+    (void)state;
+    struct doc_ctx *ctx = doc_ctx_new();
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    for (int i = 0; i < 3000; i++)
+        fprintf(f, "Sentence %d of the caf\xC3\xA9 story.\n", i);
+    fclose(f);
+    struct doc *d = load(ctx, text);
+    atomic_bool stop;
+    atomic_init(&stop, false);
+    struct keyfind *k = keyfind_new_until(d, &stop);
+    assert_non_null(k);
+    assert_int_equal(check(d, k, "CAF\xC3\x89 STORY"), 3000);
+    assert_int_equal(check(d, k, "sentence 2999 "), 1);
+    keyfind_free(k);
+    atomic_store(&stop, true);
+    assert_null(keyfind_new_until(d, &stop));
+    doc_free(d);
+    doc_ctx_free(ctx);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tricky),
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_until),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
