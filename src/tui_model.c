@@ -10,6 +10,9 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "align.h"
 #include "digest.h"
@@ -57,9 +60,19 @@ struct tui_dgjob {
     atomic_bool stop; /* the reader needs it no more: give up */
 };
 
+/* The nice value of the digest's threads: the digest is made for the
+ * status line's counts, and yields the CPUs to what the user is waiting
+ * for (a search, a new layout) without being starved by it. */
+#define DG_NICE 10
+
 static void *dg_run(void *arg)
 {
     struct tui_dgjob *j = arg;
+#if defined __linux__ && defined SYS_gettid
+    /* on Linux the nice value is a thread's own, and the worker threads
+     * the digest starts inherit it */
+    (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), DG_NICE);
+#endif
     j->dg = digest_new_until(j->al, NULL, &j->stop);
     atomic_store(&j->done, true);
     return NULL;
