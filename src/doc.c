@@ -3,6 +3,7 @@
 #include "doc.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@ struct doc {
     uint32_t *body;       /* per sentence: doc_body_id; NULL when none has a dateline */
     /* the file's identity, size and time when read (doc_changed) */
     struct doc_stamp stamp;
+    atomic_bool keep; /* doc_keep_pages: its pages are given back no more */
 };
 
 /* Linux maps more than the page a read faults on: the cached pages around
@@ -287,7 +289,13 @@ static void bytes_free(char *bytes, size_t maplen)
 
 void doc_release(const struct doc *d)
 {
-    if (d->maplen) (void)madvise(d->bytes, d->maplen, MADV_DONTNEED);
+    if (d->maplen && !atomic_load(&d->keep)) (void)madvise(d->bytes, d->maplen, MADV_DONTNEED);
+}
+
+void doc_keep_pages(const struct doc *d)
+{
+    /* a hint about its pages, not the document: set whatever the const */
+    atomic_store(&((struct doc *)d)->keep, true);
 }
 
 
@@ -333,7 +341,9 @@ void doc_pass_begin(struct doc_pass *p, const struct doc *d)
 static void pass_release(struct doc_pass *p)
 {
     const struct doc *d = p->d;
-    if (p->lo >= p->done) {
+    if (atomic_load_explicit(&d->keep, memory_order_relaxed)) {
+        /* kept: nothing to give back */
+    } else if (p->lo >= p->done) {
         /* Reads going forward: from where the last release ended, and a
          * large folio's worth before it, which their faults may have
          * mapped again. */

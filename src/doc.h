@@ -202,6 +202,12 @@ size_t doc_sentence_words(const struct doc *d, struct doc_ctx *ctx, size_t i, st
  * the page cache when touched.  Safe while other threads read the
  * document. */
 void doc_release(const struct doc *d);
+/* From now on, d's pages stay once touched: doc_release and passes over d
+ * give them back no more.  For a document that is to be read whole again
+ * and again (the reader's search scans every byte of it: once it has,
+ * giving pages back behind another pass would only make the next search
+ * read them again, the peak being the same). */
+void doc_keep_pages(const struct doc *d);
 
 /* A pass over a document that gives back what it has read as it goes, so
  * that it holds about DOC_RELEASE_EVERY bytes of the document, not every

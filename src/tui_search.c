@@ -199,6 +199,9 @@ static void search_side(void *arg, size_t i)
 {
     struct side_search *ss = (struct side_search *)arg + i;
     if (!ss->kf) ss->kf = keyfind_new(ss->d);
+    /* the scan reads every page: those the digest or a layout would give
+     * back after it, the next search would only read again */
+    doc_keep_pages(ss->d);
     keyfind_match(ss->kf, ss->pat, ss->npat, ss->hit);
 }
 

@@ -533,6 +533,62 @@ static void test_mapped(void **state)
     free(text);
 }
 
+/* Resident pages of the process (/proc/self/statm), or -1. */
+static long resident_pages(void)
+{
+    long size = -1, res = -1;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f) return -1;
+    if (fscanf(f, "%ld %ld", &size, &res) != 2) res = -1;
+    fclose(f);
+    return res;
+}
+
+/* Touch every page of b[0, len): a sum the compiler cannot drop. */
+static unsigned touch(const char *b, size_t len, long page)
+{
+    volatile unsigned sum = 0;
+    for (size_t i = 0; i < len; i += (size_t)page)
+        sum += (unsigned char)b[i];
+    return sum;
+}
+
+/* doc_release gives a mapped document's pages back; after doc_keep_pages
+ * it does not, nor does a pass (the process's resident pages, where
+ * /proc tells them). */
+static void test_keep_pages(void **state)
+{
+    struct fixture *fx = *state;
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || resident_pages() < 0) skip();
+    size_t len = 256 * (size_t)page, npages = 256;
+    char *text = xmalloc(len);
+    for (size_t i = 0; i < len; i++)
+        text[i] = i % 61 == 60 ? '\n' : "Officials met at the port. "[i % 27];
+    const char *p = write_file(fx, "keep.txt", text, len);
+    struct doc *m = load_ok(fx->ctx, p, &(struct doc_opts){.map = true});
+    size_t ml, mn;
+    const char *mb = doc_bytes(m, &ml);
+    const struct sentence *ms = doc_sentences(m, &mn);
+    (void)touch(mb, ml, page);
+    long before = resident_pages();
+    doc_release(m);
+    assert_true(resident_pages() <= before - (long)npages / 2); /* given back */
+    (void)touch(mb, ml, page);
+    doc_keep_pages(m);
+    before = resident_pages();
+    doc_release(m);
+    struct doc_pass pass;
+    doc_pass_begin(&pass, m);
+    for (size_t i = 0; i < mn; i++)
+        doc_pass_read(&pass, ms[i].start, ms[i].end);
+    doc_pass_end(&pass);
+    assert_true(resident_pages() >= before - (long)npages / 8); /* kept */
+    assert_memory_equal(mb, text, len);
+    doc_free(m);
+    free(text);
+}
+
 /* Loading works through a file in chunks cut after line feeds: the
  * sentences and the count of invalid bytes are those of the whole text at
  * once, across many chunk boundaries and whatever ends each line. */
@@ -998,6 +1054,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_not_modified, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mapped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_keep_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chunks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interning, setup, teardown),
         cmocka_unit_test(test_intern_hash),
