@@ -298,7 +298,6 @@ void doc_keep_pages(const struct doc *d)
     atomic_store(&((struct doc *)d)->keep, true);
 }
 
-
 /* Give back the pages of bytes[lo, hi) of a mapping of maplen bytes (0:
  * not mapped), widened to whole windows of align bytes in the address
  * space and by file offset (the mapping is only page aligned). */
