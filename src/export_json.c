@@ -97,9 +97,15 @@ static const char digit_pairs[201] = "00010203040506070809"
                                      "80818283848586878889"
                                      "90919293949596979899";
 
-/* How many decimal digits v has. */
+/* How many decimal digits v has: by comparisons up to 32 bits (most
+ * numbers of an export are 32-bit offsets). */
 static size_t ndigits(uint64_t v)
 {
+    if (v <= UINT32_MAX) {
+        uint32_t w = (uint32_t)v;
+        if (w < 100000) return w < 100 ? 1u + (w >= 10) : 3u + (w >= 1000) + (w >= 10000);
+        return 6u + (w >= 1000000) + (w >= 10000000) + (w >= 100000000) + (w >= 1000000000);
+    }
     size_t n = 1;
     for (; v >= 10000; v /= 10000)
         n += 4;
