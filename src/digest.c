@@ -90,7 +90,7 @@ struct job {
     struct digest *part; /* one per slice */
     size_t nslices;
     const atomic_bool *stop; /* digest_new_until's; NULL: never */
-    atomic_bool stopped;     /* a slice saw *stop and gave up */
+    atomic_bool *stopped;    /* set when a slice saw *stop and gave up */
 };
 
 /* Does s[from, to) hold an opening quotation mark (side_build's opens() or
@@ -296,7 +296,7 @@ static void pairs_of(struct digest *d, const struct job *job, size_t from, size_
     for (size_t i = from; i < to; i++) {
         if (job->stop && i % STOP_EVERY == 0 &&
             atomic_load_explicit(job->stop, memory_order_relaxed)) {
-            atomic_store(&job->stopped, true);
+            atomic_store(job->stopped, true);
             break;
         }
         const struct align_row *r = &rows[i];
@@ -350,7 +350,7 @@ static void part_free(struct digest *p)
 static void slice_work(void *arg, size_t k)
 {
     struct job *job = arg;
-    if (atomic_load(&job->stopped)) return;
+    if (atomic_load(job->stopped)) return;
     size_t from = k * job->nrows / job->nslices, to = (k + 1) * job->nrows / job->nslices;
     pairs_of(&job->part[k], job, from, to);
 }
@@ -370,14 +370,15 @@ struct digest *digest_new_until(const struct alignment *al, const struct digest_
     d->al = al;
     size_t nr;
     (void)align_rows(al, &nr);
-    struct job job = {.al = al, .L = L, .wc = wc, .nrows = nr, .stop = stop};
-    atomic_init(&job.stopped, false);
+    atomic_bool stopped;
+    atomic_init(&stopped, false);
+    struct job job = {.al = al, .L = L, .wc = wc, .nrows = nr, .stop = stop, .stopped = &stopped};
     job.nslices = util_slices(nr, SLICE_ROWS);
     job.part = xcalloc(job.nslices, sizeof *job.part);
     for (size_t k = 0; k < job.nslices; k++)
         job.part[k].al = al;
     util_parallel(job.nslices, slice_work, &job);
-    if (atomic_load(&job.stopped)) {
+    if (atomic_load(&stopped)) {
         for (size_t k = 0; k < job.nslices; k++)
             part_free(&job.part[k]);
         free(job.part);
