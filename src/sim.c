@@ -323,7 +323,8 @@ void sim_sort_feats(struct feat *f, size_t n)
 const struct feat *sim_build_bag(struct sim *s, size_t doc, size_t i, struct bagbuf *b, size_t *n,
                                  float *weight)
 {
-    *n = sort_bag(b->f, sim_build_feats(s, doc, i, b, weight));
+    size_t nw = sim_build_feats(s, doc, i, b, weight); /* b->f may move */
+    *n = sort_bag(b->f, nw);
     return b->f;
 }
 
