@@ -3,8 +3,10 @@
  * from the command line and one from the reader agree.
  *
  *   export.c       format names, atomic writes, and what the writers
- *                  share: display blocks (folding, a row range), the
- *                  statistics line, character clean-up, default names
+ *                  share: display blocks (folding, a row range), chunks
+ *   export_runs.c  a side of a row as runs, its notes, character clean-up
+ *   export_summary.c the statistics lines, the digest as text, sources
+ *   export_name.c  default names, the time of a snapshot
  *   export_json.c  JSON (doc/wirediff-json.md)
  *   export_text.c  inline (wdiff style) and side-by-side text, the latter
  *                  also drawing the ANSI form (export_side_by_side)
@@ -219,7 +221,7 @@ struct export_style {
 enum wd_status export_side_by_side(FILE *f, const struct export_input *in,
                                    const struct export_style *style);
 
-/* ---- shared by the writers (export.c) ------------------------------------ */
+/* ---- shared by the writers (export.c, export_runs.c, export_summary.c, export_name.c) */
 
 /* A display row of an export: one alignment row, or a fold standing for a
  * run of identical rows. */

@@ -11,7 +11,7 @@
  * Nothing above this layer knows whether a text came from HTML: a
  * document carries a struct source_meta, which views and exports print
  * field by field.  The HTML, JSON and network libraries are linked only
- * into the source files (source_html.c, charset.c, extract.c,
+ * into the source files (source_html.c, charset.c, extract*.c,
  * page_meta.c, fetch.c); each is optional at configure time, and what is
  * missing says so (source_html_supported, fetch_supported).
  */

@@ -5,7 +5,9 @@
  *   source_html.c  parsing, and the article of a page (source_page)
  *   page_meta.c    headline, byline, dates, site, canonical URL, JSON-LD
  *   extract.c      the article's body: blocks scored by text and link
- *                  density, paragraph structure and markup
+ *                  density, paragraph structure and markup; with
+ *                  extract_tree.c (what is known of an element) and
+ *                  extract_clean.c (what goes), behind extract_int.h
  */
 #ifndef WD_SOURCE_INT_H
 #define WD_SOURCE_INT_H

@@ -18,7 +18,9 @@
  *   tui_corpus.c  many documents: the corpus, alignments on demand (cached),
  *                 opening and closing a pair, boilerplate flags of a pair
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
- *   tui_multi.c   the multi-column view: a pivot against the others
+ *   tui_multi.c   the multi-column view: a pivot against the others (the
+ *                 model; tui_multi_key.c its keys, tui_multi_draw.c its
+ *                 screen)
  *   tui_folders.c two folders: their files paired by relative path
  *   tui_timeline.c versions of one article: the list of versions, the
  *                 cut sentences
@@ -208,7 +210,7 @@ struct tui_mcol {
     bool words;
 };
 
-/* The multi-column view (tui_multi.c). */
+/* The multi-column view (tui_multi*.c). */
 struct tui_multi {
     size_t pivot;
     struct tui_mcol *cols;  /* per document (the pivot's unused), filled on use */
@@ -600,7 +602,40 @@ void tui_timeline_step_open(struct tui *t, size_t k);
  * first column beside it (SIZE_MAX: the first one). */
 void tui_multi_open(struct tui *t, size_t p, size_t first_doc);
 void tui_multi_free(struct tui *t);
+/* What the files of the multi-column view share (tui_multi_key.c and
+ * tui_multi_draw.c use the model). */
+/* Columns of a column's gutter: a mark and a space. */
+#define TUI_MULTI_GUTTER 2
+/* Documents of the session. */
+size_t tui_mv_ndocs(const struct tui *t);
+/* The other documents that can be shown (the pivot's others, less those
+ * hidden by o). */
+size_t tui_mv_nothers(const struct tui *t);
+/* The document shown in other-column position i (0-based among vis). */
+size_t tui_mv_other_doc(const struct tui *t, size_t i);
+/* The documents beside the pivot, the hidden ones left out. */
+void tui_mv_set_visible(struct tui *t);
+/* Document o's position among the visible others (0 when hidden). */
+size_t tui_mv_vis_index(const struct tui *t, size_t o);
+/* Sentences of the pivot. */
+size_t tui_mv_pivot_sentences(const struct tui *t);
+/* Beside pivot sentence i in column c: the mark, and the row whose side
+ * to show, or -1 when none (colmap_cell). */
+ptrdiff_t tui_mv_cell(const struct tui_mcol *c, size_t i, int side, enum col_mark *mark);
+/* Is own row r of column c (document o) shown (not hidden boilerplate)? */
+bool tui_mv_own_shown(const struct tui *t, const struct tui_mcol *c, size_t o, uint32_t r);
+/* The entry of the row index that holds line y. */
+size_t tui_mv_row_at(const struct tui_multi *mv, uint64_t y);
+/* The greatest top: the last line of the rows at the bottom of the view. */
+uint64_t tui_mv_max_top(const struct tui_multi *mv);
+/* Make sure the columns shown are built and the row index is theirs;
+ * returns the number of other columns shown and sets *w (column width). */
+int tui_mv_prepare(struct tui *t, int *w);
+
+/* ---- tui_multi_key.c ---- */
 void tui_multi_key(struct tui *t, const struct tui_key *k);
+
+/* ---- tui_multi_draw.c ---- */
 void tui_multi_draw(struct tui *t);
 
 /* ---- tui_digest.c ---- */
