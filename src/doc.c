@@ -109,7 +109,7 @@ static void sentab_free(struct sentab *t)
 /* Rehash into n slots, leaving out the slots of document gone (if any). */
 static void sentab_rehash(struct sentab *t, size_t n, const struct doc *gone)
 {
-    struct sent_slot *slots = xcalloc(n, sizeof *slots);
+    struct sent_slot *slots = xcalloc_dense(n, sizeof *slots);
     for (size_t i = 0; i < t->nslots; i++) {
         if (!t->slots[i].d || t->slots[i].d == gone) continue;
         size_t j = t->slots[i].hash & (n - 1);

@@ -165,6 +165,20 @@ void *xcalloc(size_t n, size_t size)
     return advise_huge(p, n * size); /* calloc checked n * size */
 }
 
+void *xcalloc_dense(size_t n, size_t size)
+{
+    void *p = xcalloc(n, size);
+#ifdef MADV_POPULATE_WRITE
+    long page = sysconf(_SC_PAGESIZE);
+    if (n * size >= MMAP_THRESHOLD && page > 0) { /* a mapping of its own */
+        uintptr_t w = (uintptr_t)page - 1;
+        uintptr_t from = ((uintptr_t)p + w) & ~w, to = ((uintptr_t)p + n * size) & ~w;
+        if (from < to) (void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+    }
+#endif
+    return p;
+}
+
 void *xreallocarray(void *p, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size) util_oom();

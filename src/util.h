@@ -59,6 +59,11 @@ void util_malloc_setup(void);
  * size overflow (n * size). */
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
+/* xcalloc for a table that will be written all over (a hash table with
+ * more keys than pages): a block mapped on its own has its pages
+ * populated in one system call (MADV_POPULATE_WRITE, Linux 5.14) rather
+ * than faulted in one by one, pages it would have taken anyway. */
+void *xcalloc_dense(size_t n, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
