@@ -641,7 +641,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     d->stamp = p->stamp;
     d->encoding = p->encoding;
     d->replaced = p->replaced;
-    d->sents = xcalloc(p->nspans ? p->nspans : 1, sizeof *d->sents);
+    d->sents = xcalloc_dense(p->nspans ? p->nspans : 1, sizeof *d->sents);
     d->nsents = p->nspans;
     for (size_t i = 0; i < p->nspans; i++) {
         d->sents[i].start = p->spans[i].start;

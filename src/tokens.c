@@ -30,7 +30,7 @@ static struct tokens *tokenize(const struct doc *d, struct intern *spell, const 
     struct tokens *t = xcalloc(1, sizeof *t);
     const struct sentence *sent = doc_sentences(d, &t->nsent);
     const char *bytes = doc_bytes(d, NULL);
-    t->off = xmalloc((t->nsent + 1) * sizeof *t->off);
+    t->off = xmalloc_dense((t->nsent + 1) * sizeof *t->off);
     struct pending {
         struct seg_span sp;
         uint64_t hash; /* intern_hash of the spelling */

@@ -165,18 +165,31 @@ void *xcalloc(size_t n, size_t size)
     return advise_huge(p, n * size); /* calloc checked n * size */
 }
 
-void *xcalloc_dense(size_t n, size_t size)
+/* The pages of p[0..size), a block about to be written all over, mapped
+ * in one call when it is a mapping of its own (see util.h). */
+static void *populate(void *p, size_t size)
 {
-    void *p = xcalloc(n, size);
 #ifdef MADV_POPULATE_WRITE
     long page = sysconf(_SC_PAGESIZE);
-    if (n * size >= MMAP_THRESHOLD && page > 0) { /* a mapping of its own */
+    if (size >= MMAP_THRESHOLD && page > 0) {
         uintptr_t w = (uintptr_t)page - 1;
-        uintptr_t from = ((uintptr_t)p + w) & ~w, to = ((uintptr_t)p + n * size) & ~w;
+        uintptr_t from = ((uintptr_t)p + w) & ~w, to = ((uintptr_t)p + size) & ~w;
         if (from < to) (void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
     }
+#else
+    (void)size;
 #endif
     return p;
+}
+
+void *xmalloc_dense(size_t size)
+{
+    return populate(xmalloc(size), size);
+}
+
+void *xcalloc_dense(size_t n, size_t size)
+{
+    return populate(xcalloc(n, size), n * size); /* xcalloc checked n * size */
 }
 
 void *xreallocarray(void *p, size_t n, size_t size)

@@ -59,10 +59,12 @@ void util_malloc_setup(void);
  * size overflow (n * size). */
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
-/* xcalloc for a table that will be written all over (a hash table with
- * more keys than pages): a block mapped on its own has its pages
- * populated in one system call (MADV_POPULATE_WRITE, Linux 5.14) rather
- * than faulted in one by one, pages it would have taken anyway. */
+/* xmalloc and xcalloc for a block that will be written all over right
+ * away (an array filled from end to end, a hash table with more keys than
+ * pages): a block mapped on its own has its pages populated in one system
+ * call (MADV_POPULATE_WRITE, Linux 5.14) rather than faulted in one by
+ * one, pages it would have taken anyway. */
+void *xmalloc_dense(size_t size);
 void *xcalloc_dense(size_t n, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
