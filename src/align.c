@@ -125,7 +125,7 @@ static size_t add_pair(struct builder *B, struct pairlist *pl, uint32_t a, uint3
 static void make_pair_of(struct builder *B)
 {
     for (int side = 0; side < 2; side++) {
-        B->pair_of[side] = xmalloc((B->n[side] + 1) * sizeof *B->pair_of[side]);
+        B->pair_of[side] = xmalloc_dense((B->n[side] + 1) * sizeof *B->pair_of[side]);
         for (size_t k = 0; k < B->n[side]; k++)
             B->pair_of[side][k] = -1;
     }
@@ -649,7 +649,7 @@ struct alignment *align_docs(const struct doc *a, const struct doc *b, struct do
      * among its neighbours is matched (diff_prefer_neighbours). */
     uint32_t *ids[2];
     for (int side = 0; side < 2; side++) {
-        ids[side] = xmalloc((B.n[side] + 1) * sizeof *ids[side]);
+        ids[side] = xmalloc_dense((B.n[side] + 1) * sizeof *ids[side]);
         for (size_t k = 0; k < B.n[side]; k++)
             ids[side][k] = doc_body_id(side ? b : a, k);
     }

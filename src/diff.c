@@ -373,7 +373,7 @@ static bool search_discarding(const uint32_t *x, size_t nx, const uint32_t *y, s
     unsigned bits = 1;
     while (((size_t)1 << bits) < 2 * (nx + ny))
         bits++;
-    s.slots = xcalloc((size_t)1 << bits, sizeof *s.slots);
+    s.slots = xcalloc_dense((size_t)1 << bits, sizeof *s.slots);
     s.shift = 64 - bits;
     s.mask = ((size_t)1 << bits) - 1;
     idset_add(&s, x, nx, 1);

@@ -393,9 +393,9 @@ struct digest *digest_new_until(const struct alignment *al, const struct digest_
         total += job.part[k].n;
         bytes += job.part[k].spool.len;
     }
-    d->items = xcalloc(total ? total : 1, sizeof *d->items);
+    d->items = xcalloc_dense(total ? total : 1, sizeof *d->items);
     d->cap = total;
-    d->pool = xmalloc(bytes ? bytes : 1);
+    d->pool = xmalloc_dense(bytes ? bytes : 1);
     size_t base = 0;
     for (size_t k = 0; k < job.nslices; k++) {
         struct digest *p = &job.part[k];

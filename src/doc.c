@@ -111,7 +111,7 @@ static void sentab_free(struct sentab *t)
 /* Rehash into n slots, leaving out the slots of document gone (if any). */
 static void sentab_rehash(struct sentab *t, size_t n, const struct doc *gone)
 {
-    struct sent_slot *slots = xcalloc(n, sizeof *slots);
+    struct sent_slot *slots = xcalloc_dense(n, sizeof *slots);
     for (size_t i = 0; i < t->nslots; i++) {
         if (!t->slots[i].d || t->slots[i].d == gone) continue;
         size_t j = t->slots[i].hash & (n - 1);
@@ -650,7 +650,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     d->stamp = p->stamp;
     d->encoding = p->encoding;
     d->replaced = p->replaced;
-    d->sents = xcalloc(p->nspans ? p->nspans : 1, sizeof *d->sents);
+    d->sents = xcalloc_dense(p->nspans ? p->nspans : 1, sizeof *d->sents);
     d->nsents = p->nspans;
     for (size_t i = 0; i < p->nspans; i++) {
         d->sents[i].start = p->spans[i].start;

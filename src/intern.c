@@ -94,7 +94,7 @@ void intern_free(struct intern *t)
 static void rehash(struct intern *t)
 {
     size_t n = t->nslots * 2;
-    struct slot *slots = xcalloc(n, sizeof *slots);
+    struct slot *slots = xcalloc_dense(n, sizeof *slots);
     for (size_t id = 0; id < t->count; id++) {
         size_t i = t->hashes[id] & (n - 1);
         while (slots[i].id1)

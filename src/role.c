@@ -115,8 +115,10 @@ static void read_words(const char *s, size_t a, size_t b, struct words *w)
     size_t at = a;
     struct seg_span t;
     while (seg_word_next(s, &at, b, &t)) {
-        int32_t cp;
-        text_decode(s, t.end, t.start, &cp);
+        unsigned char c0 = (unsigned char)s[t.start];
+        bool ascii = c0 < 0x80; /* its classes without a call */
+        int32_t cp = c0;
+        if (!ascii) text_decode(s, t.end, t.start, &cp);
         if (t.flags & WORD_PUNCT) {
             w->assign += cp == '=' || cp == '{' || cp == '}';
             w->code += cp == '=' || cp == '{' || cp == '}' || cp == '_' || cp == '|' || cp == '$' ||
@@ -124,16 +126,16 @@ static void read_words(const char *s, size_t a, size_t b, struct words *w)
             continue;
         }
         w->n++;
-        if (text_is_digit(cp)) {
+        if (ascii ? (unsigned)c0 - '0' < 10 : text_is_digit(cp)) {
             w->digits++;
         } else {
             w->letter = true;
-            w->lower += text_is_lower(cp);
-            w->upper += text_is_upper(cp);
+            w->lower += ascii ? (unsigned)c0 - 'a' < 26 : text_is_lower(cp);
+            w->upper += ascii ? (unsigned)c0 - 'A' < 26 : text_is_upper(cp);
         }
         /* every word addressing the reader begins with y or p: the others
          * are not looked up */
-        unsigned char c0 = (unsigned char)s[t.start] | 0x20;
+        c0 |= 0x20;
         if (c0 == 'y' || c0 == 'p')
             w->address += word_in(s, t.start, t.end, address_words, WD_ARRAY_LEN(address_words));
     }
@@ -186,6 +188,13 @@ static const unsigned char story_class[256] = {
     SB_HIGH16(0xF0),
 };
 
+/* The classes of u[0..8) together. */
+static inline unsigned story_class8(const unsigned char *u)
+{
+    return story_class[u[0]] | story_class[u[1]] | story_class[u[2]] | story_class[u[3]] |
+           story_class[u[4]] | story_class[u[5]] | story_class[u[6]] | story_class[u[7]];
+}
+
 /* What classify needs of the words of a sentence that is neither a line
  * nor alone on its line, when its text is ASCII: any letter (a word that
  * begins with one), and the punctuation of program code, into w (the
@@ -202,6 +211,11 @@ static bool story_words(const char *s, size_t a, size_t b, struct words *w)
     bool letter = false;
     unsigned assign = 0, code = 0;
     for (size_t i = a; i < b; i++) {
+        /* after that letter, eight bytes at a time while none of them
+         * needs a look (most of the text) */
+        while (letter && b - i >= 8 && !(story_class8(u + i) & ~(unsigned)SB_LETTER))
+            i += 8;
+        if (i == b) break;
         /* until the first letter that begins a word, then only the bytes
          * that are no letter and not skipped */
         unsigned k = story_class[u[i]] & (letter ? ~(unsigned)SB_LETTER : ~0u);
@@ -507,8 +521,8 @@ static enum sent_role classify(const char *bytes, const struct sentence *s, cons
     if ((line && credit_in(bytes, a, b)) || ends_with_credit(bytes, a, b) ||
         caption_opening(bytes, a, b))
         return ROLE_CAPTION;
-    if (!plain && has_copyright(bytes, a, b) && w.n <= LINK_WORDS) return ROLE_BOILER;
-    if ((line || whole) && has_link(bytes, a, b) && w.n <= LINK_WORDS) return ROLE_BOILER;
+    if (!plain && w.n <= LINK_WORDS && has_copyright(bytes, a, b)) return ROLE_BOILER;
+    if ((line || whole) && w.n <= LINK_WORDS && has_link(bytes, a, b)) return ROLE_BOILER;
     if ((line || whole) && w.address && w.n <= ADDRESS_WORDS) return ROLE_BOILER;
     /* a word or two, none of them lower-case: "Close", "SAVE NOW", "View
      * Comments" (a subheading in sentence case, "Congress warned", stays) */

@@ -179,31 +179,34 @@ static inline size_t general_punct_at(const unsigned char *u, size_t i, size_t e
     return 0;
 }
 
-/* The next token from *at.  An ASCII word with no connector or non-ASCII
- * byte after it needs no decoding: it is taken whole.  (This shortcut is
- * part of the definition, not only a fast path: "a1,2" splits at the
- * comma here, where word_general would join it.)  fast also takes lone
- * ASCII punctuation and the common punctuation of general_punct_at
- * without decoding; it changes no token (word_general gives the same:
- * such a character is not a word character, and followed by ASCII or the
- * end it is a grapheme cluster of its own, see text_next_cluster), and
- * seg_words_general turns it off so that the tests can hold it to that. */
-static inline bool next_token(const char *s, size_t *at, size_t end, bool fast,
-                              struct seg_span *tok)
+/* next_token's shortcuts, from s[*i] on: white space skipped, then an
+ * ASCII word with no connector or non-ASCII byte after it, taken whole
+ * without decoding.  (This shortcut is part of the definition, not only a
+ * fast path: "a1,2" splits at the comma here, where word_general would
+ * join it.)  fast also takes lone ASCII punctuation and the common
+ * punctuation of general_punct_at without decoding; it changes no token
+ * (word_general gives the same: such a character is not a word
+ * character, and followed by ASCII or the end it is a grapheme cluster of
+ * its own, see text_next_cluster), and seg_words_general turns it off so
+ * that the tests can hold it to that.  Returns 1 with the token in *tok
+ * and *i after it, 0 with *i at the end, or -1 with *i at a byte that
+ * needs decoding. */
+__attribute__((always_inline)) static inline int
+token_ascii(const unsigned char *u, size_t *i, size_t end, bool fast, struct seg_span *tok)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = *at, e;
+    size_t k = *i, e;
     uint32_t flags;
-    for (;; i++) {
-        if (i >= end) {
-            *at = end;
-            return false;
+    for (;; k++) {
+        if (k >= end) {
+            *i = end;
+            return 0;
         }
-        unsigned char ch = u[i];
-        unsigned k = wclass[ch];
-        if (k & WC_SPACE) continue;
-        if (k & WC_ALNUM) {
-            size_t j = i + 1;
+        unsigned char ch = u[k];
+        unsigned c = wclass[ch];
+        if (c & WC_SPACE) continue;
+        *i = k;
+        if (c & WC_ALNUM) {
+            size_t j = k + 1;
             while (j < end && (wclass[u[j]] & WC_ALNUM))
                 j++;
             unsigned char nx = j < end ? u[j] : ' ';
@@ -214,34 +217,68 @@ static inline bool next_token(const char *s, size_t *at, size_t end, bool fast,
                 flags = num ? WORD_NUM : 0;
                 break;
             }
-        } else if (k & WC_PUNCT) {
-            if (fast && (i + 1 >= end || u[i + 1] < 0x80)) {
-                e = i + 1;
-                flags = WORD_PUNCT;
-                break;
-            }
-        } else if (ch >= 0x80) {
-            size_t l = fast ? general_punct_at(u, i, end) : 0;
-            if (l) {
-                e = i + l;
-                flags = WORD_PUNCT;
-                break;
-            }
-            int32_t cp;
-            l = text_decode(s, end, i, &cp);
-            if (text_is_space(cp)) {
-                i += l - 1;
-                continue;
-            }
+            return -1;
         }
-        e = word_general(s, i, end, &flags);
+        if (!fast) return -1;
+        if (c & WC_PUNCT) {
+            if (k + 1 < end && u[k + 1] >= 0x80) return -1;
+            e = k + 1;
+            flags = WORD_PUNCT;
+            break;
+        }
+        size_t l = general_punct_at(u, k, end);
+        if (!l) return -1;
+        e = k + l;
+        flags = WORD_PUNCT;
         break;
     }
-    tok->start = (uint32_t)i;
+    tok->start = (uint32_t)k;
     tok->end = (uint32_t)e;
     tok->flags = flags;
-    *at = e;
-    return true;
+    *i = e;
+    return 1;
+}
+
+/* next_token from s[i], a byte that token_ascii left: white space
+ * outside ASCII, or a token of word_general.  Out of line and reached by
+ * a tail call, so that next_token's common paths save no registers. */
+__attribute__((noinline)) static bool token_general(const char *s, size_t *at, size_t i, size_t end,
+                                                    bool fast, struct seg_span *tok)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (;;) {
+        int32_t cp = u[i];
+        size_t l = cp >= 0x80 ? text_decode(s, end, i, &cp) : 1;
+        if (cp >= 0x80 && text_is_space(cp)) {
+            i += l;
+            int r = token_ascii(u, &i, end, fast, tok);
+            if (r >= 0) {
+                *at = i;
+                return r;
+            }
+            continue;
+        }
+        uint32_t flags;
+        size_t e = word_general(s, i, end, &flags);
+        tok->start = (uint32_t)i;
+        tok->end = (uint32_t)e;
+        tok->flags = flags;
+        *at = e;
+        return true;
+    }
+}
+
+/* The next token from *at (see token_ascii and token_general). */
+static inline bool next_token(const char *s, size_t *at, size_t end, bool fast,
+                              struct seg_span *tok)
+{
+    size_t i = *at;
+    int r = token_ascii((const unsigned char *)s, &i, end, fast, tok);
+    if (r >= 0) {
+        *at = i;
+        return r;
+    }
+    return token_general(s, at, i, end, fast, tok);
 }
 
 bool seg_word_next(const char *s, size_t *i, size_t end, struct seg_span *tok)

@@ -360,12 +360,13 @@ void sim_load(struct sim *s, size_t doc, size_t lo, size_t hi, const uint8_t *ma
         bg->f = xreallocarray(bg->f, room, sizeof *bg->f);
         bg->capf = room;
     }
-    size_t k = 0;
+    size_t k = 0, ready = 0;
     struct idbuf ids = {NULL, 0};
     for (size_t i = lo; i < hi; i++) {
         bg->off[i - lo] = (uint32_t)k;
         size_t n = mask && !mask[i] ? 0 : sentence_features(s, doc, i, &ids);
         xgrow(&bg->f, &bg->capf, k + 2 * n + 1, sizeof *bg->f);
+        util_fill_ahead(bg->f, (k + 2 * n) * sizeof *bg->f, bg->capf * sizeof *bg->f, &ready);
         fill_feats(s, ids.v, n, bg->f + k, &bg->weight[i - lo]);
         k += sort_bag(bg->f + k, n);
     }

@@ -30,12 +30,12 @@ static struct tokens *tokenize(const struct doc *d, struct intern *spell, const 
     struct tokens *t = xcalloc(1, sizeof *t);
     const struct sentence *sent = doc_sentences(d, &t->nsent);
     const char *bytes = doc_bytes(d, NULL);
-    t->off = xmalloc((t->nsent + 1) * sizeof *t->off);
+    t->off = xmalloc_dense((t->nsent + 1) * sizeof *t->off);
     struct pending {
         struct seg_span sp;
         uint64_t hash; /* intern_hash of the spelling */
     } *p = NULL;       /* one sentence's tokens, hashed, not yet added */
-    size_t cap = 0, capp = 0, k = 0;
+    size_t cap = 0, capp = 0, k = 0, ready = 0;
     /* Room for the tokens at once, from the bytes to read (news text has
      * about one token in five bytes; a quarter leaves room), so that the
      * array does not double past what it needs: it is the largest one
@@ -66,6 +66,7 @@ static struct tokens *tokenize(const struct doc *d, struct intern *spell, const 
             t->lead[i] = (uint8_t)q;
         }
         xgrow(&t->ids, &cap, k + n + 1, sizeof *t->ids);
+        util_fill_ahead(t->ids, (k + n) * sizeof *t->ids, cap * sizeof *t->ids, &ready);
         for (size_t j = 0; j < n; j++) {
             const struct seg_span *sp = &p[j].sp;
             uint32_t id =

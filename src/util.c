@@ -165,6 +165,49 @@ void *xcalloc(size_t n, size_t size)
     return advise_huge(p, n * size); /* calloc checked n * size */
 }
 
+/* The pages of p[0..size), about to be written, mapped in one call
+ * (MADV_POPULATE_WRITE) rather than a fault each: from the page p is on
+ * (mapped already when written before) to the last whole one. */
+static void populate(void *p, size_t size)
+{
+#ifdef MADV_POPULATE_WRITE
+    long page = sysconf(_SC_PAGESIZE);
+    if (page > 0) {
+        uintptr_t w = (uintptr_t)page - 1;
+        uintptr_t from = (uintptr_t)p & ~w, to = ((uintptr_t)p + size) & ~w;
+        if (from < to) (void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+    }
+#else
+    (void)p, (void)size;
+#endif
+}
+
+void *xmalloc_dense(size_t size)
+{
+    void *p = xmalloc(size);
+    if (size >= MMAP_THRESHOLD) populate(p, size); /* a mapping of its own */
+    return p;
+}
+
+void *xcalloc_dense(size_t n, size_t size)
+{
+    void *p = xcalloc(n, size);
+    if (n * size >= MMAP_THRESHOLD) populate(p, n * size); /* xcalloc checked n * size */
+    return p;
+}
+
+/* How far util_fill_ahead maps ahead of the bytes in use: the RSS it may
+ * add, for an array that is filled no further. */
+#define FILL_AHEAD ((size_t)16 << 10)
+
+void util_fill_ahead(void *p, size_t used, size_t cap, size_t *ready)
+{
+    if (used < *ready || cap < MMAP_THRESHOLD) return;
+    size_t to = WD_MIN(used + FILL_AHEAD, cap);
+    populate((char *)p + *ready, to - *ready);
+    *ready = to;
+}
+
 void *xreallocarray(void *p, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size) util_oom();

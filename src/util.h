@@ -59,6 +59,18 @@ void util_malloc_setup(void);
  * size overflow (n * size). */
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
+/* xmalloc and xcalloc for a block that will be written all over right
+ * away (an array filled from end to end, a hash table with more keys than
+ * pages): a block mapped on its own has its pages populated in one system
+ * call (MADV_POPULATE_WRITE, Linux 5.14) rather than faulted in one by
+ * one, pages it would have taken anyway. */
+void *xmalloc_dense(size_t size);
+void *xcalloc_dense(size_t n, size_t size);
+/* For an array p of cap bytes filled from its start, of which the first
+ * used bytes are written or about to be: once used reaches *ready (0 at
+ * first), the pages up to 16 KiB past used are populated as by
+ * xmalloc_dense, and *ready moves there.  Call it before the writes. */
+void util_fill_ahead(void *p, size_t used, size_t cap, size_t *ready);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
