@@ -633,6 +633,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
         return st;
     }
     struct doc *d = xcalloc(1, sizeof *d);
+    atomic_init(&d->keep, false);
     d->ctx = ctx;
     d->path = xstrdup(name);
     d->name = escape_str(name);
