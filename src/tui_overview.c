@@ -327,16 +327,6 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
 
 /* ---- drawing -------------------------------------------------------------- */
 
-static int digits(size_t n)
-{
-    int d = 1;
-    while (n >= 10) {
-        n /= 10;
-        d++;
-    }
-    return d;
-}
-
 /* Column positions of the document lines. */
 struct cols {
     int idx, name, nw, nums, shares, best, matrix, title, tw;
@@ -347,7 +337,7 @@ struct cols {
 static void columns(const struct tui *t, struct cols *c)
 {
     size_t n = ndocs(t);
-    int id = digits(n ? n - 1 : 0);
+    int id = tui_digits(n ? n - 1 : 0);
     c->idx = 1;
     c->name = c->idx + id + 2;
     c->nw = WD_MIN(t->ov.namew, NAME_MAX_COLS);
@@ -482,7 +472,7 @@ static void draw_pair(struct tui *t, int y, size_t i, bool long_form)
     const struct corpus_pair *p = &pairs(t, &np)[i];
     bool sel = t->ov.sel == n + i;
     int face = sel ? TF_SELECT : LA_PLAIN;
-    int id = digits(n ? n - 1 : 0);
+    int id = tui_digits(n ? n - 1 : 0);
     char s[160];
     if (sel) tui_fill(t, y, 0, COLS, TF_SELECT);
     snprintf(s, sizeof s, "%5.1f%%", 100.0 * p->overlap);
@@ -546,7 +536,7 @@ static void draw_status(struct tui *t)
     size_t n = ndocs(t), items = nitems(t);
     tui_fill(t, y, 0, COLS, TF_STATUS);
     char right[96], left[256];
-    int nd = digits(items);
+    int nd = tui_digits(items);
     snprintf(right, sizeof right, " %*zu/%zu  ?:help q:quit ", nd, items ? t->ov.sel + 1 : 0,
              items);
     if (tui_str_width(right) > COLS / 2)
