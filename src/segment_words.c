@@ -7,6 +7,7 @@
 
 #include "doc.h"
 #include "segment.h"
+#include "swar.h"
 #include "text.h"
 #include "util.h"
 
@@ -179,6 +180,29 @@ static inline size_t general_punct_at(const unsigned char *u, size_t i, size_t e
     return 0;
 }
 
+/* Bytes of x that are not ASCII letters or digits (exact for the first
+ * one, see swar.h). */
+static inline uint64_t swar_not_alnum(uint64_t x)
+{
+    uint64_t alnum = swar_range(x, '0', '9') | swar_range(x | SWAR_ONES * 0x20, 'a', 'z');
+    return (~alnum & SWAR_HIGH) | swar_nonascii(x);
+}
+
+/* The end of the run of ASCII letters and digits from u[j], before end:
+ * eight bytes at a time, so that a word of up to eight more bytes ends
+ * with no branch on its length (the loop's exit, once a word, was a
+ * mispredicted branch in every other word). */
+static inline size_t alnum_end(const unsigned char *u, size_t j, size_t end)
+{
+    for (; j + 8 <= end; j += 8) {
+        uint64_t stop = swar_not_alnum(swar_load((const char *)u + j));
+        if (stop) return j + swar_first(stop);
+    }
+    while (j < end && (wclass[u[j]] & WC_ALNUM))
+        j++;
+    return j;
+}
+
 /* next_token's shortcuts, from s[*i] on: white space skipped, then an
  * ASCII word with no connector or non-ASCII byte after it, taken whole
  * without decoding.  (This shortcut is part of the definition, not only a
@@ -206,9 +230,7 @@ token_ascii(const unsigned char *u, size_t *i, size_t end, bool fast, struct seg
         if (c & WC_SPACE) continue;
         *i = k;
         if (c & WC_ALNUM) {
-            size_t j = k + 1;
-            while (j < end && (wclass[u[j]] & WC_ALNUM))
-                j++;
+            size_t j = alnum_end(u, k + 1, end);
             unsigned char nx = j < end ? u[j] : ' ';
             bool num = ch <= '9';
             if (((wclass[nx] & WC_STOP) || (nx == '.' && (j + 1 >= end || u[j + 1] == ' '))) &&

@@ -929,9 +929,48 @@ static void test_words_fast_path(void **state)
     spans_free(&general);
 }
 
+static bool is_ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A word of ASCII letters and digits ends at the first byte that is none
+ * (the tokenizer reads eight at a time): runs of 1 to 24 of them, then
+ * each byte value and a space, the range cut anywhere from inside the run
+ * to past the byte: the first token is the run up to the cut when the
+ * byte is ASCII and no letter or digit (a connector before a space joins
+ * nothing), and goes on past the run when it is one (or a byte that
+ * decodes as U+FFFD). */
+static void test_words_alnum_runs(void **state)
+{
+    (void)state;
+    static const char alnum[] = "aZ09kQ5x";
+    char buf[64];
+    struct spans w = {0};
+    for (size_t len = 1; len <= 24; len++)
+        for (int c = 1; c < 256; c++) {
+            for (size_t k = 0; k < len; k++)
+                buf[k] = alnum[(k * 5 + len) % (sizeof alnum - 1)];
+            buf[len] = (char)c;
+            memcpy(buf + len + 1, " tail", 6);
+            for (size_t end = len > 9 ? len - 9 : 1; end <= len + 3; end++) {
+                w.n = 0;
+                seg_words(buf, 0, end, &w.v, &w.n, &w.cap);
+                assert_true(w.n > 0);
+                assert_int_equal(w.v[0].start, 0);
+                if (end <= len || (c < 0x80 && !is_ascii_alnum((char)c)))
+                    assert_int_equal(w.v[0].end, WD_MIN(end, len)); /* a space follows c */
+                else
+                    assert_true(w.v[0].end >= len + 1); /* a letter, U+FFFD */
+            }
+        }
+    spans_free(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_alnum_runs),
         cmocka_unit_test(test_abbrev_acronyms),
         cmocka_unit_test(test_abbrev_titles),
         cmocka_unit_test(test_abbrev_company),
