@@ -88,10 +88,6 @@ static void digest_key(struct tui *t, const struct tui_key *k)
         if (n) tui_goto_row(t, it[t->dsel].row);
         return;
     }
-    if (tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1))) {
-        t->help = true;
-        return;
-    }
     bool home = false, end = false;
     int64_t page = WD_MAX(LINES - 2, 1);
     int64_t by = tui_scroll_amount(k, page, &home, &end);
@@ -110,6 +106,7 @@ static const char *const help_digest[][2] = {
     {"g  Home   G  End", "first / last change"},
     {"Enter", "go to its row in the pair"},
     {"d  q  Esc", "back to the pair"},
+    {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
     {"Q  ^C", "quit"},
 };

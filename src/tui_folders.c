@@ -180,10 +180,6 @@ static void folders_key(struct tui *t, const struct tui_key *k)
         next_diff(t, 1);
     } else if (tui_is_char(k, '[')) {
         next_diff(t, -1);
-    } else if (tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1))) {
-        t->help = true;
-    } else if (tui_is_char(k, 'r') || tui_is_char(k, 12 /* ^L */)) {
-        clearok(curscr, TRUE);
     }
     follow(fl);
 }

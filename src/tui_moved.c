@@ -164,10 +164,6 @@ static void moved_key(struct tui *t, const struct tui_key *k)
         step(t, false);
         return;
     }
-    if (tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1))) {
-        t->help = true;
-        return;
-    }
     bool home = false, end = false;
     int64_t by = tui_scroll_amount(k, tui_view_height(), &home, &end);
     if (home) t->mvtop = 0;
@@ -184,6 +180,7 @@ static const char *const help_moved[][2] = {
     {"]  [", "the next / previous moved sentence"},
     {"Enter", "go to it in the reader"},
     {"M  q  Esc", "back to the reader"},
+    {"r  ^L", "redraw the screen"},
     {"?  F1", "this help"},
     {"Q  ^C", "quit"},
 };

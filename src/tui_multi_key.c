@@ -138,9 +138,6 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
         case KEY_BACKSPACE:
             c = 127;
             break;
-        case KEY_F(1):
-            c = '?';
-            break;
         default:
             return;
         }
@@ -200,13 +197,6 @@ void tui_multi_key(struct tui *t, const struct tui_key *k)
     case 'B':
         t->hide_boiler = !t->hide_boiler;
         tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
-        break;
-    case 'r':
-    case 12 /* ^L */:
-        clearok(curscr, TRUE);
-        break;
-    case '?':
-        t->help = true;
         break;
     default:
         tui_unknown_key(t);

@@ -236,9 +236,6 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
         case KEY_RIGHT:
             open_selected(t, false);
             break;
-        case KEY_F(1):
-            t->help = true;
-            break;
         case TUI_KEY_WHEEL_UP:
             move_sel(t, -TUI_WHEEL_LINES);
             break;
@@ -310,13 +307,6 @@ void tui_overview_key(struct tui *t, const struct tui_key *k)
         t->hide_boiler = !t->hide_boiler;
         tui_message(t, false, "boilerplate %s in the reader and the columns",
                     t->hide_boiler ? "hidden" : "shown (dimmed)");
-        break;
-    case 'r':
-    case 12 /* ^L */:
-        clearok(curscr, TRUE);
-        break;
-    case '?':
-        t->help = true;
         break;
     default:
         tui_unknown_key(t);

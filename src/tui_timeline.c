@@ -200,10 +200,6 @@ static void timeline_key(struct tui *t, const struct tui_key *k)
         tui_timeline_cuts_open(t);
     } else if (tui_is_char(k, 'e')) {
         tui_export_open(t, false);
-    } else if (tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1))) {
-        t->help = true;
-    } else if (tui_is_char(k, 'r') || tui_is_char(k, 12 /* ^L */)) {
-        clearok(curscr, TRUE);
     }
 }
 
@@ -389,10 +385,6 @@ static void tlcuts_key(struct tui *t, const struct tui_key *k)
         move_sel(&L->csel, nc, d, home, end);
     else if ((is_open(k) || tui_is_char(k, 'l')) && nc)
         cut_open(t, &c[L->csel]);
-    else if (tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1)))
-        t->help = true;
-    else if (tui_is_char(k, 'r') || tui_is_char(k, 12 /* ^L */))
-        clearok(curscr, TRUE);
 }
 
 static void tlcuts_draw(struct tui *t)
@@ -492,6 +484,8 @@ static const char *const help_tlcuts[][2] = {
     {"g  Home   G  End", "first / last"},
     {"Enter  l  Right", "the sentence in the step that cut it"},
     {"q  x  Esc", "back"},
+    {"r  ^L", "redraw the screen"},
+    {"?  F1", "this help"},
     {"Q  ^C", "quit"},
 };
 

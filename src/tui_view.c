@@ -379,6 +379,19 @@ void tui_handle_key(struct tui *t, const struct tui_key *k)
         t->quit = true;
         return;
     }
+    /* ? and F1: help; r and ^L: draw the screen anew; in every view (on
+     * the too-small notice, only leaving counts). */
+    if (!tui_too_small()) {
+        bool help = tui_is_char(k, '?') || (k->fn && k->code == KEY_F(1));
+        if (help || tui_is_char(k, 'r') || tui_is_char(k, 12 /* ^L */)) {
+            (void)tui_take_count(t); /* a count before them counts for nothing */
+            if (help)
+                t->help = true;
+            else
+                clearok(curscr, TRUE);
+            return;
+        }
+    }
     tui_ops(t)->key(t, k);
 }
 
@@ -420,9 +433,6 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         case KEY_END:
             tui_layout(t);
             t->top = max_top(t);
-            break;
-        case KEY_F(1):
-            t->help = true;
             break;
         case KEY_ENTER:
             if (!tui_fold_open(t)) scroll_by(t, times);
@@ -543,13 +553,6 @@ static void pair_key(struct tui *t, const struct tui_key *k)
     case 'B':
         relayout(t, toggle_boiler);
         tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
-        break;
-    case 'r':
-    case 12 /* ^L */:
-        clearok(curscr, TRUE);
-        break;
-    case '?':
-        t->help = true;
         break;
     case 'i':
         t->info = true;
