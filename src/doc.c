@@ -11,200 +11,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "doc_int.h"
 #include "escape.h"
 #include "segment.h"
 #include "text.h"
 #include "transcode.h"
 #include "wrap.h"
 
-struct doc {
-    struct doc_ctx *ctx; /* whose sentence table refers to this document */
-    char *path;
-    char *name;  /* path escaped for a terminal (escape.h) */
-    char *bytes; /* len + 1 bytes, NUL-terminated */
-    size_t len;
-    size_t maplen; /* bytes mapped at bytes (doc_opts.map); 0: malloc'ed */
-    struct sentence *sents;
-    size_t nsents;
-    size_t invalid;
-    size_t content_words; /* SIZE_MAX until doc_word_count() counts them */
-    char *title;
-    char *label;              /* escape_str(source_display_name(path)) */
-    struct source_meta *meta; /* NULL for a plain file */
-    struct util_fileid id;    /* the file read (fstat), when has_id */
-    bool has_id;
-    const char *encoding; /* UTF-16/32 converted from (transcode.h), NULL: UTF-8 */
-    size_t replaced;      /* its invalid code units, shown as U+FFFD */
-    uint32_t *body;       /* per sentence: doc_body_id; NULL when none has a dateline */
-    /* the file's identity, size and time when read (doc_changed) */
-    struct doc_stamp stamp;
-    atomic_bool keep; /* doc_keep_pages: its pages are given back no more */
-};
-
-/* Linux maps more than the page a read faults on: the cached pages around
- * it ("fault-around", 64 KiB windows aligned in the address space), or the
- * whole large folio of the page cache that holds it (up to FOLIO_MAX,
- * aligned by file offset).  A read thus holds FAULT_AROUND at least, and
- * one may map again pages before it that were given back already. */
-#define FAULT_AROUND ((size_t)64 << 10)
-#define FOLIO_MAX    ((size_t)2 << 20)
-
-/* ---- sentence keys ----------------------------------------------------------
- * Sentence ids without storing keys: a slot holds the 64-bit hash of a
- * sentence's comparison key and where that sentence is; a lookup whose hash
- * matches recomputes the stored sentence's key and compares the bytes, so
- * ids are exact.  Open addressing, linear probing, load under 3/4. */
-struct sent_slot {
-    uint64_t hash;
-    const struct doc *d; /* NULL: empty */
-    uint32_t sent, id;   /* sent | SLOT_BODY: the sentence's text without its dateline */
-};
-
-/* A slot whose key is that of a sentence's body (doc_body_id). */
-#define SLOT_BODY 0x80000000u
-
-struct sentab {
-    struct sent_slot *slots;
-    size_t nslots, count;
-};
-
-/* Buffers for doc_sentence_words. */
-struct word_scratch {
-    char *key;
-    size_t keycap;
-};
-
 static void word_scratch_free(struct word_scratch *sc)
 {
     free(sc->key);
     memset(sc, 0, sizeof *sc);
 }
-
-struct scratch {
-    struct word_scratch w; /* for doc_sentence_words, and w.key for keys */
-    char *key2;            /* a second comparison key */
-    size_t key2cap;
-    const struct doc **mapped; /* the context's mapped documents (doc_release) */
-    size_t nmapped, capmapped;
-    /* Where the lookups of the sentences since the last release read
-     * other documents: the last place read, and how many reads were near
-     * the one before (within FOLIO_MAX) or far from it. */
-    const struct doc *last_doc;
-    uint32_t last_at, near, far;
-};
-
-static struct sentab *sentab_new(void)
-{
-    struct sentab *t = xcalloc(1, sizeof *t);
-    t->nslots = 1024;
-    t->slots = xcalloc(t->nslots, sizeof *t->slots);
-    return t;
-}
-
-static void sentab_free(struct sentab *t)
-{
-    if (!t) return;
-    free(t->slots);
-    free(t);
-}
-
-/* Rehash into n slots, leaving out the slots of document gone (if any). */
-static void sentab_rehash(struct sentab *t, size_t n, const struct doc *gone)
-{
-    struct sent_slot *slots = xcalloc_dense(n, sizeof *slots);
-    for (size_t i = 0; i < t->nslots; i++) {
-        if (!t->slots[i].d || t->slots[i].d == gone) continue;
-        size_t j = t->slots[i].hash & (n - 1);
-        while (slots[j].d)
-            j = (j + 1) & (n - 1);
-        slots[j] = t->slots[i];
-    }
-    free(t->slots);
-    t->slots = slots;
-    t->nslots = n;
-}
-
-/* Room for n more keys without growing on the way: one table of the final
- * size instead of the doublings up to it (each a new zeroed array). */
-static void sentab_reserve(struct sentab *t, size_t n)
-{
-    size_t want = t->nslots;
-    while ((t->count + n) * 4 > want * 3)
-        want *= 2;
-    if (want != t->nslots) sentab_rehash(t, want, NULL);
-}
-
-/* The bytes a slot's key is made of: its sentence, or (SLOT_BODY) the
- * sentence without its dateline. */
-static void slot_text(const struct doc *d, uint32_t sent, uint32_t *a, uint32_t *b)
-{
-    const struct sentence *o = &d->sents[sent & ~SLOT_BODY];
-    *a = o->start + ((sent & SLOT_BODY) ? sent_dateline(o) : 0);
-    *b = o->end;
-}
-
-/* The id of sentence i of d (with SLOT_BODY: of its text without its
- * dateline), whose comparison key hashes to h, adding it if new.  Keys are
- * rebuilt only to tell apart sentences whose hashes are equal but bytes
- * differ ("The" and "the"). */
-static uint32_t sentab_id(struct doc_ctx *ctx, const struct doc *d, uint32_t i, uint64_t h)
-{
-    struct sentab *t = ctx->sentences;
-    struct scratch *sc = ctx->scratch;
-    size_t mask = t->nslots - 1, j = h & mask;
-    uint32_t ma, mb;
-    slot_text(d, i, &ma, &mb);
-    size_t klen = SIZE_MAX; /* my key in sc->key, once built */
-    for (; t->slots[j].d; j = (j + 1) & mask) {
-        struct sent_slot *sl = &t->slots[j];
-        if (sl->hash != h) continue;
-        uint32_t oa, ob;
-        slot_text(sl->d, sl->sent, &oa, &ob);
-        if (sl->d != d) {
-            bool near = sc->last_doc == sl->d && (oa > sc->last_at ? oa - sc->last_at
-                                                                   : sc->last_at - oa) <= FOLIO_MAX;
-            if (near)
-                sc->near++;
-            else
-                sc->far++;
-            sc->last_doc = sl->d;
-            sc->last_at = oa;
-        }
-        /* byte-identical sentences have equal keys: no need to rebuild it */
-        if (ob - oa == mb - ma && memcmp(sl->d->bytes + oa, d->bytes + ma, ob - oa) == 0)
-            return sl->id;
-        if (klen == SIZE_MAX)
-            klen = text_key_mode(d->bytes + ma, mb - ma, &sc->w.key, &sc->w.keycap, ctx->strict);
-        size_t ol = text_key_mode(sl->d->bytes + oa, ob - oa, &sc->key2, &sc->key2cap, ctx->strict);
-        if (ol == klen && (klen == 0 || memcmp(sc->key2, sc->w.key, klen) == 0)) return sl->id;
-    }
-    if (t->count >= UINT32_MAX - 1) util_oom();
-    struct sent_slot *sl = &t->slots[j];
-    sl->hash = h;
-    sl->d = d;
-    sl->sent = i;
-    sl->id = (uint32_t)t->count++;
-    if (t->count * 4 > t->nslots * 3) sentab_rehash(t, t->nslots * 2, NULL);
-    return (uint32_t)(t->count - 1);
-}
-
-/* Ask for the slot where a lookup of hash h starts.  At a million
- * sentences the table is far larger than the caches and nearly every
- * lookup misses; finish() knows the hashes of the sentences to come, so
- * the slots can be on their way while earlier sentences are looked up. */
-static void sentab_prefetch(const struct sentab *t, uint64_t h)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(&t->slots[h & (t->nslots - 1)]);
-#else
-    (void)t;
-    (void)h;
-#endif
-}
-
-/* How many sentences ahead finish() prefetches: enough to cover a memory
- * latency with the work of a lookup that hits the cache. */
-#define SENTAB_PREFETCH_AHEAD 8
 
 struct doc_ctx *doc_ctx_new(void)
 {
@@ -246,252 +64,6 @@ void doc_ctx_free(struct doc_ctx *ctx)
     free(ctx);
 }
 
-/* ---- mapped files -----------------------------------------------------------
- * With doc_opts.map a regular file is mapped rather than read: its pages
- * come from the page cache, and doc_release gives them back, so a long
- * pass over two large files holds only what it is reading (the reads
- * would hold both files whole).  The mapping is followed by at least one
- * zero byte, like a read buffer: the tail of the file's last page reads
- * as zeros, and a file that ends on a page boundary gets an anonymous
- * zero page after it. */
-
-/* Files smaller than this are read: a mapping gives back nothing worth
- * it, and each costs one of the kernel's mappings a process may hold
- * (vm.max_map_count, 65,530 by default), which 100,000 articles of a
- * folder used up, and with them every large malloc. */
-#define DOC_MAP_MIN ((off_t)64 << 10)
-
-/* Map the len bytes (0 < len <= DOC_MAX_BYTES) of regular file fd; NULL when
- * that fails (the caller reads the file instead). */
-static char *map_file(int fd, size_t len, size_t *maplen)
-{
-    long page = sysconf(_SC_PAGESIZE);
-    if (page <= 0) return NULL;
-    size_t total = (len + (size_t)page) / (size_t)page * (size_t)page; /* > len */
-    void *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (base == MAP_FAILED) return NULL;
-    if (mmap(base, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
-        munmap(base, total);
-        return NULL;
-    }
-    *maplen = total;
-    return base;
-}
-
-static void bytes_free(char *bytes, size_t maplen)
-{
-    if (!bytes) return;
-    if (maplen)
-        munmap(bytes, maplen);
-    else
-        free(bytes);
-}
-
-void doc_release(const struct doc *d)
-{
-    if (d->maplen && !atomic_load(&d->keep)) (void)madvise(d->bytes, d->maplen, MADV_DONTNEED);
-}
-
-void doc_keep_pages(const struct doc *d)
-{
-    /* a hint about its pages, not the document: set whatever the const */
-    atomic_store(&((struct doc *)d)->keep, true);
-}
-
-/* Give back the pages of bytes[lo, hi) of a mapping of maplen bytes (0:
- * not mapped), widened to whole windows of align bytes in the address
- * space and by file offset (the mapping is only page aligned). */
-static void release_range(const char *bytes, size_t maplen, size_t lo, size_t hi, size_t align)
-{
-    if (!maplen || lo >= hi) return;
-    const uintptr_t w = align - 1, base = (uintptr_t)bytes;
-    uintptr_t from = WD_MIN((base + lo) & ~w, base + (lo & ~w));
-    uintptr_t to = WD_MAX((base + hi + w) & ~w, base + ((hi + w) & ~w));
-    from = WD_MAX(from, base);
-    to = WD_MIN(to, base + maplen);
-    (void)madvise((void *)from, to - from, MADV_DONTNEED);
-}
-
-/* Map bytes[lo, hi) of a mapping of maplen bytes (0: nothing to do) ahead
- * of a pass over it, in one call rather than a fault every window.  A
- * kernel without MADV_POPULATE_READ (before Linux 5.14) faults as usual. */
-static void populate_range(const char *bytes, size_t maplen, size_t lo, size_t hi)
-{
-#ifdef MADV_POPULATE_READ
-    if (!maplen || lo >= hi) return;
-    uintptr_t base = (uintptr_t)bytes, page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    uintptr_t from = (base + lo) & ~(page - 1), to = WD_MIN(base + hi, base + maplen);
-    (void)madvise((void *)from, to - from, MADV_POPULATE_READ);
-#else
-    (void)bytes, (void)maplen, (void)lo, (void)hi;
-#endif
-}
-
-void doc_pass_begin(struct doc_pass *p, const struct doc *d)
-{
-    p->d = d;
-    p->reads = 0;
-    p->lo = UINT32_MAX;
-    p->hi = 0;
-    p->done = 0;
-    p->ahead = 0;
-}
-
-static void pass_release(struct doc_pass *p)
-{
-    const struct doc *d = p->d;
-    if (atomic_load_explicit(&d->keep, memory_order_relaxed)) {
-        /* kept: nothing to give back */
-    } else if (p->lo >= p->done) {
-        /* Reads going forward: from where the last release ended, and a
-         * large folio's worth before it, which their faults may have
-         * mapped again. */
-        size_t from = p->done > FOLIO_MAX ? p->done - FOLIO_MAX : 0;
-        release_range(d->bytes, d->maplen, from, p->hi, FAULT_AROUND);
-        p->done = p->hi;
-    } else if (p->lo < p->hi) {
-        release_range(d->bytes, d->maplen, p->lo, p->hi, FOLIO_MAX); /* scattered */
-    }
-    p->reads = 0;
-    p->lo = UINT32_MAX;
-    p->hi = 0;
-}
-
-void doc_pass_read(struct doc_pass *p, uint32_t start, uint32_t end)
-{
-    /* Going forward from where the reads were (not a jump, such as the
-     * halves of moved pairs): map the stretch ahead. */
-    bool onward = p->ahead == 0 || (size_t)start <= (size_t)p->ahead + FAULT_AROUND;
-    if (end > p->ahead && start >= p->done && onward) {
-        p->ahead = (uint32_t)WD_MIN((size_t)start + DOC_RELEASE_EVERY, p->d->len);
-        populate_range(p->d->bytes, p->d->maplen, start, WD_MAX(p->ahead, end));
-    }
-    p->lo = WD_MIN(p->lo, start);
-    p->hi = WD_MAX(p->hi, end);
-    p->reads++;
-    /* What the reads hold: a window each at most, and no more than the
-     * range they span (reads in order share their windows).  Giving pages
-     * back is not cheap (other threads' TLBs are flushed), so it is done
-     * only once that much is held. */
-    size_t held = WD_MIN(p->reads * FAULT_AROUND, (size_t)(p->hi - p->lo) + 2 * FAULT_AROUND);
-    if (held >= DOC_RELEASE_EVERY) pass_release(p);
-}
-
-void doc_pass_end(struct doc_pass *p)
-{
-    pass_release(p);
-}
-
-/* The context's mapped documents: giving ids compares a sentence's bytes
- * with those of an earlier one, in any of them. */
-static void register_mapped(struct doc_ctx *ctx, const struct doc *d)
-{
-    struct scratch *sc = ctx->scratch;
-    xgrow(&sc->mapped, &sc->capmapped, sc->nmapped + 1, sizeof *sc->mapped);
-    sc->mapped[sc->nmapped++] = d;
-}
-
-static void unregister_mapped(struct doc_ctx *ctx, const struct doc *d)
-{
-    struct scratch *sc = ctx->scratch;
-    for (size_t i = 0; i < sc->nmapped; i++)
-        if (sc->mapped[i] == d) {
-            sc->mapped[i] = sc->mapped[--sc->nmapped];
-            return;
-        }
-}
-
-/* Give back the pages of the mapped documents that sentence lookups of d
- * read since the last call, and of d itself.  The pages of other documents
- * are kept while those reads jump about (the sentences of d are another's
- * in another order): given back, nearly every lookup would fault its page
- * in again. */
-static void release_mapped(const struct doc_ctx *ctx, const struct doc *d)
-{
-    struct scratch *sc = ctx->scratch;
-    bool scattered = sc->far > sc->near;
-    for (size_t i = 0; i < sc->nmapped; i++)
-        if (!scattered || sc->mapped[i] == d) doc_release(sc->mapped[i]);
-    sc->near = sc->far = 0;
-}
-
-/* Grow the read buffer *buf (capacity *cap) to hold need bytes, doubling
- * but never past DOC_MAX_BYTES + 1 (its NUL): false when the memory is
- * not there, for the caller to report on that file (a stream such as
- * /dev/urandom read with --text must not end the run with util_oom). */
-static bool grow_read_buffer(char **buf, size_t *cap, size_t need)
-{
-    if (need <= *cap) return true;
-    size_t c = WD_MAX(*cap * 2, need);
-    c = WD_MIN(c, (size_t)DOC_MAX_BYTES + 1);
-    char *b = realloc(*buf, c);
-    if (!b) return false;
-    *buf = b;
-    *cap = c;
-    return true;
-}
-
-/* Read all of fd into a new NUL-terminated buffer.  Unless text is set, a
- * NUL byte ends the read at once with WD_EBINARY: a device or pipe of
- * binary data (/dev/zero) is refused when it starts, not at 4 GiB.  A
- * stream longer than DOC_MAX_BYTES stops the read there (WD_ETOOBIG), and
- * one that does not fit in memory is WD_ENOMEM. */
-static enum wd_status read_all(int fd, bool text, char **out, size_t *outlen)
-{
-    struct stat st;
-    if (fstat(fd, &st) != 0) return util_status_from_errno(errno);
-    if (S_ISDIR(st.st_mode)) return WD_EISDIR;
-    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > DOC_MAX_BYTES) return WD_ETOOBIG;
-    size_t cap = 0;
-    char *buf = NULL;
-    if (!grow_read_buffer(&buf, &cap,
-                          S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536))
-        return WD_ENOMEM;
-    size_t len = 0;
-    char spare[4096];
-    enum wd_status bad = WD_OK;
-    for (;;) {
-        /* When the buffer is full (a regular file read to its size), look
-         * for more in a small buffer first: growing it would double the
-         * memory a large file takes. */
-        bool full = len + 1 >= cap;
-        ssize_t r = full ? read(fd, spare, sizeof spare) : read(fd, buf + len, cap - len - 1);
-        if (r < 0) {
-            if (errno == EINTR) continue;
-            bad = util_status_from_errno(errno);
-            break;
-        }
-        if (r == 0) break;
-        if (full) {
-            if (len + (size_t)r > DOC_MAX_BYTES) {
-                bad = WD_ETOOBIG;
-                break;
-            }
-            if (!grow_read_buffer(&buf, &cap, len + (size_t)r + 65536)) {
-                bad = WD_ENOMEM;
-                break;
-            }
-            memcpy(buf + len, spare, (size_t)r);
-        }
-        size_t bomlen;
-        if (len == 0 && transcode_bom(buf, (size_t)r, &bomlen))
-            text = true; /* UTF-16 or UTF-32: its NULs are text (prepare converts it) */
-        if (!text && memchr(buf + len, '\0', (size_t)r)) {
-            bad = WD_EBINARY;
-            break;
-        }
-        len += (size_t)r;
-    }
-    if (bad != WD_OK) {
-        free(buf);
-        return bad;
-    }
-    buf[len] = '\0';
-    *out = buf;
-    *outlen = len;
-    return WD_OK;
-}
-
 /* Longest headline taken as a document's title (bytes). */
 #define TITLE_MAX 160
 
@@ -521,7 +93,7 @@ struct prepared {
 static void prepared_free(struct prepared *p)
 {
     enum wd_status st = p->st;
-    bytes_free(p->bytes, p->maplen);
+    docio_bytes_free(p->bytes, p->maplen);
     free(p->spans);
     free(p->hash);
     free(p->dated);
@@ -547,7 +119,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
         size_t clen;
         p->st = transcode_to_utf8(enc, bytes + bomlen, len - bomlen, DOC_MAX_BYTES, &conv, &clen,
                                   &p->replaced);
-        bytes_free(bytes, maplen);
+        docio_bytes_free(bytes, maplen);
         if (p->st != WD_OK) return;
         p->encoding = enc;
         bytes = conv;
@@ -567,7 +139,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
     size_t cap = 0, hashcap = 0, keycap = 0;
     char *key = NULL;
     struct wrap wrap; /* how the whole text is wrapped, for every chunk */
-    populate_range(bytes, maplen, 0, WD_MIN(len, PREPARE_CHUNK));
+    docio_populate_range(bytes, maplen, 0, WD_MIN(len, PREPARE_CHUNK));
     wrap_detect(bytes, len, from, &wrap);
     for (size_t at = 0; at < len;) {
         /* A chunk ends just after a line feed that ends a line (not one
@@ -585,7 +157,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
             }
             look = k + 1;
         }
-        populate_range(bytes, maplen, at, cut);
+        docio_populate_range(bytes, maplen, at, cut);
         if ((!opts || !opts->text) && memchr(bytes + at, '\0', cut - at)) {
             p->st = WD_EBINARY;
             break;
@@ -609,7 +181,7 @@ static void prepare(struct prepared *p, char *bytes, size_t maplen, size_t len,
             p->dated[p->ndated].sent = (uint32_t)i;
             p->dated[p->ndated++].hash = intern_hash(key, kl);
         }
-        release_range(bytes, maplen, at > FOLIO_MAX ? at - FOLIO_MAX : 0, cut, FAULT_AROUND);
+        docio_release_range(bytes, maplen, at > FOLIO_MAX ? at - FOLIO_MAX : 0, cut, FAULT_AROUND);
         at = cut;
     }
     free(key);
@@ -661,7 +233,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
     /* the first document's sentences are all new; later documents share
      * many of theirs (the table grows if they bring more) */
     if (ctx->sentences->count == 0) sentab_reserve(ctx->sentences, p->nspans);
-    if (d->maplen) register_mapped(ctx, d);
+    if (d->maplen) docio_register_mapped(ctx, d);
     size_t since = 0;
     for (size_t i = 0; i < p->nspans; i++) {
         if (i + SENTAB_PREFETCH_AHEAD < p->nspans)
@@ -670,7 +242,7 @@ static enum wd_status finish(struct doc_ctx *ctx, const char *name, struct prepa
         /* a match compares the bytes of another document too */
         since += 2 * (size_t)(d->sents[i].end - d->sents[i].start); /* in order: no windows */
         if (since >= DOC_RELEASE_EVERY) {
-            release_mapped(ctx, d);
+            docio_release_mapped(ctx, d);
             since = 0;
         }
     }
@@ -754,12 +326,12 @@ static void prepare_path(struct prepared *p, const char *path, const struct doc_
     if (opts && opts->map && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
         st.st_size >= DOC_MAP_MIN && (uint64_t)st.st_size <= DOC_MAX_BYTES) {
         len = (size_t)st.st_size;
-        bytes = map_file(fd, len, &maplen);
+        bytes = docio_map_file(fd, len, &maplen);
     }
     struct util_fileid id = {0, 0};
     bool has_id = fstat(fd, &st) == 0;
     if (has_id) id = (struct util_fileid){(uint64_t)st.st_dev, (uint64_t)st.st_ino};
-    p->st = bytes ? WD_OK : read_all(fd, opts && opts->text, &bytes, &len);
+    p->st = bytes ? WD_OK : docio_read_all(fd, opts && opts->text, &bytes, &len);
     if (!is_stdin) close(fd);
     if (p->st == WD_OK) prepare(p, bytes, maplen, len, opts, strict);
     p->id = id;
@@ -834,10 +406,10 @@ void doc_free(struct doc *d)
      * a key seen again later gets a new one. */
     struct sentab *t = d->ctx->sentences;
     if (t) sentab_rehash(t, t->nslots, d);
-    if (d->maplen) unregister_mapped(d->ctx, d);
+    if (d->maplen) docio_unregister_mapped(d->ctx, d);
     free(d->path);
     free(d->name);
-    bytes_free(d->bytes, d->maplen);
+    docio_bytes_free(d->bytes, d->maplen);
     free(d->sents);
     free(d->body);
     free(d->title);

@@ -74,9 +74,17 @@ static void test_zero_bytes(void **state)
     static const struct {
         const char *k;
         size_t len;
-    } keys[] = {{"a", 1},         {"a\0", 2},          {"a\0\0", 3},        {"\0", 1},
-                {"\0\0\0\0\0\0\0\0", 8}, {"\0\0\0\0\0\0\0\0\0", 9}, {"abcdefgh", 8},
-                {"abcdefgh\0", 9}, {"abcdefghi", 9},    {"abcdefghj", 9},    {"", 0}};
+    } keys[] = {{"a", 1},
+                {"a\0", 2},
+                {"a\0\0", 3},
+                {"\0", 1},
+                {"\0\0\0\0\0\0\0\0", 8},
+                {"\0\0\0\0\0\0\0\0\0", 9},
+                {"abcdefgh", 8},
+                {"abcdefgh\0", 9},
+                {"abcdefghi", 9},
+                {"abcdefghj", 9},
+                {"", 0}};
     size_t n = sizeof keys / sizeof *keys;
     struct intern *t = intern_new();
     for (int pass = 0; pass < 2; pass++)
