@@ -7,7 +7,8 @@
  *   export_runs.c  a side of a row as runs, its notes, character clean-up
  *   export_summary.c the statistics lines, the digest as text, sources
  *   export_name.c  default names, the time of a snapshot
- *   export_json.c  JSON (doc/wirediff-json.md)
+ *   export_json.c  JSON (doc/wirediff-json.md), its numbers and strings
+ *                  written by export_json_buf.c
  *   export_inline.c inline text (wdiff style)
  *   export_text.c  side-by-side text, also drawing the ANSI form
  *                  (export_side_by_side)
