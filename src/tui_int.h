@@ -7,7 +7,9 @@
  *   tui_model.c   what the reader holds of a pair: the alignment as given
  *                 and swapped, the rows that differ, the digest (made in
  *                 the background), the layout cache
- *   tui_view.c    the view: scrolling, jumps, the key map
+ *   tui_view.c    the key map: keys of every view, the pair reader's keys,
+ *                 help and legend, the views' tables
+ *   tui_scroll.c  where the pair reader's view is: scrolling, jumps
  *   tui_search.c  the search prompt and matching (text_key on both sides,
  *                 found with keyfind.h)
  *   tui_export.c  the export prompt (e, E): format, file name, replace?
@@ -430,6 +432,32 @@ bool tui_is_char(const struct tui_key *k, int c);
  * lines of a page), or 0 for no such key; *home / *end for the top and
  * bottom keys. */
 int64_t tui_scroll_amount(const struct tui_key *k, int64_t page, bool *home, bool *end);
+
+/* ---- tui_scroll.c ---- */
+/* Scroll by d lines, up when d < 0; down no further than max_top, or
+ * than the top a jump left (then it stays). */
+void tui_pair_scroll_by(struct tui *t, int64_t d);
+/* Last line the view may start at when scrolling: the end of the text at
+ * the bottom of the view.  Jumps may go further (like less after a search
+ * near the end); scrolling down then stays put. */
+uint64_t tui_pair_max_top(struct tui *t);
+/* The display row at the top of the view, or NULL when there is none. */
+const struct lay_vrow *tui_pair_top_vrow(struct tui *t);
+/* ]: to the next row that differs below the top one (hidden ones
+ * skipped), or a message that there is none. */
+void tui_pair_next_diff(struct tui *t);
+/* [: to the start of the difference the top line is in, else to the
+ * previous one, or a message that there is none. */
+void tui_pair_prev_diff(struct tui *t);
+/* m: the moved row at or nearest below the top, to its counterpart. */
+void tui_pair_jump_moved(struct tui *t);
+/* A click on a row makes it the current one (at the top, what y and Y
+ * copy); a double click on a fold opens it. */
+void tui_pair_click_row(struct tui *t, const struct tui_key *k);
+/* Apply a change of layout options, keeping the current row in view. */
+void tui_pair_relayout(struct tui *t, void (*change)(struct tui *));
+/* The pair reader keeps the row at the top where it was. */
+void tui_pair_resized(struct tui *t);
 
 /* ---- tui_search.c ---- */
 void tui_search_free(struct tui *t);
