@@ -20,6 +20,7 @@
  *   tui_corpus.c  many documents: the corpus, alignments on demand (cached),
  *                 opening and closing a pair, boilerplate flags of a pair
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
+ *                 (tui_overview_draw.c its screen)
  *   tui_multi.c   the multi-column view: a pivot against the others (the
  *                 model; tui_multi_key.c its keys, tui_multi_draw.c its
  *                 screen)
@@ -602,6 +603,28 @@ void tui_pair_roles(struct tui *t);
 void tui_overview_init(struct tui *t);
 void tui_overview_free(struct tui *t);
 void tui_overview_key(struct tui *t, const struct tui_key *k);
+/* What the files of the overview share (tui_overview_draw.c uses them). */
+/* Where things go on screen: the document lines from y dy (dh of them),
+ * the pair lines from py (ph), the line of documents overlapping nothing at
+ * ny (-1: none). */
+struct tui_ov_geom {
+    int dhead, dy, dh;
+    int phead, py, ph;
+    int ny;
+};
+
+/* Documents of the session. */
+size_t tui_ov_ndocs(const struct tui *t);
+/* The pairs that share a sentence, best first (corpus_pairs). */
+const struct corpus_pair *tui_ov_pairs(const struct tui *t, size_t *np);
+/* Lines of the two lists: the documents, then the pairs. */
+size_t tui_ov_nitems(const struct tui *t);
+/* Where the lists go on a screen of the current size. */
+void tui_ov_geometry(const struct tui *t, struct tui_ov_geom *g);
+/* Keep the selection inside the lines shown. */
+void tui_ov_follow(struct tui *t, const struct tui_ov_geom *g);
+
+/* ---- tui_overview_draw.c ---- */
 void tui_overview_draw(struct tui *t);
 
 /* ---- tui_folders.c ---- */
