@@ -7,9 +7,11 @@
  *   export_runs.c  a side of a row as runs, its notes, character clean-up
  *   export_summary.c the statistics lines, the digest as text, sources
  *   export_name.c  default names, the time of a snapshot
- *   export_json.c  JSON (doc/wirediff-json.md)
- *   export_text.c  inline (wdiff style) and side-by-side text, the latter
- *                  also drawing the ANSI form (export_side_by_side)
+ *   export_json.c  JSON (doc/wirediff-json.md), its numbers and strings
+ *                  written by export_json_buf.c
+ *   export_inline.c inline text (wdiff style)
+ *   export_text.c  side-by-side text, also drawing the ANSI form
+ *                  (export_side_by_side)
  *   export_ansi.c  the reader's colours as SGR escape codes
  *   export_html.c  one self-contained HTML page
  *   export_md.c    Markdown for forges (GitHub, GitLab)
@@ -139,8 +141,8 @@ enum wd_status export_write(FILE *f, enum export_format fmt, const struct export
 enum wd_status export_to_path(const char *path, const struct outfile_opts *oo,
                               enum export_format fmt, const struct export_input *in, int *err);
 
-/* Individual writers (export_json.c, export_text.c, export_ansi.c,
- * export_html.c, export_md.c). */
+/* Individual writers (export_json.c, export_text.c, export_inline.c,
+ * export_ansi.c, export_html.c, export_md.c). */
 enum wd_status export_json(FILE *f, const struct export_input *in);
 enum wd_status export_text(FILE *f, const struct export_input *in);
 enum wd_status export_inline(FILE *f, const struct export_input *in);

@@ -7,7 +7,9 @@
  *   tui_model.c   what the reader holds of a pair: the alignment as given
  *                 and swapped, the rows that differ, the digest (made in
  *                 the background), the layout cache
- *   tui_view.c    the view: scrolling, jumps, the key map
+ *   tui_view.c    the key map: keys of every view, the pair reader's keys,
+ *                 help and legend, the views' tables
+ *   tui_scroll.c  where the pair reader's view is: scrolling, jumps
  *   tui_search.c  the search prompt and matching (text_key on both sides,
  *                 found with keyfind.h)
  *   tui_export.c  the export prompt (e, E): format, file name, replace?
@@ -18,6 +20,7 @@
  *   tui_corpus.c  many documents: the corpus, alignments on demand (cached),
  *                 opening and closing a pair, boilerplate flags of a pair
  *   tui_overview.c the overview: documents, heat map, ranked pairs, its keys
+ *                 (tui_overview_draw.c its screen)
  *   tui_multi.c   the multi-column view: a pivot against the others (the
  *                 model; tui_multi_key.c its keys, tui_multi_draw.c its
  *                 screen)
@@ -431,6 +434,32 @@ bool tui_is_char(const struct tui_key *k, int c);
  * bottom keys. */
 int64_t tui_scroll_amount(const struct tui_key *k, int64_t page, bool *home, bool *end);
 
+/* ---- tui_scroll.c ---- */
+/* Scroll by d lines, up when d < 0; down no further than max_top, or
+ * than the top a jump left (then it stays). */
+void tui_pair_scroll_by(struct tui *t, int64_t d);
+/* Last line the view may start at when scrolling: the end of the text at
+ * the bottom of the view.  Jumps may go further (like less after a search
+ * near the end); scrolling down then stays put. */
+uint64_t tui_pair_max_top(struct tui *t);
+/* The display row at the top of the view, or NULL when there is none. */
+const struct lay_vrow *tui_pair_top_vrow(struct tui *t);
+/* ]: to the next row that differs below the top one (hidden ones
+ * skipped), or a message that there is none. */
+void tui_pair_next_diff(struct tui *t);
+/* [: to the start of the difference the top line is in, else to the
+ * previous one, or a message that there is none. */
+void tui_pair_prev_diff(struct tui *t);
+/* m: the moved row at or nearest below the top, to its counterpart. */
+void tui_pair_jump_moved(struct tui *t);
+/* A click on a row makes it the current one (at the top, what y and Y
+ * copy); a double click on a fold opens it. */
+void tui_pair_click_row(struct tui *t, const struct tui_key *k);
+/* Apply a change of layout options, keeping the current row in view. */
+void tui_pair_relayout(struct tui *t, void (*change)(struct tui *));
+/* The pair reader keeps the row at the top where it was. */
+void tui_pair_resized(struct tui *t);
+
 /* ---- tui_search.c ---- */
 void tui_search_free(struct tui *t);
 /* Forget the pattern and its matches (a new pair is shown). */
@@ -574,6 +603,28 @@ void tui_pair_roles(struct tui *t);
 void tui_overview_init(struct tui *t);
 void tui_overview_free(struct tui *t);
 void tui_overview_key(struct tui *t, const struct tui_key *k);
+/* What the files of the overview share (tui_overview_draw.c uses them). */
+/* Where things go on screen: the document lines from y dy (dh of them),
+ * the pair lines from py (ph), the line of documents overlapping nothing at
+ * ny (-1: none). */
+struct tui_ov_geom {
+    int dhead, dy, dh;
+    int phead, py, ph;
+    int ny;
+};
+
+/* Documents of the session. */
+size_t tui_ov_ndocs(const struct tui *t);
+/* The pairs that share a sentence, best first (corpus_pairs). */
+const struct corpus_pair *tui_ov_pairs(const struct tui *t, size_t *np);
+/* Lines of the two lists: the documents, then the pairs. */
+size_t tui_ov_nitems(const struct tui *t);
+/* Where the lists go on a screen of the current size. */
+void tui_ov_geometry(const struct tui *t, struct tui_ov_geom *g);
+/* Keep the selection inside the lines shown. */
+void tui_ov_follow(struct tui *t, const struct tui_ov_geom *g);
+
+/* ---- tui_overview_draw.c ---- */
 void tui_overview_draw(struct tui *t);
 
 /* ---- tui_folders.c ---- */

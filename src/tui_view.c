@@ -1,14 +1,8 @@
-/* tui_view.c - the reader's view of the model: which layout is shown, where
- * the view is, and what each key does to it.  No drawing here.
- *
- * The view scrolls by screen lines like less: t->top is the first layout
- * line shown and the "current row" is the display row holding it.  Every
- * navigation key is O(log n) in the size of the document (binary searches
- * over the layout and over the rows that differ); only a change of column
- * width, word marks, folding or sides builds a new layout, and the last
- * TUI_LAY_CACHE layouts are kept so that toggling back is free
- * (tui_model.c).
- */
+/* tui_view.c - what each key does to the reader's view: the key map every
+ * view shares (prompts, overlays, ^C and Q, help and redraw), the pair
+ * reader's keys, help and legend, and the views' tables of operations
+ * (tui_ops).  Where the view is and how it moves is tui_scroll.c's.  No
+ * drawing here. */
 #include "config.h"
 
 #include "tui_int.h"
@@ -51,187 +45,6 @@ void tui_unknown_key(struct tui *t)
     tui_message(t, false, "unknown key: press ? for help");
 }
 
-/* ---- where the view is --------------------------------------------------- */
-
-/* Where the view is, in terms that survive a new layout: an alignment row
- * and how far into its display row the top line is (a fraction). */
-struct anchor {
-    size_t row;
-    double frac;
-    bool valid;
-};
-
-static struct anchor get_anchor(const struct tui *t)
-{
-    struct anchor a = {0, 0, false};
-    const struct layout *l = t->cache[0].l;
-    if (!l) return a;
-    size_t n;
-    const struct lay_vrow *v = layout_vrows(l, &n);
-    if (n == 0) return a;
-    size_t i = layout_vrow_at(l, t->top);
-    if (i >= n) i = n - 1;
-    a.row = v[i].row;
-    a.frac = t->top > v[i].y ? (double)(t->top - v[i].y) / v[i].height : 0;
-    a.valid = true;
-    return a;
-}
-
-/* Last line the view may start at when scrolling: the end of the text at
- * the bottom of the view.  Jumps may go further (like less after a search
- * near the end); scrolling down then stays put. */
-static uint64_t max_top(struct tui *t)
-{
-    const struct layout *l = t->cache[0].l;
-    uint64_t h = l ? layout_height(l) : 0, vh = (uint64_t)tui_view_height();
-    return h > vh ? h - vh : 0;
-}
-
-static void set_anchor(struct tui *t, struct anchor a)
-{
-    const struct layout *l = tui_layout(t);
-    if (!l || !a.valid) return;
-    size_t n;
-    const struct lay_vrow *v = layout_vrows(l, &n);
-    size_t i = layout_vrow_of_row(l, a.row);
-    if (i >= n) { /* the row and all after it are hidden: the end */
-        t->top = max_top(t);
-        return;
-    }
-    t->top = v[i].y + (uint64_t)(a.frac * v[i].height);
-}
-
-static void scroll_by(struct tui *t, int64_t d)
-{
-    if (!tui_layout(t)) return;
-    if (d < 0) {
-        uint64_t up = (uint64_t)(-d);
-        t->top = t->top > up ? t->top - up : 0;
-    } else {
-        uint64_t lim = WD_MAX(max_top(t), t->top);
-        t->top = t->top + (uint64_t)d < lim ? t->top + (uint64_t)d : lim;
-    }
-}
-
-void tui_goto_row(struct tui *t, size_t row)
-{
-    const struct layout *l = tui_layout(t);
-    if (!l) return;
-    size_t n;
-    const struct lay_vrow *v = layout_vrows(l, &n);
-    size_t i = layout_vrow_of_row(l, row);
-    if (i < n) t->top = v[i].y;
-}
-
-/* The display row at the top of the view, or NULL when there is none. */
-static const struct lay_vrow *top_vrow(struct tui *t)
-{
-    const struct layout *l = tui_layout(t);
-    if (!l) return NULL;
-    size_t n;
-    const struct lay_vrow *v = layout_vrows(l, &n);
-    size_t i = layout_vrow_at(l, t->top);
-    return i < n ? &v[i] : NULL;
-}
-
-/* First index in the ascending list a[0..n) with a[i] > x (or >= x). */
-static size_t upper(const uint32_t *a, size_t n, size_t x, bool inclusive)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a[mid] > x || (inclusive && a[mid] == x))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo;
-}
-
-static void next_diff(struct tui *t)
-{
-    const struct lay_vrow *v = top_vrow(t);
-    if (!v) return;
-    size_t i = upper(t->diffs, t->ndiffs, v->row + v->nrows - 1, false);
-    while (i < t->ndiffs && tui_row_hidden(t, t->diffs[i]))
-        i++;
-    if (i >= t->ndiffs) {
-        tui_message(t, false, "no more differences below");
-        return;
-    }
-    tui_goto_row(t, t->diffs[i]);
-}
-
-static void prev_diff(struct tui *t)
-{
-    const struct lay_vrow *v = top_vrow(t);
-    if (!v) return;
-    size_t nr;
-    const struct align_row *rows = align_rows(tui_al(t), &nr);
-    if (t->top > v->y && v->kind == VROW_ROW && rows[v->row].kind != ROW_SAME) {
-        t->top = v->y; /* back to the start of the difference we are in */
-        return;
-    }
-    size_t i = upper(t->diffs, t->ndiffs, v->row, true);
-    while (i > 0 && tui_row_hidden(t, t->diffs[i - 1]))
-        i--;
-    if (i == 0) {
-        tui_message(t, false, "no more differences above");
-        return;
-    }
-    tui_goto_row(t, t->diffs[i - 1]);
-}
-
-/* m: the moved row at or nearest below the top, to its counterpart. */
-static void jump_moved(struct tui *t)
-{
-    const struct lay_vrow *v = top_vrow(t);
-    if (!v) return;
-    size_t nr;
-    const struct align_row *rows = align_rows(tui_al(t), &nr);
-    size_t i = upper(t->moves, t->nmoves, v->row, true);
-    while (i < t->nmoves &&
-           (tui_row_hidden(t, t->moves[i]) || tui_row_hidden(t, (size_t)rows[t->moves[i]].partner)))
-        i++;
-    if (i >= t->nmoves) {
-        tui_message(t, false, t->nmoves ? "no moved sentence below" : "no moved sentences");
-        return;
-    }
-    size_t from = t->moves[i], to = (size_t)rows[from].partner;
-    tui_goto_row(t, to);
-    tui_message(t, false, "row %zu: moved %s row %zu", to + 1,
-                rows[to].show & SHOW_A ? "to" : "from", from + 1);
-}
-
-/* A click on a row makes it the current one (at the top, what y and Y
- * copy); a double click on a fold opens it. */
-static void click_row(struct tui *t, const struct tui_key *k)
-{
-    const struct layout *l = tui_layout(t);
-    if (!l || k->y < 1 || k->y > tui_view_height()) return;
-    size_t nv;
-    const struct lay_vrow *v = layout_vrows(l, &nv);
-    size_t i = layout_vrow_at(l, t->top + (uint64_t)(k->y - 1));
-    if (i >= nv) return;
-    t->top = v[i].y;
-    if (v[i].kind == VROW_FOLD) {
-        if (k->code == TUI_KEY_DCLICK) tui_fold_open(t);
-        else
-            tui_message(t, false, "a fold of %u rows: double click or Enter opens it",
-                        (unsigned)v[i].nrows);
-        return;
-    }
-    tui_message(t, false, "row %zu (y copies it)", (size_t)v[i].row + 1);
-}
-
-/* Apply a change of layout options, keeping the current row in view. */
-static void relayout(struct tui *t, void (*change)(struct tui *))
-{
-    struct anchor a = get_anchor(t);
-    change(t);
-    set_anchor(t, a);
-}
-
 static void toggle_fold(struct tui *t)
 {
     t->fold = !t->fold;
@@ -265,28 +78,6 @@ void tui_resized(struct tui *t)
     free(t->shadow);
     t->shadow = NULL;
     clearok(curscr, TRUE);
-}
-
-/* The pair reader keeps the row at the top where it was. */
-static void pair_resized(struct tui *t)
-{
-    /* The anchor comes from the layout of the old size (still cached),
-     * or is the one the last resize kept if the view has not moved
-     * since. */
-    struct anchor a;
-    const struct tui_lay *c = &t->cache[0];
-    if (t->kept.valid && c->l && c->gen == t->kept.gen && t->top == t->kept.top)
-        a = (struct anchor){t->kept.row, t->kept.frac, true};
-    else
-        a = get_anchor(t);
-    set_anchor(t, a);
-    /* Too small: nothing was laid out, the top and cache[0] are as they
-     * were, so the anchor still describes them. */
-    t->kept.valid = a.valid && c->l;
-    t->kept.row = a.row;
-    t->kept.frac = a.frac;
-    t->kept.top = t->top;
-    t->kept.gen = c->gen;
 }
 
 bool tui_is_char(const struct tui_key *k, int c)
@@ -416,36 +207,36 @@ static void pair_key(struct tui *t, const struct tui_key *k)
     if (k->fn) {
         switch (c) {
         case KEY_DOWN:
-            scroll_by(t, times);
+            tui_pair_scroll_by(t, times);
             break;
         case KEY_UP:
-            scroll_by(t, -times);
+            tui_pair_scroll_by(t, -times);
             break;
         case KEY_NPAGE:
-            scroll_by(t, page);
+            tui_pair_scroll_by(t, page);
             break;
         case KEY_PPAGE:
-            scroll_by(t, -page);
+            tui_pair_scroll_by(t, -page);
             break;
         case KEY_HOME:
             t->top = 0;
             break;
         case KEY_END:
             tui_layout(t);
-            t->top = max_top(t);
+            t->top = tui_pair_max_top(t);
             break;
         case KEY_ENTER:
-            if (!tui_fold_open(t)) scroll_by(t, times);
+            if (!tui_fold_open(t)) tui_pair_scroll_by(t, times);
             break;
         case TUI_KEY_WHEEL_UP:
-            scroll_by(t, -TUI_WHEEL_LINES);
+            tui_pair_scroll_by(t, -TUI_WHEEL_LINES);
             break;
         case TUI_KEY_WHEEL_DOWN:
-            scroll_by(t, TUI_WHEEL_LINES);
+            tui_pair_scroll_by(t, TUI_WHEEL_LINES);
             break;
         case TUI_KEY_CLICK:
         case TUI_KEY_DCLICK:
-            click_row(t, k);
+            tui_pair_click_row(t, k);
             break;
         default:
             break;
@@ -455,29 +246,29 @@ static void pair_key(struct tui *t, const struct tui_key *k)
     switch (c) {
     case '\n':
     case '\r':
-        if (!tui_fold_open(t)) scroll_by(t, times); /* Enter on a fold opens it */
+        if (!tui_fold_open(t)) tui_pair_scroll_by(t, times); /* Enter on a fold opens it */
         break;
     case 'j':
     case 5 /* ^E */:
-        scroll_by(t, times);
+        tui_pair_scroll_by(t, times);
         break;
     case 'k':
     case 25 /* ^Y */:
-        scroll_by(t, -times);
+        tui_pair_scroll_by(t, -times);
         break;
     case ' ':
     case 6 /* ^F */:
-        scroll_by(t, page);
+        tui_pair_scroll_by(t, page);
         break;
     case 'b':
     case 2 /* ^B */:
-        scroll_by(t, -page);
+        tui_pair_scroll_by(t, -page);
         break;
     case 4 /* ^D */:
-        scroll_by(t, half);
+        tui_pair_scroll_by(t, half);
         break;
     case 21 /* ^U */:
-        scroll_by(t, -half);
+        tui_pair_scroll_by(t, -half);
         break;
     case 'g':
     case '<':
@@ -490,13 +281,13 @@ static void pair_key(struct tui *t, const struct tui_key *k)
             break;
         }
         tui_layout(t);
-        t->top = max_top(t);
+        t->top = tui_pair_max_top(t);
         break;
     case ']':
     case '[':
         /* N] and N[: until the count is done or the end is said */
         for (int64_t i = 0; i < times && !t->msg[0]; i++)
-            (c == ']' ? next_diff : prev_diff)(t);
+            (c == ']' ? tui_pair_next_diff : tui_pair_prev_diff)(t);
         break;
     case 'y':
     case 'Y':
@@ -506,14 +297,14 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         tui_copy_focus(t);
         break;
     case '#':
-        relayout(t, toggle_numbers);
+        tui_pair_relayout(t, toggle_numbers);
         tui_message(t, false, "sentence numbers %s", t->numbers ? "on" : "off");
         break;
     case ':':
         tui_goto_open(t);
         break;
     case 'm':
-        jump_moved(t);
+        tui_pair_jump_moved(t);
         break;
     case 'M':
         tui_moved_open(t);
@@ -529,17 +320,17 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         }
         /* From the row after (before) the current one; rows inside a fold
          * at the top are searched too (the match unfolds). */
-        const struct lay_vrow *v = top_vrow(t);
+        const struct lay_vrow *v = tui_pair_top_vrow(t);
         ptrdiff_t r = v ? (ptrdiff_t)v->row : 0;
         tui_search(t, c == 'n' ? r + 1 : r - 1, c == 'n');
         break;
     }
     case 'f':
-        relayout(t, toggle_fold);
+        tui_pair_relayout(t, toggle_fold);
         tui_fold_report(t);
         break;
     case 'w':
-        relayout(t, toggle_words);
+        tui_pair_relayout(t, toggle_words);
         tui_message(t, false, "word marks %s", t->words ? "on" : "off");
         break;
     case 'e':
@@ -547,11 +338,11 @@ static void pair_key(struct tui *t, const struct tui_key *k)
         tui_export_open(t, c == 'E');
         break;
     case 's':
-        relayout(t, toggle_swap);
+        tui_pair_relayout(t, toggle_swap);
         tui_message(t, false, "sides swapped%s", t->swapped ? "" : " back");
         break;
     case 'B':
-        relayout(t, toggle_boiler);
+        tui_pair_relayout(t, toggle_boiler);
         tui_message(t, false, "boilerplate %s", t->hide_boiler ? "hidden" : "shown (dimmed)");
         break;
     case 'i':
@@ -662,7 +453,7 @@ const struct tui_view_ops tui_pair_ops = {
     .name = "pair",
     .draw = tui_pair_draw,
     .key = pair_key,
-    .resized = pair_resized,
+    .resized = tui_pair_resized,
     .help_title = " wirediff keys",
     .help = help_pair,
     .nhelp = WD_ARRAY_LEN(help_pair),
@@ -674,7 +465,7 @@ const struct tui_view_ops tui_pair_many_ops = {
     .name = "pair",
     .draw = tui_pair_draw,
     .key = pair_key,
-    .resized = pair_resized,
+    .resized = tui_pair_resized,
     .help_title = " wirediff keys: a pair",
     .help = help_pair_many,
     .nhelp = WD_ARRAY_LEN(help_pair_many),
