@@ -1,6 +1,7 @@
 /* tui.c - tui_run: the terminal's set-up and tear-down, signals, and the
- * interactive event loop.  The view and its keys are in tui_view.c, the
- * drawing in tui_draw.c, the scripted mode in tui_script.c.
+ * interactive event loop.  The keys are in tui_view.c, where the view is
+ * in tui_scroll.c, the drawing in tui_draw.c, the scripted mode in
+ * tui_script.c.
  *
  * The terminal is always given back: on q, on SIGINT/SIGTERM/SIGHUP (the
  * handlers only set a flag; the loop sees it because the handlers are

@@ -32,13 +32,14 @@
  *
  * Views: each is one file behind one table of operations (struct
  * tui_view_ops: draw, key, resized, its help), chosen by the mode
- * (tui_ops); tui_view.c's shared key map (prompts, overlays, ^C and Q) and
- * tui_draw.c's frame (too-small notice, overlays) call through it.  A
- * session of two files is the pair reader only (TUI_MODE_PAIR).  A session
- * of many (tui_opts.overview) starts in TUI_MODE_OVERVIEW; Enter on a pair
- * opens TUI_MODE_PAIR and q goes back; p opens TUI_MODE_MULTI.  A session
- * of two folders (tui_opts.pairs) starts in TUI_MODE_FOLDERS, from which
- * Enter opens a pair, as from the overview.
+ * (tui_ops); tui_view.c's shared key map (prompts, overlays, ^C and Q,
+ * help and redraw) and tui_draw.c's frame (too-small notice, overlays)
+ * call through it.  A session of two files is the pair reader only
+ * (TUI_MODE_PAIR).  A session of many (tui_opts.overview) starts in
+ * TUI_MODE_OVERVIEW; Enter on a pair opens TUI_MODE_PAIR and q goes back;
+ * p opens TUI_MODE_MULTI.  A session of two folders (tui_opts.pairs)
+ * starts in TUI_MODE_FOLDERS, from which Enter opens a pair, as from the
+ * overview.
  *
  * Units: "lines" are screen lines of the layout (uint64_t), "rows" are
  * alignment rows, "vrows" display rows of the layout (layout.h).
@@ -294,7 +295,7 @@ struct tui {
     /* The model: [0] as given, [1] swapped (built on first use, ours). */
     struct alignment *al[2];
     struct digest *dg[2]; /* the digest of al[0] and al[1], on first use (tui_digest) */
-    struct tui_dgjob *dgjob; /* al[0]'s digest, made from the first frame on (tui_view.c) */
+    struct tui_dgjob *dgjob; /* al[0]'s digest, made from the first frame on (tui_model.c) */
     size_t dsel, dtop;    /* the digest view: selected item, first shown */
     size_t mvrow;         /* the moved view: the pair's row at A's place ... */
     uint32_t mvtop;       /* ... and the first line shown */
