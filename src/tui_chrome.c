@@ -127,6 +127,21 @@ static void digest_part(struct tui *t, char *left, size_t size, int room)
     }
 }
 
+int tui_status_right(struct tui *t, int y, const char *right)
+{
+    int rw = tui_str_width(right);
+    tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
+    if (t->exp.stage != TUI_EXP_CLOSED) {
+        tui_export_draw(t, y);
+        return -1;
+    }
+    if (t->msg[0]) {
+        tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
+        return -1;
+    }
+    return rw;
+}
+
 void tui_draw_status(struct tui *t, const struct layout *l)
 {
     int y = LINES - 1;

@@ -129,16 +129,8 @@ static void draw_status(struct tui *t, int shown)
              mv->nrows ? WD_MAX((size_t)(mv->rows[cur] + 1) / 2, (size_t)1) : 0,
              tui_mv_pivot_sentences(t), pct);
     if (tui_str_width(right) > COLS / 2) snprintf(right, sizeof right, " %3d%% ", pct);
-    int rw = tui_str_width(right);
-    tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
-    if (t->exp.stage != TUI_EXP_CLOSED) {
-        tui_export_draw(t, y);
-        return;
-    }
-    if (t->msg[0]) {
-        tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
-        return;
-    }
+    int rw = tui_status_right(t, y, right);
+    if (rw < 0) return; /* the export's prompt or a message */
     /* A column whose alignment hit the diff's cost limit (huge, very
      * different inputs) is approximate: say so before the hints. */
     bool approx = false, missed = false;

@@ -236,16 +236,8 @@ static void draw_status(struct tui *t)
              items);
     if (tui_str_width(right) > COLS / 2)
         snprintf(right, sizeof right, " %*zu/%zu ", nd, items ? t->ov.sel + 1 : 0, items);
-    int rw = tui_str_width(right);
-    tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
-    if (t->exp.stage != TUI_EXP_CLOSED) {
-        tui_export_draw(t, y);
-        return;
-    }
-    if (t->msg[0]) {
-        tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
-        return;
-    }
+    int rw = tui_status_right(t, y, right);
+    if (rw < 0) return; /* the export's prompt or a message */
     if (t->ov.sel < n) {
         snprintf(left, sizeof left, " Enter: %zu against every other document (columns)",
                  t->ov.sel);

@@ -334,16 +334,8 @@ static void timeline_draw(struct tui *t)
     snprintf(right, sizeof right, " v%*zu/%zu  ?:help q:quit ", nd, v + 1, L->n);
     if (tui_str_width(right) > COLS / 2)
         snprintf(right, sizeof right, " v%*zu/%zu ", nd, v + 1, L->n);
-    int rw = tui_str_width(right);
-    tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
-    if (t->exp.stage != TUI_EXP_CLOSED) {
-        tui_export_draw(t, y);
-        return;
-    }
-    if (t->msg[0]) {
-        tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
-        return;
-    }
+    int rw = tui_status_right(t, y, right);
+    if (rw < 0) return; /* the export's prompt or a message */
     size_t folded = folded_count(t);
     char fold[64] = "";
     if (folded) snprintf(fold, sizeof fold, " \xC2\xB7 %zu minor folded (a)", folded);
