@@ -131,12 +131,22 @@ int tui_status_right(struct tui *t, int y, const char *right)
 {
     int rw = tui_str_width(right);
     tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
+    int room = COLS - rw - 1;
+    if (t->prompt) {
+        tui_put_str(t, y, 0, t->prompt_char == ':' ? ":" : "/", 1, TF_STATUS);
+        /* Show the end of a long pattern: the part being typed (found in
+         * linear time: a pasted pattern redraws once a key). */
+        const char *s = t->input + text_tail(t->input, t->ninput, (size_t)WD_MAX(room - 2, 0));
+        int w = tui_put_str(t, y, 1, s, room - 2, TF_STATUS);
+        move(y, 1 + w);
+        return -1;
+    }
     if (t->exp.stage != TUI_EXP_CLOSED) {
         tui_export_draw(t, y);
         return -1;
     }
     if (t->msg[0]) {
-        tui_put_trunc(t, y, 1, t->msg, COLS - rw - 2, t->msg_error ? TF_ERROR : TF_STATUS);
+        tui_put_trunc(t, y, 1, t->msg, room - 1, t->msg_error ? TF_ERROR : TF_STATUS);
         return -1;
     }
     return rw;
@@ -162,26 +172,9 @@ void tui_draw_status(struct tui *t, const struct layout *l)
     snprintf(right, sizeof right, " %*zu/%zu 100%%%s ", nd, t->nrows, t->nrows, hint);
     bool hints = tui_str_width(right) <= COLS / 2;
     snprintf(right, sizeof right, " %*zu/%zu %3d%%%s ", nd, row, t->nrows, pct, hints ? hint : "");
-    int rw = tui_str_width(right);
-    tui_put_str(t, y, COLS - rw, right, rw, TF_STATUS);
+    int rw = tui_status_right(t, y, right);
+    if (rw < 0) return; /* a prompt, the export's or a message */
     int room = COLS - rw - 1;
-    if (t->prompt) {
-        tui_put_str(t, y, 0, t->prompt_char == ':' ? ":" : "/", 1, TF_STATUS);
-        /* Show the end of a long pattern: the part being typed (found in
-         * linear time: a pasted pattern redraws once a key). */
-        const char *s = t->input + text_tail(t->input, t->ninput, (size_t)WD_MAX(room - 2, 0));
-        int w = tui_put_str(t, y, 1, s, room - 2, TF_STATUS);
-        move(y, 1 + w);
-        return;
-    }
-    if (t->exp.stage != TUI_EXP_CLOSED) {
-        tui_export_draw(t, y);
-        return;
-    }
-    if (t->msg[0]) {
-        tui_put_trunc(t, y, 1, t->msg, room - 1, t->msg_error ? TF_ERROR : TF_STATUS);
-        return;
-    }
     const size_t *k = st->rows;
     static const char *const forms[] = {
         " same %zu  changed %zu  moved %zu  deleted %zu  inserted %zu",

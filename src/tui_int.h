@@ -700,10 +700,10 @@ void tui_moved_open(struct tui *t);
 /* ---- tui_chrome.c ---- */
 void tui_draw_header(struct tui *t, const struct layout *l);
 void tui_draw_status(struct tui *t, const struct layout *l);
-/* A list view's status line y (filled already): right at its end, then
- * the export's prompt or the message over the rest if there is one
- * (returns -1: the line is done), else the width of right, for the view
- * to put its own text before it. */
+/* A view's status line y (filled already): right at its end, then the
+ * search or goto prompt, the export's prompt or the message over the rest
+ * if there is one (returns -1: the line is done), else the width of
+ * right, for the view to put its own text before it. */
 int tui_status_right(struct tui *t, int y, const char *right);
 void tui_draw_help(struct tui *t);
 /* A piece of a legend line: text in a face. */
