@@ -231,6 +231,7 @@ struct chunks {
     struct chunk_stream *streams;
     size_t nstreams;
     size_t *idle, nidle; /* the streams not in use */
+    int err;             /* errno of the first failed write to f, 0: none */
 };
 
 static void chunk_write(void *arg, size_t k)
@@ -252,7 +253,10 @@ static void chunk_write(void *arg, size_t k)
 static void chunk_put(void *arg, size_t k)
 {
     struct chunks *c = arg;
-    fwrite(c->streams[c->stream[k]].buf, 1, c->len[k], c->f);
+    /* errno is the writing thread's, and this may be a worker: kept for
+     * the caller, who reads it to tell a closed pipe from a full disk */
+    if (fwrite(c->streams[c->stream[k]].buf, 1, c->len[k], c->f) != c->len[k] && !c->err)
+        c->err = errno ? errno : EIO;
     pthread_mutex_lock(&c->lock);
     c->idle[c->nidle++] = c->stream[k];
     pthread_mutex_unlock(&c->lock);
@@ -278,6 +282,7 @@ void export_chunks(FILE *f, size_t n, size_t per,
     free(c.idle);
     free(c.stream);
     free(c.len);
+    if (c.err) errno = c.err; /* last: nothing above may set it again */
 }
 
 size_t export_block_of_row(const struct export_block *b, size_t n, size_t r)
